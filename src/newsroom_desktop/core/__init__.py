@@ -1,0 +1,1 @@
+"""The Qt-free core: domain, storage, search, photos and Vietnamese text."""

@@ -1,0 +1,388 @@
+"""Articles: create, save (with revisions and the search index), get, list, search, trash."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, delete, func, select
+from sqlalchemy.orm import Session, aliased
+
+from . import body as body_md
+from . import revisions, search
+from .context import CoreContext, get_one, person_for, resolve_id, section_for
+from .convert import article_doc, revision_or_none, summary_columns, summary_from_row
+from .documents import ArticleDoc, ArticleSummary, SaveResult
+from .errors import ConflictError, ValidationError
+from .models import LANGUAGES, STATUSES, Article, Person, Section, Tag, utcnow
+from .text import clean, clean_line, slugify, word_count
+
+LINE_FIELDS = ("headline", "lead", "byline")
+TARGET_FIELDS = ("target_words", "target_headline_chars", "target_lead_chars")
+EDITABLE = frozenset((*LINE_FIELDS, "section", "body", "language", "tags", *TARGET_FIELDS))
+SORTS = ("updated", "headline", "created")
+MAX_SEARCH_RESULTS = 1000
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """Which articles the list shows, and in what order."""
+
+    status: str | tuple[str, ...] | None = None
+    section: str | None = None
+    owner: str | None = None
+    text: str = ""
+    sort: str = "updated"
+    descending: bool = True
+    trashed: bool = False
+
+
+def normalise_body(markdown: str) -> str:
+    """Return a body in stored form: NFC, unified line ends, one final newline."""
+    cleaned = "\n".join(line.rstrip() for line in clean(markdown).split("\n")).strip("\n")
+    return f"{cleaned}\n" if cleaned else ""
+
+
+def normalise_tags(tags: Sequence[str]) -> list[str]:
+    """Return tags cleaned, without empties or case-insensitive duplicates, in order."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for tag in tags:
+        name = clean_line(tag)
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            out.append(name)
+    return out
+
+
+def _tag_rows(session: Session, names: list[str]) -> list[Tag]:
+    existing = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(names)))}
+    rows = []
+    for name in names:
+        tag = existing.get(name)
+        if tag is None:
+            tag = Tag(name=name)
+            session.add(tag)
+        rows.append(tag)
+    return rows
+
+
+def _target(value: Any) -> int | None:
+    if value in (None, "", 0):
+        return None
+    number = int(value)
+    if number < 0:
+        raise ValidationError("A length target cannot be negative.")
+    return number
+
+
+def normalised_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Return ``changes`` checked and normalised as they will be stored."""
+    unknown = set(changes) - EDITABLE
+    if unknown:
+        raise ValidationError(f"Unknown article fields: {', '.join(sorted(unknown))}.")
+    out: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name in LINE_FIELDS or name == "section":
+            out[name] = clean_line(str(value or ""))
+        elif name == "body":
+            out[name] = normalise_body(str(value or ""))
+        elif name == "tags":
+            out[name] = normalise_tags(value or ())
+        elif name == "language":
+            language = str(value or "vi")
+            if language not in LANGUAGES:
+                raise ValidationError(
+                    f"Language must be one of {', '.join(LANGUAGES)}, not {language!r}."
+                )
+            out[name] = language
+        else:
+            out[name] = _target(value)
+    return out
+
+
+def apply_changes(session: Session, article: Article, changes: Mapping[str, Any]) -> bool:
+    """Write ``changes`` into ``article`` (normalised); return True if anything differs."""
+    values = normalised_changes(changes)
+    before = revisions.content_hash(revisions.snapshot(article))
+    targets_before = tuple(getattr(article, f) for f in TARGET_FIELDS)
+    for name, value in values.items():
+        if name == "section":
+            article.section = section_for(session, value)
+        elif name == "tags":
+            article.tags = _tag_rows(session, value)
+        else:
+            setattr(article, name, value)
+    after = revisions.content_hash(revisions.snapshot(article))
+    return before != after or targets_before != tuple(getattr(article, f) for f in TARGET_FIELDS)
+
+
+def next_num(session: Session) -> int:
+    """Return the next local sequence number (writers are serialised by BEGIN IMMEDIATE)."""
+    return int(session.scalar(select(func.coalesce(func.max(Article.num), 0))) or 0) + 1
+
+
+def touch(article: Article, when: datetime | None = None) -> None:
+    """Recompute derived fields after a content change and bump version and time."""
+    article.word_count = word_count(article.lead) + word_count(body_md.plain_text(article.body))
+    if article.status != "published" or not article.slug:
+        article.slug = slugify(article.headline)
+    article.updated_at = when or utcnow()
+    article.version = (article.version or 0) + 1
+
+
+def commit_save(
+    session: Session, ctx: CoreContext, article: Article, person: Person, reason: str
+) -> Any:
+    """Reindex the article and write a revision if one is due; return the revision or None."""
+    session.flush()
+    search.index_article(session, article)
+    snap = revisions.snapshot(article)
+    digest = revisions.content_hash(snap)
+    last = revisions.latest(session, article.id)
+    if not revisions.needs_revision(last, digest, reason, utcnow()):
+        return None
+    return revisions.write_revision(session, article, person, reason, snap)
+
+
+def create_in(
+    session: Session,
+    ctx: CoreContext,
+    fields: Mapping[str, Any],
+    *,
+    reason: str = "create",
+    created_at: datetime | None = None,
+    updated_at: datetime | None = None,
+) -> Article:
+    """Create an article inside the caller's unit of work (importers use this directly)."""
+    person = person_for(session, ctx.actor)
+    now = utcnow()
+    article = Article(
+        num=next_num(session),
+        headline="",
+        lead="",
+        body="",
+        byline="",
+        language="vi",
+        owner=person,
+        status="draft",
+        version=0,
+        created_at=created_at or updated_at or now,
+        updated_at=now,
+    )
+    session.add(article)
+    apply_changes(session, article, fields)
+    touch(article, updated_at)
+    commit_save(session, ctx, article, person, reason)
+    return article
+
+
+class ArticleService:
+    """Article operations; each public method is one unit of work."""
+
+    def __init__(self, ctx: CoreContext) -> None:
+        self.ctx = ctx
+
+    def _doc(self, session: Session, article: Article) -> ArticleDoc:
+        return article_doc(article, self.ctx.store.location.originals_dir)
+
+    def create(
+        self,
+        fields: Mapping[str, Any],
+        *,
+        reason: str = "create",
+        created_at: datetime | None = None,
+        updated_at: datetime | None = None,
+    ) -> ArticleDoc:
+        """Create an article from ``fields`` (headline, section, lead, body, byline, ...)."""
+        with self.ctx.store.write() as session:
+            article = create_in(
+                session, self.ctx, fields, reason=reason, created_at=created_at, updated_at=updated_at
+            )
+            return self._doc(session, article)
+
+    def resolve(self, prefix: str) -> str:
+        """Return the full id of the article whose id starts with ``prefix``."""
+        with self.ctx.store.read() as session:
+            return resolve_id(session, Article.id, prefix, "article")
+
+    def get(self, article_id: str) -> ArticleDoc:
+        """Return the article with this id (or unique id prefix)."""
+        with self.ctx.store.read() as session:
+            ident = resolve_id(session, Article.id, article_id, "article")
+            article = get_one(session, Article, ident, "article")
+            assert isinstance(article, Article)
+            return self._doc(session, article)
+
+    def save(
+        self,
+        article_id: str,
+        changes: Mapping[str, Any],
+        *,
+        expected_version: int | None = None,
+        reason: str = "save",
+    ) -> SaveResult:
+        """Save changes to an article; a change writes a revision, an identical save none.
+
+        With ``expected_version``, a save over a newer stored version is refused with
+        ConflictError and the refused content is kept as a "conflict" revision.
+        """
+        conflict: ConflictError | None = None
+        with self.ctx.store.write() as session:
+            article = get_one(session, Article, article_id, "article")
+            assert isinstance(article, Article)
+            person = person_for(session, self.ctx.actor)
+            if expected_version is not None and expected_version != article.version:
+                # Keep the refused text as a revision (committed), then tell the caller.
+                kept = self._keep_conflict(session, article, changes, person)
+                conflict = ConflictError(
+                    f"“{article.headline}” was changed elsewhere (version {article.version}) while "
+                    f"you edited version {expected_version}. Your text was kept as revision "
+                    f"{kept.number}.",
+                    current_version=article.version,
+                    expected_version=expected_version,
+                )
+            else:
+                changed = apply_changes(session, article, changes)
+                revision = None
+                if changed:
+                    touch(article)
+                    revision = commit_save(session, self.ctx, article, person, reason)
+                elif reason != revisions.AUTOSAVE:
+                    revision = commit_save(session, self.ctx, article, person, reason)
+                result = SaveResult(self._doc(session, article), changed, revision_or_none(revision))
+        if conflict is not None:
+            raise conflict
+        return result
+
+    def _keep_conflict(
+        self, session: Session, article: Article, changes: Mapping[str, Any], person: Person
+    ) -> Any:
+        # The refused text becomes a revision of its own; the stored article stays as it is.
+        snap = revisions.snapshot(article)
+        snap.update({k: v for k, v in normalised_changes(changes).items() if k in snap})
+        return revisions.write_revision(session, article, person, "conflict", snap)
+
+    def _listing(self, query: ListQuery) -> Select[Any]:
+        section = aliased(Section)
+        owner = aliased(Person)
+        stmt = (
+            select(*summary_columns(Article, section, owner))
+            .outerjoin(section, Article.section_id == section.id)
+            .outerjoin(owner, Article.owner_id == owner.id)
+        )
+        if query.trashed:
+            stmt = stmt.where(Article.deleted_at.is_not(None))
+        else:
+            stmt = stmt.where(Article.deleted_at.is_(None))
+        if isinstance(query.status, str):
+            stmt = stmt.where(Article.status == query.status)
+        elif query.status:
+            stmt = stmt.where(Article.status.in_(query.status))
+        if query.section:
+            stmt = stmt.where(
+                Article.section_id == select(Section.id).where(Section.name == query.section).scalar_subquery()
+            )
+        if query.owner:
+            stmt = stmt.where(owner.name == query.owner)
+        return stmt
+
+    def list(self, query: ListQuery | None = None, *, offset: int = 0, limit: int = 200) -> list[ArticleSummary]:
+        """Return one page of article summaries (never bodies)."""
+        query = query or ListQuery()
+        self._check_query(query)
+        if query.text.strip():
+            return self.search(query.text, query=query, offset=offset, limit=limit)
+        order_col = {"updated": Article.updated_at, "headline": Article.headline, "created": Article.created_at}[query.sort]
+        order = order_col.desc() if query.descending else order_col.asc()
+        stmt = self._listing(query).order_by(order, Article.id).offset(offset).limit(limit)
+        with self.ctx.store.read() as session:
+            return [summary_from_row(row) for row in session.execute(stmt)]
+
+    def count(self, query: ListQuery | None = None) -> int:
+        """Return how many articles the query shows (search results are capped)."""
+        query = query or ListQuery()
+        self._check_query(query)
+        if query.text.strip():
+            return len(self.search(query.text, query=query, limit=MAX_SEARCH_RESULTS))
+        stmt = select(func.count()).select_from(self._listing(query).subquery())
+        with self.ctx.store.read() as session:
+            return int(session.scalar(stmt) or 0)
+
+    @staticmethod
+    def _check_query(query: ListQuery) -> None:
+        statuses = (query.status,) if isinstance(query.status, str) else query.status or ()
+        bad = [s for s in statuses if s not in STATUSES]
+        if bad:
+            raise ValidationError(f"Unknown status {bad[0]!r}; use one of {', '.join(STATUSES)}.")
+        if query.sort not in SORTS:
+            raise ValidationError(f"Unknown sort {query.sort!r}; use one of {', '.join(SORTS)}.")
+
+    def search(
+        self,
+        words: str,
+        *,
+        query: ListQuery | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> list[ArticleSummary]:
+        """Return articles matching ``words`` (diacritics and case ignored), best first."""
+        query = query or ListQuery()
+        match = search.match_expression(words)
+        if match is None:
+            return []
+        limit = min(limit, MAX_SEARCH_RESULTS - offset)
+        if limit <= 0:
+            return []
+        with self.ctx.store.read() as session:
+            if not search.is_supported(session):
+                return self._search_fallback(session, words, query, offset, limit)
+            hits = search.hits_subquery()
+            stmt = (
+                self._listing(query)
+                .join(hits, hits.c.num == Article.num)
+                .order_by(hits.c.rank, Article.updated_at.desc())
+                .offset(offset)
+                .limit(limit)
+            )
+            return [summary_from_row(r) for r in session.execute(stmt, {"match": match})]
+
+    def _search_fallback(
+        self, session: Session, words: str, query: ListQuery, offset: int, limit: int
+    ) -> list[ArticleSummary]:
+        # Server stores have no FTS5 index yet: match the headline and lead, newest first.
+        stmt = self._listing(query)
+        for word in words.split():
+            stmt = stmt.where((Article.headline + " " + Article.lead).ilike(f"%{word}%"))
+        stmt = stmt.order_by(Article.updated_at.desc()).offset(offset).limit(limit)
+        return [summary_from_row(r) for r in session.execute(stmt)]
+
+    def sections(self) -> list[str]:
+        """Return the names of all sections, sorted."""
+        with self.ctx.store.read() as session:
+            return list(session.scalars(select(Section.name).order_by(Section.name)))
+
+    def trash(self, article_id: str) -> None:
+        """Move an article to the trash (it can be restored until the trash is emptied)."""
+        with self.ctx.store.write() as session:
+            article = get_one(session, Article, article_id, "article")
+            assert isinstance(article, Article)
+            article.deleted_at = utcnow()
+
+    def restore_from_trash(self, article_id: str) -> None:
+        """Take an article back out of the trash."""
+        with self.ctx.store.write() as session:
+            article = get_one(session, Article, article_id, "article")
+            assert isinstance(article, Article)
+            article.deleted_at = None
+
+    def empty_trash(self) -> int:
+        """Delete every trashed article for good; return how many."""
+        with self.ctx.store.write() as session:
+            nums = list(session.scalars(select(Article.num).where(Article.deleted_at.is_not(None))))
+            for num in nums:
+                search.unindex_article(session, num)
+            session.execute(delete(Article).where(Article.deleted_at.is_not(None)))
+            return len(nums)

@@ -1,0 +1,78 @@
+"""What every core service needs: the open store, the acting person, and the newsroom's zone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.exc import NoResultFound
+from sqlalchemy.orm import Session
+
+from .documents import Actor
+from .errors import AmbiguousIdError, NotFoundError, ValidationError
+from .models import ROLES, Person, Section
+from .store import Store
+from .text import clean_line
+
+DEFAULT_ZONE = "Asia/Ho_Chi_Minh"
+
+
+@dataclass
+class CoreContext:
+    """Shared by the services of one open newsroom."""
+
+    store: Store
+    actor: Actor
+    zone: ZoneInfo
+
+
+def person_for(session: Session, actor: Actor) -> Person:
+    """Return the stored person for ``actor``, creating it on first use."""
+    name = clean_line(actor.name) or "Unknown"
+    if actor.role not in ROLES:
+        raise ValidationError(f"Unknown role {actor.role!r}; use reporter or editor.")
+    person = session.scalars(select(Person).where(Person.name == name)).one_or_none()
+    if person is None:
+        person = Person(name=name, role=actor.role)
+        session.add(person)
+        session.flush()
+    elif person.role != actor.role:
+        person.role = actor.role
+    return person
+
+
+def section_for(session: Session, name: str) -> Section | None:
+    """Return the section called ``name`` (created on first use); None for an empty name."""
+    name = clean_line(name)
+    if not name:
+        return None
+    section = session.scalars(select(Section).where(Section.name == name)).one_or_none()
+    if section is None:
+        section = Section(name=name)
+        session.add(section)
+        session.flush()
+    return section
+
+
+def resolve_id(session: Session, column: object, prefix: str, what: str) -> str:
+    """Return the one full id that starts with ``prefix``, as git resolves short hashes."""
+    prefix = prefix.strip().lower()
+    if not prefix:
+        raise NotFoundError(f"No {what} id given.")
+    rows = session.scalars(
+        select(column).where(column.like(f"{prefix}%")).limit(2)  # type: ignore[attr-defined]
+    ).all()
+    if not rows:
+        raise NotFoundError(f"No {what} with id {prefix}.")
+    if len(rows) > 1:
+        raise AmbiguousIdError(f"The id {prefix} matches more than one {what}; give more of it.")
+    return str(rows[0])
+
+
+def get_one(session: Session, model: type, ident: str, what: str) -> object:
+    """Return the row with this exact id or raise NotFoundError."""
+    try:
+        return session.get_one(model, ident)
+    except NoResultFound as exc:
+        raise NotFoundError(f"No {what} with id {ident}.") from exc

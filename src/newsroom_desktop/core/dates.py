@@ -1,0 +1,41 @@
+"""Dates the way newsrooms write them: Vietnamese and English date lines in the newsroom's zone."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+VI_WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+EN_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def local(moment: datetime, zone: ZoneInfo) -> datetime:
+    """Return ``moment`` in the newsroom's zone."""
+    return moment.astimezone(zone)
+
+
+def updated_line(moment: datetime, zone: ZoneInfo, language: str = "vi") -> str:
+    """Return the updated-at line: "Cập nhật lúc 06:59 ngày 07/09/2021" or its English form."""
+    t = local(moment, zone)
+    if language == "vi":
+        return f"Cập nhật lúc {t:%H:%M} ngày {t:%d/%m/%Y}"
+    return f"Updated {t:%H:%M}, {t.day} {EN_MONTHS[t.month - 1]} {t.year}"
+
+
+def short(moment: datetime, zone: ZoneInfo, language: str = "vi") -> str:
+    """Return a compact date and time for lists: "07/09/2021 06:59" or "7 Sep 2021 06:59"."""
+    t = local(moment, zone)
+    if language == "vi":
+        return f"{t:%d/%m/%Y %H:%M}"
+    return f"{t.day} {EN_MONTHS[t.month - 1][:3]} {t.year} {t:%H:%M}"
+
+
+def weekday_line(moment: datetime, zone: ZoneInfo) -> str:
+    """Return a Vietnamese dateline with the weekday: "Thứ Ba, 07/09/2021 06:59 (GMT+7)"."""
+    t = local(moment, zone)
+    offset = t.utcoffset()
+    hours = int(offset.total_seconds() // 3600) if offset is not None else 0
+    return f"{VI_WEEKDAYS[t.weekday()]}, {t:%d/%m/%Y %H:%M} (GMT{hours:+d})"

@@ -1,0 +1,138 @@
+"""Plain frozen data the core hands out: the UI and exporters never hold live ORM objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person acting: name and role (reporter or editor)."""
+
+    name: str
+    role: str = "reporter"
+
+    @property
+    def is_editor(self) -> bool:
+        return self.role == "editor"
+
+
+@dataclass(frozen=True)
+class PhotoUse:
+    """A photo as one article uses it: per-use caption, credit, alt text, and the file's data.
+
+    ``id`` is the use (what the body points at); ``photo_id`` is the stored file, or None
+    while the figure waits for its photo.
+    """
+
+    id: str
+    photo_id: str | None
+    position: int
+    caption: str
+    credit: str
+    alt_text: str
+    is_lead: bool
+    placed: bool
+    description: str
+    headline: str
+    creator: str
+    copyright: str
+    file_credit: str
+    file_alt_text: str
+    keywords: tuple[str, ...]
+    width: int
+    height: int
+    format: str
+    orientation: int
+    taken_at: str
+    camera: str
+    sha256: str
+    original_filename: str
+    file: Path | None
+
+    @property
+    def has_file(self) -> bool:
+        return self.photo_id is not None
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What the article list shows: never the body."""
+
+    id: str
+    headline: str
+    section: str
+    byline: str
+    status: str
+    language: str
+    word_count: int
+    updated_at: datetime
+    owner: str = ""
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class ArticleDoc:
+    """One whole article, as the editor and the exporters see it."""
+
+    id: str
+    section: str
+    headline: str
+    lead: str
+    body: str
+    byline: str
+    language: str
+    slug: str
+    status: str
+    tags: tuple[str, ...]
+    owner: str
+    word_count: int
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    published_at: datetime | None
+    exported_at: datetime | None
+    deleted_at: datetime | None
+    photos: tuple[PhotoUse, ...] = ()
+    target_words: int | None = None
+    target_headline_chars: int | None = None
+    target_lead_chars: int | None = None
+
+    def photo(self, use_id: str) -> PhotoUse | None:
+        """Return the photo use with this id, or None."""
+        return next((p for p in self.photos if p.id == use_id), None)
+
+    @property
+    def lead_photo(self) -> PhotoUse | None:
+        return next((p for p in self.photos if p.is_lead), self.photos[0] if self.photos else None)
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    """One immutable revision: who saved it, when, why, and the content it holds."""
+
+    id: str
+    article_id: str
+    number: int
+    created_at: datetime
+    author: str
+    reason: str
+    section: str
+    headline: str
+    lead: str
+    body: str
+    byline: str
+    language: str
+    tags: tuple[str, ...]
+    captions: tuple[tuple[str, str], ...] = field(default=())  # (use id, caption)
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What a save did: the article as stored now, and whether it wrote a revision."""
+
+    article: ArticleDoc
+    changed: bool
+    revision: RevisionInfo | None

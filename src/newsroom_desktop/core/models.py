@@ -1,0 +1,266 @@
+"""The store's tables as SQLAlchemy 2 typed models (UUID keys, timezone-aware times)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+STATUSES = ("draft", "submitted", "editing", "ready", "published", "spiked")
+LANGUAGES = ("vi", "en")
+ROLES = ("reporter", "editor")
+
+
+def new_id() -> str:
+    """Return a new random UUID as text; ids survive a later sync between machines."""
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    """Return the current time, timezone-aware, in UTC."""
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware datetime stored as UTC on every backend (SQLite has no zones)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            raise ValueError("times must be timezone-aware")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime()}
+
+
+def _id_column() -> Mapped[str]:
+    return mapped_column(String(36), primary_key=True, default=new_id)
+
+
+class Section(Base):
+    __tablename__ = "sections"
+
+    id: Mapped[str] = _id_column()
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Person(Base):
+    __tablename__ = "people"
+
+    id: Mapped[str] = _id_column()
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    role: Mapped[str] = mapped_column(String(16), default="reporter")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+
+    id: Mapped[str] = _id_column()
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+article_tags = Table(
+    "article_tags",
+    Base.metadata,
+    Column("article_id", ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Article(Base):
+    __tablename__ = "articles"
+    __table_args__ = (
+        Index("ix_articles_listing", "deleted_at", "updated_at"),
+        Index("ix_articles_section_listing", "section_id", "deleted_at", "updated_at"),
+        Index("ix_articles_status_listing", "status", "deleted_at", "updated_at"),
+        Index("ix_articles_headline_listing", "deleted_at", "headline"),
+    )
+
+    id: Mapped[str] = _id_column()
+    # A local sequence number: the row of the search index. Never shown, never synced.
+    num: Mapped[int] = mapped_column(Integer, unique=True)
+    section_id: Mapped[str | None] = mapped_column(ForeignKey("sections.id", ondelete="SET NULL"))
+    headline: Mapped[str] = mapped_column(Text, default="")
+    lead: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    byline: Mapped[str] = mapped_column(String(400), default="")
+    language: Mapped[str] = mapped_column(String(8), default="vi")
+    slug: Mapped[str] = mapped_column(String(120), default="")
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    word_count: Mapped[int] = mapped_column(Integer, default=0)
+    target_words: Mapped[int | None] = mapped_column(Integer)
+    target_headline_chars: Mapped[int | None] = mapped_column(Integer)
+    target_lead_chars: Mapped[int | None] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    published_at: Mapped[datetime | None] = mapped_column()
+    exported_at: Mapped[datetime | None] = mapped_column()
+    deleted_at: Mapped[datetime | None] = mapped_column()
+
+    section: Mapped[Section | None] = relationship(lazy="joined")
+    owner: Mapped[Person | None] = relationship(lazy="joined")
+    tags: Mapped[list[Tag]] = relationship(secondary=article_tags, order_by=Tag.name)
+    photo_links: Mapped[list[ArticlePhoto]] = relationship(
+        back_populates="article",
+        order_by="ArticlePhoto.position",
+        cascade="all, delete-orphan",
+    )
+
+
+class Revision(Base):
+    """An immutable snapshot of an article, written when a save changed something."""
+
+    __tablename__ = "revisions"
+    __table_args__ = (UniqueConstraint("article_id", "number"),)
+
+    id: Mapped[str] = _id_column()
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    article_version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    author_id: Mapped[str | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    author_name: Mapped[str] = mapped_column(String(200), default="")
+    reason: Mapped[str] = mapped_column(String(32), default="save")
+    section: Mapped[str] = mapped_column(String(200), default="")
+    headline: Mapped[str] = mapped_column(Text, default="")
+    lead: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    byline: Mapped[str] = mapped_column(String(400), default="")
+    language: Mapped[str] = mapped_column(String(8), default="vi")
+    tags_json: Mapped[str] = mapped_column(Text, default="[]")
+    photos_json: Mapped[str] = mapped_column(Text, default="[]")
+    content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class Photo(Base):
+    """A photo original (kept unchanged, content-addressed) and what its file says."""
+
+    __tablename__ = "photos"
+
+    id: Mapped[str] = _id_column()
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    original_filename: Mapped[str] = mapped_column(String(400), default="")
+    format: Mapped[str] = mapped_column(String(16), default="")
+    width: Mapped[int] = mapped_column(Integer, default=0)
+    height: Mapped[int] = mapped_column(Integer, default=0)
+    file_size: Mapped[int] = mapped_column(Integer, default=0)
+    orientation: Mapped[int] = mapped_column(Integer, default=1)
+    taken_at: Mapped[str] = mapped_column(String(40), default="")
+    camera: Mapped[str] = mapped_column(String(200), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    headline: Mapped[str] = mapped_column(Text, default="")
+    creator: Mapped[str] = mapped_column(String(400), default="")
+    credit: Mapped[str] = mapped_column(String(400), default="")
+    copyright: Mapped[str] = mapped_column(String(400), default="")
+    alt_text: Mapped[str] = mapped_column(Text, default="")
+    keywords_json: Mapped[str] = mapped_column(Text, default="[]")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ArticlePhoto(Base):
+    """A photo used in one article, with the caption, credit and alt text of that use.
+
+    The body places a use by its id (``![alt](photo:<use id>)``). A use without a photo file is
+    a figure waiting for its photo (an imported caption, say).
+    """
+
+    __tablename__ = "article_photos"
+
+    id: Mapped[str] = _id_column()
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    photo_id: Mapped[str | None] = mapped_column(
+        ForeignKey("photos.id", ondelete="RESTRICT"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    caption: Mapped[str] = mapped_column(Text, default="")
+    credit: Mapped[str] = mapped_column(String(400), default="")
+    alt_text: Mapped[str] = mapped_column(Text, default="")
+    is_lead: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    article: Mapped[Article] = relationship(back_populates="photo_links")
+    photo: Mapped[Photo | None] = relationship(lazy="joined")
+
+
+class Note(Base):
+    """An editor's note on an article, optionally anchored to a passage; never exported."""
+
+    __tablename__ = "notes"
+
+    id: Mapped[str] = _id_column()
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[str | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    author_name: Mapped[str] = mapped_column(String(200), default="")
+    text: Mapped[str] = mapped_column(Text)
+    anchor_field: Mapped[str] = mapped_column(String(16), default="")
+    anchor_text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column()
+    resolved_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class StatusEvent(Base):
+    """One status change of an article: who, when, from, to, and why."""
+
+    __tablename__ = "status_events"
+
+    id: Mapped[str] = _id_column()
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    from_status: Mapped[str] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    actor_id: Mapped[str | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    actor_name: Mapped[str] = mapped_column(String(200), default="")
+    actor_role: Mapped[str] = mapped_column(String(16), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+Index("ix_revisions_article", Revision.article_id, Revision.number)
+Index("ix_article_photos_article", ArticlePhoto.article_id, ArticlePhoto.position)

@@ -1,0 +1,64 @@
+"""The one facade over the core: open a store and reach every service through it."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from .articles import ArticleService
+from .context import DEFAULT_ZONE, CoreContext
+from .documents import Actor
+from .paths import StoreLocation
+from .photo_service import PhotoService
+from .settings import Settings, load_settings
+from .store import Store
+
+
+def default_actor(settings: Settings) -> Actor:
+    """Return the local profile, or the login name as a reporter before one is chosen."""
+    name = settings.profile_name.strip()
+    if not name:
+        try:
+            name = getpass.getuser()
+        except (KeyError, OSError):
+            name = "Reporter"
+    return Actor(name=name, role=settings.profile_role or "reporter")
+
+
+class Newsroom:
+    """An open newsroom: the store plus the services that work on it."""
+
+    def __init__(self, store: Store, *, actor: Actor, zone: str = DEFAULT_ZONE) -> None:
+        self.store = store
+        self.ctx = CoreContext(store=store, actor=actor, zone=ZoneInfo(zone))
+        self.articles = ArticleService(self.ctx)
+        self.photos = PhotoService(self.ctx)
+
+    @classmethod
+    def open(
+        cls,
+        location: str | Path | StoreLocation | None = None,
+        *,
+        actor: Actor | None = None,
+        settings: Settings | None = None,
+    ) -> Newsroom:
+        """Open the store at ``location`` (default: NEWSROOM_STORE, then the data folder)."""
+        settings = settings or load_settings()
+        store = Store.open(location)
+        return cls(store, actor=actor or default_actor(settings), zone=settings.timezone)
+
+    @property
+    def actor(self) -> Actor:
+        return self.ctx.actor
+
+    def act_as(self, actor: Actor) -> None:
+        """Switch the acting person for the following operations."""
+        self.ctx.actor = actor
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return self.ctx.zone
+
+    def close(self) -> None:
+        self.store.close()

@@ -1,0 +1,223 @@
+"""Photos in articles: ingest files, link them with per-use captions, order, lead, remove."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from . import body as body_md
+from .articles import commit_save, touch
+from .context import CoreContext, get_one, person_for
+from .convert import article_doc
+from .documents import ArticleDoc, PhotoUse
+from .errors import CancelledError, NotFoundError, ValidationError
+from .models import Article, ArticlePhoto, Photo
+from .photos import IngestedPhoto, ingest_file, make_thumbnail
+from .text import clean, clean_line
+
+Progress = Callable[[int, int, str], bool]
+
+
+def photo_row(session: Session, ingested: IngestedPhoto) -> Photo:
+    """Return the stored photo for an ingested file, recording it on first sight."""
+    photo = session.scalars(select(Photo).where(Photo.sha256 == ingested.sha256)).one_or_none()
+    if photo is not None:
+        return photo
+    meta = ingested.metadata
+    photo = Photo(
+        sha256=ingested.sha256,
+        original_filename=clean_line(ingested.original_filename),
+        format=meta.format,
+        width=meta.width,
+        height=meta.height,
+        file_size=ingested.file_size,
+        orientation=meta.orientation,
+        taken_at=meta.taken_at,
+        camera=meta.camera,
+        description=clean(meta.description).strip(),
+        headline=clean_line(meta.headline),
+        creator=clean_line(meta.creator),
+        credit=clean_line(meta.credit),
+        copyright=clean_line(meta.copyright),
+        alt_text=clean(meta.alt_text).strip(),
+        keywords_json=json.dumps(list(meta.keywords), ensure_ascii=False),
+    )
+    session.add(photo)
+    session.flush()
+    return photo
+
+
+def link_photo(
+    article: Article,
+    photo: Photo | None,
+    *,
+    caption: str | None = None,
+    credit: str | None = None,
+    alt_text: str | None = None,
+) -> ArticlePhoto:
+    """Add a photo use to an article; captions default to what the file says.
+
+    With ``photo`` None the use is a figure waiting for its photo.
+    """
+    link = ArticlePhoto(
+        photo=photo,
+        position=len(article.photo_links),
+        caption=clean(caption if caption is not None else _file_value(photo, "description")).strip(),
+        credit=clean_line(credit if credit is not None else _file_credit(photo)),
+        alt_text=clean(alt_text if alt_text is not None else _file_value(photo, "alt_text")).strip(),
+        is_lead=not article.photo_links,
+    )
+    article.photo_links.append(link)
+    return link
+
+
+def _file_value(photo: Photo | None, name: str) -> str:
+    return str(getattr(photo, name)) if photo is not None else ""
+
+
+def _file_credit(photo: Photo | None) -> str:
+    return (photo.credit or photo.creator) if photo is not None else ""
+
+
+def find_use(article: Article, use_id: str) -> ArticlePhoto:
+    """Return the article's photo use with this id (or unique prefix)."""
+    matches = [lk for lk in article.photo_links if lk.id.startswith(use_id.strip().lower())]
+    if not matches:
+        raise NotFoundError(f"The article has no photo {use_id}.")
+    exact = [lk for lk in matches if lk.id == use_id]
+    if len(matches) > 1 and not exact:
+        raise ValidationError(f"The id {use_id} matches more than one photo; give more of it.")
+    return exact[0] if exact else matches[0]
+
+
+def ingest_all(
+    files: Sequence[Path], originals_dir: Path, progress: Progress | None = None
+) -> list[IngestedPhoto]:
+    """Take in every file (copy originals, read metadata); any bad file stops with its error."""
+    out = []
+    for done, path in enumerate(files):
+        if progress is not None and not progress(done, len(files), path.name):
+            raise CancelledError("Adding photos was cancelled.")
+        out.append(ingest_file(Path(path), originals_dir))
+    return out
+
+
+class PhotoService:
+    """Photo operations; each public method is one unit of work."""
+
+    def __init__(self, ctx: CoreContext) -> None:
+        self.ctx = ctx
+
+    @property
+    def originals_dir(self) -> Path:
+        return self.ctx.store.location.originals_dir
+
+    def _article(self, session: Session, article_id: str) -> Article:
+        article = get_one(session, Article, article_id, "article")
+        assert isinstance(article, Article)
+        return article
+
+    def _finish(self, session: Session, article: Article, reason: str) -> ArticleDoc:
+        touch(article)
+        commit_save(session, self.ctx, article, person_for(session, self.ctx.actor), reason)
+        return article_doc(article, self.originals_dir)
+
+    def add(
+        self,
+        article_id: str,
+        files: Sequence[Path],
+        *,
+        place: bool = True,
+        progress: Progress | None = None,
+    ) -> list[PhotoUse]:
+        """Add photo files to an article, captions from their metadata; return the new uses."""
+        ingested = ingest_all(files, self.originals_dir, progress)
+        with self.ctx.store.write() as session:
+            article = self._article(session, article_id)
+            ids = []
+            for item in ingested:
+                link = link_photo(article, photo_row(session, item))
+                session.flush()
+                if place:
+                    article.body = body_md.append_figure(article.body, link.id)
+                ids.append(link.id)
+            doc = self._finish(session, article, "photos")
+        return [use for use_id in ids if (use := doc.photo(use_id)) is not None]
+
+    def attach(self, article_id: str, use_id: str, file: Path) -> ArticleDoc:
+        """Give a figure waiting for its photo (or replace a use's photo with) a file."""
+        (item,) = ingest_all([file], self.originals_dir)
+        with self.ctx.store.write() as session:
+            article = self._article(session, article_id)
+            link = find_use(article, use_id)
+            link.photo = photo_row(session, item)
+            if not link.alt_text:
+                link.alt_text = link.photo.alt_text
+            return self._finish(session, article, "photos")
+
+    def resolve(self, article_id: str, prefix: str) -> str:
+        """Return the full id of one of the article's photo uses from a unique prefix."""
+        with self.ctx.store.read() as session:
+            return find_use(self._article(session, article_id), prefix).id
+
+    def update_use(
+        self,
+        article_id: str,
+        use_id: str,
+        *,
+        caption: str | None = None,
+        credit: str | None = None,
+        alt_text: str | None = None,
+        is_lead: bool | None = None,
+    ) -> ArticleDoc:
+        """Change the caption, credit, alt text or lead flag of a photo in one article."""
+        with self.ctx.store.write() as session:
+            link = find_use(self._article(session, article_id), use_id)
+            article = link.article
+            if caption is not None:
+                link.caption = clean(caption).strip()
+            if credit is not None:
+                link.credit = clean_line(credit)
+            if alt_text is not None:
+                link.alt_text = clean(alt_text).strip()
+            if is_lead:
+                for other in article.photo_links:
+                    other.is_lead = other is link
+            elif is_lead is False:
+                link.is_lead = False
+            return self._finish(session, article, "captions")
+
+    def reorder(self, article_id: str, use_ids: Sequence[str]) -> ArticleDoc:
+        """Put the article's photos in the given order."""
+        with self.ctx.store.write() as session:
+            article = self._article(session, article_id)
+            links = {link.id: link for link in article.photo_links}
+            if sorted(use_ids) != sorted(links):
+                raise ValidationError("The new order must list each of the article's photos once.")
+            for position, use_id in enumerate(use_ids):
+                links[use_id].position = position
+            article.photo_links.sort(key=lambda lk: lk.position)
+            return self._finish(session, article, "photos")
+
+    def remove(self, article_id: str, use_id: str) -> ArticleDoc:
+        """Take a photo out of an article (and out of its body); the original stays stored."""
+        with self.ctx.store.write() as session:
+            article = self._article(session, article_id)
+            link = find_use(article, use_id)
+            article.photo_links.remove(link)
+            for position, other in enumerate(article.photo_links):
+                other.position = position
+            if link.is_lead and article.photo_links:
+                article.photo_links[0].is_lead = True
+            article.body = body_md.remove_figure(article.body, link.id)
+            return self._finish(session, article, "photos")
+
+    def thumbnail(self, use: PhotoUse, size: int = 320) -> Path | None:
+        """Return a thumbnail of the photo (made on first use, in the cache); None if no file."""
+        if use.file is None:
+            return None
+        return make_thumbnail(use.file, use.sha256, self.ctx.store.location.thumbnails_dir, size)

@@ -1,0 +1,134 @@
+"""Immutable revisions: a snapshot of every field, written when a save changed something."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .documents import RevisionInfo
+from .models import Article, Person, Revision, utcnow
+
+# Autosaves keep the article row current all the time; they add a revision only when the last
+# one is older than this, so history stays readable while a crash still loses nothing.
+AUTOSAVE_REVISION_INTERVAL = timedelta(minutes=10)
+AUTOSAVE = "autosave"
+
+
+def snapshot(article: Article) -> dict[str, Any]:
+    """Return every versioned field of the article as plain JSON-ready data."""
+    return {
+        "section": article.section.name if article.section else "",
+        "headline": article.headline,
+        "lead": article.lead,
+        "body": article.body,
+        "byline": article.byline,
+        "language": article.language,
+        "tags": [tag.name for tag in article.tags],
+        "photos": [
+            {
+                "id": link.id,
+                "photo_id": link.photo_id,
+                "position": link.position,
+                "caption": link.caption,
+                "credit": link.credit,
+                "alt_text": link.alt_text,
+                "is_lead": link.is_lead,
+            }
+            for link in article.photo_links
+        ],
+    }
+
+
+def content_hash(snap: dict[str, Any]) -> str:
+    """Return a stable hash of a snapshot, to tell an identical save from a real change."""
+    raw = json.dumps(snap, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def latest(session: Session, article_id: str) -> Revision | None:
+    """Return the newest revision of an article."""
+    return session.scalars(
+        select(Revision)
+        .where(Revision.article_id == article_id)
+        .order_by(Revision.number.desc())
+        .limit(1)
+    ).first()
+
+
+def needs_revision(last: Revision | None, digest: str, reason: str, now: datetime) -> bool:
+    """Tell whether a save with this content and reason should become a revision."""
+    if last is None:
+        return True
+    if last.content_hash == digest:
+        return False
+    if reason != AUTOSAVE:
+        return True
+    return last.reason != AUTOSAVE or now - last.created_at >= AUTOSAVE_REVISION_INTERVAL
+
+
+def write_revision(
+    session: Session,
+    article: Article,
+    author: Person | None,
+    reason: str,
+    snap: dict[str, Any] | None = None,
+) -> Revision:
+    """Store a new immutable revision of ``article`` as it is now (or of ``snap``)."""
+    snap = snap if snap is not None else snapshot(article)
+    number = session.scalar(
+        select(func.coalesce(func.max(Revision.number), 0)).where(
+            Revision.article_id == article.id
+        )
+    )
+    revision = Revision(
+        article_id=article.id,
+        number=int(number or 0) + 1,
+        article_version=article.version,
+        created_at=utcnow(),
+        author_id=author.id if author else None,
+        author_name=author.name if author else "",
+        reason=reason,
+        section=snap["section"],
+        headline=snap["headline"],
+        lead=snap["lead"],
+        body=snap["body"],
+        byline=snap["byline"],
+        language=snap["language"],
+        tags_json=json.dumps(snap["tags"], ensure_ascii=False),
+        photos_json=json.dumps(snap["photos"], ensure_ascii=False),
+        content_hash=content_hash(snap),
+    )
+    session.add(revision)
+    session.flush()
+    return revision
+
+
+def revision_info(revision: Revision) -> RevisionInfo:
+    """Return a revision as plain data."""
+    photos = json.loads(revision.photos_json or "[]")
+    return RevisionInfo(
+        id=revision.id,
+        article_id=revision.article_id,
+        number=revision.number,
+        created_at=revision.created_at,
+        author=revision.author_name,
+        reason=revision.reason,
+        section=revision.section,
+        headline=revision.headline,
+        lead=revision.lead,
+        body=revision.body,
+        byline=revision.byline,
+        language=revision.language,
+        tags=tuple(json.loads(revision.tags_json or "[]")),
+        captions=tuple((p["id"], p.get("caption", "")) for p in photos),
+    )
+
+
+def revision_photos(revision: Revision) -> list[dict[str, Any]]:
+    """Return the photo uses recorded in a revision."""
+    return list(json.loads(revision.photos_json or "[]"))

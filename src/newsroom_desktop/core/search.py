@@ -1,0 +1,120 @@
+"""Full-text search: an FTS5 index over folded text, kept in step with every save."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Float, Integer, Subquery, column, text
+from sqlalchemy.orm import Session
+
+from . import body as body_md
+from .models import Article
+from .text import fold
+
+SEARCH_TABLE = "article_search"
+# The same split as FTS5's unicode61 tokenizer: letters and digits, nothing else. Quoting every
+# word makes FTS5 syntax in a query ('"', '*', '-', '(', NEAR, OR) plain text.
+_TOKEN_RE = re.compile(r"[^\W_]+")
+MAX_QUERY_WORDS = 12
+
+
+@dataclass(frozen=True)
+class IndexedText:
+    """The folded text of one article as the index holds it."""
+
+    headline: str
+    lead: str
+    body: str
+    byline: str
+    captions: str
+    tags: str
+
+
+def indexed_text(article: Article) -> IndexedText:
+    """Return the folded columns that the index keeps for ``article``."""
+    captions = " ".join(
+        f"{link.caption} {link.credit} {link.alt_text}" for link in article.photo_links
+    )
+    return IndexedText(
+        headline=fold(article.headline),
+        lead=fold(article.lead),
+        body=fold(body_md.plain_text(article.body)),
+        byline=fold(article.byline),
+        captions=fold(captions),
+        tags=fold(" ".join(tag.name for tag in article.tags)),
+    )
+
+
+def is_supported(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def index_article(session: Session, article: Article) -> None:
+    """Write (or rewrite) the article's row in the index, inside the caller's transaction."""
+    if not is_supported(session):
+        return
+    doc = indexed_text(article)
+    session.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :n"), {"n": article.num})
+    session.execute(
+        text(
+            f"INSERT INTO {SEARCH_TABLE}(rowid, headline, lead, body, byline, captions, tags) "
+            "VALUES (:n, :headline, :lead, :body, :byline, :captions, :tags)"
+        ),
+        {"n": article.num, **doc.__dict__},
+    )
+
+
+def hits_subquery() -> Subquery:
+    """Return the index hits for the bound ``:match`` expression as (num, rank) rows."""
+    return (
+        text(f"SELECT rowid AS num, rank FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match")
+        .columns(column("num", Integer), column("rank", Float))
+        .subquery("hits")
+    )
+
+
+def unindex_article(session: Session, num: int) -> None:
+    """Remove one article from the index."""
+    if is_supported(session):
+        session.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :n"), {"n": num})
+
+
+def query_words(query: str) -> list[str]:
+    """Return the folded words of a query, as the index tokenises them."""
+    return _TOKEN_RE.findall(fold(query))[:MAX_QUERY_WORDS]
+
+
+def match_expression(query: str, *, prefix_last: bool = True) -> str | None:
+    """Return a safe FTS5 MATCH expression for what the user typed, or None if it has no words.
+
+    Every word must match; the last one also matches as a prefix, since the user may still
+    be typing it.
+    """
+    words = query_words(query)
+    if not words:
+        return None
+    terms = [f'"{w}"' for w in words]
+    if prefix_last and not query[-1:].isspace():
+        terms[-1] += "*"
+    return " AND ".join(terms)
+
+
+def rebuild_index(
+    session: Session,
+    articles: Iterable[Article],
+    progress: Callable[[int], bool] | None = None,
+) -> int:
+    """Rebuild the whole index; ``progress(done)`` returning False cancels. Returns the count."""
+    if not is_supported(session):
+        return 0
+    session.execute(text(f"DELETE FROM {SEARCH_TABLE}"))
+    done = 0
+    for article in articles:
+        index_article(session, article)
+        done += 1
+        if progress is not None and done % 500 == 0 and not progress(done):
+            break
+    session.execute(text(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES('optimize')"))
+    return done

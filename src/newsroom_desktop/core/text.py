@@ -1,0 +1,65 @@
+"""Vietnamese text: NFC normalisation, search folding, syllable word counts and slugs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ø": "o", "Ø": "o"})
+# A word is a run of letters or digits; joiners inside numbers and dates keep "07/09/2021",
+# "1.000" and "06:59" whole, while a hyphen splits "kinh tế-xã hội" into its syllables.
+_WORD_RE = re.compile(r"\w+(?:[.,:/'’]\w+)*")
+_SLUG_SPLIT_RE = re.compile(r"[^a-z0-9]+")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC, as every string is stored."""
+    return unicodedata.normalize("NFC", text)
+
+
+def clean(text: str) -> str:
+    """Return ``text`` in NFC with line ends unified and control characters removed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL_RE.sub("", nfc(text))
+
+
+def clean_line(text: str) -> str:
+    """Return a one-line field value: cleaned, whitespace collapsed, trimmed."""
+    return " ".join(clean(text).split())
+
+
+def fold(text: str) -> str:
+    """Return ``text`` lower-cased without diacritics, with đ/Đ as d, for search."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_EXTRA))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped).casefold()
+
+
+def words(text: str) -> list[str]:
+    """Return the words of ``text``; each Vietnamese syllable counts as one word."""
+    return _WORD_RE.findall(nfc(text))
+
+
+def word_count(text: str) -> int:
+    """Count words the way Vietnamese newsrooms do: one per syllable."""
+    return len(words(text))
+
+
+def char_count(text: str) -> int:
+    """Count user-visible characters (NFC code points)."""
+    return len(nfc(text))
+
+
+def slugify(text: str, *, max_length: int = 80) -> str:
+    """Return an ASCII URL slug, e.g. ``tang-cuong-su-lanh-dao-cua-dang``."""
+    parts = [p for p in _SLUG_SPLIT_RE.split(fold(text)) if p]
+    slug = ""
+    for part in parts:
+        candidate = f"{slug}-{part}" if slug else part
+        if len(candidate) > max_length:
+            break
+        slug = candidate
+    if not slug and parts:
+        slug = parts[0][:max_length]
+    return slug or "bai-viet"

@@ -1,0 +1,45 @@
+"""Every test gets its own data, cache and config folders; nothing touches the user's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsroom_desktop.core.documents import Actor
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+SAMPLE_TEXT = ROOT / "resources" / "samples" / "sample-article.txt"
+REPORTER = Actor("Ngọc Hậu", "reporter")
+EDITOR = Actor("Phương Nam", "editor")
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    for var, sub in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_STATE_HOME", "state"),
+    ):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.delenv("NEWSROOM_STORE", raising=False)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    return home
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return tmp_path / "store" / "newsroom.sqlite"
+
+
+@pytest.fixture
+def newsroom(store_path: Path):
+    from newsroom_desktop.core.newsroom import Newsroom
+
+    nr = Newsroom.open(store_path, actor=REPORTER)
+    yield nr
+    nr.close()

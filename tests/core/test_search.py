@@ -1,0 +1,80 @@
+"""Search: folded, ranked, prefix-matching, immune to FTS5 syntax, in step with every save."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsroom_desktop.core.articles import ListQuery
+from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.search import match_expression
+
+
+@pytest.fixture
+def filled(newsroom: Newsroom) -> dict[str, str]:
+    ids = {}
+    ids["dang"] = newsroom.articles.create(
+        {"headline": "Tăng cường sự lãnh đạo của Đảng", "body": "Công an Nhân dân.", "section": "Chính trị"}
+    ).id
+    ids["dan"] = newsroom.articles.create(
+        {"headline": "Đàn cá ở sông Hậu", "body": "Người dân Cần Thơ.", "byline": "Phương Nam"}
+    ).id
+    ids["bong"] = newsroom.articles.create(
+        {"headline": "Bóng đá", "lead": "Trận đấu", "tags": ["Thể thao"], "section": "Thể thao"}
+    ).id
+    return ids
+
+
+def _ids(results) -> list[str]:
+    return [r.id for r in results]
+
+
+def test_with_or_without_diacritics(newsroom: Newsroom, filled):
+    assert _ids(newsroom.articles.search("dang")) == [filled["dang"]]
+    assert _ids(newsroom.articles.search("Đảng")) == [filled["dang"]]
+    assert _ids(newsroom.articles.search("ĐẢNG")) == [filled["dang"]]
+    assert _ids(newsroom.articles.search("cong an")) == [filled["dang"]]
+    assert _ids(newsroom.articles.search("Công an")) == [filled["dang"]]
+
+
+def test_last_word_matches_as_prefix_while_typing(newsroom: Newsroom, filled):
+    assert set(_ids(newsroom.articles.search("can th"))) == {filled["dan"]}
+    assert set(_ids(newsroom.articles.search("da"))) == {filled["dang"], filled["dan"], filled["bong"]}
+    assert _ids(newsroom.articles.search("tang cuon")) == [filled["dang"]]
+    # After a space the word is finished: "cuon " no longer matches "cường".
+    assert newsroom.articles.search("tang cuon ") == []
+
+
+def test_headline_ranks_above_body(newsroom: Newsroom):
+    body_only = newsroom.articles.create({"headline": "Tin khác", "body": "Có nhắc Cần Thơ một lần."}).id
+    in_headline = newsroom.articles.create({"headline": "Cần Thơ đón khách", "body": "Không."}).id
+    assert _ids(newsroom.articles.search("can tho")) == [in_headline, body_only]
+
+
+def test_byline_captions_and_tags_are_searched(newsroom: Newsroom, filled):
+    assert _ids(newsroom.articles.search("phuong nam")) == [filled["dan"]]
+    assert _ids(newsroom.articles.search("the thao")) == [filled["bong"]]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', '"dang', "dang*", "-dang", "(dang", "dang)", "NEAR(dang cong)", "dang OR", "AND", "^dang", ":", "a:b", "*", "'", "{x}", "dang + -"],
+)
+def test_fts_syntax_in_a_query_is_text_never_an_error(newsroom: Newsroom, filled, query):
+    newsroom.articles.search(query)
+
+
+def test_query_without_words_finds_nothing(newsroom: Newsroom, filled):
+    assert newsroom.articles.search("  ...  ") == []
+    assert match_expression("!!!") is None
+
+
+def test_index_follows_every_save(newsroom: Newsroom, filled):
+    newsroom.articles.save(filled["bong"], {"headline": "Bóng chuyền"})
+    assert newsroom.articles.search("bong da ") == []
+    assert _ids(newsroom.articles.search("bong chuyen")) == [filled["bong"]]
+
+
+def test_search_respects_list_filters(newsroom: Newsroom, filled):
+    q = ListQuery(section="Thể thao")
+    assert _ids(newsroom.articles.search("da", query=q)) == [filled["bong"]]
+    assert _ids(newsroom.articles.list(ListQuery(text="dang"))) == [filled["dang"]]

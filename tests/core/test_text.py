@@ -1,0 +1,63 @@
+"""Vietnamese text: NFC, folding, syllable counts, slugs."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsroom_desktop.core.text import char_count, clean, clean_line, fold, nfc, slugify, word_count
+
+
+def test_nfd_input_is_stored_as_nfc():
+    decomposed = unicodedata.normalize("NFD", "Tăng cường sự lãnh đạo của Đảng")
+    assert decomposed != "Tăng cường sự lãnh đạo của Đảng"
+    assert nfc(decomposed) == "Tăng cường sự lãnh đạo của Đảng"
+    assert clean_line(decomposed) == "Tăng cường sự lãnh đạo của Đảng"
+
+
+def test_fold_strips_diacritics_and_maps_d_stroke():
+    assert fold("Đảng") == "dang"
+    assert fold("ĐẢNG ỦY TRỰC THUỘC THÀNH ỦY") == "dang uy truc thuoc thanh uy"
+    assert fold("Công an Nhân dân") == "cong an nhan dan"
+    assert fold(unicodedata.normalize("NFD", "đường Cần Thơ")) == "duong can tho"
+
+
+def test_word_count_counts_each_syllable():
+    assert word_count("Tăng cường sự lãnh đạo của Đảng") == 7
+    # A hyphenated compound is still one word per syllable; dates and times stay whole.
+    assert word_count("phát triển kinh tế-xã hội") == 6
+    assert word_count("Sáng 07/9, lúc 06:59 ngày 07/09/2021") == 6
+    assert word_count("") == 0
+    assert word_count("  …  — ") == 0
+
+
+def test_char_count_counts_nfc_characters():
+    assert char_count(unicodedata.normalize("NFD", "Đảng")) == 4
+
+
+def test_slug_is_ascii_and_readable():
+    assert slugify("Tăng cường sự lãnh đạo của Đảng đối với lực lượng Công an Nhân dân") == (
+        "tang-cuong-su-lanh-dao-cua-dang-doi-voi-luc-luong-cong-an-nhan-dan"
+    )
+    assert slugify("<script>alert(1)</script> & “Hà Nội”") == "script-alert-1-script-ha-noi"
+    assert slugify("!!!") == "bai-viet"
+    long = slugify("từ " * 100)
+    assert len(long) <= 80
+    assert not long.endswith("-")
+
+
+def test_clean_removes_control_characters_and_unifies_line_ends():
+    assert clean("a\r\nb\rc\x00d\x1b") == "a\nb\ncd"
+
+
+@given(st.text())
+def test_fold_is_idempotent_and_ascii_for_vietnamese(text):
+    once = fold(text)
+    assert fold(once) == once
+
+
+@given(st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ ĐƯƠ"))
+def test_fold_of_vietnamese_letters_is_plain_ascii(text):
+    assert fold(text).isascii()
