@@ -1,23 +1,72 @@
-"""The ``newsroom`` subcommands, each a thin call into the core."""
+"""Article commands: init, new, edit, list, show, search, delete, undelete, empty-trash."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..core.articles import ListQuery
+from ..core.models import LANGUAGES, STATUSES
 from ..core.newsroom import Newsroom
 from ..core.textio import decode_text
 from . import render
 
-Command = Callable[[Newsroom, argparse.Namespace], int]
 FIELD_ARGS = ("headline", "section", "lead", "byline", "language", "tags")
 
 
-def _read_body(spec: str) -> str:
+def _article_fields(parser: argparse.ArgumentParser, *, required_headline: bool) -> None:
+    parser.add_argument("--headline", required=required_headline, help="the headline")
+    parser.add_argument("--section", help="section name, e.g. 'Thời sự'")
+    parser.add_argument("--lead", help="the lead (sapo)")
+    parser.add_argument("--body-file", metavar="F", help="Markdown body from a file, or - for stdin")
+    parser.add_argument("--byline", help="the byline")
+    parser.add_argument("--language", choices=LANGUAGES, help="vi or en")
+    parser.add_argument("--tag", action="append", dest="tags", metavar="T", help="a tag (repeatable)")
+
+
+def register(sub: Any) -> None:
+    """Add the article subcommands."""
+    sub.add_parser("init", help="create the store (or check it) and print where it is").set_defaults(
+        handler=cmd_init
+    )
+    p = sub.add_parser("new", help="create an article and print its id")
+    _article_fields(p, required_headline=True)
+    p.set_defaults(handler=cmd_new)
+    p = sub.add_parser("edit", help="change an article (saves a new revision)")
+    p.add_argument("id")
+    _article_fields(p, required_headline=False)
+    p.set_defaults(handler=cmd_edit)
+    p = sub.add_parser("list", help="list articles, newest first")
+    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--section")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--trash", action="store_true", help="list the trash instead")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_list)
+    p = sub.add_parser("show", help="show one article")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_show)
+    p = sub.add_parser("search", help="search articles (diacritics optional)")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_search)
+    p = sub.add_parser("delete", help="move an article to the trash")
+    p.add_argument("id")
+    p.set_defaults(handler=cmd_delete)
+    p = sub.add_parser("undelete", help="take an article back out of the trash")
+    p.add_argument("id")
+    p.set_defaults(handler=cmd_undelete)
+    sub.add_parser("empty-trash", help="delete the trashed articles for good").set_defaults(
+        handler=cmd_empty_trash
+    )
+
+
+def read_text_arg(spec: str) -> str:
+    """Read a text file argument (or stdin for "-"), tolerating legacy encodings with a warning."""
     data = sys.stdin.buffer.read() if spec == "-" else Path(spec).read_bytes()
     decoded = decode_text(data, "standard input" if spec == "-" else spec)
     if decoded.warning:
@@ -28,7 +77,7 @@ def _read_body(spec: str) -> str:
 def _fields(args: argparse.Namespace) -> dict[str, Any]:
     fields = {name: getattr(args, name) for name in FIELD_ARGS if getattr(args, name) is not None}
     if args.body_file is not None:
-        fields["body"] = _read_body(args.body_file)
+        fields["body"] = read_text_arg(args.body_file)
     return fields
 
 
@@ -90,50 +139,3 @@ def cmd_undelete(nr: Newsroom, args: argparse.Namespace) -> int:
 def cmd_empty_trash(nr: Newsroom, args: argparse.Namespace) -> int:
     print(f"Deleted {nr.articles.empty_trash()} article(s) for good.")
     return 0
-
-
-def cmd_photos(nr: Newsroom, args: argparse.Namespace) -> int:
-    article_id = nr.articles.resolve(args.id)
-    if args.photos_command == "add":
-        uses = nr.photos.add(article_id, [Path(f) for f in args.files], place=not args.no_place)
-        for use in uses:
-            print(use.id)
-        return 0
-    if args.photos_command == "set":
-        use_id = nr.photos.resolve(article_id, args.photo_id)
-        nr.photos.update_use(
-            article_id,
-            use_id,
-            caption=args.caption,
-            credit=args.credit,
-            alt_text=args.alt,
-            is_lead=True if args.lead else None,
-        )
-        return 0
-    doc = nr.articles.get(article_id)
-    if args.json:
-        print(render.dumps([render.photo_json(p) for p in doc.photos]))
-    else:
-        for p in doc.photos:
-            lead = "*" if p.is_lead else " "
-            print(f"{lead} {p.id[:8]}  {p.width}x{p.height}  {p.caption} — {p.credit}")
-    return 0
-
-
-COMMANDS: dict[str, Command] = {
-    "init": cmd_init,
-    "new": cmd_new,
-    "edit": cmd_edit,
-    "list": cmd_list,
-    "show": cmd_show,
-    "search": cmd_search,
-    "delete": cmd_delete,
-    "undelete": cmd_undelete,
-    "empty-trash": cmd_empty_trash,
-    "photos": cmd_photos,
-}
-
-
-def run(nr: Newsroom, args: argparse.Namespace) -> int:
-    """Run the parsed command on an open newsroom."""
-    return COMMANDS[args.command](nr, args)

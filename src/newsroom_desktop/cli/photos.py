@@ -1,0 +1,65 @@
+"""Photo commands: photos add, photos set, photos list."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ..core.newsroom import Newsroom
+from . import render
+
+
+def register(sub: Any) -> None:
+    """Add the ``photos`` subcommand and its actions."""
+    photos = sub.add_parser("photos", help="add photos to an article, or set their captions")
+    psub = photos.add_subparsers(dest="photos_command", required=True, metavar="ACTION")
+    p = psub.add_parser("add", help="add photo files (captions from their metadata)")
+    p.add_argument("id")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--no-place", action="store_true", help="do not place them in the body")
+    p.set_defaults(handler=cmd_add)
+    p = psub.add_parser("set", help="set the caption, credit or alt text of a photo")
+    p.add_argument("id")
+    p.add_argument("photo_id")
+    p.add_argument("--caption")
+    p.add_argument("--credit")
+    p.add_argument("--alt")
+    p.add_argument("--lead", action="store_true", help="make it the lead photo")
+    p.set_defaults(handler=cmd_set)
+    p = psub.add_parser("list", help="list an article's photos")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_list)
+
+
+def cmd_add(nr: Newsroom, args: argparse.Namespace) -> int:
+    article_id = nr.articles.resolve(args.id)
+    for use in nr.photos.add(article_id, [Path(f) for f in args.files], place=not args.no_place):
+        print(use.id)
+    return 0
+
+
+def cmd_set(nr: Newsroom, args: argparse.Namespace) -> int:
+    article_id = nr.articles.resolve(args.id)
+    use_id = nr.photos.resolve(article_id, args.photo_id)
+    nr.photos.update_use(
+        article_id,
+        use_id,
+        caption=args.caption,
+        credit=args.credit,
+        alt_text=args.alt,
+        is_lead=True if args.lead else None,
+    )
+    return 0
+
+
+def cmd_list(nr: Newsroom, args: argparse.Namespace) -> int:
+    doc = nr.articles.get(args.id)
+    if args.json:
+        print(render.dumps([render.photo_json(p) for p in doc.photos]))
+        return 0
+    for p in doc.photos:
+        lead = "*" if p.is_lead else " "
+        print(f"{lead} {p.id[:8]}  {p.width}x{p.height}  {p.caption} — {p.credit}".rstrip(" —"))
+    return 0

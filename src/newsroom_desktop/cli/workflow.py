@@ -1,0 +1,9 @@
+"""Workflow commands: status, history, diff, note."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    """Add this module's subcommands (none yet)."""
