@@ -95,14 +95,22 @@ def find_use(article: Article, use_id: str) -> ArticlePhoto:
 
 
 def ingest_all(
-    files: Sequence[Path], originals_dir: Path, progress: Progress | None = None
+    files: Sequence[Path],
+    originals_dir: Path,
+    progress: Progress | None = None,
+    thumbnail_dir: Path | None = None,
 ) -> list[IngestedPhoto]:
-    """Take in every file (copy originals, read metadata); any bad file stops with its error."""
+    """Take in every file (copy originals, read metadata, thumbnail from the same decode).
+
+    Any bad file stops the batch with its error; ``progress`` returning False cancels.
+    """
     out = []
     for done, path in enumerate(files):
-        if progress is not None and not progress(done, len(files), path.name):
+        if progress is not None and not progress(done, len(files), Path(path).name):
             raise CancelledError("Adding photos was cancelled.")
-        out.append(ingest_file(Path(path), originals_dir))
+        out.append(ingest_file(Path(path), originals_dir, thumbnail_dir=thumbnail_dir))
+    if progress is not None:
+        progress(len(files), len(files), "")
     return out
 
 
@@ -135,7 +143,9 @@ class PhotoService:
         progress: Progress | None = None,
     ) -> list[PhotoUse]:
         """Add photo files to an article, captions from their metadata; return the new uses."""
-        ingested = ingest_all(files, self.originals_dir, progress)
+        ingested = ingest_all(
+            files, self.originals_dir, progress, self.ctx.store.location.thumbnails_dir
+        )
         with self.ctx.store.write() as session:
             article = self._article(session, article_id)
             ids = []
