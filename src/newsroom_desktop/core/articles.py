@@ -108,13 +108,15 @@ def apply_changes(session: Session, article: Article, changes: Mapping[str, Any]
     values = normalised_changes(changes)
     before = revisions.content_hash(revisions.snapshot(article))
     targets_before = tuple(getattr(article, f) for f in TARGET_FIELDS)
-    for name, value in values.items():
-        if name == "section":
-            article.section = section_for(session, value)
-        elif name == "tags":
-            article.tags = _tag_rows(session, value)
-        else:
-            setattr(article, name, value)
+    # Lookups of sections and tags must not flush a half-changed article first.
+    with session.no_autoflush:
+        for name, value in values.items():
+            if name == "section":
+                article.section = section_for(session, value)
+            elif name == "tags":
+                article.tags = _tag_rows(session, value)
+            else:
+                setattr(article, name, value)
     after = revisions.content_hash(revisions.snapshot(article))
     return before != after or targets_before != tuple(getattr(article, f) for f in TARGET_FIELDS)
 
@@ -134,17 +136,25 @@ def touch(article: Article, when: datetime | None = None) -> None:
 
 
 def commit_save(
-    session: Session, ctx: CoreContext, article: Article, person: Person, reason: str
+    session: Session,
+    ctx: CoreContext,
+    article: Article,
+    person: Person,
+    reason: str,
+    *,
+    new: bool = False,
 ) -> Any:
     """Reindex the article and write a revision if one is due; return the revision or None."""
     session.flush()
     search.index_article(session, article)
     snap = revisions.snapshot(article)
     digest = revisions.content_hash(snap)
-    last = revisions.latest(session, article.id)
+    last = None if new else revisions.latest(session, article.id)
     if not revisions.needs_revision(last, digest, reason, utcnow()):
         return None
-    return revisions.write_revision(session, article, person, reason, snap)
+    return revisions.write_revision(
+        session, article, person, reason, snap, last_number=last.number if last else 0
+    )
 
 
 def create_in(
@@ -166,6 +176,9 @@ def create_in(
         body="",
         byline="",
         language="vi",
+        section=None,
+        tags=[],
+        photo_links=[],
         owner=person,
         status="draft",
         version=0,
@@ -175,7 +188,7 @@ def create_in(
     session.add(article)
     apply_changes(session, article, fields)
     touch(article, updated_at)
-    commit_save(session, ctx, article, person, reason)
+    commit_save(session, ctx, article, person, reason, new=True)
     return article
 
 

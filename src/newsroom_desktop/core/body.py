@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable, Sequence
@@ -103,6 +104,7 @@ def blocks_text(markdown: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=32)
 def plain_text(markdown: str) -> str:
     """Return the body as plain text: blocks separated by blank lines, images left out."""
     return "\n\n".join(blocks_text(markdown))

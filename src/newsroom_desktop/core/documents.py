@@ -104,6 +104,21 @@ class ArticleDoc:
         """Return the photo use with this id, or None."""
         return next((p for p in self.photos if p.id == use_id), None)
 
+    def summary(self) -> ArticleSummary:
+        """Return the list entry for this article."""
+        return ArticleSummary(
+            id=self.id,
+            headline=self.headline,
+            section=self.section,
+            byline=self.byline,
+            status=self.status,
+            language=self.language,
+            word_count=self.word_count,
+            updated_at=self.updated_at,
+            owner=self.owner,
+            deleted=self.deleted_at is not None,
+        )
+
     @property
     def lead_photo(self) -> PhotoUse | None:
         return next((p for p in self.photos if p.is_lead), self.photos[0] if self.photos else None)

@@ -146,6 +146,18 @@ class PhotoService:
         ingested = ingest_all(
             files, self.originals_dir, progress, self.ctx.store.location.thumbnails_dir
         )
+        return self.link_ingested(article_id, ingested, place=place)
+
+    def ingest(
+        self, files: Sequence[Path], progress: Progress | None = None
+    ) -> list[IngestedPhoto]:
+        """Take in photo files (originals, metadata, thumbnails) without touching any article."""
+        return ingest_all(files, self.originals_dir, progress, self.ctx.store.location.thumbnails_dir)
+
+    def link_ingested(
+        self, article_id: str, ingested: Sequence[IngestedPhoto], *, place: bool = True
+    ) -> list[PhotoUse]:
+        """Add already ingested photos to an article in one unit of work; return the new uses."""
         with self.ctx.store.write() as session:
             article = self._article(session, article_id)
             ids = []

@@ -77,14 +77,17 @@ def write_revision(
     author: Person | None,
     reason: str,
     snap: dict[str, Any] | None = None,
+    last_number: int | None = None,
 ) -> Revision:
     """Store a new immutable revision of ``article`` as it is now (or of ``snap``)."""
     snap = snap if snap is not None else snapshot(article)
-    number = session.scalar(
-        select(func.coalesce(func.max(Revision.number), 0)).where(
-            Revision.article_id == article.id
+    number = 0 if last_number is None else last_number
+    if last_number is None:
+        number = session.scalar(
+            select(func.coalesce(func.max(Revision.number), 0)).where(
+                Revision.article_id == article.id
+            )
         )
-    )
     revision = Revision(
         article_id=article.id,
         number=int(number or 0) + 1,

@@ -1,0 +1,57 @@
+"""Warnings about the photos of an article: missing caption, credit or alt text, and more."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .documents import ArticleDoc, PhotoUse
+from .text import fold
+
+MISSING_CAPTION = "missing_caption"
+MISSING_CREDIT = "missing_credit"
+MISSING_ALT = "missing_alt"
+ALT_REPEATS_CAPTION = "alt_repeats_caption"
+MISSING_FILE = "missing_file"
+
+
+@dataclass(frozen=True)
+class PhotoWarning:
+    """One problem with one photo use, by stable code."""
+
+    use_id: str
+    code: str
+    message: str
+
+
+def _same_text(a: str, b: str) -> bool:
+    def norm(s: str) -> str:
+        return " ".join(fold(s).replace(".", " ").split())
+
+    return bool(a.strip()) and norm(a) == norm(b)
+
+
+def use_warnings(use: PhotoUse) -> list[PhotoWarning]:
+    """Return the warnings for one photo use."""
+    found = []
+    if use.photo_id is None:
+        found.append(PhotoWarning(use.id, MISSING_FILE, "The figure has no photo file yet."))
+    if not use.caption.strip():
+        found.append(PhotoWarning(use.id, MISSING_CAPTION, "The photo has no caption."))
+    if not use.credit.strip():
+        found.append(PhotoWarning(use.id, MISSING_CREDIT, "The photo has no credit."))
+    if not use.alt_text.strip():
+        found.append(PhotoWarning(use.id, MISSING_ALT, "The photo has no alt text."))
+    elif _same_text(use.alt_text, use.caption):
+        found.append(
+            PhotoWarning(
+                use.id,
+                ALT_REPEATS_CAPTION,
+                "The alt text only repeats the caption; describe what the photo shows.",
+            )
+        )
+    return found
+
+
+def photo_warnings(doc: ArticleDoc, *, placed_only: bool = True) -> list[PhotoWarning]:
+    """Return the warnings for the article's photos (those placed in the body by default)."""
+    return [w for use in doc.photos if use.placed or not placed_only for w in use_warnings(use)]
