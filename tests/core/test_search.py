@@ -78,3 +78,22 @@ def test_search_respects_list_filters(newsroom: Newsroom, filled):
     q = ListQuery(section="Thể thao")
     assert _ids(newsroom.articles.search("da", query=q)) == [filled["bong"]]
     assert _ids(newsroom.articles.list(ListQuery(text="dang"))) == [filled["dang"]]
+
+
+def test_ranking_looks_at_the_newest_matches_when_a_word_is_everywhere(newsroom: Newsroom, monkeypatch):
+    monkeypatch.setattr("newsroom_desktop.core.search.RANK_WINDOW", 3)
+    old_but_best = newsroom.articles.create({"headline": "Cần Thơ Cần Thơ Cần Thơ"}).id
+    newer = [newsroom.articles.create({"headline": f"Tin {i}", "body": "Ở Cần Thơ."}).id for i in range(3)]
+    found = _ids(newsroom.articles.search("can tho"))
+    # Only the three newest matches are ranked; the old one falls outside the window.
+    assert sorted(found) == sorted(newer)
+    monkeypatch.setattr("newsroom_desktop.core.search.RANK_WINDOW", 1000)
+    assert _ids(newsroom.articles.search("can tho"))[0] == old_but_best
+
+
+def test_a_single_letter_is_a_word_not_a_prefix(newsroom: Newsroom):
+    a = newsroom.articles.create({"headline": "Vitamin A cho trẻ"}).id
+    newsroom.articles.create({"headline": "Anh về quê"})
+    assert _ids(newsroom.articles.search("vitamin a")) == [a]
+    assert match_expression("a") == '"a"'
+    assert match_expression("an") == '"an"*'

@@ -18,6 +18,11 @@ SEARCH_TABLE = "article_search"
 # word makes FTS5 syntax in a query ('"', '*', '-', '(', NEAR, OR) plain text.
 _TOKEN_RE = re.compile(r"[^\W_]+")
 MAX_QUERY_WORDS = 12
+# bm25 costs time for every matching article, and a word found in nearly every article (an
+# "Đảng" in a Party newsroom) matches the whole store. So the ranking looks at the newest
+# RANK_WINDOW matches: exact bm25 whenever fewer match, and a bounded cost when more do.
+RANK_WINDOW = 1000
+MIN_PREFIX = 2
 
 
 @dataclass(frozen=True)
@@ -67,11 +72,23 @@ def index_article(session: Session, article: Article) -> None:
 
 
 def hits_subquery() -> Subquery:
-    """Return the index hits for the bound ``:match`` expression as (num, rank) rows."""
+    """Return the hits for the bound ``:match`` at or above row ``:cutoff`` as (num, rank)."""
     return (
-        text(f"SELECT rowid AS num, rank FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match")
+        text(
+            f"SELECT rowid AS num, rank FROM {SEARCH_TABLE} "
+            f"WHERE {SEARCH_TABLE} MATCH :match AND rowid >= :cutoff"
+        )
         .columns(column("num", Integer), column("rank", Float))
         .subquery("hits")
+    )
+
+
+def matches_subquery() -> Subquery:
+    """Return every hit for the bound ``:match`` as (num) rows, unranked."""
+    return (
+        text(f"SELECT rowid AS num FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match")
+        .columns(column("num", Integer))
+        .subquery("matches")
     )
 
 
@@ -96,7 +113,8 @@ def match_expression(query: str, *, prefix_last: bool = True) -> str | None:
     if not words:
         return None
     terms = [f'"{w}"' for w in words]
-    if prefix_last and not query[-1:].isspace():
+    # A single letter as a prefix matches nearly everything; it only matches as a word.
+    if prefix_last and not query[-1:].isspace() and len(words[-1]) >= MIN_PREFIX:
         terms[-1] += "*"
     return " AND ".join(terms)
 
