@@ -8,11 +8,15 @@ from zoneinfo import ZoneInfo
 
 from .articles import ArticleService
 from .context import DEFAULT_ZONE, CoreContext
+from .diff import DiffService
 from .documents import Actor
+from .history import HistoryService
+from .notes import NoteService
 from .paths import StoreLocation
 from .photo_service import PhotoService
 from .settings import Settings, load_settings
 from .store import Store
+from .workflow import WorkflowService
 
 
 def default_actor(settings: Settings) -> Actor:
@@ -34,6 +38,10 @@ class Newsroom:
         self.ctx = CoreContext(store=store, actor=actor, zone=ZoneInfo(zone))
         self.articles = ArticleService(self.ctx)
         self.photos = PhotoService(self.ctx)
+        self.workflow = WorkflowService(self.ctx)
+        self.history = HistoryService(self.ctx)
+        self.diffs = DiffService(self.ctx)
+        self.notes = NoteService(self.ctx)
 
     @classmethod
     def open(

@@ -1,0 +1,1 @@
+"""The Qt user interface: main window, panels and dialogs over the core."""
