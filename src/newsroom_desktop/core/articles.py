@@ -18,6 +18,7 @@ from .documents import ArticleDoc, ArticleSummary, SaveResult
 from .errors import ConflictError, ValidationError
 from .models import LANGUAGES, STATUSES, Article, Person, Section, Tag, utcnow
 from .text import clean, clean_line, slugify, word_count
+from .workflow import check_edit_in
 
 LINE_FIELDS = ("headline", "lead", "byline")
 TARGET_FIELDS = ("target_words", "target_headline_chars", "target_lead_chars")
@@ -246,6 +247,7 @@ class ArticleService:
         with self.ctx.store.write() as session:
             article = get_one(session, Article, article_id, "article")
             assert isinstance(article, Article)
+            check_edit_in(article, self.ctx.actor)
             person = person_for(session, self.ctx.actor)
             if expected_version is not None and expected_version != article.version:
                 # Keep the refused text as a revision (committed), then tell the caller.
@@ -352,6 +354,7 @@ class ArticleService:
         with self.ctx.store.read() as session:
             if not search.is_supported(session):
                 return self._search_fallback(session, words, query, offset, limit)
+            params = {"match": match, "cutoff": self._rank_cutoff(session, query, match)}
             hits = search.hits_subquery()
             stmt = (
                 self._listing(query)
@@ -360,7 +363,21 @@ class ArticleService:
                 .offset(offset)
                 .limit(limit)
             )
-            return [summary_from_row(r) for r in session.execute(stmt, {"match": match})]
+            return [summary_from_row(r) for r in session.execute(stmt, params)]
+
+    def _rank_cutoff(self, session: Session, query: ListQuery, match: str) -> int:
+        """Return the lowest row the ranking looks at: the newest RANK_WINDOW matches."""
+        matches = search.matches_subquery()
+        stmt = (
+            self._listing(query)
+            .with_only_columns(Article.num)
+            .join(matches, matches.c.num == Article.num)
+            .order_by(matches.c.num.desc())
+            .offset(search.RANK_WINDOW - 1)
+            .limit(1)
+        )
+        cutoff = session.scalar(stmt, {"match": match})
+        return int(cutoff) if cutoff is not None else 0
 
     def _search_fallback(
         self, session: Session, words: str, query: ListQuery, offset: int, limit: int

@@ -18,6 +18,7 @@ from .errors import CancelledError, NotFoundError, ValidationError
 from .models import Article, ArticlePhoto, Photo
 from .photos import IngestedPhoto, ingest_file, make_thumbnail
 from .text import clean, clean_line
+from .workflow import check_edit_in
 
 Progress = Callable[[int, int, str], bool]
 
@@ -129,6 +130,11 @@ class PhotoService:
         assert isinstance(article, Article)
         return article
 
+    def _editable(self, session: Session, article_id: str) -> Article:
+        article = self._article(session, article_id)
+        check_edit_in(article, self.ctx.actor)
+        return article
+
     def _finish(self, session: Session, article: Article, reason: str) -> ArticleDoc:
         touch(article)
         commit_save(session, self.ctx, article, person_for(session, self.ctx.actor), reason)
@@ -159,7 +165,7 @@ class PhotoService:
     ) -> list[PhotoUse]:
         """Add already ingested photos to an article in one unit of work; return the new uses."""
         with self.ctx.store.write() as session:
-            article = self._article(session, article_id)
+            article = self._editable(session, article_id)
             ids = []
             for item in ingested:
                 link = link_photo(article, photo_row(session, item))
@@ -174,7 +180,7 @@ class PhotoService:
         """Give a figure waiting for its photo (or replace a use's photo with) a file."""
         (item,) = ingest_all([file], self.originals_dir)
         with self.ctx.store.write() as session:
-            article = self._article(session, article_id)
+            article = self._editable(session, article_id)
             link = find_use(article, use_id)
             link.photo = photo_row(session, item)
             if not link.alt_text:
@@ -198,7 +204,7 @@ class PhotoService:
     ) -> ArticleDoc:
         """Change the caption, credit, alt text or lead flag of a photo in one article."""
         with self.ctx.store.write() as session:
-            link = find_use(self._article(session, article_id), use_id)
+            link = find_use(self._editable(session, article_id), use_id)
             article = link.article
             if caption is not None:
                 link.caption = clean(caption).strip()
@@ -216,7 +222,7 @@ class PhotoService:
     def reorder(self, article_id: str, use_ids: Sequence[str]) -> ArticleDoc:
         """Put the article's photos in the given order."""
         with self.ctx.store.write() as session:
-            article = self._article(session, article_id)
+            article = self._editable(session, article_id)
             links = {link.id: link for link in article.photo_links}
             if sorted(use_ids) != sorted(links):
                 raise ValidationError("The new order must list each of the article's photos once.")
@@ -228,7 +234,7 @@ class PhotoService:
     def remove(self, article_id: str, use_id: str) -> ArticleDoc:
         """Take a photo out of an article (and out of its body); the original stays stored."""
         with self.ctx.store.write() as session:
-            article = self._article(session, article_id)
+            article = self._editable(session, article_id)
             link = find_use(article, use_id)
             article.photo_links.remove(link)
             for position, other in enumerate(article.photo_links):

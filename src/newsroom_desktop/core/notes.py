@@ -1,0 +1,150 @@
+"""Notes on an article: editors' remarks, optionally anchored to a passage; never exported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from . import body as body_md
+from .context import CoreContext, get_one, person_for, resolve_id
+from .documents import ArticleDoc
+from .errors import ValidationError
+from .models import Article, Note, utcnow
+from .text import clean, clean_line
+
+# The fields a note can point into; a caption note finds its photo by the passage it quotes.
+ANCHOR_FIELDS = ("headline", "lead", "body", "byline", "caption")
+
+
+@dataclass(frozen=True)
+class NoteInfo:
+    """One note: who wrote it and when, what it says, where it points, and if it is resolved."""
+
+    id: str
+    article_id: str
+    author: str
+    text: str
+    anchor_field: str
+    anchor_text: str
+    created_at: datetime
+    resolved_at: datetime | None
+    resolved_by: str
+
+    @property
+    def resolved(self) -> bool:
+        return self.resolved_at is not None
+
+    @property
+    def anchored(self) -> bool:
+        return bool(self.anchor_field)
+
+
+def note_info(note: Note) -> NoteInfo:
+    """Return a note as plain data."""
+    return NoteInfo(
+        id=note.id,
+        article_id=note.article_id,
+        author=note.author_name,
+        text=note.text,
+        anchor_field=note.anchor_field,
+        anchor_text=note.anchor_text,
+        created_at=note.created_at,
+        resolved_at=note.resolved_at,
+        resolved_by=note.resolved_by,
+    )
+
+
+def _field_texts(doc: ArticleDoc, field: str) -> list[str]:
+    if field == "body":
+        return [doc.body, body_md.plain_text(doc.body)]
+    if field == "caption":
+        return [photo.caption for photo in doc.photos]
+    return [str(getattr(doc, field))]
+
+
+def anchor_present(note: NoteInfo, doc: ArticleDoc) -> bool:
+    """Tell whether the passage a note points at is still in the article (unanchored: True)."""
+    if not note.anchor_field:
+        return True
+    passage = " ".join(note.anchor_text.split())
+    return any(passage in " ".join(text.split()) for text in _field_texts(doc, note.anchor_field))
+
+
+class NoteService:
+    """Notes on articles; each public method is one unit of work."""
+
+    def __init__(self, ctx: CoreContext) -> None:
+        self.ctx = ctx
+
+    @staticmethod
+    def _note(session: Session, note_id: str) -> Note:
+        note = get_one(session, Note, resolve_id(session, Note.id, note_id, "note"), "note")
+        assert isinstance(note, Note)
+        return note
+
+    def add(
+        self, article_id: str, text: str, anchor_field: str = "", anchor_text: str = ""
+    ) -> NoteInfo:
+        """Add a note to an article, optionally pointing at a passage of one field."""
+        body = clean(text).strip()
+        if not body:
+            raise ValidationError("A note needs some text.")
+        anchor_field = anchor_field.strip()
+        passage = clean(anchor_text).strip()
+        if anchor_field and anchor_field not in ANCHOR_FIELDS:
+            raise ValidationError(
+                f"A note can point into {', '.join(ANCHOR_FIELDS)}, not {anchor_field!r}."
+            )
+        if passage and not anchor_field:
+            raise ValidationError("Say which field the quoted passage is in.")
+        with self.ctx.store.write() as session:
+            ident = resolve_id(session, Article.id, article_id, "article")
+            get_one(session, Article, ident, "article")
+            person = person_for(session, self.ctx.actor)
+            note = Note(
+                article_id=ident,
+                author_id=person.id,
+                author_name=person.name,
+                text=body,
+                anchor_field=anchor_field,
+                anchor_text=passage,
+                created_at=utcnow(),
+            )
+            session.add(note)
+            session.flush()
+            return note_info(note)
+
+    def list(self, article_id: str, *, include_resolved: bool = True) -> list[NoteInfo]:
+        """Return the article's notes, oldest first."""
+        with self.ctx.store.read() as session:
+            ident = resolve_id(session, Article.id, article_id, "article")
+            stmt = select(Note).where(Note.article_id == ident)
+            if not include_resolved:
+                stmt = stmt.where(Note.resolved_at.is_(None))
+            rows = session.scalars(stmt.order_by(Note.created_at, Note.id))
+            return [note_info(row) for row in rows]
+
+    def get(self, note_id: str) -> NoteInfo:
+        """Return one note by its id or a unique id prefix."""
+        with self.ctx.store.read() as session:
+            return note_info(self._note(session, note_id))
+
+    def resolve(self, note_id: str) -> NoteInfo:
+        """Mark a note resolved, recording who resolved it and when."""
+        with self.ctx.store.write() as session:
+            note = self._note(session, note_id)
+            if note.resolved_at is None:
+                note.resolved_at = utcnow()
+                note.resolved_by = clean_line(person_for(session, self.ctx.actor).name)
+            return note_info(note)
+
+    def reopen(self, note_id: str) -> NoteInfo:
+        """Mark a resolved note open again."""
+        with self.ctx.store.write() as session:
+            note = self._note(session, note_id)
+            note.resolved_at = None
+            note.resolved_by = ""
+            return note_info(note)

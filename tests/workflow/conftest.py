@@ -1,0 +1,46 @@
+"""Workflow fixtures: a store shared by a module's many small cases, and articles in any status."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsroom_desktop.core.documents import Actor
+from newsroom_desktop.core.models import Article
+from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.settings import Settings
+from tests.conftest import REPORTER, SAMPLE_TEXT
+
+OTHER_REPORTER = Actor("Thu Trang", "reporter")
+NOTE = "Thiếu nguồn ở đoạn hai, kiểm tra lại số liệu."
+
+
+def sample_paragraphs() -> list[str]:
+    """Return the real sample article's prose paragraphs (page furniture left out)."""
+    text = SAMPLE_TEXT.read_text(encoding="utf-8")
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    return [p for p in paragraphs if len(p.split()) >= 12]
+
+
+def article_in_status(nr: Newsroom, status: str, owner: Actor = REPORTER, **fields: object) -> str:
+    """Create an article owned by ``owner`` and put it straight into ``status``; return its id."""
+    acting = nr.actor
+    nr.act_as(owner)
+    doc = nr.articles.create({"headline": "Tăng cường sự lãnh đạo của Đảng", **fields})
+    nr.act_as(acting)
+    with nr.store.write() as session:
+        article = session.get(Article, doc.id)
+        assert article is not None
+        article.status = status
+    return doc.id
+
+
+@pytest.fixture(scope="module")
+def shared_newsroom(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Newsroom]:
+    """One store for a module of small cases (opening a store costs more than a case)."""
+    path: Path = tmp_path_factory.mktemp("workflow") / "newsroom.sqlite"
+    nr = Newsroom.open(path, actor=REPORTER, settings=Settings())
+    yield nr
+    nr.close()
