@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Qt reads the platform when the QApplication is made, which may be before any fixture runs.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from newsroom_desktop.core.documents import Actor
 

@@ -17,7 +17,7 @@ from .convert import article_doc, revision_or_none, summary_columns, summary_fro
 from .documents import ArticleDoc, ArticleSummary, SaveResult
 from .errors import ConflictError, ValidationError
 from .models import LANGUAGES, STATUSES, Article, Person, Section, Tag, utcnow
-from .text import clean, clean_line, slugify, word_count
+from .text import clean, clean_line, fold, slugify, word_count
 from .workflow import check_edit_in
 
 LINE_FIELDS = ("headline", "lead", "byline")
@@ -130,6 +130,7 @@ def next_num(session: Session) -> int:
 def touch(article: Article, when: datetime | None = None) -> None:
     """Recompute derived fields after a content change and bump version and time."""
     article.word_count = word_count(article.lead) + word_count(body_md.plain_text(article.body))
+    article.headline_key = fold(article.headline)
     if article.status != "published" or not article.slug:
         article.slug = slugify(article.headline)
     article.updated_at = when or utcnow()
@@ -173,6 +174,7 @@ def create_in(
     article = Article(
         num=next_num(session),
         headline="",
+        headline_key="",
         lead="",
         body="",
         byline="",
@@ -310,7 +312,11 @@ class ArticleService:
         self._check_query(query)
         if query.text.strip():
             return self.search(query.text, query=query, offset=offset, limit=limit)
-        order_col = {"updated": Article.updated_at, "headline": Article.headline, "created": Article.created_at}[query.sort]
+        order_col = {
+            "updated": Article.updated_at,
+            "headline": Article.headline_key,
+            "created": Article.created_at,
+        }[query.sort]
         order = order_col.desc() if query.descending else order_col.asc()
         stmt = self._listing(query).order_by(order, Article.id).offset(offset).limit(limit)
         with self.ctx.store.read() as session:

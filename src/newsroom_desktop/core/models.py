@@ -115,7 +115,7 @@ class Article(Base):
         Index("ix_articles_listing", "deleted_at", "updated_at"),
         Index("ix_articles_section_listing", "section_id", "deleted_at", "updated_at"),
         Index("ix_articles_status_listing", "status", "deleted_at", "updated_at"),
-        Index("ix_articles_headline_listing", "deleted_at", "headline"),
+        Index("ix_articles_headline_listing", "deleted_at", "headline_key"),
     )
 
     id: Mapped[str] = _id_column()
@@ -123,6 +123,8 @@ class Article(Base):
     num: Mapped[int] = mapped_column(Integer, unique=True)
     section_id: Mapped[str | None] = mapped_column(ForeignKey("sections.id", ondelete="SET NULL"))
     headline: Mapped[str] = mapped_column(Text, default="")
+    # The headline folded (no diacritics, đ as d): sorts Vietnamese A–Z, with Đ among the Ds.
+    headline_key: Mapped[str] = mapped_column(Text, default="")
     lead: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
     byline: Mapped[str] = mapped_column(String(400), default="")

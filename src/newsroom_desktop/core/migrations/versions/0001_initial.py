@@ -66,6 +66,7 @@ def upgrade() -> None:
     sa.Column('num', sa.Integer(), nullable=False),
     sa.Column('section_id', sa.String(length=36), nullable=True),
     sa.Column('headline', sa.Text(), nullable=False),
+    sa.Column('headline_key', sa.Text(), nullable=False),
     sa.Column('lead', sa.Text(), nullable=False),
     sa.Column('body', sa.Text(), nullable=False),
     sa.Column('byline', sa.String(length=400), nullable=False),
@@ -89,7 +90,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('num', name=op.f('uq_articles_num'))
     )
     with op.batch_alter_table('articles', schema=None) as batch_op:
-        batch_op.create_index('ix_articles_headline_listing', ['deleted_at', 'headline'], unique=False)
+        batch_op.create_index('ix_articles_headline_listing', ['deleted_at', 'headline_key'], unique=False)
         batch_op.create_index('ix_articles_listing', ['deleted_at', 'updated_at'], unique=False)
         batch_op.create_index('ix_articles_section_listing', ['section_id', 'deleted_at', 'updated_at'], unique=False)
         batch_op.create_index('ix_articles_status_listing', ['status', 'deleted_at', 'updated_at'], unique=False)

@@ -1,0 +1,332 @@
+"""The article list: a paged Qt table model over plain summaries, with search and filters."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import dates
+from ..core.articles import ArticleService, ListQuery
+from ..core.documents import ArticleSummary
+from ..core.models import STATUSES
+from .labels import status_label
+
+PAGE_SIZE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+STATUS_COLOURS = {
+    "draft": "#8a8f98",
+    "submitted": "#2f6fdb",
+    "editing": "#d9822b",
+    "ready": "#2e9d57",
+    "published": "#1b5e34",
+    "spiked": "#c0392b",
+}
+
+
+def status_icon(status: str) -> QIcon:
+    """Return a small coloured dot for a status."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(STATUS_COLOURS.get(status, "#888888")))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ArticleListModel(QAbstractTableModel):
+    """Summaries of the articles a query shows, fetched a page at a time, never a body."""
+
+    HEADLINE, SECTION, BYLINE, STATUS, UPDATED = range(5)
+    SummaryRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, articles: ArticleService, zone: ZoneInfo, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._articles = articles
+        self._zone = zone
+        self._rows: list[ArticleSummary] = []
+        self._total = 0
+        self._query = ListQuery()
+        self._icons = {status: status_icon(status) for status in STATUSES}
+        self._language = "vi"
+
+    def set_language(self, language: str) -> None:
+        self._language = language
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 4))
+
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    def set_query(self, query: ListQuery) -> None:
+        """Show the articles of ``query``, from the first page."""
+        self.beginResetModel()
+        self._query = query
+        self._rows = self._articles.list(query, limit=PAGE_SIZE)
+        self._total = (
+            len(self._rows) if len(self._rows) < PAGE_SIZE else self._articles.count(query)
+        )
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_query(self._query)
+
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        more = self._articles.list(self._query, offset=len(self._rows), limit=PAGE_SIZE)
+        if not more:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Headline"), self.tr("Section"), self.tr("Byline"),
+                  self.tr("Status"), self.tr("Updated"))  # fmt: skip
+        return titles[section]
+
+    def summary(self, row: int) -> ArticleSummary | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, article_id: str) -> int:
+        return next((i for i, s in enumerate(self._rows) if s.id == article_id), -1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.HEADLINE:
+            return item.headline
+        if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS:
+            return self._icons.get(item.status)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
+            return QColor(STATUS_COLOURS.get(item.status, "#444444"))
+        if role == self.SummaryRole:
+            return item
+        return None
+
+    def _display(self, item: ArticleSummary, column: int) -> str:
+        if column == self.HEADLINE:
+            return item.headline or self.tr("(no headline)")
+        if column == self.SECTION:
+            return item.section
+        if column == self.BYLINE:
+            return item.byline
+        if column == self.STATUS:
+            return status_label(item.status)
+        return dates.short(item.updated_at, self._zone, self._language)
+
+    def upsert(self, summary: ArticleSummary) -> None:
+        """Show a saved article's new state: update its row, or add it at the top."""
+        row = self.row_of(summary.id)
+        if row >= 0:
+            self._rows[row] = summary
+            self.dataChanged.emit(self.index(row, 0), self.index(row, 4))
+            return
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._rows.insert(0, summary)
+        self._total += 1
+        self.endInsertRows()
+
+    def remove(self, article_id: str) -> None:
+        row = self.row_of(article_id)
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self._total -= 1
+            self.endRemoveRows()
+
+    def rename_locally(self, article_id: str, headline: str) -> None:
+        """Reflect a headline being typed, before it is saved."""
+        row = self.row_of(article_id)
+        if row >= 0 and self._rows[row].headline != headline:
+            self._rows[row] = replace(self._rows[row], headline=headline)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+
+
+class ArticleListPanel(QWidget):
+    """Search box, filters and the table of articles; emits the id of the chosen article."""
+
+    article_selected = Signal(str)
+    files_dropped = Signal(list)
+
+    def __init__(self, model: ArticleListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.search = QLineEdit()
+        self.search.setObjectName("articleSearch")
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.section_filter = QComboBox()
+        self.sort = QComboBox()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("articleCount")
+        self.view = QListView()
+        self.view.setObjectName("articleView")
+        self._build()
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(0)  # coalesce keystrokes queued in one event-loop pass
+        self._filter_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._filter_timer.start)
+        for combo in (self.status_filter, self.section_filter, self.sort):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.setAcceptDrops(True)
+        self.retranslate()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.addWidget(self.search)
+        filters = QHBoxLayout()
+        for combo in (self.status_filter, self.section_filter):
+            filters.addWidget(combo, 1)
+        layout.addLayout(filters)
+        sort_row = QHBoxLayout()
+        sort_row.addWidget(self.sort, 1)
+        sort_row.addWidget(self.count_label)
+        layout.addLayout(sort_row)
+        from .list_delegate import ArticleDelegate
+
+        view = self.view
+        view.setModel(self.model)
+        view.setModelColumn(ArticleListModel.HEADLINE)
+        view.setItemDelegate(ArticleDelegate(view))
+        view.setUniformItemSizes(True)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setAcceptDrops(True)
+        view.viewport().setAcceptDrops(True)
+        view.setDropIndicatorShown(False)
+        view.dragEnterEvent = self.dragEnterEvent  # type: ignore[method-assign]
+        view.dragMoveEvent = self.dragEnterEvent  # type: ignore[method-assign]
+        view.dropEvent = self.dropEvent  # type: ignore[method-assign]
+        layout.addWidget(view, 1)
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search articles (diacritics optional)…"))
+        current = self.status_filter.currentData()
+        self.status_filter.blockSignals(True)
+        self.status_filter.clear()
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for status in STATUSES:
+            self.status_filter.addItem(status_icon(status), status_label(status), status)
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(current)))
+        self.status_filter.blockSignals(False)
+        sort = self.sort.currentData()
+        self.sort.blockSignals(True)
+        self.sort.clear()
+        self.sort.addItem(self.tr("Newest first"), "updated:desc")
+        self.sort.addItem(self.tr("Oldest first"), "updated:asc")
+        self.sort.addItem(self.tr("Headline A–Z"), "headline:asc")
+        self.sort.setCurrentIndex(max(0, self.sort.findData(sort)))
+        self.sort.blockSignals(False)
+        self._update_count()
+
+    def set_sections(self, sections: list[str]) -> None:
+        current = self.section_filter.currentData()
+        self.section_filter.blockSignals(True)
+        self.section_filter.clear()
+        self.section_filter.addItem(self.tr("All sections"), None)
+        for name in sections:
+            self.section_filter.addItem(name, name)
+        self.section_filter.setCurrentIndex(max(0, self.section_filter.findData(current)))
+        self.section_filter.blockSignals(False)
+
+    def current_query(self) -> ListQuery:
+        sort, _, direction = (self.sort.currentData() or "updated:desc").partition(":")
+        return ListQuery(
+            status=self.status_filter.currentData(),
+            section=self.section_filter.currentData(),
+            text=self.search.text(),
+            sort=sort,
+            descending=direction == "desc",
+        )
+
+    def apply_filters(self) -> None:
+        """Run the current search and filters through the core."""
+        selected = self.current_article_id()
+        self.model.set_query(self.current_query())
+        self._update_count()
+        if selected:
+            self.select_article(selected, emit=False)
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("%n article(s)", "", self.model.total()))
+
+    def current_article_id(self) -> str | None:
+        summary = self.model.summary(self.view.currentIndex().row())
+        return summary.id if summary else None
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [s.id for r in rows if (s := self.model.summary(r)) is not None]
+
+    def select_article(self, article_id: str, *, emit: bool = True) -> bool:
+        row = self.model.row_of(article_id)
+        if row < 0:
+            return False
+        if not emit:
+            self.view.selectionModel().blockSignals(True)
+        self.view.setCurrentIndex(self.model.index(row, 0))
+        if not emit:
+            self.view.selectionModel().blockSignals(False)
+        return True
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        summary = self.model.summary(current.row())
+        if summary is not None:
+            self.article_selected.emit(summary.id)
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.files_dropped.emit(paths)
+            event.acceptProposedAction()

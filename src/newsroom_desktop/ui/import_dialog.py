@@ -1,0 +1,83 @@
+"""File ▸ Import…: choose files or a folder, import them in the background, show a summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ..core.newsroom import Newsroom
+from .ops import Operation
+
+IMPORT_FILTER = "*.txt *.text *.html *.htm *.md *.markdown *.docx"
+
+
+def choose_import_paths(parent: QWidget) -> list[str]:
+    """Ask for files to import (or, if none chosen, nothing)."""
+    files, _ = QFileDialog.getOpenFileNames(
+        parent,
+        parent.tr("Import articles"),
+        "",
+        parent.tr("Articles (%1);;All files (*)").replace("%1", IMPORT_FILTER),
+    )
+    return files
+
+
+def choose_import_folder(parent: QWidget) -> list[str]:
+    folder = QFileDialog.getExistingDirectory(parent, parent.tr("Import a folder of articles"))
+    return [folder] if folder else []
+
+
+def summary_text(window: Any, report: Any) -> str:
+    """Return the end-of-batch summary: imported, skipped and why."""
+    imported = [r for r in report.results if r.article_id]
+    failed = [r for r in report.results if r.error]
+    lines = [window.tr("Imported %n article(s).", "", len(imported))]
+    if failed:
+        lines.append(window.tr("Skipped %n file(s):", "", len(failed)))
+        lines += [f"• {Path(str(r.file)).name}: {r.error}" for r in failed[:20]]
+        if len(failed) > 20:
+            lines.append("…")
+    warned = [r for r in report.results if r.warnings]
+    for r in warned[:10]:
+        lines += [f"⚠ {Path(str(r.file)).name}: {w}" for w in r.warnings]
+    if getattr(report, "cancelled", False):
+        lines.append(window.tr("The import was cancelled; the files above were done."))
+    return "\n".join(lines)
+
+
+def run_import(window: Any, paths: list[str]) -> Operation | None:
+    """Import ``paths`` on a worker thread with its own store connection; refresh when done."""
+    if not paths:
+        return None
+    from ..importers.batch import import_paths
+
+    location = window.newsroom.store.location
+    actor = window.newsroom.actor
+
+    def work(progress: Any) -> Any:
+        worker = Newsroom.open(location, actor=actor)
+        try:
+            return import_paths(worker, [Path(p) for p in paths], progress=progress)
+        finally:
+            worker.close()
+
+    operation = Operation(window.tr("Importing…"), work, window)
+
+    def done(report: Any) -> None:
+        window.refresh_list()
+        first = next((r.article_id for r in report.results if r.article_id), None)
+        if first and window.list_panel.select_article(first, emit=False):
+            window.open_article(first)
+        QMessageBox.information(window, window.tr("Import finished"), summary_text(window, report))
+
+    def failed(error: Any) -> None:
+        QMessageBox.warning(
+            window, window.tr("Import failed"), str(getattr(error, "message", error))
+        )
+
+    operation.done.connect(done)
+    operation.failed.connect(failed)
+    window.session._keep(operation)
+    return window.run_operation(operation)

@@ -1,0 +1,69 @@
+"""How one article looks in the list: the headline, then status, section, byline and time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from .article_list import STATUS_COLOURS, ArticleListModel
+
+ROW_HEIGHT = 54
+PAD = 10
+
+
+class ArticleDelegate(QStyledItemDelegate):
+    """Paints a two-line entry; all text comes from the model, nothing is loaded here."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return QSize(option.rect.width(), ROW_HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        model = index.model()
+        summary = index.data(ArticleListModel.SummaryRole)
+        if summary is None:
+            return
+        painter.save()
+        rect: QRect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.fillRect(rect, QColor("#dbe7fb") if selected else QColor("#ffffff"))
+        painter.setPen(QColor("#eceef2"))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        colour = QColor(STATUS_COLOURS.get(summary.status, "#888888"))
+        painter.fillRect(QRect(rect.left(), rect.top() + 6, 3, rect.height() - 12), colour)
+        headline_font = QFont(option.font)
+        headline_font.setWeight(QFont.Weight.DemiBold)
+        headline_font.setPointSizeF(option.font.pointSizeF() + 0.5)
+        metrics = QFontMetrics(headline_font)
+        text_rect = rect.adjusted(PAD + 4, 7, -PAD, 0)
+        headline = model.index(index.row(), ArticleListModel.HEADLINE).data()
+        painter.setFont(headline_font)
+        painter.setPen(QColor("#1d2330"))
+        painter.drawText(text_rect.left(), text_rect.top() + metrics.ascent(),
+                         metrics.elidedText(headline, Qt.TextElideMode.ElideRight, text_rect.width()))
+        self._paint_meta(painter, option, index, text_rect, metrics.height() + 4)
+        painter.restore()
+
+    def _paint_meta(self, painter: QPainter, option: QStyleOptionViewItem, index: Any, text_rect: QRect, top: int) -> None:
+        model = index.model()
+        row = index.row()
+        meta_font = QFont(option.font)
+        meta_font.setPointSizeF(max(7.5, option.font.pointSizeF() - 1))
+        metrics = QFontMetrics(meta_font)
+        painter.setFont(meta_font)
+        y = text_rect.top() + top + metrics.ascent()
+        status = model.index(row, ArticleListModel.STATUS).data()
+        summary = index.data(ArticleListModel.SummaryRole)
+        painter.setPen(QColor(STATUS_COLOURS.get(summary.status, "#888888")))
+        painter.drawText(text_rect.left(), y, status)
+        x = text_rect.left() + metrics.horizontalAdvance(status) + 8
+        updated = model.index(row, ArticleListModel.UPDATED).data()
+        updated_width = metrics.horizontalAdvance(updated)
+        parts = [p for p in (model.index(row, ArticleListModel.SECTION).data(),
+                             model.index(row, ArticleListModel.BYLINE).data()) if p]  # fmt: skip
+        painter.setPen(QColor("#6b7280"))
+        available = text_rect.right() - x - updated_width - 8
+        painter.drawText(x, y, metrics.elidedText(" · ".join(parts), Qt.TextElideMode.ElideRight, max(0, available)))
+        painter.drawText(text_rect.right() - updated_width, y, updated)

@@ -1,0 +1,333 @@
+"""The main window: composes the list, the editor and the photo panel, and wires them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QImage
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QWidget,
+)
+
+from ..core.documents import ArticleDoc, PhotoUse
+from ..core.errors import NewsroomError
+from ..core.newsroom import Newsroom
+from ..core.paths import config_dir
+from ..core.settings import Settings
+from ..core.workflow import can_edit
+from .actions import build_actions, build_menus, build_toolbar
+from .article_list import ArticleListModel, ArticleListPanel
+from .editor.panel import EditorPanel
+from .labels import error_message
+from .ops import Operation, ProgressStrip
+from .photo_panel import PhotoPanel
+from .session import ArticleSession
+
+DEFAULT_SIZE = (1440, 900)
+
+
+class MainWindow(QMainWindow):
+    """Article list on the left, editor in the middle, photos and captions on the right."""
+
+    def __init__(
+        self, newsroom: Newsroom, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.newsroom = newsroom
+        self.settings = settings
+        self.setObjectName("mainWindow")
+        self._thumb_cache: dict[str, QImage] = {}
+        self._build_panels()
+        self.actions = build_actions(self)
+        self.menus = build_menus(self, self.actions, self.editor)
+        self.toolbar = build_toolbar(self, self.actions, self.editor)
+        self._build_status_bar()
+        self._build_view_menu()
+        self._wire()
+        self.session.saver.set_interval(int(settings.autosave_seconds * 1000))
+        self.retranslate()
+        self._restore_state()
+        self.refresh_list()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_panels(self) -> None:
+        self.list_model = ArticleListModel(self.newsroom.articles, self.newsroom.zone, self)
+        self.list_panel = ArticleListPanel(self.list_model)
+        self.editor = EditorPanel()
+        self.photo_panel = PhotoPanel()
+        self.photo_panel.set_thumbnail_source(self.thumbnail)
+        self.session = ArticleSession(self.newsroom, self.editor, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        for widget in (self.list_panel, self.editor, self.photo_panel):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setChildrenCollapsible(False)
+        self.list_panel.setMinimumWidth(280)
+        self.photo_panel.setMinimumWidth(260)
+        self.setCentralWidget(self.splitter)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.words_label = QLabel()
+        self.words_label.setObjectName("wordCount")
+        self.chars_label = QLabel()
+        self.chars_label.setObjectName("charCount")
+        self.save_label = QLabel()
+        self.save_label.setObjectName("saveState")
+        self.progress = ProgressStrip()
+        bar.addWidget(self.progress)
+        for label in (self.words_label, self.chars_label, self.save_label):
+            bar.addPermanentWidget(label)
+
+    def _build_view_menu(self) -> None:
+        view = self.menus["view"]
+        for widget, title in ((self.list_panel, "list"), (self.photo_panel, "photos")):
+            action = view.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(widget.setVisible)
+            action.setObjectName(f"toggle_{title}")
+        view.addSeparator()
+        view.addAction(self.toolbar.toggleViewAction())
+
+    def _wire(self) -> None:
+        a = self.actions
+        a["new"].triggered.connect(self.new_article)
+        a["save"].triggered.connect(lambda: self.session.save("save"))
+        a["quit"].triggered.connect(self.close)
+        a["trash"].triggered.connect(self.trash_selected)
+        a["focus_search"].triggered.connect(self._focus_search)
+        a["about"].triggered.connect(self.show_about)
+        a["preferences"].triggered.connect(self.show_preferences)
+        self.list_panel.article_selected.connect(self.open_article)
+        self.list_panel.files_dropped.connect(self.import_files)
+        self.editor.counts_changed.connect(self._show_counts)
+        self.editor.photo_activated.connect(self._select_photo)
+        self.session.loaded.connect(self._on_loaded)
+        self.session.stored.connect(self._on_stored)
+        self.session.photos_changed.connect(self._on_photos_changed)
+        self.session.state.connect(self._show_save_state)
+        self.session.problem.connect(self.show_problem)
+        self.session.operation_started.connect(self.progress.track)
+        p = self.photo_panel
+        p.add_files.connect(lambda paths: self.session.add_photos(paths))
+        p.caption_edited.connect(self.session.edit_caption)
+        p.lead_requested.connect(self.session.set_lead)
+        p.remove_requested.connect(self.session.remove_photo)
+        p.insert_requested.connect(self.session.insert_photo)
+        p.order_changed.connect(self.session.reorder)
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)  # type: ignore[union-attr]
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Newsroom Desktop"))
+        view = self.menus["view"].actions()
+        view[0].setText(self.tr("Article &List"))
+        view[1].setText(self.tr("&Photos Panel"))
+        self._show_counts(0, 0)
+
+    # -- state ---------------------------------------------------------------------------
+
+    def _qsettings(self) -> QSettings:
+        # Window state lives beside settings.json, in the config folder platformdirs gives.
+        return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_state(self) -> None:
+        state = self._qsettings()
+        geometry = state.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(*DEFAULT_SIZE)
+        splitter = state.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([380, 760, 300])
+
+    def _save_state(self) -> None:
+        state = self._qsettings()
+        state.setValue("window/geometry", self.saveGeometry())
+        state.setValue("window/splitter", self.splitter.saveState())
+        state.sync()
+
+    # -- articles ------------------------------------------------------------------------
+
+    def refresh_list(self) -> None:
+        self.list_panel.set_sections(self.newsroom.articles.sections())
+        self.list_panel.apply_filters()
+
+    def open_article(self, article_id: str | None) -> None:
+        try:
+            self.session.open(article_id)
+        except NewsroomError as exc:
+            self.show_problem(
+                self.tr("Could not open the article"), error_message(exc.code, exc.message)
+            )
+
+    def new_article(self) -> None:
+        if not self.session.flush("switch"):
+            return
+        doc = self.newsroom.articles.create(
+            {"headline": "", "language": self.settings.ui_language or "vi"}
+        )
+        self.list_model.upsert(doc.summary())
+        self.list_panel.select_article(doc.id, emit=False)
+        self.session.open(doc.id)
+        self.editor.focus_headline()
+
+    def trash_selected(self) -> None:
+        ids = self.list_panel.selected_ids()
+        if not ids:
+            return
+        if self.session.doc is not None and self.session.doc.id in ids:
+            self.session.flush()
+            self.session.open(None)
+        for article_id in ids:
+            self.newsroom.articles.trash(article_id)
+            self.list_model.remove(article_id)
+        self.statusBar().showMessage(
+            self.tr("Moved %n article(s) to the trash.", "", len(ids)), 5000
+        )
+
+    def import_files(self, paths: list[str]) -> None:
+        """Import dropped files (File ▸ Import… does the same through a dialog)."""
+        from .import_dialog import run_import
+
+        run_import(self, paths)
+
+    def _on_loaded(self, doc: ArticleDoc | None) -> None:
+        sections = self.newsroom.articles.sections()
+        if doc is None:
+            self.editor.clear()
+        else:
+            self.editor.load_article(doc, sections, self.thumbnail)
+            self.editor.set_read_only(not can_edit(doc, self.newsroom.actor))
+        self.photo_panel.show_article(doc)
+        self._show_save_state("loaded")
+
+    def _on_stored(self, doc: ArticleDoc) -> None:
+        self.list_model.upsert(doc.summary())
+
+    def _on_photos_changed(self, doc: ArticleDoc, select: str) -> None:
+        self.photo_panel.show_article(doc, select or None)
+
+    def thumbnail(self, use: PhotoUse) -> QImage | None:
+        """Return the cached thumbnail image of a photo use (None while it waits for a file)."""
+        if not use.sha256:
+            return None
+        image = self._thumb_cache.get(use.sha256)
+        if image is None:
+            try:
+                path = self.newsroom.photos.thumbnail(use)
+            except (NewsroomError, OSError):
+                return None
+            if path is None:
+                return None
+            image = QImage(str(path))
+            if image.isNull():
+                return None
+            self._thumb_cache[use.sha256] = image
+        return image
+
+    def _select_photo(self, use_id: str) -> None:
+        if self.session.doc is not None:
+            self.photo_panel.show_article(self.session.doc, use_id)
+
+    # -- status --------------------------------------------------------------------------
+
+    def _show_counts(self, words: int, chars: int) -> None:
+        self.words_label.setText(self.tr("%n word(s)", "", words))
+        self.chars_label.setText(self.tr("%n character(s)", "", chars))
+
+    def _show_save_state(self, state: str) -> None:
+        saved_at = self.session.saver.last_saved_at
+        texts = {
+            "saving": self.tr("Saving…"),
+            "dirty": self.tr("Unsaved changes"),
+            "failed": self.tr("Not saved"),
+            "conflict": self.tr("Changed elsewhere"),
+            "loaded": "",
+        }
+        if state == "saved" and saved_at is not None:
+            text = self.tr("Saved %1").replace("%1", saved_at.strftime("%H:%M"))
+        else:
+            text = texts.get(state, "")
+        self.save_label.setText(text)
+
+    def show_problem(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def _focus_search(self) -> None:
+        self.list_panel.search.setFocus()
+        self.list_panel.search.selectAll()
+
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        # Leaving the editor (for the list, a dialog, another app) saves what was typed.
+        if (
+            old is not None
+            and self.editor.isAncestorOf(old)
+            and (new is None or not self.editor.isAncestorOf(new))
+        ):
+            if self.session.dirty:
+                self.session.save("autosave")
+
+    def run_operation(self, operation: Operation) -> Operation:
+        self.progress.track(operation)
+        return operation.start()
+
+    def show_about(self) -> None:
+        from .. import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About Newsroom Desktop"),
+            self.tr(
+                "Newsroom Desktop %1\nA desktop newsroom editor for reporters and editors.\nGPL-3.0-or-later."
+            ).replace("%1", __version__),
+        )
+
+    def show_preferences(self) -> None:
+        from .preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec():
+            self.settings = dialog.result_settings()
+            dialog.apply(self)
+
+    def save_screenshot(self, path: Any) -> bool:
+        """Render the window once to a PNG file."""
+        from .startup import screenshot
+
+        return screenshot(self, path)
+
+    # -- closing -------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.session.flush("autosave"):
+            answer = QMessageBox.question(
+                self,
+                self.tr("Not saved"),
+                self.tr(
+                    "Your last changes could not be saved. Close anyway? They are kept in the recovery file."
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self._save_state()
+        event.accept()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self.session.doc is None and self.list_model.rowCount() > 0:
+            QTimer.singleShot(0, lambda: self.list_panel.view.setCurrentIndex(self.list_model.index(0, 0)))

@@ -1,0 +1,97 @@
+"""Preferences: profile, language, time zone, autosave and export defaults."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import available_timezones
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.settings import Settings, save_settings
+
+
+class PreferencesDialog(QDialog):
+    """Edit the typed settings; saved to the config folder on OK."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.setWindowTitle(self.tr("Preferences"))
+        self._settings = settings
+        self.name = QLineEdit(settings.profile_name)
+        self.role = QComboBox()
+        self.role.addItem(self.tr("Reporter"), "reporter")
+        self.role.addItem(self.tr("Editor"), "editor")
+        self.role.setCurrentIndex(max(0, self.role.findData(settings.profile_role)))
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System language"), "")
+        self.language.addItem("English", "en")
+        self.language.addItem("Tiếng Việt", "vi")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.ui_language)))
+        self.zone = QComboBox()
+        self.zone.setEditable(True)
+        self.zone.addItems(sorted(z for z in available_timezones() if "/" in z))
+        self.zone.setCurrentText(settings.timezone)
+        self.autosave = QDoubleSpinBox()
+        self.autosave.setRange(0.5, 2.0)
+        self.autosave.setSingleStep(0.5)
+        self.autosave.setSuffix(self.tr(" s"))
+        self.autosave.setValue(settings.autosave_seconds)
+        self.max_side = QSpinBox()
+        self.max_side.setRange(320, 8000)
+        self.max_side.setSuffix(" px")
+        self.max_side.setValue(settings.rendition_max_side)
+        form = QFormLayout()
+        form.addRow(self.tr("Your name"), self.name)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Newsroom time zone"), self.zone)
+        form.addRow(self.tr("Autosave after"), self.autosave)
+        form.addRow(self.tr("Web photo size (longest side)"), self.max_side)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def result_settings(self) -> Settings:
+        zone = self.zone.currentText().strip()
+        return self._settings.updated(
+            profile_name=self.name.text().strip(),
+            profile_role=self.role.currentData(),
+            ui_language=self.language.currentData(),
+            timezone=zone if zone in available_timezones() else self._settings.timezone,
+            autosave_seconds=float(self.autosave.value()),
+            rendition_max_side=int(self.max_side.value()),
+        )
+
+    def apply(self, window: Any) -> None:
+        """Save the settings and apply what can change without a restart."""
+        new = self.result_settings()
+        save_settings(new)
+        from ..core.documents import Actor
+
+        window.newsroom.act_as(
+            Actor(new.profile_name or window.newsroom.actor.name, new.profile_role)
+        )
+        window.session.saver.set_interval(int(new.autosave_seconds * 1000))
+        if new.ui_language != self._settings.ui_language:
+            QMessageBox.information(
+                self,
+                self.tr("Language"),
+                self.tr("The new language is used from the next start of Newsroom Desktop."),
+            )

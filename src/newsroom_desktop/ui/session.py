@@ -1,0 +1,273 @@
+"""The open article: loading, autosave, caption edits and photo changes, nothing lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ..core.documents import ArticleDoc, PhotoUse
+from ..core.errors import ConflictError, NewsroomError
+from ..core.newsroom import Newsroom
+from ..core.photos import IngestedPhoto
+from .autosave import Job, Saver, save_fields_job
+from .labels import error_message
+from .ops import Operation
+
+CAPTION_SAVE_MS = 600
+NO_GENERATION = -1
+
+
+class ArticleSession(QObject):
+    """Owns the article being edited: the editor shows it, the saver writes it."""
+
+    loaded = Signal(object)  # ArticleDoc or None
+    stored = Signal(object)  # ArticleDoc after any save
+    photos_changed = Signal(object, str)  # ArticleDoc, use id to select
+    state = Signal(str)  # saving, saved, dirty, failed, conflict
+    problem = Signal(str, str)  # title, message
+    operation_started = Signal(object)  # Operation
+
+    def __init__(self, newsroom: Newsroom, editor: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.newsroom = newsroom
+        self.editor = editor
+        self.saver = Saver(newsroom, parent=self)
+        self.doc: ArticleDoc | None = None
+        self._generation = 0
+        self._saved_generation = 0
+        self._captions: dict[str, PhotoUse] = {}
+        self._caption_timer = QTimer(self)
+        self._caption_timer.setSingleShot(True)
+        self._caption_timer.setInterval(CAPTION_SAVE_MS)
+        self._caption_timer.timeout.connect(self._save_captions)
+        self._operations: set[Operation] = set()
+        self.saver.autosave_due.connect(lambda: self.save("autosave"))
+        self.saver.saved.connect(self._on_saved)
+        self.saver.failed.connect(self._on_failed)
+        self.saver.state_changed.connect(self.state)
+        editor.changed.connect(self._on_edit)
+
+    # -- opening -------------------------------------------------------------------------
+
+    def open(self, article_id: str | None) -> ArticleDoc | None:
+        """Save what is open, then open ``article_id`` (None closes the editor)."""
+        if self.doc is not None and article_id == self.doc.id:
+            return self.doc
+        if not self.flush("switch"):
+            return self.doc
+        doc = self.newsroom.articles.get(article_id) if article_id else None
+        self._show(doc)
+        return doc
+
+    def reload(self) -> None:
+        """Show the stored version of the open article (after a change made elsewhere)."""
+        if self.doc is not None:
+            self._show(self.newsroom.articles.get(self.doc.id))
+
+    def _show(self, doc: ArticleDoc | None) -> None:
+        self.doc = doc
+        self.saver.bind(doc)
+        self._generation = self._saved_generation = 0
+        self._captions.clear()
+        self.loaded.emit(doc)
+
+    # -- saving --------------------------------------------------------------------------
+
+    def _on_edit(self) -> None:
+        if self.doc is None:
+            return
+        self._generation += 1
+        self.saver.note_change()
+
+    @property
+    def dirty(self) -> bool:
+        return self._generation != self._saved_generation or bool(self._captions)
+
+    def _fields_job(self, reason: str, *, commit_preedit: bool = True) -> Job | None:
+        if self.doc is None:
+            return None
+        # A word still being composed (Telex, VNI) is committed when the user saves, switches
+        # or closes, but not by a timed autosave, which would cut the word in two.
+        if commit_preedit:
+            self.editor.commit_preedit()
+        if not self.editor.is_dirty() and reason == "autosave":
+            return None
+        return save_fields_job(self.doc.id, self.editor.current_fields(), reason)
+
+    def save(self, reason: str = "save") -> None:
+        """Queue a save of the editor's text; it runs off the GUI thread."""
+        self._save_captions()
+        job = self._fields_job(reason, commit_preedit=reason != "autosave")
+        if job is not None:
+            self.saver.submit(job, self._generation)
+
+    def flush(self, reason: str = "save") -> bool:
+        """Write everything now (switching, closing); return False if it could not be saved."""
+        if self.doc is None:
+            return True
+        self._save_captions(now=True)
+        job = self._fields_job(reason if self.editor.is_dirty() else "autosave")
+        failures: list[object] = []
+        self.saver.failed.connect(failures.append)
+        try:
+            if job is not None:
+                self.saver.run_now(job, self._generation)
+            else:
+                self.saver.flush()
+        finally:
+            self.saver.failed.disconnect(failures.append)
+        return not failures
+
+    def _on_saved(self, payload: tuple[ArticleDoc, int]) -> None:
+        doc, generation = payload
+        if self.doc is None or doc.id != self.doc.id:
+            self.stored.emit(doc)
+            return
+        self.doc = doc
+        if generation == self._generation:
+            self._saved_generation = generation
+            self.editor.mark_saved()
+        self.stored.emit(doc)
+
+    def _on_failed(self, error: object) -> None:
+        if isinstance(error, ConflictError):
+            self.problem.emit(
+                self.tr("Changed elsewhere"),
+                self.tr(
+                    "This article was changed in another window or program while you edited it. "
+                    "Your text was kept as a revision; nothing is lost. Use Article ▸ Revision "
+                    "History to compare, or save again to keep your version."
+                ),
+            )
+            self.saver.force_next = True
+            return
+        if isinstance(error, NewsroomError):
+            message = error_message(error.code, error.message)
+        else:
+            message = str(error)
+        self.problem.emit(self.tr("Could not save"), message)
+
+    # -- photos --------------------------------------------------------------------------
+
+    def edit_caption(self, use: PhotoUse) -> None:
+        """Show a caption edit in the editor at once; save it a moment later."""
+        self.editor.update_photo(use)
+        self._captions[use.id] = use
+        if self.doc is not None:
+            self.doc = replace(
+                self.doc, photos=tuple(use if p.id == use.id else p for p in self.doc.photos)
+            )
+        self._caption_timer.start()
+        self.state.emit("dirty")
+
+    def _save_captions(self, now: bool = False) -> None:
+        self._caption_timer.stop()
+        if not self._captions or self.doc is None:
+            return
+        edits, self._captions = list(self._captions.values()), {}
+        article_id = self.doc.id
+
+        def job(newsroom: Newsroom, _expected: int | None) -> ArticleDoc:
+            doc = None
+            for use in edits:
+                doc = newsroom.photos.update_use(
+                    article_id,
+                    use.id,
+                    caption=use.caption,
+                    credit=use.credit,
+                    alt_text=use.alt_text,
+                )
+            assert doc is not None
+            return doc
+
+        # Caption saves carry no editor generation: they never mark the text as saved.
+        if now:
+            self.saver.run_now(job, NO_GENERATION)
+        else:
+            self.saver.submit(job, NO_GENERATION)
+
+    def _photo_job(self, job: Job, select: str = "", *, reload_body: bool = False) -> None:
+        """Run a photo change after the text is saved, then refresh the panel (and body)."""
+        if not self.flush():
+            return
+        self.saver.run_now(job, NO_GENERATION)
+        if self.doc is not None:
+            if reload_body:
+                self._show(self.newsroom.articles.get(self.doc.id))
+            self.photos_changed.emit(self.doc, select)
+
+    def set_lead(self, use_id: str) -> None:
+        article_id = self._article_id()
+        self._photo_job(
+            lambda nr, _v: nr.photos.update_use(article_id, use_id, is_lead=True), use_id
+        )
+
+    def remove_photo(self, use_id: str) -> None:
+        article_id = self._article_id()
+        self._photo_job(lambda nr, _v: nr.photos.remove(article_id, use_id), reload_body=True)
+
+    def reorder(self, use_ids: list[str]) -> None:
+        article_id = self._article_id()
+        self._photo_job(lambda nr, _v: nr.photos.reorder(article_id, use_ids))
+
+    def insert_photo(self, use_id: str) -> None:
+        use = self.doc.photo(use_id) if self.doc else None
+        if use is not None:
+            self.editor.insert_photo(use)
+
+    def add_photos(
+        self, paths: Sequence[str], on_done: Callable[[], None] | None = None
+    ) -> Operation | None:
+        """Take photo files in the background, then add them and place them at the cursor."""
+        if self.doc is None or not paths:
+            return None
+        files = [Path(p) for p in paths]
+        newsroom = self.newsroom
+        operation = Operation(
+            self.tr("Adding photos…"),
+            lambda progress: newsroom.photos.ingest(files, progress),
+            self,
+        )
+        operation.done.connect(lambda ingested: self._link(ingested, on_done))
+        operation.failed.connect(self._on_operation_failed)
+        self._keep(operation)
+        self.operation_started.emit(operation)
+        return operation.start()
+
+    def _link(self, ingested: list[IngestedPhoto], on_done: Callable[[], None] | None) -> None:
+        if self.doc is None:
+            return
+        article_id = self.doc.id
+        before = {p.id for p in self.doc.photos}
+        self.flush()
+        self.saver.run_now(lambda nr, _v: self._linked(nr, article_id, ingested), NO_GENERATION)
+        new = [p for p in self.doc.photos if p.id not in before]
+        for use in new:
+            self.editor.insert_photo(use)
+        self.photos_changed.emit(self.doc, new[0].id if new else "")
+        if on_done is not None:
+            on_done()
+
+    @staticmethod
+    def _linked(newsroom: Newsroom, article_id: str, ingested: list[IngestedPhoto]) -> ArticleDoc:
+        newsroom.photos.link_ingested(article_id, ingested, place=False)
+        return newsroom.articles.get(article_id)
+
+    def _on_operation_failed(self, error: object) -> None:
+        if isinstance(error, NewsroomError) and error.code == "cancelled":
+            return
+        message = error.message if isinstance(error, NewsroomError) else str(error)
+        self.problem.emit(self.tr("Could not add the photos"), message)
+
+    def _keep(self, operation: Operation) -> None:
+        self._operations.add(operation)
+        operation.done.connect(lambda _r: self._operations.discard(operation))
+        operation.failed.connect(lambda _e: self._operations.discard(operation))
+
+    def _article_id(self) -> str:
+        assert self.doc is not None
+        return self.doc.id

@@ -1,0 +1,73 @@
+"""Start-up: settings, language, the store (with a clear message if it cannot open), the window."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..core.articles import ListQuery
+from ..core.errors import NewsroomError
+from ..core.newsroom import Newsroom
+from ..core.settings import load_settings
+from .i18n import install_translations
+from .labels import error_message
+from .main_window import MainWindow
+from .style import apply_style
+
+
+def open_newsroom(store: str | None) -> Newsroom | None:
+    """Open the store, or explain in a dialog why it cannot be opened."""
+    try:
+        return Newsroom.open(store)
+    except NewsroomError as exc:
+        QMessageBox.critical(
+            None,
+            QApplication.translate("Startup", "Cannot open the store"),
+            error_message(exc.code, exc.message) + "\n\n" + exc.message,
+        )
+        return None
+
+
+def add_sample_if_empty(newsroom: Newsroom) -> str | None:
+    """Give an empty store the sample newsroom; return the sample article's id."""
+    if newsroom.articles.count(ListQuery()) or newsroom.articles.count(ListQuery(trashed=True)):
+        return None
+    from ..sample import create_sample
+
+    return create_sample(newsroom).id
+
+
+def start(app: QApplication, args: argparse.Namespace) -> MainWindow | None:
+    """Open everything and show the main window; None if the store could not be opened."""
+    settings = load_settings()
+    language = install_translations(app, args.lang or settings.ui_language)
+    apply_style(app)
+    newsroom = open_newsroom(args.store)
+    if newsroom is None:
+        return None
+    sample_id = None if args.no_sample else add_sample_if_empty(newsroom)
+    window = MainWindow(newsroom, settings)
+    window.list_model.set_language(language)
+    article = args.article or sample_id
+    if article:
+        try:
+            article = newsroom.articles.resolve(article)
+        except NewsroomError as exc:
+            QMessageBox.warning(window, window.tr("Could not open the article"), exc.message)
+            article = None
+    window.show()
+    if article:
+        window.list_panel.select_article(article, emit=False)
+        window.open_article(article)
+    return window
+
+
+def screenshot(window: MainWindow, path: Path) -> bool:
+    """Render the window once to ``path`` (PNG)."""
+    app = QApplication.instance()
+    for _ in range(5):
+        app.processEvents()  # type: ignore[union-attr]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return bool(window.grab().save(str(path), "PNG"))
