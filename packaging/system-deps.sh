@@ -7,7 +7,7 @@ PACKAGES="python3-venv xvfb xauth xdotool x11-utils libxcb-cursor0 libxkbcommon-
 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 \
 libxcb-xkb1 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxrender1 libegl1 libgl1 libfontconfig1 \
 libdbus-1-3 libglib2.0-0 fonts-dejavu-core fonts-noto-core libimage-exiftool-perl pandoc \
-default-jre-headless"
+default-jre-headless poppler-utils"
 STAMP="${1:-.venv/.system-deps}"
 
 missing=""

@@ -10,6 +10,7 @@ from .articles import ArticleService
 from .context import DEFAULT_ZONE, CoreContext
 from .diff import DiffService
 from .documents import Actor
+from .exports import ExportService
 from .history import HistoryService
 from .notes import NoteService
 from .paths import StoreLocation
@@ -38,6 +39,7 @@ class Newsroom:
         self.ctx = CoreContext(store=store, actor=actor, zone=ZoneInfo(zone))
         self.articles = ArticleService(self.ctx)
         self.photos = PhotoService(self.ctx)
+        self.exports = ExportService(self.ctx)
         self.workflow = WorkflowService(self.ctx)
         self.history = HistoryService(self.ctx)
         self.diffs = DiffService(self.ctx)

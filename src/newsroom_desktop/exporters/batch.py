@@ -1,0 +1,207 @@
+"""Export articles from a newsroom: one, a selection, or a whole status; checked and recorded."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsroom_desktop.core.articles import ListQuery
+from newsroom_desktop.core.documents import ArticleDoc
+from newsroom_desktop.core.errors import ExportFailedError, NewsroomError
+
+from . import registry
+from .base import Exporter, ExportOptions
+from .checks import Problem, check
+
+if TYPE_CHECKING:
+    from newsroom_desktop.core.newsroom import Newsroom
+
+Progress = Callable[[int, int, str], bool]
+PAGE = 500
+# Articles read, and their exports recorded, per transaction in a batch.
+CHUNK = 200
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What happened to one article: the files written, or the error; and what the check found."""
+
+    id: str
+    headline: str = ""
+    files: tuple[Path, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    error: str = ""
+    error_code: str = ""
+    published: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    """The outcome of a batch: one result per article tried, and whether it was cancelled."""
+
+    format: str
+    out_dir: Path
+    results: tuple[ExportResult, ...] = field(default=())
+    cancelled: bool = False
+
+    @property
+    def exported(self) -> tuple[ExportResult, ...]:
+        return tuple(r for r in self.results if r.ok)
+
+    @property
+    def failed(self) -> tuple[ExportResult, ...]:
+        return tuple(r for r in self.results if not r.ok)
+
+
+def article_ids(newsroom: Newsroom, status: str) -> list[str]:
+    """Return the ids of every article (not trashed) in ``status``, newest first."""
+    ids: list[str] = []
+    query = ListQuery(status=status)
+    while True:
+        page = newsroom.articles.list(query, offset=len(ids), limit=PAGE)
+        ids += [summary.id for summary in page]
+        if len(page) < PAGE:
+            return ids
+
+
+def _problem_text(problems: Sequence[Problem]) -> str:
+    return " ".join(p.message for p in problems)
+
+
+def export_article(
+    newsroom: Newsroom,
+    article_id: str,
+    format: str,  # noqa: A002
+    out_dir: Path,
+    options: ExportOptions,
+) -> ExportResult:
+    """Check, export and record one article (id or prefix); a failure comes back as the result."""
+    exporter = registry.get(format)
+    try:
+        doc = newsroom.articles.get(article_id)
+    except NewsroomError as exc:
+        return ExportResult(article_id, error=exc.message, error_code=exc.code)
+    result = _export_doc(doc, exporter, out_dir, options, None)
+    return _record(newsroom, [result], format, options)[0]
+
+
+def _refusal(doc: ArticleDoc, problems: tuple[Problem, ...], options: ExportOptions) -> str:
+    if doc.deleted_at is not None:
+        return f"“{doc.headline}” is in the trash; restore it before exporting."
+    if options.strict and problems:
+        return f"“{doc.headline}” was not exported: {_problem_text(problems)}"
+    return ""
+
+
+def _unique_stem(doc: ArticleDoc, options: ExportOptions, used: set[str]) -> ExportOptions:
+    # Two articles with the same headline share a slug: the later ones get their id added.
+    stem = options.stem_for(doc)
+    if stem in used:
+        stem = f"{stem}-{doc.id[:8]}"
+        options = replace(options, stem=stem)
+    used.add(stem)
+    return options
+
+
+def _export_doc(
+    doc: ArticleDoc,
+    exporter: Exporter,
+    out_dir: Path,
+    options: ExportOptions,
+    used_stems: set[str] | None,
+) -> ExportResult:
+    """Check and write one article; nothing is recorded in the store yet."""
+    problems = tuple(check(doc))
+    refusal = _refusal(doc, problems, options)
+    if refusal:
+        code = "trashed" if doc.deleted_at is not None else "check_failed"
+        return ExportResult(doc.id, doc.headline, (), problems, refusal, code)
+    if used_stems is not None:
+        options = _unique_stem(doc, options, used_stems)
+    try:
+        files = exporter.export(doc, out_dir, options)
+    except NewsroomError as exc:
+        return ExportResult(doc.id, doc.headline, (), problems, exc.message, exc.code)
+    return ExportResult(doc.id, doc.headline, tuple(files), problems)
+
+
+def _record(
+    newsroom: Newsroom,
+    results: list[ExportResult],
+    format: str,  # noqa: A002
+    options: ExportOptions,
+) -> list[ExportResult]:
+    """Record the successful exports in one transaction; mark the ones that got published."""
+    done = [r.id for r in results if r.ok]
+    if options.preview or not done:
+        return results
+    published = newsroom.exports.record_exports(done, format)
+    return [replace(r, published=True) if r.id in published else r for r in results]
+
+
+def _prepare(out_dir: Path) -> None:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportFailedError(
+            f"Cannot create the folder {out_dir}: {exc.strerror or exc}."
+        ) from exc
+
+
+def _missing(article_id: str) -> ExportResult:
+    return ExportResult(
+        article_id, error=f"No article with id {article_id}.", error_code="not_found"
+    )
+
+
+def export_many(
+    newsroom: Newsroom,
+    ids: Sequence[str],
+    format: str,  # noqa: A002
+    out_dir: Path,
+    *,
+    options: ExportOptions | None = None,
+    progress: Progress | None = None,
+) -> ExportReport:
+    """Export the articles with these (full) ids; ``progress(done, total, headline)`` False cancels.
+
+    ``progress`` is called with 0 before the first article and after each one with the
+    headline just exported. One article's failure does not stop the others; cancelling takes
+    effect between articles, and what was exported stays exported (and recorded). Articles
+    are read and their exports recorded a chunk at a time.
+    """
+    options = options or ExportOptions(zone=newsroom.zone)
+    exporter = registry.get(format)  # an unknown format fails before anything is written
+    _prepare(out_dir)
+    total = len(ids)
+    if progress is not None and not progress(0, total, ""):
+        return ExportReport(format, out_dir, cancelled=True)
+    used: set[str] | None = set() if not options.stem else None
+    results: list[ExportResult] = []
+    for start in range(0, total, CHUNK):
+        chunk = ids[start : start + CHUNK]
+        docs = {doc.id: doc for doc in newsroom.exports.documents(chunk)}
+        chunk_results: list[ExportResult] = []
+        cancelled = False
+        for article_id in chunk:
+            doc = docs.get(article_id)
+            result = (
+                _missing(article_id)
+                if doc is None
+                else _export_doc(doc, exporter, out_dir, options, used)
+            )
+            chunk_results.append(result)
+            done = len(results) + len(chunk_results)
+            if progress is not None and not progress(done, total, result.headline) and done < total:
+                cancelled = True
+                break
+        results += _record(newsroom, chunk_results, format, options)
+        if cancelled:
+            return ExportReport(format, out_dir, tuple(results), cancelled=True)
+    return ExportReport(format, out_dir, tuple(results))

@@ -1,0 +1,115 @@
+"""HTML exports: the standalone web page laid out like the sample, and the body fragment."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from urllib.parse import quote
+
+from newsroom_desktop.core import dates
+from newsroom_desktop.core.documents import ArticleDoc
+
+from .base import ExportOptions, write_text
+from .blocks import render_html
+from .images import ExportedImage, Images, image_paths, plan_images, write_images
+from .templates import fill, template_text
+
+LABELS = {
+    "vi": {"share": "Chia sẻ bài viết", "email": "Gửi email", "print": "In bài viết"},
+    "en": {"share": "Share this article", "email": "Email", "print": "Print"},
+}
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def figure_html(image: ExportedImage | None, alt: str) -> str:
+    """Return the <figure> of one placed photo: image, caption and credit."""
+    if image is None:  # the body points at a photo the article no longer has
+        return ""
+    if not image.has_file:
+        caption = _e(image.use.caption)
+        credit = _e(image.use.credit)
+        return (
+            '<figure class="photo photo-missing">\n<figcaption><span class="caption">'
+            f'{caption}</span> <span class="credit">{credit}</span></figcaption>\n</figure>\n'
+        )
+    values = {
+        "src": _e(image.href),
+        "alt": _e(image.alt or alt),
+        "width": str(image.width),
+        "height": str(image.height),
+        "caption": _e(image.use.caption),
+        "credit": _e(image.use.credit),
+    }
+    return fill("figure.html", values)
+
+
+def body_html(doc: ArticleDoc, images: Images) -> str:
+    """Return the body as HTML with each placed photo as a captioned <figure>."""
+    return render_html(doc.body, lambda use_id, alt: figure_html(images.get(use_id), alt))
+
+
+def _share(doc: ArticleDoc) -> str:
+    labels = LABELS.get(doc.language, LABELS["vi"])
+    mailto = f"mailto:?subject={quote(doc.headline, safe='')}&body={quote(doc.lead, safe='')}"
+    values = {
+        "share_label": _e(labels["share"]),
+        "email_label": _e(labels["email"]),
+        "print_label": _e(labels["print"]),
+        "mailto": _e(mailto),
+    }
+    return fill("share.html", values)
+
+
+def page_html(doc: ArticleDoc, images: Images, options: ExportOptions) -> str:
+    """Return the standalone HTML5 page of ``doc`` (styles inlined, photos under images/)."""
+    updated = dates.local(doc.updated_at, options.zone)
+    values = {
+        "language": _e(doc.language),
+        "section": _e(doc.section),
+        "headline": _e(doc.headline),
+        "updated_iso": updated.isoformat(timespec="seconds"),
+        "updated_line": _e(dates.updated_line(doc.updated_at, options.zone, doc.language)),
+        "lead": _e(doc.lead),
+        "body": body_html(doc, images),
+        "byline": _e(doc.byline),
+        "share": _share(doc) if options.share_links else "",
+        "css": template_text("article.css"),
+        "print_css": template_text("print.css"),
+    }
+    return fill("article.html", values)
+
+
+class HtmlExporter:
+    """The web page: one .html file and its photos in images/ beside it."""
+
+    name = "html"
+    suffix = ".html"
+    label = "Web page (HTML)"
+
+    def export(self, doc: ArticleDoc, out_dir: Path, options: ExportOptions) -> list[Path]:
+        images = write_images(doc, out_dir, options)
+        page = write_text(
+            out_dir / f"{options.stem_for(doc)}{self.suffix}", page_html(doc, images, options)
+        )
+        return [page, *image_paths(out_dir, images)]
+
+
+class FragmentExporter:
+    """The body alone as HTML, for pasting into a CMS; photos in images/ beside it."""
+
+    name = "fragment"
+    suffix = ".fragment.html"
+    label = "Body for a CMS (HTML fragment)"
+
+    def export(self, doc: ArticleDoc, out_dir: Path, options: ExportOptions) -> list[Path]:
+        images = write_images(doc, out_dir, options)
+        dest = out_dir / f"{options.stem_for(doc)}{self.suffix}"
+        return [write_text(dest, body_html(doc, images)), *image_paths(out_dir, images)]
+
+
+def render_page(doc: ArticleDoc, options: ExportOptions) -> str:
+    """Return the page without writing any photo (previews, tests, benchmarks)."""
+    return page_html(doc, plan_images(doc, options), options)

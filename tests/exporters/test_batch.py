@@ -1,0 +1,164 @@
+"""Exporting from a newsroom: publish on export, previews, strict refusals, batches, cancel."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import select
+
+from newsroom_desktop.core.errors import ExportFailedError
+from newsroom_desktop.core.models import Article, StatusEvent
+from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.exporters.base import ExportOptions
+from newsroom_desktop.exporters.batch import article_ids, export_article, export_many
+from tests.conftest import EDITOR
+
+
+def set_status(newsroom, article_id: str, status: str) -> None:
+    with newsroom.store.write() as session:
+        session.get(Article, article_id).status = status
+
+
+def events(newsroom, article_id: str) -> list[StatusEvent]:
+    with newsroom.store.read() as session:
+        return list(
+            session.scalars(select(StatusEvent).where(StatusEvent.article_id == article_id))
+        )
+
+
+def new_article(newsroom, headline: str, **fields) -> str:
+    values = {"headline": headline, "lead": "Sapo.", "byline": "Ngọc Hậu", "body": "Thân bài.\n"}
+    return newsroom.articles.create(values | fields).id
+
+
+def test_exporting_an_approved_article_publishes_it(newsroom, sample_doc, tmp_path):
+    set_status(newsroom, sample_doc.id, "ready")
+    newsroom.act_as(EDITOR)
+    result = export_article(newsroom, sample_doc.id, "html", tmp_path, ExportOptions())
+    assert result.ok
+    assert result.published
+    doc = newsroom.articles.get(sample_doc.id)
+    assert doc.status == "published"
+    assert doc.published_at is not None
+    assert doc.published_at == doc.exported_at
+    assert doc.version == sample_doc.version  # the text did not change
+    (event,) = events(newsroom, sample_doc.id)
+    assert (event.from_status, event.to_status) == ("ready", "published")
+    assert (event.actor_name, event.actor_role) == ("Phương Nam", "editor")
+    assert event.note == "exported as html"
+    assert event.created_at == doc.published_at
+
+
+def test_exporting_anything_else_is_a_preview(newsroom, sample_doc, tmp_path):
+    result = export_article(newsroom, sample_doc.id, "txt", tmp_path, ExportOptions())
+    assert result.ok
+    assert not result.published
+    doc = newsroom.articles.get(sample_doc.id)
+    assert doc.status == "draft"
+    assert doc.published_at is None
+    assert doc.exported_at is not None
+    assert events(newsroom, sample_doc.id) == []
+
+
+def test_a_preview_of_an_approved_article_records_nothing(newsroom, sample_doc, tmp_path):
+    set_status(newsroom, sample_doc.id, "ready")
+    result = export_article(newsroom, sample_doc.id, "txt", tmp_path, ExportOptions(preview=True))
+    assert result.ok
+    assert not result.published
+    doc = newsroom.articles.get(sample_doc.id)
+    assert (doc.status, doc.exported_at) == ("ready", None)
+
+
+def test_strict_refuses_an_article_with_problems(newsroom, tmp_path):
+    article_id = new_article(newsroom, "Tin TK", lead="")
+    set_status(newsroom, article_id, "ready")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = export_article(newsroom, article_id, "html", out, ExportOptions(strict=True))
+    assert not result.ok
+    assert result.error_code == "check_failed"
+    assert "The lead is empty." in result.error
+    assert [p.code for p in result.problems] == ["empty_lead", "placeholder"]
+    assert list(out.iterdir()) == []
+    assert newsroom.articles.get(article_id).status == "ready"
+    loose = export_article(newsroom, article_id, "html", out, ExportOptions())
+    assert loose.ok
+    assert len(loose.problems) == 2
+
+
+def test_export_many_reports_progress_and_names_files_from_slugs(newsroom, tmp_path):
+    ids = [new_article(newsroom, "Cùng tiêu đề"), new_article(newsroom, "Cùng tiêu đề")]
+    ids.append(new_article(newsroom, "Khác"))
+    seen = []
+    report = export_many(
+        newsroom,
+        ids,
+        "md",
+        tmp_path,
+        options=ExportOptions(),
+        progress=lambda *a: seen.append(a) or True,
+    )
+    assert [r.ok for r in report.results] == [True, True, True]
+    assert seen == [(0, 3, ""), (1, 3, "Cùng tiêu đề"), (2, 3, "Cùng tiêu đề"), (3, 3, "Khác")]
+    names = sorted(p.name for p in tmp_path.glob("*.md"))
+    assert names == sorted(["cung-tieu-de.md", f"cung-tieu-de-{ids[1][:8]}.md", "khac.md"])
+
+
+def test_cancel_stops_between_articles(newsroom, tmp_path):
+    ids = [new_article(newsroom, f"Bài {n}") for n in range(4)]
+    out = tmp_path / "out"
+    report = export_many(
+        newsroom, ids, "txt", out, options=ExportOptions(), progress=lambda done, total, _: done < 2
+    )
+    assert report.cancelled
+    assert len(report.results) == 2
+    assert sorted(p.name for p in out.iterdir()) == ["bai-0.txt", "bai-1.txt"]
+
+
+def test_one_failure_does_not_stop_the_batch(newsroom, sample_doc, tmp_path):
+    sample_doc.photos[0].file.unlink()  # the store lost an original
+    other = new_article(newsroom, "Còn lại")
+    report = export_many(newsroom, [sample_doc.id, "nonexistent", other], "html", tmp_path)
+    assert [r.ok for r in report.results] == [False, False, True]
+    assert "DSC_0001.jpg" in report.results[0].error
+    assert report.results[1].error_code == "not_found"
+    assert [r.id for r in report.exported] == [other]
+
+
+def test_trashed_articles_are_not_exported(newsroom, tmp_path):
+    article_id = new_article(newsroom, "Đã xóa")
+    newsroom.articles.trash(article_id)
+    (result,) = export_many(newsroom, [article_id], "txt", tmp_path).results
+    assert result.error_code == "trashed"
+
+
+def test_unknown_format_fails_before_writing(newsroom, tmp_path):
+    with pytest.raises(ExportFailedError, match="Unknown export format 'rtf'"):
+        export_many(newsroom, [], "rtf", tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_article_ids_lists_a_status(newsroom):
+    ready = [new_article(newsroom, f"R{n}") for n in range(3)]
+    new_article(newsroom, "Nháp")
+    for article_id in ready:
+        set_status(newsroom, article_id, "ready")
+    assert sorted(article_ids(newsroom, "ready")) == sorted(ready)
+
+
+def test_a_worker_thread_exports_with_its_own_newsroom(newsroom, store_path, tmp_path):
+    ids = [new_article(newsroom, f"Luồng {n}") for n in range(3)]
+    reports = []
+
+    def work() -> None:
+        own = Newsroom.open(store_path, actor=EDITOR)
+        try:
+            reports.append(export_many(own, ids, "html", tmp_path))
+        finally:
+            own.close()
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(60)
+    assert [r.ok for r in reports[0].results] == [True, True, True]

@@ -1,0 +1,43 @@
+"""The body as blocks: paragraphs with styled runs, headings, lists, quotes, code, figures."""
+
+from __future__ import annotations
+
+from newsroom_desktop.exporters.blocks import Run, body_blocks
+
+PHOTO = "0b7c2a4e-1111-4222-8333-444455556666"
+
+
+def test_blocks_in_reading_order():
+    body = (
+        "## Đầu\n\nChữ **đậm** và *nghiêng* với [link](https://a.example/) `mã`.\n\n"
+        f"![khác](other.jpg)\n\n![ảnh](photo:{PHOTO})\n\n"
+        "- một\n  - hai\n\n3. ba\n4. bốn\n\n> trích\n\n---\n\n```\nx < y\n```\n"
+    )
+    blocks = body_blocks(body)
+    kinds = [(b.kind, b.level, b.number, b.quote) for b in blocks]
+    assert kinds == [
+        ("heading", 2, 0, 0),
+        ("paragraph", 0, 0, 0),
+        ("paragraph", 0, 0, 0),  # an image that is not one of ours is no figure
+        ("figure", 0, 0, 0),
+        ("item", 1, 0, 0),
+        ("item", 2, 0, 0),
+        ("item", 1, 3, 0),
+        ("item", 1, 4, 0),
+        ("paragraph", 0, 0, 1),
+        ("rule", 0, 0, 0),
+        ("code", 0, 0, 0),
+    ]
+    assert blocks[1].runs == (
+        Run("Chữ "),
+        Run("đậm", bold=True),
+        Run(" và "),
+        Run("nghiêng", italic=True),
+        Run(" với "),
+        Run("link", href="https://a.example/"),
+        Run(" "),
+        Run("mã", code=True),
+        Run("."),
+    )
+    assert (blocks[3].use_id, blocks[3].alt) == (PHOTO, "ảnh")
+    assert blocks[-1].text == "x < y"

@@ -1,0 +1,38 @@
+"""core.exports: the export time, and publishing an approved article, in one transaction."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+
+from newsroom_desktop.core.models import Article, StatusEvent
+
+from ..conftest import EDITOR
+
+
+def test_record_export_publishes_only_a_ready_article(newsroom, sample_doc):
+    when = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
+    doc = newsroom.exports.record_export(sample_doc.id, "pdf", when=when)
+    assert (doc.status, doc.exported_at, doc.published_at) == ("draft", when, None)
+    with newsroom.store.write() as session:
+        session.get(Article, sample_doc.id).status = "ready"
+    # A reporter's export of an approved article is a preview: only an editor publishes.
+    reporters = newsroom.exports.record_export(sample_doc.id, "pdf", when=when)
+    assert (reporters.status, reporters.published_at) == ("ready", None)
+    newsroom.act_as(EDITOR)
+    later = datetime(2024, 5, 2, 8, 0, tzinfo=UTC)
+    doc = newsroom.exports.record_export(sample_doc.id, "pdf", when=later)
+    assert (doc.status, doc.published_at, doc.exported_at) == ("published", later, later)
+    again = newsroom.exports.record_export(sample_doc.id, "html")
+    assert again.status == "published"
+    assert again.published_at == later
+    assert again.exported_at > later
+    with newsroom.store.read() as session:
+        assert session.scalar(select(func.count()).select_from(StatusEvent)) == 1
+        event = session.scalars(select(StatusEvent)).one()
+    assert (event.note, event.actor_name, event.actor_role) == (
+        "exported as pdf",
+        "Phương Nam",
+        "editor",
+    )
