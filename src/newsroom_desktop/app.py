@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,6 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="FILE", help="render the window once to a PNG and exit")
     parser.add_argument("--lang", choices=("en", "vi"), help="user interface language")
     parser.add_argument("--no-sample", action="store_true", help="do not add the sample newsroom to an empty store")
+    # For the start-up benchmark: quit the moment the window has been shown and painted.
+    parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -40,6 +43,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if args.screenshot:
         return 0 if window.save_screenshot(Path(args.screenshot)) else 1
+    if args.exit_when_shown:
+        app.processEvents()
+        window.repaint()
+        sys.stdout.flush()
+        os._exit(0)
     return int(app.exec())
 
 

@@ -109,6 +109,10 @@ class MainWindow(QMainWindow):
         a["focus_search"].triggered.connect(self._focus_search)
         a["about"].triggered.connect(self.show_about)
         a["preferences"].triggered.connect(self.show_preferences)
+        a["import"].triggered.connect(self.import_dialog)
+        a["export"].triggered.connect(self.export_dialog)
+        a["print"].triggered.connect(lambda: self._print(preview=False))
+        a["print_preview"].triggered.connect(lambda: self._print(preview=True))
         self.list_panel.article_selected.connect(self.open_article)
         self.list_panel.files_dropped.connect(self.import_files)
         self.editor.counts_changed.connect(self._show_counts)
@@ -204,6 +208,21 @@ class MainWindow(QMainWindow):
         from .import_dialog import run_import
 
         run_import(self, paths)
+
+    def import_dialog(self) -> None:
+        from .import_dialog import choose_import_paths
+
+        self.import_files(choose_import_paths(self))
+
+    def export_dialog(self) -> None:
+        from .export_dialog import run_export
+
+        run_export(self)
+
+    def _print(self, *, preview: bool) -> None:
+        from .export_dialog import print_article
+
+        print_article(self, preview=preview)
 
     def _on_loaded(self, doc: ArticleDoc | None) -> None:
         sections = self.newsroom.articles.sections()

@@ -270,6 +270,7 @@ class PhotoPanel(QWidget):
         self.caption.setPlainText(use.caption if use else "")
         self.credit.setText(use.credit if use else "")
         self.alt_text.setPlainText(use.alt_text if use else "")
+        self._edit_timer.stop()  # showing a photo's captions is not an edit of them
         self._loading = False
         self._show_preview(use)
         self.file_info.setText(self._file_text(use) if use else "")

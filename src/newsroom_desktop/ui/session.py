@@ -71,9 +71,12 @@ class ArticleSession(QObject):
     def _show(self, doc: ArticleDoc | None) -> None:
         self.doc = doc
         self.saver.bind(doc)
-        self._generation = self._saved_generation = 0
         self._captions.clear()
         self.loaded.emit(doc)
+        # Loading fills the editor, which reports changes; none of them is the user's.
+        self._generation = self._saved_generation = 0
+        self.saver.timer.stop()
+        self.state.emit("loaded")
 
     # -- saving --------------------------------------------------------------------------
 

@@ -1,0 +1,227 @@
+"""File ▸ Export…: choose format and folder, see the pre-export check, export in the background."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.models import STATUSES
+from ..core.newsroom import Newsroom
+from ..core.settings import Settings, save_settings
+from ..exporters.base import ExportOptions
+from ..exporters.checks import check
+from ..exporters.registry import FORMATS
+from .labels import status_label
+from .ops import Operation
+
+SELECTED = "selected"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ExportDialog", text)
+
+
+class ExportDialog(QDialog):
+    """Where and how to export, with the problems the pre-export check finds."""
+
+    def __init__(self, newsroom: Newsroom, settings: Settings, ids: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(_t("Export"))
+        self.newsroom = newsroom
+        self.settings = settings
+        self.ids = ids
+        self.format = QComboBox()
+        for name, info in FORMATS.items():
+            self.format.addItem(info.label, name)
+        self.format.setCurrentIndex(max(0, self.format.findData(settings.last_export_format)))
+        self.scope = QComboBox()
+        self.scope.addItem(_t("The selected article(s): %1").replace("%1", str(len(ids))), SELECTED)
+        for status in STATUSES:
+            self.scope.addItem(_t("Every article with status: %1").replace("%1", status_label(status)), status)
+        self.folder = QLineEdit(settings.last_export_dir or str(Path.home()))
+        browse = QPushButton(_t("Choose…"))
+        browse.clicked.connect(self._browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        self.paper = QComboBox()
+        self.paper.addItem("A4", "a4")
+        self.paper.addItem("Letter", "letter")
+        self.max_side = QSpinBox()
+        self.max_side.setRange(320, 8000)
+        self.max_side.setSuffix(" px")
+        self.max_side.setValue(settings.rendition_max_side)
+        self.zip = QCheckBox(_t("As one .zip file"))
+        self.share = QCheckBox(_t("Add share and print links to the page"))
+        self.problems = QListWidget()
+        self.problems.setObjectName("exportProblems")
+        self.problems_label = QLabel()
+        self.problems_label.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(_t("Format"), self.format)
+        form.addRow(_t("Articles"), self.scope)
+        form.addRow(_t("Folder"), folder_row)
+        form.addRow(_t("Paper (PDF)"), self.paper)
+        form.addRow(_t("Photo size (package)"), self.max_side)
+        form.addRow("", self.zip)
+        form.addRow("", self.share)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("Export"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.buttons)
+        self.format.currentIndexChanged.connect(self._update_options)
+        self.scope.currentIndexChanged.connect(self.run_check)
+        self.resize(620, 520)
+        self._update_options()
+        self.run_check()
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _t("Export to folder"), self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def _update_options(self) -> None:
+        name = self.format.currentData()
+        self.paper.setEnabled(name == "pdf")
+        self.max_side.setEnabled(name == "package")
+        self.zip.setEnabled(name == "package")
+        self.share.setEnabled(name == "html")
+
+    def target_ids(self) -> list[str]:
+        scope = self.scope.currentData()
+        if scope == SELECTED:
+            return list(self.ids)
+        from ..exporters.batch import article_ids
+
+        return article_ids(self.newsroom, scope)
+
+    def run_check(self) -> None:
+        """List what the pre-export check finds in the articles to export (first 200)."""
+        self.problems.clear()
+        ids = self.target_ids()
+        found = 0
+        for doc in self.newsroom.exports.documents(ids[:200]):
+            for problem in check(doc):
+                item = QListWidgetItem(f"⚠ {doc.headline or _t('(no headline)')}: {problem.message}")
+                item.setData(Qt.ItemDataRole.UserRole, doc.id)
+                self.problems.addItem(item)
+                found += 1
+        if not ids:
+            self.problems_label.setText(_t("No article to export."))
+        elif found:
+            self.problems_label.setText(_t("The check found %1 problem(s). You can export anyway, or cancel and fix them.").replace("%1", str(found)))
+        else:
+            self.problems_label.setText(_t("The check found no problem."))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(ids))
+
+    def options(self) -> ExportOptions:
+        return ExportOptions(
+            zone=self.newsroom.zone,
+            paper=self.paper.currentData(),
+            max_side=int(self.max_side.value()),
+            quality=self.settings.rendition_quality,
+            zip=self.zip.isChecked() and self.zip.isEnabled(),
+            share_links=self.share.isChecked() and self.share.isEnabled(),
+        )
+
+    def remembered(self) -> Settings:
+        return self.settings.updated(last_export_format=self.format.currentData(), last_export_dir=self.folder.text())
+
+
+def summary_text(report: Any) -> str:
+    """Return the end-of-export summary."""
+    lines = [_t("Exported %1 article(s) to %2.").replace("%1", str(len(report.exported))).replace("%2", str(report.out_dir))]
+    published = [r for r in report.exported if r.published]
+    if published:
+        lines.append(_t("Published %1 approved article(s).").replace("%1", str(len(published))))
+    for result in report.failed[:20]:
+        lines.append(f"• {result.headline or result.id[:8]}: {result.error}")
+    if report.cancelled:
+        lines.append(_t("The export was cancelled; the articles above were done."))
+    return "\n".join(lines)
+
+
+def run_export(window: Any) -> Operation | None:
+    """Show the export dialog for the selected articles and export in the background."""
+    window.session.flush()
+    ids = window.list_panel.selected_ids() or ([window.session.doc.id] if window.session.doc else [])
+    dialog = ExportDialog(window.newsroom, window.settings, ids, window)
+    if not dialog.exec():
+        return None
+    window.settings = dialog.remembered()
+    save_settings(window.settings)
+    ids = dialog.target_ids()
+    name, out_dir, options = dialog.format.currentData(), Path(dialog.folder.text()), dialog.options()
+    location, actor = window.newsroom.store.location, window.newsroom.actor
+
+    def work(progress: Any) -> Any:
+        from ..exporters.batch import export_many
+
+        worker = Newsroom.open(location, actor=actor)
+        try:
+            return export_many(worker, ids, name, out_dir, options=options, progress=progress)
+        finally:
+            worker.close()
+
+    operation = Operation(_t("Exporting…"), work, window)
+
+    def done(report: Any) -> None:
+        for result in report.exported:
+            window.list_model.upsert(window.newsroom.articles.get(result.id).summary())
+        QMessageBox.information(window, _t("Export finished"), summary_text(report))
+
+    operation.done.connect(done)
+    operation.failed.connect(lambda error: QMessageBox.warning(window, _t("Export failed"), str(getattr(error, "message", error))))
+    window.session._keep(operation)
+    return window.run_operation(operation)
+
+
+def print_article(window: Any, *, preview: bool) -> None:
+    """Print the open article (or preview it) with the same layout as the PDF export."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+
+    from ..exporters.pdf import build_document, page_layout
+
+    if window.session.doc is None:
+        return
+    window.session.flush()
+    doc = window.newsroom.articles.get(window.session.doc.id)
+    options = ExportOptions(zone=window.newsroom.zone)
+    document = build_document(doc, options)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout(options.paper))
+    if preview:
+        dialog = QPrintPreviewDialog(printer, window)
+        dialog.setObjectName("printPreview")
+        dialog.paintRequested.connect(document.print_)
+        dialog.exec()
+        return
+    chooser = QPrintDialog(printer, window)
+    if chooser.exec():
+        document.print_(printer)

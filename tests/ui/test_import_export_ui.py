@@ -1,0 +1,91 @@
+"""File ▸ Import, dropping files on the list, File ▸ Export, and Print Preview, in the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from newsroom_desktop.ui import export_dialog
+from newsroom_desktop.ui.export_dialog import ExportDialog
+
+from ..conftest import SAMPLE_TEXT
+
+
+def _messages(monkeypatch) -> list[tuple[str, str]]:
+    shown: list[tuple[str, str]] = []
+    for name in ("information", "warning"):
+        monkeypatch.setattr(QMessageBox, name, lambda _parent, title, text, *a, **k: shown.append((title, text)))
+    return shown
+
+
+def test_dropping_files_on_the_list_imports_them(qtbot, make_window, tmp_path, monkeypatch):
+    shown = _messages(monkeypatch)
+    window = make_window()
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(SAMPLE_TEXT)), QUrl.fromLocalFile(str(bad))])
+    viewport = window.list_panel.view.viewport()
+    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.list_panel.view.dropEvent(event)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    title, text = shown[0]
+    assert title == "Import finished"
+    assert "Imported 1 article" in text
+    assert "broken.docx" in text
+    assert window.list_model.rowCount() == 1
+    assert window.session.doc is not None
+    assert window.session.doc.headline.startswith("Tăng cường sự lãnh đạo của Đảng")
+    assert len(window.session.doc.photos) == 2  # two figures waiting for their photos
+    del viewport
+
+
+def test_export_dialog_checks_then_exports_in_background(qtbot, make_window, tmp_path, monkeypatch):
+    shown = _messages(monkeypatch)
+    window = make_window()
+    doc = window.newsroom.articles.create({"headline": "Tin <script>alert(1)</script> & “Cần Thơ”", "body": "Nội dung TK."})
+    window.refresh_list()
+    window.list_panel.select_article(doc.id)
+    dialog = ExportDialog(window.newsroom, window.settings, [doc.id], window)
+    problems = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert any("lead" in p.lower() for p in problems)
+    assert any("TK" in p for p in problems)
+
+    def accept(self):
+        self.folder.setText(str(tmp_path / "out"))
+        self.format.setCurrentIndex(self.format.findData("html"))
+        return 1
+
+    monkeypatch.setattr(ExportDialog, "exec", accept)
+    operation = export_dialog.run_export(window)
+    qtbot.waitUntil(lambda: operation.finished and bool(shown), timeout=20000)
+    assert shown[0][0] == "Export finished"
+    page = next((tmp_path / "out").glob("*.html"))
+    html = page.read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+    assert window.settings.last_export_format == "html"
+
+
+def test_print_preview_lays_out_pages(qtbot, make_window, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+
+    window = make_window()
+    doc = window.newsroom.articles.create({"headline": "In thử", "lead": "Sapo.", "body": "Đoạn.\n\n" * 200, "byline": "Ngọc Hậu"})
+    window.refresh_list()
+    window.open_article(doc.id)
+    pages = []
+
+    def fake_exec(self):
+        preview = self.findChild(QPrintPreviewWidget)
+        preview.updatePreview()
+        QApplication.processEvents()
+        pages.append(preview.pageCount())
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    export_dialog.print_article(window, preview=True)
+    assert pages and pages[0] >= 2
