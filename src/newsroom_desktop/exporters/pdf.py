@@ -7,6 +7,7 @@ the same document to A4 or Letter with the bundled Noto fonts embedded.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from functools import lru_cache
 from html import escape
@@ -16,7 +17,6 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMa
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
-    QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
@@ -60,9 +60,16 @@ h1 {{ font-family: '{SANS}'; font-size: 20pt; font-weight: bold; margin-bottom: 
 
 
 def ensure_application() -> None:
-    """Create a QGuiApplication when none exists (the CLI; QT_QPA_PLATFORM=offscreen works)."""
+    """Create a Qt application when none exists (the CLI), drawing offscreen.
+
+    It is a QApplication, not a QGuiApplication, so that widgets made later in the same
+    process (a GUI, or tests) still work; offscreen, so a machine with no display prints.
+    """
     if QCoreApplication.instance() is None:
-        QGuiApplication(["newsroom"])
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtWidgets import QApplication
+
+        QApplication(["newsroom"])
 
 
 @lru_cache(maxsize=1)

@@ -39,6 +39,10 @@ def summary_text(window: Any, report: Any) -> str:
         lines += [f"• {Path(str(r.file)).name}: {r.error}" for r in failed[:20]]
         if len(failed) > 20:
             lines.append("…")
+    skipped = list(getattr(report, "skipped", ()))
+    if skipped:
+        lines.append(window.tr("Not articles, left alone: %n file(s)", "", len(skipped)))
+        lines += [f"• {Path(str(s.file)).name}: {s.reason}" for s in skipped[:10]]
     warned = [r for r in report.results if r.warnings]
     for r in warned[:10]:
         lines += [f"⚠ {Path(str(r.file)).name}: {w}" for w in r.warnings]

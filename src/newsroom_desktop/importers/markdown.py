@@ -1,0 +1,209 @@
+"""Markdown with YAML (or TOML) front matter, as Hugo and Jekyll write it."""
+
+from __future__ import annotations
+
+import html
+import re
+import tomllib
+from dataclasses import replace
+from datetime import date, datetime, time, tzinfo
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+
+from newsroom_desktop.core.text import clean, clean_line
+
+from .base import DEFAULT_TZ, ImportedArticle, ImportedFigure, failed, read_text
+from .datelines import parse_iso
+from .html import local_images
+from .htmlblocks import html_blocks, html_images, sanitize
+from .outline import ImageResolver, PageMeta, assemble
+
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+_FRONT_RE = re.compile(
+    r"\A(?P<fence>---|\+\+\+)[ \t]*\n(?P<head>.*?)\n(?P=fence)[ \t]*(?:\n|\Z)", re.S
+)
+_SHORTCODE_FIGURE_RE = re.compile(r"\{\{[<%]\s*figure\s+(?P<attrs>.*?)\s*/?[>%]\}\}", re.S)
+_TEMPLATE_TAG_RE = re.compile(r"\{\{[<%].*?[>%]\}\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
+_ATTR_RE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
+_JEKYLL_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
+# Raw HTML inside Markdown is allowed through to the sanitiser, which keeps only safe markup.
+_MARKDOWN = MarkdownIt("commonmark", {"html": True})
+
+
+class _NoAliasLoader(yaml.SafeLoader):  # type: ignore[misc]
+    """A safe YAML loader that refuses anchors and aliases (no "billion laughs")."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("aliases are not allowed in front matter")
+        return super().compose_node(parent, index)
+
+
+def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
+    """Return the front matter (YAML between ---, or TOML between +++) and the body."""
+    found = _FRONT_RE.match(text)
+    if found is None:
+        return {}, text
+    head = found.group("head")
+    if len(head) > MAX_FRONT_MATTER_CHARS:
+        raise failed(path, "its front matter is larger than 64 KB")
+    try:
+        if found.group("fence") == "+++":
+            data: Any = tomllib.loads(head)
+        else:
+            data = yaml.load(head, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise failed(path, f"its front matter cannot be read ({reason})") from exc
+    return (data if isinstance(data, dict) else {}), text[found.end() :]
+
+
+def _moment(value: Any, zone: tzinfo) -> datetime | None:
+    if isinstance(value, datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=zone)
+    if isinstance(value, date):
+        return datetime.combine(value, time(), tzinfo=zone)
+    return parse_iso(value, zone) if isinstance(value, str) and value.strip() else None
+
+
+def _list(value: Any, *, split_spaces: bool = False) -> tuple[str, ...]:
+    if isinstance(value, str):
+        parts = value.split(",") if "," in value or not split_spaces else value.split()
+        return tuple(clean_line(p) for p in parts if clean_line(p))
+    if isinstance(value, list):
+        return tuple(
+            clean_line(str(v)) for v in value[:50] if isinstance(v, str | int) and str(v).strip()
+        )
+    return ()
+
+
+def _author(value: Any) -> str:
+    if isinstance(value, dict):
+        value = value.get("name", "")
+    names = _list(value)
+    return ", ".join(names[:6])
+
+
+def front_meta(front: dict[str, Any], path: Path, zone: tzinfo) -> PageMeta:
+    """Read Hugo/Jekyll fields: title, date, lastmod, categories, tags, author, summary."""
+    created = _moment(front.get("date"), zone)
+    if created is None and (found := _JEKYLL_NAME_RE.match(path.name)):
+        year, month, day = (int(g) for g in found.groups())
+        created = _moment(f"{year:04d}-{month:02d}-{day:02d}", zone)
+    updated = _moment(
+        front.get("lastmod") or front.get("last_modified_at") or front.get("updated"), zone
+    )
+    sections = _list(front.get("categories") or front.get("category") or front.get("section"),
+                     split_spaces=True)  # fmt: skip
+    language = str(front.get("lang") or front.get("language") or "").lower()[:2]
+    summary = front.get("summary") or front.get("description") or front.get("excerpt") or ""
+    return PageMeta(
+        headline=clean_line(str(front.get("title") or "")),
+        section=sections[0] if sections else "",
+        byline=_author(front.get("author") or front.get("authors")),
+        lead=clean_line(summary) if isinstance(summary, str) else "",
+        tags=_list(front.get("tags") or front.get("keywords"), split_spaces=True),
+        updated_at=updated or created,
+        created_at=created,
+        language=language if language in ("vi", "en") else "",
+    )
+
+
+def _figure_html(found: re.Match[str]) -> str:
+    attrs = {m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or ""
+             for m in _ATTR_RE.finditer(found.group("attrs"))}  # fmt: skip
+    caption = " - Ảnh: ".join(v for v in (attrs.get("caption", ""), attrs.get("attr", "")) if v)
+    src, alt = html.escape(attrs.get("src", "")), html.escape(attrs.get("alt", ""))
+    img = f'<img src="{src}" alt="{alt}">'
+    return f"\n\n<figure>{img}<figcaption>{html.escape(caption)}</figcaption></figure>\n\n"
+
+
+def photo_records(front: dict[str, Any]) -> dict[str, ImportedFigure]:
+    """Return our own export's ``photos`` list: caption, credit and alt text by file name."""
+    photos = front.get("photos")
+    records: dict[str, ImportedFigure] = {}
+    for item in photos[:500] if isinstance(photos, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("file"), str):
+            records[item["file"]] = ImportedFigure(
+                caption=clean(str(item.get("caption") or "")).strip(),
+                credit=clean_line(str(item.get("credit") or "")),
+                alt_text=clean(str(item.get("alt") or "")).strip(),
+            )
+    return records
+
+
+def _resolver(folder: Path, records: dict[str, ImportedFigure]) -> ImageResolver:
+    local = local_images(folder)
+
+    def resolve(src: str) -> tuple[ImportedFigure, str]:
+        found, warning = local(src)
+        record = records.get(src)
+        if record is None:
+            return found, warning
+        return replace(record, image=found.image, image_name=found.image_name), warning
+
+    return resolve
+
+
+def _attached(
+    records: dict[str, ImportedFigure], markdown: str, resolve: ImageResolver
+) -> tuple[tuple[ImportedFigure, ...], list[str]]:
+    """Return the recorded photos the body does not show: they belong to the article unplaced."""
+    shown = set(html_images(sanitize(_MARKDOWN.render(markdown))))
+    figures, warnings = [], []
+    for name in records:
+        if name not in shown:
+            figure, warning = resolve(name)
+            figures.append(figure)
+            warnings += [warning] if warning else []
+    return tuple(figures), warnings
+
+
+def _lead_images(front: dict[str, Any], markdown: str) -> str:
+    # Hugo's "images" (Jekyll's "image") is the article's picture; shown first unless the body
+    # places it itself.
+    images = front.get("images") or front.get("image") or front.get("featured_image") or []
+    if isinstance(images, dict):
+        images = images.get("path") or images.get("src") or []
+    names = [images] if isinstance(images, str) else [i for i in images if isinstance(i, str)]
+    return "".join(
+        f'<p><img src="{html.escape(name)}"></p>\n'
+        for name in names[:10]
+        if name not in markdown and "photos" not in front  # our own export lists them there
+    )
+
+
+def body_html(markdown: str, front: dict[str, Any]) -> tuple[str, list[str]]:
+    """Render the body (Hugo figures kept, other template tags dropped) as HTML."""
+    markdown = _SHORTCODE_FIGURE_RE.sub(_figure_html, markdown)
+    tags = _TEMPLATE_TAG_RE.findall(markdown)
+    markdown = _TEMPLATE_TAG_RE.sub("", markdown)
+    warnings = (
+        [f"{len(tags)} template tag(s) such as {tags[0][:40]} were left out."] if tags else []
+    )
+    return _lead_images(front, markdown) + _MARKDOWN.render(markdown), warnings
+
+
+def parse_markdown(
+    text: str, *, path: Path, zone: tzinfo = DEFAULT_TZ, images_dir: Path | None = None
+) -> ImportedArticle:
+    """Read a Markdown article with front matter; local images come in as photos."""
+    front, markdown = split_front_matter(text, path)
+    meta = front_meta(front, path, zone)
+    rendered, warnings = body_html(markdown, front)
+    blocks = html_blocks(sanitize(rendered))
+    records = photo_records(front)
+    resolve = _resolver(images_dir or path.parent, records)
+    article = assemble(blocks, meta, name=path.name, zone=zone, resolve=resolve)
+    attached, more = _attached(records, markdown, resolve)
+    return replace(article, attached=attached).with_warnings(*warnings, *more)
+
+
+def parse(path: Path, *, zone: tzinfo = DEFAULT_TZ) -> ImportedArticle:
+    """Read a Markdown file (Hugo or Jekyll front matter)."""
+    text, warnings = read_text(path)
+    article = parse_markdown(text, path=path, zone=zone)
+    return replace(article, source=str(path)).with_warnings(*warnings)
