@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -205,6 +206,8 @@ class ArticleListPanel(QWidget):
         self.count_label.setObjectName("articleCount")
         self.view = QListView()
         self.view.setObjectName("articleView")
+        # Saved filters (ui.review) narrow the query the search and the combos make.
+        self.refine_query: Callable[[ListQuery], ListQuery] | None = None
         self._build()
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -276,15 +279,22 @@ class ArticleListPanel(QWidget):
         self.section_filter.setCurrentIndex(max(0, self.section_filter.findData(current)))
         self.section_filter.blockSignals(False)
 
+    def add_filter_row(self, widget: QWidget) -> None:
+        """Show ``widget`` (the saved filters) between the search box and the other filters."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, widget)
+
     def current_query(self) -> ListQuery:
         sort, _, direction = (self.sort.currentData() or "updated:desc").partition(":")
-        return ListQuery(
+        query = ListQuery(
             status=self.status_filter.currentData(),
             section=self.section_filter.currentData(),
             text=self.search.text(),
             sort=sort,
             descending=direction == "desc",
         )
+        return self.refine_query(query) if self.refine_query is not None else query
 
     def apply_filters(self) -> None:
         """Run the current search and filters through the core."""

@@ -27,6 +27,7 @@ from .editor.panel import EditorPanel
 from .labels import error_message
 from .ops import Operation, ProgressStrip
 from .photo_panel import PhotoPanel
+from .review.controller import ReviewController
 from .session import ArticleSession
 
 DEFAULT_SIZE = (1440, 900)
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_view_menu()
         self._wire()
+        self.review = ReviewController(self)
         self.session.saver.set_interval(int(settings.autosave_seconds * 1000))
         self.retranslate()
         self._restore_state()
@@ -320,8 +322,10 @@ class MainWindow(QMainWindow):
 
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec():
+            self.session.flush()  # what was typed is saved as the person who typed it
             self.settings = dialog.result_settings()
             dialog.apply(self)
+            self.review.profile_changed()
 
     def save_screenshot(self, path: Any) -> bool:
         """Render the window once to a PNG file."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ..core.articles import ListQuery
 from ..core.errors import NewsroomError
 from ..core.newsroom import Newsroom
+from ..core.profile import needs_profile
 from ..core.settings import load_settings
 from .i18n import install_translations
 from .labels import error_message
@@ -40,10 +41,17 @@ def add_sample_if_empty(newsroom: Newsroom) -> str | None:
 
 
 def start(app: QApplication, args: argparse.Namespace) -> MainWindow | None:
-    """Open everything and show the main window; None if the store could not be opened."""
+    """Open everything and show the main window; None if the store or the profile is missing."""
     settings = load_settings()
     language = install_translations(app, args.lang or settings.ui_language)
     apply_style(app)
+    if needs_profile() and not getattr(args, "screenshot", None):
+        # Who is using the app, asked before anything is written under their name.
+        from .review.profile_dialog import ask_profile
+
+        if ask_profile() is None:
+            return None
+        settings = load_settings()
     newsroom = open_newsroom(args.store)
     if newsroom is None:
         return None

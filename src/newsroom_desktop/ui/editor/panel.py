@@ -122,7 +122,7 @@ class EditorPanel(QWidget):
         meta_row = QHBoxLayout(meta)
         meta_row.setContentsMargins(0, 0, 0, 0)
         meta_row.setSpacing(8)
-        for widget, stretch in ((self.section, 3), (self.byline, 2), (self.tags, 3)):
+        for widget, stretch in ((self.section, 4), (self.byline, 2), (self.tags, 3)):
             widget.setFont(_ui_font(9.5))
             meta_row.addWidget(widget, stretch)
         rule = QFrame(self.header)
@@ -253,6 +253,8 @@ class EditorPanel(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.section.setCompleter(completer)
         self.section.setEditText(current)
+        if self.section.lineEdit() is not None:
+            self.section.lineEdit().setCursorPosition(0)  # show a long name from its start
 
     def clear(self) -> None:
         """Show no article: empty fields, an empty read-only body."""
@@ -332,6 +334,12 @@ class EditorPanel(QWidget):
             action.setEnabled(not read_only)
         self._undo_available(self.body.document().isUndoAvailable())
         self._redo_available(self.body.document().isRedoAvailable())
+
+    def add_top_bar(self, widget: QWidget) -> None:
+        """Show ``widget`` above the fields (the review bar: status, actions, why it is locked)."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, widget)
 
     def focus_headline(self) -> None:
         """Put the keyboard focus in the headline, at its end."""

@@ -1,0 +1,1 @@
+"""Editorial review in the window: workflow, history, track changes, notes, targets, profile."""

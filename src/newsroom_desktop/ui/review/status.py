@@ -1,0 +1,260 @@
+"""The workflow in the window: action labels, the status chip, the action bar, the lock banner."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsroom_desktop.core.documents import Actor, ArticleDoc
+from newsroom_desktop.core.workflow import ACTIONS, edit_refusal
+from newsroom_desktop.ui.article_list import STATUS_COLOURS
+from newsroom_desktop.ui.labels import status_label
+
+from .common import t
+
+# The action that moves an article on from each status: shown as the bar's main button.
+PRIMARY = {"draft": "submit", "submitted": "take", "editing": "approve", "ready": "publish",
+           "spiked": "reopen"}  # fmt: skip
+BAR_STYLE = """
+#reviewBar { background: #ffffff; border-bottom: 1px solid #eceef2; }
+QLabel#statusChip { border-radius: 10px; padding: 2px 10px; font-weight: 600; }
+QLabel#reviewMeta { color: #5b6270; }
+QToolButton#reviewNotesButton { border: none; color: #2f6fdb; padding: 2px 4px; }
+QToolButton#reviewNotesButton:hover { text-decoration: underline; }
+#reviewBar QToolButton[workflow="true"] { border: 1px solid #c9ced6; border-radius: 5px;
+    padding: 3px 10px; background: #ffffff; color: #1d2330; }
+#reviewBar QToolButton[workflow="true"]:hover { background: #eef1f6; }
+#reviewBar QToolButton[primary="true"] { background: #2f6fdb; border-color: #2f6fdb;
+    color: #ffffff; font-weight: 600; }
+#reviewBar QToolButton[primary="true"]:hover { background: #2a63c5; }
+#reviewBar QToolButton[danger="true"] { color: #b42318; }
+QLabel#reviewBanner { padding: 7px 12px; border-radius: 6px; margin: 0 0 2px 0; }
+QLabel#reviewBanner[kind="lock"] { background: #fff4e0; color: #7a4500; border: 1px solid #f2d3a2; }
+QLabel#reviewBanner[kind="info"] { background: #eef4ff; color: #1d3f7a; border: 1px solid #cfdcf5; }
+"""
+
+
+def action_label(action: str) -> str:
+    """Return the menu text of a workflow action."""
+    labels = {
+        "submit": t("&Submit for Review"),
+        "take": t("&Take for Editing"),
+        "approve": t("&Approve"),
+        "publish": t("&Publish"),
+        "return": t("&Return to Draft…"),
+        "spike": t("Spi&ke…"),
+        "reopen": t("Re&open"),
+    }
+    return labels.get(action, action)
+
+
+def action_tip(action: str) -> str:
+    """Return the tooltip of a workflow action: what it does, in one line."""
+    tips = {
+        "submit": t("Send the draft to the desk; it is locked for you until it comes back"),
+        "take": t("Start editing a submitted article"),
+        "approve": t("Mark the article ready to publish"),
+        "publish": t("Mark the article published"),
+        "return": t("Send the article back to its reporter, with a note saying why"),
+        "spike": t("Kill the article; it is kept, and an editor can reopen it"),
+        "reopen": t("Bring a spiked article back as a draft"),
+    }
+    return tips.get(action, "")
+
+
+def done_message(action: str) -> str:
+    """Return the status bar line after a workflow action."""
+    messages = {
+        "submit": t("Submitted for review."),
+        "take": t("Taken for editing."),
+        "approve": t("Approved: ready to publish."),
+        "publish": t("Marked published."),
+        "return": t("Returned to draft."),
+        "spike": t("Spiked."),
+        "reopen": t("Reopened as a draft."),
+    }
+    return messages.get(action, "")
+
+
+def lock_message(doc: ArticleDoc, actor: Actor) -> str:
+    """Return why ``actor`` may not edit ``doc`` now, for the banner ("" if they may)."""
+    refusal = edit_refusal(
+        headline=doc.headline,
+        status=doc.status,
+        owner=doc.owner,
+        trashed=doc.deleted_at is not None,
+        actor=actor,
+    )
+    if refusal is None:
+        return ""
+    if refusal.code == "workflow_trashed":
+        return t("In the trash — restore it before editing.")
+    if doc.status == "spiked":
+        return t("Spiked — an editor must reopen it before it can be edited.")
+    if refusal.code == "workflow_owner":
+        owner = doc.owner or t("another reporter")
+        return t("Written by %1 — a reporter can edit only their own articles.").replace(
+            "%1", owner
+        )
+    messages = {
+        "submitted": t("Submitted for review — only an editor can change it now."),
+        "editing": t("Being edited by the desk — only an editor can change it now."),
+        "ready": t("Approved and ready to publish — only an editor can change it now."),
+        "published": t("Published — only an editor can correct it now."),
+    }
+    return messages.get(doc.status, refusal.message)
+
+
+def chip_style(status: str) -> str:
+    """Return the style of the status chip: the list's colour on a light tint of it."""
+    colour = QColor(STATUS_COLOURS.get(status, "#8a8f98"))
+    r, g, b = colour.red(), colour.green(), colour.blue()
+    return (
+        f"background: rgba({r},{g},{b},30); color: {colour.darker(125).name()};"
+        f" border: 1px solid rgba({r},{g},{b},90);"
+    )
+
+
+class WorkflowBar(QWidget):
+    """Above the article: its status, owner and open notes, the actions, and why it is locked."""
+
+    notes_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.chip = QLabel()
+        self.chip.setObjectName("statusChip")
+        self.meta = QLabel()
+        self.meta.setObjectName("reviewMeta")
+        self.notes_button = QToolButton()
+        self.notes_button.setObjectName("reviewNotesButton")
+        self.notes_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.notes_button.clicked.connect(self.notes_clicked)
+        self.banner = QLabel()
+        self.banner.setObjectName("reviewBanner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.buttons: dict[str, QToolButton] = {}
+        self._row = QHBoxLayout()
+        self._row.setSpacing(8)
+        self._row.addWidget(self.chip)
+        self._row.addWidget(self.meta)
+        self._row.addWidget(self.notes_button)
+        self._row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 8, 24, 6)
+        layout.setSpacing(6)
+        layout.addLayout(self._row)
+        layout.addWidget(self.banner)
+        self.setStyleSheet(BAR_STYLE)
+        self.show_state(None, set())
+
+    def set_actions(self, actions: dict[str, QAction]) -> None:
+        """Give the bar one button per workflow action, in the workflow's order."""
+        for key in ACTIONS:
+            button = QToolButton()
+            button.setDefaultAction(actions[key])
+            button.setProperty("workflow", True)
+            button.setProperty("danger", key == "spike")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.hide()
+            self._row.addWidget(button)
+            self.buttons[key] = button
+
+    def show_state(
+        self,
+        doc: ArticleDoc | None,
+        available: Iterable[str],
+        *,
+        lock: str = "",
+        info: str = "",
+        open_notes: int = 0,
+    ) -> None:
+        """Show the article's status, the actions open to the person, and any banner."""
+        self.setVisible(doc is not None)
+        if doc is None:
+            return
+        self.chip.setText(status_label(doc.status))
+        self.chip.setStyleSheet(chip_style(doc.status))
+        self.meta.setText(self.tr("by %1").replace("%1", doc.owner) if doc.owner else "")
+        self.notes_button.setText(self.tr("%n open note(s)", "", open_notes))
+        self.notes_button.setVisible(open_notes > 0)
+        allowed = set(available)
+        primary = PRIMARY.get(doc.status, "")
+        for key, button in self.buttons.items():
+            button.setVisible(key in allowed)
+            is_primary = key == primary
+            if button.property("primary") != is_primary:
+                button.setProperty("primary", is_primary)
+                button.style().unpolish(button)
+                button.style().polish(button)
+        text, kind = (lock, "lock") if lock else (info, "info")
+        self.banner.setText(text)
+        if self.banner.property("kind") != kind:
+            self.banner.setProperty("kind", kind)
+            self.banner.style().unpolish(self.banner)
+            self.banner.style().polish(self.banner)
+        self.banner.setVisible(bool(text))
+
+
+class NoteDialog(QDialog):
+    """Ask for a note that must not be empty (why an article goes back to its reporter)."""
+
+    def __init__(self, title: str, prompt: str, ok_text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("workflowNoteDialog")
+        self.setWindowTitle(title)
+        self.setMinimumWidth(440)
+        label = QLabel(prompt)
+        label.setWordWrap(True)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("workflowNote")
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(110)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(ok_text)
+        self.ok.setEnabled(False)
+        self.text.textChanged.connect(
+            lambda: self.ok.setEnabled(bool(self.text.toPlainText().strip()))
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.text)
+        layout.addWidget(self.buttons)
+
+    def note(self) -> str:
+        return self.text.toPlainText().strip()
+
+
+def ask_return_note(parent: QWidget | None, headline: str) -> str | None:
+    """Ask why the article goes back to draft; None if the editor cancels."""
+    name = f"“{headline}”" if headline else t("this article")
+    dialog = NoteDialog(
+        t("Return to Draft"),
+        t("Tell the reporter what to change in %1. They see the note when they open it.").replace(
+            "%1", name
+        ),
+        t("Return to Draft"),
+        parent,
+    )
+    return dialog.note() if dialog.exec() == QDialog.DialogCode.Accepted else None
