@@ -41,6 +41,23 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ExportDialog", text)
 
 
+def format_label(name: str) -> str:
+    """Return the translated name of an export format."""
+    labels = {
+        "html": _t("Web page (HTML)"),
+        "fragment": _t("Body for a CMS (HTML fragment)"),
+        "md": _t("Markdown (Hugo, Jekyll)"),
+        "txt": _t("Plain text"),
+        "newsml": _t("NewsML-G2"),
+        "nitf": _t("NITF 3.6"),
+        "ninjs": _t("ninjs (IPTC JSON)"),
+        "docx": _t("Word (.docx)"),
+        "pdf": _t("PDF"),
+        "package": _t("Web package (folder or .zip)"),
+    }
+    return labels.get(name, FORMATS[name].label if name in FORMATS else name)
+
+
 class ExportDialog(QDialog):
     """Where and how to export, with the problems the pre-export check finds."""
 
@@ -52,8 +69,8 @@ class ExportDialog(QDialog):
         self.settings = settings
         self.ids = ids
         self.format = QComboBox()
-        for name, info in FORMATS.items():
-            self.format.addItem(info.label, name)
+        for name in FORMATS:
+            self.format.addItem(format_label(name), name)
         self.format.setCurrentIndex(max(0, self.format.findData(settings.last_export_format)))
         self.scope = QComboBox()
         self.scope.addItem(_t("The selected article(s): %1").replace("%1", str(len(ids))), SELECTED)

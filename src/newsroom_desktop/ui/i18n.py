@@ -37,13 +37,15 @@ def install_translations(app: QCoreApplication, choice: str = "") -> str:
     QLocale.setDefault(
         QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English)
     )
-    if language == "en":
-        return language
-    for name in (f"newsroom_{language}.qm", f"qtbase_{language}.qm"):
+    # English needs our .qm too: it holds the plural forms ("1 word", "768 words").
+    names = [f"newsroom_{language}.qm"] + ([] if language == "en" else [f"qtbase_{language}.qm"])
+    for name in names:
         try:
             _load(app, str(resource_path("translations", name)))
         except NotFoundError:
             pass
+    if language == "en":
+        return language
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     _load(app, f"{qt_dir}/qtbase_{language}.qm")
     return language

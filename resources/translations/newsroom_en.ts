@@ -1,0 +1,145 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ArticleListPanel</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="308"/>
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CountLabel</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="91"/>
+        <source>%n characters</source>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="263"/>
+        <source>+%n word(s)</source>
+        <translation>
+            <numerusform>+%n word</numerusform>
+            <numerusform>+%n words</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="264"/>
+        <source>−%n word(s)</source>
+        <translation>
+            <numerusform>−%n word</numerusform>
+            <numerusform>−%n words</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="289"/>
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="302"/>
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>%n replaced</numerusform>
+            <numerusform>%n replaced</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="322"/>
+        <source>%n matches</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="36"/>
+        <source>Imported %n article(s).</source>
+        <translation>
+            <numerusform>Imported %n article.</numerusform>
+            <numerusform>Imported %n articles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="38"/>
+        <source>Skipped %n file(s):</source>
+        <translation>
+            <numerusform>Skipped %n file:</numerusform>
+            <numerusform>Skipped %n files:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="44"/>
+        <source>Not articles, left alone: %n file(s)</source>
+        <translation>
+            <numerusform>Not articles, left alone: %n file</numerusform>
+            <numerusform>Not articles, left alone: %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="205"/>
+        <source>Moved %n article(s) to the trash.</source>
+        <translation>
+            <numerusform>Moved %n article to the trash.</numerusform>
+            <numerusform>Moved %n articles to the trash.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="270"/>
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n word</numerusform>
+            <numerusform>%n words</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="271"/>
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="244"/>
+        <source>%n open</source>
+        <translation>
+            <numerusform>%n open</numerusform>
+            <numerusform>%n open</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowBar</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="195"/>
+        <source>%n open note(s)</source>
+        <translation>
+            <numerusform>%n open note</numerusform>
+            <numerusform>%n open notes</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1898 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi" sourcelanguage="en">
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="124"/>
+        <source>Byline</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="124"/>
+        <source>Headline</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="124"/>
+        <source>Section</source>
+        <translation>Chuyên mục</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="125"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="125"/>
+        <source>Updated</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="153"/>
+        <source>(no headline)</source>
+        <translation>(chưa có tiêu đề)</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListPanel</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="253"/>
+        <source>Search articles (diacritics optional)…</source>
+        <translation>Tìm bài viết (gõ có dấu hay không đều được)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="257"/>
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="265"/>
+        <source>Newest first</source>
+        <translation>Mới nhất trước</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="266"/>
+        <source>Oldest first</source>
+        <translation>Cũ nhất trước</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="267"/>
+        <source>Headline A–Z</source>
+        <translation>Tiêu đề A–Z</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="276"/>
+        <source>All sections</source>
+        <translation>Mọi chuyên mục</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="308"/>
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n bài viết</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ArticleSession</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="142"/>
+        <source>Changed elsewhere</source>
+        <translation>Đã bị sửa ở nơi khác</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="143"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="144"/>
+        <source>This article was changed in another window or program while you edited it. Your text was kept as a revision; nothing is lost. Use Article ▸ Revision History to compare, or save again to keep your version.</source>
+        <translation>Bài viết này đã bị sửa ở một cửa sổ hoặc chương trình khác trong lúc bạn biên tập. Văn bản của bạn đã được giữ lại thành một phiên bản; không mất gì cả. Vào Bài viết ▸ Lịch sử phiên bản để so sánh, hoặc lưu lại để giữ bản của bạn.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="155"/>
+        <source>Could not save</source>
+        <translation>Không lưu được</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="234"/>
+        <source>Adding photos…</source>
+        <translation>Đang thêm ảnh…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="267"/>
+        <source>Could not add the photos</source>
+        <translation>Không thêm được ảnh</translation>
+    </message>
+</context>
+<context>
+    <name>CountLabel</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="88"/>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 ký tự</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="91"/>
+        <source>%n characters</source>
+        <translation>
+            <numerusform>%n ký tự</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="238"/>
+        <source>Compare Revisions</source>
+        <translation>So sánh phiên bản</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="239"/>
+        <source>Compare</source>
+        <translation>So sánh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="240"/>
+        <source>with</source>
+        <translation>với</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="242"/>
+        <source>Swap the two versions</source>
+        <translation>Đổi chỗ hai bản</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="243"/>
+        <source>Previous Change</source>
+        <translation>Thay đổi trước</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="244"/>
+        <source>Next Change</source>
+        <translation>Thay đổi sau</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="246"/>
+        <source>inserted</source>
+        <translation>đã thêm</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="247"/>
+        <source>deleted</source>
+        <translation>đã xóa</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="249"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="263"/>
+        <source>+%n word(s)</source>
+        <translation>
+            <numerusform>+%n từ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="264"/>
+        <source>−%n word(s)</source>
+        <translation>
+            <numerusform>−%n từ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="281"/>
+        <source>No changes</source>
+        <translation>Không có thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="284"/>
+        <source>Change %1 of %2</source>
+        <translation>Thay đổi %1/%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="289"/>
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n thay đổi</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EditorPanel</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="102"/>
+        <source>Section</source>
+        <translation>Chuyên mục</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="105"/>
+        <source>Byline</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="107"/>
+        <source>Tags, separated by commas</source>
+        <translation>Từ khóa, cách nhau bằng dấu phẩy</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="109"/>
+        <source>Headline</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="112"/>
+        <source>Lead: the paragraph that sums up the story</source>
+        <translation>Sapo: đoạn tóm tắt nội dung bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="165"/>
+        <source>&amp;Bold</source>
+        <translation>Đậ&amp;m</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="166"/>
+        <source>&amp;Italic</source>
+        <translation>&amp;Nghiêng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="167"/>
+        <source>Heading &amp;2</source>
+        <translation>Tiêu đề phụ &amp;2</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="168"/>
+        <source>Heading &amp;3</source>
+        <translation>Tiêu đề phụ &amp;3</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="169"/>
+        <source>&amp;Paragraph</source>
+        <translation>Đoạn &amp;văn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="170"/>
+        <source>&amp;Bulleted list</source>
+        <translation>&amp;Danh sách dấu đầu dòng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="171"/>
+        <source>&amp;Numbered list</source>
+        <translation>Danh sách đánh &amp;số</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="172"/>
+        <source>Block &amp;quote</source>
+        <translation>&amp;Trích dẫn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="173"/>
+        <source>&amp;Link…</source>
+        <translation>&amp;Liên kết…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="174"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="175"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="176"/>
+        <source>&amp;Find…</source>
+        <translation>&amp;Tìm…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="177"/>
+        <source>&amp;Replace…</source>
+        <translation>Tha&amp;y thế…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="465"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="471"/>
+        <source>Link</source>
+        <translation>Liên kết</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="466"/>
+        <source>Web or e-mail address (leave empty to remove the link):</source>
+        <translation>Địa chỉ web hoặc e-mail (để trống nếu muốn bỏ liên kết):</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="471"/>
+        <source>Only http, https and mailto links can be used.</source>
+        <translation>Chỉ dùng được liên kết http, https và mailto.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="47"/>
+        <source>Web page (HTML)</source>
+        <translation>Trang web (HTML)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="48"/>
+        <source>Body for a CMS (HTML fragment)</source>
+        <translation>Thân bài cho CMS (đoạn HTML)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="49"/>
+        <source>Markdown (Hugo, Jekyll)</source>
+        <translation>Markdown (Hugo, Jekyll)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="50"/>
+        <source>Plain text</source>
+        <translation>Văn bản thuần</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="51"/>
+        <source>NewsML-G2</source>
+        <translation>NewsML-G2</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="52"/>
+        <source>NITF 3.6</source>
+        <translation>NITF 3.6</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="53"/>
+        <source>ninjs (IPTC JSON)</source>
+        <translation>ninjs (JSON của IPTC)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="54"/>
+        <source>Word (.docx)</source>
+        <translation>Word (.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="55"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="56"/>
+        <source>Web package (folder or .zip)</source>
+        <translation>Gói cho web (thư mục hoặc .zip)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="67"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="107"/>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="76"/>
+        <source>The selected article(s): %1</source>
+        <translation>Các bài viết đã chọn: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="78"/>
+        <source>Every article with status: %1</source>
+        <translation>Mọi bài viết có trạng thái: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="80"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="92"/>
+        <source>As one .zip file</source>
+        <translation>Gộp thành một tệp .zip</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="93"/>
+        <source>Add share and print links to the page</source>
+        <translation>Thêm liên kết chia sẻ và in vào trang</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="99"/>
+        <source>Format</source>
+        <translation>Định dạng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="100"/>
+        <source>Articles</source>
+        <translation>Bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="101"/>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="102"/>
+        <source>Paper (PDF)</source>
+        <translation>Khổ giấy (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="103"/>
+        <source>Photo size (package)</source>
+        <translation>Cỡ ảnh (gói)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="122"/>
+        <source>Export to folder</source>
+        <translation>Xuất vào thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="148"/>
+        <source>(no headline)</source>
+        <translation>(chưa có tiêu đề)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="153"/>
+        <source>No article to export.</source>
+        <translation>Không có bài viết nào để xuất.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="155"/>
+        <source>The check found %1 problem(s). You can export anyway, or cancel and fix them.</source>
+        <translation>Kiểm tra thấy %1 vấn đề. Bạn vẫn có thể xuất, hoặc hủy để sửa trước.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="157"/>
+        <source>The check found no problem.</source>
+        <translation>Kiểm tra không thấy vấn đề nào.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="176"/>
+        <source>Exported %1 article(s) to %2.</source>
+        <translation>Đã xuất %1 bài viết vào %2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="179"/>
+        <source>Published %1 approved article(s).</source>
+        <translation>Đã đăng %1 bài viết đã duyệt.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="183"/>
+        <source>The export was cancelled; the articles above were done.</source>
+        <translation>Đã hủy việc xuất; các bài viết ở trên đã xuất xong.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="209"/>
+        <source>Exporting…</source>
+        <translation>Đang xuất…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="214"/>
+        <source>Export finished</source>
+        <translation>Xuất xong</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="217"/>
+        <source>Export failed</source>
+        <translation>Xuất không thành công</translation>
+    </message>
+</context>
+<context>
+    <name>FigureObject</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="100"/>
+        <source>This photo is not attached to the article.</source>
+        <translation>Ảnh này không gắn với bài viết.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="163"/>
+        <source>Photo</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="163"/>
+        <source>Photo to come</source>
+        <translation>Ảnh sẽ có sau</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="154"/>
+        <source>Find</source>
+        <translation>Tìm</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="157"/>
+        <source>Replace with</source>
+        <translation>Thay bằng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="158"/>
+        <source>Match case</source>
+        <translation>Phân biệt hoa thường</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="159"/>
+        <source>Whole words</source>
+        <translation>Nguyên từ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="160"/>
+        <source>Ignore accents</source>
+        <translation>Bỏ qua dấu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="161"/>
+        <source>Find “Đảng” when typing “dang”</source>
+        <translation>Gõ “dang” vẫn tìm thấy “Đảng”</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="169"/>
+        <source>Find previous (Shift+Enter)</source>
+        <translation>Tìm ngược lên (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="170"/>
+        <source>Find next (Enter)</source>
+        <translation>Tìm tiếp (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="171"/>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="173"/>
+        <source>Replace</source>
+        <translation>Thay thế</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="174"/>
+        <source>Replace all</source>
+        <translation>Thay tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="259"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="322"/>
+        <source>Not found</source>
+        <translation>Không tìm thấy</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="302"/>
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>Đã thay %n chỗ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="322"/>
+        <source>%n matches</source>
+        <translation>
+            <numerusform>%n kết quả</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="206"/>
+        <source>Revision History</source>
+        <translation>Lịch sử phiên bản</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="207"/>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="207"/>
+        <source>When</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="207"/>
+        <source>Who</source>
+        <translation>Người sửa</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="207"/>
+        <source>Why</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="208"/>
+        <source>Read-only</source>
+        <translation>Chỉ đọc</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="209"/>
+        <source>Compare with Current Text</source>
+        <translation>So với bản hiện tại</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="210"/>
+        <source>Compare with Previous</source>
+        <translation>So với bản trước</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="211"/>
+        <source>Restore This Revision…</source>
+        <translation>Khôi phục phiên bản này…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="213"/>
+        <source>Make this the current text; the text now is kept as a revision</source>
+        <translation>Dùng bản này làm văn bản hiện tại; văn bản đang có được giữ lại thành một phiên bản</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="215"/>
+        <source>You cannot change this article now, so you cannot restore a revision</source>
+        <translation>Lúc này bạn không sửa được bài viết nên không khôi phục được phiên bản</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="217"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="228"/>
+        <source>current text</source>
+        <translation>bản hiện tại</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="15"/>
+        <source>Draft</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="16"/>
+        <source>Submitted</source>
+        <translation>Đã gửi duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="17"/>
+        <source>Editing</source>
+        <translation>Đang biên tập</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="18"/>
+        <source>Ready</source>
+        <translation>Sẵn sàng đăng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="19"/>
+        <source>Published</source>
+        <translation>Đã đăng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="20"/>
+        <source>Spiked</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="28"/>
+        <source>created</source>
+        <translation>tạo bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="29"/>
+        <source>saved</source>
+        <translation>lưu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="30"/>
+        <source>edited</source>
+        <translation>sửa</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="31"/>
+        <source>autosave</source>
+        <translation>tự động lưu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="32"/>
+        <source>submitted</source>
+        <translation>gửi duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="33"/>
+        <source>taken for editing</source>
+        <translation>nhận biên tập</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="34"/>
+        <source>approved</source>
+        <translation>duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="35"/>
+        <source>published</source>
+        <translation>đăng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="36"/>
+        <source>returned to draft</source>
+        <translation>trả về bản nháp</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="37"/>
+        <source>spiked</source>
+        <translation>hủy bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="38"/>
+        <source>restored</source>
+        <translation>khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="39"/>
+        <source>imported</source>
+        <translation>nhập</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="40"/>
+        <source>photos changed</source>
+        <translation>đổi ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="41"/>
+        <source>captions changed</source>
+        <translation>sửa chú thích ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="42"/>
+        <source>conflicting edit</source>
+        <translation>sửa xung đột</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="50"/>
+        <source>The store is busy: another program is writing to it. Try again in a moment.</source>
+        <translation>Kho dữ liệu đang bận: một chương trình khác đang ghi vào. Hãy thử lại sau giây lát.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="53"/>
+        <source>The store is damaged. Restore it from a backup (File ▸ Restore from backup…).</source>
+        <translation>Kho dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu (Tệp ▸ Khôi phục từ bản sao lưu…).</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="56"/>
+        <source>This file is not a Newsroom store. It was left untouched.</source>
+        <translation>Tệp này không phải kho dữ liệu Newsroom. Tệp được để nguyên.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="57"/>
+        <source>This store was written by a newer version of Newsroom Desktop. Update the app to open it.</source>
+        <translation>Kho dữ liệu này do một phiên bản Newsroom Desktop mới hơn ghi. Hãy cập nhật ứng dụng để mở.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="60"/>
+        <source>The disk is full. Free some space; your text is kept and will be saved again.</source>
+        <translation>Ổ đĩa đã đầy. Hãy giải phóng bớt dung lượng; văn bản của bạn vẫn được giữ và sẽ được lưu lại.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="63"/>
+        <source>The store is read-only: changes cannot be saved.</source>
+        <translation>Kho dữ liệu chỉ cho đọc: không lưu được thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>LengthIndicator</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="107"/>
+        <source>target %1 (%2)</source>
+        <translation>mục tiêu %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="113"/>
+        <source>%1 of %2 words: %3</source>
+        <translation>%1/%2 từ: %3</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="44"/>
+        <source>&amp;New Article</source>
+        <translation>Bài viết &amp;mới</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="44"/>
+        <source>Start a new article</source>
+        <translation>Bắt đầu một bài viết mới</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="46"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="46"/>
+        <source>Save now and keep a revision</source>
+        <translation>Lưu ngay và giữ một phiên bản</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="50"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Nhập…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="53"/>
+        <source>Import text, HTML, Markdown or Word files</source>
+        <translation>Nhập tệp văn bản, HTML, Markdown hoặc Word</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="57"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Xuất…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="60"/>
+        <source>Export the selected articles</source>
+        <translation>Xuất các bài viết đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="62"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="64"/>
+        <source>Print Pre&amp;view…</source>
+        <translation>Xem &amp;trước khi in…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="66"/>
+        <source>Restore from &amp;Backup…</source>
+        <translation>Khôi phục từ &amp;bản sao lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="67"/>
+        <source>Move to &amp;Trash</source>
+        <translation>Chuyển vào thùng &amp;rác</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="68"/>
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="69"/>
+        <source>Pre&amp;ferences…</source>
+        <translation>Tùy &amp;chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="70"/>
+        <source>Search Articles</source>
+        <translation>Tìm bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="71"/>
+        <source>Revision &amp;History</source>
+        <translation>&amp;Lịch sử phiên bản</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="72"/>
+        <source>&amp;Compare Revisions…</source>
+        <translation>&amp;So sánh phiên bản…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="73"/>
+        <source>&amp;Notes</source>
+        <translation>Ghi &amp;chú</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="74"/>
+        <source>&amp;About Newsroom Desktop</source>
+        <translation>&amp;Giới thiệu Newsroom Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="117"/>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="120"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="123"/>
+        <source>F&amp;ormat</source>
+        <translation>Định &amp;dạng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="127"/>
+        <source>&amp;Article</source>
+        <translation>&amp;Bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="128"/>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="129"/>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="157"/>
+        <source>Main Toolbar</source>
+        <translation>Thanh công cụ chính</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="20"/>
+        <source>Import articles</source>
+        <translation>Nhập bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="22"/>
+        <source>Articles (%1);;All files (*)</source>
+        <translation>Bài viết (%1);;Tất cả tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="28"/>
+        <source>Import a folder of articles</source>
+        <translation>Nhập một thư mục bài viết</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="36"/>
+        <source>Imported %n article(s).</source>
+        <translation>
+            <numerusform>Đã nhập %n bài viết.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="38"/>
+        <source>Skipped %n file(s):</source>
+        <translation>
+            <numerusform>Bỏ qua %n tệp:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="44"/>
+        <source>Not articles, left alone: %n file(s)</source>
+        <translation>
+            <numerusform>Không phải bài viết, để nguyên: %n tệp</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="50"/>
+        <source>The import was cancelled; the files above were done.</source>
+        <translation>Đã hủy việc nhập; các tệp ở trên đã nhập xong.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="70"/>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="77"/>
+        <source>Import finished</source>
+        <translation>Nhập xong</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="81"/>
+        <source>Import failed</source>
+        <translation>Nhập không thành công</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="138"/>
+        <source>Newsroom Desktop</source>
+        <translation>Newsroom Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="140"/>
+        <source>Article &amp;List</source>
+        <translation>&amp;Danh sách bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="141"/>
+        <source>&amp;Photos Panel</source>
+        <translation>&amp;Khung ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../src/newsroom_desktop/ui/startup.py" line="66"/>
+        <source>Could not open the article</source>
+        <translation>Không mở được bài viết</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="205"/>
+        <source>Moved %n article(s) to the trash.</source>
+        <translation>
+            <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="270"/>
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n từ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="271"/>
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n ký tự</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="276"/>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="277"/>
+        <source>Unsaved changes</source>
+        <translation>Có thay đổi chưa lưu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="278"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="342"/>
+        <source>Not saved</source>
+        <translation>Chưa lưu được</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="279"/>
+        <source>Changed elsewhere</source>
+        <translation>Đã bị sửa ở nơi khác</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="283"/>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="314"/>
+        <source>About Newsroom Desktop</source>
+        <translation>Giới thiệu Newsroom Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="316"/>
+        <source>Newsroom Desktop %1
+A desktop newsroom editor for reporters and editors.
+GPL-3.0-or-later.</source>
+        <translation>Newsroom Desktop %1
+Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên và biên tập viên.
+Giấy phép GPL-3.0-or-later.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="344"/>
+        <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
+        <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteCard</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="106"/>
+        <source>Resolved by %1</source>
+        <translation>%1 đã đánh dấu xong</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="114"/>
+        <source>Reopen</source>
+        <translation>Mở lại</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="114"/>
+        <source>Resolve</source>
+        <translation>Đánh dấu xong</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="124"/>
+        <source>(this passage is no longer in the text)</source>
+        <translation>(đoạn này không còn trong bài)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="130"/>
+        <source>Click to select this passage in the article</source>
+        <translation>Bấm để chọn đoạn này trong bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="132"/>
+        <source>The passage was changed or removed since the note was written</source>
+        <translation>Đoạn này đã bị sửa hoặc xóa sau khi ghi chú được viết</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="226"/>
+        <source>Add Note</source>
+        <translation>Thêm ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="227"/>
+        <source>Add the note (Ctrl+Enter)</source>
+        <translation>Thêm ghi chú (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="228"/>
+        <source>Write a note for the reporter or the desk…</source>
+        <translation>Viết ghi chú cho phóng viên hoặc ban biên tập…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="231"/>
+        <source>Hide the notes (Article ▸ Notes shows them again)</source>
+        <translation>Ẩn ghi chú (Bài viết ▸ Ghi chú để hiện lại)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="232"/>
+        <source>Do not point the note at this passage</source>
+        <translation>Không gắn ghi chú vào đoạn này</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="234"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="235"/>
+        <source>No notes yet. Select a passage in the article, then write a note about it here.</source>
+        <translation>Chưa có ghi chú. Hãy chọn một đoạn trong bài viết, rồi viết ghi chú về đoạn đó ở đây.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="242"/>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="244"/>
+        <source>%n open</source>
+        <translation>
+            <numerusform>%n chưa xong</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="278"/>
+        <source>Resolved (%1)</source>
+        <translation>Đã xong (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="307"/>
+        <source>On %1</source>
+        <translation>Về %1</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPanel</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="190"/>
+        <source>Photos</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="191"/>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="192"/>
+        <source>Add photos from files (or drop them here)</source>
+        <translation>Thêm ảnh từ tệp (hoặc kéo thả vào đây)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="193"/>
+        <source>Insert</source>
+        <translation>Chèn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="194"/>
+        <source>Place the photo in the body at the cursor</source>
+        <translation>Đặt ảnh vào thân bài, tại vị trí con trỏ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="195"/>
+        <source>Lead</source>
+        <translation>Ảnh chính</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="196"/>
+        <source>Make this the lead photo</source>
+        <translation>Đặt làm ảnh chính (ảnh đại diện) của bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="197"/>
+        <source>Remove</source>
+        <translation>Gỡ bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="198"/>
+        <source>Take this photo out of the article</source>
+        <translation>Bỏ ảnh này khỏi bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="199"/>
+        <source>Caption for this article</source>
+        <translation>Chú thích ảnh trong bài này</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="200"/>
+        <source>Credit, e.g. Ảnh: Ngọc Hậu</source>
+        <translation>Nguồn ảnh, ví dụ Ảnh: Ngọc Hậu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="202"/>
+        <source>Alt text: what the photo shows, for readers who cannot see it</source>
+        <translation>Văn bản thay thế: ảnh cho thấy gì, dành cho người đọc không xem được ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="204"/>
+        <source>Alt text</source>
+        <translation>Văn bản thay thế</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="204"/>
+        <source>Caption</source>
+        <translation>Chú thích ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="204"/>
+        <source>Credit</source>
+        <translation>Nguồn ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="213"/>
+        <source>Add photos</source>
+        <translation>Thêm ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="213"/>
+        <source>Images (%1)</source>
+        <translation>Ảnh (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="253"/>
+        <source>(no caption)</source>
+        <translation>(chưa có chú thích)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="284"/>
+        <source>No photo selected</source>
+        <translation>Chưa chọn ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="284"/>
+        <source>Waiting for its photo</source>
+        <translation>Đang chờ ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="297"/>
+        <source>File says</source>
+        <translation>Mô tả trong tệp</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="298"/>
+        <source>Creator</source>
+        <translation>Người chụp</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="299"/>
+        <source>Copyright</source>
+        <translation>Bản quyền</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="300"/>
+        <source>Taken</source>
+        <translation>Chụp lúc</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="301"/>
+        <source>Camera</source>
+        <translation>Máy ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="302"/>
+        <source>Size</source>
+        <translation>Kích thước</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="303"/>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="313"/>
+        <source>This figure is waiting for its photo.</source>
+        <translation>Chỗ đặt ảnh này đang chờ ảnh.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="314"/>
+        <source>No caption.</source>
+        <translation>Chưa có chú thích ảnh.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="315"/>
+        <source>No credit.</source>
+        <translation>Chưa có nguồn ảnh.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="316"/>
+        <source>No alt text.</source>
+        <translation>Chưa có văn bản thay thế.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="317"/>
+        <source>The alt text only repeats the caption.</source>
+        <translation>Văn bản thay thế chỉ lặp lại chú thích ảnh.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="30"/>
+        <source>Preferences</source>
+        <translation>Tùy chọn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="34"/>
+        <source>Reporter</source>
+        <translation>Phóng viên</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="35"/>
+        <source>Editor</source>
+        <translation>Biên tập viên</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="38"/>
+        <source>System language</source>
+        <translation>Ngôn ngữ của hệ thống</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="49"/>
+        <source> s</source>
+        <translation> giây</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="56"/>
+        <source>Your name</source>
+        <translation>Tên của bạn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="57"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="58"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="95"/>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="59"/>
+        <source>Newsroom time zone</source>
+        <translation>Múi giờ tòa soạn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="60"/>
+        <source>Autosave after</source>
+        <translation>Tự động lưu sau</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="61"/>
+        <source>Web photo size (longest side)</source>
+        <translation>Cỡ ảnh web (cạnh dài nhất)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="96"/>
+        <source>The new language is used from the next start of Newsroom Desktop.</source>
+        <translation>Ngôn ngữ mới được dùng từ lần mở Newsroom Desktop tiếp theo.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="47"/>
+        <source>Welcome to Newsroom Desktop</source>
+        <translation>Chào mừng bạn đến với Newsroom Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="52"/>
+        <source>Your name, e.g. Ngọc Hậu</source>
+        <translation>Tên của bạn, ví dụ Ngọc Hậu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="53"/>
+        <source>Reporter</source>
+        <translation>Phóng viên</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="54"/>
+        <source>Editor</source>
+        <translation>Biên tập viên</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="66"/>
+        <source>Start</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="76"/>
+        <source>Who is writing?</source>
+        <translation>Ai đang viết?</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="79"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="80"/>
+        <source>Your name goes on your revisions, notes and approvals. You can change it later in Preferences.</source>
+        <translation>Tên của bạn được ghi vào các phiên bản, ghi chú và lượt duyệt của bạn. Bạn có thể đổi sau trong Tùy chọn.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="86"/>
+        <source>I write articles and submit them to the desk.</source>
+        <translation>Tôi viết bài và gửi lên ban biên tập.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="87"/>
+        <source>I review, edit, approve and publish the articles.</source>
+        <translation>Tôi xem, biên tập, duyệt và đăng bài.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="96"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="99"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressStrip</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/ops.py" line="94"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/ops.py" line="125"/>
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="93"/>
+        <source>changed</source>
+        <translation>có thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="95"/>
+        <source>unchanged</source>
+        <translation>không đổi</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="104"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="60"/>
+        <source>Body</source>
+        <translation>Thân bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="104"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="58"/>
+        <source>Headline</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="104"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="59"/>
+        <source>Lead</source>
+        <translation>Sapo</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="116"/>
+        <source>Caption %1</source>
+        <translation>Chú thích ảnh %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="137"/>
+        <source>The two versions are the same.</source>
+        <translation>Hai bản giống hệt nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="145"/>
+        <source>Current text</source>
+        <translation>Bản hiện tại</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="56"/>
+        <source>Current text · last saved %1</source>
+        <translation>Bản hiện tại · lưu lần cuối %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="58"/>
+        <source>Revision %1</source>
+        <translation>Phiên bản %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="78"/>
+        <source>Photo</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="88"/>
+        <source>(no headline)</source>
+        <translation>(chưa có tiêu đề)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="61"/>
+        <source>Byline</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="62"/>
+        <source>Caption</source>
+        <translation>Chú thích ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="105"/>
+        <source>someone</source>
+        <translation>ai đó</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/saved_filters.py" line="43"/>
+        <source>All articles</source>
+        <translation>Tất cả bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/saved_filters.py" line="44"/>
+        <source>My drafts</source>
+        <translation>Bản nháp của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/saved_filters.py" line="45"/>
+        <source>Waiting for review</source>
+        <translation>Chờ duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/saved_filters.py" line="46"/>
+        <source>Ready to publish</source>
+        <translation>Sẵn sàng đăng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="52"/>
+        <source>&amp;Submit for Review</source>
+        <translation>&amp;Gửi duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="53"/>
+        <source>&amp;Take for Editing</source>
+        <translation>&amp;Nhận biên tập</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="54"/>
+        <source>&amp;Approve</source>
+        <translation>&amp;Duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="55"/>
+        <source>&amp;Publish</source>
+        <translation>Đăng &amp;bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="56"/>
+        <source>&amp;Return to Draft…</source>
+        <translation>T&amp;rả về bản nháp…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="57"/>
+        <source>Spi&amp;ke…</source>
+        <translation>&amp;Hủy bài…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="58"/>
+        <source>Re&amp;open</source>
+        <translation>&amp;Mở lại</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="66"/>
+        <source>Send the draft to the desk; it is locked for you until it comes back</source>
+        <translation>Gửi bản nháp lên ban biên tập; bạn không sửa được cho đến khi bài được trả về</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="67"/>
+        <source>Start editing a submitted article</source>
+        <translation>Bắt đầu biên tập một bài đã gửi duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="68"/>
+        <source>Mark the article ready to publish</source>
+        <translation>Đánh dấu bài viết sẵn sàng đăng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="69"/>
+        <source>Mark the article published</source>
+        <translation>Đánh dấu bài viết đã đăng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="70"/>
+        <source>Send the article back to its reporter, with a note saying why</source>
+        <translation>Trả bài về cho phóng viên, kèm ghi chú nêu lý do</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="71"/>
+        <source>Kill the article; it is kept, and an editor can reopen it</source>
+        <translation>Hủy bài; bài vẫn được giữ lại và biên tập viên có thể mở lại</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="72"/>
+        <source>Bring a spiked article back as a draft</source>
+        <translation>Đưa bài đã hủy trở lại thành bản nháp</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="80"/>
+        <source>Submitted for review.</source>
+        <translation>Đã gửi duyệt.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="81"/>
+        <source>Taken for editing.</source>
+        <translation>Đã nhận biên tập.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="82"/>
+        <source>Approved: ready to publish.</source>
+        <translation>Đã duyệt: sẵn sàng đăng.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="83"/>
+        <source>Marked published.</source>
+        <translation>Đã đánh dấu là đã đăng.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="84"/>
+        <source>Returned to draft.</source>
+        <translation>Đã trả về bản nháp.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="85"/>
+        <source>Spiked.</source>
+        <translation>Đã hủy bài.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="86"/>
+        <source>Reopened as a draft.</source>
+        <translation>Đã mở lại thành bản nháp.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="103"/>
+        <source>In the trash — restore it before editing.</source>
+        <translation>Bài đang trong thùng rác — hãy khôi phục trước khi sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="105"/>
+        <source>Spiked — an editor must reopen it before it can be edited.</source>
+        <translation>Đã hủy — biên tập viên phải mở lại thì mới sửa được.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="107"/>
+        <source>another reporter</source>
+        <translation>một phóng viên khác</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="108"/>
+        <source>Written by %1 — a reporter can edit only their own articles.</source>
+        <translation>Bài của %1 — phóng viên chỉ sửa được bài của chính mình.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="112"/>
+        <source>Submitted for review — only an editor can change it now.</source>
+        <translation>Đã gửi duyệt — giờ chỉ biên tập viên mới sửa được.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="113"/>
+        <source>Being edited by the desk — only an editor can change it now.</source>
+        <translation>Ban biên tập đang biên tập — giờ chỉ biên tập viên mới sửa được.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="114"/>
+        <source>Approved and ready to publish — only an editor can change it now.</source>
+        <translation>Đã duyệt, sẵn sàng đăng — giờ chỉ biên tập viên mới sửa được.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="115"/>
+        <source>Published — only an editor can correct it now.</source>
+        <translation>Đã đăng — giờ chỉ biên tập viên mới đính chính được.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="251"/>
+        <source>this article</source>
+        <translation>bài này</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="253"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="257"/>
+        <source>Return to Draft</source>
+        <translation>Trả về bản nháp</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="254"/>
+        <source>Tell the reporter what to change in %1. They see the note when they open it.</source>
+        <translation>Cho phóng viên biết cần sửa gì trong %1. Phóng viên sẽ thấy ghi chú khi mở bài.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="43"/>
+        <source>on target</source>
+        <translation>đạt mục tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="43"/>
+        <source>over target</source>
+        <translation>vượt mục tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="43"/>
+        <source>under target</source>
+        <translation>chưa đạt mục tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="162"/>
+        <source>No target</source>
+        <translation>Không đặt</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="158"/>
+        <source>Length &amp;Targets…</source>
+        <translation>Độ dài mục &amp;tiêu…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="160"/>
+        <source>Set how long the article, headline and lead should be</source>
+        <translation>Đặt độ dài cần có cho bài viết, tiêu đề và sapo</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="162"/>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="202"/>
+        <source>Published — changes you make here correct the published article.</source>
+        <translation>Đã đăng — những gì bạn sửa ở đây sẽ đính chính bài đã đăng.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="209"/>
+        <source>Returned to draft by %1 (%2): “%3”</source>
+        <translation>%1 đã trả về bản nháp (%2): “%3”</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="226"/>
+        <source>Could not do that</source>
+        <translation>Không thực hiện được</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="257"/>
+        <source>Could not change the status</source>
+        <translation>Không đổi được trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="265"/>
+        <source>this article</source>
+        <translation>bài này</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="268"/>
+        <source>Spike Article</source>
+        <translation>Hủy bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="269"/>
+        <source>Spike %1? It is kept, and an editor can reopen it later.</source>
+        <translation>Hủy %1? Bài vẫn được giữ lại và biên tập viên có thể mở lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="347"/>
+        <source>Could not add the note</source>
+        <translation>Không thêm được ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="369"/>
+        <source>The passage this note points at is no longer in the text.</source>
+        <translation>Đoạn mà ghi chú này nhắc tới không còn trong bài.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="438"/>
+        <source>Restore Revision</source>
+        <translation>Khôi phục phiên bản</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="439"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="440"/>
+        <source>Make revision %1 the current text? The text now is kept as a revision, so nothing is lost.</source>
+        <translation>Dùng phiên bản %1 làm văn bản hiện tại? Văn bản đang có được giữ lại thành một phiên bản nên không mất gì cả.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="448"/>
+        <source>Could not restore the revision</source>
+        <translation>Không khôi phục được phiên bản</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="452"/>
+        <source>Revision %1 restored.</source>
+        <translation>Đã khôi phục phiên bản %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="501"/>
+        <source>Could not set the targets</source>
+        <translation>Không đặt được độ dài mục tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="504"/>
+        <source>Length targets set.</source>
+        <translation>Đã đặt độ dài mục tiêu.</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/startup.py" line="28"/>
+        <source>Cannot open the store</source>
+        <translation>Không mở được kho dữ liệu</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="173"/>
+        <source>Length Targets</source>
+        <translation>Độ dài mục tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="174"/>
+        <source> words</source>
+        <translation> từ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="175"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="176"/>
+        <source> characters</source>
+        <translation> ký tự</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="181"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="182"/>
+        <source>How long the slot for this article is. The counts turn green near the target and red over it.</source>
+        <translation>Khuôn khổ dành cho bài viết này dài bao nhiêu. Số đếm chuyển xanh khi gần đạt mục tiêu và đỏ khi vượt quá.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="202"/>
+        <source>Article length</source>
+        <translation>Độ dài bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="203"/>
+        <source>Headline</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="204"/>
+        <source>Lead</source>
+        <translation>Sapo</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="209"/>
+        <source>now %1</source>
+        <translation>hiện có %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowBar</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="194"/>
+        <source>by %1</source>
+        <translation>của %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="195"/>
+        <source>%n open note(s)</source>
+        <translation>
+            <numerusform>%n ghi chú chưa xong</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
