@@ -45,6 +45,9 @@ def test_add_a_note_on_the_selected_passage_and_jump_back_to_it(qtbot, make_wind
     doc = open_article(window)
     window.review.switch_person(EDITOR)
     panel = window.review.notes_panel
+    # Without open notes the dock stays out of the editor's way until asked for.
+    assert window.review.notes_dock.isHidden()
+    window.actions["notes"].trigger()
     assert not window.review.notes_dock.isHidden()
     assert panel.empty.isVisible()
 
@@ -132,7 +135,9 @@ def test_the_notes_action_shows_and_hides_the_panel(make_window):
     window = make_window()
     action = window.actions["notes"]
     dock = window.review.notes_dock
-    assert action.isChecked()
+    assert (dock.isHidden(), action.isChecked()) == (True, False)
+    action.trigger()
+    assert (dock.isHidden(), action.isChecked()) == (False, True)
     action.trigger()
     assert (dock.isHidden(), action.isChecked()) == (True, False)
     action.trigger()

@@ -121,6 +121,9 @@ class ReviewController(QObject):
         self.notes_panel.setMinimumWidth(250)
         self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.window.resizeDocks([dock], [280], Qt.Orientation.Horizontal)
+        # The editor keeps its width: notes show when an article has open ones, or on demand.
+        dock.hide()
+        self._notes_wanted = False
         return dock
 
     def _wire(self) -> None:
@@ -130,7 +133,7 @@ class ReviewController(QObject):
         a["history"].triggered.connect(self.show_history)
         # Through a lambda: the action's "checked" flag must not arrive as the old version.
         a["compare"].triggered.connect(lambda: self.show_compare())  # noqa: PLW0108
-        a["notes"].triggered.connect(lambda: self.notes_dock.setVisible(a["notes"].isChecked()))
+        a["notes"].triggered.connect(self._toggle_notes)
         self.notes_dock.visibilityChanged.connect(
             lambda _v: a["notes"].setChecked(not self.notes_dock.isHidden())
         )
@@ -188,6 +191,8 @@ class ReviewController(QObject):
         self.window.photo_panel.setEnabled(editable)
         self.notes = self._call(lambda: self.newsroom.notes.list(doc.id)) or []
         self.notes_panel.show_notes(self.notes, doc, self.newsroom.zone)
+        has_open = any(not n.resolved for n in self.notes)
+        self.notes_dock.setVisible(has_open or self._notes_wanted)
         self._show_bar(doc, available, editable)
         self.lengths.show_article(doc)
 
@@ -318,8 +323,13 @@ class ReviewController(QObject):
     # -- notes ---------------------------------------------------------------------------
 
     def show_notes(self) -> None:
+        self._notes_wanted = True
         self.notes_dock.show()
         self.notes_dock.raise_()
+
+    def _toggle_notes(self) -> None:
+        self._notes_wanted = self.actions["notes"].isChecked()
+        self.notes_dock.setVisible(self._notes_wanted)
 
     def _on_selection(self, field: str, edit: Any) -> None:
         text = edit.textCursor().selectedText().replace(OBJECT_CHAR, " ")
