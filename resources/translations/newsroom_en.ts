@@ -4,7 +4,15 @@
 <context>
     <name>ArticleListPanel</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="308"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="329"/>
+        <source>%n+ articles</source>
+        <translation>
+            <numerusform>%n+ article</numerusform>
+            <numerusform>%n+ articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="331"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>

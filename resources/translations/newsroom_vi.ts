@@ -4,32 +4,32 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="124"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="144"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="124"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="144"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="124"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="144"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="125"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="145"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="125"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="145"/>
         <source>Updated</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="153"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="173"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
@@ -37,37 +37,44 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="253"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="273"/>
         <source>Search articles (diacritics optional)…</source>
         <translation>Tìm bài viết (gõ có dấu hay không đều được)…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="257"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="277"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="265"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="285"/>
         <source>Newest first</source>
         <translation>Mới nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="266"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="286"/>
         <source>Oldest first</source>
         <translation>Cũ nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="267"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="287"/>
         <source>Headline A–Z</source>
         <translation>Tiêu đề A–Z</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="276"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="296"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="308"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="329"/>
+        <source>%n+ articles</source>
+        <translation>
+            <numerusform>%n+ bài</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="331"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n bài viết</numerusform>
@@ -990,7 +997,7 @@
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/main_window.py" line="180"/>
-        <location filename="../../src/newsroom_desktop/ui/startup.py" line="66"/>
+        <location filename="../../src/newsroom_desktop/ui/startup.py" line="67"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
@@ -1736,93 +1743,93 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="158"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="178"/>
         <source>Length &amp;Targets…</source>
         <translation>Độ dài mục &amp;tiêu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="160"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="180"/>
         <source>Set how long the article, headline and lead should be</source>
         <translation>Đặt độ dài cần có cho bài viết, tiêu đề và sapo</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="162"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="182"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="202"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="224"/>
         <source>Published — changes you make here correct the published article.</source>
         <translation>Đã đăng — những gì bạn sửa ở đây sẽ đính chính bài đã đăng.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="231"/>
         <source>Returned to draft by %1 (%2): “%3”</source>
         <translation>%1 đã trả về bản nháp (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="226"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="248"/>
         <source>Could not do that</source>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="257"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="279"/>
         <source>Could not change the status</source>
         <translation>Không đổi được trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="265"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="287"/>
         <source>this article</source>
         <translation>bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="268"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="290"/>
         <source>Spike Article</source>
         <translation>Hủy bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="269"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="291"/>
         <source>Spike %1? It is kept, and an editor can reopen it later.</source>
         <translation>Hủy %1? Bài vẫn được giữ lại và biên tập viên có thể mở lại sau.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="347"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="372"/>
         <source>Could not add the note</source>
         <translation>Không thêm được ghi chú</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="369"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="394"/>
         <source>The passage this note points at is no longer in the text.</source>
         <translation>Đoạn mà ghi chú này nhắc tới không còn trong bài.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="438"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="463"/>
         <source>Restore Revision</source>
         <translation>Khôi phục phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="439"/>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="440"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="464"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="465"/>
         <source>Make revision %1 the current text? The text now is kept as a revision, so nothing is lost.</source>
         <translation>Dùng phiên bản %1 làm văn bản hiện tại? Văn bản đang có được giữ lại thành một phiên bản nên không mất gì cả.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="448"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="473"/>
         <source>Could not restore the revision</source>
         <translation>Không khôi phục được phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="452"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="477"/>
         <source>Revision %1 restored.</source>
         <translation>Đã khôi phục phiên bản %1.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="501"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="526"/>
         <source>Could not set the targets</source>
         <translation>Không đặt được độ dài mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="504"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="529"/>
         <source>Length targets set.</source>
         <translation>Đã đặt độ dài mục tiêu.</translation>
     </message>

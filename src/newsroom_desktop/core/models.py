@@ -116,6 +116,7 @@ class Article(Base):
         Index("ix_articles_section_listing", "section_id", "deleted_at", "updated_at"),
         Index("ix_articles_status_listing", "status", "deleted_at", "updated_at"),
         Index("ix_articles_headline_listing", "deleted_at", "headline_key"),
+        Index("ix_articles_owner_status", "owner_id", "status", "deleted_at"),
     )
 
     id: Mapped[str] = _id_column()

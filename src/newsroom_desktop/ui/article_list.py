@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import dates
-from ..core.articles import ArticleService, ListQuery
+from ..core.articles import MAX_SEARCH_RESULTS, ArticleService, ListQuery
 from ..core.documents import ArticleSummary
 from ..core.models import STATUSES
 from .labels import status_label
@@ -72,6 +72,8 @@ class ArticleListModel(QAbstractTableModel):
         self._rows: list[ArticleSummary] = []
         self._total = 0
         self._query = ListQuery()
+        self._searching = False
+        self._more = False
         self._icons = {status: status_icon(status) for status in STATUSES}
         self._language = "vi"
 
@@ -89,27 +91,45 @@ class ArticleListModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query
         self._rows = self._articles.list(query, limit=PAGE_SIZE)
-        self._total = (
-            len(self._rows) if len(self._rows) < PAGE_SIZE else self._articles.count(query)
-        )
+        # Search results come best first, a page at a time: counting them all would run the
+        # search twice per keystroke, so the count shows "200+" until they are all loaded.
+        self._searching = bool(query.text.strip())
+        self._more = self._searching and len(self._rows) == PAGE_SIZE
+        if self._searching or len(self._rows) < PAGE_SIZE:
+            self._total = len(self._rows)
+        else:
+            self._total = self._articles.count(query)
         self.endResetModel()
 
     def refresh(self) -> None:
         self.set_query(self._query)
 
     def total(self) -> int:
+        """Return how many articles the query shows (for a search: those loaded so far)."""
         return self._total
 
+    @property
+    def open_ended(self) -> bool:
+        """Tell whether a search may have more results than are loaded."""
+        return self._more
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        if parent.isValid():
+            return False
+        return self._more if self._searching else len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         more = self._articles.list(self._query, offset=len(self._rows), limit=PAGE_SIZE)
+        if self._searching:
+            loaded = len(self._rows) + len(more)
+            self._more = len(more) == PAGE_SIZE and loaded < MAX_SEARCH_RESULTS
         if not more:
             self._total = len(self._rows)
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
         self._rows.extend(more)
+        if self._searching:
+            self._total = len(self._rows)
         self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -305,7 +325,10 @@ class ArticleListPanel(QWidget):
             self.select_article(selected, emit=False)
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%n article(s)", "", self.model.total()))
+        if self.model.open_ended:
+            self.count_label.setText(self.tr("%n+ articles", "", self.model.total()))
+        else:
+            self.count_label.setText(self.tr("%n article(s)", "", self.model.total()))
 
     def current_article_id(self) -> str | None:
         summary = self.model.summary(self.view.currentIndex().row())

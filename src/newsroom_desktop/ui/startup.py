@@ -45,7 +45,8 @@ def start(app: QApplication, args: argparse.Namespace) -> MainWindow | None:
     settings = load_settings()
     language = install_translations(app, args.lang or settings.ui_language)
     apply_style(app)
-    if needs_profile() and not getattr(args, "screenshot", None):
+    unattended = getattr(args, "screenshot", None) or getattr(args, "exit_when_shown", False)
+    if needs_profile() and not unattended:
         # Who is using the app, asked before anything is written under their name.
         from .review.profile_dialog import ask_profile
 

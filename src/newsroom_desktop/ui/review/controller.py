@@ -48,6 +48,22 @@ OBJECT_CHAR = "\ufffc"  # a photo placed in the body, as the editor's document h
 MESSAGE_MS = 5000
 
 
+COUNT_DELAY_MS = 800
+
+
+def saved_filter_counts(newsroom: Any, queries: dict[str, Any]) -> dict[str, int]:
+    """Count each saved filter from grouped status counts (one query per owner)."""
+    by_owner: dict[str | None, dict[str, int]] = {}
+    counts = {}
+    for key, query in queries.items():
+        if query.owner not in by_owner:
+            by_owner[query.owner] = newsroom.articles.counts_by_status(owner=query.owner)
+        per_status = by_owner[query.owner]
+        statuses = (query.status,) if isinstance(query.status, str) else query.status or tuple(per_status)
+        counts[key] = sum(per_status.get(status, 0) for status in statuses)
+    return counts
+
+
 class ReviewController(QObject):
     """Builds the review panels into the window and carries out what they ask, through the core."""
 
@@ -75,7 +91,8 @@ class ReviewController(QObject):
         self.filters = SavedFilterBar(lambda: self.newsroom.actor)
         window.list_panel.add_filter_row(self.filters)
         window.list_panel.refine_query = self.filters.refine
-        self._count_timer = QTimer(self, singleShot=True, interval=0)
+        # Counts follow the store, not the typing: recount once the list has settled.
+        self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
         self._count_timer.timeout.connect(self.refresh_filter_counts)
         self._wire()
         self.retranslate()
@@ -301,9 +318,7 @@ class ReviewController(QObject):
     def refresh_filter_counts(self) -> None:
         """Count the articles of each saved filter for the acting person."""
         queries = self.filters.queries()
-        counts = self._call(
-            lambda: {key: self.newsroom.articles.count(q) for key, q in queries.items()}
-        )
+        counts = self._call(lambda: saved_filter_counts(self.newsroom, queries))
         self.filters.set_counts(counts or {})
 
     def _on_saved_filter(self, key: str) -> None:

@@ -92,6 +92,7 @@ def upgrade() -> None:
     with op.batch_alter_table('articles', schema=None) as batch_op:
         batch_op.create_index('ix_articles_headline_listing', ['deleted_at', 'headline_key'], unique=False)
         batch_op.create_index('ix_articles_listing', ['deleted_at', 'updated_at'], unique=False)
+        batch_op.create_index('ix_articles_owner_status', ['owner_id', 'status', 'deleted_at'], unique=False)
         batch_op.create_index('ix_articles_section_listing', ['section_id', 'deleted_at', 'updated_at'], unique=False)
         batch_op.create_index('ix_articles_status_listing', ['status', 'deleted_at', 'updated_at'], unique=False)
 
@@ -223,6 +224,7 @@ def downgrade() -> None:
     with op.batch_alter_table('articles', schema=None) as batch_op:
         batch_op.drop_index('ix_articles_status_listing')
         batch_op.drop_index('ix_articles_section_listing')
+        batch_op.drop_index('ix_articles_owner_status')
         batch_op.drop_index('ix_articles_listing')
         batch_op.drop_index('ix_articles_headline_listing')
 
