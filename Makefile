@@ -6,9 +6,9 @@ INSTALLED := $(VENV)/.installed
 SYSDEPS := $(VENV)/.system-deps
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint bench fuzz package clean translations screenshot
+.PHONY: run test lint bench fuzz crash load package dist clean translations screenshot
 
-$(SYSDEPS):
+$(SYSDEPS): packaging/system-deps.sh
 	sh packaging/system-deps.sh $(SYSDEPS)
 
 $(PY):
@@ -16,7 +16,7 @@ $(PY):
 	$(PY) -m pip install --quiet --upgrade pip
 
 $(INSTALLED): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[test,bench,dev]'
+	$(PY) -m pip install --quiet -e '.[test,bench,dev,package]'
 	touch $(INSTALLED)
 
 run: $(SYSDEPS) $(INSTALLED)
@@ -35,6 +35,29 @@ bench: $(SYSDEPS) $(INSTALLED)
 
 fuzz: $(INSTALLED)
 	NEWSROOM_FUZZ_EXAMPLES=20000 $(PY) -m pytest tests/fuzz -p no:cacheprovider
+
+# Longer fault runs than make test: 2000 SIGKILLs of the core, 200 of the typing window.
+crash: $(SYSDEPS) $(INSTALLED)
+	NEWSROOM_CRASH_KILLS=2000 NEWSROOM_WINDOW_KILLS=200 $(PY) -m pytest -s -p no:cacheprovider \
+		tests/faults/test_crash_kill.py tests/faults/test_crash_window.py
+
+# Load figures on a 100k-article, 20k-photo store, and 8 concurrent CLI writers for 60 s.
+load: $(SYSDEPS) $(INSTALLED)
+	$(PY) bench/bench_load.py
+
+# One folder with both executables: dist/newsroom-desktop/{newsroom-desktop,newsroom}.
+package: $(SYSDEPS) $(INSTALLED)
+	$(VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/newsroom-desktop.spec
+
+# The wheel and the sdist, in dist/.
+dist: $(INSTALLED)
+	$(PY) -m build --outdir dist
+
+# lupdate (keeping the translations, dropping obsolete ones) into the .ts files, then lrelease.
+translations: $(INSTALLED)
+	$(PY) resources/translations/update_ts.py
+	$(VENV)/bin/pyside6-lrelease -silent resources/translations/newsroom_vi.ts resources/translations/newsroom_en.ts resources/translations/qtbase_vi.ts
+	$(PY) resources/translations/update_ts.py --check
 
 screenshot: $(INSTALLED)
 	$(VENV)/bin/newsroom-desktop --screenshot docs/screenshot.png --store $$(mktemp -d)/sample.sqlite
