@@ -60,7 +60,7 @@ translations: $(INSTALLED)
 	$(PY) resources/translations/update_ts.py --check
 
 screenshot: $(INSTALLED)
-	$(VENV)/bin/newsroom-desktop --screenshot docs/screenshot.png --store $$(mktemp -d)/sample.sqlite
+	sh docs/make-screenshots.sh
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

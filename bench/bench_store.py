@@ -17,20 +17,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import SECTIONS, generate  # noqa: E402
-from photos import write_photos  # noqa: E402
-
-from newsroom_desktop.core.articles import ListQuery  # noqa: E402
-from newsroom_desktop.core.documents import Actor  # noqa: E402
-from newsroom_desktop.core.newsroom import Newsroom  # noqa: E402
-from newsroom_desktop.core.text import fold, words  # noqa: E402
+from generate import SECTIONS, generate
+from newsroom_desktop.core.articles import ListQuery
+from newsroom_desktop.core.documents import Actor
+from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.text import fold, words
+from photos import write_photos
 
 OUT = Path(__file__).resolve().parent / "out"
 
 
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def queries(nr: Newsroom, count: int, rng: random.Random) -> list[str]:
@@ -61,14 +60,20 @@ def bench_search(nr: Newsroom, rng: random.Random) -> None:
     for q in qs[:10]:  # warm the page cache as a running app would have it
         nr.articles.search(q, limit=50)
     times = [timed(lambda q=q: nr.articles.search(q, limit=50))[0] for q in qs]
-    print(f"search: 200 queries of 1-3 words (half without diacritics): median {statistics.median(times):.1f} ms, p95 {percentile(times, 95):.1f} ms, max {max(times):.1f} ms")
+    print(
+        "search: 200 queries of 1-3 words (half without diacritics): "
+        f"median {statistics.median(times):.1f} ms, p95 {percentile(times, 95):.1f} ms, "
+        f"max {max(times):.1f} ms"
+    )
 
 
 def bench_list(nr: Newsroom) -> None:
     times = []
     for section in SECTIONS * 4:
         times += timed(lambda s=section: nr.articles.list(ListQuery(section=s), limit=200))
-    print(f"list: newest 200 of a section: median {statistics.median(times):.2f} ms, p95 {percentile(times, 95):.2f} ms")
+    print(
+        f"list: newest 200 of a section: median {statistics.median(times):.2f} ms, p95 {percentile(times, 95):.2f} ms"  # noqa: E501
+    )
     times = timed(lambda: nr.articles.list(limit=200), repeat=20)
     print(f"list: newest 200 overall: median {statistics.median(times):.2f} ms")
 
@@ -83,7 +88,9 @@ def bench_ingest(nr: Newsroom, count: int) -> None:
         elapsed = time.perf_counter() - t0
         nr2.close()
     size = sum(p.stat().st_size for p in paths) / len(paths) / 1e6
-    print(f"ingest: {count} photos of 24 MP ({size:.1f} MB each), metadata + thumbnail + store: {count / elapsed:.1f} photos/s ({elapsed / count * 1000:.0f} ms each)")
+    print(
+        f"ingest: {count} photos of 24 MP ({size:.1f} MB each), metadata + thumbnail + store: {count / elapsed:.1f} photos/s ({elapsed / count * 1000:.0f} ms each)"  # noqa: E501
+    )
 
 
 def main() -> None:
@@ -98,9 +105,13 @@ def main() -> None:
         for p in args.store.parent.glob(args.store.name + "*"):
             p.unlink()
         elapsed = generate(args.store, args.count)
-        print(f"create: {args.count} articles in {elapsed:.1f} s ({args.count / elapsed:.0f} articles/s)")
+        print(
+            f"create: {args.count} articles in {elapsed:.1f} s ({args.count / elapsed:.0f} articles/s)"  # noqa: E501
+        )
     nr = Newsroom.open(args.store, actor=Actor("Bench Editor", "editor"))
-    print(f"store: {args.store} ({args.store.stat().st_size / 1e6:.0f} MB, {nr.articles.count()} articles)")
+    print(
+        f"store: {args.store} ({args.store.stat().st_size / 1e6:.0f} MB, {nr.articles.count()} articles)"  # noqa: E501
+    )
     rng = random.Random(11)
     bench_search(nr, rng)
     bench_list(nr)

@@ -22,14 +22,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import TextModel  # noqa: E402
+from generate import TextModel
 
 OUT = Path(__file__).resolve().parent / "out"
 
 
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def cold_start(store: Path, runs: int) -> None:
@@ -37,11 +37,24 @@ def cold_start(store: Path, runs: int) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     for _ in range(runs):
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "newsroom_desktop.app", "--store", str(store), "--no-sample",
-                        "--exit-when-shown"], env=env, check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "newsroom_desktop.app",
+                "--store",
+                str(store),
+                "--no-sample",
+                "--exit-when-shown",
+            ],
+            env=env,
+            check=True,
+        )
         times.append((time.perf_counter() - t0) * 1000)
-    print(f"cold start to window shown ({store.name}): median {statistics.median(times):.0f} ms, "
-          f"min {min(times):.0f} ms, max {max(times):.0f} ms over {runs} runs")
+    print(
+        f"cold start to window shown ({store.name}): median {statistics.median(times):.0f} ms, "
+        f"min {min(times):.0f} ms, max {max(times):.0f} ms over {runs} runs"
+    )
 
 
 def long_body(words: int) -> str:
@@ -82,11 +95,20 @@ def window_figures(store: Path, runs: int) -> None:
         app.processEvents()
         window.editor.repaint()
         opens.append((time.perf_counter() - t0) * 1000)
-    print(f"open a {nr.articles.get(big.id).word_count}-word article: median {statistics.median(opens):.0f} ms, "
-          f"p95 {percentile(opens, 95):.0f} ms")
+    print(
+        f"open a {nr.articles.get(big.id).word_count}-word article: median {statistics.median(opens):.0f} ms, "  # noqa: E501
+        f"p95 {percentile(opens, 95):.0f} ms"
+    )
     panel = window.list_panel
     typed = []
-    for phrase in ("cong an", "dang uy", "can tho", "Trung tướng", "phát triển kinh tế", "hội thảo"):
+    for phrase in (
+        "cong an",
+        "dang uy",
+        "can tho",
+        "Trung tướng",
+        "phát triển kinh tế",
+        "hội thảo",
+    ):
         panel.search.clear()
         app.processEvents()
         for i in range(1, len(phrase) + 1):
@@ -94,8 +116,10 @@ def window_figures(store: Path, runs: int) -> None:
             panel.search.setText(phrase[:i])
             app.processEvents()
             typed.append((time.perf_counter() - t0) * 1000)
-    print(f"list filter per keystroke ({nr.articles.count()} articles, {len(typed)} keystrokes): "
-          f"median {statistics.median(typed):.1f} ms, p95 {percentile(typed, 95):.1f} ms, max {max(typed):.1f} ms")
+    print(
+        f"list filter per keystroke ({nr.articles.count()} articles, {len(typed)} keystrokes): "
+        f"median {statistics.median(typed):.1f} ms, p95 {percentile(typed, 95):.1f} ms, max {max(typed):.1f} ms"  # noqa: E501
+    )
     window.session.flush()
     for doc_id in (big.id, small.id):
         nr.articles.trash(doc_id)
@@ -109,7 +133,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
     if not args.store.exists():
-        sys.exit(f"{args.store} is missing: run bench/bench_store.py first (it creates the 100k store)")
+        sys.exit(
+            f"{args.store} is missing: run bench/bench_store.py first (it creates the 100k store)"
+        )
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / args.store.name
         shutil.copy(args.store, copy)  # the figures must not change the shared bench store

@@ -1,11 +1,12 @@
 """Fill a store with N realistic Vietnamese articles (syllable bigrams from the sample article).
 
-    python bench/generate.py STORE [--count 100000] [--seed 7]
+python bench/generate.py STORE [--count 100000] [--seed 7]
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import multiprocessing
 import random
 import re
@@ -26,13 +27,26 @@ SECTIONS = [
     "Thời sự", "Chính trị", "Kinh tế", "Xã hội", "Văn hóa", "Thể thao", "Giáo dục", "Y tế",
     "Pháp luật", "Quốc tế", "Đảng ủy trực thuộc Thành ủy", "Nông nghiệp",
 ]  # fmt: skip
-SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"]
+SURNAMES = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+]
 MIDDLE = ["Văn", "Thị", "Ngọc", "Minh", "Quốc", "Thanh", "Hữu", "Đức", "Thu", "Hoài"]
-GIVEN = ["Hậu", "Nam", "Lan", "Hùng", "Dũng", "Trang", "Phương", "Tuấn", "Hà", "Linh", "Khoa", "Yến",
+GIVEN = ["Hậu", "Nam", "Lan", "Hùng", "Dũng", "Trang", "Phương", "Tuấn", "Hà", "Linh", "Khoa", "Yến",  # noqa: E501
          "Thảo", "Bình", "Sơn", "Hạnh", "Quân", "Vy", "Đạt", "Nhung"]  # fmt: skip
 PLACES = [
     "Cần Thơ", "Hà Nội", "Hải Phòng", "Đà Nẵng", "Huế", "Vĩnh Long", "Sóc Trăng", "Hậu Giang",
-    "An Giang", "Kiên Giang", "Bạc Liêu", "Cà Mau", "Đồng Tháp", "Tiền Giang", "Bến Tre", "Trà Vinh",
+    "An Giang", "Kiên Giang", "Bạc Liêu", "Cà Mau", "Đồng Tháp", "Tiền Giang", "Bến Tre", "Trà Vinh",  # noqa: E501
     "Long An", "Bình Dương", "Đồng Nai", "Lâm Đồng", "Khánh Hòa", "Quảng Ninh", "Nghệ An",
     "Thanh Hóa", "Ninh Kiều", "Cái Răng", "Bình Thủy", "Ô Môn", "Thốt Nốt", "Phong Điền",
 ]  # fmt: skip
@@ -54,7 +68,7 @@ class TextModel:
         text = SAMPLE.read_text(encoding="utf-8")
         tokens = _TOKEN.findall(text)
         self.next: dict[str, list[str]] = defaultdict(list)
-        for a, b in zip(tokens, tokens[1:], strict=False):
+        for a, b in itertools.pairwise(tokens):
             self.next[a.lower()].append(b)
         self.starts = [t for t in tokens if t[:1].isupper()]
         self.vocabulary = sorted({t.lower() for t in tokens if t.isalpha()})
@@ -89,7 +103,9 @@ class TextModel:
         return text[0].upper() + text[1:] + "."
 
     def paragraph(self) -> str:
-        return " ".join(self.sentence(self.rng.randint(15, 35)) for _ in range(self.rng.randint(2, 4)))
+        return " ".join(
+            self.sentence(self.rng.randint(15, 35)) for _ in range(self.rng.randint(2, 4))
+        )
 
     def article(self) -> dict[str, object]:
         r = self.rng

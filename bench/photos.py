@@ -25,7 +25,9 @@ def photo_like(width: int, height: int, seed: int) -> Image.Image:
         r = rng.randint(5, small.width // 6)
         colour = (rng.randrange(256), rng.randrange(256), rng.randrange(256))
         draw.ellipse([x - r, y - r, x + r, y + r], fill=colour)
-    image = small.filter(ImageFilter.GaussianBlur(3)).resize((width, height), Image.Resampling.BILINEAR)
+    image = small.filter(ImageFilter.GaussianBlur(3)).resize(
+        (width, height), Image.Resampling.BILINEAR
+    )
     grain = Image.effect_noise((width, height), 12).convert("RGB")
     return Image.blend(image, grain, 0.08)
 

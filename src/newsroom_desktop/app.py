@@ -21,9 +21,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsroom-desktop {__version__}")
     parser.add_argument("--store", metavar="S", help="store file or database URL")
     parser.add_argument("--article", metavar="ID", help="open this article")
-    parser.add_argument("--screenshot", metavar="FILE", help="render the window once to a PNG and exit")
+    parser.add_argument(
+        "--screenshot", metavar="FILE", help="render the window once to a PNG and exit"
+    )
     parser.add_argument("--lang", choices=("en", "vi"), help="user interface language")
-    parser.add_argument("--no-sample", action="store_true", help="do not add the sample newsroom to an empty store")
+    parser.add_argument(
+        "--no-sample", action="store_true", help="do not add the sample newsroom to an empty store"
+    )
     # For the start-up benchmark: quit the moment the window has been shown and painted.
     parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     # For packaging tests: report the shipped files (JSON) and exit 1 if any is missing.

@@ -35,7 +35,9 @@ def _hall(seed: int) -> Image.Image:
     w, h = SIZE
     draw.rectangle([0, 0, w, int(h * 0.42)], fill=(150, 36, 32))
     draw.rectangle([int(w * 0.28), int(h * 0.06), int(w * 0.72), int(h * 0.36)], fill=(32, 70, 130))
-    draw.rectangle([int(w * 0.30), int(h * 0.08), int(w * 0.70), int(h * 0.34)], fill=(70, 120, 190))
+    draw.rectangle(
+        [int(w * 0.30), int(h * 0.08), int(w * 0.70), int(h * 0.34)], fill=(70, 120, 190)
+    )
     for row in range(5):
         y = int(h * (0.5 + row * 0.1))
         draw.rectangle([int(w * 0.05), y + 28, int(w * 0.95), y + 52], fill=(246, 246, 244))
@@ -43,7 +45,9 @@ def _hall(seed: int) -> Image.Image:
             x = int(w * (0.08 + col * 0.064)) + rng.randint(-6, 6)
             r = 20 + row * 3
             draw.ellipse([x - r, y - r, x + r, y + r], fill=(40 + rng.randint(0, 30),) * 3)
-            draw.rectangle([x - r - 6, y + r - 4, x + r + 6, y + 30], fill=(rng.choice((30, 60, 200)),) * 3)
+            draw.rectangle(
+                [x - r - 6, y + r - 4, x + r + 6, y + 30], fill=(rng.choice((30, 60, 200)),) * 3
+            )
     return image.filter(ImageFilter.GaussianBlur(1.2))
 
 
@@ -56,12 +60,21 @@ def _speaker(seed: int) -> Image.Image:
         x = int(w * 0.05) + i * int(w * 0.08)
         draw.line([x, 0, x + rng.randint(-20, 20), h], fill=(140, 28, 26), width=18)
     draw.ellipse([int(w * 0.44), int(h * 0.18), int(w * 0.56), int(h * 0.38)], fill=(214, 170, 140))
-    draw.rectangle([int(w * 0.40), int(h * 0.36), int(w * 0.60), int(h * 0.75)], fill=(210, 190, 120))
+    draw.rectangle(
+        [int(w * 0.40), int(h * 0.36), int(w * 0.60), int(h * 0.75)], fill=(210, 190, 120)
+    )
     draw.rectangle([int(w * 0.34), int(h * 0.55), int(w * 0.66), int(h * 1.0)], fill=(120, 70, 36))
-    draw.rectangle([int(w * 0.36), int(h * 0.57), int(w * 0.64), int(h * 0.62)], fill=(200, 160, 60))
+    draw.rectangle(
+        [int(w * 0.36), int(h * 0.57), int(w * 0.64), int(h * 0.62)], fill=(200, 160, 60)
+    )
     for cx in (0.16, 0.84):
-        draw.ellipse([int(w * (cx - 0.08)), int(h * 0.62), int(w * (cx + 0.08)), int(h * 0.86)], fill=(230, 190, 40))
-        draw.rectangle([int(w * (cx - 0.04)), int(h * 0.84), int(w * (cx + 0.04)), h], fill=(90, 60, 30))
+        draw.ellipse(
+            [int(w * (cx - 0.08)), int(h * 0.62), int(w * (cx + 0.08)), int(h * 0.86)],
+            fill=(230, 190, 40),
+        )
+        draw.rectangle(
+            [int(w * (cx - 0.04)), int(h * 0.84), int(w * (cx + 0.04)), h], fill=(90, 60, 30)
+        )
     return image.filter(ImageFilter.GaussianBlur(1.0))
 
 
@@ -83,7 +96,7 @@ def sample_article(photos: list[Path], zone: object = None) -> ImportedArticle:
     figure_index = 0
     for block in article.blocks:
         if isinstance(block, ImportedFigure) and figure_index < len(photos):
-            block = dataclasses.replace(
+            block = dataclasses.replace(  # noqa: PLW2901 - the figure, given its photo
                 block,
                 image=photos[figure_index],
                 credit=block.credit or CREDIT,
@@ -91,7 +104,9 @@ def sample_article(photos: list[Path], zone: object = None) -> ImportedArticle:
             )
             figure_index += 1
         blocks.append(block)
-    return dataclasses.replace(article, blocks=tuple(blocks), tags=article.tags or ("Công an", "Cần Thơ"))
+    return dataclasses.replace(
+        article, blocks=tuple(blocks), tags=article.tags or ("Công an", "Cần Thơ")
+    )
 
 
 def create_sample(newsroom: Newsroom) -> ArticleDoc:

@@ -8,7 +8,12 @@ from datetime import UTC, datetime
 import pytest
 
 from newsroom_desktop.core.articles import ListQuery
-from newsroom_desktop.core.errors import AmbiguousIdError, ConflictError, NotFoundError, ValidationError
+from newsroom_desktop.core.errors import (
+    AmbiguousIdError,
+    ConflictError,
+    NotFoundError,
+    ValidationError,
+)
 from newsroom_desktop.core.models import Revision
 from newsroom_desktop.core.newsroom import Newsroom
 
@@ -20,7 +25,9 @@ def _revisions(nr: Newsroom, article_id: str) -> list[Revision]:
 
     with nr.store.read() as s:
         return list(
-            s.scalars(select(Revision).where(Revision.article_id == article_id).order_by(Revision.number))
+            s.scalars(
+                select(Revision).where(Revision.article_id == article_id).order_by(Revision.number)
+            )
         )
 
 
@@ -53,7 +60,9 @@ def test_create_stores_every_field(newsroom: Newsroom):
 
 def test_nfd_text_is_stored_as_nfc(newsroom: Newsroom):
     nfd = unicodedata.normalize("NFD", HEADLINE)
-    doc = newsroom.articles.create({"headline": nfd, "body": unicodedata.normalize("NFD", "Đảng ủy")})
+    doc = newsroom.articles.create(
+        {"headline": nfd, "body": unicodedata.normalize("NFD", "Đảng ủy")}
+    )
     got = newsroom.articles.get(doc.id)
     assert got.headline == HEADLINE
     assert got.body == "Đảng ủy\n"
@@ -69,7 +78,9 @@ def test_a_change_makes_a_revision_an_identical_save_none(newsroom: Newsroom):
     again = newsroom.articles.save(doc.id, {"body": "Nội dung mới"})
     assert not again.changed
     assert again.revision is None
-    same_nfd = newsroom.articles.save(doc.id, {"body": unicodedata.normalize("NFD", "Nội dung mới")})
+    same_nfd = newsroom.articles.save(
+        doc.id, {"body": unicodedata.normalize("NFD", "Nội dung mới")}
+    )
     assert same_nfd.revision is None
     revs = _revisions(newsroom, doc.id)
     assert [r.reason for r in revs] == ["create", "save"]
@@ -111,12 +122,20 @@ def test_bad_values_are_refused(newsroom: Newsroom):
 
 
 def test_list_newest_first_filters_and_never_loads_bodies(newsroom: Newsroom):
-    a = newsroom.articles.create({"headline": "A", "section": "Thời sự"}, updated_at=datetime(2024, 1, 1, tzinfo=UTC))
-    b = newsroom.articles.create({"headline": "B", "section": "Thể thao"}, updated_at=datetime(2024, 1, 2, tzinfo=UTC))
-    c = newsroom.articles.create({"headline": "C", "section": "Thời sự"}, updated_at=datetime(2024, 1, 3, tzinfo=UTC))
+    a = newsroom.articles.create(
+        {"headline": "A", "section": "Thời sự"}, updated_at=datetime(2024, 1, 1, tzinfo=UTC)
+    )
+    b = newsroom.articles.create(
+        {"headline": "B", "section": "Thể thao"}, updated_at=datetime(2024, 1, 2, tzinfo=UTC)
+    )
+    c = newsroom.articles.create(
+        {"headline": "C", "section": "Thời sự"}, updated_at=datetime(2024, 1, 3, tzinfo=UTC)
+    )
     assert [s.id for s in newsroom.articles.list()] == [c.id, b.id, a.id]
     assert [s.id for s in newsroom.articles.list(ListQuery(section="Thời sự"))] == [c.id, a.id]
-    assert [s.headline for s in newsroom.articles.list(ListQuery(sort="headline", descending=False))] == ["A", "B", "C"]
+    assert [
+        s.headline for s in newsroom.articles.list(ListQuery(sort="headline", descending=False))
+    ] == ["A", "B", "C"]
     assert newsroom.articles.count(ListQuery(section="Thời sự")) == 2
     assert not hasattr(newsroom.articles.list()[0], "body")
     assert newsroom.articles.sections() == ["Thể thao", "Thời sự"]

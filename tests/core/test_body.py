@@ -20,7 +20,7 @@ def test_image_inside_text_is_not_a_figure():
 
 
 def test_plain_text_keeps_blocks_and_drops_images():
-    md = f"## Tiêu đề\n\nCó **đậm** và *nghiêng*.\n\n{body.figure_markdown(PID, 'x')}\n\n- một\n- hai\n"
+    md = f"## Tiêu đề\n\nCó **đậm** và *nghiêng*.\n\n{body.figure_markdown(PID, 'x')}\n\n- một\n- hai\n"  # noqa: E501
     assert body.plain_text(md) == "Tiêu đề\n\nCó đậm và nghiêng.\n\nmột\n\nhai"
 
 

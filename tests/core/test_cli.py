@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import subprocess
-import unicodedata
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -44,17 +44,43 @@ def store(tmp_path: Path) -> str:
 def test_init_new_show_json(capsys, store):
     assert run(capsys, "--store", store, "init")[0] == 0
     code, out, _ = run(
-        capsys, "--store", store, "new", "--headline", "Tăng cường sự lãnh đạo của Đảng",
-        "--section", "ĐẢNG ỦY TRỰC THUỘC THÀNH ỦY", "--lead", "Sáng 07/9, hội thảo.",
-        "--byline", "Ngọc Hậu", "--tag", "Công an", "--tag", "Cần Thơ",
+        capsys,
+        "--store",
+        store,
+        "new",
+        "--headline",
+        "Tăng cường sự lãnh đạo của Đảng",
+        "--section",
+        "ĐẢNG ỦY TRỰC THUỘC THÀNH ỦY",
+        "--lead",
+        "Sáng 07/9, hội thảo.",
+        "--byline",
+        "Ngọc Hậu",
+        "--tag",
+        "Công an",
+        "--tag",
+        "Cần Thơ",
     )
     assert code == 0
     article_id = out.strip()
     code, out, _ = run(capsys, "--store", store, "show", article_id[:6], "--json")
     assert code == 0
     doc = json.loads(out)
-    for key in ("id", "section", "headline", "lead", "body", "byline", "language", "status",
-                "created_at", "updated_at", "tags", "word_count", "photos"):
+    for key in (
+        "id",
+        "section",
+        "headline",
+        "lead",
+        "body",
+        "byline",
+        "language",
+        "status",
+        "created_at",
+        "updated_at",
+        "tags",
+        "word_count",
+        "photos",
+    ):
         assert key in doc
     assert doc["id"] == article_id
     assert doc["tags"] == ["Công an", "Cần Thơ"]
@@ -64,8 +90,15 @@ def test_init_new_show_json(capsys, store):
 
 def test_photos_add_with_shared_photos_fills_captions(capsys, store):
     article_id = run(capsys, "--store", store, "new", "--headline", "Ảnh")[1].strip()
-    files = [str(PHOTOS / n) for n in ("iptc-ref-2024.1__aidin36-xmp.jpg", "exiftool_t_PhotoMechanic.jpg",
-                                       "mei_FujiFilm_FinePixS1Pro_4.jpg", "mei_Photoshop_3.jpg")]
+    files = [
+        str(PHOTOS / n)
+        for n in (
+            "iptc-ref-2024.1__aidin36-xmp.jpg",
+            "exiftool_t_PhotoMechanic.jpg",
+            "mei_FujiFilm_FinePixS1Pro_4.jpg",
+            "mei_Photoshop_3.jpg",
+        )
+    ]
     code, out, err = run(capsys, "--store", store, "photos", "add", article_id, *files)
     assert code == 0, err
     use_ids = out.split()
@@ -84,12 +117,29 @@ def test_photos_add_with_shared_photos_fills_captions(capsys, store):
     assert all(Path(p["file"]).exists() for p in doc["photos"])
     assert doc["body"].count("](photo:") == 4
     # photos set by unique prefix
-    code, _, err = run(capsys, "--store", store, "photos", "set", article_id[:8], use_ids[1][:8],
-                       "--caption", "Đại biểu tham dự", "--credit", "Ảnh: Ngọc Hậu", "--alt", "Hội trường")
+    code, _, err = run(
+        capsys,
+        "--store",
+        store,
+        "photos",
+        "set",
+        article_id[:8],
+        use_ids[1][:8],
+        "--caption",
+        "Đại biểu tham dự",
+        "--credit",
+        "Ảnh: Ngọc Hậu",
+        "--alt",
+        "Hội trường",
+    )
     assert code == 0, err
     doc = json.loads(run(capsys, "--store", store, "show", article_id, "--json")[1])
     second = next(p for p in doc["photos"] if p["id"] == use_ids[1])
-    assert (second["caption"], second["credit"], second["alt_text"]) == ("Đại biểu tham dự", "Ảnh: Ngọc Hậu", "Hội trường")
+    assert (second["caption"], second["credit"], second["alt_text"]) == (
+        "Đại biểu tham dự",
+        "Ảnh: Ngọc Hậu",
+        "Hội trường",
+    )
 
 
 def test_search_and_list(capsys, store):
@@ -110,7 +160,7 @@ def test_edit_reads_body_file_and_legacy_encoding(capsys, store, tmp_path):
     article_id = run(capsys, "--store", store, "new", "--headline", "Tin")[1].strip()
     legacy = tmp_path / "body.txt"
     legacy.write_bytes(cp1258("Cà phê và bánh mì ở Đà Nẵng, thành phố Hồ Chí Minh."))
-    code, out, err = run(capsys, "--store", store, "edit", article_id, "--body-file", str(legacy))
+    code, _out, err = run(capsys, "--store", store, "edit", article_id, "--body-file", str(legacy))
     assert code == 0
     assert "not valid UTF-8" in err
     doc = json.loads(run(capsys, "--store", store, "show", article_id, "--json")[1])
@@ -132,8 +182,12 @@ def test_errors_exit_one_with_one_line(capsys, store, tmp_path):
 
 
 def test_bad_usage_exits_two():
-    result = subprocess.run([sys.executable, "-m", "newsroom_desktop.cli.main", "frobnicate"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "newsroom_desktop.cli.main", "frobnicate"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 2
     with pytest.raises(SystemExit) as exc:
         main(["new"])  # --headline is required

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from alembic.config import Config
 
 from newsroom_desktop.core.models import Base
 from newsroom_desktop.core.store import KNOWN_REVISIONS, SCHEMA_HEAD, Store, migrations_dir
@@ -33,13 +33,16 @@ def test_upgrade_from_empty_matches_the_models(tmp_path: Path):
             ctx = MigrationContext.configure(
                 conn,
                 opts={
-                    "include_object": lambda obj, name, type_, reflected, compare_to: not (
-                        type_ == "table" and name.startswith("article_search")
+                    "include_object": lambda obj, name, type_, reflected, compare_to: (
+                        not (type_ == "table" and name.startswith("article_search"))
                     )
                 },
             )
             diff = compare_metadata(ctx, Base.metadata)
-            tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0]
+                for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
+            }
         assert diff == []
         assert {"articles", "revisions", "photos", "article_photos", "article_search"} <= tables
     finally:
@@ -56,7 +59,9 @@ def test_downgrade_to_empty_and_up_again(tmp_path: Path):
         config.attributes["connection"] = conn
         command.downgrade(config, "base")
     with store.engine.connect() as conn:
-        left = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+        left = {
+            r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
+        }
     assert left <= {"alembic_version"}
     store.migrate()
     assert store.schema_revision() == SCHEMA_HEAD

@@ -39,5 +39,7 @@ def test_no_core_module_pulls_in_qt():
         "    if bad:\n"
         "        print(name, bad); sys.exit(1)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -13,7 +13,11 @@ from newsroom_desktop.core.search import match_expression
 def filled(newsroom: Newsroom) -> dict[str, str]:
     ids = {}
     ids["dang"] = newsroom.articles.create(
-        {"headline": "Tăng cường sự lãnh đạo của Đảng", "body": "Công an Nhân dân.", "section": "Chính trị"}
+        {
+            "headline": "Tăng cường sự lãnh đạo của Đảng",
+            "body": "Công an Nhân dân.",
+            "section": "Chính trị",
+        }
     ).id
     ids["dan"] = newsroom.articles.create(
         {"headline": "Đàn cá ở sông Hậu", "body": "Người dân Cần Thơ.", "byline": "Phương Nam"}
@@ -38,14 +42,20 @@ def test_with_or_without_diacritics(newsroom: Newsroom, filled):
 
 def test_last_word_matches_as_prefix_while_typing(newsroom: Newsroom, filled):
     assert set(_ids(newsroom.articles.search("can th"))) == {filled["dan"]}
-    assert set(_ids(newsroom.articles.search("da"))) == {filled["dang"], filled["dan"], filled["bong"]}
+    assert set(_ids(newsroom.articles.search("da"))) == {
+        filled["dang"],
+        filled["dan"],
+        filled["bong"],
+    }
     assert _ids(newsroom.articles.search("tang cuon")) == [filled["dang"]]
     # After a space the word is finished: "cuon " no longer matches "cường".
     assert newsroom.articles.search("tang cuon ") == []
 
 
 def test_headline_ranks_above_body(newsroom: Newsroom):
-    body_only = newsroom.articles.create({"headline": "Tin khác", "body": "Có nhắc Cần Thơ một lần."}).id
+    body_only = newsroom.articles.create(
+        {"headline": "Tin khác", "body": "Có nhắc Cần Thơ một lần."}
+    ).id
     in_headline = newsroom.articles.create({"headline": "Cần Thơ đón khách", "body": "Không."}).id
     assert _ids(newsroom.articles.search("can tho")) == [in_headline, body_only]
 
@@ -57,7 +67,24 @@ def test_byline_captions_and_tags_are_searched(newsroom: Newsroom, filled):
 
 @pytest.mark.parametrize(
     "query",
-    ['"', '"dang', "dang*", "-dang", "(dang", "dang)", "NEAR(dang cong)", "dang OR", "AND", "^dang", ":", "a:b", "*", "'", "{x}", "dang + -"],
+    [
+        '"',
+        '"dang',
+        "dang*",
+        "-dang",
+        "(dang",
+        "dang)",
+        "NEAR(dang cong)",
+        "dang OR",
+        "AND",
+        "^dang",
+        ":",
+        "a:b",
+        "*",
+        "'",
+        "{x}",
+        "dang + -",
+    ],
 )
 def test_fts_syntax_in_a_query_is_text_never_an_error(newsroom: Newsroom, filled, query):
     newsroom.articles.search(query)
@@ -80,10 +107,15 @@ def test_search_respects_list_filters(newsroom: Newsroom, filled):
     assert _ids(newsroom.articles.list(ListQuery(text="dang"))) == [filled["dang"]]
 
 
-def test_ranking_looks_at_the_newest_matches_when_a_word_is_everywhere(newsroom: Newsroom, monkeypatch):
+def test_ranking_looks_at_the_newest_matches_when_a_word_is_everywhere(
+    newsroom: Newsroom, monkeypatch
+):
     monkeypatch.setattr("newsroom_desktop.core.search.RANK_WINDOW", 3)
     old_but_best = newsroom.articles.create({"headline": "Cần Thơ Cần Thơ Cần Thơ"}).id
-    newer = [newsroom.articles.create({"headline": f"Tin {i}", "body": "Ở Cần Thơ."}).id for i in range(3)]
+    newer = [
+        newsroom.articles.create({"headline": f"Tin {i}", "body": "Ở Cần Thơ."}).id
+        for i in range(3)
+    ]
     found = _ids(newsroom.articles.search("can tho"))
     # Only the three newest matches are ranked; the old one falls outside the window.
     assert sorted(found) == sorted(newer)

@@ -70,7 +70,10 @@ def test_a_damaged_store_is_reported_and_left_untouched(newsroom: Newsroom, stor
     data = bytearray(store_path.read_bytes())
     data[100:4096] = b"\xff" * (4096 - 100)  # wreck the schema page after the header
     store_path.write_bytes(bytes(data))
-    for extra in (store_path.with_name(store_path.name + "-wal"), store_path.with_name(store_path.name + "-shm")):
+    for extra in (
+        store_path.with_name(store_path.name + "-wal"),
+        store_path.with_name(store_path.name + "-shm"),
+    ):
         extra.unlink(missing_ok=True)
     before = store_path.read_bytes()
     with pytest.raises(StoreError) as err:

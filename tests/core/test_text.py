@@ -58,6 +58,10 @@ def test_fold_is_idempotent_and_ascii_for_vietnamese(text):
     assert fold(once) == once
 
 
-@given(st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ ĐƯƠ"))
+@given(
+    st.text(
+        alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ ĐƯƠ"  # noqa: E501
+    )
+)
 def test_fold_of_vietnamese_letters_is_plain_ascii(text):
     assert fold(text).isascii()

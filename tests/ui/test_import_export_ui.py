@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -17,7 +15,9 @@ from ..conftest import SAMPLE_TEXT
 def _messages(monkeypatch) -> list[tuple[str, str]]:
     shown: list[tuple[str, str]] = []
     for name in ("information", "warning"):
-        monkeypatch.setattr(QMessageBox, name, lambda _parent, title, text, *a, **k: shown.append((title, text)))
+        monkeypatch.setattr(
+            QMessageBox, name, lambda _parent, title, text, *a, **k: shown.append((title, text))
+        )
     return shown
 
 
@@ -29,7 +29,13 @@ def test_dropping_files_on_the_list_imports_them(qtbot, make_window, tmp_path, m
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(SAMPLE_TEXT)), QUrl.fromLocalFile(str(bad))])
     viewport = window.list_panel.view.viewport()
-    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.list_panel.view.dropEvent(event)
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     title, text = shown[0]
@@ -46,7 +52,9 @@ def test_dropping_files_on_the_list_imports_them(qtbot, make_window, tmp_path, m
 def test_export_dialog_checks_then_exports_in_background(qtbot, make_window, tmp_path, monkeypatch):
     shown = _messages(monkeypatch)
     window = make_window()
-    doc = window.newsroom.articles.create({"headline": "Tin <script>alert(1)</script> & “Cần Thơ”", "body": "Nội dung TK."})
+    doc = window.newsroom.articles.create(
+        {"headline": "Tin <script>alert(1)</script> & “Cần Thơ”", "body": "Nội dung TK."}
+    )
     window.refresh_list()
     window.list_panel.select_article(doc.id)
     dialog = ExportDialog(window.newsroom, window.settings, [doc.id], window)
@@ -74,7 +82,9 @@ def test_print_preview_lays_out_pages(qtbot, make_window, monkeypatch):
     from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 
     window = make_window()
-    doc = window.newsroom.articles.create({"headline": "In thử", "lead": "Sapo.", "body": "Đoạn.\n\n" * 200, "byline": "Ngọc Hậu"})
+    doc = window.newsroom.articles.create(
+        {"headline": "In thử", "lead": "Sapo.", "body": "Đoạn.\n\n" * 200, "byline": "Ngọc Hậu"}
+    )
     window.refresh_list()
     window.open_article(doc.id)
     pages = []

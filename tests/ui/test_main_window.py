@@ -32,12 +32,18 @@ def stored(path: Path, article_id: str):
 def test_layout_has_list_editor_and_photos(make_window):
     window = make_window()
     assert [type(w).__name__ for w in (window.splitter.widget(i) for i in range(3))] == [
-        "ArticleListPanel", "EditorPanel", "PhotoPanel"]
-    assert window.actions["new"].shortcut().toString() == "Ctrl+N"
-    assert window.actions["save"].shortcut().toString() == "Ctrl+S"
+        "ArticleListPanel",
+        "EditorPanel",
+        "PhotoPanel",
+    ]
+    assert window.commands["new"].shortcut().toString() == "Ctrl+N"
+    assert window.commands["save"].shortcut().toString() == "Ctrl+S"
     assert window.editor.action_bold.shortcut().toString() == "Ctrl+B"
-    titles = [m.title().replace("&", "") for m in window.menuBar().findChildren(type(window.menus["file"]))
-              if m.parent() is window.menuBar()]
+    titles = [
+        m.title().replace("&", "")
+        for m in window.menuBar().findChildren(type(window.menus["file"]))
+        if m.parent() is window.menuBar()
+    ]
     assert titles[:3] == ["File", "Edit", "Format"]
 
 
@@ -69,7 +75,7 @@ def test_bold_and_heading_survive_save_and_reload(qtbot, make_window, store_path
     qtbot.keyClick(window.editor.body, Qt.Key.Key_Return)
     window.editor.action_bold.trigger()
     type_text(window.editor.body, "đậm")
-    window.actions["save"].trigger()
+    window.commands["save"].trigger()
     window.session.saver.flush()
     body = stored(store_path, window.session.doc.id).body
     assert "## Tiêu đề phụ" in body
@@ -110,7 +116,7 @@ def test_hostile_paste_keeps_structure_drops_the_rest(qtbot, make_window, store_
     body = window.editor.body
     body.setFocus()
     body.insertFromMimeData(mime)
-    window.actions["save"].trigger()
+    window.commands["save"].trigger()
     window.session.saver.flush()
     saved = stored(store_path, window.session.doc.id).body
     assert "**đậm**" in saved
@@ -134,7 +140,11 @@ def test_pasted_nfd_text_is_stored_nfc(qtbot, make_window, store_path):
 
 def test_search_box_filters_the_list(qtbot, make_window):
     window = make_window()
-    for headline, section in (("Đảng ủy họp", "Chính trị"), ("Bóng đá", "Thể thao"), ("Công an Cần Thơ", "Thời sự")):
+    for headline, section in (
+        ("Đảng ủy họp", "Chính trị"),
+        ("Bóng đá", "Thể thao"),
+        ("Công an Cần Thơ", "Thời sự"),
+    ):
         window.newsroom.articles.create({"headline": headline, "section": section})
     window.refresh_list()
     assert window.list_model.rowCount() == 3
@@ -145,26 +155,43 @@ def test_search_box_filters_the_list(qtbot, make_window):
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 3)
     panel = window.list_panel
     panel.section_filter.setCurrentIndex(panel.section_filter.findData("Thể thao"))
-    assert [window.list_model.summary(i).headline for i in range(window.list_model.rowCount())] == ["Bóng đá"]
+    assert [window.list_model.summary(i).headline for i in range(window.list_model.rowCount())] == [
+        "Bóng đá"
+    ]
     panel.section_filter.setCurrentIndex(0)
     panel.sort.setCurrentIndex(panel.sort.findData("headline:asc"))
     # Vietnamese order: Đ sorts among the Ds, not after Z.
-    assert [window.list_model.summary(i).headline for i in range(3)] == ["Bóng đá", "Công an Cần Thơ", "Đảng ủy họp"]
+    assert [window.list_model.summary(i).headline for i in range(3)] == [
+        "Bóng đá",
+        "Công an Cần Thơ",
+        "Đảng ủy họp",
+    ]
 
 
 def test_add_photos_in_background_and_edit_caption(qtbot, make_window, store_path):
     window = make_window()
     window.new_article()
     article_id = window.session.doc.id
-    files = [str(DATA / "photos" / "mei_FujiFilm_FinePixS1Pro_4.jpg"), str(DATA / "photos" / "iptc-ref-2024.1__aidin36-xmp.jpg")]
+    files = [
+        str(DATA / "photos" / "mei_FujiFilm_FinePixS1Pro_4.jpg"),
+        str(DATA / "photos" / "iptc-ref-2024.1__aidin36-xmp.jpg"),
+    ]
     operation = window.session.add_photos(files)
-    qtbot.waitUntil(lambda: operation.finished and window.photo_panel.list.count() == 2, timeout=10000)
+    qtbot.waitUntil(
+        lambda: operation.finished and window.photo_panel.list.count() == 2, timeout=10000
+    )
     panel = window.photo_panel
     assert "The Gateshead Angel" in panel.list.item(0).text()
     panel.list.setCurrentRow(0)
     panel.caption.setPlainText("Thiên thần phương Bắc ở Gateshead.")
     panel.credit.setText("Ảnh: Ian Britton")
-    qtbot.waitUntil(lambda: "Thiên thần phương Bắc" in window.editor.body.toPlainText() or window.session.doc.photos[0].caption.startswith("Thiên"), timeout=3000)
+    qtbot.waitUntil(
+        lambda: (
+            "Thiên thần phương Bắc" in window.editor.body.toPlainText()
+            or window.session.doc.photos[0].caption.startswith("Thiên")
+        ),
+        timeout=3000,
+    )
     window.session.flush()
     doc = stored(store_path, article_id)
     first = doc.photos[0]
@@ -176,8 +203,12 @@ def test_add_photos_in_background_and_edit_caption(qtbot, make_window, store_pat
 def test_photo_warnings_for_missing_alt_text(qtbot, make_window):
     window = make_window()
     window.new_article()
-    operation = window.session.add_photos([str(DATA / "photos" / "mei_FujiFilm_FinePixS1Pro_4.jpg")])
-    qtbot.waitUntil(lambda: operation.finished and window.photo_panel.list.count() == 1, timeout=10000)
+    operation = window.session.add_photos(
+        [str(DATA / "photos" / "mei_FujiFilm_FinePixS1Pro_4.jpg")]
+    )
+    qtbot.waitUntil(
+        lambda: operation.finished and window.photo_panel.list.count() == 1, timeout=10000
+    )
     assert "alt text" in window.photo_panel.warnings.text().lower()
     window.photo_panel.alt_text.setPlainText(window.photo_panel.caption.toPlainText())
     qtbot.waitUntil(lambda: "repeats the caption" in window.photo_panel.warnings.text())

@@ -23,7 +23,10 @@ TYPED = "Xin chào Cần Thơ, đường ngập"
 
 def _free_display() -> int:
     for number in range(90, 190):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
+        if (
+            not Path(f"/tmp/.X11-unix/X{number}").exists()
+            and not Path(f"/tmp/.X{number}-lock").exists()
+        ):
             return number
     raise RuntimeError("no free X display number")
 
@@ -31,10 +34,15 @@ def _free_display() -> int:
 @pytest.fixture
 def xserver():
     for tool in ("Xvfb", "xdotool"):
-        assert shutil.which(tool), f"{tool} is missing: run 'make test' (it installs Debian's xvfb and xdotool)"
+        assert shutil.which(tool), (
+            f"{tool} is missing: run 'make test' (it installs Debian's xvfb and xdotool)"
+        )
     number = _free_display()
-    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        ["Xvfb", f":{number}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     display = f":{number}"
     for _ in range(100):
         if Path(f"/tmp/.X11-unix/X{number}").exists():
@@ -46,16 +54,34 @@ def xserver():
 
 
 def _xdotool(display: str, *args: str, timeout: float = 20) -> str:
-    result = subprocess.run(["xdotool", *args], env={**os.environ, "DISPLAY": display},
-                            capture_output=True, text=True, timeout=timeout, check=True)
+    result = subprocess.run(
+        ["xdotool", *args],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=True,
+    )
     return result.stdout.strip()
 
 
 def _start_app(display: str, store: Path, article_id: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "LANG": "C.UTF-8"}
     return subprocess.Popen(
-        [sys.executable, "-m", "newsroom_desktop.app", "--store", str(store), "--article", article_id, "--lang", "en"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "newsroom_desktop.app",
+            "--store",
+            str(store),
+            "--article",
+            article_id,
+            "--lang",
+            "en",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
 
 
@@ -108,4 +134,6 @@ def test_typed_vietnamese_survives_a_kill(xserver, tmp_path):
     finally:
         if again.poll() is None:
             again.kill()
-    assert _body(store, article_id).startswith("Đoạn đầu. " + TYPED) or TYPED in _body(store, article_id)
+    assert _body(store, article_id).startswith("Đoạn đầu. " + TYPED) or TYPED in _body(
+        store, article_id
+    )

@@ -47,7 +47,7 @@ def test_add_a_note_on_the_selected_passage_and_jump_back_to_it(qtbot, make_wind
     panel = window.review.notes_panel
     # Without open notes the dock stays out of the editor's way until asked for.
     assert window.review.notes_dock.isHidden()
-    window.actions["notes"].trigger()
+    window.commands["notes"].trigger()
     assert not window.review.notes_dock.isHidden()
     assert panel.empty.isVisible()
 
@@ -133,7 +133,7 @@ def test_a_note_whose_passage_was_edited_away_says_so(qtbot, make_window):
 
 def test_the_notes_action_shows_and_hides_the_panel(make_window):
     window = make_window()
-    action = window.actions["notes"]
+    action = window.commands["notes"]
     dock = window.review.notes_dock
     assert (dock.isHidden(), action.isChecked()) == (True, False)
     action.trigger()

@@ -122,7 +122,7 @@ def test_changing_the_role_in_preferences_unlocks_a_submitted_article(make_windo
         dialog.accept()
 
     QTimer.singleShot(0, become_editor)
-    window.actions["preferences"].trigger()
+    window.commands["preferences"].trigger()
     assert window.newsroom.actor.name == "Phương Nam"
     assert window.newsroom.actor.is_editor
     assert load_profile().role == "editor"

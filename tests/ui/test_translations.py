@@ -227,8 +227,8 @@ def test_start_in_vietnamese(qtbot, language, make_window, store_path, tmp_path)
 
     titles = [m.title().replace("&", "") for m in window.menus.values()]
     assert titles == ["Tệp", "Sửa", "Định dạng", "Bài viết", "Xem", "Trợ giúp"]
-    assert window.actions["new"].toolTip() == "Bắt đầu một bài viết mới"
-    assert window.actions["export"].toolTip() == "Xuất các bài viết đã chọn"
+    assert window.commands["new"].toolTip() == "Bắt đầu một bài viết mới"
+    assert window.commands["export"].toolTip() == "Xuất các bài viết đã chọn"
     assert window.editor.action_bold.text().replace("&", "") == "Đậm"
     assert window.list_panel.search.placeholderText().startswith("Tìm bài viết")
     assert re.fullmatch(r"\d+ từ", window.words_label.text())

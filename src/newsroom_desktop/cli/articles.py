@@ -20,17 +20,21 @@ def _article_fields(parser: argparse.ArgumentParser, *, required_headline: bool)
     parser.add_argument("--headline", required=required_headline, help="the headline")
     parser.add_argument("--section", help="section name, e.g. 'Thời sự'")
     parser.add_argument("--lead", help="the lead (sapo)")
-    parser.add_argument("--body-file", metavar="F", help="Markdown body from a file, or - for stdin")
+    parser.add_argument(
+        "--body-file", metavar="F", help="Markdown body from a file, or - for stdin"
+    )
     parser.add_argument("--byline", help="the byline")
     parser.add_argument("--language", choices=LANGUAGES, help="vi or en")
-    parser.add_argument("--tag", action="append", dest="tags", metavar="T", help="a tag (repeatable)")
+    parser.add_argument(
+        "--tag", action="append", dest="tags", metavar="T", help="a tag (repeatable)"
+    )
 
 
 def register(sub: Any) -> None:
     """Add the article subcommands."""
-    sub.add_parser("init", help="create the store (or check it) and print where it is").set_defaults(
-        handler=cmd_init
-    )
+    sub.add_parser(
+        "init", help="create the store (or check it) and print where it is"
+    ).set_defaults(handler=cmd_init)
     p = sub.add_parser("new", help="create an article and print its id")
     _article_fields(p, required_headline=True)
     p.set_defaults(handler=cmd_new)
@@ -113,7 +117,9 @@ def cmd_list(nr: Newsroom, args: argparse.Namespace) -> int:
 
 def cmd_show(nr: Newsroom, args: argparse.Namespace) -> int:
     doc = nr.articles.get(args.id)
-    print(render.dumps(render.article_json(doc)) if args.json else render.article_text(doc, nr.zone))
+    print(
+        render.dumps(render.article_json(doc)) if args.json else render.article_text(doc, nr.zone)
+    )
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -215,7 +216,12 @@ class ArticleService:
         """Create an article from ``fields`` (headline, section, lead, body, byline, ...)."""
         with self.ctx.store.write() as session:
             article = create_in(
-                session, self.ctx, fields, reason=reason, created_at=created_at, updated_at=updated_at
+                session,
+                self.ctx,
+                fields,
+                reason=reason,
+                created_at=created_at,
+                updated_at=updated_at,
             )
             return self._doc(session, article)
 
@@ -269,7 +275,9 @@ class ArticleService:
                     revision = commit_save(session, self.ctx, article, person, reason)
                 elif reason != revisions.AUTOSAVE:
                     revision = commit_save(session, self.ctx, article, person, reason)
-                result = SaveResult(self._doc(session, article), changed, revision_or_none(revision))
+                result = SaveResult(
+                    self._doc(session, article), changed, revision_or_none(revision)
+                )
         if conflict is not None:
             raise conflict
         return result
@@ -300,13 +308,16 @@ class ArticleService:
             stmt = stmt.where(Article.status.in_(query.status))
         if query.section:
             stmt = stmt.where(
-                Article.section_id == select(Section.id).where(Section.name == query.section).scalar_subquery()
+                Article.section_id
+                == select(Section.id).where(Section.name == query.section).scalar_subquery()
             )
         if query.owner:
             stmt = stmt.where(owner.name == query.owner)
         return stmt
 
-    def list(self, query: ListQuery | None = None, *, offset: int = 0, limit: int = 200) -> list[ArticleSummary]:
+    def list(
+        self, query: ListQuery | None = None, *, offset: int = 0, limit: int = 200
+    ) -> list[ArticleSummary]:
         """Return one page of article summaries (never bodies)."""
         query = query or ListQuery()
         self._check_query(query)
@@ -381,7 +392,7 @@ class ArticleService:
         query: ListQuery | None = None,
         offset: int = 0,
         limit: int = 50,
-    ) -> list[ArticleSummary]:
+    ) -> builtins.list[ArticleSummary]:
         """Return articles matching ``words`` (diacritics and case ignored), best first."""
         query = query or ListQuery()
         match = search.match_expression(words)
@@ -420,7 +431,7 @@ class ArticleService:
 
     def _search_fallback(
         self, session: Session, words: str, query: ListQuery, offset: int, limit: int
-    ) -> list[ArticleSummary]:
+    ) -> builtins.list[ArticleSummary]:
         # Server stores have no FTS5 index yet: match the headline and lead, newest first.
         stmt = self._listing(query)
         for word in words.split():
@@ -428,7 +439,7 @@ class ArticleService:
         stmt = stmt.order_by(Article.updated_at.desc()).offset(offset).limit(limit)
         return [summary_from_row(r) for r in session.execute(stmt)]
 
-    def sections(self) -> list[str]:
+    def sections(self) -> builtins.list[str]:
         """Return the names of all sections, sorted."""
         with self.ctx.store.read() as session:
             return list(session.scalars(select(Section.name).order_by(Section.name)))

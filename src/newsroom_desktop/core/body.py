@@ -39,7 +39,9 @@ def figure_of(tokens: Sequence[Token], index: int) -> BodyFigure | None:
     if index + 2 >= len(tokens) or tokens[index].type != "paragraph_open":
         return None
     inline = tokens[index + 1]
-    children = [c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())]
+    children = [
+        c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())
+    ]
     if len(children) != 1 or children[0].type != "image":
         return None
     src = str(children[0].attrGet("src") or "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -55,14 +56,12 @@ def section_for(session: Session, name: str) -> Section | None:
     return section
 
 
-def resolve_id(session: Session, column: object, prefix: str, what: str) -> str:
+def resolve_id(session: Session, column: Any, prefix: str, what: str) -> str:
     """Return the one full id that starts with ``prefix``, as git resolves short hashes."""
     prefix = prefix.strip().lower()
     if not prefix:
         raise NotFoundError(f"No {what} id given.")
-    rows = session.scalars(
-        select(column).where(column.like(f"{prefix}%")).limit(2)  # type: ignore[attr-defined]
-    ).all()
+    rows = session.scalars(select(column).where(column.like(f"{prefix}%")).limit(2)).all()
     if not rows:
         raise NotFoundError(f"No {what} with id {prefix}.")
     if len(rows) > 1:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Row
 from sqlalchemy.orm import InstrumentedAttribute
 
 from . import body as body_md
@@ -94,7 +94,7 @@ def summary_columns(
     )
 
 
-def summary_from_row(row: Row[Any]) -> ArticleSummary:
+def summary_from_row(row: Sequence[Any]) -> ArticleSummary:
     """Return a summary from a row selected with ``summary_columns``."""
     return ArticleSummary(
         id=row[0],

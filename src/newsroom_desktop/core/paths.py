@@ -54,7 +54,9 @@ def resolve_store(location: str | os.PathLike[str] | None = None) -> StoreLocati
     raw = os.fspath(location) if location is not None else os.environ.get(STORE_ENV) or None
     if raw is not None and is_url(raw) and not raw.startswith("sqlite"):
         base = data_dir()
-        return StoreLocation(raw, None, base / "originals", base / "backups", cache_dir() / "thumbnails")
+        return StoreLocation(
+            raw, None, base / "originals", base / "backups", cache_dir() / "thumbnails"
+        )
     if raw is not None and raw.startswith("sqlite:///"):
         raw = raw.removeprefix("sqlite:///")
     path = Path(raw).expanduser() if raw else data_dir() / STORE_FILENAME

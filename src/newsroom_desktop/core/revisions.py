@@ -71,7 +71,7 @@ def needs_revision(last: Revision | None, digest: str, reason: str, now: datetim
     return last.reason != AUTOSAVE or now - last.created_at >= AUTOSAVE_REVISION_INTERVAL
 
 
-def write_revision(
+def write_revision(  # noqa: PLR0917
     session: Session,
     article: Article,
     author: Person | None,
@@ -81,16 +81,18 @@ def write_revision(
 ) -> Revision:
     """Store a new immutable revision of ``article`` as it is now (or of ``snap``)."""
     snap = snap if snap is not None else snapshot(article)
-    number = 0 if last_number is None else last_number
     if last_number is None:
-        number = session.scalar(
+        stored = session.scalar(
             select(func.coalesce(func.max(Revision.number), 0)).where(
                 Revision.article_id == article.id
             )
         )
+        number = int(stored or 0)
+    else:
+        number = last_number
     revision = Revision(
         article_id=article.id,
-        number=int(number or 0) + 1,
+        number=number + 1,
         article_version=article.version,
         created_at=utcnow(),
         author_id=author.id if author else None,

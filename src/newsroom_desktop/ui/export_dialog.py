@@ -61,27 +61,36 @@ def format_label(name: str) -> str:
 class ExportDialog(QDialog):
     """Where and how to export, with the problems the pre-export check finds."""
 
-    def __init__(self, newsroom: Newsroom, settings: Settings, ids: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, newsroom: Newsroom, settings: Settings, ids: list[str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(_t("Export"))
         self.newsroom = newsroom
         self.settings = settings
         self.ids = ids
+        self._build_choices()
+        self._build_layout()
+        self.format.currentIndexChanged.connect(self._update_options)
+        self.scope.currentIndexChanged.connect(self.run_check)
+        self.resize(620, 520)
+        self._update_options()
+        self.run_check()
+
+    def _build_choices(self) -> None:
+        settings = self.settings
         self.format = QComboBox()
         for name in FORMATS:
             self.format.addItem(format_label(name), name)
         self.format.setCurrentIndex(max(0, self.format.findData(settings.last_export_format)))
         self.scope = QComboBox()
-        self.scope.addItem(_t("The selected article(s): %1").replace("%1", str(len(ids))), SELECTED)
+        selected = _t("The selected article(s): %1").replace("%1", str(len(self.ids)))
+        self.scope.addItem(selected, SELECTED)
         for status in STATUSES:
-            self.scope.addItem(_t("Every article with status: %1").replace("%1", status_label(status)), status)
+            label = _t("Every article with status: %1").replace("%1", status_label(status))
+            self.scope.addItem(label, status)
         self.folder = QLineEdit(settings.last_export_dir or str(Path.home()))
-        browse = QPushButton(_t("Choose…"))
-        browse.clicked.connect(self._browse)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(browse)
         self.paper = QComboBox()
         self.paper.addItem("A4", "a4")
         self.paper.addItem("Letter", "letter")
@@ -95,6 +104,13 @@ class ExportDialog(QDialog):
         self.problems.setObjectName("exportProblems")
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
+
+    def _build_layout(self) -> None:
+        browse = QPushButton(_t("Choose…"))
+        browse.clicked.connect(self._browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
         form = QFormLayout()
         form.addRow(_t("Format"), self.format)
         form.addRow(_t("Articles"), self.scope)
@@ -103,7 +119,9 @@ class ExportDialog(QDialog):
         form.addRow(_t("Photo size (package)"), self.max_side)
         form.addRow("", self.zip)
         form.addRow("", self.share)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("Export"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -112,11 +130,6 @@ class ExportDialog(QDialog):
         layout.addWidget(self.problems_label)
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.buttons)
-        self.format.currentIndexChanged.connect(self._update_options)
-        self.scope.currentIndexChanged.connect(self.run_check)
-        self.resize(620, 520)
-        self._update_options()
-        self.run_check()
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, _t("Export to folder"), self.folder.text())
@@ -145,14 +158,20 @@ class ExportDialog(QDialog):
         found = 0
         for doc in self.newsroom.exports.documents(ids[:200]):
             for problem in check(doc):
-                item = QListWidgetItem(f"⚠ {doc.headline or _t('(no headline)')}: {problem.message}")
+                item = QListWidgetItem(
+                    f"⚠ {doc.headline or _t('(no headline)')}: {problem.message}"
+                )
                 item.setData(Qt.ItemDataRole.UserRole, doc.id)
                 self.problems.addItem(item)
                 found += 1
         if not ids:
             self.problems_label.setText(_t("No article to export."))
         elif found:
-            self.problems_label.setText(_t("The check found %1 problem(s). You can export anyway, or cancel and fix them.").replace("%1", str(found)))
+            self.problems_label.setText(
+                _t(
+                    "The check found %1 problem(s). You can export anyway, or cancel and fix them."
+                ).replace("%1", str(found))
+            )
         else:
             self.problems_label.setText(_t("The check found no problem."))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(ids))
@@ -168,12 +187,18 @@ class ExportDialog(QDialog):
         )
 
     def remembered(self) -> Settings:
-        return self.settings.updated(last_export_format=self.format.currentData(), last_export_dir=self.folder.text())
+        return self.settings.updated(
+            last_export_format=self.format.currentData(), last_export_dir=self.folder.text()
+        )
 
 
 def summary_text(report: Any) -> str:
     """Return the end-of-export summary."""
-    lines = [_t("Exported %1 article(s) to %2.").replace("%1", str(len(report.exported))).replace("%2", str(report.out_dir))]
+    lines = [
+        _t("Exported %1 article(s) to %2.")
+        .replace("%1", str(len(report.exported)))
+        .replace("%2", str(report.out_dir))
+    ]
     published = [r for r in report.exported if r.published]
     if published:
         lines.append(_t("Published %1 approved article(s).").replace("%1", str(len(published))))
@@ -187,14 +212,20 @@ def summary_text(report: Any) -> str:
 def run_export(window: Any) -> Operation | None:
     """Show the export dialog for the selected articles and export in the background."""
     window.session.flush()
-    ids = window.list_panel.selected_ids() or ([window.session.doc.id] if window.session.doc else [])
+    ids = window.list_panel.selected_ids() or (
+        [window.session.doc.id] if window.session.doc else []
+    )
     dialog = ExportDialog(window.newsroom, window.settings, ids, window)
     if not dialog.exec():
         return None
     window.settings = dialog.remembered()
     save_settings(window.settings)
     ids = dialog.target_ids()
-    name, out_dir, options = dialog.format.currentData(), Path(dialog.folder.text()), dialog.options()
+    name, out_dir, options = (
+        dialog.format.currentData(),
+        Path(dialog.folder.text()),
+        dialog.options(),
+    )
     location, actor = window.newsroom.store.location, window.newsroom.actor
 
     def work(progress: Any) -> Any:
@@ -214,9 +245,14 @@ def run_export(window: Any) -> Operation | None:
         QMessageBox.information(window, _t("Export finished"), summary_text(report))
 
     operation.done.connect(done)
-    operation.failed.connect(lambda error: QMessageBox.warning(window, _t("Export failed"), str(getattr(error, "message", error))))
+    operation.failed.connect(
+        lambda error: QMessageBox.warning(
+            window, _t("Export failed"), str(getattr(error, "message", error))
+        )
+    )
     window.session._keep(operation)
-    return window.run_operation(operation)
+    started: Operation = window.run_operation(operation)
+    return started
 
 
 def print_article(window: Any, *, preview: bool) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..core.errors import NotFoundError
@@ -40,10 +42,8 @@ def install_translations(app: QCoreApplication, choice: str = "") -> str:
     # English needs our .qm too: it holds the plural forms ("1 word", "768 words").
     names = [f"newsroom_{language}.qm"] + ([] if language == "en" else [f"qtbase_{language}.qm"])
     for name in names:
-        try:
+        with contextlib.suppress(NotFoundError):
             _load(app, str(resource_path("translations", name)))
-        except NotFoundError:
-            pass
     if language == "en":
         return language
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -84,4 +84,5 @@ def run_import(window: Any, paths: list[str]) -> Operation | None:
     operation.done.connect(done)
     operation.failed.connect(failed)
     window.session._keep(operation)
-    return window.run_operation(operation)
+    started: Operation = window.run_operation(operation)
+    return started

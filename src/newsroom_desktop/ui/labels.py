@@ -55,7 +55,7 @@ def error_message(code: str, fallback: str) -> str:
         ),
         "store_not_a_store": _t("This file is not a Newsroom store. It was left untouched."),
         "store_too_new": _t(
-            "This store was written by a newer version of Newsroom Desktop. Update the app to open it."
+            "This store was written by a newer version of Newsroom Desktop. Update the app to open it."  # noqa: E501
         ),
         "store_disk_full": _t(
             "The disk is full. Free some space; your text is kept and will be saved again."

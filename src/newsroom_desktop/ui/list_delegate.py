@@ -17,10 +17,17 @@ PAD = 10
 class ArticleDelegate(QStyledItemDelegate):
     """Paints a two-line entry; all text comes from the model, nothing is loaded here."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         return QSize(option.rect.width(), ROW_HEIGHT)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         model = index.model()
         summary = index.data(ArticleListModel.SummaryRole)
         if summary is None:
@@ -41,12 +48,22 @@ class ArticleDelegate(QStyledItemDelegate):
         headline = model.index(index.row(), ArticleListModel.HEADLINE).data()
         painter.setFont(headline_font)
         painter.setPen(QColor("#1d2330"))
-        painter.drawText(text_rect.left(), text_rect.top() + metrics.ascent(),
-                         metrics.elidedText(headline, Qt.TextElideMode.ElideRight, text_rect.width()))
+        painter.drawText(
+            text_rect.left(),
+            text_rect.top() + metrics.ascent(),
+            metrics.elidedText(headline, Qt.TextElideMode.ElideRight, text_rect.width()),
+        )
         self._paint_meta(painter, option, index, text_rect, metrics.height() + 4)
         painter.restore()
 
-    def _paint_meta(self, painter: QPainter, option: QStyleOptionViewItem, index: Any, text_rect: QRect, top: int) -> None:
+    def _paint_meta(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: Any,
+        text_rect: QRect,
+        top: int,
+    ) -> None:
         model = index.model()
         row = index.row()
         meta_font = QFont(option.font)
@@ -65,5 +82,9 @@ class ArticleDelegate(QStyledItemDelegate):
                              model.index(row, ArticleListModel.BYLINE).data()) if p]  # fmt: skip
         painter.setPen(QColor("#6b7280"))
         available = text_rect.right() - x - updated_width - 8
-        painter.drawText(x, y, metrics.elidedText(" · ".join(parts), Qt.TextElideMode.ElideRight, max(0, available)))
+        painter.drawText(
+            x,
+            y,
+            metrics.elidedText(" · ".join(parts), Qt.TextElideMode.ElideRight, max(0, available)),
+        )
         painter.drawText(text_rect.right() - updated_width, y, updated)

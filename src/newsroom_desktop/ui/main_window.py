@@ -45,9 +45,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._thumb_cache: dict[str, QImage] = {}
         self._build_panels()
-        self.actions = build_actions(self)
-        self.menus = build_menus(self, self.actions, self.editor)
-        self.toolbar = build_toolbar(self, self.actions, self.editor)
+        self.commands = build_actions(self)
+        self.menus = build_menus(self, self.commands, self.editor)
+        self.toolbar = build_toolbar(self, self.commands, self.editor)
         self._build_status_bar()
         self._build_view_menu()
         self._wire()
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.toolbar.toggleViewAction())
 
     def _wire(self) -> None:
-        a = self.actions
+        a = self.commands
         a["new"].triggered.connect(self.new_article)
         a["save"].triggered.connect(lambda: self.session.save("save"))
         a["quit"].triggered.connect(self.close)
@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self.session.problem.connect(self.show_problem)
         self.session.operation_started.connect(self.progress.track)
         p = self.photo_panel
-        p.add_files.connect(lambda paths: self.session.add_photos(paths))
+        p.add_files.connect(self.session.add_photos)
         p.caption_edited.connect(self.session.edit_caption)
         p.lead_requested.connect(self.session.set_lead)
         p.remove_requested.connect(self.session.remove_photo)
@@ -294,13 +294,10 @@ class MainWindow(QMainWindow):
 
     def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         # Leaving the editor (for the list, a dialog, another app) saves what was typed.
-        if (
-            old is not None
-            and self.editor.isAncestorOf(old)
-            and (new is None or not self.editor.isAncestorOf(new))
-        ):
-            if self.session.dirty:
-                self.session.save("autosave")
+        left = old is not None and self.editor.isAncestorOf(old)
+        elsewhere = new is None or not self.editor.isAncestorOf(new)
+        if left and elsewhere and self.session.dirty:
+            self.session.save("autosave")
 
     def run_operation(self, operation: Operation) -> Operation:
         self.progress.track(operation)
@@ -313,7 +310,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("About Newsroom Desktop"),
             self.tr(
-                "Newsroom Desktop %1\nA desktop newsroom editor for reporters and editors.\nGPL-3.0-or-later."
+                "Newsroom Desktop %1\nA desktop newsroom editor for reporters and editors.\nGPL-3.0-or-later."  # noqa: E501
             ).replace("%1", __version__),
         )
 
@@ -341,7 +338,7 @@ class MainWindow(QMainWindow):
                 self,
                 self.tr("Not saved"),
                 self.tr(
-                    "Your last changes could not be saved. Close anyway? They are kept in the recovery file."
+                    "Your last changes could not be saved. Close anyway? They are kept in the recovery file."  # noqa: E501
                 ),
             )
             if answer != QMessageBox.StandardButton.Yes:
@@ -353,4 +350,6 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self.session.doc is None and self.list_model.rowCount() > 0:
-            QTimer.singleShot(0, lambda: self.list_panel.view.setCurrentIndex(self.list_model.index(0, 0)))
+            QTimer.singleShot(
+                0, lambda: self.list_panel.view.setCurrentIndex(self.list_model.index(0, 0))
+            )

@@ -35,7 +35,7 @@ class _Runner(QRunnable):
     def run(self) -> None:
         try:
             result = self.work(self._progress)
-        except Exception as exc:  # noqa: BLE001 - every failure must reach the UI as a message
+        except Exception as exc:
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
             self.signals.failed.emit(exc)
         else:

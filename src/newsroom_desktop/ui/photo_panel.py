@@ -203,9 +203,10 @@ class PhotoPanel(QWidget):
         )
         labels = (self.tr("Caption"), self.tr("Credit"), self.tr("Alt text"))
         for row, text in enumerate(labels):
-            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if label is not None and label.widget() is not None:
-                label.widget().setText(text)  # type: ignore[attr-defined]
+            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QLabel):
+                widget.setText(text)
         self._refresh_details()
 
     def choose_files(self) -> None:

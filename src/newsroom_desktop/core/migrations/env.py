@@ -13,7 +13,9 @@ target_metadata = Base.metadata
 SEARCH_TABLE_PREFIX = "article_search"
 
 
-def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
     return not (type_ == "table" and name is not None and name.startswith(SEARCH_TABLE_PREFIX))
 
 

@@ -253,8 +253,9 @@ class EditorPanel(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.section.setCompleter(completer)
         self.section.setEditText(current)
-        if self.section.lineEdit() is not None:
-            self.section.lineEdit().setCursorPosition(0)  # show a long name from its start
+        line = self.section.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)  # show a long name from its start
 
     def clear(self) -> None:
         """Show no article: empty fields, an empty read-only body."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QImage, QTextCursor
@@ -59,7 +59,9 @@ def saved_filter_counts(newsroom: Any, queries: dict[str, Any]) -> dict[str, int
         if query.owner not in by_owner:
             by_owner[query.owner] = newsroom.articles.counts_by_status(owner=query.owner)
         per_status = by_owner[query.owner]
-        statuses = (query.status,) if isinstance(query.status, str) else query.status or tuple(per_status)
+        statuses = (
+            (query.status,) if isinstance(query.status, str) else query.status or tuple(per_status)
+        )
         counts[key] = sum(per_status.get(status, 0) for status in statuses)
     return counts
 
@@ -73,7 +75,7 @@ class ReviewController(QObject):
         self.newsroom = window.newsroom
         self.session = window.session
         # MainWindow keeps its actions by key in ``actions`` (over QWidget.actions()).
-        self.actions = cast("dict[str, QAction]", window.actions)
+        self.actions = window.commands
         self.history_dialog: HistoryDialog | None = None
         self.diff_dialog: DiffDialog | None = None
         self.notes: list[NoteInfo] = []
