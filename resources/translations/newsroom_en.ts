@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="206"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="270"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="276"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="271"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="277"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>

@@ -297,18 +297,18 @@
         <translation>Tha&amp;y thế…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="465"/>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="471"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="466"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="472"/>
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="466"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="467"/>
         <source>Web or e-mail address (leave empty to remove the link):</source>
         <translation>Địa chỉ web hoặc e-mail (để trống nếu muốn bỏ liên kết):</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="471"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="472"/>
         <source>Only http, https and mailto links can be used.</source>
         <translation>Chỉ dùng được liên kết http, https và mailto.</translation>
     </message>
@@ -366,113 +366,113 @@
         <translation>Gói cho web (thư mục hoặc .zip)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="67"/>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="107"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="69"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="125"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="76"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="88"/>
         <source>The selected article(s): %1</source>
         <translation>Các bài viết đã chọn: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="78"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="91"/>
         <source>Every article with status: %1</source>
         <translation>Mọi bài viết có trạng thái: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="80"/>
-        <source>Choose…</source>
-        <translation>Chọn…</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="92"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="101"/>
         <source>As one .zip file</source>
         <translation>Gộp thành một tệp .zip</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="93"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="102"/>
         <source>Add share and print links to the page</source>
         <translation>Thêm liên kết chia sẻ và in vào trang</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="99"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="109"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="115"/>
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="100"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="116"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="101"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="117"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="102"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="118"/>
         <source>Paper (PDF)</source>
         <translation>Khổ giấy (PDF)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="103"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="119"/>
         <source>Photo size (package)</source>
         <translation>Cỡ ảnh (gói)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="122"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="135"/>
         <source>Export to folder</source>
         <translation>Xuất vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="148"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="162"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="153"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="168"/>
         <source>No article to export.</source>
         <translation>Không có bài viết nào để xuất.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="171"/>
         <source>The check found %1 problem(s). You can export anyway, or cancel and fix them.</source>
         <translation>Kiểm tra thấy %1 vấn đề. Bạn vẫn có thể xuất, hoặc hủy để sửa trước.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="157"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="176"/>
         <source>The check found no problem.</source>
         <translation>Kiểm tra không thấy vấn đề nào.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="176"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="198"/>
         <source>Exported %1 article(s) to %2.</source>
         <translation>Đã xuất %1 bài viết vào %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="179"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="204"/>
         <source>Published %1 approved article(s).</source>
         <translation>Đã đăng %1 bài viết đã duyệt.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="183"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="208"/>
         <source>The export was cancelled; the articles above were done.</source>
         <translation>Đã hủy việc xuất; các bài viết ở trên đã xuất xong.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="240"/>
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="214"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="245"/>
         <source>Export finished</source>
         <translation>Xuất xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="217"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="250"/>
         <source>Export failed</source>
         <translation>Xuất không thành công</translation>
     </message>
@@ -815,112 +815,117 @@
         <translation>Lưu ngay và giữ một phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="50"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="48"/>
+        <source>Import a &amp;Folder…</source>
+        <translation>Nhập cả &amp;thư mục…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="51"/>
         <source>&amp;Import…</source>
         <translation>&amp;Nhập…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="53"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="54"/>
         <source>Import text, HTML, Markdown or Word files</source>
         <translation>Nhập tệp văn bản, HTML, Markdown hoặc Word</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="57"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="58"/>
         <source>&amp;Export…</source>
         <translation>&amp;Xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="60"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="61"/>
         <source>Export the selected articles</source>
         <translation>Xuất các bài viết đã chọn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="62"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="63"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="65"/>
         <source>Print Pre&amp;view…</source>
         <translation>Xem &amp;trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="66"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="67"/>
         <source>Restore from &amp;Backup…</source>
         <translation>Khôi phục từ &amp;bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="67"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="68"/>
         <source>Move to &amp;Trash</source>
         <translation>Chuyển vào thùng &amp;rác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="68"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="69"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="69"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="70"/>
         <source>Pre&amp;ferences…</source>
         <translation>Tùy &amp;chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="71"/>
         <source>Search Articles</source>
         <translation>Tìm bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="71"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="72"/>
         <source>Revision &amp;History</source>
         <translation>&amp;Lịch sử phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="73"/>
         <source>&amp;Compare Revisions…</source>
         <translation>&amp;So sánh phiên bản…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="73"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="74"/>
         <source>&amp;Notes</source>
         <translation>Ghi &amp;chú</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="75"/>
         <source>&amp;About Newsroom Desktop</source>
         <translation>&amp;Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="117"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="118"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="120"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="121"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="123"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="124"/>
         <source>F&amp;ormat</source>
         <translation>Định &amp;dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="127"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="128"/>
         <source>&amp;Article</source>
         <translation>&amp;Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="128"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="129"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="129"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="130"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="157"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="158"/>
         <source>Main Toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
@@ -981,81 +986,81 @@
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="139"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="141"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="142"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="181"/>
         <location filename="../../src/newsroom_desktop/ui/startup.py" line="67"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="206"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="270"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="276"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="271"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="277"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="276"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="282"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="277"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="283"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="278"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="345"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="285"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="283"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="289"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="317"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="315"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="319"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1064,8 +1069,8 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="343"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -1237,87 +1242,87 @@ Giấy phép GPL-3.0-or-later.</translation>
         <translation>Nguồn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="213"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="214"/>
         <source>Add photos</source>
         <translation>Thêm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="213"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="214"/>
         <source>Images (%1)</source>
         <translation>Ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="253"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="254"/>
         <source>(no caption)</source>
         <translation>(chưa có chú thích)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="284"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="285"/>
         <source>No photo selected</source>
         <translation>Chưa chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="284"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="285"/>
         <source>Waiting for its photo</source>
         <translation>Đang chờ ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="297"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="298"/>
         <source>File says</source>
         <translation>Mô tả trong tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="298"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="299"/>
         <source>Creator</source>
         <translation>Người chụp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="299"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="300"/>
         <source>Copyright</source>
         <translation>Bản quyền</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="300"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="301"/>
         <source>Taken</source>
         <translation>Chụp lúc</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="301"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="302"/>
         <source>Camera</source>
         <translation>Máy ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="302"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="303"/>
         <source>Size</source>
         <translation>Kích thước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="303"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="304"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="313"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="314"/>
         <source>This figure is waiting for its photo.</source>
         <translation>Chỗ đặt ảnh này đang chờ ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="314"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="315"/>
         <source>No caption.</source>
         <translation>Chưa có chú thích ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="315"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="316"/>
         <source>No credit.</source>
         <translation>Chưa có nguồn ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="316"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="317"/>
         <source>No alt text.</source>
         <translation>Chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="317"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="318"/>
         <source>The alt text only repeats the caption.</source>
         <translation>Văn bản thay thế chỉ lặp lại chú thích ảnh.</translation>
     </message>
@@ -1743,93 +1748,93 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="178"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="180"/>
         <source>Length &amp;Targets…</source>
         <translation>Độ dài mục &amp;tiêu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="180"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="182"/>
         <source>Set how long the article, headline and lead should be</source>
         <translation>Đặt độ dài cần có cho bài viết, tiêu đề và sapo</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="182"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="184"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="224"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="226"/>
         <source>Published — changes you make here correct the published article.</source>
         <translation>Đã đăng — những gì bạn sửa ở đây sẽ đính chính bài đã đăng.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="231"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="233"/>
         <source>Returned to draft by %1 (%2): “%3”</source>
         <translation>%1 đã trả về bản nháp (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="248"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="250"/>
         <source>Could not do that</source>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="279"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="281"/>
         <source>Could not change the status</source>
         <translation>Không đổi được trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="287"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="289"/>
         <source>this article</source>
         <translation>bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="290"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="292"/>
         <source>Spike Article</source>
         <translation>Hủy bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="291"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="293"/>
         <source>Spike %1? It is kept, and an editor can reopen it later.</source>
         <translation>Hủy %1? Bài vẫn được giữ lại và biên tập viên có thể mở lại sau.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="372"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="374"/>
         <source>Could not add the note</source>
         <translation>Không thêm được ghi chú</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="394"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="396"/>
         <source>The passage this note points at is no longer in the text.</source>
         <translation>Đoạn mà ghi chú này nhắc tới không còn trong bài.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="463"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="465"/>
         <source>Restore Revision</source>
         <translation>Khôi phục phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="464"/>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="465"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="466"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="467"/>
         <source>Make revision %1 the current text? The text now is kept as a revision, so nothing is lost.</source>
         <translation>Dùng phiên bản %1 làm văn bản hiện tại? Văn bản đang có được giữ lại thành một phiên bản nên không mất gì cả.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="473"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="475"/>
         <source>Could not restore the revision</source>
         <translation>Không khôi phục được phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="477"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="479"/>
         <source>Revision %1 restored.</source>
         <translation>Đã khôi phục phiên bản %1.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="526"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="528"/>
         <source>Could not set the targets</source>
         <translation>Không đặt được độ dài mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="529"/>
+        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="531"/>
         <source>Length targets set.</source>
         <translation>Đã đặt độ dài mục tiêu.</translation>
     </message>

@@ -99,3 +99,24 @@ def test_print_preview_lays_out_pages(qtbot, make_window, monkeypatch):
     monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
     export_dialog.print_article(window, preview=True)
     assert pages and pages[0] >= 2
+
+
+def test_import_a_folder_from_the_file_menu(qtbot, make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    shown = _messages(monkeypatch)
+    folder = tmp_path / "inbox"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "bai-mau.txt").write_bytes(SAMPLE_TEXT.read_bytes())
+    (folder / "sub" / "ghi-chu.md").write_text(
+        "---\ntitle: Ghi chú họp\n---\n\nNội dung.\n", encoding="utf-8"
+    )
+    (folder / "photo.bin").write_bytes(b"\x00\x01")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    window = make_window()
+    window.commands["import_folder"].trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert "Imported 2 article" in shown[0][1]
+    assert "photo.bin" in shown[0][1]  # left alone, and said why
+    headlines = {window.list_model.summary(i).headline for i in range(window.list_model.rowCount())}
+    assert "Ghi chú họp" in headlines

@@ -45,6 +45,7 @@ def window_action_specs() -> list[ActionSpec]:
         ActionSpec(
             "save", _t("&Save"), sk.Save, "document-save", _t("Save now and keep a revision")
         ),
+        ActionSpec("import_folder", _t("Import a &Folder…")),
         ActionSpec(
             "import",
             _t("&Import…"),
@@ -114,9 +115,9 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction], editor: Any) -
         menus[key] = m
 
     a = actions
-    menu("file", _t("&File"), [a["new"], a["save"], None, a["import"], a["export"], None,
-                               a["print"], a["print_preview"], None, a["restore_backup"],
-                               a["trash"], None, a["quit"]])  # fmt: skip
+    menu("file", _t("&File"), [a["new"], a["save"], None, a["import"], a["import_folder"],
+                               a["export"], None, a["print"], a["print_preview"], None,
+                               a["restore_backup"], a["trash"], None, a["quit"]])  # fmt: skip
     menu("edit", _t("&Edit"), [editor.action_undo, editor.action_redo, None,
                                editor.action_find, editor.action_replace, None,
                                a["focus_search"], None, a["preferences"]])  # fmt: skip

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         a["about"].triggered.connect(self.show_about)
         a["preferences"].triggered.connect(self.show_preferences)
         a["import"].triggered.connect(self.import_dialog)
+        a["import_folder"].triggered.connect(self.import_folder_dialog)
         a["export"].triggered.connect(self.export_dialog)
         a["print"].triggered.connect(lambda: self._print(preview=False))
         a["print_preview"].triggered.connect(lambda: self._print(preview=True))
@@ -215,6 +216,11 @@ class MainWindow(QMainWindow):
         from .import_dialog import choose_import_paths
 
         self.import_files(choose_import_paths(self))
+
+    def import_folder_dialog(self) -> None:
+        from .import_dialog import choose_import_folder
+
+        self.import_files(choose_import_folder(self))
 
     def export_dialog(self) -> None:
         from .export_dialog import run_export

@@ -1,0 +1,49 @@
+"""Run every benchmark in turn and print their figures (make bench).
+
+    python bench/run_all.py [--quick]
+
+The first run generates bench/out/bench-100k.sqlite (100,000 articles, about 10 minutes on
+two cores); later runs reuse it. --quick skips the slow load run (8 writers for 60 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+STORE = HERE / "out" / "bench-100k.sqlite"
+
+
+def run(script: str, *args: str) -> bool:
+    print(f"\n== {script} {' '.join(args)}", flush=True)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, str(HERE / script), *args], env=env, check=False)
+    print(f"   ({time.perf_counter() - started:.0f} s, exit {result.returncode})", flush=True)
+    return result.returncode == 0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="skip the 60-second load run")
+    args = parser.parse_args()
+    results = [
+        run("bench_store.py", *(["--reuse"] if STORE.exists() else [])),
+        run("bench_window.py"),
+        run("bench_editor.py"),
+        run("bench_diff.py"),
+        run("bench_import.py"),
+        run("bench_export.py"),
+    ]
+    if not args.quick:
+        results.append(run("bench_load.py"))
+    sys.exit(0 if all(results) else 1)
+
+
+if __name__ == "__main__":
+    main()
