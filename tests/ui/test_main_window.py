@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from newsroom_desktop.core.newsroom import Newsroom
 
@@ -212,3 +213,38 @@ def test_photo_warnings_for_missing_alt_text(qtbot, make_window):
     assert "alt text" in window.photo_panel.warnings.text().lower()
     window.photo_panel.alt_text.setPlainText(window.photo_panel.caption.toPlainText())
     qtbot.waitUntil(lambda: "repeats the caption" in window.photo_panel.warnings.text())
+
+
+def test_a_word_still_being_composed_is_kept_on_switch_and_save(qtbot, make_window, store_path):
+    from PySide6.QtGui import QInputMethodEvent
+
+    window = make_window()
+    first = window.newsroom.articles.create({"headline": "Gõ Telex"})
+    second = window.newsroom.articles.create({"headline": "Bài khác"})
+    window.refresh_list()
+    window.open_article(first.id)
+    body = window.editor.body
+    body.setFocus()
+    type_into_body(qtbot, window, "Chào ")
+    # Telex: the input method shows "Việt" as pre-edit text that is not yet committed.
+    QApplication.sendEvent(body, QInputMethodEvent("Việt", []))
+    window.open_article(second.id)
+    assert "Chào Việt" in stored(store_path, first.id).body
+    window.open_article(first.id)
+    body.setFocus()
+    body.moveCursor(QTextCursor.MoveOperation.End)
+    QApplication.sendEvent(body, QInputMethodEvent(" Nam", []))
+    window.commands["save"].trigger()
+    window.session.saver.flush()
+    assert "Chào Việt Nam" in stored(store_path, first.id).body
+
+
+def test_window_geometry_and_splitter_persist(qtbot, make_window):
+    window = make_window()
+    window.resize(865, 560)  # the offscreen screen is 800 px wide; 865 is the narrowest window
+    window.splitter.setSizes([290, 300, 280])
+    sizes = window.splitter.sizes()
+    window.close()
+    again = make_window()
+    assert (again.width(), again.height()) == (865, 560)
+    assert again.splitter.sizes() == sizes
