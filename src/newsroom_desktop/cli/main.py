@@ -55,6 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     newsroom: Newsroom | None = None
     try:
+        if not getattr(args, "opens_store", True):
+            # Works on the store file itself (restore, check): it may be too damaged to open.
+            return int(args.handler(None, args))
         newsroom = Newsroom.open(args.store, actor=_actor(args))
         return int(args.handler(newsroom, args))
     except NewsroomError as exc:

@@ -52,10 +52,14 @@ class Newsroom:
         *,
         actor: Actor | None = None,
         settings: Settings | None = None,
+        read_only: bool = False,
     ) -> Newsroom:
-        """Open the store at ``location`` (default: NEWSROOM_STORE, then the data folder)."""
+        """Open the store at ``location`` (default: NEWSROOM_STORE, then the data folder).
+
+        A store that cannot be written opens read-only; ``read_only`` tells (and can ask for it).
+        """
         settings = settings or load_settings()
-        store = Store.open(location)
+        store = Store.open(location, read_only=read_only)
         return cls(store, actor=actor or default_actor(settings), zone=settings.timezone)
 
     @property
@@ -65,6 +69,10 @@ class Newsroom:
     def act_as(self, actor: Actor) -> None:
         """Switch the acting person for the following operations."""
         self.ctx.actor = actor
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
 
     @property
     def zone(self) -> ZoneInfo:

@@ -14,9 +14,9 @@ from .articles import commit_save, touch
 from .context import CoreContext, get_one, person_for
 from .convert import article_doc
 from .documents import ArticleDoc, PhotoUse
-from .errors import CancelledError, NotFoundError, ValidationError
+from .errors import CancelledError, NotFoundError, PhotoError, ValidationError
 from .models import Article, ArticlePhoto, Photo
-from .photos import IngestedPhoto, ingest_file, make_thumbnail
+from .photos import IngestedPhoto, cached_thumbnail, ingest_file, make_thumbnail
 from .text import clean, clean_line
 from .workflow import check_edit_in
 
@@ -67,9 +67,13 @@ def link_photo(
     link = ArticlePhoto(
         photo=photo,
         position=len(article.photo_links),
-        caption=clean(caption if caption is not None else _file_value(photo, "description")).strip(),
+        caption=clean(
+            caption if caption is not None else _file_value(photo, "description")
+        ).strip(),
         credit=clean_line(credit if credit is not None else _file_credit(photo)),
-        alt_text=clean(alt_text if alt_text is not None else _file_value(photo, "alt_text")).strip(),
+        alt_text=clean(
+            alt_text if alt_text is not None else _file_value(photo, "alt_text")
+        ).strip(),
         is_lead=not article.photo_links,
     )
     article.photo_links.append(link)
@@ -82,6 +86,20 @@ def _file_value(photo: Photo | None, name: str) -> str:
 
 def _file_credit(photo: Photo | None) -> str:
     return (photo.credit or photo.creator) if photo is not None else ""
+
+
+def original_file(use: PhotoUse) -> Path:
+    """Return the original file of a photo use; PhotoError("original_missing") if it is gone."""
+    if use.file is None:
+        raise PhotoError("The figure has no photo file yet.", code="no_file")
+    if not use.file.is_file():
+        name = use.original_filename or use.sha256[:12]
+        raise PhotoError(
+            f"The original of photo {name} is missing from {use.file.parent}; restore the "
+            "originals folder from a backup.",
+            code="original_missing",
+        )
+    return use.file
 
 
 def find_use(article: Article, use_id: str) -> ArticlePhoto:
@@ -125,6 +143,12 @@ class PhotoService:
     def originals_dir(self) -> Path:
         return self.ctx.store.location.originals_dir
 
+    def _writable_originals(self) -> Path:
+        if self.ctx.store.read_only:
+            # Say so before copying any original: the originals sit beside the store.
+            raise self.ctx.store.read_only_error()
+        return self.originals_dir
+
     def _article(self, session: Session, article_id: str) -> Article:
         article = get_one(session, Article, article_id, "article")
         assert isinstance(article, Article)
@@ -150,7 +174,7 @@ class PhotoService:
     ) -> list[PhotoUse]:
         """Add photo files to an article, captions from their metadata; return the new uses."""
         ingested = ingest_all(
-            files, self.originals_dir, progress, self.ctx.store.location.thumbnails_dir
+            files, self._writable_originals(), progress, self.ctx.store.location.thumbnails_dir
         )
         return self.link_ingested(article_id, ingested, place=place)
 
@@ -158,7 +182,9 @@ class PhotoService:
         self, files: Sequence[Path], progress: Progress | None = None
     ) -> list[IngestedPhoto]:
         """Take in photo files (originals, metadata, thumbnails) without touching any article."""
-        return ingest_all(files, self.originals_dir, progress, self.ctx.store.location.thumbnails_dir)
+        return ingest_all(
+            files, self._writable_originals(), progress, self.ctx.store.location.thumbnails_dir
+        )
 
     def link_ingested(
         self, article_id: str, ingested: Sequence[IngestedPhoto], *, place: bool = True
@@ -178,7 +204,7 @@ class PhotoService:
 
     def attach(self, article_id: str, use_id: str, file: Path) -> ArticleDoc:
         """Give a figure waiting for its photo (or replace a use's photo with) a file."""
-        (item,) = ingest_all([file], self.originals_dir)
+        (item,) = ingest_all([file], self._writable_originals())
         with self.ctx.store.write() as session:
             article = self._editable(session, article_id)
             link = find_use(article, use_id)
@@ -245,7 +271,13 @@ class PhotoService:
             return self._finish(session, article, "photos")
 
     def thumbnail(self, use: PhotoUse, size: int = 320) -> Path | None:
-        """Return a thumbnail of the photo (made on first use, in the cache); None if no file."""
+        """Return a thumbnail of the photo (made on first use, in the cache); None if no file.
+
+        A deleted cache is made again; a missing original raises PhotoError("original_missing").
+        """
         if use.file is None:
             return None
-        return make_thumbnail(use.file, use.sha256, self.ctx.store.location.thumbnails_dir, size)
+        cache = self.ctx.store.location.thumbnails_dir
+        return cached_thumbnail(cache, use.sha256, size) or make_thumbnail(
+            original_file(use), use.sha256, cache, size
+        )

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
 from newsroom_desktop.core.errors import ExportFailedError, PhotoError
+from newsroom_desktop.core.photo_service import original_file
 from newsroom_desktop.core.photos.imaging import fit_within
 from newsroom_desktop.core.photos.rendition import write_rendition
 
@@ -117,8 +118,18 @@ def _render(
     use = image.use
     assert use.file is not None
     try:
+        original = original_file(use)
+    except PhotoError as exc:
+        # A missing original fails this article with what to do, never the whole batch.
+        name = use.original_filename or use.file.name
+        raise ExportFailedError(
+            f"The photo {name} of “{doc.headline}” cannot be exported: its original is missing "
+            f"from {use.file.parent}; restore the originals folder from a backup.",
+            code=exc.code,
+        ) from exc
+    try:
         info = write_rendition(
-            use.file,
+            original,
             dest,
             max_side=options.max_side,
             quality=options.quality,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import tzinfo
@@ -79,6 +80,10 @@ def check_package(path: Path) -> None:
     except zipfile.BadZipFile as exc:
         raise failed(path, "it is not a Word .docx file (an old .doc, or password-protected?)",
                      code="not_docx") from exc  # fmt: skip
+    except (zlib.error, EOFError, ValueError, NotImplementedError) as exc:
+        # Broken compressed data, a part name that is not text, a zip version or compression
+        # zipfile does not know (all found by fuzzing): damaged, not a crash.
+        raise failed(path, f"the Word document is damaged ({exc})", code="damaged") from exc
     except OSError as exc:
         raise failed(path, exc.strerror or str(exc), code="unreadable") from exc
 

@@ -196,9 +196,13 @@ def local_images(page_dir: Path) -> ImageResolver:
                 ImportedFigure(),
                 f"The photo {src} is on the web; its figure waits for the photo.",
             )
-        candidate = (base / unquote(parts.path).lstrip("/")).resolve()
-        if not candidate.is_relative_to(base) or not candidate.is_file():
-            return ImportedFigure(), f"The photo {src} was not found beside the page."
+        try:
+            candidate = (base / unquote(parts.path).lstrip("/")).resolve()
+            found = candidate.is_relative_to(base) and candidate.is_file()
+        except (OSError, ValueError):  # a name too long, or with NUL in it (found by fuzzing)
+            found = False
+        if not found:
+            return ImportedFigure(), f"The photo {src[:200]} was not found beside the page."
         return ImportedFigure(image=candidate, image_name=candidate.name), ""
 
     return resolve

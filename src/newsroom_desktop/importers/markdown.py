@@ -168,7 +168,12 @@ def _lead_images(front: dict[str, Any], markdown: str) -> str:
     images = front.get("images") or front.get("image") or front.get("featured_image") or []
     if isinstance(images, dict):
         images = images.get("path") or images.get("src") or []
-    names = [images] if isinstance(images, str) else [i for i in images if isinstance(i, str)]
+    if isinstance(images, str):
+        names = [images]
+    elif isinstance(images, list):
+        names = [i for i in images if isinstance(i, str)]
+    else:
+        names = []  # a number or true where a path belongs (found by fuzzing): no picture
     return "".join(
         f'<p><img src="{html.escape(name)}"></p>\n'
         for name in names[:10]

@@ -1,0 +1,362 @@
+"""Backups of the store: automatic rotating copies, manual ones, listing them, and restoring one.
+
+Backups live in ``<store folder>/backups/`` as ``<store name>-<UTC stamp>-<label>.sqlite``,
+each a self-contained SQLite file made with the online backup API (safe while the app writes).
+
+Labels and rotation:
+
+* ``auto`` — made at start and every hour of use (``auto_backup_if_due``); only the newest
+  ``keep`` (Settings.backups_keep, 10 by default) are kept.
+* ``before-restore`` — the store as it was just before a restore replaced it; rotated the same
+  way, separately, so that restoring again and again cannot push out the automatic ones.
+* ``manual`` (``newsroom backup``) and ``before-migration-<rev>`` — never removed by the app.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from .errors import StoreError
+from .paths import StoreLocation, resolve_store
+from .store import (
+    BUSY_TIMEOUT_MS,
+    KNOWN_REVISIONS,
+    Store,
+    backup_file,
+    backup_path,
+    connect_read_only,
+    copy_database,
+    read_schema_revision,
+)
+
+AUTO = "auto"
+MANUAL = "manual"
+BEFORE_RESTORE = "before-restore"
+ROTATED = (AUTO, BEFORE_RESTORE)
+DEFAULT_KEEP = 10
+BACKUP_INTERVAL = timedelta(hours=1)
+_STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
+_NAME_RE = re.compile(r"-(?P<stamp>\d{8}T\d{12}Z)-(?P<label>[a-z0-9-]+)\.sqlite$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file: when it was made, why, how big, and what it holds.
+
+    ``article_count`` and ``schema_revision`` are read from the file itself (read-only);
+    ``problem`` says why they could not be (a damaged or foreign file), else it is "".
+    """
+
+    path: Path
+    created_at: datetime
+    label: str
+    size: int
+    article_count: int | None
+    schema_revision: str | None
+    problem: str = ""
+
+    @property
+    def automatic(self) -> bool:
+        return self.label in ROTATED
+
+    @property
+    def usable(self) -> bool:
+        return not self.problem
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What a restore did: the backup put in place, and where the replaced store was saved."""
+
+    store: Path
+    restored: BackupInfo
+    previous: Path | None
+    """The store as it was before (a ``before-restore`` backup, or the damaged files as they
+    were); None when there was no store to replace."""
+
+
+def _location(location: StoreLocation | Store | Path | str) -> StoreLocation:
+    if isinstance(location, Store):
+        return location.location
+    if isinstance(location, StoreLocation):
+        return location
+    return resolve_store(location)
+
+
+def _store_path(loc: StoreLocation) -> Path:
+    if loc.path is None:
+        raise StoreError("Backups of a server store are made on the server.", code="store_io")
+    return loc.path
+
+
+def _parse_name(path: Path, stem: str) -> tuple[datetime, str] | None:
+    if not path.name.startswith(f"{stem}-"):
+        return None
+    match = _NAME_RE.fullmatch(path.name[len(stem) :])
+    if match is None:
+        return None
+    stamp = datetime.strptime(match["stamp"], _STAMP_FORMAT).replace(tzinfo=UTC)
+    return stamp, match["label"]
+
+
+def _backup_files(loc: StoreLocation) -> list[tuple[Path, datetime, str]]:
+    """Return this store's backup files with their time and label, newest first."""
+    stem = _store_path(loc).stem
+    try:
+        entries = list(loc.backups_dir.iterdir())
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise StoreError(
+            f"Cannot read the backups folder {loc.backups_dir}: {exc.strerror or exc}",
+            code="store_io",
+        ) from exc
+    found = []
+    for path in entries:
+        parsed = _parse_name(path, stem)
+        if parsed is not None and path.is_file():
+            found.append((path, *parsed))
+    return sorted(found, key=lambda item: item[1], reverse=True)
+
+
+def _count_articles(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT count(*) FROM articles WHERE deleted_at IS NULL").fetchone()
+    return int(row[0])
+
+
+def describe_backup(path: Path, created_at: datetime | None = None, label: str = "") -> BackupInfo:
+    """Return what a backup file holds, read without changing it; a bad file gets a problem."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise StoreError(
+            f"Cannot read the backup {path}: {exc.strerror or exc}", code="store_io"
+        ) from exc
+    when = created_at or datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    try:
+        revision = read_schema_revision(path)
+        if revision is None:
+            raise StoreError(f"{path} is an empty file, not a backup.", code="store_not_a_store")
+        conn = connect_read_only(path)
+        try:
+            count = _count_articles(conn)
+        finally:
+            conn.close()
+    except StoreError as exc:
+        return BackupInfo(path, when, label, size, None, None, exc.message)
+    except sqlite3.DatabaseError as exc:
+        return BackupInfo(path, when, label, size, None, None, f"{path} is damaged ({exc}).")
+    return BackupInfo(path, when, label, size, count, revision)
+
+
+def list_backups(location: StoreLocation | Store | Path | str) -> list[BackupInfo]:
+    """Return the backups of the store at ``location``, newest first, with article counts."""
+    loc = _location(location)
+    return [describe_backup(path, when, label) for path, when, label in _backup_files(loc)]
+
+
+def rotate_backups(
+    location: StoreLocation | Store | Path | str, keep: int = DEFAULT_KEEP, label: str = AUTO
+) -> list[Path]:
+    """Remove all but the newest ``keep`` backups with ``label``; return the files removed."""
+    if label not in ROTATED:
+        raise ValueError(f"backups labelled {label!r} are never rotated away")
+    files = [path for path, _when, lab in _backup_files(_location(location)) if lab == label]
+    removed = []
+    for path in files[max(keep, 1) :]:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def make_backup(store: Store, label: str = MANUAL, *, keep: int = DEFAULT_KEEP) -> BackupInfo:
+    """Back the open store up now (safe while it is written to); rotate if the label rotates."""
+    if not re.fullmatch(r"[a-z0-9-]+", label):
+        raise ValueError(f"a backup label is lower-case letters, digits and dashes, not {label!r}")
+    path = store.backup(store.backup_path(label))
+    when, _label = _parse_name(path, _store_path(store.location).stem) or (None, label)
+    if label in ROTATED:
+        rotate_backups(store.location, keep, label)
+    return describe_backup(path, when, label)
+
+
+def last_backup_time(
+    location: StoreLocation | Store | Path | str, label: str = AUTO
+) -> datetime | None:
+    """Return when the newest backup with ``label`` was made (from its name, no file opened)."""
+    for _path, when, lab in _backup_files(_location(location)):
+        if lab == label:
+            return when
+    return None
+
+
+def backup_due(
+    location: StoreLocation | Store | Path | str,
+    interval: timedelta = BACKUP_INTERVAL,
+    now: datetime | None = None,
+) -> bool:
+    """Tell whether the newest automatic backup is older than ``interval`` (or there is none)."""
+    last = last_backup_time(location)
+    return last is None or (now or datetime.now(UTC)) - last >= interval
+
+
+def auto_backup_if_due(
+    store: Store, *, keep: int = DEFAULT_KEEP, interval: timedelta = BACKUP_INTERVAL
+) -> BackupInfo | None:
+    """Make the automatic backup if one is due (at start, then hourly); None if not due.
+
+    Cheap when not due (one folder listing). A backup of a big store takes seconds: the GUI
+    runs this on a worker thread with its own ``Store``-level call; the backup API copies a
+    consistent snapshot while the app goes on writing. A read-only or server store is skipped.
+    """
+    if store.read_only or store.location.path is None:
+        return None
+    if not backup_due(store.location, interval):
+        return None
+    return make_backup(store, AUTO, keep=keep)
+
+
+def check_backup(file: Path) -> BackupInfo:
+    """Return what ``file`` holds if it is a sound store this app can open; else StoreError."""
+    file = Path(file)
+    revision = read_schema_revision(file)
+    if revision is None:
+        raise StoreError(f"{file} is empty: it is not a Newsroom backup.", code="store_not_a_store")
+    if revision not in KNOWN_REVISIONS:
+        raise StoreError(
+            f"The backup {file} was made by a newer version of Newsroom Desktop (schema "
+            f"{revision}); update the app to restore it.",
+            code="store_too_new",
+        )
+    try:
+        conn = connect_read_only(file)
+        try:
+            problems = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
+            count = _count_articles(conn) if problems == ["ok"] else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        problems = [str(exc)]
+        count = None
+    if problems != ["ok"]:
+        raise StoreError(
+            f"The backup {file} is damaged ({'; '.join(problems)[:200]}); choose another one.",
+            code="store_damaged",
+        )
+    parsed = _NAME_RE.search(file.name)
+    when = (
+        datetime.strptime(parsed["stamp"], _STAMP_FORMAT).replace(tzinfo=UTC)
+        if parsed
+        else datetime.fromtimestamp(file.stat().st_mtime, UTC)
+    )
+    label = parsed["label"] if parsed else ""
+    return BackupInfo(file, when, label, file.stat().st_size, count, revision)
+
+
+def _set_aside(loc: StoreLocation, keep: int) -> Path | None:
+    """Save the current store before a restore replaces it; None if there is none."""
+    live = _store_path(loc)
+    if not live.exists():
+        return None
+    try:
+        store_revision = read_schema_revision(live)
+        with contextlib.closing(connect_read_only(live)) as conn:
+            sound = conn.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
+    except (StoreError, sqlite3.DatabaseError):
+        store_revision, sound = None, False
+    if sound and store_revision is not None:
+        dest = backup_file(live, backup_path(loc, BEFORE_RESTORE))
+        rotate_backups(loc, keep, BEFORE_RESTORE)
+        return dest
+    # A damaged store cannot be copied page by page: keep its files exactly as they are.
+    stamp = datetime.now(UTC).strftime(_STAMP_FORMAT)
+    dest = loc.backups_dir / f"{live.stem}-{stamp}-damaged.sqlite"
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal"):
+        source = live.with_name(live.name + suffix)
+        if source.exists():
+            shutil.copyfile(source, dest.with_name(dest.name + suffix))
+    return dest
+
+
+def _copy_into_live(backup: Path, live: Path) -> None:
+    """Write the backup into the live store through SQLite, as one big transaction.
+
+    Other programs with the store open see the restored content at their next read, the same
+    way they see any other commit; nothing writes to a file they still hold.
+    """
+    source = connect_read_only(backup)
+    try:
+        target = sqlite3.connect(live, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            target.execute("PRAGMA journal_mode = WAL").fetchone()
+            source.backup(target)
+            target.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            target.close()
+    finally:
+        source.close()
+
+
+def _replace_live(backup: Path, live: Path) -> None:
+    """Put a copy of the backup in place of a store that SQLite cannot write into (damaged)."""
+    part = live.with_name(f".{live.name}.restore.part")
+    with contextlib.closing(connect_read_only(backup)) as source:
+        copy_database(source, part)
+    # The old -wal belongs to the old file: replayed onto the restored one it would wreck it.
+    for suffix in ("-wal", "-shm", "-journal"):
+        live.with_name(live.name + suffix).unlink(missing_ok=True)
+    part.replace(live)
+    _fsync_folder(live.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def restore_backup(
+    location: StoreLocation | Store | Path | str, file: Path, *, keep: int = DEFAULT_KEEP
+) -> RestoreResult:
+    """Replace the store at ``location`` with the backup ``file``; the current store is kept.
+
+    The caller closes its Newsroom first and opens a new one afterwards (an old schema is
+    migrated then). The file is checked first (a Newsroom store this version can open, passing
+    ``PRAGMA integrity_check``); a file that is not is refused and nothing changes. The store
+    being replaced is saved as a ``before-restore`` backup (or, if damaged, its files are
+    copied as they are to ``…-damaged.sqlite``) before anything is written.
+    """
+    loc = _location(location)
+    live = _store_path(loc)
+    file = Path(file).absolute()
+    if file == live:
+        raise StoreError(f"{file} is the store itself, not a backup of it.", code="store_io")
+    info = check_backup(file)
+    try:
+        previous = _set_aside(loc, keep)
+        live.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if previous is None or previous.name.endswith("-damaged.sqlite"):
+                raise sqlite3.DatabaseError("no sound store to write into")
+            _copy_into_live(file, live)
+        except sqlite3.DatabaseError:
+            _replace_live(file, live)
+    except OSError as exc:
+        raise StoreError(
+            f"Cannot restore {file} over {live}: {exc.strerror or exc}", code="store_io"
+        ) from exc
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"Cannot restore {file} over {live}: {exc}", code="store_io") from exc
+    return RestoreResult(live, info, previous)
