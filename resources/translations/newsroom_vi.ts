@@ -111,6 +111,70 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="277"/>
+        <source>Restore from Backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="281"/>
+        <source>Articles</source>
+        <translation>Bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="281"/>
+        <source>Made</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="281"/>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="281"/>
+        <source>Why</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="303"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="304"/>
+        <source>Restoring replaces the articles in the store with those in the backup. The store as it is now is kept as a backup first, so this can be undone.</source>
+        <translation>Khôi phục sẽ thay các bài viết trong kho bằng các bài trong bản sao lưu. Kho hiện tại được sao lưu trước, nên có thể hoàn tác.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="312"/>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="320"/>
+        <source>There is no backup of this store yet.</source>
+        <translation>Kho này chưa có bản sao lưu nào.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="325"/>
+        <source>automatic</source>
+        <translation>tự động</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="326"/>
+        <source>made by hand</source>
+        <translation>sao lưu thủ công</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="327"/>
+        <source>before a restore</source>
+        <translation>trước khi khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="330"/>
+        <source>before an upgrade</source>
+        <translation>trước khi nâng cấp</translation>
+    </message>
+</context>
+<context>
     <name>CountLabel</name>
     <message>
         <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="88"/>
@@ -986,81 +1050,81 @@
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="141"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="143"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="144"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="181"/>
-        <location filename="../../src/newsroom_desktop/ui/startup.py" line="67"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../src/newsroom_desktop/ui/startup.py" line="71"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="208"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="276"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="278"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="277"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="279"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="284"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="283"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="285"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="284"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="286"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="287"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="291"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="319"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="318"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="321"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1069,8 +1133,8 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="346"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="349"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -1840,9 +1904,100 @@ Giấy phép GPL-3.0-or-later.</translation>
     </message>
 </context>
 <context>
+    <name>SafetyController</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="64"/>
+        <source>Read-only store: changes cannot be saved</source>
+        <translation>Kho chỉ đọc: không thể lưu thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="87"/>
+        <source>Read-only store</source>
+        <translation>Kho chỉ đọc</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="88"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="89"/>
+        <source>The store %1 cannot be written (a read-only disk or folder). You can read, search and export articles; to edit, copy the store to a writable folder and open that copy with --store.</source>
+        <translation>Không thể ghi vào kho %1 (ổ đĩa hoặc thư mục chỉ đọc). Bạn vẫn có thể đọc, tìm và xuất bài viết; để sửa, hãy chép kho sang một thư mục ghi được và mở bản chép đó bằng --store.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="109"/>
+        <source>Your text is not saved</source>
+        <translation>Nội dung của bạn chưa được lưu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="112"/>
+        <source>Not saved: your text is kept in %1 and offered back at the next start.</source>
+        <translation>Chưa lưu được: nội dung của bạn được giữ trong %1 và sẽ được đề nghị khôi phục ở lần mở sau.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="129"/>
+        <source>Unsaved edits found</source>
+        <translation>Có nội dung chưa lưu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="130"/>
+        <source>These edits could not be saved last time:
+
+%1
+
+Bring them back now?</source>
+        <translation>Lần trước không lưu được những nội dung này:
+
+%1
+
+Khôi phục ngay bây giờ?</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="150"/>
+        <source>Could not bring an edit back</source>
+        <translation>Không khôi phục được nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="159"/>
+        <source>Changed since</source>
+        <translation>Đã thay đổi từ đó</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="160"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="161"/>
+        <source>These articles changed after your edit; your text was kept as a revision beside the newer one (see Revision History):
+%1</source>
+        <translation>Các bài này đã thay đổi sau khi bạn sửa; nội dung của bạn được giữ thành một phiên bản bên cạnh bản mới hơn (xem Lịch sử phiên bản):
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="176"/>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="187"/>
+        <source>The automatic backup failed: %1</source>
+        <translation>Sao lưu tự động thất bại: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="213"/>
+        <source>Could not restore</source>
+        <translation>Không khôi phục được</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="218"/>
+        <source>Restored the backup of %1; the store as it was is kept as a backup too.</source>
+        <translation>Đã khôi phục bản sao lưu lúc %1; kho trước đó cũng được giữ thành một bản sao lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="261"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="262"/>
+        <source>This article was changed elsewhere. Your next save keeps both versions as revisions.</source>
+        <translation>Bài này vừa được sửa ở nơi khác. Lần lưu tới sẽ giữ cả hai bản thành các phiên bản.</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/startup.py" line="28"/>
+        <location filename="../../src/newsroom_desktop/ui/startup.py" line="30"/>
         <source>Cannot open the store</source>
         <translation>Không mở được kho dữ liệu</translation>
     </message>

@@ -28,6 +28,7 @@ from .labels import error_message
 from .ops import Operation, ProgressStrip
 from .photo_panel import PhotoPanel
 from .review.controller import ReviewController
+from .safety import SafetyController
 from .session import ArticleSession
 
 DEFAULT_SIZE = (1440, 900)
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self._build_view_menu()
         self._wire()
         self.review = ReviewController(self)
+        self.safety = SafetyController(self)
         self.session.saver.set_interval(int(settings.autosave_seconds * 1000))
         self.retranslate()
         self._restore_state()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.articles import ListQuery
@@ -17,6 +18,7 @@ from .labels import error_message
 from .main_window import MainWindow
 from .style import apply_style
 
+BACKUP_DELAY_MS = 3000
 
 def open_newsroom(store: str | None) -> Newsroom | None:
     """Open the store, or explain in a dialog why it cannot be opened."""
@@ -56,7 +58,9 @@ def start(app: QApplication, args: argparse.Namespace) -> MainWindow | None:
     newsroom = open_newsroom(args.store)
     if newsroom is None:
         return None
-    sample_id = None if args.no_sample else add_sample_if_empty(newsroom)
+    sample_id = None
+    if not args.no_sample and not newsroom.read_only:
+        sample_id = add_sample_if_empty(newsroom)
     window = MainWindow(newsroom, settings)
     window.list_model.set_language(language)
     article = args.article or sample_id
@@ -70,7 +74,18 @@ def start(app: QApplication, args: argparse.Namespace) -> MainWindow | None:
     if article:
         window.list_panel.select_article(article, emit=False)
         window.open_article(article)
+    if not unattended:
+        after_show(window)
     return window
+
+
+def after_show(window: MainWindow) -> None:
+    """Explain a read-only store, offer back unsaved edits, and start the automatic backup."""
+    if window.newsroom.read_only:
+        window.safety.explain_read_only()
+    window.safety.offer_recoveries()
+    # The backup of a big store takes seconds on a worker thread; let the first paint go first.
+    QTimer.singleShot(BACKUP_DELAY_MS, window.safety.backup_in_background)
 
 
 def screenshot(window: MainWindow, path: Path) -> bool:
