@@ -24,8 +24,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "export",
         help="export articles (web page, Markdown, text, news standards, Word, PDF, package)",
-        description="Export articles. Exporting an approved (ready) article publishes it; "
-        "anything else is a preview and keeps its status.",
+        description="Export articles. An editor exporting an approved (ready) article "
+        "publishes it; anything else is a preview and keeps its status.",
     )
     p.add_argument("ids", nargs="*", metavar="ID", help="article ids (or unique prefixes)")
     p.add_argument("--format", "-f", required=True, choices=registry.names())
