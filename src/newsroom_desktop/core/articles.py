@@ -160,18 +160,12 @@ def commit_save(
     )
 
 
-def create_in(
-    session: Session,
-    ctx: CoreContext,
-    fields: Mapping[str, Any],
-    *,
-    reason: str = "create",
-    created_at: datetime | None = None,
-    updated_at: datetime | None = None,
+def new_article_row(
+    session: Session, person: Person, *, created_at: datetime | None = None
 ) -> Article:
-    """Create an article inside the caller's unit of work (importers use this directly)."""
-    person = person_for(session, ctx.actor)
+    """Add an empty draft owned by ``person`` to the session, ready for apply_changes."""
     now = utcnow()
+    # Empty collections up front: a new row then never lazy-loads tags or photos.
     article = Article(
         num=next_num(session),
         headline="",
@@ -186,10 +180,25 @@ def create_in(
         owner=person,
         status="draft",
         version=0,
-        created_at=created_at or updated_at or now,
+        created_at=created_at or now,
         updated_at=now,
     )
     session.add(article)
+    return article
+
+
+def create_in(
+    session: Session,
+    ctx: CoreContext,
+    fields: Mapping[str, Any],
+    *,
+    reason: str = "create",
+    created_at: datetime | None = None,
+    updated_at: datetime | None = None,
+) -> Article:
+    """Create an article inside the caller's unit of work."""
+    person = person_for(session, ctx.actor)
+    article = new_article_row(session, person, created_at=created_at or updated_at)
     apply_changes(session, article, fields)
     touch(article, updated_at)
     commit_save(session, ctx, article, person, reason, new=True)

@@ -15,13 +15,13 @@ from newsroom_desktop.core import body as body_md
 from newsroom_desktop.core.articles import (
     apply_changes,
     commit_save,
-    next_num,
+    new_article_row,
     normalise_body,
     touch,
 )
 from newsroom_desktop.core.context import CoreContext, person_for
 from newsroom_desktop.core.errors import NewsroomError, PhotoError
-from newsroom_desktop.core.models import Article, Person, new_id, utcnow
+from newsroom_desktop.core.models import Article, Person, new_id
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.paths import StoreLocation
 from newsroom_desktop.core.photo_service import link_photo, photo_row
@@ -155,24 +155,9 @@ def _body(session: Session, row: Article, article: ImportedArticle, photos: _Pho
 
 
 def _new_row(session: Session, person: Person, article: ImportedArticle) -> Article:
-    # The same row create_in makes; written here so that the figures are linked before the
-    # one revision and the search index are written (create_in writes both straight away).
-    now = utcnow()
-    row = Article(
-        num=next_num(session),
-        headline="",
-        lead="",
-        body="",
-        byline="",
-        language="vi",
-        owner=person,
-        status="draft",
-        version=0,
-        created_at=article.created_at or article.updated_at or now,
-        updated_at=now,
-    )
-    session.add(row)
-    return row
+    # Not create_in: the figures must be linked before the one revision and the search index
+    # are written, and create_in writes both straight away.
+    return new_article_row(session, person, created_at=article.created_at or article.updated_at)
 
 
 def add_to_session(session: Session, ctx: CoreContext, prepared: PreparedImport) -> str:
