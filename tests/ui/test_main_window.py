@@ -248,3 +248,28 @@ def test_window_geometry_and_splitter_persist(qtbot, make_window):
     again = make_window()
     assert (again.width(), again.height()) == (865, 560)
     assert again.splitter.sizes() == sizes
+
+
+def test_photos_reorder_by_drag_and_lead_mark(qtbot, make_window, store_path):
+    window = make_window()
+    window.new_article()
+    article_id = window.session.doc.id
+    files = [
+        str(DATA / "photos" / n) for n in ("mei_FujiFilm_FinePixS1Pro_4.jpg", "mei_Photoshop_3.jpg")
+    ]
+    operation = window.session.add_photos(files)
+    qtbot.waitUntil(
+        lambda: operation.finished and window.photo_panel.list.count() == 2, timeout=10000
+    )
+    panel = window.photo_panel
+    first, second = panel.list.order()
+    # What a drag of the second thumbnail in front of the first ends in:
+    item = panel.list.takeItem(1)
+    panel.list.insertItem(0, item)
+    panel.list.reordered.emit(panel.list.order())
+    assert [p.id for p in stored(store_path, article_id).photos] == [second, first]
+    panel.list.setCurrentRow(0)
+    panel.lead_button.click()
+    lead = [p.id for p in stored(store_path, article_id).photos if p.is_lead]
+    assert lead == [second]
+    assert panel.list.item(0).text().startswith("★")

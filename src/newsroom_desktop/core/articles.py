@@ -426,6 +426,9 @@ class ArticleService:
 
     def _rank_cutoff(self, session: Session, query: ListQuery, match: str) -> int:
         """Return the lowest row the ranking looks at: the newest RANK_WINDOW matches."""
+        if not (query.status or query.section or query.owner or query.trashed):
+            # Unfiltered: FTS5 walks its own rows newest first and stops at the window's end.
+            return search.newest_matches_cutoff(session, match)
         matches = search.matches_subquery()
         stmt = (
             self._listing(query)

@@ -49,7 +49,7 @@ class SafetyController(QObject):
         self.read_only_label.setObjectName("readOnlyStore")
         self.read_only_label.setStyleSheet("color: #a15c00; font-weight: 600;")
         self.read_only_label.hide()
-        window.statusBar().insertPermanentWidget(0, self.read_only_label)
+        window.statusBar().addPermanentWidget(self.read_only_label)
         self.watch_timer = QTimer(self, interval=WATCH_MS)
         self.watch_timer.timeout.connect(self.poll_changes)
         self.backup_timer = QTimer(self, interval=BACKUP_EVERY_MS)
@@ -109,8 +109,9 @@ class SafetyController(QObject):
             self.window.show_problem(self.tr("Your text is not saved"), exc.message)
             return
         self.window.statusBar().showMessage(
-            self.tr("Not saved: your text is kept in %1 and offered back at the next start.")
-            .replace("%1", str(path)),
+            self.tr(
+                "Not saved: your text is kept in %1 and offered back at the next start."
+            ).replace("%1", str(path)),
             15000,
         )
 
@@ -127,8 +128,9 @@ class SafetyController(QObject):
         answer = QMessageBox.question(
             self.window,
             self.tr("Unsaved edits found"),
-            self.tr("These edits could not be saved last time:\n\n%1\n\nBring them back now?")
-            .replace("%1", "\n".join(lines)),
+            self.tr(
+                "These edits could not be saved last time:\n\n%1\n\nBring them back now?"
+            ).replace("%1", "\n".join(lines)),
             QMessageBox.StandardButton.Yes
             | QMessageBox.StandardButton.No
             | QMessageBox.StandardButton.Discard,
@@ -215,8 +217,9 @@ class SafetyController(QObject):
             return False
         self.window.refresh_list()
         self.window.statusBar().showMessage(
-            self.tr("Restored the backup of %1; the store as it was is kept as a backup too.")
-            .replace("%1", dates.short(chosen.created_at, self.newsroom.zone)),
+            self.tr(
+                "Restored the backup of %1; the store as it was is kept as a backup too."
+            ).replace("%1", dates.short(chosen.created_at, self.newsroom.zone)),
             15000,
         )
         return True

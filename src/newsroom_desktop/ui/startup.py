@@ -20,6 +20,7 @@ from .style import apply_style
 
 BACKUP_DELAY_MS = 3000
 
+
 def open_newsroom(store: str | None) -> Newsroom | None:
     """Open the store, or explain in a dialog why it cannot be opened."""
     try:
