@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -224,6 +225,7 @@ class ArticleListPanel(QWidget):
         self.sort = QComboBox()
         self.count_label = QLabel()
         self.count_label.setObjectName("articleCount")
+        self._quiet = False
         self.view = QListView()
         self.view.setObjectName("articleView")
         # Saved filters (ui.review) narrow the query the search and the combos make.
@@ -237,6 +239,8 @@ class ArticleListPanel(QWidget):
         for combo in (self.status_filter, self.section_filter, self.sort):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self._update_count)
         self.setAcceptDrops(True)
         self.retranslate()
 
@@ -342,14 +346,21 @@ class ArticleListPanel(QWidget):
         row = self.model.row_of(article_id)
         if row < 0:
             return False
-        if not emit:
-            self.view.selectionModel().blockSignals(True)
-        self.view.setCurrentIndex(self.model.index(row, 0))
-        if not emit:
-            self.view.selectionModel().blockSignals(False)
+        index = self.model.index(row, 0)
+        # The view must still hear the selection change (to repaint); only our signal is held.
+        self._quiet = not emit
+        try:
+            self.view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        finally:
+            self._quiet = False
+        self.view.scrollTo(index)
         return True
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet:
+            return
         summary = self.model.summary(current.row())
         if summary is not None:
             self.article_selected.emit(summary.id)

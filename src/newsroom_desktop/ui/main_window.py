@@ -288,7 +288,8 @@ class MainWindow(QMainWindow):
             "loaded": "",
         }
         if state == "saved" and saved_at is not None:
-            text = self.tr("Saved %1").replace("%1", saved_at.strftime("%H:%M"))
+            local = saved_at.astimezone(self.newsroom.zone)  # the newsroom's clock, as the list
+            text = self.tr("Saved %1").replace("%1", local.strftime("%H:%M"))
         else:
             text = texts.get(state, "")
         self.save_label.setText(text)
