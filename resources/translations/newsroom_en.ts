@@ -4,7 +4,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="329"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="333"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ article</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="331"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="335"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>

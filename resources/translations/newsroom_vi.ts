@@ -4,32 +4,32 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="144"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="145"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="144"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="145"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="144"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="145"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="145"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="146"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="145"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="146"/>
         <source>Updated</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="173"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="174"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
@@ -37,44 +37,44 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="273"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="277"/>
         <source>Search articles (diacritics optional)…</source>
         <translation>Tìm bài viết (gõ có dấu hay không đều được)…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="277"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="281"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="289"/>
         <source>Newest first</source>
         <translation>Mới nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="286"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="290"/>
         <source>Oldest first</source>
         <translation>Cũ nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="287"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="291"/>
         <source>Headline A–Z</source>
         <translation>Tiêu đề A–Z</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="296"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="300"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="329"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="333"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ bài</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="331"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="335"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n bài viết</numerusform>
@@ -113,63 +113,63 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="277"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="280"/>
         <source>Restore from Backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="281"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="284"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="281"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="284"/>
         <source>Made</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="281"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="284"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="281"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="284"/>
         <source>Why</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="303"/>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="304"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="306"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="307"/>
         <source>Restoring replaces the articles in the store with those in the backup. The store as it is now is kept as a backup first, so this can be undone.</source>
         <translation>Khôi phục sẽ thay các bài viết trong kho bằng các bài trong bản sao lưu. Kho hiện tại được sao lưu trước, nên có thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="312"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="315"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="320"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="323"/>
         <source>There is no backup of this store yet.</source>
         <translation>Kho này chưa có bản sao lưu nào.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="325"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="328"/>
         <source>automatic</source>
         <translation>tự động</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="326"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="329"/>
         <source>made by hand</source>
         <translation>sao lưu thủ công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="327"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="330"/>
         <source>before a restore</source>
         <translation>trước khi khôi phục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="330"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="333"/>
         <source>before an upgrade</source>
         <translation>trước khi nâng cấp</translation>
     </message>
@@ -380,163 +380,233 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="47"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="48"/>
         <source>Web page (HTML)</source>
         <translation>Trang web (HTML)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="48"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="49"/>
         <source>Body for a CMS (HTML fragment)</source>
         <translation>Thân bài cho CMS (đoạn HTML)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="49"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="50"/>
         <source>Markdown (Hugo, Jekyll)</source>
         <translation>Markdown (Hugo, Jekyll)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="50"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="51"/>
         <source>Plain text</source>
         <translation>Văn bản thuần</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="51"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="52"/>
         <source>NewsML-G2</source>
         <translation>NewsML-G2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="52"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="53"/>
         <source>NITF 3.6</source>
         <translation>NITF 3.6</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="53"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="54"/>
         <source>ninjs (IPTC JSON)</source>
         <translation>ninjs (JSON của IPTC)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="54"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="55"/>
         <source>Word (.docx)</source>
         <translation>Word (.docx)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="55"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="56"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="56"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="57"/>
         <source>Web package (folder or .zip)</source>
         <translation>Gói cho web (thư mục hoặc .zip)</translation>
     </message>
     <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="68"/>
+        <source>the headline</source>
+        <translation>tiêu đề</translation>
+    </message>
+    <message>
         <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="69"/>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="125"/>
+        <source>the lead</source>
+        <translation>sapo</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="70"/>
+        <source>the body</source>
+        <translation>thân bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="71"/>
+        <source>the byline</source>
+        <translation>phần tác giả</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="74"/>
+        <source>The headline is empty.</source>
+        <translation>Tiêu đề còn trống.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="75"/>
+        <source>The lead is empty.</source>
+        <translation>Sapo còn trống.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="76"/>
+        <source>The body has no text.</source>
+        <translation>Thân bài chưa có nội dung.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="77"/>
+        <source>The byline is empty.</source>
+        <translation>Chưa ghi tác giả.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="83"/>
+        <source>a photo caption</source>
+        <translation>một chú thích ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="84"/>
+        <source>Placeholder %1 left in %2.</source>
+        <translation>Còn chữ tạm %1 trong %2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="89"/>
+        <source>Photo %1 is still waiting for its file.</source>
+        <translation>Ảnh %1 vẫn chưa có tệp ảnh.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="90"/>
+        <source>Photo %1 has no caption.</source>
+        <translation>Ảnh %1 chưa có chú thích.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="91"/>
+        <source>Photo %1 has no credit.</source>
+        <translation>Ảnh %1 chưa ghi nguồn.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="92"/>
+        <source>Photo %1 has no alt text.</source>
+        <translation>Ảnh %1 chưa có văn bản thay thế.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="105"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="161"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="88"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="124"/>
         <source>The selected article(s): %1</source>
         <translation>Các bài viết đã chọn: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="91"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="127"/>
         <source>Every article with status: %1</source>
         <translation>Mọi bài viết có trạng thái: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="101"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="137"/>
         <source>As one .zip file</source>
         <translation>Gộp thành một tệp .zip</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="102"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="138"/>
         <source>Add share and print links to the page</source>
         <translation>Thêm liên kết chia sẻ và in vào trang</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="109"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="145"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="115"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="151"/>
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="116"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="152"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="117"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="153"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="118"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="154"/>
         <source>Paper (PDF)</source>
         <translation>Khổ giấy (PDF)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="119"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="155"/>
         <source>Photo size (package)</source>
         <translation>Cỡ ảnh (gói)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="135"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="171"/>
         <source>Export to folder</source>
         <translation>Xuất vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="162"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="198"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="168"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="204"/>
         <source>No article to export.</source>
         <translation>Không có bài viết nào để xuất.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="171"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="207"/>
         <source>The check found %1 problem(s). You can export anyway, or cancel and fix them.</source>
         <translation>Kiểm tra thấy %1 vấn đề. Bạn vẫn có thể xuất, hoặc hủy để sửa trước.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="176"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="212"/>
         <source>The check found no problem.</source>
         <translation>Kiểm tra không thấy vấn đề nào.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="198"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="234"/>
         <source>Exported %1 article(s) to %2.</source>
         <translation>Đã xuất %1 bài viết vào %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="240"/>
         <source>Published %1 approved article(s).</source>
         <translation>Đã đăng %1 bài viết đã duyệt.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="208"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="244"/>
         <source>The export was cancelled; the articles above were done.</source>
         <translation>Đã hủy việc xuất; các bài viết ở trên đã xuất xong.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="240"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="276"/>
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="245"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="281"/>
         <source>Export finished</source>
         <translation>Xuất xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="250"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="286"/>
         <source>Export failed</source>
         <translation>Xuất không thành công</translation>
     </message>
@@ -899,97 +969,97 @@
         <translation>&amp;Xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="61"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="62"/>
         <source>Export the selected articles</source>
         <translation>Xuất các bài viết đã chọn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="63"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="64"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="65"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="66"/>
         <source>Print Pre&amp;view…</source>
         <translation>Xem &amp;trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="67"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="68"/>
         <source>Restore from &amp;Backup…</source>
         <translation>Khôi phục từ &amp;bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="68"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="69"/>
         <source>Move to &amp;Trash</source>
         <translation>Chuyển vào thùng &amp;rác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="69"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="70"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="71"/>
         <source>Pre&amp;ferences…</source>
         <translation>Tùy &amp;chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="71"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="72"/>
         <source>Search Articles</source>
         <translation>Tìm bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="73"/>
         <source>Revision &amp;History</source>
         <translation>&amp;Lịch sử phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="73"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="74"/>
         <source>&amp;Compare Revisions…</source>
         <translation>&amp;So sánh phiên bản…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="75"/>
         <source>&amp;Notes</source>
         <translation>Ghi &amp;chú</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="76"/>
         <source>&amp;About Newsroom Desktop</source>
         <translation>&amp;Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="118"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="119"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="121"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="122"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="124"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="125"/>
         <source>F&amp;ormat</source>
         <translation>Định &amp;dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="128"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="129"/>
         <source>&amp;Article</source>
         <translation>&amp;Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="129"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="130"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="130"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="131"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="158"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="159"/>
         <source>Main Toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
@@ -1066,7 +1136,7 @@
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/main_window.py" line="183"/>
-        <location filename="../../src/newsroom_desktop/ui/startup.py" line="71"/>
+        <location filename="../../src/newsroom_desktop/ui/startup.py" line="72"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
@@ -1103,7 +1173,7 @@
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/main_window.py" line="286"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="348"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
@@ -1113,18 +1183,18 @@
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="292"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="320"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="320"/>
         <location filename="../../src/newsroom_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="322"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1133,8 +1203,8 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="348"/>
         <location filename="../../src/newsroom_desktop/ui/main_window.py" line="349"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="350"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -1928,16 +1998,18 @@ Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/safety.py" line="112"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="113"/>
         <source>Not saved: your text is kept in %1 and offered back at the next start.</source>
         <translation>Chưa lưu được: nội dung của bạn được giữ trong %1 và sẽ được đề nghị khôi phục ở lần mở sau.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="129"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="130"/>
         <source>Unsaved edits found</source>
         <translation>Có nội dung chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="130"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="131"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="132"/>
         <source>These edits could not be saved last time:
 
 %1
@@ -1950,46 +2022,47 @@ Bring them back now?</source>
 Khôi phục ngay bây giờ?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="150"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="152"/>
         <source>Could not bring an edit back</source>
         <translation>Không khôi phục được nội dung</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="159"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="161"/>
         <source>Changed since</source>
         <translation>Đã thay đổi từ đó</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="160"/>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="161"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="162"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="163"/>
         <source>These articles changed after your edit; your text was kept as a revision beside the newer one (see Revision History):
 %1</source>
         <translation>Các bài này đã thay đổi sau khi bạn sửa; nội dung của bạn được giữ thành một phiên bản bên cạnh bản mới hơn (xem Lịch sử phiên bản):
 %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="176"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="178"/>
         <source>Backing up…</source>
         <translation>Đang sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="187"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="189"/>
         <source>The automatic backup failed: %1</source>
         <translation>Sao lưu tự động thất bại: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="213"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="215"/>
         <source>Could not restore</source>
         <translation>Không khôi phục được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="218"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="220"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="221"/>
         <source>Restored the backup of %1; the store as it was is kept as a backup too.</source>
         <translation>Đã khôi phục bản sao lưu lúc %1; kho trước đó cũng được giữ thành một bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="261"/>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="262"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="264"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="265"/>
         <source>This article was changed elsewhere. Your next save keeps both versions as revisions.</source>
         <translation>Bài này vừa được sửa ở nơi khác. Lần lưu tới sẽ giữ cả hai bản thành các phiên bản.</translation>
     </message>
@@ -1997,7 +2070,7 @@ Khôi phục ngay bây giờ?</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/startup.py" line="30"/>
+        <location filename="../../src/newsroom_desktop/ui/startup.py" line="31"/>
         <source>Cannot open the store</source>
         <translation>Không mở được kho dữ liệu</translation>
     </message>

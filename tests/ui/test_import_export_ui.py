@@ -59,7 +59,7 @@ def test_export_dialog_checks_then_exports_in_background(qtbot, make_window, tmp
     window.list_panel.select_article(doc.id)
     dialog = ExportDialog(window.newsroom, window.settings, [doc.id], window)
     problems = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
-    assert any("lead" in p.lower() for p in problems)
+    assert any("The lead is empty." in p for p in problems)
     assert any("TK" in p for p in problems)
 
     def accept(self):

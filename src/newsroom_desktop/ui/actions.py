@@ -56,7 +56,8 @@ def window_action_specs() -> list[ActionSpec]:
         ActionSpec(
             "export",
             _t("&Export…"),
-            "Ctrl+E",
+            # Not Ctrl+E: on Linux a text field takes Ctrl+E as "end of line" before the window.
+            "Ctrl+Shift+E",
             "document-export",
             _t("Export the selected articles"),
         ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,41 @@ def format_label(name: str) -> str:
         "package": _t("Web package (folder or .zip)"),
     }
     return labels.get(name, FORMATS[name].label if name in FORMATS else name)
+
+
+_QUOTED_RE = re.compile(r"“([^”]+)”")
+
+
+def problem_text(doc: Any, problem: Any) -> str:
+    """Return the pre-export check's finding in the UI language (the core speaks English)."""
+    fields = {
+        "headline": _t("the headline"),
+        "lead": _t("the lead"),
+        "body": _t("the body"),
+        "byline": _t("the byline"),
+    }
+    simple = {
+        "empty_headline": _t("The headline is empty."),
+        "empty_lead": _t("The lead is empty."),
+        "empty_body": _t("The body has no text."),
+        "empty_byline": _t("The byline is empty."),
+    }
+    if problem.code in simple:
+        return simple[problem.code]
+    if problem.code == "placeholder":
+        words = ", ".join(f"“{w}”" for w in _QUOTED_RE.findall(problem.message))
+        where = fields.get(problem.field, _t("a photo caption"))
+        return _t("Placeholder %1 left in %2.").replace("%1", words).replace("%2", where)
+    ids = [use.id for use in doc.photos]
+    use_id = str(problem.field).removeprefix("photo:")
+    number = str(ids.index(use_id) + 1) if use_id in ids else "?"
+    photo = {
+        "missing_photo": _t("Photo %1 is still waiting for its file."),
+        "missing_caption": _t("Photo %1 has no caption."),
+        "missing_credit": _t("Photo %1 has no credit."),
+        "missing_alt": _t("Photo %1 has no alt text."),
+    }
+    return photo[problem.code].replace("%1", number) if problem.code in photo else problem.message
 
 
 class ExportDialog(QDialog):
@@ -159,7 +195,7 @@ class ExportDialog(QDialog):
         for doc in self.newsroom.exports.documents(ids[:200]):
             for problem in check(doc):
                 item = QListWidgetItem(
-                    f"⚠ {doc.headline or _t('(no headline)')}: {problem.message}"
+                    f"⚠ {doc.headline or _t('(no headline)')}: {problem_text(doc, problem)}"
                 )
                 item.setData(Qt.ItemDataRole.UserRole, doc.id)
                 self.problems.addItem(item)
