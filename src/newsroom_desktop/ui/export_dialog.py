@@ -274,6 +274,7 @@ def run_export(window: Any) -> Operation | None:
             worker.close()
 
     operation = Operation(_t("Exporting…"), work, window)
+    window.progress.track(operation)  # first, so the strip hides before the summary shows
 
     def done(report: Any) -> None:
         for result in report.exported:
@@ -287,8 +288,7 @@ def run_export(window: Any) -> Operation | None:
         )
     )
     window.session._keep(operation)
-    started: Operation = window.run_operation(operation)
-    return started
+    return operation.start()
 
 
 def print_article(window: Any, *, preview: bool) -> None:

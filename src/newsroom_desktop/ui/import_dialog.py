@@ -68,6 +68,7 @@ def run_import(window: Any, paths: list[str]) -> Operation | None:
             worker.close()
 
     operation = Operation(window.tr("Importing…"), work, window)
+    window.progress.track(operation)  # first, so the strip hides before the summary shows
 
     def done(report: Any) -> None:
         window.refresh_list()
@@ -84,5 +85,4 @@ def run_import(window: Any, paths: list[str]) -> Operation | None:
     operation.done.connect(done)
     operation.failed.connect(failed)
     window.session._keep(operation)
-    started: Operation = window.run_operation(operation)
-    return started
+    return operation.start()

@@ -25,7 +25,7 @@ from .actions import build_actions, build_menus, build_toolbar
 from .article_list import ArticleListModel, ArticleListPanel
 from .editor.panel import EditorPanel
 from .labels import error_message
-from .ops import Operation, ProgressStrip
+from .ops import ProgressStrip
 from .photo_panel import PhotoPanel
 from .review.controller import ReviewController
 from .safety import SafetyController
@@ -307,10 +307,6 @@ class MainWindow(QMainWindow):
         elsewhere = new is None or not self.editor.isAncestorOf(new)
         if left and elsewhere and self.session.dirty:
             self.session.save("autosave")
-
-    def run_operation(self, operation: Operation) -> Operation:
-        self.progress.track(operation)
-        return operation.start()
 
     def show_about(self) -> None:
         from .. import __version__
