@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from newsroom_desktop.core import photo_checks
 from newsroom_desktop.core.documents import ArticleDoc
 
 from .blocks import body_figures, has_text
@@ -45,22 +46,27 @@ def _placeholders(doc: ArticleDoc) -> list[Problem]:
     return problems
 
 
+# The photo panel's warnings (core.photo_checks) are the one rule; export names them its way.
+_PHOTO_CODES = {
+    photo_checks.MISSING_FILE: ("missing_photo", "{} is still waiting for its file."),
+    photo_checks.MISSING_CAPTION: ("missing_caption", "{} has no caption."),
+    photo_checks.MISSING_CREDIT: ("missing_credit", "{} has no credit."),
+    photo_checks.MISSING_ALT: ("missing_alt", "{} has no alt text."),
+}
+
+
 def _photo_problems(doc: ArticleDoc) -> list[Problem]:
     problems = []
     alts = {fig.photo_id: fig.alt for fig in body_figures(doc.body)} if doc.photos else {}
     for number, use in enumerate(doc.photos, 1):
         name = f"photo:{use.id}"
         label = f"Photo {number}" + (f" ({use.original_filename})" if use.original_filename else "")
-        if use.file is None:
-            problems.append(
-                Problem("missing_photo", f"{label} is still waiting for its file.", name)
-            )
-        if not use.caption:
-            problems.append(Problem("missing_caption", f"{label} has no caption.", name))
-        if not use.credit:
-            problems.append(Problem("missing_credit", f"{label} has no credit.", name))
-        if not (use.alt_text or alts.get(use.id, "")):
-            problems.append(Problem("missing_alt", f"{label} has no alt text.", name))
+        # Alt text written in the body's ![alt] counts as the photo's alt text.
+        checked = replace(use, alt_text=use.alt_text or alts.get(use.id, ""))
+        for warning in photo_checks.use_warnings(checked):
+            if warning.code in _PHOTO_CODES:
+                code, message = _PHOTO_CODES[warning.code]
+                problems.append(Problem(code, message.format(label), name))
     return problems
 
 
