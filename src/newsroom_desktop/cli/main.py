@@ -14,7 +14,7 @@ from ..core.newsroom import Newsroom, default_actor
 from ..core.settings import load_settings
 from . import articles, exports, imports, maintenance, photos, workflow
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+EXIT_ERROR = 1  # argparse itself exits 2 on bad usage
 
 
 # Each module adds its subcommands with register(sub) and sets args.handler(newsroom, args).

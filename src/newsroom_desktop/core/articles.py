@@ -9,14 +9,14 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, delete, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from . import body as body_md
 from . import revisions, search
 from .context import CoreContext, get_one, person_for, resolve_id, section_for
-from .convert import article_doc, revision_or_none, summary_columns, summary_from_row
+from .convert import article_doc, revision_or_none, summary_from_row, summary_select
 from .documents import ArticleDoc, ArticleSummary, SaveResult
-from .errors import ConflictError, ValidationError
+from .errors import ConflictError, NotFoundError, ValidationError
 from .models import LANGUAGES, STATUSES, Article, Person, Section, Tag, utcnow
 from .text import clean, clean_line, fold, slugify, word_count
 from .workflow import check_edit_in
@@ -239,6 +239,14 @@ class ArticleService:
         with self.ctx.store.read() as session:
             return resolve_id(session, Article.id, prefix, "article")
 
+    def version(self, article_id: str) -> int:
+        """Return the stored version of an article (cheap: one column)."""
+        with self.ctx.store.read() as session:
+            found = session.scalar(select(Article.version).where(Article.id == article_id))
+        if found is None:
+            raise NotFoundError(f"No article with id {article_id}.")
+        return int(found)
+
     def get(self, article_id: str) -> ArticleDoc:
         """Return the article with this id (or unique id prefix)."""
         with self.ctx.store.read() as session:
@@ -300,13 +308,7 @@ class ArticleService:
         return revisions.write_revision(session, article, person, "conflict", snap)
 
     def _listing(self, query: ListQuery) -> Select[Any]:
-        section = aliased(Section)
-        owner = aliased(Person)
-        stmt = (
-            select(*summary_columns(Article, section, owner))
-            .outerjoin(section, Article.section_id == section.id)
-            .outerjoin(owner, Article.owner_id == owner.id)
-        )
+        stmt, owner = summary_select()
         if query.trashed:
             stmt = stmt.where(Article.deleted_at.is_not(None))
         else:

@@ -13,11 +13,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, literal_column, select
-from sqlalchemy.orm import aliased
 
-from .convert import summary_columns, summary_from_row
+from .convert import summary_from_row, summary_select
 from .documents import ArticleSummary
-from .models import Article, Person, Section, StatusEvent, utcnow
+from .models import Article, StatusEvent, utcnow
 from .store import Store, connect_read_only
 
 # A save stamps updated_at when it starts and commits a moment later (up to the busy timeout
@@ -61,13 +60,7 @@ def changed_since(store: Store, when: datetime, *, events_after: int | None = No
     """
     checked_at = utcnow()
     upper = checked_at + LOOK_AHEAD
-    section = aliased(Section)
-    owner = aliased(Person)
-    base = (
-        select(*summary_columns(Article, section, owner))
-        .outerjoin(section, Article.section_id == section.id)
-        .outerjoin(owner, Article.owner_id == owner.id)
-    )
+    base, _owner = summary_select()
     edited = base.where(
         Article.deleted_at.is_(None), Article.updated_at > when, Article.updated_at <= upper
     )

@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy import Select, select
+from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from . import body as body_md
 from .documents import ArticleDoc, ArticleSummary, PhotoUse, RevisionInfo
-from .models import Article, ArticlePhoto
+from .models import Article, ArticlePhoto, Person, Section
 from .photos.ingest import original_path
 from .revisions import revision_info
 
@@ -92,6 +93,18 @@ def summary_columns(
         owner.name,
         article.deleted_at,
     )
+
+
+def summary_select() -> tuple[Select[Any], Any]:
+    """Return the select of summary rows (section and owner joined), and the owner alias."""
+    section = aliased(Section)
+    owner = aliased(Person)
+    stmt = (
+        select(*summary_columns(Article, section, owner))
+        .outerjoin(section, Article.section_id == section.id)
+        .outerjoin(owner, Article.owner_id == owner.id)
+    )
+    return stmt, owner
 
 
 def summary_from_row(row: Sequence[Any]) -> ArticleSummary:

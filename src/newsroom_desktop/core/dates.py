@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-VI_WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 EN_MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -31,11 +30,3 @@ def short(moment: datetime, zone: ZoneInfo, language: str = "vi") -> str:
     if language == "vi":
         return f"{t:%d/%m/%Y %H:%M}"
     return f"{t.day} {EN_MONTHS[t.month - 1][:3]} {t.year} {t:%H:%M}"
-
-
-def weekday_line(moment: datetime, zone: ZoneInfo) -> str:
-    """Return a Vietnamese dateline with the weekday: "Thứ Ba, 07/09/2021 06:59 (GMT+7)"."""
-    t = local(moment, zone)
-    offset = t.utcoffset()
-    hours = int(offset.total_seconds() // 3600) if offset is not None else 0
-    return f"{VI_WEEKDAYS[t.weekday()]}, {t:%d/%m/%Y %H:%M} (GMT{hours:+d})"

@@ -119,10 +119,6 @@ class ArticleDoc:
             deleted=self.deleted_at is not None,
         )
 
-    @property
-    def lead_photo(self) -> PhotoUse | None:
-        return next((p for p in self.photos if p.is_lead), self.photos[0] if self.photos else None)
-
 
 @dataclass(frozen=True)
 class RevisionInfo:

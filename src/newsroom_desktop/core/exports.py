@@ -15,7 +15,6 @@ from .models import Article, ArticlePhoto, utcnow
 from .workflow import transition_in
 
 APPROVED = "ready"
-PUBLISHED = "published"
 # Rows per query when a batch reads or records many articles (SQLite's variable limit is 32766).
 CHUNK = 500
 

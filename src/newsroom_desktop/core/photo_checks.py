@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .documents import ArticleDoc, PhotoUse
+from .documents import PhotoUse
 from .text import fold
 
 MISSING_CAPTION = "missing_caption"
@@ -50,8 +50,3 @@ def use_warnings(use: PhotoUse) -> list[PhotoWarning]:
             )
         )
     return found
-
-
-def photo_warnings(doc: ArticleDoc, *, placed_only: bool = True) -> list[PhotoWarning]:
-    """Return the warnings for the article's photos (those placed in the body by default)."""
-    return [w for use in doc.photos if use.placed or not placed_only for w in use_warnings(use)]

@@ -23,10 +23,10 @@ from sqlalchemy.orm import Session
 
 from . import revisions
 from .articles import EDITABLE, apply_changes, commit_save, create_in, normalised_changes, touch
-from .context import get_one, person_for
+from .context import person_for
 from .convert import article_doc
 from .documents import ArticleDoc
-from .errors import NewsroomError, NotFoundError, StoreError
+from .errors import NewsroomError, StoreError
 from .models import Article
 from .newsroom import Newsroom
 from .paths import StoreLocation, cache_dir, data_dir, resolve_store
@@ -254,14 +254,3 @@ def _save_over(
 
 def _doc(newsroom: Newsroom, article: Article) -> ArticleDoc:
     return article_doc(article, newsroom.store.location.originals_dir)
-
-
-def recovery_article(newsroom: Newsroom, info: RecoveryInfo) -> ArticleDoc | None:
-    """Return the stored article a kept edit belongs to, or None if it is gone."""
-    try:
-        with newsroom.store.read() as session:
-            article = get_one(session, Article, info.article_id, "article")
-            assert isinstance(article, Article)
-            return _doc(newsroom, article)
-    except NotFoundError:
-        return None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Float, Integer, Subquery, column, text
@@ -130,22 +129,3 @@ def match_expression(query: str, *, prefix_last: bool = True) -> str | None:
     if prefix_last and not query[-1:].isspace() and len(words[-1]) >= MIN_PREFIX:
         terms[-1] += "*"
     return " AND ".join(terms)
-
-
-def rebuild_index(
-    session: Session,
-    articles: Iterable[Article],
-    progress: Callable[[int], bool] | None = None,
-) -> int:
-    """Rebuild the whole index; ``progress(done)`` returning False cancels. Returns the count."""
-    if not is_supported(session):
-        return 0
-    session.execute(text(f"DELETE FROM {SEARCH_TABLE}"))
-    done = 0
-    for article in articles:
-        index_article(session, article)
-        done += 1
-        if progress is not None and done % 500 == 0 and not progress(done):
-            break
-    session.execute(text(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES('optimize')"))
-    return done

@@ -221,15 +221,20 @@ def edit_refusal(
     return None
 
 
-def check_edit(doc: ArticleDoc, actor: Actor) -> None:
-    """Raise WorkflowError if ``actor`` may not change the article's text now."""
-    refusal = edit_refusal(
+def doc_edit_refusal(doc: ArticleDoc, actor: Actor) -> WorkflowError | None:
+    """Return why ``actor`` may not change ``doc`` now, or None if they may."""
+    return edit_refusal(
         headline=doc.headline,
         status=doc.status,
         owner=doc.owner,
         trashed=doc.deleted_at is not None,
         actor=actor,
     )
+
+
+def check_edit(doc: ArticleDoc, actor: Actor) -> None:
+    """Raise WorkflowError if ``actor`` may not change the article's text now."""
+    refusal = doc_edit_refusal(doc, actor)
     if refusal is not None:
         raise refusal
 
@@ -249,11 +254,7 @@ def check_edit_in(article: Article, actor: Actor) -> None:
 
 def can_edit(doc: ArticleDoc, actor: Actor) -> bool:
     """Tell whether ``actor`` may change the article's text now."""
-    try:
-        check_edit(doc, actor)
-    except WorkflowError:
-        return False
-    return True
+    return doc_edit_refusal(doc, actor) is None
 
 
 def _record_revision(

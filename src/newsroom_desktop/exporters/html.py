@@ -9,9 +9,9 @@ from urllib.parse import quote
 from newsroom_desktop.core import dates
 from newsroom_desktop.core.documents import ArticleDoc
 
-from .base import ExportOptions, write_text
+from .base import ExportOptions
 from .blocks import render_html
-from .images import ExportedImage, Images, image_paths, plan_images, write_images
+from .images import ExportedImage, Images, export_text_with_images, plan_images
 from .templates import fill, template_text
 
 LABELS = {
@@ -90,11 +90,7 @@ class HtmlExporter:
     label = "Web page (HTML)"
 
     def export(self, doc: ArticleDoc, out_dir: Path, options: ExportOptions) -> list[Path]:
-        images = write_images(doc, out_dir, options)
-        page = write_text(
-            out_dir / f"{options.stem_for(doc)}{self.suffix}", page_html(doc, images, options)
-        )
-        return [page, *image_paths(out_dir, images)]
+        return export_text_with_images(doc, out_dir, options, self.suffix, page_html)
 
 
 class FragmentExporter:
@@ -105,9 +101,9 @@ class FragmentExporter:
     label = "Body for a CMS (HTML fragment)"
 
     def export(self, doc: ArticleDoc, out_dir: Path, options: ExportOptions) -> list[Path]:
-        images = write_images(doc, out_dir, options)
-        dest = out_dir / f"{options.stem_for(doc)}{self.suffix}"
-        return [write_text(dest, body_html(doc, images)), *image_paths(out_dir, images)]
+        return export_text_with_images(
+            doc, out_dir, options, self.suffix, lambda d, images, _o: body_html(d, images)
+        )
 
 
 def render_page(doc: ArticleDoc, options: ExportOptions) -> str:

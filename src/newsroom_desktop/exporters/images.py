@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -14,7 +15,7 @@ from newsroom_desktop.core.photo_service import original_file
 from newsroom_desktop.core.photos.imaging import fit_within
 from newsroom_desktop.core.photos.rendition import write_rendition
 
-from .base import ExportOptions
+from .base import ExportOptions, write_text
 from .blocks import body_figures
 
 IMAGES_DIR = "images"
@@ -154,3 +155,15 @@ def _render(
 def image_paths(out_dir: Path, images: Images) -> list[Path]:
     """Return the files of the images that were written."""
     return [out_dir / IMAGES_DIR / img.name for img in images.values() if img.has_file]
+
+
+Render = Callable[[ArticleDoc, Images, ExportOptions], str]
+
+
+def export_text_with_images(
+    doc: ArticleDoc, out_dir: Path, options: ExportOptions, suffix: str, render: Render
+) -> list[Path]:
+    """Write the photos to images/ and the text ``render`` makes of them; main file first."""
+    images = write_images(doc, out_dir, options)
+    dest = out_dir / f"{options.stem_for(doc)}{suffix}"
+    return [write_text(dest, render(doc, images, options)), *image_paths(out_dir, images)]

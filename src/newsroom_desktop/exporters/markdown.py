@@ -51,9 +51,9 @@ from zoneinfo import ZoneInfo
 from newsroom_desktop.core import body as body_md
 from newsroom_desktop.core.documents import ArticleDoc
 
-from .base import ExportOptions, write_text
+from .base import ExportOptions
 from .blocks import body_tokens
-from .images import Images, image_paths, plan_images, write_images
+from .images import Images, export_text_with_images, plan_images
 
 # YAML double-quoted scalars take JSON's escapes; these code points are not YAML-printable
 # or are read as line breaks, so they are escaped too.
@@ -161,12 +161,7 @@ class MarkdownExporter:
     label = "Markdown (Hugo, Jekyll)"
 
     def export(self, doc: ArticleDoc, out_dir: Path, options: ExportOptions) -> list[Path]:
-        images = write_images(doc, out_dir, options)
-        dest = out_dir / f"{options.stem_for(doc)}{self.suffix}"
-        return [
-            write_text(dest, article_markdown(doc, images, options)),
-            *image_paths(out_dir, images),
-        ]
+        return export_text_with_images(doc, out_dir, options, self.suffix, article_markdown)
 
 
 def render_markdown(doc: ArticleDoc, options: ExportOptions) -> str:

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 from newsroom_desktop.core.documents import ArticleDoc
 
-from .base import ExportOptions, write_text
-from .images import Images, image_paths, plan_images, write_images
+from .base import ExportOptions
+from .images import Images, export_text_with_images, plan_images
 from .nitf import nitf_element
 from .xmlwriter import Node, to_xml
 
@@ -97,9 +97,7 @@ class NewsmlExporter:
     label = "NewsML-G2"
 
     def export(self, doc: ArticleDoc, out_dir: Path, options: ExportOptions) -> list[Path]:
-        images = write_images(doc, out_dir, options)
-        dest = out_dir / f"{options.stem_for(doc)}{self.suffix}"
-        return [write_text(dest, news_item(doc, images, options)), *image_paths(out_dir, images)]
+        return export_text_with_images(doc, out_dir, options, self.suffix, news_item)
 
 
 def render_newsml(doc: ArticleDoc, options: ExportOptions) -> str:

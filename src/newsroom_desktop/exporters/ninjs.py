@@ -10,16 +10,15 @@ from zoneinfo import ZoneInfo
 
 from newsroom_desktop.core.documents import ArticleDoc
 
-from .base import ExportOptions, write_text
+from .base import ExportOptions
 from .html import body_html
 from .images import (
     ExportedImage,
     Images,
-    image_paths,
+    export_text_with_images,
     photo_copyright,
     photo_creator,
     plan_images,
-    write_images,
 )
 
 NINJS_VERSION = "3.1"
@@ -111,9 +110,7 @@ class NinjsExporter:
     label = "ninjs (IPTC JSON)"
 
     def export(self, doc: ArticleDoc, out_dir: Path, options: ExportOptions) -> list[Path]:
-        images = write_images(doc, out_dir, options)
-        dest = out_dir / f"{options.stem_for(doc)}{self.suffix}"
-        return [write_text(dest, ninjs_json(doc, images, options)), *image_paths(out_dir, images)]
+        return export_text_with_images(doc, out_dir, options, self.suffix, ninjs_json)
 
 
 def render_ninjs(doc: ArticleDoc, options: ExportOptions) -> str:

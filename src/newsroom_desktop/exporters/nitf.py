@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 from newsroom_desktop.core import dates
 from newsroom_desktop.core.documents import ArticleDoc
 
-from .base import ExportOptions, write_text
+from .base import ExportOptions
 from .blocks import Block, Run, body_blocks
-from .images import Images, image_paths, plan_images, write_images
+from .images import Images, export_text_with_images, plan_images
 from .xmlwriter import Node, to_xml
 
 NITF_NS = "http://iptc.org/std/NITF/2006-10-18/"
@@ -148,12 +148,7 @@ class NitfExporter:
     label = "NITF 3.6"
 
     def export(self, doc: ArticleDoc, out_dir: Path, options: ExportOptions) -> list[Path]:
-        images = write_images(doc, out_dir, options)
-        dest = out_dir / f"{options.stem_for(doc)}{self.suffix}"
-        return [
-            write_text(dest, nitf_document(doc, images, options)),
-            *image_paths(out_dir, images),
-        ]
+        return export_text_with_images(doc, out_dir, options, self.suffix, nitf_document)
 
 
 def render_nitf(doc: ArticleDoc, options: ExportOptions) -> str:

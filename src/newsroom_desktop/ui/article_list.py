@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -102,9 +101,6 @@ class ArticleListModel(QAbstractTableModel):
             self._total = self._articles.count(query)
         self.endResetModel()
 
-    def refresh(self) -> None:
-        self.set_query(self._query)
-
     def total(self) -> int:
         """Return how many articles the query shows (for a search: those loaded so far)."""
         return self._total
@@ -199,13 +195,6 @@ class ArticleListModel(QAbstractTableModel):
             del self._rows[row]
             self._total -= 1
             self.endRemoveRows()
-
-    def rename_locally(self, article_id: str, headline: str) -> None:
-        """Reflect a headline being typed, before it is saved."""
-        row = self.row_of(article_id)
-        if row >= 0 and self._rows[row].headline != headline:
-            self._rows[row] = replace(self._rows[row], headline=headline)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
 
 
 class ArticleListPanel(QWidget):

@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
             )
 
     def new_article(self) -> None:
-        if not self.session.flush("switch"):
+        if not self.session.flush():
             return
         doc = self.newsroom.articles.create(
             {"headline": "", "language": self.settings.ui_language or "vi"}
@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
     # -- closing -------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.session.flush("autosave"):
+        if not self.session.flush():
             answer = QMessageBox.question(
                 self,
                 self.tr("Not saved"),

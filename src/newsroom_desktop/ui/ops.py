@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from ..core.errors import NewsroomError
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], bool]
 Work = Callable[[Progress], Any]
@@ -35,8 +39,9 @@ class _Runner(QRunnable):
     def run(self) -> None:
         try:
             result = self.work(self._progress)
-        except Exception as exc:
-            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+        except Exception as exc:  # every failure must reach the UI as a message
+            if not isinstance(exc, NewsroomError):
+                log.exception("background work failed")  # a bug, not a refusal: keep its trace
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)

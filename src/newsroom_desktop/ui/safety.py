@@ -242,23 +242,24 @@ class SafetyController(QObject):
                 model.remove(summary.id)
             elif model.row_of(summary.id) >= 0:
                 model.upsert(summary)
-        if not model.query.text.strip() and changes.live_count != self._shown_live_count():
+        # Articles added or restored elsewhere: only the plain list (all live articles) can tell
+        # from the count; a filtered or searched list keeps what it shows until filtered again.
+        query = model.query
+        plain = not (query.text.strip() or query.status or query.section or query.owner)
+        if plain and not query.trashed and changes.live_count != model.total():
             self.window.list_panel.apply_filters()
         self._follow_open_article(changes)
-
-    def _shown_live_count(self) -> int:
-        query = self.window.list_model.query
-        if query.status or query.section or query.owner or query.trashed:
-            return -1  # a filtered list: let the counts differ without reloading
-        return int(self.window.list_model.total())
 
     def _follow_open_article(self, changes: Any) -> None:
         doc = self.session.doc
         if doc is None or not any(s.id == doc.id for s in changes.articles):
             return
-        stored = self.newsroom.articles.get(doc.id)
-        if stored.version == self.session.saver.version:
-            return  # our own save
+        # Our own autosaves show up here every few seconds: compare versions, not articles.
+        try:
+            if self.newsroom.articles.version(doc.id) == self.session.saver.version:
+                return
+        except NewsroomError:
+            return  # deleted for good elsewhere: the next save will say so
         if self.session.dirty:
             self.window.statusBar().showMessage(
                 self.tr(

@@ -57,7 +57,7 @@ class ArticleSession(QObject):
         """Save what is open, then open ``article_id`` (None closes the editor)."""
         if self.doc is not None and article_id == self.doc.id:
             return self.doc
-        if not self.flush("switch"):
+        if not self.flush():
             return self.doc
         doc = self.newsroom.articles.get(article_id) if article_id else None
         self._show(doc)
@@ -108,8 +108,12 @@ class ArticleSession(QObject):
         if job is not None:
             self.saver.submit(job, self._generation)
 
-    def flush(self, reason: str = "save") -> bool:
-        """Write everything now (switching, closing); return False if it could not be saved."""
+    def flush(self, reason: str = "autosave") -> bool:
+        """Write everything now (switching, closing); return False if it could not be saved.
+
+        Like an autosave it keeps a revision only when one is due; the word being composed is
+        committed first.
+        """
         if self.doc is None:
             return True
         self._save_captions(now=True)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsroom_desktop.core.documents import Actor, ArticleDoc
-from newsroom_desktop.core.workflow import ACTIONS, edit_refusal
+from newsroom_desktop.core.workflow import ACTIONS, doc_edit_refusal
 from newsroom_desktop.ui.article_list import STATUS_COLOURS
 from newsroom_desktop.ui.labels import status_label
 
@@ -90,13 +90,7 @@ def done_message(action: str) -> str:
 
 def lock_message(doc: ArticleDoc, actor: Actor) -> str:
     """Return why ``actor`` may not edit ``doc`` now, for the banner ("" if they may)."""
-    refusal = edit_refusal(
-        headline=doc.headline,
-        status=doc.status,
-        owner=doc.owner,
-        trashed=doc.deleted_at is not None,
-        actor=actor,
-    )
+    refusal = doc_edit_refusal(doc, actor)
     if refusal is None:
         return ""
     if refusal.code == "workflow_trashed":
