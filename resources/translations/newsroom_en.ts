@@ -4,7 +4,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="333"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="322"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ article</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="335"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="324"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="209"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="278"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="279"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="280"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -142,7 +142,7 @@
 <context>
     <name>WorkflowBar</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="195"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="189"/>
         <source>%n open note(s)</source>
         <translation>
             <numerusform>%n open note</numerusform>

@@ -4,32 +4,32 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="145"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="141"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="145"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="141"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="145"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="141"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="146"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="142"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="146"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="142"/>
         <source>Updated</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="174"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="170"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
@@ -37,44 +37,44 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="277"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="266"/>
         <source>Search articles (diacritics optional)…</source>
         <translation>Tìm bài viết (gõ có dấu hay không đều được)…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="281"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="270"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="289"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="278"/>
         <source>Newest first</source>
         <translation>Mới nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="290"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="279"/>
         <source>Oldest first</source>
         <translation>Cũ nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="291"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="280"/>
         <source>Headline A–Z</source>
         <translation>Tiêu đề A–Z</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="300"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="289"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="333"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="322"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ bài</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="335"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="324"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n bài viết</numerusform>
@@ -84,28 +84,28 @@
 <context>
     <name>ArticleSession</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="142"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="146"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="143"/>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="144"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="147"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="148"/>
         <source>This article was changed in another window or program while you edited it. Your text was kept as a revision; nothing is lost. Use Article ▸ Revision History to compare, or save again to keep your version.</source>
         <translation>Bài viết này đã bị sửa ở một cửa sổ hoặc chương trình khác trong lúc bạn biên tập. Văn bản của bạn đã được giữ lại thành một phiên bản; không mất gì cả. Vào Bài viết ▸ Lịch sử phiên bản để so sánh, hoặc lưu lại để giữ bản của bạn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="159"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="234"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="246"/>
         <source>Adding photos…</source>
         <translation>Đang thêm ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="267"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="279"/>
         <source>Could not add the photos</source>
         <translation>Không thêm được ảnh</translation>
     </message>
@@ -113,63 +113,63 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="280"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="281"/>
         <source>Restore from Backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="284"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="285"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="284"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="285"/>
         <source>Made</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="284"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="285"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="284"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="285"/>
         <source>Why</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="306"/>
         <location filename="../../src/newsroom_desktop/ui/safety.py" line="307"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="308"/>
         <source>Restoring replaces the articles in the store with those in the backup. The store as it is now is kept as a backup first, so this can be undone.</source>
         <translation>Khôi phục sẽ thay các bài viết trong kho bằng các bài trong bản sao lưu. Kho hiện tại được sao lưu trước, nên có thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="315"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="316"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="323"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="324"/>
         <source>There is no backup of this store yet.</source>
         <translation>Kho này chưa có bản sao lưu nào.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="328"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="329"/>
         <source>automatic</source>
         <translation>tự động</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="329"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="330"/>
         <source>made by hand</source>
         <translation>sao lưu thủ công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="330"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="331"/>
         <source>before a restore</source>
         <translation>trước khi khôi phục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="333"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="334"/>
         <source>before an upgrade</source>
         <translation>trước khi nâng cấp</translation>
     </message>
@@ -601,12 +601,12 @@
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="281"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="282"/>
         <source>Export finished</source>
         <translation>Xuất xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="286"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="287"/>
         <source>Export failed</source>
         <translation>Xuất không thành công</translation>
     </message>
@@ -1110,91 +1110,91 @@
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="78"/>
         <source>Import finished</source>
         <translation>Nhập xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="81"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="82"/>
         <source>Import failed</source>
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="142"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="144"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="145"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="184"/>
         <location filename="../../src/newsroom_desktop/ui/startup.py" line="72"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="209"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="278"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="279"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="280"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="285"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="286"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="286"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="345"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="288"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="292"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="293"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="317"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="321"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="319"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1203,8 +1203,8 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="349"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -1301,162 +1301,178 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="190"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="197"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="191"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="198"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="192"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="199"/>
         <source>Add photos from files (or drop them here)</source>
         <translation>Thêm ảnh từ tệp (hoặc kéo thả vào đây)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="193"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="200"/>
         <source>Insert</source>
         <translation>Chèn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="194"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="201"/>
         <source>Place the photo in the body at the cursor</source>
         <translation>Đặt ảnh vào thân bài, tại vị trí con trỏ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="195"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="202"/>
         <source>Lead</source>
         <translation>Ảnh chính</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="196"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="203"/>
         <source>Make this the lead photo</source>
         <translation>Đặt làm ảnh chính (ảnh đại diện) của bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="197"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="204"/>
         <source>Remove</source>
         <translation>Gỡ bỏ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="198"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="205"/>
         <source>Take this photo out of the article</source>
         <translation>Bỏ ảnh này khỏi bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="199"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="206"/>
+        <source>Choose the Photo…</source>
+        <translation>Chọn ảnh…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="207"/>
+        <source>Give this figure its photo file</source>
+        <translation>Gắn tệp ảnh cho chỗ đặt ảnh này</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="208"/>
         <source>Caption for this article</source>
         <translation>Chú thích ảnh trong bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="200"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="209"/>
         <source>Credit, e.g. Ảnh: Ngọc Hậu</source>
         <translation>Nguồn ảnh, ví dụ Ảnh: Ngọc Hậu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="202"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="211"/>
         <source>Alt text: what the photo shows, for readers who cannot see it</source>
         <translation>Văn bản thay thế: ảnh cho thấy gì, dành cho người đọc không xem được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="213"/>
         <source>Alt text</source>
         <translation>Văn bản thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="213"/>
         <source>Caption</source>
         <translation>Chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="213"/>
         <source>Credit</source>
         <translation>Nguồn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="214"/>
-        <source>Add photos</source>
-        <translation>Thêm ảnh</translation>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="227"/>
+        <source>Choose the photo</source>
+        <translation>Chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="214"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="229"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="236"/>
         <source>Images (%1)</source>
         <translation>Ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="254"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="236"/>
+        <source>Add photos</source>
+        <translation>Thêm ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="276"/>
         <source>(no caption)</source>
         <translation>(chưa có chú thích)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="308"/>
         <source>No photo selected</source>
         <translation>Chưa chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="308"/>
         <source>Waiting for its photo</source>
         <translation>Đang chờ ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="298"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="321"/>
         <source>File says</source>
         <translation>Mô tả trong tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="299"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="322"/>
         <source>Creator</source>
         <translation>Người chụp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="300"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="323"/>
         <source>Copyright</source>
         <translation>Bản quyền</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="301"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="324"/>
         <source>Taken</source>
         <translation>Chụp lúc</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="302"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="325"/>
         <source>Camera</source>
         <translation>Máy ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="303"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="326"/>
         <source>Size</source>
         <translation>Kích thước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="304"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="327"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="314"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="337"/>
         <source>This figure is waiting for its photo.</source>
         <translation>Chỗ đặt ảnh này đang chờ ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="315"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="338"/>
         <source>No caption.</source>
         <translation>Chưa có chú thích ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="316"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="339"/>
         <source>No credit.</source>
         <translation>Chưa có nguồn ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="317"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="340"/>
         <source>No alt text.</source>
         <translation>Chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="318"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="341"/>
         <source>The alt text only repeats the caption.</source>
         <translation>Văn bản thay thế chỉ lặp lại chú thích ảnh.</translation>
     </message>
@@ -1587,12 +1603,12 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>ProgressStrip</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/ops.py" line="94"/>
+        <location filename="../../src/newsroom_desktop/ui/ops.py" line="99"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/ops.py" line="125"/>
+        <location filename="../../src/newsroom_desktop/ui/ops.py" line="130"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>
@@ -1803,58 +1819,58 @@ Giấy phép GPL-3.0-or-later.</translation>
         <translation>Đã mở lại thành bản nháp.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="103"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="97"/>
         <source>In the trash — restore it before editing.</source>
         <translation>Bài đang trong thùng rác — hãy khôi phục trước khi sửa.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="105"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="99"/>
         <source>Spiked — an editor must reopen it before it can be edited.</source>
         <translation>Đã hủy — biên tập viên phải mở lại thì mới sửa được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="107"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="101"/>
         <source>another reporter</source>
         <translation>một phóng viên khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="108"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="102"/>
         <source>Written by %1 — a reporter can edit only their own articles.</source>
         <translation>Bài của %1 — phóng viên chỉ sửa được bài của chính mình.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="112"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="106"/>
         <source>Submitted for review — only an editor can change it now.</source>
         <translation>Đã gửi duyệt — giờ chỉ biên tập viên mới sửa được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="113"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="107"/>
         <source>Being edited by the desk — only an editor can change it now.</source>
         <translation>Ban biên tập đang biên tập — giờ chỉ biên tập viên mới sửa được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="114"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="108"/>
         <source>Approved and ready to publish — only an editor can change it now.</source>
         <translation>Đã duyệt, sẵn sàng đăng — giờ chỉ biên tập viên mới sửa được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="115"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="109"/>
         <source>Published — only an editor can correct it now.</source>
         <translation>Đã đăng — giờ chỉ biên tập viên mới đính chính được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="251"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="245"/>
         <source>this article</source>
         <translation>bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="253"/>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="257"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="247"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="251"/>
         <source>Return to Draft</source>
         <translation>Trả về bản nháp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="254"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="248"/>
         <source>Tell the reporter what to change in %1. They see the note when they open it.</source>
         <translation>Cho phóng viên biết cần sửa gì trong %1. Phóng viên sẽ thấy ghi chú khi mở bài.</translation>
     </message>
@@ -2061,8 +2077,8 @@ Khôi phục ngay bây giờ?</translation>
         <translation>Đã khôi phục bản sao lưu lúc %1; kho trước đó cũng được giữ thành một bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="264"/>
         <location filename="../../src/newsroom_desktop/ui/safety.py" line="265"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="266"/>
         <source>This article was changed elsewhere. Your next save keeps both versions as revisions.</source>
         <translation>Bài này vừa được sửa ở nơi khác. Lần lưu tới sẽ giữ cả hai bản thành các phiên bản.</translation>
     </message>
@@ -2123,12 +2139,12 @@ Khôi phục ngay bây giờ?</translation>
 <context>
     <name>WorkflowBar</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="194"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="188"/>
         <source>by %1</source>
         <translation>của %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="195"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="189"/>
         <source>%n open note(s)</source>
         <translation>
             <numerusform>%n ghi chú chưa xong</numerusform>

@@ -120,3 +120,34 @@ def test_import_a_folder_from_the_file_menu(qtbot, make_window, tmp_path, monkey
     assert "photo.bin" in shown[0][1]  # left alone, and said why
     headlines = {window.list_model.summary(i).headline for i in range(window.list_model.rowCount())}
     assert "Ghi chú họp" in headlines
+
+
+def test_a_figure_waiting_for_its_photo_gets_one(qtbot, make_window, store_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from newsroom_desktop.importers.text import parse
+    from newsroom_desktop.importers.writer import store_article
+
+    from ..conftest import DATA
+    from .test_main_window import stored
+
+    window = make_window()
+    article_id = store_article(window.newsroom, parse(SAMPLE_TEXT)).id
+    window.refresh_list()
+    window.open_article(article_id)
+    panel = window.photo_panel
+    panel.list.setCurrentRow(0)
+    waiting = panel.current_use()
+    assert waiting is not None and not waiting.has_file
+    assert panel.attach_button.isVisible()
+    photo = DATA / "photos" / "mei_FujiFilm_FinePixS1Pro_4.jpg"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(photo), ""))
+    panel.attach_button.click()
+    use = stored(store_path, article_id).photo(waiting.id)
+    assert use.has_file and use.width == 600
+    # The caption the page gave stays; the figure now shows the photo and the button goes.
+    assert (
+        use.caption == waiting.caption == "Đại biểu tham dự tại điểm cầu Công an thành phố Cần Thơ."
+    )
+    assert not panel.attach_button.isVisible()
+    assert window.session.doc.photo(waiting.id).has_file

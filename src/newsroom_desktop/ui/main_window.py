@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         p.lead_requested.connect(self.session.set_lead)
         p.remove_requested.connect(self.session.remove_photo)
         p.insert_requested.connect(self.session.insert_photo)
+        p.attach_file.connect(self.session.attach_photo)
         p.order_changed.connect(self.session.reorder)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)  # type: ignore[union-attr]
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QToolButton,
     QVBoxLayout,
@@ -96,6 +97,7 @@ class PhotoPanel(QWidget):
     lead_requested = Signal(str)
     remove_requested = Signal(str)
     insert_requested = Signal(str)
+    attach_file = Signal(str, str)  # use id, file: a photo for a figure waiting for one
     order_changed = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -112,6 +114,9 @@ class PhotoPanel(QWidget):
         self.insert_button = QToolButton()
         self.lead_button = QToolButton()
         self.remove_button = QToolButton()
+        self.attach_button = QPushButton()
+        self.attach_button.setObjectName("attachPhoto")
+        self.attach_button.hide()
         self.preview = QLabel()
         self.caption = QPlainTextEdit()
         self.caption.setObjectName("captionEdit")
@@ -156,6 +161,7 @@ class PhotoPanel(QWidget):
         details_layout = QVBoxLayout(details)
         details_layout.setContentsMargins(0, 0, 0, 0)
         details_layout.addWidget(self.preview)
+        details_layout.addWidget(self.attach_button)
         details_layout.addWidget(self.warnings)
         details_layout.addLayout(self.form)
         details_layout.addWidget(self.file_info)
@@ -178,6 +184,7 @@ class PhotoPanel(QWidget):
         self.list.files_dropped.connect(self.add_files)
         self.list.reordered.connect(self.order_changed)
         self.add_button.clicked.connect(self.choose_files)
+        self.attach_button.clicked.connect(self.choose_attachment)
         self.insert_button.clicked.connect(lambda: self._emit_for_current(self.insert_requested))
         self.lead_button.clicked.connect(lambda: self._emit_for_current(self.lead_requested))
         self.remove_button.clicked.connect(lambda: self._emit_for_current(self.remove_requested))
@@ -196,6 +203,8 @@ class PhotoPanel(QWidget):
         self.lead_button.setToolTip(self.tr("Make this the lead photo"))
         self.remove_button.setText(self.tr("Remove"))
         self.remove_button.setToolTip(self.tr("Take this photo out of the article"))
+        self.attach_button.setText(self.tr("Choose the Photo…"))
+        self.attach_button.setToolTip(self.tr("Give this figure its photo file"))
         self.caption.setPlaceholderText(self.tr("Caption for this article"))
         self.credit.setPlaceholderText(self.tr("Credit, e.g. Ảnh: Ngọc Hậu"))
         self.alt_text.setPlaceholderText(
@@ -208,6 +217,19 @@ class PhotoPanel(QWidget):
             if isinstance(widget, QLabel):
                 widget.setText(text)
         self._refresh_details()
+
+    def choose_attachment(self) -> None:
+        """Ask for the file of the figure that waits for its photo."""
+        if self._current is None:
+            return
+        file, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the photo"),
+            "",
+            self.tr("Images (%1)").replace("%1", IMAGE_FILTER),
+        )
+        if file:
+            self.attach_file.emit(self._current.id, file)
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
@@ -274,6 +296,7 @@ class PhotoPanel(QWidget):
         self._edit_timer.stop()  # showing a photo's captions is not an edit of them
         self._loading = False
         self._show_preview(use)
+        self.attach_button.setVisible(use is not None and not use.has_file)
         self.file_info.setText(self._file_text(use) if use else "")
         self._show_warnings(use)
 

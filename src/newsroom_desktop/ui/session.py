@@ -207,6 +207,14 @@ class ArticleSession(QObject):
                 self._show(self.newsroom.articles.get(self.doc.id))
             self.photos_changed.emit(self.doc, select)
 
+    def attach_photo(self, use_id: str, file: str) -> None:
+        """Give a figure waiting for its photo (an imported caption) the file chosen."""
+        article_id = self._article_id()
+        self._photo_job(lambda nr, _v: nr.photos.attach(article_id, use_id, Path(file)), use_id)
+        use = self.doc.photo(use_id) if self.doc else None
+        if use is not None:
+            self.editor.update_photo(use)  # the figure shows the photo at once
+
     def set_lead(self, use_id: str) -> None:
         article_id = self._article_id()
         self._photo_job(
