@@ -62,6 +62,14 @@ class Newsroom:
         store = Store.open(location, read_only=read_only)
         return cls(store, actor=actor or default_actor(settings), zone=settings.timezone)
 
+    def for_worker(self) -> Newsroom:
+        """Return a facade over this same open store for a worker thread, acting as now.
+
+        The store is never opened a second time in one process: every unit of work takes its
+        own session from the shared engine, so the window, its dialogs and workers share locks.
+        """
+        return Newsroom(self.store, actor=self.actor, zone=self.zone.key)
+
     @property
     def actor(self) -> Actor:
         return self.ctx.actor

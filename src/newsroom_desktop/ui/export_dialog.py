@@ -262,16 +262,12 @@ def run_export(window: Any) -> Operation | None:
         Path(dialog.folder.text()),
         dialog.options(),
     )
-    location, actor = window.newsroom.store.location, window.newsroom.actor
+    worker = window.newsroom.for_worker()
 
     def work(progress: Any) -> Any:
         from ..exporters.batch import export_many
 
-        worker = Newsroom.open(location, actor=actor)
-        try:
-            return export_many(worker, ids, name, out_dir, options=options, progress=progress)
-        finally:
-            worker.close()
+        return export_many(worker, ids, name, out_dir, options=options, progress=progress)
 
     operation = Operation(_t("Exporting…"), work, window)
     window.progress.track(operation)  # first, so the strip hides before the summary shows

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ..core.newsroom import Newsroom
 from .ops import Operation
 
 IMPORT_FILTER = "*.txt *.text *.html *.htm *.md *.markdown *.docx"
@@ -57,15 +56,10 @@ def run_import(window: Any, paths: list[str]) -> Operation | None:
         return None
     from ..importers.batch import import_paths
 
-    location = window.newsroom.store.location
-    actor = window.newsroom.actor
+    worker = window.newsroom.for_worker()
 
     def work(progress: Any) -> Any:
-        worker = Newsroom.open(location, actor=actor)
-        try:
-            return import_paths(worker, [Path(p) for p in paths], progress=progress)
-        finally:
-            worker.close()
+        return import_paths(worker, [Path(p) for p in paths], progress=progress)
 
     operation = Operation(window.tr("Importing…"), work, window)
     window.progress.track(operation)  # first, so the strip hides before the summary shows
