@@ -35,6 +35,32 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def live_store_files_left_to_sqlite(request: pytest.FixtureRequest):
+    """Fail any test in which code opened, removed or moved a store file this process holds.
+
+    Closing any descriptor of the live store drops the process's SQLite locks (see
+    ``core.live_files``); the guard refuses such calls and records them. A test that makes one
+    on purpose takes the ``live_store_incidents`` fixture and checks them itself.
+    """
+    from newsroom_desktop.core import live_files
+
+    live_files.clear_incidents()
+    yield
+    found = live_files.incidents()
+    live_files.clear_incidents()
+    if "live_store_incidents" not in request.fixturenames:
+        assert not found, "plain file calls on a live store:\n" + "\n".join(found)
+
+
+@pytest.fixture
+def live_store_incidents() -> list[str]:
+    """Let a test make plain file calls on a live store on purpose; it checks the record."""
+    from newsroom_desktop.core import live_files
+
+    return live_files.incidents
+
+
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:
     return tmp_path / "store" / "newsroom.sqlite"

@@ -80,8 +80,10 @@ def test_a_damaged_store_is_reported_by_open_and_check_and_can_be_restored(
     backup = make_backup(newsroom.store, MANUAL)
     newsroom.close()
     wreck_table(store_path, "articles")
+    damaged = Newsroom.open(store_path, actor=REPORTER)
     with pytest.raises(StoreError) as err:
-        Newsroom.open(store_path, actor=REPORTER).articles.list()
+        damaged.articles.list()
+    damaged.close()  # a restore must not run under an open connection of this process
     assert err.value.code == "store_damaged"
     assert "Restore it from a backup" in err.value.message
     assert cli(["--store", str(store_path), "list"]) == 1

@@ -57,6 +57,8 @@ def test_store_on_a_read_only_disk_opens_read_only(tmp_path: Path, leftover_wal:
         keeper.articles.get(article_id)  # makes the -wal and -shm files exist
     try:
         with read_only_folder(source, tmp_path / "ro") as folder:
+            # Read before opening: no plain open() of a store this process holds (live_files).
+            before = (folder / "newsroom.sqlite").read_bytes()
             nr = Newsroom.open(folder / "newsroom.sqlite", actor=REPORTER)
             try:
                 assert nr.read_only
@@ -64,7 +66,6 @@ def test_store_on_a_read_only_disk_opens_read_only(tmp_path: Path, leftover_wal:
                 assert doc.headline == "Chỉ đọc"
                 assert [s.id for s in nr.articles.list()] == [article_id]
                 assert [s.id for s in nr.articles.search("chi doc")] == [article_id]
-                before = (folder / "newsroom.sqlite").read_bytes()
                 body = doc.body
                 for attempt in (
                     lambda: nr.articles.save(article_id, {"body": "Sửa.\n"}, reason="autosave"),

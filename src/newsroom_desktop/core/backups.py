@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .errors import StoreError
 from .paths import StoreLocation, resolve_store
+from .schema import schema_differences
 from .store import (
     BUSY_TIMEOUT_MS,
     KNOWN_REVISIONS,
@@ -34,6 +35,7 @@ from .store import (
     connect_read_only,
     copy_database,
     read_schema_revision,
+    unknown_revision_error,
 )
 
 AUTO = "auto"
@@ -225,16 +227,26 @@ def auto_backup_if_due(
 
 
 def check_backup(file: Path) -> BackupInfo:
-    """Return what ``file`` holds if it is a sound store this app can open; else StoreError."""
+    """Return what ``file`` holds if it is a sound store this app can open; else StoreError.
+
+    Sound means: an SQLite file of a schema revision this version knows, whose schema (tables,
+    columns, indexes, triggers, views) is exactly the one the app makes at that revision, and
+    that passes ``PRAGMA integrity_check``.
+    """
     file = Path(file)
+    if not file.exists():
+        raise StoreError(f"There is no file {file}.", code="not_found")
     revision = read_schema_revision(file)
     if revision is None:
         raise StoreError(f"{file} is empty: it is not a Newsroom backup.", code="store_not_a_store")
     if revision not in KNOWN_REVISIONS:
+        raise unknown_revision_error(file, revision, "backup")
+    differences = schema_differences(file, revision)
+    if differences:
         raise StoreError(
-            f"The backup {file} was made by a newer version of Newsroom Desktop (schema "
-            f"{revision}); update the app to restore it.",
-            code="store_too_new",
+            f"The backup {file} does not have the schema Newsroom Desktop makes, so it was not "
+            f"restored: {'; '.join(differences[:8])}.",
+            code="store_foreign_schema",
         )
     try:
         conn = connect_read_only(file)

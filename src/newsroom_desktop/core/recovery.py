@@ -45,10 +45,13 @@ KEEP_FOR = frozenset(
 
 
 def should_keep(error: BaseException) -> bool:
-    """Tell whether a failed save's text belongs in a recovery file (see ``KEEP_FOR``)."""
-    if isinstance(error, OSError):
-        return True
-    return isinstance(error, NewsroomError) and error.code in KEEP_FOR
+    """Tell whether a failed save's text belongs in a recovery file (see ``KEEP_FOR``).
+
+    Any error but a refusal of the text itself (a conflict, a validation error) keeps it.
+    """
+    if not isinstance(error, NewsroomError):
+        return True  # a file error or a bug: the text must not depend on it going away
+    return error.code in KEEP_FOR
 
 
 @dataclass(frozen=True)

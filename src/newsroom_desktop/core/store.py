@@ -6,7 +6,9 @@ import contextlib
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from . import live_files
 from .errors import StoreError
 from .paths import StoreLocation, resolve_store
 
@@ -24,7 +27,6 @@ log = logging.getLogger(__name__)
 # Checking the stored revision against this list keeps Alembic out of a normal start-up.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -88,20 +90,21 @@ def _writable(path: Path) -> bool:
 def read_schema_revision(path: Path) -> str | None:
     """Return the schema revision of the store file at ``path``; None if it is new or empty.
 
-    Raises ``StoreError`` without changing the file if it is not a Newsroom store or damaged.
+    Only SQLite reads the file (never a plain ``open()``: closing that descriptor would drop
+    the SQLite locks this process holds on a live store). Raises ``StoreError`` without
+    changing the file if it is not a Newsroom store or damaged.
     """
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         return None
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a Newsroom store.", code="store_not_a_store")
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+    if not path.is_file():
         raise StoreError(
-            f"{path} is not a Newsroom store (it is not an SQLite database); "
-            "it was left untouched.",
+            f"{path} is not a regular file (a device or a pipe), not a Newsroom store.",
             code="store_not_a_store",
         )
+    if path.stat().st_size == 0:
+        return None
     try:
         conn = connect_read_only(path)
         try:
@@ -118,13 +121,55 @@ def read_schema_revision(path: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc) or "file is encrypted" in str(exc):
+            raise StoreError(
+                f"{path} is not a Newsroom store (it is not an SQLite database); "
+                "it was left untouched.",
+                code="store_not_a_store",
+            ) from exc
         raise _describe_sqlite_error(exc, str(path)) from exc
-    return str(row[0]) if row else None
+    if row is None:
+        raise StoreError(
+            f"{path} has Newsroom tables but no schema revision recorded: it is damaged or was "
+            "not made by Newsroom Desktop; it was left untouched. Restore it from a backup.",
+            code="store_damaged",
+        )
+    return str(row[0])
 
 
-def _install_sqlite_events(engine: Engine, *, read_only: bool = False) -> None:
+def unknown_revision_error(path: Path | str, revision: str, what: str = "store") -> StoreError:
+    """Return the error for a schema revision this version does not know.
+
+    Revisions are numbered ("0001", "0002", …): a higher one comes from a newer app; a lower or
+    unnumbered one from an old development build or another program, which no update fixes.
+    """
+    newer = revision.isdigit() and int(revision) > int(SCHEMA_HEAD)
+    if newer:
+        return StoreError(
+            f"The {what} {path} was written by a newer version of Newsroom Desktop (schema "
+            f"{revision}; this version knows up to {SCHEMA_HEAD}). Update the app to open it; "
+            f"the {what} was left untouched.",
+            code="store_too_new",
+        )
+    return StoreError(
+        f"The {what} {path} has schema {revision}, which no version of Newsroom Desktop this "
+        f"one can upgrade from made (it knows {', '.join(KNOWN_REVISIONS)}); it was left "
+        "untouched.",
+        code="store_unknown_schema",
+    )
+
+
+def _install_sqlite_events(
+    engine: Engine, *, read_only: bool = False, shared: _Shared | None = None
+) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        if shared is not None and shared.exclusive:
+            dbapi_connection.close()
+            raise StoreError(
+                f"The store {shared.path} is being restored from a backup; try again in a moment.",
+                code="store_locked",
+            )
         # The driver's own transaction handling is switched off so that we can say BEGIN IMMEDIATE
         # for writes: a writer then waits for the lock (busy timeout) instead of failing mid-way.
         dbapi_connection.isolation_level = None
@@ -144,16 +189,53 @@ def _install_sqlite_events(engine: Engine, *, read_only: bool = False) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-class Store:
-    """An open store. Each user action takes one unit of work from ``read()`` or ``write()``."""
+@dataclass
+class _Shared:
+    """One engine on one store file, shared by every ``Store`` of this process that opens it."""
 
-    def __init__(self, location: StoreLocation, engine: Engine, *, read_only: bool = False) -> None:
+    path: Path
+    engine: Engine
+    read_only: bool
+    holders: int = 0
+    exclusive: bool = False  # set while a restore replaces the file: no connection may open
+
+
+# The store files this process has open, by real path: one engine for each, however many times
+# the window, its dialogs, its workers or a script open it (see live_files for why).
+_SHARED: dict[str, list[_Shared]] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def _shared_for(path: Path, *, read_only: bool) -> _Shared | None:
+    for shared in _SHARED.get(live_files.real_path(path), ()):
+        if not shared.read_only or read_only:
+            return shared
+    return None
+
+
+class Store:
+    """An open store. Each user action takes one unit of work from ``read()`` or ``write()``.
+
+    A file store is opened once per process: a second ``open`` of the same file shares the
+    first one's engine (and its SQLite locks), and the engine closes with the last holder.
+    """
+
+    def __init__(
+        self,
+        location: StoreLocation,
+        engine: Engine,
+        *,
+        read_only: bool = False,
+        shared: _Shared | None = None,
+    ) -> None:
         self.location = location
         self.engine = engine
         self._write_engine = engine.execution_options(newsroom_write=True)
         # True when the file, its folder or its disk cannot be written: reading works, and
         # every write raises StoreError("store_read_only") before it starts.
         self.read_only = read_only
+        self._shared = shared
+        self._closed = False
 
     @property
     def is_sqlite(self) -> bool:
@@ -166,40 +248,57 @@ class Store:
         """Open (creating or migrating as needed) the store at ``location``.
 
         A store whose file, folder or disk cannot be written opens read-only (``read_only``
-        True) instead of failing; ``read_only=True`` asks for that on purpose.
+        True) instead of failing; ``read_only=True`` asks for that on purpose. A store this
+        process has open already is shared, never opened a second time.
         """
         loc = location if isinstance(location, StoreLocation) else resolve_store(location)
-        revision: str | None = None
-        if loc.path is not None:
-            revision = read_schema_revision(loc.path)
-            if revision is not None and revision not in KNOWN_REVISIONS:
-                raise StoreError(
-                    f"The store {loc.path} was written by a newer version of Newsroom Desktop "
-                    f"(schema {revision}; this version knows up to {SCHEMA_HEAD}). "
-                    "Update the app to open it; the store was left untouched.",
-                    code="store_too_new",
-                )
-            if read_only or (loc.path.parent.is_dir() and not _writable(loc.path)):
-                return cls._open_read_only(loc, revision)
-            try:
-                loc.path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(
-                    f"Cannot create the folder for the store {loc.path}: {exc.strerror}",
-                    code="store_io",
-                ) from exc
-        engine = create_engine(loc.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-        if engine.dialect.name == "sqlite":
-            _install_sqlite_events(engine)
-        store = cls(loc, engine)
-        if loc.path is None or revision != SCHEMA_HEAD:
-            if revision is not None:
-                store.backup(store.backup_path(f"before-migration-{revision}"))
+        if loc.path is None:
+            engine = create_engine(loc.url)
+            store = cls(loc, engine)
             store.migrate()
-        return store
+            return store
+        with _SHARED_LOCK:
+            shared = _shared_for(loc.path, read_only=read_only)
+            if shared is None:
+                shared = cls._open_file(loc, read_only=read_only)
+                _SHARED.setdefault(live_files.real_path(loc.path), []).append(shared)
+                live_files.hold(loc.path)
+            shared.holders += 1
+        return cls(loc, shared.engine, read_only=read_only or shared.read_only, shared=shared)
 
     @classmethod
-    def _open_read_only(cls, loc: StoreLocation, revision: str | None) -> Store:
+    def _open_file(cls, loc: StoreLocation, *, read_only: bool) -> _Shared:
+        """Open the store file's engine (checking, creating or migrating the file first)."""
+        assert loc.path is not None
+        revision = read_schema_revision(loc.path)
+        if revision is not None and revision not in KNOWN_REVISIONS:
+            raise unknown_revision_error(loc.path, revision)
+        if read_only or (loc.path.parent.is_dir() and not _writable(loc.path)):
+            engine = cls._read_only_engine(loc, revision)
+            return _Shared(loc.path, engine, read_only=True)
+        try:
+            loc.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"Cannot create the folder for the store {loc.path}: {exc.strerror}",
+                code="store_io",
+            ) from exc
+        engine = create_engine(loc.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        shared = _Shared(loc.path, engine, read_only=False)
+        _install_sqlite_events(engine, shared=shared)
+        if revision != SCHEMA_HEAD:
+            store = cls(loc, engine)
+            try:
+                if revision is not None:
+                    store.backup(store.backup_path(f"before-migration-{revision}"))
+                store.migrate()
+            except BaseException:
+                engine.dispose()
+                raise
+        return shared
+
+    @staticmethod
+    def _read_only_engine(loc: StoreLocation, revision: str | None) -> Engine:
         assert loc.path is not None
         path = loc.path
         if revision is None:
@@ -217,7 +316,38 @@ class Store:
             )
         engine = create_engine(loc.url, creator=lambda: connect_read_only(path))
         _install_sqlite_events(engine, read_only=True)
-        return cls(loc, engine, read_only=True)
+        return engine
+
+    @contextlib.contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Close every connection of this process to the store for the block (a restore).
+
+        No new connection can open meanwhile (a save then fails with a clear error and its
+        text goes to the recovery folder), so the block may replace the file.
+        """
+        shared = self._shared
+        if shared is None:
+            yield
+            return
+        with _SHARED_LOCK:
+            others = [
+                s for s in _SHARED.get(live_files.real_path(shared.path), ()) if s is not shared
+            ]
+            if others:
+                raise StoreError(
+                    f"The store {self.location.display} is open more than once in this program; "
+                    "close the other windows on it first.",
+                    code="store_locked",
+                )
+            shared.exclusive = True
+            shared.engine.dispose()
+            live_files.release(shared.path)
+        try:
+            yield
+        finally:
+            with _SHARED_LOCK:
+                shared.exclusive = False
+                live_files.hold(shared.path)
 
     def migrate(self) -> None:
         """Bring the schema up to the newest revision with Alembic."""
@@ -277,7 +407,24 @@ class Store:
         return backup_file(self.location.path, dest)
 
     def close(self) -> None:
-        self.engine.dispose()
+        """Let go of the store; the engine closes when the last holder in the process lets go."""
+        if self._closed:
+            return
+        self._closed = True
+        shared = self._shared
+        if shared is None:
+            self.engine.dispose()
+            return
+        with _SHARED_LOCK:
+            shared.holders -= 1
+            if shared.holders > 0:
+                return
+            key = live_files.real_path(shared.path)
+            _SHARED[key].remove(shared)
+            if not _SHARED[key]:
+                del _SHARED[key]
+            shared.engine.dispose()
+            live_files.release(shared.path)
 
 
 def copy_database(source: sqlite3.Connection, dest: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Mapping
 from datetime import datetime
@@ -22,6 +23,8 @@ from ..core.errors import ConflictError, NewsroomError
 from ..core.newsroom import Newsroom
 
 AUTOSAVE_MS = 2000
+
+log = logging.getLogger(__name__)
 
 Job = Callable[[Newsroom, int | None], ArticleDoc]
 
@@ -124,7 +127,9 @@ class Saver(QObject):
             self.force_next = False
         try:
             doc = job(self.newsroom, expected)
-        except (NewsroomError, OSError) as exc:
+        except Exception as exc:  # every failed save must reach the user, never look saved
+            if not isinstance(exc, NewsroomError | OSError):
+                log.exception("saving failed")  # a bug, not a refusal: keep its trace
             self._signals.failed.emit(exc, generation)
             return
         with self._lock:

@@ -61,5 +61,12 @@ def error_message(code: str, fallback: str) -> str:
             "The disk is full. Free some space; your text is kept and will be saved again."
         ),
         "store_read_only": _t("The store is read-only: changes cannot be saved."),
+        "store_unknown_schema": _t(
+            "This store was made by a version of Newsroom Desktop this one cannot upgrade from. "
+            "It was left untouched."
+        ),
+        "store_foreign_schema": _t(
+            "This backup does not have the tables Newsroom Desktop makes, so it was not restored."
+        ),
     }
     return messages.get(code, fallback)

@@ -205,16 +205,24 @@ class SafetyController(QObject):
         if not self.session.flush("save"):
             return False
         self.session.open(None)
-        self.newsroom.store.engine.dispose()
+        # The restore may replace the file: no connection of ours may be open meanwhile.
+        if self.watcher is not None:
+            self.watcher.close()
         try:
-            restore_backup(
-                self.newsroom.store.location, chosen.path, keep=self.window.settings.backups_keep
-            )
+            with self.newsroom.store.exclusive():
+                restore_backup(
+                    self.newsroom.store.location,
+                    chosen.path,
+                    keep=self.window.settings.backups_keep,
+                )
         except NewsroomError as exc:
             self.window.show_problem(
                 self.tr("Could not restore"), error_message(exc.code, exc.message)
             )
             return False
+        finally:
+            if self.watcher is not None:
+                self.watcher = StoreWatcher(self.newsroom.store)
         self.window.refresh_list()
         self.window.statusBar().showMessage(
             self.tr(
