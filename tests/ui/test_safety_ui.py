@@ -146,3 +146,32 @@ def test_the_automatic_backup_runs_in_the_background(qtbot, make_window):
     qtbot.waitUntil(lambda: operation.finished, timeout=20000)
     backups = list(Path(window.newsroom.store.location.backups_dir).glob("*auto*.sqlite"))
     assert len(backups) == 1
+
+
+def test_saved_shows_only_after_the_commit_and_a_refused_save_says_not_saved(
+    qtbot, make_window, store_path, monkeypatch
+):
+    """While the store cannot be written (a restore holds it), a save fails for real."""
+    window = make_window()
+    window.new_article()
+    type_into_body(qtbot, window, "Đã lưu thật.")
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Saved"), timeout=5000)
+    article_id = window.session.doc.id
+    problems: list[str] = []
+    monkeypatch.setattr(window, "show_problem", lambda title, text: problems.append(text))
+    with window.newsroom.store.exclusive():  # no connection can open: the save must fail
+        type_into_body(qtbot, window, " Chưa vào kho.")
+        window.commands["save"].trigger()
+        window.session.saver.flush()
+        assert window.save_label.text() == "Not saved"
+        assert problems, "the failed save was not reported"
+        (kept,) = pending_recoveries(window.newsroom.store.location)
+        assert "Chưa vào kho." in kept.fields["body"]
+        # A caption or photo save that lands later does not make the text look saved.
+        window.session.saver.state_changed.emit("saved")
+        assert window.save_label.text() == "Not saved"
+    assert "Chưa vào kho." not in stored(store_path, article_id).body
+    window.commands["save"].trigger()
+    window.session.saver.flush()
+    assert window.save_label.text().startswith("Saved")
+    assert "Đã lưu thật. Chưa vào kho." in stored(store_path, article_id).body

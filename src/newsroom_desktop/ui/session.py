@@ -48,7 +48,8 @@ class ArticleSession(QObject):
         self.saver.autosave_due.connect(lambda: self.save("autosave"))
         self.saver.saved.connect(self._on_saved)
         self.saver.failed.connect(self._on_failed)
-        self.saver.state_changed.connect(self.state)
+        self.saver.state_changed.connect(self._relay_state)
+        self._text_failed = False  # the newest save of the text failed: nothing says "Saved"
         editor.changed.connect(self._on_edit)
 
     # -- opening -------------------------------------------------------------------------
@@ -75,6 +76,7 @@ class ArticleSession(QObject):
         self.loaded.emit(doc)
         # Loading fills the editor, which reports changes; none of them is the user's.
         self._generation = self._saved_generation = 0
+        self._text_failed = False
         self.saver.timer.stop()
         self.state.emit("loaded")
 
@@ -85,6 +87,15 @@ class ArticleSession(QObject):
             return
         self._generation += 1
         self.saver.note_change()
+
+    def _relay_state(self, state: str) -> None:
+        """Pass the saver's state on; "saved" only once the text as typed is committed."""
+        if state in ("failed", "conflict"):
+            self._text_failed = True
+        if state == "saved" and self.dirty:
+            # A caption or photo save landed, but the text typed since is not in the store.
+            state = "failed" if self._text_failed else "dirty"
+        self.state.emit(state)
 
     @property
     def dirty(self) -> bool:
@@ -137,6 +148,7 @@ class ArticleSession(QObject):
         self.doc = doc
         if generation == self._generation:
             self._saved_generation = generation
+            self._text_failed = False
             self.editor.mark_saved()
         self.stored.emit(doc)
 
