@@ -197,10 +197,18 @@ def local_images(page_dir: Path) -> ImageResolver:
                 f"The photo {src} is on the web; its figure waits for the photo.",
             )
         try:
+            # Links are followed to their real path, which must stay in the page's folder.
             candidate = (base / unquote(parts.path).lstrip("/")).resolve()
-            found = candidate.is_relative_to(base) and candidate.is_file()
-        except (OSError, ValueError):  # a name too long, or with NUL in it (found by fuzzing)
-            found = False
+            found = candidate.is_file()
+        except (OSError, ValueError, RuntimeError):
+            # A name too long, or with NUL in it (found by fuzzing); a link loop (RuntimeError
+            # before Python 3.13).
+            return ImportedFigure(), f"The photo {src[:200]} was not found beside the page."
+        if not candidate.is_relative_to(base):
+            return (
+                ImportedFigure(),
+                f"The photo {src[:200]} is outside the page's folder; it was left out.",
+            )
         if not found:
             return ImportedFigure(), f"The photo {src[:200]} was not found beside the page."
         return ImportedFigure(image=candidate, image_name=candidate.name), ""
