@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import tzinfo
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
+from xml.parsers import expat
 
 from defusedxml import ElementTree as SafeET
 from lxml import etree
@@ -29,7 +30,7 @@ MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
 MAX_ENTRIES = 5000
 MAX_RATIO = 100  # text compresses about 10:1; a bomb compresses 1000:1
 RATIO_CHECK_FROM = 1024 * 1024
-_DTD_RE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_XML_CHUNK = 1 << 16
 IMAGE_SCHEME = "docx-image"
 SLIM_STYLES_FROM = 64 * 1024
 _STYLES = "word/styles.xml"
@@ -109,9 +110,49 @@ def _check_xml(path: Path, package: zipfile.ZipFile) -> None:
     for entry in package.infolist():
         if entry.filename.endswith((".xml", ".rels")):
             with package.open(entry) as stream:
-                if _DTD_RE.search(stream.read()):
+                if _declares_dtd(stream):
                     raise failed(path, f"{entry.filename} declares XML entities, which Word never "
                                  "writes; the file was refused", code="xml_entities")  # fmt: skip
+
+
+class _PrologReadError(Exception):
+    """Raised from the XML parser at the end of a part's prolog: a DTD, or the root element."""
+
+    def __init__(self, dtd: bool) -> None:
+        super().__init__()
+        self.dtd = dtd
+
+
+def _dtd(*_args: object) -> None:
+    raise _PrologReadError(dtd=True)
+
+
+def _root(*_args: object) -> None:
+    raise _PrologReadError(dtd=False)
+
+
+def _declares_dtd(stream: IO[bytes]) -> bool:
+    """Tell whether an XML part has a DTD, read by an XML parser in whatever encoding it uses.
+
+    Expat decodes the part as its BOM and declaration say (UTF-16 too, which a byte search
+    misses). A DTD can only come before the root element, so reading stops there. A prolog
+    expat cannot read (an encoding it does not know, say) is no DTD any reader here would
+    use: mammoth reads the parts with expat too, and refuses the document as damaged.
+    """
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartDoctypeDeclHandler = _dtd
+    parser.EntityDeclHandler = _dtd
+    parser.StartElementHandler = _root
+    try:
+        while chunk := stream.read(_XML_CHUNK):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except _PrologReadError as end:
+        return end.dtd
+    except expat.ExpatError:
+        return False
+    return False
 
 
 def core_properties(package: zipfile.ZipFile) -> dict[str, str]:
