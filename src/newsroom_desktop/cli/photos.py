@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,10 @@ def register(sub: Any) -> None:
 
 def cmd_add(nr: Newsroom, args: argparse.Namespace) -> int:
     article_id = nr.articles.resolve(args.id)
-    for use in nr.photos.add(article_id, [Path(f) for f in args.files], place=not args.no_place):
+    ingested = nr.photos.ingest([Path(f) for f in args.files])
+    for warning in (w for photo in ingested for w in photo.warnings):
+        print(f"newsroom: warning: {warning}", file=sys.stderr)
+    for use in nr.photos.link_ingested(article_id, ingested, place=not args.no_place):
         print(use.id)
     return 0
 

@@ -104,10 +104,12 @@ def _ingest_one(
     if path is None:
         return None
     try:
-        return ingest_file(path, location.originals_dir, thumbnail_dir=location.thumbnails_dir)
+        ingested = ingest_file(path, location.originals_dir, thumbnail_dir=location.thumbnails_dir)
     except PhotoError as exc:
         warnings.append(f"{exc.message}; its caption was kept and waits for a photo.")
         return None
+    warnings += ingested.warnings
+    return ingested
 
 
 def _remove(files: list[Path]) -> None:

@@ -38,6 +38,11 @@ class IngestedPhoto:
     metadata: PhotoMetadata
     already_stored: bool
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the user should know about the file's metadata: fields cut, XMP left unread."""
+        return self.metadata.warnings
+
 
 def original_path(originals_dir: Path, sha256: str, format: str) -> Path:  # noqa: A002
     """Return where the original with this SHA-256 and Pillow format is stored."""

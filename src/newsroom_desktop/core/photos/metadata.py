@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 from xml.etree.ElementTree import Element
@@ -14,6 +14,7 @@ from newsroom_desktop.core.photos import iptc, jpeg, xmp
 from newsroom_desktop.core.photos.exif import ExifInfo, exif_info
 from newsroom_desktop.core.photos.fields import SourceFields
 from newsroom_desktop.core.photos.formats import is_jpeg, normalise_format, open_image
+from newsroom_desktop.core.photos.limits import MAX_XMP_BYTES, capped, capped_keywords
 from newsroom_desktop.core.text import clean, clean_line
 
 _T = TypeVar("_T")
@@ -24,7 +25,10 @@ _TIFF_PHOTOSHOP = 34377
 
 @dataclass(frozen=True, slots=True)
 class PhotoMetadata:
-    """What a photo file says about itself; text is NFC and trimmed, "" when absent."""
+    """What a photo file says about itself; text is NFC and trimmed, "" when absent.
+
+    Text fields keep to ``limits.FIELD_LIMITS``; ``warnings`` says what was cut or left unread.
+    """
 
     format: str
     width: int
@@ -39,6 +43,7 @@ class PhotoMetadata:
     copyright: str = ""
     alt_text: str = ""
     keywords: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 def read_metadata(path: Path) -> PhotoMetadata:
@@ -49,15 +54,22 @@ def read_metadata(path: Path) -> PhotoMetadata:
 
 def metadata_from_image(image: Image.Image, path: Path) -> PhotoMetadata:
     """Return the metadata of an image opened from ``path``; damaged parts are skipped."""
+    oversized: list[int] = []
     if is_jpeg(image):
         segments = jpeg.read_app_segments(path, frozenset({jpeg.APP1, jpeg.APP13}))
-        xmp_fields = _guard(lambda: _jpeg_xmp(segments), SourceFields())
+        xmp_fields = _guard(lambda: _jpeg_xmp(segments, oversized), SourceFields())
         iim_fields = _guard(lambda: _jpeg_iim(segments), SourceFields())
     else:
-        xmp_fields = _guard(lambda: _embedded_xmp(image), SourceFields())
+        xmp_fields = _guard(lambda: _embedded_xmp(image, oversized), SourceFields())
         iim_fields = _guard(lambda: _tiff_iim(image), SourceFields())
     exif = _guard(lambda: _exif(image), ExifInfo())
-    return _merge(image, xmp_fields, iim_fields, exif)
+    warnings = [
+        f"its XMP metadata is {size / (1 << 20):.1f} MB, over the "
+        f"{MAX_XMP_BYTES >> 20} MB limit; it was not read."
+        for size in oversized
+    ]
+    meta = _merge(image, xmp_fields, iim_fields, exif, warnings.append)
+    return replace(meta, warnings=tuple(f"{path.name}: {w}" for w in warnings))
 
 
 def _guard(read: Callable[[], _T], default: _T) -> _T:
@@ -78,13 +90,17 @@ def _exif(image: Image.Image) -> ExifInfo:
 
 
 def _merge(
-    image: Image.Image, xmp_fields: SourceFields, iim: SourceFields, exif: ExifInfo
+    image: Image.Image,
+    xmp_fields: SourceFields,
+    iim: SourceFields,
+    exif: ExifInfo,
+    warn: Callable[[str], None],
 ) -> PhotoMetadata:
     sources = (xmp_fields, iim, exif.fields)
 
     def pick(name: str, tidy: Callable[[str], str]) -> str:
         for source in sources:
-            value = tidy(getattr(source, name))
+            value = capped(name, getattr(source, name), tidy, warn)
             if value:
                 return value
         return ""
@@ -97,14 +113,14 @@ def _merge(
         height=image.height,
         orientation=exif.orientation,
         taken_at=next((s.taken_at for s in dated if s.taken_at), ""),
-        camera=clean_line(exif.camera),
         description=pick("description", _block),
         headline=pick("headline", clean_line),
         creator=pick("creator", clean_line),
         credit=pick("credit", clean_line),
         copyright=pick("copyright", _block),
         alt_text=pick("alt_text", _block),
-        keywords=_unique(clean_line(k) for k in keywords),
+        camera=capped("camera", exif.camera, clean_line, warn),
+        keywords=capped_keywords(keywords, clean_line, warn),
     )
 
 
@@ -113,14 +129,10 @@ def _block(text: str) -> str:
     return clean(text).strip()
 
 
-def _unique(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(value for value in values if value))
-
-
-def _jpeg_xmp(segments: list[tuple[int, bytes]]) -> SourceFields:
+def _jpeg_xmp(segments: list[tuple[int, bytes]], oversized: list[int]) -> SourceFields:
     app1 = [payload for marker, payload in segments if marker == jpeg.APP1]
     main = next((p[len(xmp.XMP_HEADER) :] for p in app1 if p.startswith(xmp.XMP_HEADER)), None)
-    root = xmp.parse_packet(main) if main else None
+    root = xmp.parse_packet(main) if main else None  # one segment: under the limit
     if root is None:
         return SourceFields()
     roots = [root]
@@ -128,7 +140,11 @@ def _jpeg_xmp(segments: list[tuple[int, bytes]]) -> SourceFields:
     if guid:
         header = xmp.EXTENSION_HEADER
         chunks = [p[len(header) :] for p in app1 if p.startswith(header)]
-        extended = xmp.extended_packet(chunks, guid)
+        try:
+            extended = xmp.extended_packet(chunks, guid)
+        except xmp.PacketTooLargeError as exc:
+            oversized.append(exc.size)
+            extended = None
         extended_root = xmp.parse_packet(extended) if extended else None
         roots += [extended_root] if extended_root is not None else []
     return xmp.xmp_fields(roots)
@@ -139,11 +155,16 @@ def _jpeg_iim(segments: list[tuple[int, bytes]]) -> SourceFields:
     return iptc.fields_from_photoshop(iptc.photoshop_payload(app13))
 
 
-def _embedded_xmp(image: Image.Image) -> SourceFields:
+def _embedded_xmp(image: Image.Image, oversized: list[int]) -> SourceFields:
     packet = image.info.get("xmp") or _tiff_tag(image, _TIFF_XMP)
     if isinstance(packet, str):
         packet = packet.encode("utf-8")
-    root: Element | None = xmp.parse_packet(packet) if isinstance(packet, bytes) else None
+    if not isinstance(packet, bytes):
+        return SourceFields()
+    if len(packet) > MAX_XMP_BYTES:
+        oversized.append(len(packet))
+        return SourceFields()
+    root: Element | None = xmp.parse_packet(packet)
     return xmp.xmp_fields([root]) if root is not None else SourceFields()
 
 

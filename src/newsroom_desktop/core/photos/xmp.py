@@ -16,10 +16,10 @@ from newsroom_desktop.core.photos.fields import (
     decode_legacy,
     normalise_iso,
 )
+from newsroom_desktop.core.photos.limits import MAX_XMP_BYTES
 
 XMP_HEADER = b"http://ns.adobe.com/xap/1.0/\x00"
 EXTENSION_HEADER = b"http://ns.adobe.com/xmp/extension/\x00"
-MAX_EXTENDED_BYTES = 16 << 20
 # An APP1 segment holds 65533 bytes, the XMP header included.
 MAX_PACKET_BYTES = 65533 - len(XMP_HEADER)
 _PADDING_BYTES = 2000
@@ -46,6 +46,14 @@ _BOMS = (
 )
 # Characters XML 1.0 forbids; stripped before writing so the packet always parses.
 _XML_INVALID_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+class PacketTooLargeError(ValueError):
+    """An XMP packet longer than MAX_XMP_BYTES: it is left unread."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(f"an XMP packet of {size} bytes")
+        self.size = size
 
 
 def decode_packet(raw: bytes) -> str:
@@ -85,7 +93,11 @@ def parse_packet(raw: bytes) -> Element | None:
 
 
 def extended_packet(chunks: Iterable[bytes], guid: str) -> bytes | None:
-    """Reassemble Extended XMP from APP1 chunks (payload after the header) for ``guid``."""
+    """Reassemble Extended XMP from APP1 chunks (payload after the header) for ``guid``.
+
+    Return None if a chunk is missing; raise PacketTooLargeError if the declared length is
+    over the limit (nothing is assembled then).
+    """
     parts: dict[int, bytes] = {}
     total = -1
     for chunk in chunks:
@@ -96,8 +108,10 @@ def extended_packet(chunks: Iterable[bytes], guid: str) -> bytes | None:
             continue
         total = full_length
         parts[int.from_bytes(chunk[36:40], "big")] = chunk[40:]
-    if not 0 < total <= MAX_EXTENDED_BYTES:
+    if total <= 0:
         return None
+    if total > MAX_XMP_BYTES:
+        raise PacketTooLargeError(total)
     assembled = bytearray()
     for offset in sorted(parts):
         if offset != len(assembled):
