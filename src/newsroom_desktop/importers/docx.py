@@ -18,7 +18,7 @@ from lxml import etree
 
 from newsroom_desktop.core.text import clean_line
 
-from .base import DEFAULT_TZ, ImportedArticle, ImportedFigure, failed
+from .base import DEFAULT_TZ, ImportedArticle, ImportedFigure, check_regular, failed
 from .htmlblocks import html_blocks, sanitize
 from .outline import PageMeta, assemble
 
@@ -271,6 +271,7 @@ def to_html(path: Path, images: _Images) -> tuple[str, list[str]]:
 
 def parse(path: Path, *, zone: tzinfo = DEFAULT_TZ) -> ImportedArticle:
     """Read a Word .docx article; its pictures come in as photos with their captions."""
+    check_regular(path)  # a pipe named .docx would stall the zip reader's open() forever
     check_package(path)
     with zipfile.ZipFile(path) as package:
         props = core_properties(package)
