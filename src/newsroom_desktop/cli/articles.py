@@ -10,7 +10,7 @@ from typing import Any
 from ..core.articles import ListQuery
 from ..core.models import LANGUAGES, STATUSES
 from ..core.newsroom import Newsroom
-from ..core.textio import decode_text
+from ..importers.base import decode, read_bytes, read_stream
 from . import render
 
 FIELD_ARGS = ("headline", "section", "lead", "byline", "language", "tags")
@@ -70,12 +70,23 @@ def register(sub: Any) -> None:
 
 
 def read_text_arg(spec: str) -> str:
-    """Read a text file argument (or stdin for "-"), tolerating legacy encodings with a warning."""
-    data = sys.stdin.buffer.read() if spec == "-" else Path(spec).read_bytes()
-    decoded = decode_text(data, "standard input" if spec == "-" else spec)
-    if decoded.warning:
-        print(f"newsroom: warning: {decoded.warning}", file=sys.stderr)
-    return decoded.text
+    """Read a text file argument (or stdin for "-"), tolerating legacy encodings with a warning.
+
+    The importers' limits hold: a regular file of at most 20 MB (folders, pipes and devices
+    are refused unread), standard input cut off just past 20 MB, binary data refused.
+    """
+    if spec == "-":
+        name = "standard input"
+        subject = "read the body from standard input"
+        data = read_stream(sys.stdin.buffer, subject)
+    else:
+        name = spec
+        subject = f"read the body file {spec}"
+        data = read_bytes(Path(spec), what="body file", subject=subject)
+    text, warnings = decode(data, name, subject)
+    for warning in warnings:
+        print(f"newsroom: warning: {warning}", file=sys.stderr)
+    return text
 
 
 def _fields(args: argparse.Namespace) -> dict[str, Any]:

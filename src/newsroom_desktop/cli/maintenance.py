@@ -79,7 +79,7 @@ def cmd_backups(_nr: None, args: argparse.Namespace) -> int:
 
 def _confirmed(prompt: str) -> bool:
     print(prompt, end="", file=sys.stderr, flush=True)
-    answer = sys.stdin.readline()
+    answer = sys.stdin.readline(64)  # a yes or no; endless input is not read to its end
     return answer.strip().lower() in {"y", "yes"}
 
 
