@@ -20,6 +20,7 @@ from ..core.backups import (
     make_backup,
     restore_backup,
 )
+from ..core.context import id_prefix
 from ..core.errors import NewsroomError, StoreError
 from ..core.health import check_store
 from ..core.newsroom import Newsroom
@@ -116,16 +117,17 @@ def cmd_check(_nr: None, args: argparse.Namespace) -> int:
 
 def cmd_recover(nr: Newsroom, args: argparse.Namespace) -> int:
     pending = pending_recoveries(nr.store.location)
-    chosen = args.apply or args.discard
-    if chosen:
-        pending = [p for p in pending if p.article_id.startswith(chosen.strip().lower())]
+    chosen = args.apply if args.apply is not None else args.discard
+    if chosen is not None:  # "" is a prefix too short, not a missing option
+        prefix = id_prefix(chosen, "article")
+        pending = [p for p in pending if p.article_id.startswith(prefix)]
         if len(pending) != 1:
             raise NewsroomError(f"No single kept edit matches {chosen}.", code="not_found")
-    if args.discard:
+    if args.discard is not None:
         discard_recovery(pending[0])
         print(f"Discarded the kept edit of {pending[0].article_id}.")
         return 0
-    if not (args.apply or args.apply_all):
+    if chosen is None and not args.apply_all:
         for info in pending:
             print(f"{info.article_id}  {_when(info.saved_at)}  {info.headline or '(no headline)'}")
             print(f"    not saved because: {info.error}")

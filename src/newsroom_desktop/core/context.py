@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -17,6 +18,8 @@ from .store import Store
 from .text import clean_line
 
 DEFAULT_ZONE = "Asia/Ho_Chi_Minh"
+# Fewer letters of a random id pick out one record only by luck in a large store.
+MIN_ID_PREFIX = 4
 
 
 @dataclass
@@ -56,12 +59,25 @@ def section_for(session: Session, name: str) -> Section | None:
     return section
 
 
-def resolve_id(session: Session, column: Any, prefix: str, what: str) -> str:
-    """Return the one full id that starts with ``prefix``, as git resolves short hashes."""
+def id_prefix(prefix: str, what: str) -> str:
+    """Return ``prefix`` trimmed and lower-cased, or refuse it when it is too short to trust."""
     prefix = prefix.strip().lower()
     if not prefix:
         raise NotFoundError(f"No {what} id given.")
-    rows = session.scalars(select(column).where(column.like(f"{prefix}%")).limit(2)).all()
+    if len(prefix) < MIN_ID_PREFIX:
+        raise ValidationError(
+            f"The id {prefix} is too short: give at least {MIN_ID_PREFIX} characters of it.",
+            code="id_too_short",
+        )
+    return prefix
+
+
+def resolve_id(session: Session, column: Any, prefix: str, what: str) -> str:
+    """Return the one full id that starts with ``prefix``, as git resolves short hashes."""
+    prefix = id_prefix(prefix, what)
+    # The prefix is the user's text: its % and _ are letters to match, not LIKE wildcards.
+    pattern = re.sub(r"([\\%_])", r"\\\1", prefix) + "%"
+    rows = session.scalars(select(column).where(column.like(pattern, escape="\\")).limit(2)).all()
     if not rows:
         raise NotFoundError(f"No {what} with id {prefix}.")
     if len(rows) > 1:

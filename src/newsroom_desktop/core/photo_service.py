@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from . import body as body_md
 from .articles import commit_save, touch
-from .context import CoreContext, get_one, person_for
+from .context import CoreContext, get_one, id_prefix, person_for
 from .convert import article_doc
 from .documents import ArticleDoc, PhotoUse
 from .errors import CancelledError, NotFoundError, PhotoError, ValidationError
@@ -104,7 +104,8 @@ def original_file(use: PhotoUse) -> Path:
 
 def find_use(article: Article, use_id: str) -> ArticlePhoto:
     """Return the article's photo use with this id (or unique prefix)."""
-    matches = [lk for lk in article.photo_links if lk.id.startswith(use_id.strip().lower())]
+    prefix = id_prefix(use_id, "photo")
+    matches = [lk for lk in article.photo_links if lk.id.startswith(prefix)]
     if not matches:
         raise NotFoundError(f"The article has no photo {use_id}.")
     exact = [lk for lk in matches if lk.id == use_id]
