@@ -148,21 +148,19 @@ def has_text(markdown: str) -> bool:
 
 
 def render_html(markdown: str, figure_html: Callable[[str, str], str]) -> str:
-    """Render the body like ``core.body.render_html``, from the shared parse."""
-    tokens = body_tokens(markdown)
-    out: list[Token] = []
-    i = 0
-    while i < len(tokens):
-        fig = body_md.figure_of(tokens, i)
-        if fig is None:
-            out.append(tokens[i])
-            i += 1
-            continue
-        block = Token("html_block", "", 0)
-        block.content = figure_html(fig.photo_id, fig.alt)
-        out.append(block)
-        i += 3
-    return str(body_md.MARKDOWN.renderer.render(out, body_md.MARKDOWN.options, {}))
+    """Render the body like ``core.body.render_html``, from the shared parse.
+
+    Images inside the text (a picture from the web, a local file) are left out; the check
+    names each one that is not the article's photo.
+    """
+    return body_md.render_tokens(body_tokens(markdown), figure_html)
+
+
+def body_images(markdown: str) -> list[str]:
+    """Return the source of every image in the body, placed photos too, in reading order."""
+    return [
+        str(image.attrGet("src") or "") for _, image in body_md.inline_images(body_tokens(markdown))
+    ]
 
 
 def body_blocks(markdown: str) -> list[Block]:

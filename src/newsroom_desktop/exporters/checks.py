@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from newsroom_desktop.core import photo_checks
+from newsroom_desktop.core.body import PHOTO_SCHEME
 from newsroom_desktop.core.documents import ArticleDoc
 
-from .blocks import body_figures, has_text
+from .blocks import body_figures, body_images, has_text
 
 # Newsroom placeholders for facts still to come: "TK" (to come), "XXX". Upper case only and
 # as whole words, so "tk" in a URL or "xxx" in prose about film ratings does not count.
@@ -70,6 +72,31 @@ def _photo_problems(doc: ArticleDoc) -> list[Problem]:
     return problems
 
 
+def article_photo(doc: ArticleDoc) -> Callable[[str], bool]:
+    """Return the test an image source passes when it is one of the article's photos."""
+    ours = frozenset(f"{PHOTO_SCHEME}{use.id}" for use in doc.photos)
+    return ours.__contains__
+
+
+def _foreign_images(doc: ArticleDoc) -> list[Problem]:
+    # Every exporter leaves these out; the check says so, as the HTML import does.
+    ours = article_photo(doc)
+    problems = []
+    for src in body_images(doc.body):
+        if ours(src):
+            continue
+        shown = src if len(src) <= 80 else src[:79] + "…"
+        what = (
+            f"places a photo the article does not have ({shown})"
+            if src.startswith(PHOTO_SCHEME)
+            else f"shows an image that is not one of the article's photos ({shown})"
+        )
+        problems.append(
+            Problem("foreign_image", f"The body {what}; it is left out of the export.", "body")
+        )
+    return problems
+
+
 def check(doc: ArticleDoc) -> list[Problem]:
     """Return what is missing or left over in ``doc`` before export; empty when all is well."""
     problems = []
@@ -81,4 +108,4 @@ def check(doc: ArticleDoc) -> list[Problem]:
         problems.append(Problem("empty_body", "The body has no text.", "body"))
     if not doc.byline:
         problems.append(Problem("empty_byline", "The byline is empty.", "byline"))
-    return problems + _photo_problems(doc) + _placeholders(doc)
+    return problems + _photo_problems(doc) + _foreign_images(doc) + _placeholders(doc)

@@ -53,6 +53,7 @@ from newsroom_desktop.core.documents import ArticleDoc
 
 from .base import ExportOptions
 from .blocks import body_tokens
+from .checks import article_photo
 from .images import Images, export_text_with_images, plan_images
 
 # YAML double-quoted scalars take JSON's escapes; these code points are not YAML-printable
@@ -135,7 +136,10 @@ def _escape_raw_html(markdown: str) -> str:
 
 
 def body_markdown(doc: ArticleDoc, images: Images) -> str:
-    """Return the body with each placed photo pointing at its file under images/."""
+    """Return the body with each placed photo pointing at its file under images/.
+
+    Other images are cut out of it (the check names them).
+    """
 
     def figure(match: re.Match[str]) -> str:
         image = images.get(match.group(2))
@@ -144,7 +148,9 @@ def body_markdown(doc: ArticleDoc, images: Images) -> str:
         alt = body_md.escape_alt(image.alt) if image.alt else match.group(1)
         return f"![{alt}]({image.href} {_title(image.use.caption)})"
 
-    return _FIGURE_RE.sub(figure, _escape_raw_html(doc.body))
+    # Only the article's photos go out: an image from the web or a local file is cut out.
+    body = body_md.strip_images(doc.body, article_photo(doc))
+    return _FIGURE_RE.sub(figure, _escape_raw_html(body))
 
 
 def article_markdown(doc: ArticleDoc, images: Images, options: ExportOptions) -> str:
