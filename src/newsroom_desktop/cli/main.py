@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from .. import __version__
 from ..core.documents import Actor
@@ -15,6 +16,11 @@ from ..core.settings import load_settings
 from . import articles, exports, imports, maintenance, photos, workflow
 
 EXIT_ERROR = 1  # argparse itself exits 2 on bad usage
+EXIT_USAGE = 2
+# Arguments that name files: the system gives us their bytes, which need not be UTF-8.
+PATH_ARGS = frozenset({"store", "body_file", "paths", "files", "file", "out"})
+# Counts (--limit, --max-side) stay far inside what SQLite and Pillow take.
+MAX_COUNT = 1_000_000_000
 
 
 # Each module adds its subcommands with register(sub) and sets args.handler(newsroom, args).
@@ -37,7 +43,65 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
+    for action in _actions(parser):
+        if action.type is int:
+            action.type = count_arg
     return parser
+
+
+def _actions(parser: argparse.ArgumentParser) -> Iterator[argparse.Action]:
+    """Yield every argument of ``parser`` and of its subcommands, however deep."""
+    for action in parser._actions:
+        yield action
+        if isinstance(action, argparse._SubParsersAction):
+            for subparser in action.choices.values():
+                yield from _actions(subparser)
+
+
+def count_arg(text: str) -> int:
+    """Return a whole number from 0 to MAX_COUNT, or tell argparse why ``text`` is not one."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text} is not a whole number") from None
+    if not 0 <= value <= MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"{text} is out of range (0 to {MAX_COUNT})")
+    return value
+
+
+def _not_utf8(parser: argparse.ArgumentParser, args: argparse.Namespace) -> str:
+    """Return the first text argument that is not UTF-8 (as the option names it), or ""."""
+    names = {a.dest: (a.option_strings or [a.dest])[-1] for a in _actions(parser)}
+    for dest, value in vars(args).items():
+        if dest in PATH_ARGS:
+            continue
+        for text in value if isinstance(value, list) else [value]:
+            # Python keeps undecodable bytes as lone surrogates, which no store can hold.
+            if isinstance(text, str) and not text.isascii() and not _encodes(text):
+                return names.get(dest, dest)
+    return ""
+
+
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _quiet_stdout() -> int:
+    """The reader of our output (``head``, a pager) went away: not an error, so exit quietly.
+
+    Python's own final flush would complain about the closed pipe, so stdout goes to devnull.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass  # stdout is not a file (a test's capture): nothing will flush into the pipe
+    return 0
 
 
 def _actor(args: argparse.Namespace) -> Actor:
@@ -51,15 +115,34 @@ def _actor(args: argparse.Namespace) -> Actor:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``newsroom`` command; return its exit code."""
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        return _quiet_stdout()
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    bad = _not_utf8(parser, args)
+    if bad:
+        print(
+            f"newsroom: error: argument {bad} is not UTF-8 text (is the terminal set to UTF-8?)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     newsroom: Newsroom | None = None
     try:
         if not getattr(args, "opens_store", True):
             # Works on the store file itself (restore, check): it may be too damaged to open.
-            return int(args.handler(None, args))
-        newsroom = Newsroom.open(args.store, actor=_actor(args))
-        return int(args.handler(newsroom, args))
+            code = int(args.handler(None, args))
+        else:
+            newsroom = Newsroom.open(args.store, actor=_actor(args))
+            code = int(args.handler(newsroom, args))
+        sys.stdout.flush()  # a closed pipe shows up here, not at exit
+        return code
+    except BrokenPipeError:
+        raise
     except NewsroomError as exc:
         print(f"newsroom: error: {exc.message}", file=sys.stderr)
         return EXIT_ERROR

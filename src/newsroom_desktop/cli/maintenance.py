@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -86,7 +87,8 @@ def _confirmed(prompt: str) -> bool:
 
 def cmd_restore(_nr: None, args: argparse.Namespace) -> int:
     loc = resolve_store(args.store)
-    info = check_backup(args.file)  # refuse a bad file before asking anything
+    # Refuse a bad file before asking anything; the checks want the whole path.
+    info = check_backup(Path(args.file).expanduser().absolute())
     print(
         f"newsroom: warning: this replaces the store {loc.display} with the backup made "
         f"{_when(info.created_at)} ({info.article_count} articles); the current store is kept "

@@ -7,11 +7,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from .errors import StoreError
 
 APP_NAME = "newsroom-desktop"
 APP_AUTHOR = "newsroom-desktop"
 STORE_ENV = "NEWSROOM_STORE"
 STORE_FILENAME = "newsroom.sqlite"
+# Database servers SQLAlchemy knows; a server store is planned, not made yet.
+SERVER_SCHEMES = frozenset({"postgresql", "postgres", "mysql", "mariadb", "oracle", "mssql"})
 
 
 def data_dir() -> Path:
@@ -38,7 +44,7 @@ def is_url(location: str) -> bool:
 class StoreLocation:
     """A resolved store: a SQLite file or a database URL, and the folders that go with it."""
 
-    url: str
+    url: URL
     path: Path | None
     originals_dir: Path
     backups_dir: Path
@@ -46,26 +52,82 @@ class StoreLocation:
 
     @property
     def display(self) -> str:
-        return str(self.path) if self.path is not None else self.url
+        return str(self.path) if self.path is not None else self.url.render_as_string()
 
 
 def resolve_store(location: str | os.PathLike[str] | None = None) -> StoreLocation:
-    """Resolve the store from the argument, then ``NEWSROOM_STORE``, then the data folder."""
+    """Resolve the store from the argument, then ``NEWSROOM_STORE``, then the data folder.
+
+    Only a store file is taken: an existing regular file, or a new one in a folder that exists
+    or can be made. Anything else (a server URL, an in-memory or ``file:`` database, a folder,
+    a device, a pipe) is refused with StoreError before anything is created beside it.
+    """
     raw = os.fspath(location) if location is not None else os.environ.get(STORE_ENV) or None
-    if raw is not None and is_url(raw) and not raw.startswith("sqlite"):
-        base = data_dir()
-        return StoreLocation(
-            raw, None, base / "originals", base / "backups", cache_dir() / "thumbnails"
-        )
-    if raw is not None and raw.startswith("sqlite:///"):
-        raw = raw.removeprefix("sqlite:///")
-    path = Path(raw).expanduser() if raw else data_dir() / STORE_FILENAME
-    path = path.absolute()
+    path = store_path(raw) if raw else data_dir() / STORE_FILENAME
+    check_store_path(path)
+    # A URL object, never text: a "?" or "%20" in the file name must not change which file
+    # opens, and a name that is not UTF-8 goes to SQLite as the system gave it.
+    url = URL.create("sqlite", database=str(path))
     # Originals are content-addressed, so stores in one folder can safely share them.
     return StoreLocation(
-        url=f"sqlite:///{path}",
+        url=url,
         path=path,
         originals_dir=path.parent / "originals",
         backups_dir=path.parent / "backups",
         thumbnails_dir=cache_dir() / "thumbnails",
     )
+
+
+def _unsupported(message: str) -> StoreError:
+    return StoreError(message, code="store_unsupported")
+
+
+def store_path(raw: str) -> Path:
+    """Return the absolute path of the store file ``raw`` names (a path or a sqlite:/// URL)."""
+    scheme = raw.split(":", 1)[0].split("+", 1)[0].lower() if ":" in raw else ""
+    if scheme in SERVER_SCHEMES:
+        raise _unsupported(
+            f"Server stores ({scheme}://…) are not supported yet; give a store file."
+        )
+    if scheme == "sqlite":
+        raw = _sqlite_url_path(raw)
+    if raw.startswith("file:"):
+        raise _unsupported(f"{raw} is a file: URI; give the store file's path instead.")
+    if is_url(raw):
+        raise _unsupported(f"{raw} is not a store location: give the path of a store file.")
+    if raw in ("", ":memory:"):
+        raise _unsupported("A store in memory would be lost when the program ends; give a file.")
+    return Path(raw).expanduser().absolute()
+
+
+def _sqlite_url_path(raw: str) -> str:
+    try:
+        url = make_url(raw)
+    except ArgumentError as exc:
+        raise _unsupported(f"{raw} is not a store location: give a store file.") from exc
+    if url.query:
+        raise _unsupported(f"Store URLs take no options ({raw}); give the store file alone.")
+    return url.database or ""
+
+
+def check_store_path(path: Path) -> None:
+    """Refuse ``path`` unless it is a regular file, or a new file in a folder that can be."""
+    not_a_store = "store_not_a_store"
+    if path.is_symlink() and not path.exists():
+        raise StoreError(f"{path} is a link to nothing, not a store file.", code=not_a_store)
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a store file.", code=not_a_store)
+    if path.exists():
+        if not path.is_file():
+            raise StoreError(
+                f"{path} is not a regular file (a device or a pipe), not a store file.",
+                code=not_a_store,
+            )
+        return
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise StoreError(
+            f"Cannot make the store {path}: {folder} is not a folder.", code=not_a_store
+        )

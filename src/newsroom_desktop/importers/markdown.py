@@ -41,6 +41,19 @@ class _NoAliasLoader(yaml.SafeLoader):  # type: ignore[misc]
             raise yaml.YAMLError("aliases are not allowed in front matter")
         return super().compose_node(parent, index)
 
+    def construct_yaml_timestamp(self, node: Any) -> Any:
+        """Turn ``date: 2024-05-01`` into a date; an impossible one (2024-02-30) is refused."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as exc:
+            # As TOML front matter does: the file is refused with the date named, not guessed.
+            raise yaml.YAMLError(f"the date {node.value} does not exist") from exc
+
+
+_NoAliasLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _NoAliasLoader.construct_yaml_timestamp
+)
+
 
 def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     """Return the front matter (YAML between ---, or TOML between +++) and the body."""
