@@ -25,8 +25,8 @@ MAX_FRONT_MATTER_CHARS = 64 * 1024
 _FRONT_RE = re.compile(
     r"\A(?P<fence>---|\+\+\+)[ \t]*\n(?P<head>.*?)\n(?P=fence)[ \t]*(?:\n|\Z)", re.S
 )
-_SHORTCODE_FIGURE_RE = re.compile(r"\{\{[<%]\s*figure\s+(?P<attrs>.*?)\s*/?[>%]\}\}", re.S)
-_TEMPLATE_TAG_RE = re.compile(r"\{\{[<%].*?[>%]\}\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
+# Hugo's figure shortcode opens with this; it closes at the first ">}}" or "%}}" after it.
+_FIGURE_OPEN_RE = re.compile(r"\{\{[<%]\s*figure\s+")
 _ATTR_RE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 _JEKYLL_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 # Raw HTML inside Markdown is allowed through to the sanitiser, which keeps only safe markup.
@@ -125,13 +125,92 @@ def front_meta(front: dict[str, Any], path: Path, zone: tzinfo) -> PageMeta:
     )
 
 
-def _figure_html(found: re.Match[str]) -> str:
+class _Closers:
+    """Find where tags close, searching each stretch of the text once (tags never nest).
+
+    A regex such as ``\\{\\{.*?\\}\\}`` searches to the end of the text from every unclosed
+    ``{{``: 40 KB of ``{{`` took half a minute. Here the first closing mark at or after a
+    position is remembered, so the starts only move forward and the whole scan is linear.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: dict[str, tuple[int, int]] = {}
+
+    def find(self, mark: str, start: int) -> int:
+        """Return the first ``mark`` at or after ``start`` (-1 if none); starts never go back."""
+        searched = self._found.get(mark)
+        if (
+            searched is not None
+            and searched[0] <= start
+            and (searched[1] >= start or searched[1] < 0)
+        ):
+            return searched[1]
+        found = self.text.find(mark, start)
+        self._found[mark] = (start, found)
+        return found
+
+    def shortcode_end(self, start: int) -> int:
+        """Return where ">}}" or "%}}" first starts at or after ``start`` (-1 if nowhere)."""
+        ends = [e for e in (self.find(">}}", start), self.find("%}}", start)) if e >= 0]
+        return min(ends, default=-1)
+
+
+def _figure_html(attrs_text: str) -> str:
     attrs = {m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or ""
-             for m in _ATTR_RE.finditer(found.group("attrs"))}  # fmt: skip
+             for m in _ATTR_RE.finditer(attrs_text)}  # fmt: skip
     caption = " - Ảnh: ".join(v for v in (attrs.get("caption", ""), attrs.get("attr", "")) if v)
     src, alt = html.escape(attrs.get("src", "")), html.escape(attrs.get("alt", ""))
     img = f'<img src="{src}" alt="{alt}">'
     return f"\n\n<figure>{img}<figcaption>{html.escape(caption)}</figcaption></figure>\n\n"
+
+
+def replace_figures(markdown: str) -> str:
+    """Return ``markdown`` with each Hugo ``{{< figure ... >}}`` turned into an HTML figure."""
+    closers = _Closers(markdown)
+    out: list[str] = []
+    done = 0
+    for opened in _FIGURE_OPEN_RE.finditer(markdown):
+        if opened.start() < done:
+            continue  # inside the figure just replaced
+        end = closers.shortcode_end(opened.end())
+        if end < 0:
+            break  # no closing mark after this one, so none after any later one either
+        attrs = markdown[opened.end() : end].removesuffix("/").rstrip()  # as \s*/? before >}}
+        out += [markdown[done : opened.start()], _figure_html(attrs)]
+        done = end + 3
+    return "".join(out) + markdown[done:] if out else markdown
+
+
+def _tag_end(text: str, start: int, closers: _Closers) -> int:
+    """Return the end of the template tag opening at ``start``, or -1 if none does."""
+    opening = text[start : start + 3]
+    if opening in ("{{<", "{{%") and (end := closers.shortcode_end(start + 3)) >= 0:
+        return end + 3  # {{< shortcode >}}, {{% shortcode %}}
+    if opening.startswith("{%") and (end := closers.find("%}", start + 2)) >= 0:
+        return end + 2  # {% liquid %}
+    if opening.startswith("{{") and (end := closers.find("}}", start + 2)) >= 0:
+        return end + 2  # {{ variable }}
+    return -1
+
+
+def strip_template_tags(markdown: str) -> tuple[str, list[str]]:
+    """Return ``markdown`` without Hugo and Liquid template tags, and the tags taken out."""
+    closers = _Closers(markdown)
+    kept: list[str] = []
+    tags: list[str] = []
+    done = 0
+    start = markdown.find("{")
+    while start >= 0:
+        end = _tag_end(markdown, start, closers)
+        if end < 0:
+            start = markdown.find("{", start + 1)
+            continue
+        kept.append(markdown[done:start])
+        tags.append(markdown[start:end])
+        done = end
+        start = markdown.find("{", end)
+    return ("".join(kept) + markdown[done:] if tags else markdown), tags
 
 
 def photo_records(front: dict[str, Any]) -> dict[str, ImportedFigure]:
@@ -162,10 +241,12 @@ def _resolver(folder: Path, records: dict[str, ImportedFigure]) -> ImageResolver
 
 
 def _attached(
-    records: dict[str, ImportedFigure], markdown: str, resolve: ImageResolver
+    records: dict[str, ImportedFigure], body: str, resolve: ImageResolver
 ) -> tuple[tuple[ImportedFigure, ...], list[str]]:
-    """Return the recorded photos the body does not show: they belong to the article unplaced."""
-    shown = set(html_images(sanitize(_MARKDOWN.render(markdown))))
+    """Return the recorded photos the body (its sanitised HTML) does not show: unplaced ones."""
+    if not records:
+        return (), []
+    shown = set(html_images(body))
     figures, warnings = [], []
     for name in records:
         if name not in shown:
@@ -196,9 +277,7 @@ def _lead_images(front: dict[str, Any], markdown: str) -> str:
 
 def body_html(markdown: str, front: dict[str, Any]) -> tuple[str, list[str]]:
     """Render the body (Hugo figures kept, other template tags dropped) as HTML."""
-    markdown = _SHORTCODE_FIGURE_RE.sub(_figure_html, markdown)
-    tags = _TEMPLATE_TAG_RE.findall(markdown)
-    markdown = _TEMPLATE_TAG_RE.sub("", markdown)
+    markdown, tags = strip_template_tags(replace_figures(markdown))
     warnings = (
         [f"{len(tags)} template tag(s) such as {tags[0][:40]} were left out."] if tags else []
     )
@@ -212,11 +291,12 @@ def parse_markdown(
     front, markdown = split_front_matter(text, path)
     meta = front_meta(front, path, zone)
     rendered, warnings = body_html(markdown, front)
-    blocks = html_blocks(sanitize(rendered))
+    body = sanitize(rendered)  # rendered once: Markdown is the slow part of a big file
+    blocks = html_blocks(body)
     records = photo_records(front)
     resolve = _resolver(images_dir or path.parent, records)
     article = assemble(blocks, meta, name=path.name, zone=zone, resolve=resolve)
-    attached, more = _attached(records, markdown, resolve)
+    attached, more = _attached(records, body, resolve)
     return replace(article, attached=attached).with_warnings(*warnings, *more)
 
 
