@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -15,10 +16,12 @@ import pytest
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.settings import Settings, save_settings
 
-from ..conftest import REPORTER
+from ..conftest import DATA, REPORTER
+from .test_window_store_sharing import integrity, newsroom_cli, stored_article
 
 pytestmark = [pytest.mark.xvfb, pytest.mark.slow]
 TYPED = "Xin chào Cần Thơ, đường ngập"
+IMPORTED = "Thông xe cầu Ninh Kiều - Cái Răng"  # the headline of imports/text/nhandan.txt
 
 
 def _free_display() -> int:
@@ -54,19 +57,26 @@ def xserver():
 
 
 def _xdotool(display: str, *args: str, timeout: float = 20) -> str:
-    result = subprocess.run(
-        ["xdotool", *args],
-        env={**os.environ, "DISPLAY": display},
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=True,
-    )
+    for attempt in range(3):
+        result = subprocess.run(
+            ["xdotool", *args],
+            env={**os.environ, "DISPLAY": display},
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+        # A search may fail when a window it looks at closes meanwhile: look again.
+        if result.returncode == 0 or args[0] != "search" or attempt == 2:
+            break
+        time.sleep(0.2)
+    result.check_returncode()
     return result.stdout.strip()
 
 
-def _start_app(display: str, store: Path, article_id: str) -> subprocess.Popen[bytes]:
+def _start_app(display: str, store: Path, article_id: str | None = None) -> subprocess.Popen[bytes]:
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "LANG": "C.UTF-8"}
+    article = ["--article", article_id] if article_id else []
     return subprocess.Popen(
         [
             sys.executable,
@@ -74,8 +84,7 @@ def _start_app(display: str, store: Path, article_id: str) -> subprocess.Popen[b
             "newsroom_desktop.app",
             "--store",
             str(store),
-            "--article",
-            article_id,
+            *article,
             "--lang",
             "en",
         ],
@@ -85,10 +94,13 @@ def _start_app(display: str, store: Path, article_id: str) -> subprocess.Popen[b
     )
 
 
-def _window(display: str) -> str:
-    window = _xdotool(display, "search", "--sync", "--onlyvisible", "--name", "Newsroom Desktop")
-    time.sleep(1.0)  # mapped is not yet painted and listening: let the first frames go by
-    return window.splitlines()[0]
+def _window(display: str, name: str = "Newsroom Desktop", settle: float = 1.0) -> str:
+    """Wait for a window titled ``name`` to show, give it the keyboard; return its id."""
+    found = _xdotool(display, "search", "--sync", "--onlyvisible", "--name", name)
+    time.sleep(settle)  # mapped is not yet painted and listening: let the first frames go by
+    window = found.splitlines()[0]
+    _xdotool(display, "windowfocus", "--sync", window)
+    return window
 
 
 def _body(store: Path, article_id: str) -> str:
@@ -108,7 +120,6 @@ def test_typed_vietnamese_survives_a_kill(xserver, tmp_path):
     app = _start_app(xserver, store, article_id)
     try:
         window = _window(xserver)
-        _xdotool(xserver, "windowfocus", "--sync", window)
         _xdotool(xserver, "windowsize", "--sync", window, "1440", "900")
         # The body is the large area in the middle of the window; click into it, go to the end.
         _xdotool(xserver, "mousemove", "--window", window, "720", "600", "click", "1")
@@ -128,7 +139,6 @@ def test_typed_vietnamese_survives_a_kill(xserver, tmp_path):
     again = _start_app(xserver, store, article_id)
     try:
         window = _window(xserver)
-        _xdotool(xserver, "windowfocus", "--sync", window)
         _xdotool(xserver, "key", "ctrl+q")
         assert again.wait(20) == 0
     finally:
@@ -136,3 +146,73 @@ def test_typed_vietnamese_survives_a_kill(xserver, tmp_path):
             again.kill()
     # The typed words went to the end of the paragraph, whole and in order.
     assert _body(store, article_id) == f"Đoạn đầu. {TYPED}\n"
+
+
+def _article_id(store: Path, headline: str) -> str:
+    """Return the id of the article with ``headline``, as a `newsroom list` process reads it."""
+    rows = json.loads(newsroom_cli(store, "list", "--json", "--limit", "1000"))
+    (article_id,) = [row["id"] for row in rows if row["headline"] == headline]
+    return str(article_id)
+
+
+def _answer(display: str, title: str, *keys: str) -> None:
+    """Wait for the dialog titled ``title``, press ``keys`` in it, go back to the window."""
+    _window(display, title, settle=0.4)
+    for key in keys:
+        _xdotool(display, "key", key)
+    _window(display, settle=0.3)  # back in the main window, which has the keyboard again
+
+
+def test_export_import_and_the_cli_beside_the_window_lose_no_typed_text(xserver, tmp_path):
+    """Issue 11 as reported: File ▸ Export and Import, `newsroom new` beside, type, quit."""
+    out = tmp_path / "exported"
+    save_settings(
+        Settings(
+            profile_name=REPORTER.name,
+            profile_role=REPORTER.role,
+            last_export_dir=str(out),
+            autosave_seconds=0.5,
+        )
+    )
+    store = tmp_path / "r" / "s.sqlite"
+    article_id = newsroom_cli(store, "new", "--headline", "Bài có sẵn")
+    app = _start_app(xserver, store, article_id.strip())
+    try:
+        window = _window(xserver)
+        _xdotool(xserver, "windowsize", "--sync", window, "1440", "900")
+        _xdotool(xserver, "key", "ctrl+shift+e")  # File ▸ Export…, accepted as it stands
+        _answer(xserver, "Export", "Return")
+        _answer(xserver, "Export finished", "Return")
+        assert any(out.iterdir()), "the export wrote nothing"
+        _xdotool(xserver, "key", "ctrl+shift+i")  # File ▸ Import…: the file's path, Enter
+        _window(xserver, "Import articles", settle=0.4)
+        _xdotool(xserver, "type", "--delay", "5", str(DATA / "imports" / "text" / "nhandan.txt"))
+        _xdotool(xserver, "key", "Return")
+        _answer(xserver, "Import finished", "Return")
+        # The import opened its article; type into its body, the CLI writing in between.
+        imported = _article_id(store, IMPORTED)
+        window = _window(xserver, settle=0.3)
+        _xdotool(xserver, "mousemove", "--window", window, "720", "600", "click", "1")
+        _xdotool(xserver, "key", "ctrl+End")
+        typed = ""
+        for n, words in enumerate(["Mưa lớn ở Cần Thơ.", "Đường ngập sâu.", "Xe chết máy."]):
+            newsroom_cli(store, "new", "--headline", f"Từ dòng lệnh {n}")
+            _xdotool(xserver, "type", "--delay", "30", " " + words)
+            typed += " " + words
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline:
+                body = stored_article(store, imported)["body"]
+                if body.rstrip("\n").endswith(typed):
+                    break
+                time.sleep(0.3)
+            assert body.rstrip("\n").endswith(typed), f"not saved after 15 s: {words!r}"
+        _xdotool(xserver, "key", "ctrl+q")
+        assert app.wait(20) == 0
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait(10)
+    # What the window saved is in the file after it closed, read by a new process.
+    assert stored_article(store, imported)["body"].rstrip("\n").endswith(typed)
+    assert stored_article(store, article_id.strip())["headline"] == "Bài có sẵn"
+    assert integrity(store) == "ok"
