@@ -596,6 +596,34 @@
         <translation>Đã hủy việc xuất; các bài viết ở trên đã xuất xong.</translation>
     </message>
     <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="257"/>
+        <source>… and %1 more</source>
+        <translation>… và %1 tệp khác</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="260"/>
+        <source>%1 already holds these files, which no earlier export of the same article wrote:
+
+%2
+
+Replace them?</source>
+        <translation>Thư mục %1 đã có những tệp này, không phải do lần xuất trước của chính bài viết này tạo ra:
+
+%2
+
+Thay thế chúng?</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="268"/>
+        <source>Replace files?</source>
+        <translation>Thay thế tệp?</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="274"/>
+        <source>Replace</source>
+        <translation>Thay thế</translation>
+    </message>
+    <message>
         <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="276"/>
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>

@@ -12,6 +12,7 @@ from newsroom_desktop.core.models import Article, StatusEvent
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.exporters.base import ExportOptions
 from newsroom_desktop.exporters.batch import article_ids, export_article, export_many
+from newsroom_desktop.exporters.manifest import MANIFEST_NAME
 from tests.conftest import EDITOR
 
 
@@ -113,7 +114,10 @@ def test_cancel_stops_between_articles(newsroom, tmp_path):
     )
     assert report.cancelled
     assert len(report.results) == 2
-    assert sorted(p.name for p in out.iterdir()) == ["bai-0.txt", "bai-1.txt"]
+    assert sorted(p.name for p in out.iterdir() if p.name != MANIFEST_NAME) == [
+        "bai-0.txt",
+        "bai-1.txt",
+    ]
 
 
 def test_one_failure_does_not_stop_the_batch(newsroom, sample_doc, tmp_path):

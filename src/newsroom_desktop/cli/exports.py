@@ -13,10 +13,12 @@ from newsroom_desktop.core.settings import load_settings
 from newsroom_desktop.exporters import registry
 from newsroom_desktop.exporters.base import PAPERS, ExportOptions
 from newsroom_desktop.exporters.batch import ExportReport, article_ids, export_many
+from newsroom_desktop.exporters.manifest import WouldOverwriteError
 
 from . import render
 
 EXIT_OK, EXIT_ERROR = 0, 1
+OVERWRITE = WouldOverwriteError.code
 
 
 def register(sub: Any) -> None:
@@ -44,6 +46,11 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--share-links", action="store_true", help="html: add share and print links")
     p.add_argument("--preview", action="store_true", help="record nothing (no publishing)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace files in DIR that are not the article's own earlier export",
+    )
     p.set_defaults(handler=cmd_export)
 
 
@@ -58,6 +65,7 @@ def _options(args: argparse.Namespace, newsroom: Newsroom) -> ExportOptions:
         zip=args.zip,
         strict=args.strict,
         preview=args.preview,
+        force=args.force,
     )
 
 
@@ -77,6 +85,12 @@ def _print_text(report: ExportReport) -> None:
                 print(f"    {path}")
             for problem in result.problems:
                 print(f"    warning: {problem.message}", file=sys.stderr)
+        elif result.error_code == OVERWRITE:
+            # One line: the check's findings are for when it is exported.
+            print(
+                f"newsroom: error: {result.id[:8]}: {result.error} Use --force to replace.",
+                file=sys.stderr,
+            )
         else:
             print(f"newsroom: error: {result.id[:8]}: {result.error}", file=sys.stderr)
             for problem in result.problems:

@@ -33,6 +33,9 @@ class ExportOptions:
     copyright: str = ""
     # The output name without suffix; "" uses the article's slug.
     stem: str = ""
+    # Replace files in the folder that are not this article's own earlier export (the user
+    # was asked, or gave --force); without it such an article fails, keeping those files.
+    force: bool = False
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:

@@ -14,6 +14,8 @@ from newsroom_desktop.core.errors import ExportFailedError, NewsroomError
 from . import registry
 from .base import Exporter, ExportOptions
 from .checks import Problem, check
+from .images import IMAGES_DIR, plan_images
+from .manifest import ExportManifest, Placement
 
 if TYPE_CHECKING:
     from newsroom_desktop.core.newsroom import Newsroom
@@ -22,6 +24,11 @@ Progress = Callable[[int, int, str], bool]
 PAGE = 500
 # Articles read, and their exports recorded, per transaction in a batch.
 CHUNK = 200
+# Formats whose photos go inside the one file they write (or nowhere); the others write them
+# to images/ beside it. Should a format's files differ from planned_files, the export itself
+# still refuses to replace what it does not own: a wrong plan asks too little, never replaces.
+SINGLE_FILE_FORMATS = frozenset({"txt", "docx", "pdf"})
+PACKAGE_SUFFIXES = (".html", ".md", ".ninjs.json")
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,11 @@ def export_article(
         doc = newsroom.articles.get(article_id)
     except NewsroomError as exc:
         return ExportResult(article_id, error=exc.message, error_code=exc.code)
-    result = _export_doc(doc, exporter, out_dir, options, None)
+    placement = Placement(out_dir, force=options.force)
+    try:
+        result = _export_doc(doc, exporter, placement, options, None)
+    finally:
+        placement.close()
     return _record(newsroom, [result], format, options)[0]
 
 
@@ -112,7 +123,7 @@ def _unique_stem(doc: ArticleDoc, options: ExportOptions, used: set[str]) -> Exp
 def _export_doc(
     doc: ArticleDoc,
     exporter: Exporter,
-    out_dir: Path,
+    placement: Placement,
     options: ExportOptions,
     used_stems: set[str] | None,
 ) -> ExportResult:
@@ -125,7 +136,8 @@ def _export_doc(
     if used_stems is not None:
         options = _unique_stem(doc, options, used_stems)
     try:
-        files = exporter.export(doc, out_dir, options)
+        staged = placement.stage()
+        files = placement.place(staged, exporter.export(doc, staged, options), doc.id)
     except NewsroomError as exc:
         return ExportResult(doc.id, doc.headline, (), problems, exc.message, exc.code)
     return ExportResult(doc.id, doc.headline, tuple(files), problems)
@@ -182,6 +194,25 @@ def export_many(
     total = len(ids)
     if progress is not None and not progress(0, total, ""):
         return ExportReport(format, out_dir, cancelled=True)
+    placement = Placement(out_dir, force=options.force)
+    try:
+        return _export_chunks(
+            newsroom, ids, (format, exporter), placement, options=options, progress=progress
+        )
+    finally:
+        placement.close()
+
+
+def _export_chunks(
+    newsroom: Newsroom,
+    ids: Sequence[str],
+    named: tuple[str, Exporter],
+    placement: Placement,
+    *,
+    options: ExportOptions,
+    progress: Progress | None,
+) -> ExportReport:
+    (format, exporter), out_dir, total = named, placement.out_dir, len(ids)  # noqa: A001
     used: set[str] | None = set() if not options.stem else None
     results: list[ExportResult] = []
     for start in range(0, total, CHUNK):
@@ -194,7 +225,7 @@ def export_many(
             result = (
                 _missing(article_id)
                 if doc is None
-                else _export_doc(doc, exporter, out_dir, options, used)
+                else _export_doc(doc, exporter, placement, options, used)
             )
             chunk_results.append(result)
             done = len(results) + len(chunk_results)
@@ -205,3 +236,52 @@ def export_many(
         if cancelled:
             return ExportReport(format, out_dir, tuple(results), cancelled=True)
     return ExportReport(format, out_dir, tuple(results))
+
+
+def planned_files(doc: ArticleDoc, format: str, options: ExportOptions) -> list[str]:  # noqa: A002
+    """Return the files (relative to the folder, with /) exporting ``doc`` writes, unwritten."""
+    stem = options.stem_for(doc)
+    if format == "package" and options.zip:
+        return [f"{stem}.zip"]
+    images = [
+        f"{IMAGES_DIR}/{image.name}"
+        for image in plan_images(doc, options).values()
+        if image.has_file
+    ]
+    if format == "package":
+        return [f"{stem}/{stem}{suffix}" for suffix in PACKAGE_SUFFIXES] + [
+            f"{stem}/{name}" for name in images
+        ]
+    main = f"{stem}{registry.get(format).suffix}"
+    return [main] if format in SINGLE_FILE_FORMATS else [main, *images]
+
+
+def files_to_replace(
+    newsroom: Newsroom,
+    ids: Sequence[str],
+    format: str,  # noqa: A002
+    out_dir: Path,
+    options: ExportOptions,
+) -> list[Path]:
+    """Return the files exporting these articles would replace: those not their own exports.
+
+    This is the question to ask before ``export_many``; without ``force`` the export refuses
+    each article that would replace any of them.
+    """
+    registry.get(format)
+    try:
+        if options.force or not out_dir.is_dir() or not any(out_dir.iterdir()):
+            return []
+    except OSError:
+        return []  # an unreadable folder: the export itself will say what is wrong
+    manifest = ExportManifest(out_dir)
+    used: set[str] | None = set() if not options.stem else None
+    found: list[Path] = []
+    for start in range(0, len(ids), CHUNK):
+        for doc in newsroom.exports.documents(ids[start : start + CHUNK]):
+            problems = tuple(check(doc)) if options.strict else ()
+            if _refusal(doc, problems, options):
+                continue  # refused before anything is written
+            planned = _unique_stem(doc, options, used) if used is not None else options
+            found += manifest.conflicts(planned_files(doc, format, planned), doc.id)
+    return found

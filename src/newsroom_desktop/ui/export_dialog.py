@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,8 @@ from .labels import status_label
 from .ops import Operation
 
 SELECTED = "selected"
+# Files named in the question before replacing; the rest are counted.
+LISTED_FILES = 12
 
 
 def _t(text: str) -> str:
@@ -245,6 +248,47 @@ def summary_text(report: Any) -> str:
     return "\n".join(lines)
 
 
+def ask_replace(parent: QWidget | None, folder: Path, files: list[Path]) -> bool:
+    """Ask whether to replace files in ``folder`` that no export of the same article wrote."""
+    names = [str(path.relative_to(folder)) if path.is_relative_to(folder) else str(path)
+             for path in files[:LISTED_FILES]]  # fmt: skip
+    lines = "\n".join(f"• {name}" for name in names)
+    if len(files) > len(names):
+        lines += "\n" + _t("… and %1 more").replace("%1", str(len(files) - len(names)))
+    text = (
+        _t(
+            "%1 already holds these files, which no earlier export of the same article wrote:"
+            "\n\n%2\n\nReplace them?"
+        )
+        .replace("%1", str(folder))
+        .replace("%2", lines)
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        _t("Replace files?"),
+        text,
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("exportReplaceQuestion")
+    replace_button = box.addButton(_t("Replace"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is replace_button
+
+
+def _replacing(
+    window: Any, ids: list[str], name: str, out_dir: Path, options: ExportOptions
+) -> ExportOptions | None:
+    """Return the options to export with (forced if the user agreed to replace); None: stop."""
+    from ..exporters.batch import files_to_replace
+
+    files = files_to_replace(window.newsroom, ids, name, out_dir, options)
+    if not files:
+        return options
+    return replace(options, force=True) if ask_replace(window, out_dir, files) else None
+
+
 def run_export(window: Any) -> Operation | None:
     """Show the export dialog for the selected articles and export in the background."""
     window.session.flush()
@@ -262,6 +306,10 @@ def run_export(window: Any) -> Operation | None:
         Path(dialog.folder.text()),
         dialog.options(),
     )
+    answered = _replacing(window, ids, name, out_dir, options)
+    if answered is None:
+        return None  # the user kept the files that are there
+    options = answered
     worker = window.newsroom.for_worker()
 
     def work(progress: Any) -> Any:
