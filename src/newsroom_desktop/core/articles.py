@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from . import body as body_md
 from . import revisions, search
-from .context import CoreContext, get_one, person_for, resolve_id, section_for
+from .context import CoreContext, get_one, like_literal, person_for, resolve_id, section_for
 from .convert import article_doc, revision_or_none, summary_from_row, summary_select
 from .documents import ArticleDoc, ArticleSummary, SaveResult
 from .errors import ConflictError, NotFoundError, ValidationError
@@ -449,7 +449,8 @@ class ArticleService:
         # Server stores have no FTS5 index yet: match the headline and lead, newest first.
         stmt = self._listing(query)
         for word in words.split():
-            stmt = stmt.where((Article.headline + " " + Article.lead).ilike(f"%{word}%"))
+            pattern = f"%{like_literal(word)}%"  # the user's % and _ are letters here
+            stmt = stmt.where((Article.headline + " " + Article.lead).ilike(pattern, escape="\\"))
         stmt = stmt.order_by(Article.updated_at.desc()).offset(offset).limit(limit)
         return [summary_from_row(r) for r in session.execute(stmt)]
 

@@ -72,11 +72,16 @@ def id_prefix(prefix: str, what: str) -> str:
     return prefix
 
 
+def like_literal(text: str) -> str:
+    """Return ``text`` with LIKE's wildcards (and the escape character) escaped by a backslash."""
+    return re.sub(r"([\\%_])", r"\\\1", text)
+
+
 def resolve_id(session: Session, column: Any, prefix: str, what: str) -> str:
     """Return the one full id that starts with ``prefix``, as git resolves short hashes."""
     prefix = id_prefix(prefix, what)
     # The prefix is the user's text: its % and _ are letters to match, not LIKE wildcards.
-    pattern = re.sub(r"([\\%_])", r"\\\1", prefix) + "%"
+    pattern = like_literal(prefix) + "%"
     rows = session.scalars(select(column).where(column.like(pattern, escape="\\")).limit(2)).all()
     if not rows:
         raise NotFoundError(f"No {what} with id {prefix}.")

@@ -29,9 +29,14 @@ def open_newsroom(store: str | None) -> Newsroom | None:
         QMessageBox.critical(
             None,
             QApplication.translate("Startup", "Cannot open the store"),
-            error_message(exc.code, exc.message) + "\n\n" + exc.message,
+            _details(error_message(exc.code, exc.message), exc.message),
         )
         return None
+
+
+def _details(translated: str, message: str) -> str:
+    """Return the translated explanation, then the core's own line if it says more."""
+    return translated if translated == message else f"{translated}\n\n{message}"
 
 
 def add_sample_if_empty(newsroom: Newsroom) -> str | None:
