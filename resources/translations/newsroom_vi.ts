@@ -84,28 +84,28 @@
 <context>
     <name>ArticleSession</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="146"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="158"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="147"/>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="148"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="159"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="160"/>
         <source>This article was changed in another window or program while you edited it. Your text was kept as a revision; nothing is lost. Use Article ▸ Revision History to compare, or save again to keep your version.</source>
         <translation>Bài viết này đã bị sửa ở một cửa sổ hoặc chương trình khác trong lúc bạn biên tập. Văn bản của bạn đã được giữ lại thành một phiên bản; không mất gì cả. Vào Bài viết ▸ Lịch sử phiên bản để so sánh, hoặc lưu lại để giữ bản của bạn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="159"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="171"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="246"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="258"/>
         <source>Adding photos…</source>
         <translation>Đang thêm ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="279"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="291"/>
         <source>Could not add the photos</source>
         <translation>Không thêm được ảnh</translation>
     </message>
@@ -113,63 +113,63 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="281"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="289"/>
         <source>Restore from Backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="293"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="293"/>
         <source>Made</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="293"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="293"/>
         <source>Why</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="307"/>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="308"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="315"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="316"/>
         <source>Restoring replaces the articles in the store with those in the backup. The store as it is now is kept as a backup first, so this can be undone.</source>
         <translation>Khôi phục sẽ thay các bài viết trong kho bằng các bài trong bản sao lưu. Kho hiện tại được sao lưu trước, nên có thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="316"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="324"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="324"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="332"/>
         <source>There is no backup of this store yet.</source>
         <translation>Kho này chưa có bản sao lưu nào.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="329"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="337"/>
         <source>automatic</source>
         <translation>tự động</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="330"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="338"/>
         <source>made by hand</source>
         <translation>sao lưu thủ công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="331"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="339"/>
         <source>before a restore</source>
         <translation>trước khi khôi phục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="334"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="342"/>
         <source>before an upgrade</source>
         <translation>trước khi nâng cấp</translation>
     </message>
@@ -380,218 +380,218 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="48"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="51"/>
         <source>Web page (HTML)</source>
         <translation>Trang web (HTML)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="49"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="52"/>
         <source>Body for a CMS (HTML fragment)</source>
         <translation>Thân bài cho CMS (đoạn HTML)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="50"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="53"/>
         <source>Markdown (Hugo, Jekyll)</source>
         <translation>Markdown (Hugo, Jekyll)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="51"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="54"/>
         <source>Plain text</source>
         <translation>Văn bản thuần</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="52"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="55"/>
         <source>NewsML-G2</source>
         <translation>NewsML-G2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="53"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="56"/>
         <source>NITF 3.6</source>
         <translation>NITF 3.6</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="54"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="57"/>
         <source>ninjs (IPTC JSON)</source>
         <translation>ninjs (JSON của IPTC)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="55"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="58"/>
         <source>Word (.docx)</source>
         <translation>Word (.docx)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="56"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="59"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="57"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="60"/>
         <source>Web package (folder or .zip)</source>
         <translation>Gói cho web (thư mục hoặc .zip)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="68"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="71"/>
         <source>the headline</source>
         <translation>tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="69"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="72"/>
         <source>the lead</source>
         <translation>sapo</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="73"/>
         <source>the body</source>
         <translation>thân bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="71"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="74"/>
         <source>the byline</source>
         <translation>phần tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="77"/>
         <source>The headline is empty.</source>
         <translation>Tiêu đề còn trống.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="78"/>
         <source>The lead is empty.</source>
         <translation>Sapo còn trống.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="76"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="79"/>
         <source>The body has no text.</source>
         <translation>Thân bài chưa có nội dung.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="80"/>
         <source>The byline is empty.</source>
         <translation>Chưa ghi tác giả.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="83"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="86"/>
         <source>a photo caption</source>
         <translation>một chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="84"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="87"/>
         <source>Placeholder %1 left in %2.</source>
         <translation>Còn chữ tạm %1 trong %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="89"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="92"/>
         <source>Photo %1 is still waiting for its file.</source>
         <translation>Ảnh %1 vẫn chưa có tệp ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="90"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="93"/>
         <source>Photo %1 has no caption.</source>
         <translation>Ảnh %1 chưa có chú thích.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="91"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="94"/>
         <source>Photo %1 has no credit.</source>
         <translation>Ảnh %1 chưa ghi nguồn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="92"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="95"/>
         <source>Photo %1 has no alt text.</source>
         <translation>Ảnh %1 chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="105"/>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="161"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="108"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="164"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="124"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="127"/>
         <source>The selected article(s): %1</source>
         <translation>Các bài viết đã chọn: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="127"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="130"/>
         <source>Every article with status: %1</source>
         <translation>Mọi bài viết có trạng thái: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="137"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="140"/>
         <source>As one .zip file</source>
         <translation>Gộp thành một tệp .zip</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="138"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="141"/>
         <source>Add share and print links to the page</source>
         <translation>Thêm liên kết chia sẻ và in vào trang</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="145"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="148"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="151"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="154"/>
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="152"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="155"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="153"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="156"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="157"/>
         <source>Paper (PDF)</source>
         <translation>Khổ giấy (PDF)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="158"/>
         <source>Photo size (package)</source>
         <translation>Cỡ ảnh (gói)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="171"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="174"/>
         <source>Export to folder</source>
         <translation>Xuất vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="198"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="201"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="207"/>
         <source>No article to export.</source>
         <translation>Không có bài viết nào để xuất.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="210"/>
         <source>The check found %1 problem(s). You can export anyway, or cancel and fix them.</source>
         <translation>Kiểm tra thấy %1 vấn đề. Bạn vẫn có thể xuất, hoặc hủy để sửa trước.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="212"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="215"/>
         <source>The check found no problem.</source>
         <translation>Kiểm tra không thấy vấn đề nào.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="234"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="237"/>
         <source>Exported %1 article(s) to %2.</source>
         <translation>Đã xuất %1 bài viết vào %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="240"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="243"/>
         <source>Published %1 approved article(s).</source>
         <translation>Đã đăng %1 bài viết đã duyệt.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="244"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="247"/>
         <source>The export was cancelled; the articles above were done.</source>
         <translation>Đã hủy việc xuất; các bài viết ở trên đã xuất xong.</translation>
     </message>
@@ -601,7 +601,7 @@
         <translation>… và %1 tệp khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="260"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="259"/>
         <source>%1 already holds these files, which no earlier export of the same article wrote:
 
 %2
@@ -624,17 +624,17 @@ Thay thế chúng?</translation>
         <translation>Thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="276"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="320"/>
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="282"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="326"/>
         <source>Export finished</source>
         <translation>Xuất xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="287"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="331"/>
         <source>Export failed</source>
         <translation>Xuất không thành công</translation>
     </message>
@@ -940,6 +940,16 @@ Thay thế chúng?</translation>
         <source>The store is read-only: changes cannot be saved.</source>
         <translation>Kho dữ liệu chỉ cho đọc: không lưu được thay đổi.</translation>
     </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="64"/>
+        <source>This store was made by a version of Newsroom Desktop this one cannot upgrade from. It was left untouched.</source>
+        <translation>Kho dữ liệu này do một phiên bản Newsroom Desktop tạo ra mà phiên bản này không nâng cấp được. Kho được giữ nguyên.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="68"/>
+        <source>This backup does not have the tables Newsroom Desktop makes, so it was not restored.</source>
+        <translation>Bản sao lưu này không có đúng các bảng mà Newsroom Desktop tạo ra, nên không được khôi phục.</translation>
+    </message>
 </context>
 <context>
     <name>LengthIndicator</name>
@@ -1092,58 +1102,58 @@ Thay thế chúng?</translation>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="20"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="19"/>
         <source>Import articles</source>
         <translation>Nhập bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="22"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="21"/>
         <source>Articles (%1);;All files (*)</source>
         <translation>Bài viết (%1);;Tất cả tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="28"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="27"/>
         <source>Import a folder of articles</source>
         <translation>Nhập một thư mục bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="36"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="35"/>
         <source>Imported %n article(s).</source>
         <translation>
             <numerusform>Đã nhập %n bài viết.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="38"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="37"/>
         <source>Skipped %n file(s):</source>
         <translation>
             <numerusform>Bỏ qua %n tệp:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="44"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="43"/>
         <source>Not articles, left alone: %n file(s)</source>
         <translation>
             <numerusform>Không phải bài viết, để nguyên: %n tệp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="50"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="49"/>
         <source>The import was cancelled; the files above were done.</source>
         <translation>Đã hủy việc nhập; các tệp ở trên đã nhập xong.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="64"/>
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="78"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="72"/>
         <source>Import finished</source>
         <translation>Nhập xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="82"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="76"/>
         <source>Import failed</source>
         <translation>Nhập không thành công</translation>
     </message>
@@ -1164,7 +1174,7 @@ Thay thế chúng?</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/main_window.py" line="184"/>
-        <location filename="../../src/newsroom_desktop/ui/startup.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/startup.py" line="77"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
@@ -2094,19 +2104,19 @@ Khôi phục ngay bây giờ?</translation>
         <translation>Sao lưu tự động thất bại: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="215"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="220"/>
         <source>Could not restore</source>
         <translation>Không khôi phục được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="220"/>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="221"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="228"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="229"/>
         <source>Restored the backup of %1; the store as it was is kept as a backup too.</source>
         <translation>Đã khôi phục bản sao lưu lúc %1; kho trước đó cũng được giữ thành một bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="265"/>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="266"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="273"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="274"/>
         <source>This article was changed elsewhere. Your next save keeps both versions as revisions.</source>
         <translation>Bài này vừa được sửa ở nơi khác. Lần lưu tới sẽ giữ cả hai bản thành các phiên bản.</translation>
     </message>
