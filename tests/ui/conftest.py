@@ -42,3 +42,40 @@ def qtbot_app():
     from PySide6.QtWidgets import QApplication
 
     return QApplication.instance()
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_modal_dialogs(request: pytest.FixtureRequest, qapp):
+    """Fail a GUI test in which a modal dialog opens that the test did not ask for.
+
+    A watchdog looks for a modal widget every 50 ms (inside the dialog's own event loop too),
+    records it and rejects it so the test never hangs. A test that drives a real dialog on
+    purpose is marked ``@pytest.mark.modal``; one that answers it by patching QMessageBox or
+    QDialog.exec opens none.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+    if request.node.get_closest_marker("modal") is not None:
+        yield
+        return
+    seen: list[str] = []
+
+    def look() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            return
+        text = widget.text() if isinstance(widget, QMessageBox) else ""
+        seen.append(f"{type(widget).__name__} {widget.windowTitle()!r} {text[:120]!r}")
+        if isinstance(widget, QDialog):
+            widget.reject()
+        else:
+            widget.close()
+
+    watchdog = QTimer()
+    watchdog.setInterval(50)
+    watchdog.timeout.connect(look)
+    watchdog.start()
+    yield
+    watchdog.stop()
+    assert not seen, f"unexpected modal dialog(s): {seen}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC
 from zoneinfo import ZoneInfo
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -69,6 +70,7 @@ def test_history_lists_revisions_newest_first_and_shows_one_read_only(make_windo
     dialog.close()
 
 
+@pytest.mark.modal
 def test_restoring_a_revision_reloads_the_editor_and_keeps_every_revision(make_window):
     window = make_window()
     doc = article_with_two_versions(window)
@@ -86,6 +88,7 @@ def test_restoring_a_revision_reloads_the_editor_and_keeps_every_revision(make_w
     dialog.close()
 
 
+@pytest.mark.modal
 def test_saying_no_restores_nothing(make_window):
     window = make_window()
     doc = article_with_two_versions(window)

@@ -46,6 +46,7 @@ def args_for(store_path) -> argparse.Namespace:
     )
 
 
+@pytest.mark.modal
 def test_first_start_asks_for_the_profile_and_acts_as_it(qtbot, store_path):
     assert needs_profile()
 
