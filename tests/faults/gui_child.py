@@ -3,11 +3,14 @@
 A zygote like crash_child.py: it imports Qt and the app once, then for each line
 ``run STORE LOG SEED`` forks a worker that opens the main window on STORE, makes a new
 article, and types ``text_for(SEED)`` into its body as key events, fast, while the autosave
-(every 0.5 s) runs off the GUI thread. The worker appends to LOG:
+(every 0.5 s) runs off the GUI thread. Between bursts of typing it exports the article and
+imports a file through the window's own dialogs (File ▸ Export…, File ▸ Import…), which share
+the window's open store (issue 11). The worker appends to LOG:
 
 * ``article ID`` once the article exists;
 * ``typed N T`` every 50 ms: N characters had been typed by time T (time.time());
 * ``saved VERSION LENGTH DIGEST`` when a save result arrived (the body as stored);
+* ``exported N`` and ``imported N`` when the Nth export or import through the dialogs finished;
 * ``problem TITLE: MESSAGE`` if the window would have shown an error.
 """
 
@@ -32,6 +35,13 @@ from newsroom_desktop.core.settings import Settings
 from newsroom_desktop.ui.main_window import MainWindow
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.faults.crash_child import IMPORTS
+from tests.faults.window_driver import (
+    DialogAnswerer,
+    export_through_dialog,
+    import_through_dialog,
+    reopen,
+)
 from tests.ui.typing import type_text
 
 ACTOR = Actor("Ngọc Hậu", "reporter")
@@ -77,6 +87,7 @@ WORDS = [
 ]
 CHARS_PER_TICK = 4
 TICK_MS = 10
+BURST_MS = 700  # typing between two trips through the export and import dialogs
 
 
 def text_for(seed: int, length: int = 20_000) -> str:
@@ -100,6 +111,7 @@ class Worker:
         self.fd = os.open(log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         self.text = text_for(seed)
         self.typed = 0
+        self.typing = False
         self.newsroom = Newsroom.open(store, actor=ACTOR)
         self.window = MainWindow(self.newsroom, SETTINGS)
         self.window.show_problem = self._problem  # type: ignore[method-assign]
@@ -117,6 +129,10 @@ class Worker:
         self.clock = QTimer()
         self.clock.timeout.connect(lambda: self.line("typed", self.typed, f"{time.time():.3f}"))
         self.clock.start(50)
+        self.answerer = DialogAnswerer()
+        self.exports = Path(store).parent / f"exported-{os.getpid()}"
+        self.rounds = 0
+        QTimer.singleShot(BURST_MS, self._dialogs)
 
     def line(self, *parts: object) -> None:
         os.write(self.fd, (" ".join(str(p) for p in parts) + "\n").encode())
@@ -124,8 +140,35 @@ class Worker:
     def _type(self) -> None:
         chunk = self.text[self.typed : self.typed + CHARS_PER_TICK]
         if chunk:
-            type_text(self.window.editor.body, chunk)
+            self.typing = True  # type_text lets events run: _dialogs may come in the middle
+            try:
+                type_text(self.window.editor.body, chunk)
+            finally:
+                self.typing = False
             self.typed += len(chunk)
+
+    def _dialogs(self) -> None:
+        """Export, then import, through the dialogs; then type on at the end of the body."""
+        # Not in the middle of a key burst, nor after a space: a reopened body has no trailing
+        # space (the store keeps none), and typing goes on from what the store holds.
+        if self.typing or (self.typed and self.text[self.typed - 1] == " "):
+            QTimer.singleShot(TICK_MS, self._dialogs)
+            return
+        self.typer.stop()
+        shown = len(self.answerer.troubles())
+        try:
+            export_through_dialog(self.window, self.answerer, self.exports)
+            self.line("exported", self.rounds)
+            import_through_dialog(self.window, self.answerer, IMPORTS[self.rounds % len(IMPORTS)])
+            self.line("imported", self.rounds)
+            self.rounds += 1
+        except Exception as exc:  # a slot's exception would only be printed: log it
+            self.line("error", type(exc).__name__, str(exc).replace("\n", " "))
+        for trouble in self.answerer.troubles()[shown:]:
+            self.line("problem", trouble.replace("\n", " "))
+        reopen(self.window, self.article_id)
+        self.typer.start(TICK_MS)
+        QTimer.singleShot(BURST_MS, self._dialogs)
 
     def _stored(self, doc: object) -> None:
         if getattr(doc, "id", None) == self.article_id:

@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 
 from ..conftest import DATA
+from ..faults.window_process import WindowProcess
 
-CHILD = Path(__file__).resolve().parents[1] / "faults" / "window_child.py"
 CLI_MAIN = "import sys; from newsroom_desktop.cli import main; sys.exit(main(sys.argv[1:]))"
 TYPED = [" Mưa lớn ở Cần Thơ.", " Đường Ninh Kiều ngập sâu.", " Người dân đẩy xe qua nước."]
 
@@ -53,46 +53,6 @@ def integrity(store: Path) -> str:
         return "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check"))
     finally:
         conn.close()
-
-
-class WindowProcess:
-    """The window child: one JSON command in, one JSON answer out."""
-
-    def __init__(self, store: Path, stderr: Path) -> None:
-        self._stderr = stderr.open("w")
-        self.proc = subprocess.Popen(
-            [sys.executable, str(CHILD), str(store)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self._stderr,
-            text=True,
-            encoding="utf-8",
-        )
-        self.stderr = stderr
-        self.article_id = self._answer()["article"]
-
-    def _answer(self) -> dict[str, Any]:
-        assert self.proc.stdout is not None
-        line = self.proc.stdout.readline()
-        if not line:
-            raise AssertionError(f"the window process ended: {self.stderr.read_text()[-2000:]}")
-        answer = json.loads(line)
-        assert "error" not in answer, f"{answer['error']}\n{self.stderr.read_text()[-2000:]}"
-        return answer
-
-    def do(self, what: str, **args: Any) -> dict[str, Any]:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(json.dumps({"do": what, **args}) + "\n")
-        self.proc.stdin.flush()
-        answer = self._answer()
-        assert not answer["troubles"], answer["troubles"]
-        return answer
-
-    def close(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait(10)
-        self._stderr.close()
 
 
 @pytest.mark.slow
