@@ -23,7 +23,7 @@ run: $(SYSDEPS) $(INSTALLED)
 	env -u QT_QPA_PLATFORM $(VENV)/bin/newsroom-desktop
 
 test: $(SYSDEPS) $(INSTALLED)
-	$(PY) -m pytest
+	$(PY) -m pytest --cov --cov-report=term
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check src tests bench
