@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from PIL import Image
 
-from newsroom_desktop.core.photos.fields import SourceFields, decode_legacy, iso_datetime
+from newsroom_desktop.core.photos.fields import CaptionFields, decode_legacy, iso_datetime
 
 ORIENTATION = 0x0112
 EXIF_IFD = 0x8769
@@ -40,7 +40,7 @@ class ExifInfo:
 
     orientation: int = 1
     camera: str = ""
-    fields: SourceFields = field(default_factory=SourceFields)
+    fields: CaptionFields = field(default_factory=CaptionFields)
 
 
 def exif_info(exif: Image.Exif) -> ExifInfo:
@@ -49,7 +49,7 @@ def exif_info(exif: Image.Exif) -> ExifInfo:
     description = _text(exif.get(IMAGE_DESCRIPTION))
     if description.strip().lower() in _FIRMWARE_DESCRIPTIONS:
         description = ""
-    fields = SourceFields(
+    fields = CaptionFields(
         description=description,
         creator=_text(exif.get(ARTIST)),
         copyright=_text(exif.get(COPYRIGHT)),

@@ -1,4 +1,4 @@
-"""Caption fields as one metadata source (XMP, IPTC-IIM or EXIF) states them, before merging."""
+"""Caption fields as one record, and the text decoding the metadata sources share."""
 
 from __future__ import annotations
 
@@ -13,8 +13,14 @@ _ISO_RE = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class SourceFields:
-    """The caption fields found in one source; empty strings where it says nothing."""
+class CaptionFields:
+    """A photo's caption fields; empty strings where nothing is said.
+
+    One record for what a metadata source (XMP, IPTC-IIM or EXIF) states before merging, what a
+    photo file says after it (``PhotoMetadata`` adds the file's facts), and what we write into
+    a rendition. ``taken_at`` is only read; ``title`` (IIM Object Name, XMP dc:title) only
+    written.
+    """
 
     description: str = ""
     headline: str = ""
@@ -24,20 +30,7 @@ class SourceFields:
     alt_text: str = ""
     keywords: tuple[str, ...] = ()
     taken_at: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class CaptionText:
-    """The caption fields we write into a rendition, as IPTC-IIM and as XMP."""
-
-    caption: str = ""
-    headline: str = ""
-    creator: str = ""
-    credit: str = ""
-    copyright: str = ""
-    alt_text: str = ""
     title: str = ""
-    keywords: tuple[str, ...] = ()
 
 
 def decode_utf8(raw: bytes) -> str:

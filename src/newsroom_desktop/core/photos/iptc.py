@@ -7,8 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from newsroom_desktop.core.photos.fields import (
-    CaptionText,
-    SourceFields,
+    CaptionFields,
     decode_legacy,
     decode_utf8,
     iso_datetime,
@@ -98,7 +97,7 @@ def parse_datasets(data: bytes) -> dict[tuple[int, int], list[bytes]]:
     return datasets
 
 
-def iim_fields(iim: bytes) -> SourceFields:
+def iim_fields(iim: bytes) -> CaptionFields:
     """Return the caption fields of an IIM block, decoding its text by 1:90 or by sniffing."""
     datasets = parse_datasets(iim)
     marked = datasets.get(CODED_CHARACTER_SET, [b""])[0].startswith(_UTF8_MARKER)
@@ -111,7 +110,7 @@ def iim_fields(iim: bytes) -> SourceFields:
         found = texts(key)
         return found[0] if found else ""
 
-    return SourceFields(
+    return CaptionFields(
         description=first(CAPTION),
         headline=first(HEADLINE),
         creator=", ".join(texts(BY_LINE)),
@@ -135,10 +134,10 @@ def _taken_at(datasets: dict[tuple[int, int], list[bytes]]) -> str:
     return iso_datetime(year, month, day, (int(hour), int(minute), int(second)), offset)
 
 
-def fields_from_photoshop(data: bytes) -> SourceFields:
+def fields_from_photoshop(data: bytes) -> CaptionFields:
     """Return the caption fields of Photoshop image-resource data, or empty ones."""
     iim = image_resources(data).get(IPTC_RESOURCE)
-    return iim_fields(iim) if iim else SourceFields()
+    return iim_fields(iim) if iim else CaptionFields()
 
 
 def truncate_utf8(text: str, limit: int) -> bytes:
@@ -149,7 +148,7 @@ def truncate_utf8(text: str, limit: int) -> bytes:
     return raw[:limit].decode("utf-8", "ignore").encode("utf-8")
 
 
-def build_iim(text: CaptionText) -> bytes:
+def build_iim(text: CaptionFields) -> bytes:
     """Return an IIM block: UTF-8 marked, datasets in ascending order, cut to their limits."""
     entries: list[tuple[tuple[int, int], bytes]] = [
         (CODED_CHARACTER_SET, _UTF8_MARKER),
@@ -161,7 +160,7 @@ def build_iim(text: CaptionText) -> bytes:
     entries += _texts(HEADLINE, [text.headline])
     entries += _texts(CREDIT, [text.credit])
     entries += _texts(COPYRIGHT, [text.copyright])
-    entries += _texts(CAPTION, [text.caption])
+    entries += _texts(CAPTION, [text.description])
     return b"".join(
         bytes((_TAG, record, dataset)) + len(value).to_bytes(2, "big") + value
         for (record, dataset), value in entries

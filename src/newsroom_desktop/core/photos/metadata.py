@@ -12,7 +12,7 @@ from PIL import Image
 
 from newsroom_desktop.core.photos import iptc, jpeg, xmp
 from newsroom_desktop.core.photos.exif import ExifInfo, exif_info
-from newsroom_desktop.core.photos.fields import SourceFields
+from newsroom_desktop.core.photos.fields import CaptionFields
 from newsroom_desktop.core.photos.formats import is_jpeg, normalise_format, open_image
 from newsroom_desktop.core.photos.limits import MAX_XMP_BYTES, capped, capped_keywords
 from newsroom_desktop.core.text import clean, clean_line
@@ -23,26 +23,19 @@ _TIFF_IPTC = 33723
 _TIFF_PHOTOSHOP = 34377
 
 
-@dataclass(frozen=True, slots=True)
-class PhotoMetadata:
-    """What a photo file says about itself; text is NFC and trimmed, "" when absent.
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PhotoMetadata(CaptionFields):
+    """What a photo file says about itself: its caption fields and the file's facts.
 
-    Text fields keep to ``limits.FIELD_LIMITS``; ``warnings`` says what was cut or left unread.
+    Text is NFC and trimmed, "" when absent, and keeps to ``limits.FIELD_LIMITS``;
+    ``warnings`` says what was cut or left unread.
     """
 
     format: str
     width: int
     height: int
     orientation: int = 1
-    taken_at: str = ""
     camera: str = ""
-    description: str = ""
-    headline: str = ""
-    creator: str = ""
-    credit: str = ""
-    copyright: str = ""
-    alt_text: str = ""
-    keywords: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
 
 
@@ -57,11 +50,11 @@ def metadata_from_image(image: Image.Image, path: Path) -> PhotoMetadata:
     oversized: list[int] = []
     if is_jpeg(image):
         segments = jpeg.read_app_segments(path, frozenset({jpeg.APP1, jpeg.APP13}))
-        xmp_fields = _guard(lambda: _jpeg_xmp(segments, oversized), SourceFields())
-        iim_fields = _guard(lambda: _jpeg_iim(segments), SourceFields())
+        xmp_fields = _guard(lambda: _jpeg_xmp(segments, oversized), CaptionFields())
+        iim_fields = _guard(lambda: _jpeg_iim(segments), CaptionFields())
     else:
-        xmp_fields = _guard(lambda: _embedded_xmp(image, oversized), SourceFields())
-        iim_fields = _guard(lambda: _tiff_iim(image), SourceFields())
+        xmp_fields = _guard(lambda: _embedded_xmp(image, oversized), CaptionFields())
+        iim_fields = _guard(lambda: _tiff_iim(image), CaptionFields())
     exif = _guard(lambda: _exif(image), ExifInfo())
     warnings = [
         f"its XMP metadata is {size / (1 << 20):.1f} MB, over the "
@@ -91,8 +84,8 @@ def _exif(image: Image.Image) -> ExifInfo:
 
 def _merge(
     image: Image.Image,
-    xmp_fields: SourceFields,
-    iim: SourceFields,
+    xmp_fields: CaptionFields,
+    iim: CaptionFields,
     exif: ExifInfo,
     warn: Callable[[str], None],
 ) -> PhotoMetadata:
@@ -129,12 +122,12 @@ def _block(text: str) -> str:
     return clean(text).strip()
 
 
-def _jpeg_xmp(segments: list[tuple[int, bytes]], oversized: list[int]) -> SourceFields:
+def _jpeg_xmp(segments: list[tuple[int, bytes]], oversized: list[int]) -> CaptionFields:
     app1 = [payload for marker, payload in segments if marker == jpeg.APP1]
     main = next((p[len(xmp.XMP_HEADER) :] for p in app1 if p.startswith(xmp.XMP_HEADER)), None)
     root = xmp.parse_packet(main) if main else None  # one segment: under the limit
     if root is None:
-        return SourceFields()
+        return CaptionFields()
     roots = [root]
     guid = xmp.extension_guid(root)
     if guid:
@@ -150,32 +143,32 @@ def _jpeg_xmp(segments: list[tuple[int, bytes]], oversized: list[int]) -> Source
     return xmp.xmp_fields(roots)
 
 
-def _jpeg_iim(segments: list[tuple[int, bytes]]) -> SourceFields:
+def _jpeg_iim(segments: list[tuple[int, bytes]]) -> CaptionFields:
     app13 = (payload for marker, payload in segments if marker == jpeg.APP13)
     return iptc.fields_from_photoshop(iptc.photoshop_payload(app13))
 
 
-def _embedded_xmp(image: Image.Image, oversized: list[int]) -> SourceFields:
+def _embedded_xmp(image: Image.Image, oversized: list[int]) -> CaptionFields:
     packet = image.info.get("xmp") or _tiff_tag(image, _TIFF_XMP)
     if isinstance(packet, str):
         packet = packet.encode("utf-8")
     if not isinstance(packet, bytes):
-        return SourceFields()
+        return CaptionFields()
     if len(packet) > MAX_XMP_BYTES:
         oversized.append(len(packet))
-        return SourceFields()
+        return CaptionFields()
     root: Element | None = xmp.parse_packet(packet)
-    return xmp.xmp_fields([root]) if root is not None else SourceFields()
+    return xmp.xmp_fields([root]) if root is not None else CaptionFields()
 
 
-def _tiff_iim(image: Image.Image) -> SourceFields:
+def _tiff_iim(image: Image.Image) -> CaptionFields:
     photoshop = _tiff_tag(image, _TIFF_PHOTOSHOP)
     if isinstance(photoshop, bytes):
         found = iptc.fields_from_photoshop(photoshop)
-        if found != SourceFields():
+        if found != CaptionFields():
             return found
     raw = _tiff_tag(image, _TIFF_IPTC)
-    return iptc.iim_fields(raw) if isinstance(raw, bytes) else SourceFields()
+    return iptc.iim_fields(raw) if isinstance(raw, bytes) else CaptionFields()
 
 
 def _tiff_tag(image: Image.Image, tag: int) -> object:

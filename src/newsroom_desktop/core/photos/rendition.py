@@ -19,7 +19,7 @@ from newsroom_desktop.core.photos.exif import (
     OFFSET_TIME_ORIGINAL,
     ORIENTATION,
 )
-from newsroom_desktop.core.photos.fields import CaptionText
+from newsroom_desktop.core.photos.fields import CaptionFields
 from newsroom_desktop.core.photos.files import atomic_write_bytes
 from newsroom_desktop.core.photos.formats import open_image
 from newsroom_desktop.core.photos.imaging import (
@@ -68,8 +68,8 @@ def write_rendition(
     if max_side < 1 or not 1 <= quality <= 100:
         message = f"Bad rendition settings: max_side={max_side}, quality={quality}"
         raise PhotoError(message, code="invalid")
-    text = CaptionText(
-        caption=clean(caption).strip(),
+    text = CaptionFields(
+        description=clean(caption).strip(),
         headline=clean_line(headline),
         creator=clean_line(creator),
         credit=clean_line(credit),
@@ -127,7 +127,7 @@ def _kept_exif(image: Image.Image) -> Image.Exif:
     return kept
 
 
-def _metadata_segments(text: CaptionText, original: Path) -> list[bytes]:
+def _metadata_segments(text: CaptionFields, original: Path) -> list[bytes]:
     """Return the XMP APP1 and the Photoshop/IPTC APP13 segments for ``text``."""
     try:
         return [

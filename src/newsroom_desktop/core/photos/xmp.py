@@ -11,8 +11,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from newsroom_desktop.core.photos.fields import (
-    CaptionText,
-    SourceFields,
+    CaptionFields,
     decode_legacy,
     normalise_iso,
 )
@@ -126,7 +125,7 @@ def extension_guid(root: Element) -> str:
     return values[0] if values else ""
 
 
-def xmp_fields(roots: Sequence[Element]) -> SourceFields:
+def xmp_fields(roots: Sequence[Element]) -> CaptionFields:
     """Return the caption fields of parsed XMP trees; earlier trees win, later ones fill gaps."""
 
     def values(name: str) -> list[str]:
@@ -140,7 +139,7 @@ def xmp_fields(roots: Sequence[Element]) -> SourceFields:
         found = values(name)
         return found[0] if found else ""
 
-    return SourceFields(
+    return CaptionFields(
         description=one("dc:description"),
         headline=one("photoshop:Headline"),
         creator=", ".join(values("dc:creator")),
@@ -204,11 +203,11 @@ def xml_text(value: str) -> str:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def build_packet(text: CaptionText) -> bytes:
+def build_packet(text: CaptionFields) -> bytes:
     """Return a UTF-8 XMP packet with the caption fields, with padding for in-place edits."""
     properties = [
         _alt("dc:title", text.title),
-        _alt("dc:description", text.caption),
+        _alt("dc:description", text.description),
         _list("dc:creator", "Seq", [text.creator]),
         _alt("dc:rights", text.copyright),
         _list("dc:subject", "Bag", text.keywords),
