@@ -29,22 +29,14 @@ MAX_NUMBER_DIGITS = 6
 
 def current_revision(article: Article) -> RevisionInfo:
     """Return the article's current text as a revision-like record (id "current", number 0)."""
-    snap = revisions.snapshot(article)
-    return RevisionInfo(
+    return revisions.snapshot_info(
+        revisions.snapshot(article),
         id=CURRENT,
         article_id=article.id,
         number=0,
         created_at=article.updated_at,
         author="",
         reason=CURRENT,
-        section=snap["section"],
-        headline=snap["headline"],
-        lead=snap["lead"],
-        body=snap["body"],
-        byline=snap["byline"],
-        language=snap["language"],
-        tags=tuple(snap["tags"]),
-        captions=tuple((p["id"], p["caption"]) for p in snap["photos"]),
     )
 
 
@@ -74,16 +66,8 @@ def _restore_photos(session: Session, article: Article, photos: Sequence[dict[st
 
 
 def _content(revision: Revision) -> dict[str, Any]:
-    info = revisions.revision_info(revision)
-    return {
-        "section": info.section,
-        "headline": info.headline,
-        "lead": info.lead,
-        "body": info.body,
-        "byline": info.byline,
-        "language": info.language,
-        "tags": list(info.tags),
-    }
+    snap = revisions.revision_snapshot(revision)
+    return {name: snap[name] for name in (*revisions.TEXT_FIELDS, "tags")}
 
 
 def article_in(session: Session, article_id: str) -> Article:

@@ -17,6 +17,8 @@ from .models import Article, Person, Revision, utcnow
 # one is older than this, so history stays readable while a crash still loses nothing.
 AUTOSAVE_REVISION_INTERVAL = timedelta(minutes=10)
 AUTOSAVE = "autosave"
+# The snapshot's plain text fields, stored as columns of the same names on Revision.
+TEXT_FIELDS = ("section", "headline", "lead", "body", "byline", "language")
 
 
 def snapshot(article: Article) -> dict[str, Any]:
@@ -98,12 +100,7 @@ def write_revision(  # noqa: PLR0917
         author_id=author.id if author else None,
         author_name=author.name if author else "",
         reason=reason,
-        section=snap["section"],
-        headline=snap["headline"],
-        lead=snap["lead"],
-        body=snap["body"],
-        byline=snap["byline"],
-        language=snap["language"],
+        **{name: snap[name] for name in TEXT_FIELDS},
         tags_json=json.dumps(snap["tags"], ensure_ascii=False),
         photos_json=json.dumps(snap["photos"], ensure_ascii=False),
         content_hash=content_hash(snap),
@@ -113,24 +110,48 @@ def write_revision(  # noqa: PLR0917
     return revision
 
 
+def revision_snapshot(revision: Revision) -> dict[str, Any]:
+    """Return the snapshot a revision holds, as ``snapshot`` gave it."""
+    snap: dict[str, Any] = {name: getattr(revision, name) for name in TEXT_FIELDS}
+    snap["tags"] = json.loads(revision.tags_json or "[]")
+    snap["photos"] = revision_photos(revision)
+    return snap
+
+
+def snapshot_info(
+    snap: dict[str, Any],
+    *,
+    id: str,  # noqa: A002
+    article_id: str,
+    number: int,
+    created_at: datetime,
+    author: str,
+    reason: str,
+) -> RevisionInfo:
+    """Return a snapshot as a revision record, with who saved it, when and why."""
+    return RevisionInfo(
+        id=id,
+        article_id=article_id,
+        number=number,
+        created_at=created_at,
+        author=author,
+        reason=reason,
+        **{name: snap[name] for name in TEXT_FIELDS},
+        tags=tuple(snap["tags"]),
+        captions=tuple((p["id"], p.get("caption", "")) for p in snap["photos"]),
+    )
+
+
 def revision_info(revision: Revision) -> RevisionInfo:
     """Return a revision as plain data."""
-    photos = json.loads(revision.photos_json or "[]")
-    return RevisionInfo(
+    return snapshot_info(
+        revision_snapshot(revision),
         id=revision.id,
         article_id=revision.article_id,
         number=revision.number,
         created_at=revision.created_at,
         author=revision.author_name,
         reason=revision.reason,
-        section=revision.section,
-        headline=revision.headline,
-        lead=revision.lead,
-        body=revision.body,
-        byline=revision.byline,
-        language=revision.language,
-        tags=tuple(json.loads(revision.tags_json or "[]")),
-        captions=tuple((p["id"], p.get("caption", "")) for p in photos),
     )
 
 
