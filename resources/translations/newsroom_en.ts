@@ -34,7 +34,7 @@
 <context>
     <name>DiffDialog</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="263"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="155"/>
         <source>+%n word(s)</source>
         <translation>
             <numerusform>+%n word</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="264"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="156"/>
         <source>−%n word(s)</source>
         <translation>
             <numerusform>−%n word</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="289"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="181"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n change</numerusform>
@@ -131,7 +131,7 @@
 <context>
     <name>NotesPanel</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="244"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="210"/>
         <source>%n open</source>
         <translation>
             <numerusform>%n open</numerusform>
@@ -142,7 +142,7 @@
 <context>
     <name>WorkflowBar</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="189"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="173"/>
         <source>%n open note(s)</source>
         <translation>
             <numerusform>%n open note</numerusform>

@@ -192,76 +192,76 @@
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="238"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="130"/>
         <source>Compare Revisions</source>
         <translation>So sánh phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="239"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="131"/>
         <source>Compare</source>
         <translation>So sánh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="240"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="132"/>
         <source>with</source>
         <translation>với</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="242"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="134"/>
         <source>Swap the two versions</source>
         <translation>Đổi chỗ hai bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="243"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="135"/>
         <source>Previous Change</source>
         <translation>Thay đổi trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="244"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="136"/>
         <source>Next Change</source>
         <translation>Thay đổi sau</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="246"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="138"/>
         <source>inserted</source>
         <translation>đã thêm</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="247"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="139"/>
         <source>deleted</source>
         <translation>đã xóa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="249"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="141"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="263"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="155"/>
         <source>+%n word(s)</source>
         <translation>
             <numerusform>+%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="264"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="156"/>
         <source>−%n word(s)</source>
         <translation>
             <numerusform>−%n từ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="281"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="173"/>
         <source>No changes</source>
         <translation>Không có thay đổi</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="284"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="176"/>
         <source>Change %1 of %2</source>
         <translation>Thay đổi %1/%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="289"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="181"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n thay đổi</numerusform>
@@ -271,108 +271,108 @@
 <context>
     <name>EditorPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="102"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="89"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="105"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="92"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="107"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="94"/>
         <source>Tags, separated by commas</source>
         <translation>Từ khóa, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="109"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="96"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="112"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="99"/>
         <source>Lead: the paragraph that sums up the story</source>
         <translation>Sapo: đoạn tóm tắt nội dung bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="165"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="152"/>
         <source>&amp;Bold</source>
         <translation>Đậ&amp;m</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="166"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="153"/>
         <source>&amp;Italic</source>
         <translation>&amp;Nghiêng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="167"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="154"/>
         <source>Heading &amp;2</source>
         <translation>Tiêu đề phụ &amp;2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="168"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="155"/>
         <source>Heading &amp;3</source>
         <translation>Tiêu đề phụ &amp;3</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="169"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="156"/>
         <source>&amp;Paragraph</source>
         <translation>Đoạn &amp;văn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="170"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="157"/>
         <source>&amp;Bulleted list</source>
         <translation>&amp;Danh sách dấu đầu dòng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="171"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="158"/>
         <source>&amp;Numbered list</source>
         <translation>Danh sách đánh &amp;số</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="172"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="159"/>
         <source>Block &amp;quote</source>
         <translation>&amp;Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="173"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="160"/>
         <source>&amp;Link…</source>
         <translation>&amp;Liên kết…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="174"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="161"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="175"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="162"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="176"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="163"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="177"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="164"/>
         <source>&amp;Replace…</source>
         <translation>Tha&amp;y thế…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="466"/>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="472"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="453"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="459"/>
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="467"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="454"/>
         <source>Web or e-mail address (leave empty to remove the link):</source>
         <translation>Địa chỉ web hoặc e-mail (để trống nếu muốn bỏ liên kết):</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="472"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="459"/>
         <source>Only http, https and mailto links can be used.</source>
         <translation>Chỉ dùng được liên kết http, https và mailto.</translation>
     </message>
@@ -380,228 +380,178 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="51"/>
-        <source>Web page (HTML)</source>
-        <translation>Trang web (HTML)</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="52"/>
-        <source>Body for a CMS (HTML fragment)</source>
-        <translation>Thân bài cho CMS (đoạn HTML)</translation>
-    </message>
-    <message>
         <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="53"/>
-        <source>Markdown (Hugo, Jekyll)</source>
-        <translation>Markdown (Hugo, Jekyll)</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="54"/>
-        <source>Plain text</source>
-        <translation>Văn bản thuần</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="55"/>
-        <source>NewsML-G2</source>
-        <translation>NewsML-G2</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="56"/>
-        <source>NITF 3.6</source>
-        <translation>NITF 3.6</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="57"/>
-        <source>ninjs (IPTC JSON)</source>
-        <translation>ninjs (JSON của IPTC)</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="58"/>
-        <source>Word (.docx)</source>
-        <translation>Word (.docx)</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="59"/>
-        <source>PDF</source>
-        <translation>PDF</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="60"/>
-        <source>Web package (folder or .zip)</source>
-        <translation>Gói cho web (thư mục hoặc .zip)</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="71"/>
         <source>the headline</source>
         <translation>tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="54"/>
         <source>the lead</source>
         <translation>sapo</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="73"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="55"/>
         <source>the body</source>
         <translation>thân bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="56"/>
         <source>the byline</source>
         <translation>phần tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="59"/>
         <source>The headline is empty.</source>
         <translation>Tiêu đề còn trống.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="78"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="60"/>
         <source>The lead is empty.</source>
         <translation>Sapo còn trống.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="79"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="61"/>
         <source>The body has no text.</source>
         <translation>Thân bài chưa có nội dung.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="62"/>
         <source>The byline is empty.</source>
         <translation>Chưa ghi tác giả.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="86"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="68"/>
         <source>a photo caption</source>
         <translation>một chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="87"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="69"/>
         <source>Placeholder %1 left in %2.</source>
         <translation>Còn chữ tạm %1 trong %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="92"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="74"/>
         <source>Photo %1 is still waiting for its file.</source>
         <translation>Ảnh %1 vẫn chưa có tệp ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="93"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="75"/>
         <source>Photo %1 has no caption.</source>
         <translation>Ảnh %1 chưa có chú thích.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="94"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="76"/>
         <source>Photo %1 has no credit.</source>
         <translation>Ảnh %1 chưa ghi nguồn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="95"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="77"/>
         <source>Photo %1 has no alt text.</source>
         <translation>Ảnh %1 chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="108"/>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="164"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="90"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="146"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="127"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="109"/>
         <source>The selected article(s): %1</source>
         <translation>Các bài viết đã chọn: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="130"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="112"/>
         <source>Every article with status: %1</source>
         <translation>Mọi bài viết có trạng thái: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="140"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="122"/>
         <source>As one .zip file</source>
         <translation>Gộp thành một tệp .zip</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="141"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="123"/>
         <source>Add share and print links to the page</source>
         <translation>Thêm liên kết chia sẻ và in vào trang</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="148"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="130"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="136"/>
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="137"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="156"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="138"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="157"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="139"/>
         <source>Paper (PDF)</source>
         <translation>Khổ giấy (PDF)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="158"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="140"/>
         <source>Photo size (package)</source>
         <translation>Cỡ ảnh (gói)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="174"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="156"/>
         <source>Export to folder</source>
         <translation>Xuất vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="201"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="183"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="189"/>
         <source>No article to export.</source>
         <translation>Không có bài viết nào để xuất.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="210"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="192"/>
         <source>The check found %1 problem(s). You can export anyway, or cancel and fix them.</source>
         <translation>Kiểm tra thấy %1 vấn đề. Bạn vẫn có thể xuất, hoặc hủy để sửa trước.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="215"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="197"/>
         <source>The check found no problem.</source>
         <translation>Kiểm tra không thấy vấn đề nào.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="237"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="219"/>
         <source>Exported %1 article(s) to %2.</source>
         <translation>Đã xuất %1 bài viết vào %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="243"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="225"/>
         <source>Published %1 approved article(s).</source>
         <translation>Đã đăng %1 bài viết đã duyệt.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="247"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="229"/>
         <source>The export was cancelled; the articles above were done.</source>
         <translation>Đã hủy việc xuất; các bài viết ở trên đã xuất xong.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="257"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="239"/>
         <source>… and %1 more</source>
         <translation>… và %1 tệp khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="259"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="241"/>
         <source>%1 already holds these files, which no earlier export of the same article wrote:
 
 %2
@@ -614,27 +564,27 @@ Replace them?</source>
 Thay thế chúng?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="268"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="250"/>
         <source>Replace files?</source>
         <translation>Thay thế tệp?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="274"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="256"/>
         <source>Replace</source>
         <translation>Thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="320"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="302"/>
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="326"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="308"/>
         <source>Export finished</source>
         <translation>Xuất xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="331"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="313"/>
         <source>Export failed</source>
         <translation>Xuất không thành công</translation>
     </message>
@@ -738,67 +688,67 @@ Thay thế chúng?</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="206"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="201"/>
         <source>Revision History</source>
         <translation>Lịch sử phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="202"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="202"/>
         <source>When</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="202"/>
         <source>Who</source>
         <translation>Người sửa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="202"/>
         <source>Why</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="208"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="203"/>
         <source>Read-only</source>
         <translation>Chỉ đọc</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="204"/>
         <source>Compare with Current Text</source>
         <translation>So với bản hiện tại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="210"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="205"/>
         <source>Compare with Previous</source>
         <translation>So với bản trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="211"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="206"/>
         <source>Restore This Revision…</source>
         <translation>Khôi phục phiên bản này…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="213"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="208"/>
         <source>Make this the current text; the text now is kept as a revision</source>
         <translation>Dùng bản này làm văn bản hiện tại; văn bản đang có được giữ lại thành một phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="215"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="210"/>
         <source>You cannot change this article now, so you cannot restore a revision</source>
         <translation>Lúc này bạn không sửa được bài viết nên không khôi phục được phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="217"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="212"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="228"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="223"/>
         <source>current text</source>
         <translation>bản hiện tại</translation>
     </message>
@@ -806,147 +756,232 @@ Thay thế chúng?</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="15"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="37"/>
         <source>Draft</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="16"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="38"/>
         <source>Submitted</source>
         <translation>Đã gửi duyệt</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="17"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="39"/>
         <source>Editing</source>
         <translation>Đang biên tập</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="18"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="40"/>
         <source>Ready</source>
         <translation>Sẵn sàng đăng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="19"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="41"/>
         <source>Published</source>
         <translation>Đã đăng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="20"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="42"/>
         <source>Spiked</source>
         <translation>Đã hủy</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="28"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="50"/>
         <source>created</source>
         <translation>tạo bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="29"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="51"/>
         <source>saved</source>
         <translation>lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="30"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="52"/>
         <source>edited</source>
         <translation>sửa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="31"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="53"/>
         <source>autosave</source>
         <translation>tự động lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="32"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="54"/>
         <source>submitted</source>
         <translation>gửi duyệt</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="33"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="55"/>
         <source>taken for editing</source>
         <translation>nhận biên tập</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="34"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="56"/>
         <source>approved</source>
         <translation>duyệt</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="35"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="57"/>
         <source>published</source>
         <translation>đăng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="36"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="58"/>
         <source>returned to draft</source>
         <translation>trả về bản nháp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="37"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="59"/>
         <source>spiked</source>
         <translation>hủy bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="38"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="60"/>
         <source>restored</source>
         <translation>khôi phục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="39"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="61"/>
         <source>imported</source>
         <translation>nhập</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="40"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="62"/>
         <source>photos changed</source>
         <translation>đổi ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="41"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="63"/>
         <source>captions changed</source>
         <translation>sửa chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="42"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="64"/>
         <source>conflicting edit</source>
         <translation>sửa xung đột</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="50"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="72"/>
+        <source>Web page (HTML)</source>
+        <translation>Trang web (HTML)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="73"/>
+        <source>Body for a CMS (HTML fragment)</source>
+        <translation>Thân bài cho CMS (đoạn HTML)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="74"/>
+        <source>Markdown (Hugo, Jekyll)</source>
+        <translation>Markdown (Hugo, Jekyll)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="75"/>
+        <source>Plain text</source>
+        <translation>Văn bản thuần</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="76"/>
+        <source>NewsML-G2</source>
+        <translation>NewsML-G2</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="77"/>
+        <source>NITF 3.6</source>
+        <translation>NITF 3.6</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="78"/>
+        <source>ninjs (IPTC JSON)</source>
+        <translation>ninjs (JSON của IPTC)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="79"/>
+        <source>Word (.docx)</source>
+        <translation>Word (.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="80"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="81"/>
+        <source>Web package (folder or .zip)</source>
+        <translation>Gói cho web (thư mục hoặc .zip)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="89"/>
+        <source>Headline</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="90"/>
+        <source>Lead</source>
+        <translation>Sapo</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="91"/>
+        <source>Body</source>
+        <translation>Thân bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="92"/>
+        <source>Byline</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="93"/>
+        <source>Caption</source>
+        <translation>Chú thích ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="100"/>
+        <source>Editor</source>
+        <translation>Biên tập viên</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="100"/>
+        <source>Reporter</source>
+        <translation>Phóng viên</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="107"/>
         <source>The store is busy: another program is writing to it. Try again in a moment.</source>
         <translation>Kho dữ liệu đang bận: một chương trình khác đang ghi vào. Hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="53"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="110"/>
         <source>The store is damaged. Restore it from a backup (File ▸ Restore from backup…).</source>
         <translation>Kho dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu (Tệp ▸ Khôi phục từ bản sao lưu…).</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="56"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="113"/>
         <source>This file is not a Newsroom store. It was left untouched.</source>
         <translation>Tệp này không phải kho dữ liệu Newsroom. Tệp được để nguyên.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="57"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="114"/>
         <source>This store was written by a newer version of Newsroom Desktop. Update the app to open it.</source>
         <translation>Kho dữ liệu này do một phiên bản Newsroom Desktop mới hơn ghi. Hãy cập nhật ứng dụng để mở.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="60"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="117"/>
         <source>The disk is full. Free some space; your text is kept and will be saved again.</source>
         <translation>Ổ đĩa đã đầy. Hãy giải phóng bớt dung lượng; văn bản của bạn vẫn được giữ và sẽ được lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="63"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="120"/>
         <source>The store is read-only: changes cannot be saved.</source>
         <translation>Kho dữ liệu chỉ cho đọc: không lưu được thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="121"/>
         <source>This store was made by a version of Newsroom Desktop this one cannot upgrade from. It was left untouched.</source>
         <translation>Kho dữ liệu này do một phiên bản Newsroom Desktop tạo ra mà phiên bản này không nâng cấp được. Kho được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="68"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="125"/>
         <source>This backup does not have the tables Newsroom Desktop makes, so it was not restored.</source>
         <translation>Bản sao lưu này không có đúng các bảng mà Newsroom Desktop tạo ra, nên không được khôi phục.</translation>
     </message>
@@ -954,12 +989,12 @@ Thay thế chúng?</translation>
 <context>
     <name>LengthIndicator</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="107"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="103"/>
         <source>target %1 (%2)</source>
         <translation>mục tiêu %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="113"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="109"/>
         <source>%1 of %2 words: %3</source>
         <translation>%1/%2 từ: %3</translation>
     </message>
@@ -967,137 +1002,137 @@ Thay thế chúng?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="44"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="43"/>
         <source>&amp;New Article</source>
         <translation>Bài viết &amp;mới</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="44"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="43"/>
         <source>Start a new article</source>
         <translation>Bắt đầu một bài viết mới</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="46"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="45"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="46"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="45"/>
         <source>Save now and keep a revision</source>
         <translation>Lưu ngay và giữ một phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="48"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="47"/>
         <source>Import a &amp;Folder…</source>
         <translation>Nhập cả &amp;thư mục…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="51"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="50"/>
         <source>&amp;Import…</source>
         <translation>&amp;Nhập…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="54"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="53"/>
         <source>Import text, HTML, Markdown or Word files</source>
         <translation>Nhập tệp văn bản, HTML, Markdown hoặc Word</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="58"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="57"/>
         <source>&amp;Export…</source>
         <translation>&amp;Xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="62"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="61"/>
         <source>Export the selected articles</source>
         <translation>Xuất các bài viết đã chọn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="63"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="66"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="65"/>
         <source>Print Pre&amp;view…</source>
         <translation>Xem &amp;trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="68"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="67"/>
         <source>Restore from &amp;Backup…</source>
         <translation>Khôi phục từ &amp;bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="69"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="68"/>
         <source>Move to &amp;Trash</source>
         <translation>Chuyển vào thùng &amp;rác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="69"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="71"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="70"/>
         <source>Pre&amp;ferences…</source>
         <translation>Tùy &amp;chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="71"/>
         <source>Search Articles</source>
         <translation>Tìm bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="73"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="72"/>
         <source>Revision &amp;History</source>
         <translation>&amp;Lịch sử phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="73"/>
         <source>&amp;Compare Revisions…</source>
         <translation>&amp;So sánh phiên bản…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="74"/>
         <source>&amp;Notes</source>
         <translation>Ghi &amp;chú</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="76"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="75"/>
         <source>&amp;About Newsroom Desktop</source>
         <translation>&amp;Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="119"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="118"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="122"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="121"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="125"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="124"/>
         <source>F&amp;ormat</source>
         <translation>Định &amp;dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="129"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="128"/>
         <source>&amp;Article</source>
         <translation>&amp;Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="130"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="129"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="131"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="130"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="159"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="158"/>
         <source>Main Toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
@@ -1250,32 +1285,32 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>NoteCard</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="106"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="72"/>
         <source>Resolved by %1</source>
         <translation>%1 đã đánh dấu xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="114"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="80"/>
         <source>Reopen</source>
         <translation>Mở lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="114"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="80"/>
         <source>Resolve</source>
         <translation>Đánh dấu xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="124"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="90"/>
         <source>(this passage is no longer in the text)</source>
         <translation>(đoạn này không còn trong bài)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="130"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="96"/>
         <source>Click to select this passage in the article</source>
         <translation>Bấm để chọn đoạn này trong bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="132"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="98"/>
         <source>The passage was changed or removed since the note was written</source>
         <translation>Đoạn này đã bị sửa hoặc xóa sau khi ghi chú được viết</translation>
     </message>
@@ -1283,55 +1318,55 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="226"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="192"/>
         <source>Add Note</source>
         <translation>Thêm ghi chú</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="227"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="193"/>
         <source>Add the note (Ctrl+Enter)</source>
         <translation>Thêm ghi chú (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="228"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="194"/>
         <source>Write a note for the reporter or the desk…</source>
         <translation>Viết ghi chú cho phóng viên hoặc ban biên tập…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="231"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="197"/>
         <source>Hide the notes (Article ▸ Notes shows them again)</source>
         <translation>Ẩn ghi chú (Bài viết ▸ Ghi chú để hiện lại)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="232"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="198"/>
         <source>Do not point the note at this passage</source>
         <translation>Không gắn ghi chú vào đoạn này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="234"/>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="235"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="200"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="201"/>
         <source>No notes yet. Select a passage in the article, then write a note about it here.</source>
         <translation>Chưa có ghi chú. Hãy chọn một đoạn trong bài viết, rồi viết ghi chú về đoạn đó ở đây.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="242"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="208"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="244"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="210"/>
         <source>%n open</source>
         <translation>
             <numerusform>%n chưa xong</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="278"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="244"/>
         <source>Resolved (%1)</source>
         <translation>Đã xong (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="307"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="273"/>
         <source>On %1</source>
         <translation>Về %1</translation>
     </message>
@@ -1518,63 +1553,53 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="30"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="31"/>
         <source>Preferences</source>
         <translation>Tùy chọn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="34"/>
-        <source>Reporter</source>
-        <translation>Phóng viên</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="35"/>
-        <source>Editor</source>
-        <translation>Biên tập viên</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="38"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="39"/>
         <source>System language</source>
         <translation>Ngôn ngữ của hệ thống</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="49"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="50"/>
         <source> s</source>
         <translation> giây</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="56"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="57"/>
         <source>Your name</source>
         <translation>Tên của bạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="57"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="58"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="58"/>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="95"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="59"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="96"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="59"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="60"/>
         <source>Newsroom time zone</source>
         <translation>Múi giờ tòa soạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="60"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="61"/>
         <source>Autosave after</source>
         <translation>Tự động lưu sau</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="61"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="62"/>
         <source>Web photo size (longest side)</source>
         <translation>Cỡ ảnh web (cạnh dài nhất)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="96"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="97"/>
         <source>The new language is used from the next start of Newsroom Desktop.</source>
         <translation>Ngôn ngữ mới được dùng từ lần mở Newsroom Desktop tiếp theo.</translation>
     </message>
@@ -1582,58 +1607,48 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="47"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="41"/>
         <source>Welcome to Newsroom Desktop</source>
         <translation>Chào mừng bạn đến với Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="52"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="46"/>
         <source>Your name, e.g. Ngọc Hậu</source>
         <translation>Tên của bạn, ví dụ Ngọc Hậu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="53"/>
-        <source>Reporter</source>
-        <translation>Phóng viên</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="54"/>
-        <source>Editor</source>
-        <translation>Biên tập viên</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="66"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="60"/>
         <source>Start</source>
         <translation>Bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="76"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="70"/>
         <source>Who is writing?</source>
         <translation>Ai đang viết?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="79"/>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="73"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="74"/>
         <source>Your name goes on your revisions, notes and approvals. You can change it later in Preferences.</source>
         <translation>Tên của bạn được ghi vào các phiên bản, ghi chú và lượt duyệt của bạn. Bạn có thể đổi sau trong Tùy chọn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="86"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="80"/>
         <source>I write articles and submit them to the desk.</source>
         <translation>Tôi viết bài và gửi lên ban biên tập.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="87"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="81"/>
         <source>I review, edit, approve and publish the articles.</source>
         <translation>Tôi xem, biên tập, duyệt và đăng bài.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="96"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="90"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="99"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="93"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
@@ -1654,281 +1669,253 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="93"/>
-        <source>changed</source>
-        <translation>có thay đổi</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="95"/>
-        <source>unchanged</source>
-        <translation>không đổi</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="104"/>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="60"/>
-        <source>Body</source>
-        <translation>Thân bài</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="104"/>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="58"/>
-        <source>Headline</source>
-        <translation>Tiêu đề</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="104"/>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="59"/>
-        <source>Lead</source>
-        <translation>Sapo</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="116"/>
-        <source>Caption %1</source>
-        <translation>Chú thích ảnh %1</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="137"/>
-        <source>The two versions are the same.</source>
-        <translation>Hai bản giống hệt nhau.</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="145"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="37"/>
         <source>Current text</source>
         <translation>Bản hiện tại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="56"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_render.py" line="62"/>
+        <source>changed</source>
+        <translation>có thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_render.py" line="64"/>
+        <source>unchanged</source>
+        <translation>không đổi</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_render.py" line="79"/>
+        <source>Caption %1</source>
+        <translation>Chú thích ảnh %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_render.py" line="100"/>
+        <source>The two versions are the same.</source>
+        <translation>Hai bản giống hệt nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="51"/>
         <source>Current text · last saved %1</source>
         <translation>Bản hiện tại · lưu lần cuối %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="58"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="53"/>
         <source>Revision %1</source>
         <translation>Phiên bản %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="78"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="73"/>
         <source>Photo</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="88"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="83"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="61"/>
-        <source>Byline</source>
-        <translation>Tác giả</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="62"/>
-        <source>Caption</source>
-        <translation>Chú thích ảnh</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="105"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="71"/>
         <source>someone</source>
         <translation>ai đó</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/saved_filters.py" line="43"/>
+        <location filename="../../src/newsroom_desktop/ui/review/saved_filters.py" line="41"/>
         <source>All articles</source>
         <translation>Tất cả bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/saved_filters.py" line="44"/>
+        <location filename="../../src/newsroom_desktop/ui/review/saved_filters.py" line="42"/>
         <source>My drafts</source>
         <translation>Bản nháp của tôi</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/saved_filters.py" line="45"/>
+        <location filename="../../src/newsroom_desktop/ui/review/saved_filters.py" line="43"/>
         <source>Waiting for review</source>
         <translation>Chờ duyệt</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/saved_filters.py" line="46"/>
+        <location filename="../../src/newsroom_desktop/ui/review/saved_filters.py" line="44"/>
         <source>Ready to publish</source>
         <translation>Sẵn sàng đăng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="52"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="36"/>
         <source>&amp;Submit for Review</source>
         <translation>&amp;Gửi duyệt</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="53"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="37"/>
         <source>&amp;Take for Editing</source>
         <translation>&amp;Nhận biên tập</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="54"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="38"/>
         <source>&amp;Approve</source>
         <translation>&amp;Duyệt</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="55"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="39"/>
         <source>&amp;Publish</source>
         <translation>Đăng &amp;bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="56"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="40"/>
         <source>&amp;Return to Draft…</source>
         <translation>T&amp;rả về bản nháp…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="57"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="41"/>
         <source>Spi&amp;ke…</source>
         <translation>&amp;Hủy bài…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="58"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="42"/>
         <source>Re&amp;open</source>
         <translation>&amp;Mở lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="66"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="50"/>
         <source>Send the draft to the desk; it is locked for you until it comes back</source>
         <translation>Gửi bản nháp lên ban biên tập; bạn không sửa được cho đến khi bài được trả về</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="67"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="51"/>
         <source>Start editing a submitted article</source>
         <translation>Bắt đầu biên tập một bài đã gửi duyệt</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="68"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="52"/>
         <source>Mark the article ready to publish</source>
         <translation>Đánh dấu bài viết sẵn sàng đăng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="69"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="53"/>
         <source>Mark the article published</source>
         <translation>Đánh dấu bài viết đã đăng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="54"/>
         <source>Send the article back to its reporter, with a note saying why</source>
         <translation>Trả bài về cho phóng viên, kèm ghi chú nêu lý do</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="71"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="55"/>
         <source>Kill the article; it is kept, and an editor can reopen it</source>
         <translation>Hủy bài; bài vẫn được giữ lại và biên tập viên có thể mở lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="56"/>
         <source>Bring a spiked article back as a draft</source>
         <translation>Đưa bài đã hủy trở lại thành bản nháp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="64"/>
         <source>Submitted for review.</source>
         <translation>Đã gửi duyệt.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="81"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="65"/>
         <source>Taken for editing.</source>
         <translation>Đã nhận biên tập.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="82"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="66"/>
         <source>Approved: ready to publish.</source>
         <translation>Đã duyệt: sẵn sàng đăng.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="83"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="67"/>
         <source>Marked published.</source>
         <translation>Đã đánh dấu là đã đăng.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="84"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="68"/>
         <source>Returned to draft.</source>
         <translation>Đã trả về bản nháp.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="85"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="69"/>
         <source>Spiked.</source>
         <translation>Đã hủy bài.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="86"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="70"/>
         <source>Reopened as a draft.</source>
         <translation>Đã mở lại thành bản nháp.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="97"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="81"/>
         <source>In the trash — restore it before editing.</source>
         <translation>Bài đang trong thùng rác — hãy khôi phục trước khi sửa.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="99"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="83"/>
         <source>Spiked — an editor must reopen it before it can be edited.</source>
         <translation>Đã hủy — biên tập viên phải mở lại thì mới sửa được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="101"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="85"/>
         <source>another reporter</source>
         <translation>một phóng viên khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="102"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="86"/>
         <source>Written by %1 — a reporter can edit only their own articles.</source>
         <translation>Bài của %1 — phóng viên chỉ sửa được bài của chính mình.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="106"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="90"/>
         <source>Submitted for review — only an editor can change it now.</source>
         <translation>Đã gửi duyệt — giờ chỉ biên tập viên mới sửa được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="107"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="91"/>
         <source>Being edited by the desk — only an editor can change it now.</source>
         <translation>Ban biên tập đang biên tập — giờ chỉ biên tập viên mới sửa được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="108"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="92"/>
         <source>Approved and ready to publish — only an editor can change it now.</source>
         <translation>Đã duyệt, sẵn sàng đăng — giờ chỉ biên tập viên mới sửa được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="109"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="93"/>
         <source>Published — only an editor can correct it now.</source>
         <translation>Đã đăng — giờ chỉ biên tập viên mới đính chính được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="245"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="229"/>
         <source>this article</source>
         <translation>bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="247"/>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="251"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="231"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="235"/>
         <source>Return to Draft</source>
         <translation>Trả về bản nháp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="248"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="232"/>
         <source>Tell the reporter what to change in %1. They see the note when they open it.</source>
         <translation>Cho phóng viên biết cần sửa gì trong %1. Phóng viên sẽ thấy ghi chú khi mở bài.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="43"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="39"/>
         <source>on target</source>
         <translation>đạt mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="43"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="39"/>
         <source>over target</source>
         <translation>vượt mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="43"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="39"/>
         <source>under target</source>
         <translation>chưa đạt mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="162"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="158"/>
         <source>No target</source>
         <translation>Không đặt</translation>
     </message>
@@ -2132,44 +2119,44 @@ Khôi phục ngay bây giờ?</translation>
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="173"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="169"/>
         <source>Length Targets</source>
         <translation>Độ dài mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="174"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="170"/>
         <source> words</source>
         <translation> từ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="175"/>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="176"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="171"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="172"/>
         <source> characters</source>
         <translation> ký tự</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="181"/>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="182"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="177"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="178"/>
         <source>How long the slot for this article is. The counts turn green near the target and red over it.</source>
         <translation>Khuôn khổ dành cho bài viết này dài bao nhiêu. Số đếm chuyển xanh khi gần đạt mục tiêu và đỏ khi vượt quá.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="202"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="198"/>
         <source>Article length</source>
         <translation>Độ dài bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="203"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="199"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="200"/>
         <source>Lead</source>
         <translation>Sapo</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="205"/>
         <source>now %1</source>
         <translation>hiện có %1</translation>
     </message>
@@ -2177,12 +2164,12 @@ Khôi phục ngay bây giờ?</translation>
 <context>
     <name>WorkflowBar</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="188"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="172"/>
         <source>by %1</source>
         <translation>của %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="189"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="173"/>
         <source>%n open note(s)</source>
         <translation>
             <numerusform>%n ghi chú chưa xong</numerusform>

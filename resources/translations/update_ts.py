@@ -1,11 +1,12 @@
 """Update newsroom_<lang>.ts from the UI code: lupdate's messages plus our translate helpers'.
 
 pyside6-lupdate reads ``self.tr(...)`` and ``QCoreApplication.translate("Context", ...)``, but it
-cannot see the context of a module's helper (``def _t(text): return
-QCoreApplication.translate("Labels", text)``) and it files ``window.tr(...)`` under a context
-named after the variable. This script runs lupdate, reads those two kinds of call itself with
-``ast``, merges the existing translations (dropping obsolete messages, like ``-no-obsolete``)
-and writes the .ts files. Run it with ``make translations``; ``--check`` only reports.
+cannot see the context of a module's helper (``_t = translator("Labels")``, or ``def _t(text):
+return QCoreApplication.translate("Labels", text)``) and it files ``window.tr(...)`` under a
+context named after the variable. This script runs lupdate, reads those two kinds of call
+itself with ``ast``, merges the existing translations (dropping obsolete messages, like
+``-no-obsolete``) and writes the .ts files. Run it with ``make translations``; ``--check``
+only reports.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ SOURCES = (ROOT / "src/newsroom_desktop/ui", ROOT / "src/newsroom_desktop/app.py
 # PySide's tr() looks the text up under the object's class names.
 FOREIGN_TR_CONTEXT = "MainWindow"
 TRANSLATE_NAMES = ("QCoreApplication", "QApplication", "QGuiApplication")
+# ui/labels.py's factory of translate helpers: ``_t = translator("Context")``.
+TRANSLATOR = "translator"
 NUMERUS_FORMS = {"vi": 1, "en": 2}
 
 Key = tuple[str, str, str]  # context, source, comment
@@ -135,12 +138,27 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+def _bound_context(node: ast.Assign) -> tuple[str, str] | None:
+    """Return ("_t", "Ctx") for ``_t = translator("Ctx")`` (the helper of ``ui/labels.py``)."""
+    call = node.value
+    if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
+        return None
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)):
+        return None
+    context = _literal(call.args[0]) if len(call.args) == 1 else None
+    if call.func.id != TRANSLATOR or context is None:
+        return None
+    return node.targets[0].id, context
+
+
 def _helpers_by_module(trees: dict[Path, ast.Module]) -> dict[str, dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
     for path, tree in trees.items():
         for node in tree.body:
             if isinstance(node, ast.FunctionDef) and (context := _helper_context(node)):
                 found.setdefault(_module_name(path), {})[node.name] = context
+            elif isinstance(node, ast.Assign) and (bound := _bound_context(node)):
+                found.setdefault(_module_name(path), {})[bound[0]] = bound[1]
     return found
 
 

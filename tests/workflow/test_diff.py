@@ -9,18 +9,18 @@ from datetime import UTC, datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsroom_desktop.cli.render import marked_text
 from newsroom_desktop.core.diff import (
     ArticleDiff,
     DiffOp,
     diff_body,
     diff_revisions,
     diff_text,
-    marked_text,
-    to_html,
 )
 from newsroom_desktop.core.documents import RevisionInfo
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.text import word_count
+from newsroom_desktop.ui.review.diff_render import to_html
 from tests.conftest import EDITOR
 from tests.workflow.conftest import sample_paragraphs
 

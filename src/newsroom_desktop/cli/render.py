@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..core import dates
+from ..core.diff import FieldDiff
 from ..core.documents import ArticleDoc, ArticleSummary, PhotoUse
 
 
@@ -112,3 +113,9 @@ def article_text(doc: ArticleDoc, zone: ZoneInfo) -> str:
     for use in doc.photos:
         lines.append(f"[photo {use.id[:8]}] {use.caption} — {use.credit}".rstrip(" —"))
     return "\n".join(lines)
+
+
+def marked_text(field_diff: FieldDiff) -> str:
+    """Return the field with changes marked as wdiff does: [-deleted-] and {+inserted+}."""
+    marks = {"equal": ("", ""), "delete": ("[-", "-]"), "insert": ("{+", "+}")}
+    return "".join(f"{marks[op.kind][0]}{op.text}{marks[op.kind][1]}" for op in field_diff.ops)

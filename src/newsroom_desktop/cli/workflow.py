@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from newsroom_desktop.core import dates
-from newsroom_desktop.core.diff import ArticleDiff, FieldDiff, marked_text
+from newsroom_desktop.core.diff import ArticleDiff, FieldDiff
 from newsroom_desktop.core.documents import RevisionInfo
 from newsroom_desktop.core.errors import NotFoundError, ValidationError
 from newsroom_desktop.core.newsroom import Newsroom
@@ -218,7 +218,7 @@ def cmd_diff(nr: Newsroom, args: argparse.Namespace) -> int:
     for fd in diff.fields:
         if fd.changed:
             title = fd.field.capitalize() + (f" {fd.photo_id[:8]}" if fd.photo_id else "")
-            print(f"\n== {title} ==\n{marked_text(fd)}")
+            print(f"\n== {title} ==\n{render.marked_text(fd)}")
     print(f"\n+{diff.added_words} words, -{diff.removed_words} words")
     return 0
 

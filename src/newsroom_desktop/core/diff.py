@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
@@ -20,11 +19,6 @@ from .text import nfc, word_count
 
 DiffKind = Literal["equal", "insert", "delete"]
 CAPTION = "caption"
-LABELS = {"headline": "Headline", "lead": "Lead", "body": "Body", CAPTION: "Caption"}
-# GitHub-like colours that stay readable on a light background; the strike and underline keep
-# the change visible to readers who cannot tell red from green.
-INSERT_STYLE = "background-color:#ccffd8;color:#055d20"
-DELETE_STYLE = "background-color:#ffd7d5;color:#82071e"
 
 # The words are those of core.text.words (a Vietnamese syllable is a word, "07/09/2021" one
 # word); punctuation marks and paragraph breaks are tokens too, other whitespace sits between.
@@ -524,52 +518,6 @@ def diff_revisions(old: RevisionInfo, new: RevisionInfo) -> ArticleDiff:
         old=old,
         new=new,
     )
-
-
-def _ops_html(ops: Sequence[DiffOp]) -> str:
-    out = []
-    for op in ops:
-        text = html.escape(op.text).replace("\n\n", "¶<br>" if op.kind != "equal" else "<br><br>")
-        text = text.replace("\n", "<br>")
-        if op.kind == "insert":
-            out.append(f'<ins class="diff-insert" style="{INSERT_STYLE}">{text}</ins>')
-        elif op.kind == "delete":
-            out.append(f'<del class="diff-delete" style="{DELETE_STYLE}">{text}</del>')
-        else:
-            out.append(text)
-    return "".join(out)
-
-
-def field_html(field_diff: FieldDiff) -> str:
-    """Render one field's changes as an HTML paragraph with coloured <ins> and <del>."""
-    return f'<p class="diff-text">{_ops_html(field_diff.ops)}</p>'
-
-
-def to_html(diff: ArticleDiff, labels: Mapping[str, str] | None = None) -> str:
-    """Render a comparison as an HTML fragment: each field under its label, changes inline.
-
-    ``labels`` gives the (translated) field names; English by default.
-    """
-    names = {**LABELS, **(labels or {})}
-    parts = ['<div class="diff">']
-    for field_diff in diff.fields:
-        if not field_diff.ops:
-            continue
-        status = "changed" if field_diff.changed else "same"
-        parts.append(
-            f'<div class="diff-field diff-{status}" data-field="{html.escape(field_diff.field)}"'
-            f' data-photo-id="{html.escape(field_diff.photo_id)}">'
-            f"<h4>{html.escape(names.get(field_diff.field, field_diff.field))}</h4>"
-            f"{field_html(field_diff)}</div>"
-        )
-    parts.append("</div>")
-    return "\n".join(parts)
-
-
-def marked_text(field_diff: FieldDiff) -> str:
-    """Return the field with changes marked as wdiff does: [-deleted-] and {+inserted+}."""
-    marks = {"equal": ("", ""), "delete": ("[-", "-]"), "insert": ("{+", "+}")}
-    return "".join(f"{marks[op.kind][0]}{op.text}{marks[op.kind][1]}" for op in field_diff.ops)
 
 
 class DiffService:

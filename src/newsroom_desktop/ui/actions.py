@@ -5,16 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
 from ..core.errors import NotFoundError
 from ..core.resources import resource_path
+from .labels import translator
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+_t = translator("MainWindow")
 
 
 def icon(name: str) -> QIcon:

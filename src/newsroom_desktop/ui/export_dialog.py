@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,7 +33,7 @@ from ..core.settings import Settings, save_settings
 from ..exporters.base import ExportOptions
 from ..exporters.checks import check
 from ..exporters.registry import FORMATS
-from .labels import status_label
+from .labels import format_label, status_label, translator
 from .ops import Operation
 
 SELECTED = "selected"
@@ -41,25 +41,7 @@ SELECTED = "selected"
 LISTED_FILES = 12
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ExportDialog", text)
-
-
-def format_label(name: str) -> str:
-    """Return the translated name of an export format."""
-    labels = {
-        "html": _t("Web page (HTML)"),
-        "fragment": _t("Body for a CMS (HTML fragment)"),
-        "md": _t("Markdown (Hugo, Jekyll)"),
-        "txt": _t("Plain text"),
-        "newsml": _t("NewsML-G2"),
-        "nitf": _t("NITF 3.6"),
-        "ninjs": _t("ninjs (IPTC JSON)"),
-        "docx": _t("Word (.docx)"),
-        "pdf": _t("PDF"),
-        "package": _t("Web package (folder or .zip)"),
-    }
-    return labels.get(name, FORMATS[name].label if name in FORMATS else name)
+_t = translator("ExportDialog")
 
 
 _QUOTED_RE = re.compile(r"“([^”]+)”")

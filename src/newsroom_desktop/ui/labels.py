@@ -1,12 +1,34 @@
-"""Translated names for the core's stable codes: statuses, revision reasons, error codes."""
+"""Translated names for the core's stable codes: statuses, reasons, formats, fields, roles, errors.
+
+The one translate helper lives here too: ``translator("Context")`` gives a module the ``_t`` of
+the Qt context its texts belong to (update_ts.py reads ``_t = translator("Context")``).
+"""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QCoreApplication
 
+from ..exporters.registry import FORMATS
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+
+class Translate(Protocol):
+    """``_t(text, disambiguation, n)``: ``text`` in the UI language, in one Qt context."""
+
+    def __call__(self, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
+
+
+def translator(context: str) -> Translate:
+    """Return the translate helper of the Qt context ``context``."""
+
+    def translate(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate(context, text, disambiguation, n)
+
+    return translate
+
+
+_t = translator("Labels")
 
 
 def status_label(status: str) -> str:
@@ -42,6 +64,41 @@ def reason_label(reason: str) -> str:
         "conflict": _t("conflicting edit"),
     }
     return names.get(reason, reason)
+
+
+def format_label(name: str) -> str:
+    """Return the translated name of an export format (the registry's English one if unknown)."""
+    labels = {
+        "html": _t("Web page (HTML)"),
+        "fragment": _t("Body for a CMS (HTML fragment)"),
+        "md": _t("Markdown (Hugo, Jekyll)"),
+        "txt": _t("Plain text"),
+        "newsml": _t("NewsML-G2"),
+        "nitf": _t("NITF 3.6"),
+        "ninjs": _t("ninjs (IPTC JSON)"),
+        "docx": _t("Word (.docx)"),
+        "pdf": _t("PDF"),
+        "package": _t("Web package (folder or .zip)"),
+    }
+    return labels.get(name, FORMATS[name].label if name in FORMATS else name)
+
+
+def field_label(field: str) -> str:
+    """Return the translated name of an article field (a note's anchor, a compared field)."""
+    names = {
+        "headline": _t("Headline"),
+        "lead": _t("Lead"),
+        "body": _t("Body"),
+        "byline": _t("Byline"),
+        "caption": _t("Caption"),
+    }
+    return names.get(field, field)
+
+
+def role_label(role: str) -> str:
+    """Return the translated name of a person's role."""
+    names = {"reporter": _t("Reporter"), "editor": _t("Editor")}
+    return names.get(role, role)
 
 
 def error_message(code: str, fallback: str) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.settings import Settings, save_settings
+from .labels import role_label
 
 
 class PreferencesDialog(QDialog):
@@ -31,8 +32,8 @@ class PreferencesDialog(QDialog):
         self._settings = settings
         self.name = QLineEdit(settings.profile_name)
         self.role = QComboBox()
-        self.role.addItem(self.tr("Reporter"), "reporter")
-        self.role.addItem(self.tr("Editor"), "editor")
+        for role in ("reporter", "editor"):
+            self.role.addItem(role_label(role), role)
         self.role.setCurrentIndex(max(0, self.role.findData(settings.profile_role)))
         self.language = QComboBox()
         self.language.addItem(self.tr("System language"), "")

@@ -26,6 +26,109 @@ QStatusBar QLabel { color: #5b6270; padding: 0 8px; }
 QSplitter::handle { background: #f4f5f7; }
 """
 
+# The editor: a white page, quiet header fields, the counts and the find bar.
+EDITOR_PANEL_STYLE = """
+EditorPanel, #EditorHeader { background: #ffffff; }
+BodyEdit { background: #ffffff; color: #202124; selection-background-color: #c8dcf5;
+           selection-color: #202124; }
+#EditorHeader QPlainTextEdit { background: transparent; border: none; color: #202124; }
+#MetaRow QLineEdit, #MetaRow QComboBox {
+    border: 1px solid #e1e4e8; border-radius: 5px; padding: 3px 7px; background: #fbfbfc;
+    color: #3c4043; min-height: 20px; }
+#MetaRow QLineEdit:focus, #MetaRow QComboBox:focus { border-color: #8ab4f8; background: #fff; }
+#Rule { background: #e8eaed; max-height: 1px; min-height: 1px; border: none; }
+QLabel#Count { color: #9aa0a6; }
+QLabel#Count[over="true"] { color: #c5221f; }
+#FindBar { background: #f6f7f9; border-top: 1px solid #e1e4e8; }
+"""
+
+# Saved filters above the article list.
+SAVED_FILTERS_STYLE = """
+QListWidget#savedFilters { background: transparent; border: none; outline: none; }
+"""
+
+# The notes panel: cards, the passage a note points at, resolved notes greyed.
+NOTES_PANEL_STYLE = """
+NotesPanel { background: #f4f5f7; }
+#notesList { background: transparent; }
+QFrame#noteCard { background: #ffffff; border: 1px solid #dfe1e6; border-radius: 8px; }
+QFrame#noteCard:hover { border-color: #9db8e8; }
+QFrame#noteCard[resolved="true"] { background: #f8f9fb; }
+QLabel#noteMeta { color: #5b6270; }
+QLabel#noteQuote { color: #3c4043; background: #fff8c5; border-left: 3px solid #d4a72c;
+    padding: 3px 6px; }
+QLabel#noteQuote[gone="true"] { background: #f1f2f4; border-left-color: #b8bec8; color: #7a8290; }
+QLabel#noteText { color: #1d2330; }
+QFrame#noteCard[resolved="true"] QLabel#noteText { color: #6b7280; }
+QLabel#noteResolved { color: #1a7f37; }
+QLabel#notesSection { color: #5b6270; font-weight: 600; padding: 6px 2px 0 2px; }
+QLabel#notesEmpty { color: #7a8290; padding: 12px 4px; }
+QToolButton#noteButton { border: 1px solid #d0d5dd; border-radius: 4px; padding: 1px 8px;
+    background: #ffffff; color: #344054; }
+QToolButton#noteButton:hover { background: #eef1f6; }
+QPlainTextEdit#noteInput { background: #ffffff; border: 1px solid #c9ced6; border-radius: 6px;
+    padding: 4px; }
+QToolButton#notesClose { border: none; color: #5b6270; padding: 0 4px; }
+QToolButton#notesClose:hover { color: #1d2330; background: #e4e7ec; border-radius: 4px; }
+QLabel#notePassage { color: #3c4043; background: #fff8c5; border-radius: 4px; padding: 3px 6px; }
+"""
+
+# Revision history: the list and the page of the chosen revision.
+HISTORY_STYLE = """
+QTreeWidget#revisionList { background: #ffffff; border: 1px solid #dfe1e6; border-radius: 6px; }
+QTextBrowser#revisionView { background: #ffffff; border: 1px solid #dfe1e6; border-radius: 6px; }
+QLabel#revisionHeader { color: #3c4043; padding: 2px 2px 4px 2px; }
+QLabel#readOnlyTag { color: #7a4500; background: #fff4e0; border-radius: 4px; padding: 1px 6px; }
+"""
+
+# A length against its target: grey under, green near, red over.
+LENGTH_COUNT_STYLE = """
+QLabel[length="under"] { color: #9aa0a6; }
+QLabel[length="near"] { color: #1a7f37; }
+QLabel[length="over"] { color: #c5221f; }
+"""
+
+# The first-run profile dialog.
+PROFILE_DIALOG_STYLE = """
+QLabel#profileTitle { font-size: 15pt; font-weight: 700; color: #1d2330; }
+QLabel#profileIntro { color: #3c4043; }
+QLabel#roleHint { color: #5b6270; margin-left: 24px; }
+QLabel#profileError { color: #b42318; }
+QLineEdit#profileName { padding: 6px 8px; border: 1px solid #c9ced6; border-radius: 6px; }
+"""
+
+# The workflow bar above the article: status chip, actions, lock banner.
+REVIEW_BAR_STYLE = """
+#reviewBar { background: #ffffff; border-bottom: 1px solid #eceef2; }
+QLabel#statusChip { border-radius: 10px; padding: 2px 10px; font-weight: 600; }
+QLabel#reviewMeta { color: #5b6270; }
+QToolButton#reviewNotesButton { border: none; color: #2f6fdb; padding: 2px 4px; }
+QToolButton#reviewNotesButton:hover { text-decoration: underline; }
+#reviewBar QToolButton[workflow="true"] { border: 1px solid #c9ced6; border-radius: 5px;
+    padding: 3px 10px; background: #ffffff; color: #1d2330; }
+#reviewBar QToolButton[workflow="true"]:hover { background: #eef1f6; }
+#reviewBar QToolButton[primary="true"] { background: #2f6fdb; border-color: #2f6fdb;
+    color: #ffffff; font-weight: 600; }
+#reviewBar QToolButton[primary="true"]:hover { background: #2a63c5; }
+#reviewBar QToolButton[danger="true"] { color: #b42318; }
+QLabel#reviewBanner { padding: 7px 12px; border-radius: 6px; margin: 0 0 2px 0; }
+QLabel#reviewBanner[kind="lock"] { background: #fff4e0; color: #7a4500; border: 1px solid #f2d3a2; }
+QLabel#reviewBanner[kind="info"] { background: #eef4ff; color: #1d3f7a; border: 1px solid #cfdcf5; }
+"""
+
+# Track changes: GitHub-like colours that stay readable on a light background.
+DIFF_INSERT_CSS = "background-color:#ccffd8;color:#055d20"
+DIFF_DELETE_CSS = "background-color:#ffd7d5;color:#82071e"
+# Compare revisions: the view and the word counts in the change colours.
+DIFF_DIALOG_STYLE = """
+QTextBrowser#diffView { background: #ffffff; border: 1px solid #dfe1e6; border-radius: 6px; }
+QLabel#diffAdded { color: #055d20; background: #ccffd8; border-radius: 4px; padding: 2px 8px;
+    font-weight: 600; }
+QLabel#diffRemoved { color: #82071e; background: #ffd7d5; border-radius: 4px; padding: 2px 8px;
+    font-weight: 600; }
+QLabel#diffPosition { color: #5b6270; }
+"""
+
 
 def apply_style(app: QApplication) -> None:
     """Apply the Fusion style, a light palette and the style sheet."""

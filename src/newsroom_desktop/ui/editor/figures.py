@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QObject, QRect, QRectF, QSizeF, Qt
+from PySide6.QtCore import QObject, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 
 from newsroom_desktop.core.documents import PhotoUse
+from newsroom_desktop.ui.labels import translator
 
 from .formats import FIGURE_ALT, FIGURE_ID, FIGURE_OBJECT
 
@@ -32,8 +33,7 @@ _HANDLER_ATTR = "_newsroom_figures"
 _WRAP = int(Qt.TextFlag.TextWordWrap.value)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FigureObject", text)
+_tr = translator("FigureObject")
 
 
 class FigureSource:

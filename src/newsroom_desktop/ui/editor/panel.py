@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
 from newsroom_desktop.core.text import clean_line, word_count
 
+from ..style import EDITOR_PANEL_STYLE
 from .blocks import BULLET, NUMBER, OBJECT_CHAR
 from .bridge import markdown_to_document
 from .commands import (
@@ -42,20 +43,6 @@ from .text_edit import MAX_TEXT_WIDTH, BodyEdit, new_document
 
 Thumbnails = Callable[[PhotoUse], QImage | None]
 COUNT_DELAY_MS = 300
-STYLE = """
-EditorPanel, #EditorHeader { background: #ffffff; }
-BodyEdit { background: #ffffff; color: #202124; selection-background-color: #c8dcf5;
-           selection-color: #202124; }
-#EditorHeader QPlainTextEdit { background: transparent; border: none; color: #202124; }
-#MetaRow QLineEdit, #MetaRow QComboBox {
-    border: 1px solid #e1e4e8; border-radius: 5px; padding: 3px 7px; background: #fbfbfc;
-    color: #3c4043; min-height: 20px; }
-#MetaRow QLineEdit:focus, #MetaRow QComboBox:focus { border-color: #8ab4f8; background: #fff; }
-#Rule { background: #e8eaed; max-height: 1px; min-height: 1px; border: none; }
-QLabel#Count { color: #9aa0a6; }
-QLabel#Count[over="true"] { color: #c5221f; }
-#FindBar { background: #f6f7f9; border-top: 1px solid #e1e4e8; }
-"""
 
 
 class EditorPanel(QWidget):
@@ -87,7 +74,7 @@ class EditorPanel(QWidget):
         self._build_layout()
         self._build_actions()
         self._wire()
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(EDITOR_PANEL_STYLE)
         self.clear()
 
     # --- building --------------------------------------------------------------------

@@ -5,16 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTextBrowser
 
 from newsroom_desktop.core import dates
+from newsroom_desktop.ui.labels import translator
 
-
-def t(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """Translate ``text`` in the "Review" context (module-level strings of this package)."""
-    return QCoreApplication.translate("Review", text, disambiguation, n)
+# Module-level texts of this package are translated in the "Review" context.
+t = translator("Review")
 
 
 def ui_language() -> str:

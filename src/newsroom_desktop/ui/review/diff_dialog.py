@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
@@ -20,123 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsroom_desktop.core.diff import (
-    CAPTION,
-    DELETE_STYLE,
-    INSERT_STYLE,
-    ArticleDiff,
-    DiffOp,
-    FieldDiff,
-)
+from newsroom_desktop.core.diff import ArticleDiff
 from newsroom_desktop.core.documents import RevisionInfo
 from newsroom_desktop.core.history import CURRENT
 from newsroom_desktop.ui.labels import reason_label
+from newsroom_desktop.ui.style import DIFF_DIALOG_STYLE
 
 from .common import set_up_reading, t, when
+from .diff_render import ANCHOR, DELETE_CSS, INSERT_CSS, render_diff
 
 Compare = Callable[[str, str], ArticleDiff]  # old id, new id -> diff
-# The strike and underline keep a change visible to readers who cannot tell red from green.
-INSERT_CSS = f"{INSERT_STYLE};text-decoration:underline"
-DELETE_CSS = f"{DELETE_STYLE};text-decoration:line-through"
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
-ANCHOR = "change-"
 CONTEXT_PX = 72
-THIN_SPACE = "\u2009"  # between a deletion and the insertion that replaces it
-STYLE = """
-QTextBrowser#diffView { background: #ffffff; border: 1px solid #dfe1e6; border-radius: 6px; }
-QLabel#diffAdded { color: #055d20; background: #ccffd8; border-radius: 4px; padding: 2px 8px;
-    font-weight: 600; }
-QLabel#diffRemoved { color: #82071e; background: #ffd7d5; border-radius: 4px; padding: 2px 8px;
-    font-weight: 600; }
-QLabel#diffPosition { color: #5b6270; }
-"""
-
-
-@dataclass(frozen=True)
-class RenderedDiff:
-    """A comparison as HTML for the view, and how many separate changes it marks."""
-
-    html: str
-    changes: int
-
-
-def _paragraphs(ops: Sequence[DiffOp]) -> list[list[DiffOp]]:
-    """Cut the ops into paragraphs; a paragraph break that was added or removed shows as ¶."""
-    out: list[list[DiffOp]] = [[]]
-    for op in ops:
-        for k, piece in enumerate(_PARAGRAPH_BREAK.split(op.text)):
-            if k:
-                if op.kind != "equal":
-                    out[-1].append(DiffOp(op.kind, "¶"))
-                out.append([])
-            if piece:
-                out[-1].append(DiffOp(op.kind, piece))
-    return [p for p in out if p]
-
-
-def _span(op: DiffOp) -> str:
-    text = html.escape(op.text).replace("\n", "<br>")
-    if op.kind == "insert":
-        return f'<span style="{INSERT_CSS}">{text}</span>'
-    if op.kind == "delete":
-        return f'<span style="{DELETE_CSS}">{text}</span>'
-    return text
-
-
-def _field_heading(field: FieldDiff, label: str) -> str:
-    if field.changed:
-        counts = []
-        if field.added_words:
-            counts.append(f'<span style="color:#1a7f37">+{field.added_words}</span>')
-        if field.removed_words:
-            counts.append(f'<span style="color:#cf222e">−{field.removed_words}</span>')
-        extra = " ".join(counts) or html.escape(t("changed"))
-    else:
-        extra = f'<span style="color:#9aa0a6">{html.escape(t("unchanged"))}</span>'
-    return (
-        f'<p style="margin-top:14px; color:#5b6270; font-size:9pt; font-weight:600">'
-        f"{html.escape(label.upper())}&nbsp;&nbsp;{extra}</p>"
-    )
-
-
-def field_label(field: str) -> str:
-    """Return the translated name of a compared field."""
-    names = {"headline": t("Headline"), "lead": t("Lead"), "body": t("Body")}
-    return names.get(field, field)
-
-
-def render_diff(diff: ArticleDiff) -> RenderedDiff:
-    """Render a comparison: each field under its name, changes inline and numbered for jumping."""
-    parts: list[str] = []
-    changes = 0
-    caption_number = 0
-    for field in diff.fields:
-        if field.field == CAPTION:
-            caption_number += 1
-            label = t("Caption %1").replace("%1", str(caption_number))
-        else:
-            label = field_label(field.field)
-        if not field.ops:
-            continue
-        parts.append(_field_heading(field, label))
-        size = ' style="font-size:15pt; font-weight:700"' if field.field == "headline" else ""
-        bold = ' style="font-weight:600"' if field.field == "lead" else size
-        previous = "equal"
-        for paragraph in _paragraphs(field.ops):
-            spans = []
-            for op in paragraph:
-                if op.kind != "equal" and previous == "equal":
-                    changes += 1
-                    spans.append(f'<a name="{ANCHOR}{changes}"></a>')
-                elif op.kind == "insert" and previous == "delete":
-                    spans.append(THIN_SPACE)  # "rất đặc biệt", not "rấtđặc biệt"
-                spans.append(_span(op))
-                previous = op.kind
-            parts.append(f"<p{bold}>{''.join(spans)}</p>")
-    if not diff.changed:
-        same = html.escape(t("The two versions are the same."))
-        parts.insert(0, f'<p style="color:#5b6270"><i>{same}</i></p>')
-    return RenderedDiff("\n".join(parts), changes)
 
 
 def version_label(revision: RevisionInfo, zone: ZoneInfo) -> str:
@@ -186,7 +78,7 @@ class DiffDialog(QDialog):
         self.legend = QLabel()
         self.close_button = QPushButton()
         self._build()
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(DIFF_DIALOG_STYLE)
         self.retranslate()
         self.old_combo.setCurrentIndex(max(0, self.old_combo.findData(old)))
         self.new_combo.setCurrentIndex(max(0, self.new_combo.findData(new)))

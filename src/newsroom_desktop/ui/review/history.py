@@ -31,6 +31,7 @@ from newsroom_desktop.core.history import CURRENT
 from newsroom_desktop.core.workflow import STATUS_COLOURS as _WORKFLOW_COLOURS
 from newsroom_desktop.core.workflow import TRANSITIONS
 from newsroom_desktop.ui.labels import reason_label
+from newsroom_desktop.ui.style import HISTORY_STYLE
 
 from .common import set_up_reading, t, when
 
@@ -42,12 +43,6 @@ PREVIEW_IMAGE_WIDTH = 420
 MILESTONES = {t.action: _WORKFLOW_COLOURS[t.target] for t in TRANSITIONS}
 ID_ROLE = 256
 ROW_PADDING = 8
-STYLE = """
-QTreeWidget#revisionList { background: #ffffff; border: 1px solid #dfe1e6; border-radius: 6px; }
-QTextBrowser#revisionView { background: #ffffff; border: 1px solid #dfe1e6; border-radius: 6px; }
-QLabel#revisionHeader { color: #3c4043; padding: 2px 2px 4px 2px; }
-QLabel#readOnlyTag { color: #7a4500; background: #fff4e0; border-radius: 4px; padding: 1px 6px; }
-"""
 
 
 def revision_title(revision: RevisionInfo, zone: ZoneInfo) -> str:
@@ -167,7 +162,7 @@ class HistoryDialog(QDialog):
         self.close_button = QPushButton()
         self.can_restore = can_restore
         self._build()
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(HISTORY_STYLE)
         self.retranslate()
         self.show_revisions(revisions)
         self.resize(1100, 720)

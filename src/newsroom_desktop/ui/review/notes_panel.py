@@ -22,46 +22,12 @@ from PySide6.QtWidgets import (
 
 from newsroom_desktop.core.documents import ArticleDoc
 from newsroom_desktop.core.notes import NoteInfo, anchor_present
+from newsroom_desktop.ui.labels import field_label
+from newsroom_desktop.ui.style import NOTES_PANEL_STYLE
 
 from .common import elide, t, when
 
 PASSAGE_PREVIEW = 90
-STYLE = """
-NotesPanel { background: #f4f5f7; }
-#notesList { background: transparent; }
-QFrame#noteCard { background: #ffffff; border: 1px solid #dfe1e6; border-radius: 8px; }
-QFrame#noteCard:hover { border-color: #9db8e8; }
-QFrame#noteCard[resolved="true"] { background: #f8f9fb; }
-QLabel#noteMeta { color: #5b6270; }
-QLabel#noteQuote { color: #3c4043; background: #fff8c5; border-left: 3px solid #d4a72c;
-    padding: 3px 6px; }
-QLabel#noteQuote[gone="true"] { background: #f1f2f4; border-left-color: #b8bec8; color: #7a8290; }
-QLabel#noteText { color: #1d2330; }
-QFrame#noteCard[resolved="true"] QLabel#noteText { color: #6b7280; }
-QLabel#noteResolved { color: #1a7f37; }
-QLabel#notesSection { color: #5b6270; font-weight: 600; padding: 6px 2px 0 2px; }
-QLabel#notesEmpty { color: #7a8290; padding: 12px 4px; }
-QToolButton#noteButton { border: 1px solid #d0d5dd; border-radius: 4px; padding: 1px 8px;
-    background: #ffffff; color: #344054; }
-QToolButton#noteButton:hover { background: #eef1f6; }
-QPlainTextEdit#noteInput { background: #ffffff; border: 1px solid #c9ced6; border-radius: 6px;
-    padding: 4px; }
-QToolButton#notesClose { border: none; color: #5b6270; padding: 0 4px; }
-QToolButton#notesClose:hover { color: #1d2330; background: #e4e7ec; border-radius: 4px; }
-QLabel#notePassage { color: #3c4043; background: #fff8c5; border-radius: 4px; padding: 3px 6px; }
-"""
-
-
-def field_label(field: str) -> str:
-    """Return the translated name of the field a note points into."""
-    names = {
-        "headline": t("Headline"),
-        "lead": t("Lead"),
-        "body": t("Body"),
-        "byline": t("Byline"),
-        "caption": t("Caption"),
-    }
-    return names.get(field, field)
 
 
 def ordered(notes: Sequence[NoteInfo]) -> list[NoteInfo]:
@@ -184,8 +150,8 @@ class NotesPanel(QWidget):
         self.add_button = QPushButton()
         self.add_button.setObjectName("addNote")
         self._build()
-        self.setStyleSheet(STYLE)
-        self.header.setStyleSheet(STYLE)
+        self.setStyleSheet(NOTES_PANEL_STYLE)
+        self.header.setStyleSheet(NOTES_PANEL_STYLE)
         self.retranslate()
         self.show_notes([], None, ZoneInfo("UTC"))
 

@@ -18,14 +18,8 @@ from PySide6.QtWidgets import (
 from newsroom_desktop.core.errors import ValidationError
 from newsroom_desktop.core.profile import MAX_NAME_LENGTH, Profile, save_profile
 from newsroom_desktop.core.text import clean_line
-
-STYLE = """
-QLabel#profileTitle { font-size: 15pt; font-weight: 700; color: #1d2330; }
-QLabel#profileIntro { color: #3c4043; }
-QLabel#roleHint { color: #5b6270; margin-left: 24px; }
-QLabel#profileError { color: #b42318; }
-QLineEdit#profileName { padding: 6px 8px; border: 1px solid #c9ced6; border-radius: 6px; }
-"""
+from newsroom_desktop.ui.labels import role_label
+from newsroom_desktop.ui.style import PROFILE_DIALOG_STYLE
 
 
 def login_name() -> str:
@@ -50,8 +44,8 @@ class ProfileDialog(QDialog):
         self.name.setObjectName("profileName")
         self.name.setMaxLength(MAX_NAME_LENGTH)
         self.name.setPlaceholderText(self.tr("Your name, e.g. Ngọc Hậu"))
-        self.reporter = QRadioButton(self.tr("Reporter"))
-        self.editor = QRadioButton(self.tr("Editor"))
+        self.reporter = QRadioButton(role_label("reporter"))
+        self.editor = QRadioButton(role_label("editor"))
         self.roles = QButtonGroup(self)
         self.roles.addButton(self.reporter)
         self.roles.addButton(self.editor)
@@ -68,7 +62,7 @@ class ProfileDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.name.textChanged.connect(self._update_ok)
         self._build()
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(PROFILE_DIALOG_STYLE)
         self.setMinimumWidth(440)
         self._update_ok()
 

@@ -22,6 +22,7 @@ from newsroom_desktop.core.articles import ListQuery
 from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.filters import SAVED_FILTERS, filter_query
 from newsroom_desktop.ui.article_list import STATUS_COLOURS
+from newsroom_desktop.ui.style import SAVED_FILTERS_STYLE
 
 from .common import t
 
@@ -31,9 +32,6 @@ COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 ROW_HEIGHT = 26
 # The dot beside each saved filter: the colour of the status it waits on, as the list shows.
 DOTS = {"my_drafts": "draft", "waiting_for_review": "submitted", "ready_to_publish": "ready"}
-STYLE = """
-QListWidget#savedFilters { background: transparent; border: none; outline: none; }
-"""
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -110,7 +108,7 @@ class SavedFilterBar(QListWidget):
         self.setFixedHeight(ROW_HEIGHT * len(SAVED_FILTERS) + 4)
         self.setCurrentRow(0)
         self.currentRowChanged.connect(lambda _row: self.changed.emit(self.current_key()))
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(SAVED_FILTERS_STYLE)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -21,29 +21,13 @@ from newsroom_desktop.core.documents import Actor, ArticleDoc
 from newsroom_desktop.core.workflow import ACTIONS, doc_edit_refusal
 from newsroom_desktop.ui.article_list import STATUS_COLOURS
 from newsroom_desktop.ui.labels import status_label
+from newsroom_desktop.ui.style import REVIEW_BAR_STYLE
 
 from .common import t
 
 # The action that moves an article on from each status: shown as the bar's main button.
 PRIMARY = {"draft": "submit", "submitted": "take", "editing": "approve", "ready": "publish",
            "spiked": "reopen"}  # fmt: skip
-BAR_STYLE = """
-#reviewBar { background: #ffffff; border-bottom: 1px solid #eceef2; }
-QLabel#statusChip { border-radius: 10px; padding: 2px 10px; font-weight: 600; }
-QLabel#reviewMeta { color: #5b6270; }
-QToolButton#reviewNotesButton { border: none; color: #2f6fdb; padding: 2px 4px; }
-QToolButton#reviewNotesButton:hover { text-decoration: underline; }
-#reviewBar QToolButton[workflow="true"] { border: 1px solid #c9ced6; border-radius: 5px;
-    padding: 3px 10px; background: #ffffff; color: #1d2330; }
-#reviewBar QToolButton[workflow="true"]:hover { background: #eef1f6; }
-#reviewBar QToolButton[primary="true"] { background: #2f6fdb; border-color: #2f6fdb;
-    color: #ffffff; font-weight: 600; }
-#reviewBar QToolButton[primary="true"]:hover { background: #2a63c5; }
-#reviewBar QToolButton[danger="true"] { color: #b42318; }
-QLabel#reviewBanner { padding: 7px 12px; border-radius: 6px; margin: 0 0 2px 0; }
-QLabel#reviewBanner[kind="lock"] { background: #fff4e0; color: #7a4500; border: 1px solid #f2d3a2; }
-QLabel#reviewBanner[kind="info"] { background: #eef4ff; color: #1d3f7a; border: 1px solid #cfdcf5; }
-"""
 
 
 def action_label(action: str) -> str:
@@ -154,7 +138,7 @@ class WorkflowBar(QWidget):
         layout.setSpacing(6)
         layout.addLayout(self._row)
         layout.addWidget(self.banner)
-        self.setStyleSheet(BAR_STYLE)
+        self.setStyleSheet(REVIEW_BAR_STYLE)
         self.show_state(None, set())
 
     def set_actions(self, actions: dict[str, QAction]) -> None:

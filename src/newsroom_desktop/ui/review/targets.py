@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from newsroom_desktop.core.documents import ArticleDoc
 from newsroom_desktop.core.targets import LengthInfo, LengthStatus, length_status
 from newsroom_desktop.core.text import char_count, clean_line
+from newsroom_desktop.ui.style import LENGTH_COUNT_STYLE
 
 from .common import t
 
@@ -31,11 +32,6 @@ COLOURS: dict[str, str] = {
 }
 # The bar runs to this share of the target, so that "over" has room to show.
 BAR_SPAN = 1.25
-COUNT_STYLE = """
-QLabel[length="under"] { color: #9aa0a6; }
-QLabel[length="near"] { color: #1a7f37; }
-QLabel[length="over"] { color: #c5221f; }
-"""
 
 
 def status_text(status: str) -> str:
@@ -127,7 +123,7 @@ class LengthWatch(QObject):
         self.target_words: int | None = None
         self.words = 0
         for label in (editor.headline_count, editor.lead_count):
-            label.setStyleSheet(COUNT_STYLE)
+            label.setStyleSheet(LENGTH_COUNT_STYLE)
         editor.counts_changed.connect(self._on_counts)
         editor.headline.text_changed.connect(lambda text: self._mark(editor.headline_count, text))
         editor.lead.text_changed.connect(lambda text: self._mark(editor.lead_count, text))
