@@ -88,7 +88,7 @@ def export_through_dialog(
     answerer.export_folder = folder
     seen = len(answerer.boxes)
     try:
-        if run_export(window) is None:
+        if run_export(window.services) is None:
             raise AssertionError("the export dialog was cancelled")
         return _summary(answerer, "Export finished", seen, timeout)
     finally:

@@ -59,7 +59,7 @@ def test_cancel_keeps_the_users_file_and_exports_nothing(make_window, tmp_path, 
     (out / "bao-so-5.md").write_text(MINE)
     asked = _answer(monkeypatch, "Cancel")
     _export_to(monkeypatch, out)
-    assert export_dialog.run_export(window) is None
+    assert export_dialog.run_export(window.services) is None
     (box,) = asked
     assert box.objectName() == "exportReplaceQuestion"
     assert "• bao-so-5.md" in box.text()
@@ -77,7 +77,7 @@ def test_replace_exports_over_the_file(qtbot, make_window, tmp_path, monkeypatch
     (out / "bao-so-5.md").write_text(MINE)
     asked = _answer(monkeypatch, "Replace")
     _export_to(monkeypatch, out)
-    operation = export_dialog.run_export(window)
+    operation = export_dialog.run_export(window.services)
     assert operation is not None
     qtbot.waitUntil(lambda: operation.finished and bool(shown), timeout=20000)
     assert len(asked) == 1
@@ -85,7 +85,7 @@ def test_replace_exports_over_the_file(qtbot, make_window, tmp_path, monkeypatch
     assert "Mưa lớn." in (out / "bao-so-5.md").read_text(encoding="utf-8")
     # Its own file now: exporting again asks nothing.
     shown.clear()
-    operation = export_dialog.run_export(window)
+    operation = export_dialog.run_export(window.services)
     assert operation is not None
     qtbot.waitUntil(lambda: operation.finished and bool(shown), timeout=20000)
     assert len(asked) == 1

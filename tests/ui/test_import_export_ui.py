@@ -68,7 +68,7 @@ def test_export_dialog_checks_then_exports_in_background(qtbot, make_window, tmp
         return 1
 
     monkeypatch.setattr(ExportDialog, "exec", accept)
-    operation = export_dialog.run_export(window)
+    operation = export_dialog.run_export(window.services)
     qtbot.waitUntil(lambda: operation.finished and bool(shown), timeout=20000)
     assert shown[0][0] == "Export finished"
     page = next((tmp_path / "out").glob("*.html"))
@@ -97,7 +97,7 @@ def test_print_preview_lays_out_pages(qtbot, make_window, monkeypatch):
         return 0
 
     monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
-    export_dialog.print_article(window, preview=True)
+    export_dialog.print_article(window.services, preview=True)
     assert pages and pages[0] >= 2
 
 

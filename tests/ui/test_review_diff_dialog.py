@@ -35,7 +35,7 @@ def test_editor_reviews_what_they_changed_against_the_submitted_text(qtbot, make
     review = window.review
     review.workflow_actions["submit"].trigger()
 
-    review.switch_person(EDITOR)
+    review.workflow.switch_person(EDITOR)
     review.workflow_actions["take"].trigger()
     assert not window.editor.is_read_only()
     body = window.editor.body
@@ -45,7 +45,7 @@ def test_editor_reviews_what_they_changed_against_the_submitted_text(qtbot, make
     select_word(body, "Thường trực ")
     body.textCursor().removeSelectedText()  # "Thường trực" out
 
-    dialog = review.show_compare()
+    dialog = review.history.show_compare()
     # By default: the reporter's submitted version against the text now (typed, not yet saved
     # by the timer: opening the comparison saves it first).
     submitted = window.newsroom.history.submitted_revision(doc.id)

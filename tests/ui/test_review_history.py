@@ -41,7 +41,7 @@ def article_with_two_versions(window):
 def test_history_lists_revisions_newest_first_and_shows_one_read_only(make_window):
     window = make_window()
     article_with_two_versions(window)
-    dialog = window.review.show_history()
+    dialog = window.review.history.show_history()
     assert dialog.isVisible()
     rows = [
         [dialog.list.topLevelItem(i).text(c) for c in range(4)]
@@ -74,7 +74,7 @@ def test_history_lists_revisions_newest_first_and_shows_one_read_only(make_windo
 def test_restoring_a_revision_reloads_the_editor_and_keeps_every_revision(make_window):
     window = make_window()
     doc = article_with_two_versions(window)
-    dialog = window.review.show_history()
+    dialog = window.review.history.show_history()
     dialog.select_revision(dialog.revisions[2].id)
     answer_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
     dialog.restore_button.click()
@@ -92,7 +92,7 @@ def test_restoring_a_revision_reloads_the_editor_and_keeps_every_revision(make_w
 def test_saying_no_restores_nothing(make_window):
     window = make_window()
     doc = article_with_two_versions(window)
-    dialog = window.review.show_history()
+    dialog = window.review.history.show_history()
     dialog.select_revision(dialog.revisions[2].id)
     answer_modal(lambda box: box.button(QMessageBox.StandardButton.No).click())
     dialog.restore_button.click()
@@ -104,13 +104,13 @@ def test_a_reporter_cannot_restore_a_submitted_article(make_window):
     window = make_window()
     article_with_two_versions(window)
     window.review.workflow_actions["submit"].trigger()
-    dialog = window.review.show_history()
+    dialog = window.review.history.show_history()
     assert dialog.list.topLevelItem(1).text(1) == "submitted"
     dialog.select_revision(dialog.revisions[2].id)
     assert not dialog.restore_button.isEnabled()
     dialog.close()
-    window.review.switch_person(EDITOR)
-    dialog = window.review.show_history()
+    window.review.workflow.switch_person(EDITOR)
+    dialog = window.review.history.show_history()
     dialog.select_revision(dialog.revisions[2].id)
     assert dialog.restore_button.isEnabled()
     dialog.close()
@@ -119,10 +119,10 @@ def test_a_reporter_cannot_restore_a_submitted_article(make_window):
 def test_compare_with_current_opens_track_changes(make_window):
     window = make_window()
     article_with_two_versions(window)
-    dialog = window.review.show_history()
+    dialog = window.review.history.show_history()
     dialog.select_revision(dialog.revisions[2].id)
     dialog.compare_current.click()
-    diff = window.review.diff_dialog
+    diff = window.review.history.diff_dialog
     assert diff.old_id() == dialog.revisions[2].id
     assert diff.new_id() == CURRENT
     assert diff.diff.changed

@@ -43,7 +43,7 @@ def add_note(qtbot, window, text: str) -> None:
 def test_add_a_note_on_the_selected_passage_and_jump_back_to_it(qtbot, make_window):
     window = make_window()
     doc = open_article(window)
-    window.review.switch_person(EDITOR)
+    window.review.workflow.switch_person(EDITOR)
     panel = window.review.notes_panel
     # Without open notes the dock stays out of the editor's way until asked for.
     assert window.review.notes_dock.isHidden()
@@ -88,7 +88,7 @@ def test_a_note_on_the_headline_and_one_on_nothing(qtbot, make_window):
     assert card.quote.text() == "Headline: “Thành ủy”"
     assert window.review.notes_panel.card(notes[1].id).quote is None
     window.editor.body.setFocus()
-    assert window.review.go_to_note(notes[0].id)
+    assert window.review.notes.go_to_note(notes[0].id)
     assert window.editor.headline.textCursor().selectedText() == "Thành ủy"
 
 
@@ -97,7 +97,7 @@ def test_resolve_moves_a_note_down_and_reopen_brings_it_back(qtbot, make_window)
     doc = open_article(window)
     first = window.newsroom.notes.add(doc.id, "Ghi chú một.")
     second = window.newsroom.notes.add(doc.id, "Ghi chú hai.")
-    window.review.switch_person(EDITOR)  # reloads the article and its notes
+    window.review.workflow.switch_person(EDITOR)  # reloads the article and its notes
     panel = window.review.notes_panel
     assert [c.note.id for c in panel.cards] == [first.id, second.id]
 
@@ -125,7 +125,7 @@ def test_a_note_whose_passage_was_edited_away_says_so(qtbot, make_window):
     window.session.flush()
     card = window.review.notes_panel.card(note.id)
     assert "no longer in the text" in card.quote.text()
-    assert not window.review.go_to_note(note.id)
+    assert not window.review.notes.go_to_note(note.id)
     assert window.statusBar().currentMessage() == (
         "The passage this note points at is no longer in the text."
     )

@@ -64,16 +64,16 @@ def test_counts_follow_the_person_and_the_workflow(make_window, store_path):
     ids = fill(store_path)
     window = make_window()
     bar = window.review.filters
-    window.review.refresh_filter_counts()
+    window.review.saved_filters.refresh_filter_counts()
     assert [bar.count_of(k) for k in ("my_drafts", "waiting_for_review", "ready_to_publish")] == [
         1, 2, 1]  # fmt: skip
-    window.review.switch_person(OTHER)
-    window.review.refresh_filter_counts()
+    window.review.workflow.switch_person(OTHER)
+    window.review.saved_filters.refresh_filter_counts()
     assert bar.count_of("my_drafts") == 1
-    window.review.switch_person(EDITOR)
+    window.review.workflow.switch_person(EDITOR)
     window.open_article(ids["Chờ duyệt"])
     window.review.workflow_actions["approve"].trigger()
-    window.review.refresh_filter_counts()
+    window.review.saved_filters.refresh_filter_counts()
     assert bar.count_of("waiting_for_review") == 1
     assert bar.count_of("ready_to_publish") == 2
 

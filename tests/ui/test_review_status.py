@@ -96,7 +96,7 @@ def test_editor_takes_approves_and_publishes(make_window):
     window = make_window()
     doc = open_new(window)
     window.review.workflow_actions["submit"].trigger()
-    window.review.switch_person(EDITOR)
+    window.review.workflow.switch_person(EDITOR)
     assert window.newsroom.actor == EDITOR
     assert not window.editor.is_read_only()
     assert window.photo_panel.isEnabled()
@@ -115,7 +115,7 @@ def test_return_to_draft_needs_a_note_that_the_reporter_then_sees(make_window):
     window = make_window()
     doc = open_new(window)
     window.review.workflow_actions["submit"].trigger()
-    window.review.switch_person(EDITOR)
+    window.review.workflow.switch_person(EDITOR)
 
     def write_note(dialog) -> None:
         assert isinstance(dialog, NoteDialog)
@@ -129,7 +129,7 @@ def test_return_to_draft_needs_a_note_that_the_reporter_then_sees(make_window):
     assert window.newsroom.articles.get(doc.id).status == "draft"
     assert window.newsroom.workflow.events(doc.id)[-1].note == RETURN_NOTE
 
-    window.review.switch_person(REPORTER)
+    window.review.workflow.switch_person(REPORTER)
     assert not window.editor.is_read_only()
     banner = window.review.bar.banner
     assert not banner.isHidden()
@@ -141,7 +141,7 @@ def test_cancelling_the_return_note_changes_nothing(make_window):
     window = make_window()
     doc = open_new(window)
     window.review.workflow_actions["submit"].trigger()
-    window.review.switch_person(EDITOR)
+    window.review.workflow.switch_person(EDITOR)
     answer_modal(lambda dialog: dialog.reject())
     window.review.workflow_actions["return"].trigger()
     assert window.newsroom.articles.get(doc.id).status == "submitted"

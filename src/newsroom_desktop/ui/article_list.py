@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,41 +29,31 @@ from PySide6.QtWidgets import (
 
 from ..core import dates
 from ..core.articles import MAX_SEARCH_RESULTS, ArticleService, ListQuery
+from ..core.changes import ELSEWHERE, Changes
 from ..core.documents import ArticleSummary
 from ..core.models import STATUSES
 from .labels import status_label
+from .list_columns import (
+    BYLINE,
+    HEADLINE,
+    SECTION,
+    STATUS,
+    STATUS_COLOURS,
+    SUMMARY_ROLE,
+    UPDATED,
+    status_icon,
+)
+from .list_delegate import ArticleDelegate
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
-
-STATUS_COLOURS = {
-    "draft": "#8a8f98",
-    "submitted": "#2f6fdb",
-    "editing": "#d9822b",
-    "ready": "#2e9d57",
-    "published": "#1b5e34",
-    "spiked": "#c0392b",
-}
-
-
-def status_icon(status: str) -> QIcon:
-    """Return a small coloured dot for a status."""
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(STATUS_COLOURS.get(status, "#888888")))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(1, 1, 10, 10)
-    painter.end()
-    return QIcon(pixmap)
 
 
 class ArticleListModel(QAbstractTableModel):
     """Summaries of the articles a query shows, fetched a page at a time, never a body."""
 
-    HEADLINE, SECTION, BYLINE, STATUS, UPDATED = range(5)
-    SummaryRole = Qt.ItemDataRole.UserRole + 1
+    HEADLINE, SECTION, BYLINE, STATUS, UPDATED = HEADLINE, SECTION, BYLINE, STATUS, UPDATED
+    SummaryRole = SUMMARY_ROLE
 
     def __init__(self, articles: ArticleService, zone: ZoneInfo, parent: Any = None) -> None:
         super().__init__(parent)
@@ -188,6 +178,9 @@ class ArticleListModel(QAbstractTableModel):
         self._total += 1
         self.endInsertRows()
 
+    def sections(self) -> list[str]:
+        return self._articles.sections()
+
     def remove(self, article_id: str) -> None:
         row = self.row_of(article_id)
         if row >= 0:
@@ -245,8 +238,6 @@ class ArticleListPanel(QWidget):
         sort_row.addWidget(self.sort, 1)
         sort_row.addWidget(self.count_label)
         layout.addLayout(sort_row)
-        from .list_delegate import ArticleDelegate
-
         view = self.view
         view.setModel(self.model)
         view.setModelColumn(ArticleListModel.HEADLINE)
@@ -316,6 +307,28 @@ class ArticleListPanel(QWidget):
         self._update_count()
         if selected:
             self.select_article(selected, emit=False)
+
+    def show_changes(self, changes: Changes) -> None:
+        """Refresh the rows a change set touches; reload the list when it cannot tell which."""
+        if changes.everything:
+            self.set_sections(self.model.sections())
+            self.apply_filters()
+            return
+        model = self.model
+        for article_id in changes.removed:
+            model.remove(article_id)
+        for summary in changes.articles:
+            if summary.deleted:
+                model.remove(summary.id)
+            elif changes.kind != ELSEWHERE or model.row_of(summary.id) >= 0:
+                model.upsert(summary)  # ours go on top; others' only where they are shown
+        # Articles added or restored elsewhere: only the plain list (all live articles) can tell
+        # from the count; a filtered or searched list keeps what it shows until filtered again.
+        query = model.query
+        plain = not (query.text.strip() or query.status or query.section or query.owner)
+        counted = changes.live_count >= 0
+        if counted and plain and not query.trashed and changes.live_count != model.total():
+            self.apply_filters()
 
     def _update_count(self) -> None:
         if self.model.open_ended:

@@ -27,14 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.changes import EXPORTED, Changes
 from ..core.models import STATUSES
 from ..core.newsroom import Newsroom
-from ..core.settings import Settings, save_settings
+from ..core.settings import Settings
 from ..exporters.base import ExportOptions
 from ..exporters.checks import check
 from ..exporters.registry import FORMATS
 from .labels import format_label, status_label, translator
 from .ops import Operation
+from .services import Services
 
 SELECTED = "selected"
 # Files named in the question before replacing; the rest are counted.
@@ -260,83 +262,86 @@ def ask_replace(parent: QWidget | None, folder: Path, files: list[Path]) -> bool
 
 
 def _replacing(
-    window: Any, ids: list[str], name: str, out_dir: Path, options: ExportOptions
+    services: Services, ids: list[str], name: str, out_dir: Path, options: ExportOptions
 ) -> ExportOptions | None:
     """Return the options to export with (forced if the user agreed to replace); None: stop."""
     from ..exporters.batch import files_to_replace
 
-    files = files_to_replace(window.newsroom, ids, name, out_dir, options)
+    files = files_to_replace(services.newsroom, ids, name, out_dir, options)
     if not files:
         return options
-    return replace(options, force=True) if ask_replace(window, out_dir, files) else None
+    return replace(options, force=True) if ask_replace(services.parent, out_dir, files) else None
 
 
-def run_export(window: Any) -> Operation | None:
+def _export_ids(services: Services) -> list[str]:
+    """Return the articles chosen in the list, or else the open one."""
+    doc = services.session.doc
+    return services.selection.selected_ids() or ([doc.id] if doc else [])
+
+
+def run_export(services: Services) -> Operation | None:
     """Show the export dialog for the selected articles and export in the background."""
-    window.session.flush()
-    ids = window.list_panel.selected_ids() or (
-        [window.session.doc.id] if window.session.doc else []
+    services.session.flush()
+    parent = services.parent
+    dialog = ExportDialog(
+        services.newsroom, services.settings.current, _export_ids(services), parent
     )
-    dialog = ExportDialog(window.newsroom, window.settings, ids, window)
     if not dialog.exec():
         return None
-    window.settings = dialog.remembered()
-    save_settings(window.settings)
+    services.settings.save(dialog.remembered())
     ids = dialog.target_ids()
     name, out_dir, options = (
         dialog.format.currentData(),
         Path(dialog.folder.text()),
         dialog.options(),
     )
-    answered = _replacing(window, ids, name, out_dir, options)
+    answered = _replacing(services, ids, name, out_dir, options)
     if answered is None:
         return None  # the user kept the files that are there
     options = answered
-    worker = window.newsroom.for_worker()
+    worker = services.newsroom.for_worker()
 
     def work(progress: Any) -> Any:
         from ..exporters.batch import export_many
 
         return export_many(worker, ids, name, out_dir, options=options, progress=progress)
 
-    operation = Operation(_t("Exporting…"), work, window)
-    window.progress.track(operation)  # first, so the strip hides before the summary shows
+    operation = Operation(_t("Exporting…"), work, parent)
 
     def done(report: Any) -> None:
-        for result in report.exported:
-            window.list_model.upsert(window.newsroom.articles.get(result.id).summary())
-        QMessageBox.information(window, _t("Export finished"), summary_text(report))
+        # An export publishes the approved articles it takes: their rows change status.
+        articles = services.newsroom.articles
+        exported = [articles.get(result.id) for result in report.exported]
+        services.changes.publish(Changes.of(exported, EXPORTED))
+        QMessageBox.information(parent, _t("Export finished"), summary_text(report))
 
-    operation.done.connect(done)
-    operation.failed.connect(
-        lambda error: QMessageBox.warning(
-            window, _t("Export failed"), str(getattr(error, "message", error))
-        )
-    )
-    window.session._keep(operation)
-    return operation.start()
+    def failed(error: Any) -> None:
+        QMessageBox.warning(parent, _t("Export failed"), str(getattr(error, "message", error)))
+
+    return services.operations.start(operation, done=done, failed=failed)
 
 
-def print_article(window: Any, *, preview: bool) -> None:
+def print_article(services: Services, *, preview: bool) -> None:
     """Print the open article (or preview it) with the same layout as the PDF export."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 
     from ..exporters.pdf import build_document, page_layout
 
-    if window.session.doc is None:
+    session = services.session
+    if session.doc is None:
         return
-    window.session.flush()
-    doc = window.newsroom.articles.get(window.session.doc.id)
-    options = ExportOptions(zone=window.newsroom.zone)
+    session.flush()
+    doc = services.newsroom.articles.get(session.doc.id)
+    options = ExportOptions(zone=services.newsroom.zone)
     document = build_document(doc, options)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(options.paper))
     if preview:
-        dialog = QPrintPreviewDialog(printer, window)
+        dialog = QPrintPreviewDialog(printer, services.parent)
         dialog.setObjectName("printPreview")
         dialog.paintRequested.connect(document.print_)
         dialog.exec()
         return
-    chooser = QPrintDialog(printer, window)
+    chooser = QPrintDialog(printer, services.parent)
     if chooser.exec():
         document.print_(printer)

@@ -7,7 +7,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from ..core.changes import IMPORTED, Changes
 from .ops import Operation
+from .services import Services
 
 IMPORT_FILTER = "*.txt *.text *.html *.htm *.md *.markdown *.docx"
 
@@ -28,55 +30,52 @@ def choose_import_folder(parent: QWidget) -> list[str]:
     return [folder] if folder else []
 
 
-def summary_text(window: Any, report: Any) -> str:
+def summary_text(parent: QWidget, report: Any) -> str:
     """Return the end-of-batch summary: imported, skipped and why."""
     imported = [r for r in report.results if r.article_id]
     failed = [r for r in report.results if r.error]
-    lines = [window.tr("Imported %n article(s).", "", len(imported))]
+    lines = [parent.tr("Imported %n article(s).", "", len(imported))]
     if failed:
-        lines.append(window.tr("Skipped %n file(s):", "", len(failed)))
+        lines.append(parent.tr("Skipped %n file(s):", "", len(failed)))
         lines += [f"• {Path(str(r.file)).name}: {r.error}" for r in failed[:20]]
         if len(failed) > 20:
             lines.append("…")
     skipped = list(getattr(report, "skipped", ()))
     if skipped:
-        lines.append(window.tr("Not articles, left alone: %n file(s)", "", len(skipped)))
+        lines.append(parent.tr("Not articles, left alone: %n file(s)", "", len(skipped)))
         lines += [f"• {Path(str(s.file)).name}: {s.reason}" for s in skipped[:10]]
     warned = [r for r in report.results if r.warnings]
     for r in warned[:10]:
         lines += [f"⚠ {Path(str(r.file)).name}: {w}" for w in r.warnings]
     if getattr(report, "cancelled", False):
-        lines.append(window.tr("The import was cancelled; the files above were done."))
+        lines.append(parent.tr("The import was cancelled; the files above were done."))
     return "\n".join(lines)
 
 
-def run_import(window: Any, paths: list[str]) -> Operation | None:
+def run_import(services: Services, paths: list[str]) -> Operation | None:
     """Import ``paths`` on a worker thread with its own store connection; refresh when done."""
     if not paths:
         return None
     from ..importers.batch import import_paths
 
-    worker = window.newsroom.for_worker()
+    worker = services.newsroom.for_worker()
 
     def work(progress: Any) -> Any:
         return import_paths(worker, [Path(p) for p in paths], progress=progress)
 
-    operation = Operation(window.tr("Importing…"), work, window)
-    window.progress.track(operation)  # first, so the strip hides before the summary shows
+    parent = services.parent
+    operation = Operation(parent.tr("Importing…"), work, parent)
 
     def done(report: Any) -> None:
-        window.refresh_list()
+        services.changes.publish(Changes(kind=IMPORTED))
         first = next((r.article_id for r in report.results if r.article_id), None)
-        if first and window.list_panel.select_article(first, emit=False):
-            window.open_article(first)
-        QMessageBox.information(window, window.tr("Import finished"), summary_text(window, report))
+        if first and services.selection.select(first):
+            services.selection.open(first)
+        QMessageBox.information(parent, parent.tr("Import finished"), summary_text(parent, report))
 
     def failed(error: Any) -> None:
         QMessageBox.warning(
-            window, window.tr("Import failed"), str(getattr(error, "message", error))
+            parent, parent.tr("Import failed"), str(getattr(error, "message", error))
         )
 
-    operation.done.connect(done)
-    operation.failed.connect(failed)
-    window.session._keep(operation)
-    return operation.start()
+    return services.operations.start(operation, done=done, failed=failed)

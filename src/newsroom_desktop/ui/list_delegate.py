@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from .article_list import STATUS_COLOURS, ArticleListModel
+from .list_columns import BYLINE, HEADLINE, SECTION, STATUS, STATUS_COLOURS, SUMMARY_ROLE, UPDATED
 
 ROW_HEIGHT = 54
 PAD = 10
@@ -29,7 +29,7 @@ class ArticleDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         model = index.model()
-        summary = index.data(ArticleListModel.SummaryRole)
+        summary = index.data(SUMMARY_ROLE)
         if summary is None:
             return
         painter.save()
@@ -45,7 +45,7 @@ class ArticleDelegate(QStyledItemDelegate):
         headline_font.setPointSizeF(option.font.pointSizeF() + 0.5)
         metrics = QFontMetrics(headline_font)
         text_rect = rect.adjusted(PAD + 4, 7, -PAD, 0)
-        headline = model.index(index.row(), ArticleListModel.HEADLINE).data()
+        headline = model.index(index.row(), HEADLINE).data()
         painter.setFont(headline_font)
         painter.setPen(QColor("#1d2330"))
         painter.drawText(
@@ -71,15 +71,15 @@ class ArticleDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(meta_font)
         painter.setFont(meta_font)
         y = text_rect.top() + top + metrics.ascent()
-        status = model.index(row, ArticleListModel.STATUS).data()
-        summary = index.data(ArticleListModel.SummaryRole)
+        status = model.index(row, STATUS).data()
+        summary = index.data(SUMMARY_ROLE)
         painter.setPen(QColor(STATUS_COLOURS.get(summary.status, "#888888")))
         painter.drawText(text_rect.left(), y, status)
         x = text_rect.left() + metrics.horizontalAdvance(status) + 8
-        updated = model.index(row, ArticleListModel.UPDATED).data()
+        updated = model.index(row, UPDATED).data()
         updated_width = metrics.horizontalAdvance(updated)
-        parts = [p for p in (model.index(row, ArticleListModel.SECTION).data(),
-                             model.index(row, ArticleListModel.BYLINE).data()) if p]  # fmt: skip
+        parts = [p for p in (model.index(row, SECTION).data(),
+                             model.index(row, BYLINE).data()) if p]  # fmt: skip
         painter.setPen(QColor("#6b7280"))
         available = text_rect.right() - x - updated_width - 8
         painter.drawText(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QImage
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -15,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.documents import ArticleDoc, PhotoUse
+from ..core.changes import CREATED, PHOTOS, TRASHED, Changes
+from ..core.documents import ArticleDoc
 from ..core.errors import NewsroomError
 from ..core.newsroom import Newsroom
 from ..core.paths import config_dir
@@ -24,14 +26,19 @@ from ..core.workflow import can_edit
 from .actions import build_actions, build_menus, build_toolbar
 from .article_list import ArticleListModel, ArticleListPanel
 from .editor.panel import EditorPanel
+from .hub import ChangeHub
 from .labels import error_message
-from .ops import ProgressStrip
+from .ops import OperationRunner, ProgressStrip
 from .photo_panel import PhotoPanel
-from .review.controller import ReviewController
+from .review.compose import Review
 from .safety import SafetyController
+from .services import Selection, Services, SettingsHolder
 from .session import ArticleSession
+from .thumbnails import Thumbnails
 
 DEFAULT_SIZE = (1440, 900)
+STATUS_MS = 5000
+NOTICE_MS = 15000
 
 
 class MainWindow(QMainWindow):
@@ -42,18 +49,21 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.newsroom = newsroom
-        self.settings = settings
         self.setObjectName("mainWindow")
-        self._thumb_cache: dict[str, QImage] = {}
+        self.changes = ChangeHub(self)
+        self.thumbnail = Thumbnails(newsroom.photos)
         self._build_panels()
         self.commands = build_actions(self)
         self.menus = build_menus(self, self.commands, self.editor)
         self.toolbar = build_toolbar(self, self.commands, self.editor)
         self._build_status_bar()
         self._build_view_menu()
+        self.operations = OperationRunner(self.progress, self)
+        self.session = ArticleSession(newsroom, self.editor, self.changes, self.operations, self)
+        self.services = self._build_services(settings)
+        # The window's own panels hear the session first; the controllers build on what they show.
         self._wire()
-        self.review = ReviewController(self)
-        self.safety = SafetyController(self)
+        self._build_controllers()
         self.session.saver.set_interval(int(settings.autosave_seconds * 1000))
         self.retranslate()
         self._restore_state()
@@ -67,7 +77,6 @@ class MainWindow(QMainWindow):
         self.editor = EditorPanel()
         self.photo_panel = PhotoPanel()
         self.photo_panel.set_thumbnail_source(self.thumbnail)
-        self.session = ArticleSession(self.newsroom, self.editor, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         for widget in (self.list_panel, self.editor, self.photo_panel):
@@ -104,8 +113,48 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.toolbar.toggleViewAction())
 
+    def _build_services(self, settings: Settings) -> Services:
+        selection = Selection(
+            selected_ids=self.list_panel.selected_ids,
+            select=lambda article_id: self.list_panel.select_article(article_id, emit=False),
+            open=self.open_article,
+        )
+        return Services(
+            newsroom=self.newsroom,
+            settings=SettingsHolder(settings),
+            session=self.session,
+            operations=self.operations,
+            selection=selection,
+            changes=self.changes,
+            parent=self,
+            # Looked up at each call: tests (and later a log) may replace show_problem.
+            problem=lambda title, message: self.show_problem(title, message),  # noqa: PLW0108
+            status=lambda message, ms: self.statusBar().showMessage(message, ms),
+        )
+
+    def _build_controllers(self) -> None:
+        # Review before safety: a read-only store locks the photo panel after review unlocks it.
+        self.review = Review(
+            self.services,
+            self,
+            commands=self.commands,
+            menu=self.menus["article"],
+            editor=self.editor,
+            list_panel=self.list_panel,
+            photo_panel=self.photo_panel,
+            thumbnails=self.thumbnail,
+        )
+        self.safety = SafetyController(
+            self.services,
+            editor=self.editor,
+            photo_panel=self.photo_panel,
+            commands=self.commands,
+            status_bar=self.statusBar(),
+            parent=self,
+        )
+
     def _wire(self) -> None:
-        a = self.commands
+        a, services = self.commands, self.services
         a["new"].triggered.connect(self.new_article)
         a["save"].triggered.connect(lambda: self.session.save("save"))
         a["quit"].triggered.connect(self.close)
@@ -118,16 +167,15 @@ class MainWindow(QMainWindow):
         a["export"].triggered.connect(self.export_dialog)
         a["print"].triggered.connect(lambda: self._print(preview=False))
         a["print_preview"].triggered.connect(lambda: self._print(preview=True))
+        self.changes.changed.connect(self._refresh)
         self.list_panel.article_selected.connect(self.open_article)
         self.list_panel.files_dropped.connect(self.import_files)
         self.editor.counts_changed.connect(self._show_counts)
         self.editor.photo_activated.connect(self._select_photo)
         self.session.loaded.connect(self._on_loaded)
-        self.session.stored.connect(self._on_stored)
-        self.session.photos_changed.connect(self._on_photos_changed)
         self.session.state.connect(self._show_save_state)
         self.session.problem.connect(self.show_problem)
-        self.session.operation_started.connect(self.progress.track)
+        self.session.notice.connect(lambda message: services.status(message, NOTICE_MS))
         p = self.photo_panel
         p.add_files.connect(self.session.add_photos)
         p.caption_edited.connect(self.session.edit_caption)
@@ -172,6 +220,10 @@ class MainWindow(QMainWindow):
 
     # -- articles ------------------------------------------------------------------------
 
+    @property
+    def settings(self) -> Settings:
+        return self.services.settings.current
+
     def refresh_list(self) -> None:
         self.list_panel.set_sections(self.newsroom.articles.sections())
         self.list_panel.apply_filters()
@@ -190,7 +242,7 @@ class MainWindow(QMainWindow):
         doc = self.newsroom.articles.create(
             {"headline": "", "language": self.settings.ui_language or "vi"}
         )
-        self.list_model.upsert(doc.summary())
+        self.changes.publish(Changes.of([doc], CREATED))
         self.list_panel.select_article(doc.id, emit=False)
         self.session.open(doc.id)
         self.editor.focus_headline()
@@ -202,18 +254,22 @@ class MainWindow(QMainWindow):
         if self.session.doc is not None and self.session.doc.id in ids:
             self.session.flush()
             self.session.open(None)
-        for article_id in ids:
-            self.newsroom.articles.trash(article_id)
-            self.list_model.remove(article_id)
+        trashed: list[str] = []
+        try:
+            for article_id in ids:
+                self.newsroom.articles.trash(article_id)
+                trashed.append(article_id)
+        finally:
+            self.changes.publish(Changes(kind=TRASHED, removed=tuple(trashed)))
         self.statusBar().showMessage(
-            self.tr("Moved %n article(s) to the trash.", "", len(ids)), 5000
+            self.tr("Moved %n article(s) to the trash.", "", len(ids)), STATUS_MS
         )
 
     def import_files(self, paths: list[str]) -> None:
         """Import dropped files (File ▸ Import… does the same through a dialog)."""
         from .import_dialog import run_import
 
-        run_import(self, paths)
+        run_import(self.services, paths)
 
     def import_dialog(self) -> None:
         from .import_dialog import choose_import_paths
@@ -228,12 +284,12 @@ class MainWindow(QMainWindow):
     def export_dialog(self) -> None:
         from .export_dialog import run_export
 
-        run_export(self)
+        run_export(self.services)
 
     def _print(self, *, preview: bool) -> None:
         from .export_dialog import print_article
 
-        print_article(self, preview=preview)
+        print_article(self.services, preview=preview)
 
     def _on_loaded(self, doc: ArticleDoc | None) -> None:
         sections = self.newsroom.articles.sections()
@@ -245,29 +301,13 @@ class MainWindow(QMainWindow):
         self.photo_panel.show_article(doc)
         self._show_save_state("loaded")
 
-    def _on_stored(self, doc: ArticleDoc) -> None:
-        self.list_model.upsert(doc.summary())
-
-    def _on_photos_changed(self, doc: ArticleDoc, select: str) -> None:
-        self.photo_panel.show_article(doc, select or None)
-
-    def thumbnail(self, use: PhotoUse) -> QImage | None:
-        """Return the cached thumbnail image of a photo use (None while it waits for a file)."""
-        if not use.sha256:
-            return None
-        image = self._thumb_cache.get(use.sha256)
-        if image is None:
-            try:
-                path = self.newsroom.photos.thumbnail(use)
-            except (NewsroomError, OSError):
-                return None
-            if path is None:
-                return None
-            image = QImage(str(path))
-            if image.isNull():
-                return None
-            self._thumb_cache[use.sha256] = image
-        return image
+    def _refresh(self, changes: Changes) -> None:
+        """Show a change set: the list rows it touches, the open article, its photos."""
+        self.list_panel.show_changes(changes)
+        self.session.follow(changes)
+        doc = self.session.doc
+        if changes.kind == PHOTOS and doc is not None and changes.touches(doc.id):
+            self.photo_panel.show_article(doc, changes.focus or None)
 
     def _select_photo(self, use_id: str) -> None:
         if self.session.doc is not None:
@@ -326,15 +366,16 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec():
             self.session.flush()  # what was typed is saved as the person who typed it
-            self.settings = dialog.result_settings()
-            dialog.apply(self)
-            self.review.profile_changed()
+            dialog.apply(self.services)
+            self.review.workflow.profile_changed()
 
-    def save_screenshot(self, path: Any) -> bool:
+    def save_screenshot(self, path: Path) -> bool:
         """Render the window once to a PNG file."""
-        from .startup import screenshot
-
-        return screenshot(self, path)
+        app = QApplication.instance()
+        for _ in range(5):
+            app.processEvents()  # type: ignore[union-attr]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return bool(self.grab().save(str(path), "PNG"))
 
     # -- closing -------------------------------------------------------------------------
 

@@ -132,3 +132,36 @@ class ProgressStrip(QWidget):
     def _on_end(self, _result: object) -> None:
         self._operation = None
         self.hide()
+
+
+class OperationRunner(QObject):
+    """Starts background work: shows it in the progress strip and keeps it alive until it ends."""
+
+    def __init__(self, strip: ProgressStrip, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.strip = strip
+        self._running: set[Operation] = set()
+
+    def keep(self, operation: Operation) -> None:
+        """Hold ``operation`` until it is done or failed (Qt would otherwise lose it)."""
+        self._running.add(operation)
+        operation.done.connect(lambda _r: self._running.discard(operation))
+        operation.failed.connect(lambda _e: self._running.discard(operation))
+
+    def start(
+        self,
+        operation: Operation,
+        *,
+        track: bool = True,
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[Any], None] | None = None,
+    ) -> Operation:
+        """Show ``operation``'s progress (unless ``track`` is False), keep it and start it."""
+        if track:
+            self.strip.track(operation)  # first, so the strip hides before a summary shows
+        if done is not None:
+            operation.done.connect(done)
+        if failed is not None:
+            operation.failed.connect(failed)
+        self.keep(operation)
+        return operation.start()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
 from zoneinfo import available_timezones
 
 from PySide6.QtWidgets import (
@@ -18,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.settings import Settings, save_settings
+from ..core.documents import Actor
+from ..core.settings import Settings
 from .labels import role_label
+from .services import Services
 
 
 class PreferencesDialog(QDialog):
@@ -80,16 +81,13 @@ class PreferencesDialog(QDialog):
             rendition_max_side=int(self.max_side.value()),
         )
 
-    def apply(self, window: Any) -> None:
+    def apply(self, services: Services) -> None:
         """Save the settings and apply what can change without a restart."""
         new = self.result_settings()
-        save_settings(new)
-        from ..core.documents import Actor
-
-        window.newsroom.act_as(
-            Actor(new.profile_name or window.newsroom.actor.name, new.profile_role)
-        )
-        window.session.saver.set_interval(int(new.autosave_seconds * 1000))
+        services.settings.save(new)
+        newsroom = services.newsroom
+        newsroom.act_as(Actor(new.profile_name or newsroom.actor.name, new.profile_role))
+        services.session.saver.set_interval(int(new.autosave_seconds * 1000))
         if new.ui_language != self._settings.ui_language:
             QMessageBox.information(
                 self,

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QMessageBox,
+    QStatusBar,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..core import dates
 from ..core.backups import BackupInfo, auto_backup_if_due, list_backups, restore_backup
-from ..core.changes import StoreWatcher
+from ..core.changes import STORE, UPDATED, Changes, StoreWatcher
 from ..core.errors import NewsroomError
 from ..core.recovery import (
     apply_recovery,
@@ -30,6 +32,7 @@ from ..core.recovery import (
 )
 from .labels import error_message
 from .ops import Operation
+from .services import Services
 
 WATCH_MS = 1500
 BACKUP_EVERY_MS = 60 * 60 * 1000
@@ -38,25 +41,37 @@ BACKUP_EVERY_MS = 60 * 60 * 1000
 class SafetyController(QObject):
     """Keeps the open work safe and the window in step with the store on disk."""
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self.window = window
-        self.newsroom = window.newsroom
-        self.session = window.session
+    def __init__(
+        self,
+        services: Services,
+        *,
+        editor: Any,
+        photo_panel: QWidget,
+        commands: dict[str, QAction],
+        status_bar: QStatusBar,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.newsroom = services.newsroom
+        self.session = services.session
+        self.editor = editor
+        self.photo_panel = photo_panel
+        self.commands = commands
         self.watcher: StoreWatcher | None = None
         self._backup_running = False
         self.read_only_label = QLabel()
         self.read_only_label.setObjectName("readOnlyStore")
         self.read_only_label.setStyleSheet("color: #a15c00; font-weight: 600;")
         self.read_only_label.hide()
-        window.statusBar().addPermanentWidget(self.read_only_label)
+        status_bar.addPermanentWidget(self.read_only_label)
         self.watch_timer = QTimer(self, interval=WATCH_MS)
         self.watch_timer.timeout.connect(self.poll_changes)
         self.backup_timer = QTimer(self, interval=BACKUP_EVERY_MS)
         self.backup_timer.timeout.connect(self.backup_in_background)
         self.session.saver.failed.connect(self.keep_failed_edit)
         self.session.loaded.connect(self._lock_if_read_only)
-        window.commands["restore_backup"].triggered.connect(self.restore_from_backup)
+        commands["restore_backup"].triggered.connect(self.restore_from_backup)
         self._start()
 
     def _start(self) -> None:
@@ -64,7 +79,7 @@ class SafetyController(QObject):
             self.read_only_label.setText(self.tr("Read-only store: changes cannot be saved"))
             self.read_only_label.show()
             for key in ("new", "import", "import_folder", "trash", "restore_backup"):
-                self.window.commands[key].setEnabled(False)
+                self.commands[key].setEnabled(False)
         try:
             self.watcher = StoreWatcher(self.newsroom.store)
         except (NewsroomError, OSError):
@@ -77,13 +92,13 @@ class SafetyController(QObject):
 
     def _lock_if_read_only(self, doc: Any) -> None:
         if self.newsroom.read_only and doc is not None:
-            self.window.editor.set_read_only(True)
-            self.window.photo_panel.setEnabled(False)
+            self.editor.set_read_only(True)
+            self.photo_panel.setEnabled(False)
 
     def explain_read_only(self) -> None:
         """Say at start why the store opened read-only and what to do."""
         QMessageBox.information(
-            self.window,
+            self.services.parent,
             self.tr("Read-only store"),
             self.tr(
                 "The store %1 cannot be written (a read-only disk or folder). You can read, "
@@ -99,16 +114,16 @@ class SafetyController(QObject):
         doc = self.session.doc
         if doc is None or not isinstance(error, BaseException) or not should_keep(error):
             return
-        fields = self.window.editor.current_fields()
+        fields = self.editor.current_fields()
         message = error if isinstance(error, NewsroomError) else str(error)
         try:
             path = save_recovery(
                 self.newsroom.store.location, doc.id, fields, self.session.saver.version, message
             )
         except NewsroomError as exc:
-            self.window.show_problem(self.tr("Your text is not saved"), exc.message)
+            self.services.problem(self.tr("Your text is not saved"), exc.message)
             return
-        self.window.statusBar().showMessage(
+        self.services.status(
             self.tr(
                 "Not saved: your text is kept in %1 and offered back at the next start."
             ).replace("%1", str(path)),
@@ -126,7 +141,7 @@ class SafetyController(QObject):
             for info in pending
         ]
         answer = QMessageBox.question(
-            self.window,
+            self.services.parent,
             self.tr("Unsaved edits found"),
             self.tr(
                 "These edits could not be saved last time:\n\n%1\n\nBring them back now?"
@@ -144,27 +159,27 @@ class SafetyController(QObject):
         return self._apply(pending)
 
     def _apply(self, pending: list[Any]) -> int:
-        applied, conflicts = 0, []
+        applied, conflicts, docs = 0, [], []
         for info in pending:
             try:
                 result = apply_recovery(self.newsroom, info)
             except NewsroomError as exc:
-                self.window.show_problem(self.tr("Could not bring an edit back"), exc.message)
+                self.services.problem(self.tr("Could not bring an edit back"), exc.message)
                 continue
             applied += 1
-            self.window.list_model.upsert(result.article.summary())
+            docs.append(result.article)
             if result.conflict:
                 conflicts.append(result.article.headline)
         if conflicts:
             QMessageBox.information(
-                self.window,
+                self.services.parent,
                 self.tr("Changed since"),
                 self.tr(
                     "These articles changed after your edit; your text was kept as a revision "
                     "beside the newer one (see Revision History):\n%1"
                 ).replace("%1", "\n".join(f"• {h}" for h in conflicts)),
             )
-        self.session.reload()
+        self.services.changes.publish(Changes.of(docs, UPDATED))
         return applied
 
     # -- backups ------------------------------------------------------------------------
@@ -173,7 +188,7 @@ class SafetyController(QObject):
         """Make the automatic backup if one is due, on a worker thread."""
         if self._backup_running or self.newsroom.read_only:
             return None
-        store, keep = self.newsroom.store, self.window.settings.backups_keep
+        store, keep = self.newsroom.store, self.services.settings.current.backups_keep
         operation = Operation(
             self.tr("Backing up…"), lambda _progress: auto_backup_if_due(store, keep=keep), self
         )
@@ -185,19 +200,18 @@ class SafetyController(QObject):
         def failed(error: object) -> None:
             self._backup_running = False
             message = getattr(error, "message", str(error))
-            self.window.statusBar().showMessage(
+            self.services.status(
                 self.tr("The automatic backup failed: %1").replace("%1", message), 15000
             )
 
         operation.done.connect(finished)
         operation.failed.connect(failed)
-        self.session._keep(operation)
-        return operation.start()
+        return self.services.operations.start(operation, track=False)
 
     def restore_from_backup(self) -> bool:
         """Let the user pick a backup and put it in place of the store (the current is kept)."""
         backups = list_backups(self.newsroom.store.location)
-        dialog = BackupDialog(backups, self.newsroom, self.window)
+        dialog = BackupDialog(backups, self.newsroom, self.services.parent)
         if not dialog.exec() or dialog.chosen() is None:
             return False
         chosen = dialog.chosen()
@@ -213,18 +227,18 @@ class SafetyController(QObject):
                 restore_backup(
                     self.newsroom.store.location,
                     chosen.path,
-                    keep=self.window.settings.backups_keep,
+                    keep=self.services.settings.current.backups_keep,
                 )
         except NewsroomError as exc:
-            self.window.show_problem(
+            self.services.problem(
                 self.tr("Could not restore"), error_message(exc.code, exc.message)
             )
             return False
         finally:
             if self.watcher is not None:
                 self.watcher = StoreWatcher(self.newsroom.store)
-        self.window.refresh_list()
-        self.window.statusBar().showMessage(
+        self.services.changes.publish(Changes(kind=STORE))
+        self.services.status(
             self.tr(
                 "Restored the backup of %1; the store as it was is kept as a backup too."
             ).replace("%1", dates.short(chosen.created_at, self.newsroom.zone)),
@@ -235,7 +249,7 @@ class SafetyController(QObject):
     # -- other windows and programs -----------------------------------------------------
 
     def poll_changes(self) -> None:
-        """Show what other windows or programs changed in the store since the last look."""
+        """Tell the panels what other windows or programs changed in the store lately."""
         if self.watcher is None:
             return
         try:
@@ -244,40 +258,7 @@ class SafetyController(QObject):
             return
         if changes is None:
             return
-        model = self.window.list_model
-        for summary in changes.articles:
-            if summary.deleted:
-                model.remove(summary.id)
-            elif model.row_of(summary.id) >= 0:
-                model.upsert(summary)
-        # Articles added or restored elsewhere: only the plain list (all live articles) can tell
-        # from the count; a filtered or searched list keeps what it shows until filtered again.
-        query = model.query
-        plain = not (query.text.strip() or query.status or query.section or query.owner)
-        if plain and not query.trashed and changes.live_count != model.total():
-            self.window.list_panel.apply_filters()
-        self._follow_open_article(changes)
-
-    def _follow_open_article(self, changes: Any) -> None:
-        doc = self.session.doc
-        if doc is None or not any(s.id == doc.id for s in changes.articles):
-            return
-        # Our own autosaves show up here every few seconds: compare versions, not articles.
-        try:
-            if self.newsroom.articles.version(doc.id) == self.session.saver.version:
-                return
-        except NewsroomError:
-            return  # deleted for good elsewhere: the next save will say so
-        if self.session.dirty:
-            self.window.statusBar().showMessage(
-                self.tr(
-                    "This article was changed elsewhere. Your next save keeps both versions "
-                    "as revisions."
-                ),
-                15000,
-            )
-        else:
-            self.session.reload()
+        self.services.changes.publish(changes)
 
 
 class BackupDialog(QDialog):

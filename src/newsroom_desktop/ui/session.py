@@ -7,18 +7,22 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from ..core.changes import ACTOR, ELSEWHERE, PHOTOS, RESTORED, SAVED, UPDATED, WORKFLOW, Changes
 from ..core.documents import ArticleDoc, PhotoUse
 from ..core.errors import ConflictError, NewsroomError
 from ..core.newsroom import Newsroom
 from ..core.photos import IngestedPhoto
 from .autosave import Job, Saver, save_fields_job
+from .hub import ChangeHub
 from .labels import error_message
-from .ops import Operation
+from .ops import Operation, OperationRunner
 
 CAPTION_SAVE_MS = 600
 NO_GENERATION = -1
+# Change sets after which the editor shows the stored article again (when it is the open one).
+RELOADING = frozenset({ELSEWHERE, UPDATED, WORKFLOW, RESTORED, ACTOR})
 
 
 class ArticleSession(QObject):
@@ -26,15 +30,23 @@ class ArticleSession(QObject):
 
     loaded = Signal(object)  # ArticleDoc or None
     stored = Signal(object)  # ArticleDoc after any save
-    photos_changed = Signal(object, str)  # ArticleDoc, use id to select
     state = Signal(str)  # saving, saved, dirty, failed, conflict
     problem = Signal(str, str)  # title, message
-    operation_started = Signal(object)  # Operation
+    notice = Signal(str)  # a line for the status bar
 
-    def __init__(self, newsroom: Newsroom, editor: Any, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        newsroom: Newsroom,
+        editor: Any,
+        hub: ChangeHub,
+        operations: OperationRunner,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.newsroom = newsroom
         self.editor = editor
+        self.hub = hub
+        self.operations = operations
         self.saver = Saver(newsroom, parent=self)
         self.doc: ArticleDoc | None = None
         self._generation = 0
@@ -44,7 +56,6 @@ class ArticleSession(QObject):
         self._caption_timer.setSingleShot(True)
         self._caption_timer.setInterval(CAPTION_SAVE_MS)
         self._caption_timer.timeout.connect(self._save_captions)
-        self._operations: set[Operation] = set()
         self.saver.autosave_due.connect(lambda: self.save("autosave"))
         self.saver.saved.connect(self._on_saved)
         self.saver.failed.connect(self._on_failed)
@@ -68,6 +79,31 @@ class ArticleSession(QObject):
         """Show the stored version of the open article (after a change made elsewhere)."""
         if self.doc is not None:
             self._show(self.newsroom.articles.get(self.doc.id))
+
+    def follow(self, changes: Changes) -> None:
+        """Show the stored open article again if a command or another program changed it."""
+        doc = self.doc
+        if doc is None or changes.kind not in RELOADING or not changes.touches(doc.id):
+            return
+        if changes.kind != ELSEWHERE:
+            self.reload()
+            return
+        # Our own autosaves show up here every few seconds: compare versions, not articles.
+        try:
+            if self.newsroom.articles.version(doc.id) == self.saver.version:
+                return
+        except NewsroomError:
+            return  # deleted for good elsewhere: the next save will say so
+        if self.dirty:
+            self.notice.emit(
+                QCoreApplication.translate(
+                    "SafetyController",
+                    "This article was changed elsewhere. Your next save keeps both versions "
+                    "as revisions.",
+                )
+            )
+        else:
+            self.reload()
 
     def _show(self, doc: ArticleDoc | None) -> None:
         self.doc = doc
@@ -142,15 +178,14 @@ class ArticleSession(QObject):
 
     def _on_saved(self, payload: tuple[ArticleDoc, int]) -> None:
         doc, generation = payload
-        if self.doc is None or doc.id != self.doc.id:
-            self.stored.emit(doc)
-            return
-        self.doc = doc
-        if generation == self._generation:
-            self._saved_generation = generation
-            self._text_failed = False
-            self.editor.mark_saved()
+        if self.doc is not None and doc.id == self.doc.id:
+            self.doc = doc
+            if generation == self._generation:
+                self._saved_generation = generation
+                self._text_failed = False
+                self.editor.mark_saved()
         self.stored.emit(doc)
+        self.hub.publish(Changes.of([doc], SAVED))
 
     def _on_failed(self, error: object) -> None:
         if isinstance(error, ConflictError):
@@ -217,7 +252,7 @@ class ArticleSession(QObject):
         if self.doc is not None:
             if reload_body:
                 self._show(self.newsroom.articles.get(self.doc.id))
-            self.photos_changed.emit(self.doc, select)
+            self.hub.publish(Changes.of([self.doc], PHOTOS, focus=select))
 
     def attach_photo(self, use_id: str, file: str) -> None:
         """Give a figure waiting for its photo (an imported caption) the file chosen."""
@@ -259,11 +294,11 @@ class ArticleSession(QObject):
             lambda progress: newsroom.photos.ingest(files, progress),
             self,
         )
-        operation.done.connect(lambda ingested: self._link(ingested, on_done))
-        operation.failed.connect(self._on_operation_failed)
-        self._keep(operation)
-        self.operation_started.emit(operation)
-        return operation.start()
+        return self.operations.start(
+            operation,
+            done=lambda ingested: self._link(ingested, on_done),
+            failed=self._on_operation_failed,
+        )
 
     def _link(self, ingested: list[IngestedPhoto], on_done: Callable[[], None] | None) -> None:
         if self.doc is None:
@@ -275,7 +310,7 @@ class ArticleSession(QObject):
         new = [p for p in self.doc.photos if p.id not in before]
         for use in new:
             self.editor.insert_photo(use)
-        self.photos_changed.emit(self.doc, new[0].id if new else "")
+        self.hub.publish(Changes.of([self.doc], PHOTOS, focus=new[0].id if new else ""))
         if on_done is not None:
             on_done()
 
@@ -289,11 +324,6 @@ class ArticleSession(QObject):
             return
         message = error.message if isinstance(error, NewsroomError) else str(error)
         self.problem.emit(self.tr("Could not add the photos"), message)
-
-    def _keep(self, operation: Operation) -> None:
-        self._operations.add(operation)
-        operation.done.connect(lambda _r: self._operations.discard(operation))
-        operation.failed.connect(lambda _e: self._operations.discard(operation))
 
     def _article_id(self) -> str:
         assert self.doc is not None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -92,12 +91,3 @@ def after_show(window: MainWindow) -> None:
     window.safety.offer_recoveries()
     # The backup of a big store takes seconds on a worker thread; let the first paint go first.
     QTimer.singleShot(BACKUP_DELAY_MS, window.safety.backup_in_background)
-
-
-def screenshot(window: MainWindow, path: Path) -> bool:
-    """Render the window once to ``path`` (PNG)."""
-    app = QApplication.instance()
-    for _ in range(5):
-        app.processEvents()  # type: ignore[union-attr]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return bool(window.grab().save(str(path), "PNG"))

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from newsroom_desktop.core.documents import Actor, ArticleDoc
 from newsroom_desktop.core.workflow import ACTIONS, doc_edit_refusal
-from newsroom_desktop.ui.article_list import STATUS_COLOURS
 from newsroom_desktop.ui.labels import status_label
+from newsroom_desktop.ui.list_columns import STATUS_COLOURS
 from newsroom_desktop.ui.style import REVIEW_BAR_STYLE
 
 from .common import t
@@ -161,17 +161,20 @@ class WorkflowBar(QWidget):
         *,
         lock: str = "",
         info: str = "",
-        open_notes: int = 0,
+        open_notes: int | None = None,
     ) -> None:
-        """Show the article's status, the actions open to the person, and any banner."""
+        """Show the article's status, the actions open to the person, and any banner.
+
+        ``open_notes`` None keeps the count shown (the notes controller keeps it current).
+        """
         self.setVisible(doc is not None)
         if doc is None:
             return
         self.chip.setText(status_label(doc.status))
         self.chip.setStyleSheet(chip_style(doc.status))
         self.meta.setText(self.tr("by %1").replace("%1", doc.owner) if doc.owner else "")
-        self.notes_button.setText(self.tr("%n open note(s)", "", open_notes))
-        self.notes_button.setVisible(open_notes > 0)
+        if open_notes is not None:
+            self.show_open_notes(open_notes)
         allowed = set(available)
         primary = PRIMARY.get(doc.status, "")
         for key, button in self.buttons.items():
@@ -188,6 +191,11 @@ class WorkflowBar(QWidget):
             self.banner.style().unpolish(self.banner)
             self.banner.style().polish(self.banner)
         self.banner.setVisible(bool(text))
+
+    def show_open_notes(self, count: int) -> None:
+        """Show how many notes on the article are still open (none: no button)."""
+        self.notes_button.setText(self.tr("%n open note(s)", "", count))
+        self.notes_button.setVisible(count > 0)
 
 
 class NoteDialog(QDialog):

@@ -1,0 +1,147 @@
+"""The workflow of the open article: its status bar, the actions open to the person, who acts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from newsroom_desktop.core.changes import ACTOR, WORKFLOW, Changes
+from newsroom_desktop.core.documents import Actor, ArticleDoc
+from newsroom_desktop.core.profile import save_profile
+from newsroom_desktop.core.workflow import can_edit
+from newsroom_desktop.ui.services import Services
+
+from .common import elide, when
+from .core_call import MESSAGE_MS, call_core, review_tr
+from .status import (
+    WorkflowBar,
+    action_label,
+    action_tip,
+    ask_return_note,
+    done_message,
+    lock_message,
+)
+
+
+class WorkflowController(QObject):
+    """Shows the open article's status and moves it through the workflow, through the core."""
+
+    def __init__(
+        self,
+        services: Services,
+        actions: dict[str, QAction],
+        bar: WorkflowBar,
+        photo_panel: QWidget,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.newsroom = services.newsroom
+        self.session = services.session
+        self.actions = actions
+        self.bar = bar
+        self.photo_panel = photo_panel
+        self._shown_for = self.newsroom.actor
+        for key, action in actions.items():
+            action.triggered.connect(lambda _=False, k=key: self.run_action(k))
+        self.session.loaded.connect(self.show_article)
+
+    def retranslate(self) -> None:
+        for key, action in self.actions.items():
+            action.setText(action_label(key))
+            action.setToolTip(action_tip(key))
+            action.setStatusTip(action_tip(key))
+
+    def show_article(self, doc: ArticleDoc | None) -> None:
+        """Show the article's status, the actions open to the person and any lock (None: none)."""
+        if doc is None:
+            for action in self.actions.values():
+                action.setEnabled(False)
+            self.photo_panel.setEnabled(True)
+            self.bar.show_state(None, ())
+            return
+        actor = self._shown_for = self.newsroom.actor
+        newsroom = self.newsroom
+        available = call_core(self.services, lambda: newsroom.workflow.available_actions(doc.id))
+        available = available or []
+        editable = can_edit(doc, actor)
+        for key, action in self.actions.items():
+            action.setEnabled(key in available)
+        self.photo_panel.setEnabled(editable)
+        lock = "" if editable else lock_message(doc, actor)
+        self.bar.show_state(doc, available, lock=lock, info=self._info(doc))
+
+    def _info(self, doc: ArticleDoc) -> str:
+        """Return what the person should know about an article they may edit ("" if nothing)."""
+        if doc.status == "published":
+            return review_tr("Published — changes you make here correct the published article.")
+        if doc.status != "draft":
+            return ""
+        workflow = self.newsroom.workflow
+        events = call_core(self.services, lambda: workflow.events(doc.id)) or []
+        last = events[-1] if events else None
+        if last is None or last.action != "return":
+            return ""
+        text = review_tr("Returned to draft by %1 (%2): “%3”")
+        return (
+            text.replace("%1", last.actor)
+            .replace("%2", when(last.created_at, self.newsroom.zone))
+            .replace("%3", elide(last.note, 300))
+        )
+
+    def run_action(self, action: str) -> None:
+        """Take a workflow action on the open article, after saving what was typed."""
+        doc = self.session.doc
+        if doc is None:
+            return
+        note = ""
+        if action == "return":
+            asked = ask_return_note(self.services.parent, doc.headline)
+            if asked is None:
+                return
+            note = asked
+        elif action == "spike" and not self._confirm_spike(doc):
+            return
+        if not self.session.flush():
+            return
+        workflow = self.newsroom.workflow
+        changed = call_core(
+            self.services,
+            lambda: workflow.apply(doc.id, action, note),
+            review_tr("Could not change the status"),
+        )
+        if changed is None:
+            self.session.reload()
+            return
+        self.services.changes.publish(Changes.of([changed], WORKFLOW))
+        self.services.status(done_message(action), MESSAGE_MS)
+
+    def _confirm_spike(self, doc: ArticleDoc) -> bool:
+        name = f"“{doc.headline}”" if doc.headline else review_tr("this article")
+        answer = QMessageBox.question(
+            self.services.parent,
+            review_tr("Spike Article"),
+            review_tr("Spike %1? It is kept, and an editor can reopen it later.").replace(
+                "%1", name
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def switch_person(self, actor: Actor) -> None:
+        """Act as another person from now on: store the profile and show what they may do."""
+        self.session.flush()
+        profile = save_profile(actor.name, actor.role)
+        settings = self.services.settings
+        settings.replace(
+            settings.current.updated(profile_name=profile.name, profile_role=profile.role)
+        )
+        self.newsroom.act_as(profile.actor)
+        self.profile_changed()
+
+    def profile_changed(self) -> None:
+        """Show the list and the open article as the new acting person sees them."""
+        if self.newsroom.actor == self._shown_for:
+            return  # other preferences changed: keep the editor and its undo history
+        self._shown_for = self.newsroom.actor
+        self.services.changes.publish(Changes(kind=ACTOR))

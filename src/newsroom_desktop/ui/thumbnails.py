@@ -1,0 +1,34 @@
+"""Thumbnail images of photo uses, made once by the core and cached for the panels."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QImage
+
+from ..core.documents import PhotoUse
+from ..core.errors import NewsroomError
+from ..core.photo_service import PhotoService
+
+
+class Thumbnails:
+    """Return a photo use's thumbnail image (None while it waits for a file), cached by hash."""
+
+    def __init__(self, photos: PhotoService) -> None:
+        self._photos = photos
+        self._cache: dict[str, QImage] = {}
+
+    def __call__(self, use: PhotoUse) -> QImage | None:
+        if not use.sha256:
+            return None
+        image = self._cache.get(use.sha256)
+        if image is None:
+            try:
+                path = self._photos.thumbnail(use)
+            except (NewsroomError, OSError):
+                return None
+            if path is None:
+                return None
+            image = QImage(str(path))
+            if image.isNull():
+                return None
+            self._cache[use.sha256] = image
+        return image
