@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from newsroom_desktop.core import body
-from newsroom_desktop.ui.editor.blocks import BULLET, HARD_BREAK, NUMBER, OBJECT_CHAR
+from newsroom_desktop.core.body import BULLET, HARD_BREAK, NUMBER, OBJECT_CHAR, write_blocks
 from newsroom_desktop.ui.editor.bridge import (
     document_blocks,
     document_to_markdown,
@@ -29,7 +29,6 @@ from newsroom_desktop.ui.editor.commands import (
 )
 from newsroom_desktop.ui.editor.figures import FigureSource
 from newsroom_desktop.ui.editor.formats import base_char_format, block_format
-from newsroom_desktop.ui.editor.writer import write_blocks
 
 GOLDEN = Path(__file__).parent / "golden"
 PHOTO_IDS = ["7d9e0c8a-4b1f-4f6e-8a55-2f7e1c3d9b01", "7d9e0c8a-4b1f-4f6e-8a55-2f7e1c3d9b02"]

@@ -7,10 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from newsroom_desktop.core import photo_checks
-from newsroom_desktop.core.body import PHOTO_SCHEME
+from newsroom_desktop.core.body import PHOTO_SCHEME, figures, has_text, image_sources
 from newsroom_desktop.core.documents import ArticleDoc
-
-from .blocks import body_figures, body_images, has_text
 
 # Newsroom placeholders for facts still to come: "TK" (to come), "XXX". Upper case only and
 # as whole words, so "tk" in a URL or "xxx" in prose about film ratings does not count.
@@ -59,7 +57,7 @@ _PHOTO_CODES = {
 
 def _photo_problems(doc: ArticleDoc) -> list[Problem]:
     problems = []
-    alts = {fig.photo_id: fig.alt for fig in body_figures(doc.body)} if doc.photos else {}
+    alts = {fig.photo_id: fig.alt for fig in figures(doc.body)} if doc.photos else {}
     for number, use in enumerate(doc.photos, 1):
         name = f"photo:{use.id}"
         label = f"Photo {number}" + (f" ({use.original_filename})" if use.original_filename else "")
@@ -82,7 +80,7 @@ def _foreign_images(doc: ArticleDoc) -> list[Problem]:
     # Every exporter leaves these out; the check says so, as the HTML import does.
     ours = article_photo(doc)
     problems = []
-    for src in body_images(doc.body):
+    for src in image_sources(doc.body):
         if ours(src):
             continue
         shown = src if len(src) <= 80 else src[:79] + "…"

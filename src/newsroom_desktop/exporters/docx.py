@@ -16,10 +16,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from newsroom_desktop.core import dates
+from newsroom_desktop.core.body import Block, Run, body_blocks
 from newsroom_desktop.core.documents import ArticleDoc
 
 from .base import ExportOptions, write_bytes
-from .blocks import Block, Run, body_blocks
 from .images import ExportedImage, Images, write_images
 
 TEXT_WIDTH_CM = 16.0

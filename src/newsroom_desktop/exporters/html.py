@@ -7,10 +7,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from newsroom_desktop.core import dates
+from newsroom_desktop.core.body import render_html
 from newsroom_desktop.core.documents import ArticleDoc
 
 from .base import ExportOptions
-from .blocks import render_html
 from .images import ExportedImage, Images, export_text_with_images, plan_images
 from .templates import fill, template_text
 

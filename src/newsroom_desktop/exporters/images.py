@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from newsroom_desktop.core.body import figures
 from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
 from newsroom_desktop.core.errors import ExportFailedError, PhotoError
 from newsroom_desktop.core.photo_service import original_file
@@ -16,7 +17,6 @@ from newsroom_desktop.core.photos.imaging import fit_within
 from newsroom_desktop.core.photos.rendition import write_rendition
 
 from .base import ExportOptions, write_text
-from .blocks import body_figures
 
 IMAGES_DIR = "images"
 # Credit lines name the photographer after a label: "Ảnh: Ngọc Hậu", "Photo: AP".
@@ -65,7 +65,7 @@ def _predicted_size(use: PhotoUse, max_side: int) -> tuple[int, int]:
 def plan_images(doc: ArticleDoc, options: ExportOptions) -> Images:
     """Return every photo use of ``doc`` by use id, named ``<stem>-<n>.jpg``, nothing written."""
     stem = options.stem_for(doc)
-    alts = {fig.photo_id: fig.alt for fig in body_figures(doc.body)} if doc.photos else {}
+    alts = {fig.photo_id: fig.alt for fig in figures(doc.body)} if doc.photos else {}
     plan: Images = {}
     for number, use in enumerate(doc.photos, 1):
         width, height = _predicted_size(use, options.max_side)

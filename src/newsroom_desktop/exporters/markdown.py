@@ -52,7 +52,6 @@ from newsroom_desktop.core import body as body_md
 from newsroom_desktop.core.documents import ArticleDoc
 
 from .base import ExportOptions
-from .blocks import body_tokens
 from .checks import article_photo
 from .images import Images, export_text_with_images, plan_images
 
@@ -117,7 +116,7 @@ def _title(text: str) -> str:
 
 def _escape_raw_html(markdown: str) -> str:
     code_lines: set[int] = set()
-    for token in body_tokens(markdown):
+    for token in body_md.tokens(markdown):
         if token.type in ("code_block", "fence") and token.map:
             code_lines.update(range(*token.map))
     lines = markdown.split("\n")

@@ -7,10 +7,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from newsroom_desktop.core import dates
+from newsroom_desktop.core.body import Block, Run, body_blocks
 from newsroom_desktop.core.documents import ArticleDoc
 
 from .base import ExportOptions
-from .blocks import Block, Run, body_blocks
 from .images import Images, export_text_with_images, plan_images
 from .xmlwriter import Node, to_xml
 

@@ -25,12 +25,12 @@ from PySide6.QtGui import (
 )
 
 from newsroom_desktop.core import dates
+from newsroom_desktop.core.body import render_html
 from newsroom_desktop.core.documents import ArticleDoc
 from newsroom_desktop.core.errors import ExportFailedError
 from newsroom_desktop.core.resources import resource_path
 
 from .base import ExportOptions, write_bytes
-from .blocks import render_html
 from .images import IMAGES_DIR, ExportedImage, Images, write_images
 
 FONT_FILES = (

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsroom_desktop.core import dates
+from newsroom_desktop.core.body import Block, body_blocks
 from newsroom_desktop.core.documents import ArticleDoc
 
 from .base import ExportOptions, write_text
-from .blocks import Block, body_blocks
 
 
 def caption_line(doc: ArticleDoc, use_id: str) -> str:

@@ -6,7 +6,16 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextList
 
-from .blocks import OBJECT_CHAR, Block, Run, markdown_blocks
+from newsroom_desktop.core.body import (
+    OBJECT_CHAR,
+    Block,
+    Run,
+    figure_block,
+    markdown_blocks,
+    text_block,
+    write_blocks,
+)
+
 from .figures import FigureSource, register_figures
 from .formats import (
     FIGURE_ALT,
@@ -22,7 +31,6 @@ from .formats import (
     list_style_of,
     run_marks,
 )
-from .writer import write_blocks
 
 __all__ = [
     "FigureSource",
@@ -38,7 +46,7 @@ class _ListTracker:
 
     def __init__(self) -> None:
         self.lists: list[tuple[str, QTextList]] = []
-        self.quote = False
+        self.quote = 0  # the quote depth of the blocks in these lists
 
     def place(self, cursor: QTextCursor, block: Block) -> None:
         if not block.list_style or block.quote != self.quote:
@@ -46,7 +54,7 @@ class _ListTracker:
             self.quote = block.quote
         if not block.list_style:
             return
-        level = max(1, min(block.level, len(self.lists) + 1))
+        level = max(1, min(block.depth, len(self.lists) + 1))
         del self.lists[level:]
         if len(self.lists) == level and self.lists[-1][0] == block.list_style:
             self.lists[-1][1].add(cursor.block())
@@ -84,7 +92,7 @@ def insert_blocks(cursor: QTextCursor, blocks: Sequence[Block], *, merge_first: 
             cursor.insertBlock(block_format_for(block), base_char_format(block.heading))
         lists.place(cursor, block)
         if block.is_figure:
-            cursor.insertText(OBJECT_CHAR, figure_char_format(block.figure_id, block.alt))
+            cursor.insertText(OBJECT_CHAR, figure_char_format(block.use_id, block.alt))
         else:
             _insert_runs(cursor, block.runs, block.heading)
 
@@ -135,21 +143,21 @@ class _Reader:
 
     def read(self, block: QTextBlock, out: list[Block]) -> None:
         heading, quote, style, level = self.block_info(block)
-        current = Block(heading=heading, list_style=style, level=level, quote=quote)
+        runs: list[Run] = []
         it = block.begin()
         while not it.atEnd():
             fragment = it.fragment()
             marks = self.char_marks(fragment.charFormatIndex())
             if marks is None:
-                out.append(current)
+                out.append(text_block(runs, heading, list_style=style, depth=level, quote=quote))
                 fmt = fragment.charFormat()
-                figure_id, alt = fmt.stringProperty(FIGURE_ID), fmt.stringProperty(FIGURE_ALT)
-                out.extend(Block(figure_id=figure_id, alt=alt) for _ in fragment.text())
-                current = Block(heading=heading, list_style=style, level=level, quote=quote)
+                use_id, alt = fmt.stringProperty(FIGURE_ID), fmt.stringProperty(FIGURE_ALT)
+                out.extend(figure_block(use_id, alt) for _ in fragment.text())
+                runs = []
             else:
-                current.runs.append(Run(fragment.text(), *marks))
+                runs.append(Run(fragment.text(), *marks))
             it += 1
-        out.append(current)
+        out.append(text_block(runs, heading, list_style=style, depth=level, quote=quote))
 
 
 def document_blocks(doc: QTextDocument) -> list[Block]:

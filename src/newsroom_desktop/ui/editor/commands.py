@@ -14,7 +14,8 @@ from PySide6.QtGui import (
     QTextList,
 )
 
-from .blocks import MAX_LEVEL, OBJECT_CHAR, Block, safe_href
+from newsroom_desktop.core.body import MAX_LEVEL, OBJECT_CHAR, figure_block, safe_href
+
 from .bridge import insert_blocks
 from .formats import (
     FIGURE_BLOCK,
@@ -309,7 +310,7 @@ def insert_figure(cursor: QTextCursor, use_id: str, alt: str = "") -> None:
     cursor.beginEditBlock()
     if cursor.hasSelection():
         cursor.removeSelectedText()
-    insert_blocks(cursor, [Block(figure_id=use_id, alt=alt)], merge_first=True)
+    insert_blocks(cursor, [figure_block(use_id, alt)], merge_first=True)
     nxt = cursor.block().next()
     if nxt.isValid():
         cursor.setPosition(nxt.position())

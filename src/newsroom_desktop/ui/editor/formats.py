@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
-from .blocks import BULLET, NUMBER, Block, Run
+from newsroom_desktop.core.body import BULLET, NUMBER, Block, Run
 
 FIGURE_OBJECT = int(QTextFormat.ObjectTypes.UserObject.value) + 1
 FIGURE_ID = int(QTextFormat.Property.UserProperty.value) + 1
@@ -211,7 +211,7 @@ def block_format_for(block: Block) -> QTextBlockFormat:
     """Return the block format that shows ``block``."""
     if block.is_figure:
         return figure_block_format()
-    return block_format(block.heading, block.quote, bool(block.list_style))
+    return block_format(block.heading, block.quote > 0, bool(block.list_style))
 
 
 def body_font(point_size: float = 12.5) -> QFont:

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from newsroom_desktop.core.body import BULLET, NUMBER, OBJECT_CHAR
 from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
 from newsroom_desktop.core.text import clean_line, word_count
 
 from ..style import EDITOR_PANEL_STYLE
-from .blocks import BULLET, NUMBER, OBJECT_CHAR
 from .bridge import markdown_to_document
 from .commands import (
     apply_link,

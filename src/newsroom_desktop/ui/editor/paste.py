@@ -5,15 +5,25 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 import nh3
 from PySide6.QtCore import QMimeData
 
+from newsroom_desktop.core.body import (
+    BULLET,
+    HARD_BREAK,
+    MAX_LEVEL,
+    NUMBER,
+    Block,
+    Run,
+    markdown_blocks,
+    safe_href,
+    text_block,
+    write_blocks,
+)
 from newsroom_desktop.core.text import clean
-
-from .blocks import BULLET, HARD_BREAK, MAX_LEVEL, NUMBER, Block, Run, markdown_blocks, safe_href
-from .writer import write_blocks
 
 MARKDOWN_MIME = "text/x-newsroom-markdown"
 KEPT_TAGS = {
@@ -143,13 +153,33 @@ class _Prepass(HTMLParser):
         return "".join(self.out)
 
 
+@dataclass
+class _Pending:
+    """The block being read: its place and its runs so far."""
+
+    heading: int
+    quote: bool
+    list_style: str = ""
+    depth: int = 0
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+    def block(self) -> Block:
+        return text_block(
+            self.runs, self.heading, list_style=self.list_style, depth=self.depth, quote=self.quote
+        )
+
+
 class _BlockBuilder(HTMLParser):
     """Read sanitised HTML into editor blocks."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
-        self.current: Block | None = None
+        self.current: _Pending | None = None
         self.lists: list[str] = []
         self.quote = 0
         self.bold = self.italic = 0
@@ -158,15 +188,15 @@ class _BlockBuilder(HTMLParser):
 
     def _flush(self) -> None:
         if self.current is not None and self.current.text.strip():
-            self.blocks.append(self.current)
+            self.blocks.append(self.current.block())
         self.current = None
 
-    def _start(self) -> Block:
+    def _start(self) -> _Pending:
         if self.current is None:
-            self.current = Block(heading=self.heading, quote=self.quote > 0)
+            self.current = _Pending(self.heading, self.quote > 0)
             if self.lists and not self.heading:
                 self.current.list_style = self.lists[-1]
-                self.current.level = min(len(self.lists), MAX_LEVEL)
+                self.current.depth = min(len(self.lists), MAX_LEVEL)
         return self.current
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -252,13 +282,13 @@ def blocks_from_html(markup: str) -> list[Block]:
 def blocks_from_text(text: str) -> list[Block]:
     """Return plain text as paragraphs, one a non-empty line, in NFC."""
     lines = (" ".join(line.split()) for line in clean(text).split("\n"))
-    return _canonical([Block(runs=[Run(line)]) for line in lines if line])
+    return _canonical([text_block([Run(line)]) for line in lines if line])
 
 
 def blocks_from_markdown(markdown: str, known: Callable[[str], bool]) -> list[Block]:
     """Return the blocks of Markdown copied from the editor, without photos the article lacks."""
     blocks = markdown_blocks(clean(markdown))
-    return _canonical([b for b in blocks if not b.is_figure or known(b.figure_id)])
+    return _canonical([b for b in blocks if not b.is_figure or known(b.use_id)])
 
 
 def blocks_from_mime(mime: QMimeData, known: Callable[[str], bool]) -> list[Block] | None:

@@ -18,7 +18,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
-from .blocks import BULLET, HARD_BREAK, OBJECT_CHAR
+from newsroom_desktop.core.body import BULLET, HARD_BREAK, OBJECT_CHAR
+
 from .bridge import document_to_markdown, insert_blocks
 from .commands import (
     figure_id,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from newsroom_desktop.exporters.blocks import Run, body_blocks
+from markdown_it import MarkdownIt
+
+from newsroom_desktop.core import body
+from newsroom_desktop.core.body import Run, body_blocks, markdown_blocks
 
 PHOTO = "0b7c2a4e-1111-4222-8333-444455556666"
 
@@ -41,3 +44,29 @@ def test_blocks_in_reading_order():
     )
     assert (blocks[3].use_id, blocks[3].alt) == (PHOTO, "ảnh")
     assert blocks[-1].text == "x < y"
+
+
+def test_an_empty_list_item_before_a_paragraph_is_read():
+    # An item with nothing in it used to leave the walker expecting one (an IndexError).
+    assert [(b.kind, b.level) for b in body_blocks("- \n\nđoạn\n")] == [("paragraph", 0)]
+    assert [b.text for b in markdown_blocks("1. \n\nđoạn\n")] == ["đoạn"]
+
+
+def test_one_body_is_parsed_once_for_all_its_readers(monkeypatch):
+    text = f"Chữ ![web](https://a.example/x.jpg)\n\n![ảnh](photo:{PHOTO})\n\n- một\n"
+    calls: list[str] = []
+    parse = MarkdownIt.parse
+
+    def counting(self, src, env=None):
+        calls.append(src)
+        return parse(self, src, env)
+
+    monkeypatch.setattr(MarkdownIt, "parse", counting)
+    body.tokens.cache_clear()
+    body.render_html(text)
+    body.figures(text)
+    body.image_sources(text)
+    body.has_text(text)
+    body_blocks(text)
+    markdown_blocks(text)
+    assert calls == [text]

@@ -1,0 +1,112 @@
+"""The canonical article body: CommonMark through one configured markdown-it-py instance."""
+
+# parse: the parser and its shared cache; model: blocks and runs read out of a body; writer
+# (with inline): canonical Markdown written back from blocks; render: HTML and plain text;
+# figures and images: the photos placed in a body and the pictures typed into it.
+
+from __future__ import annotations
+
+from .figures import (
+    append_figure,
+    escape_alt,
+    figure_markdown,
+    figures,
+    photo_ids,
+    remove_figure,
+)
+from .images import image_sources, strip_images
+from .model import (
+    BULLET,
+    CODE,
+    FIGURE,
+    HARD_BREAK,
+    HEADING,
+    ITEM,
+    MAX_LEVEL,
+    NUMBER,
+    OBJECT_CHAR,
+    PARAGRAPH,
+    RULE,
+    Block,
+    Run,
+    body_blocks,
+    figure_block,
+    inline_runs,
+    markdown_blocks,
+    merge_runs,
+    safe_href,
+    styled_runs,
+    text_block,
+    walk,
+)
+from .parse import (
+    MARKDOWN,
+    PHOTO_SCHEME,
+    BodyFigure,
+    figure_of,
+    inline_images,
+    inline_text,
+    parse,
+    tokens,
+)
+from .render import (
+    FigureRenderer,
+    blocks_text,
+    default_figure_html,
+    has_text,
+    plain_text,
+    render_html,
+    render_tokens,
+)
+from .writer import blocks_markdown, canonical, write_blocks
+
+__all__ = [
+    "BULLET",
+    "CODE",
+    "FIGURE",
+    "HARD_BREAK",
+    "HEADING",
+    "ITEM",
+    "MARKDOWN",
+    "MAX_LEVEL",
+    "NUMBER",
+    "OBJECT_CHAR",
+    "PARAGRAPH",
+    "PHOTO_SCHEME",
+    "RULE",
+    "Block",
+    "BodyFigure",
+    "FigureRenderer",
+    "Run",
+    "append_figure",
+    "blocks_markdown",
+    "blocks_text",
+    "body_blocks",
+    "canonical",
+    "default_figure_html",
+    "escape_alt",
+    "figure_block",
+    "figure_markdown",
+    "figure_of",
+    "figures",
+    "has_text",
+    "image_sources",
+    "inline_images",
+    "inline_runs",
+    "inline_text",
+    "markdown_blocks",
+    "merge_runs",
+    "parse",
+    "photo_ids",
+    "plain_text",
+    "remove_figure",
+    "render_html",
+    "render_tokens",
+    "safe_href",
+    "strip_images",
+    "styled_runs",
+    "text_block",
+    "tokens",
+    "walk",
+    "write_blocks",
+]

@@ -1,0 +1,96 @@
+"""The body rendered for reading: HTML with placed photos as figures, and plain text."""
+
+from __future__ import annotations
+
+import functools
+import html
+from collections.abc import Callable, Sequence
+
+from markdown_it.token import Token
+
+from .parse import MARKDOWN, PHOTO_SCHEME, figure_of, inline_text, tokens
+
+FigureRenderer = Callable[[str, str], str]
+
+
+def default_figure_html(photo_id: str, alt: str) -> str:
+    """Render a placed photo without article data (previews and fragments without photos)."""
+    return (
+        f'<figure class="photo" data-photo-id="{html.escape(photo_id)}">'
+        f'<img src="{PHOTO_SCHEME}{html.escape(photo_id)}" alt="{html.escape(alt)}"></figure>\n'
+    )
+
+
+def render_html(markdown: str, figure_html: FigureRenderer | None = None) -> str:
+    """Render the body to HTML; each placed photo becomes the figure ``figure_html`` returns.
+
+    Images inside the text are left out: only placed photos are shown, never a picture from
+    the web or a local file that someone typed into the body (the export check names them).
+    """
+    return render_tokens(tokens(markdown), figure_html or default_figure_html)
+
+
+def render_tokens(tokens: Sequence[Token], figure_html: FigureRenderer) -> str:
+    """Render parsed body tokens to HTML: figures by ``figure_html``, other images left out."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        fig = figure_of(tokens, i)
+        if fig is not None:
+            block = Token("html_block", "", 0)
+            block.content = figure_html(fig.photo_id, fig.alt)
+            out.append(block)
+            i += 3
+            continue
+        token = tokens[i]
+        if token.type != "inline" or not _has_image(token):
+            out.append(token)
+            i += 1
+            continue
+        children = [c for c in token.children or [] if c.type != "image"]
+        if tokens[i - 1].type == "paragraph_open" and not _visible(children):
+            out.pop()  # a paragraph that held only pictures: nothing is left to show
+            i += 2
+            continue
+        out.append(token.copy(children=children))
+        i += 1
+    return str(MARKDOWN.renderer.render(out, MARKDOWN.options, {}))
+
+
+def _has_image(inline: Token) -> bool:
+    return any(child.type == "image" for child in inline.children or [])
+
+
+def _visible(children: Sequence[Token]) -> bool:
+    return any(
+        c.type != "text" or c.content.strip()
+        for c in children
+        if c.type not in ("softbreak", "hardbreak")
+    )
+
+
+def blocks_text(markdown: str) -> list[str]:
+    """Return the text of each block (heading, paragraph, list item), images left out."""
+    out: list[str] = []
+    for token in tokens(markdown):
+        if token.type == "inline":
+            text = inline_text(token).strip()
+            if text:
+                out.append(text)
+        elif token.type in ("code_block", "fence"):
+            out.append(token.content.rstrip("\n"))
+    return out
+
+
+@functools.lru_cache(maxsize=32)
+def plain_text(markdown: str) -> str:
+    """Return the body as plain text: blocks separated by blank lines, images left out."""
+    return "\n\n".join(blocks_text(markdown))
+
+
+def has_text(markdown: str) -> bool:
+    """Tell whether the body has any text besides its photos."""
+    return any(
+        (t.type == "inline" and inline_text(t).strip()) or t.type in ("code_block", "fence")
+        for t in tokens(markdown)
+    )
