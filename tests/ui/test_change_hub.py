@@ -50,9 +50,7 @@ def test_commands_publish_what_they_changed(make_window, monkeypatch):
     assert window.review.bar.notes_button.text().startswith("1 open note")
     assert not window.review.bar.notes_button.isHidden()
 
-    # selected_ids() reads whole selected rows, which the one-column list view never makes
-    # (a known gap, reported separately): choose the article for the trash directly.
-    monkeypatch.setattr(window.list_panel, "selected_ids", lambda: [doc.id])
+    assert window.list_panel.select_article(doc.id)
     window.trash_selected()
     assert found[-1].kind == TRASHED and found[-1].removed == (doc.id,)
     assert window.list_model.row_of(doc.id) == -1

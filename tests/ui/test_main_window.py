@@ -273,3 +273,20 @@ def test_photos_reorder_by_drag_and_lead_mark(qtbot, make_window, store_path):
     lead = [p.id for p in stored(store_path, article_id).photos if p.is_lead]
     assert lead == [second]
     assert panel.list.item(0).text().startswith("★")
+
+
+def test_articles_picked_in_the_list_with_ctrl_click_are_the_ones_trashed(qtbot, make_window):
+    window = make_window()
+    docs = [window.newsroom.articles.create({"headline": f"Bài {n}"}) for n in range(3)]
+    window.refresh_list()
+    view = window.list_panel.view
+    for doc, modifier in (
+        (docs[0], Qt.KeyboardModifier.NoModifier),
+        (docs[2], Qt.KeyboardModifier.ControlModifier),
+    ):
+        rect = view.visualRect(window.list_model.index(window.list_model.row_of(doc.id), 0))
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+    assert sorted(window.list_panel.selected_ids()) == sorted([docs[0].id, docs[2].id])
+    window.trash_selected()
+    left = [window.list_model.summary(r).headline for r in range(window.list_model.rowCount())]
+    assert left == ["Bài 1"]

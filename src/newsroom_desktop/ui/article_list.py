@@ -341,7 +341,9 @@ class ArticleListPanel(QWidget):
         return summary.id if summary else None
 
     def selected_ids(self) -> list[str]:
-        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        # The list view shows column 0 only: a selected row has its first cell selected, not
+        # all five columns, so selectedRows() (which wants whole rows) would find none.
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedIndexes()})
         return [s.id for r in rows if (s := self.model.summary(r)) is not None]
 
     def select_article(self, article_id: str, *, emit: bool = True) -> bool:
