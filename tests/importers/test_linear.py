@@ -100,10 +100,10 @@ SHAPES = [
     Shape("md *_ emphasis", ".md", 8, lambda n: repeat("*a _b ", n, HEAD)),
     Shape("md paragraphs", ".md", 24, lambda n: repeat(PARAGRAPH + "\n\n", n, HEAD)),
     # Pasted text: very many short lines, one huge line, lines that look like dates or captions.
-    Shape("text short lines", ".txt", 16, lambda n: repeat("ab\n", n, HEAD)),
-    Shape("text one huge line", ".txt", 128, lambda n: repeat("chữ ", n, HEAD)),
-    Shape("text date lines", ".txt", 16, lambda n: repeat("07/09/2021 06:59\n", n, HEAD)),
-    Shape("text caption lines", ".txt", 32, lambda n: repeat("Ảnh: Ngọc Hậu\n\n\n", n, HEAD)),
+    Shape("text short lines", ".txt", 24, lambda n: repeat("ab\n", n, HEAD)),
+    Shape("text one huge line", ".txt", 192, lambda n: repeat("chữ ", n, HEAD)),
+    Shape("text date lines", ".txt", 24, lambda n: repeat("07/09/2021 06:59\n", n, HEAD)),
+    Shape("text caption lines", ".txt", 48, lambda n: repeat("Ảnh: Ngọc Hậu\n\n\n", n, HEAD)),
     # HTML: deep nesting, tags never closed, one huge attribute, a long page (readability).
     Shape("html deep nesting", ".html", 1024, lambda n: repeat("<div>", n, PAGE, "x")),
     Shape("html unclosed tags", ".html", 4, lambda n: repeat("<p><b>x", n, PAGE)),

@@ -22,7 +22,8 @@ class DecodedText:
 
 
 def _vietnamese_score(text: str) -> int:
-    return sum(1 for ch in text if ch in _VI_LETTERS)
+    # One C-speed count per letter: a character loop in Python took seconds on a 20 MB file.
+    return sum(map(text.count, _VI_LETTERS))
 
 
 def decode_text(data: bytes, name: str = "the file") -> DecodedText:

@@ -145,8 +145,11 @@ def read_bytes(
                 raise _refused(subject, reason, "unreadable")
             if info.st_size > limit:
                 raise _refused(subject, _too_large(what, info.st_size, limit), "too_large")
-            # One byte past the limit, so that a file that grew since fstat() is still refused.
-            data = stream.read(limit + 1)
+            # Its size and one byte more (read() sets aside all it is asked for, so not the
+            # whole limit); a file that grew since fstat() is read on, up to one byte past it.
+            data = stream.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += stream.read(limit + 1 - len(data))
     except OSError as exc:
         raise _refused(subject, exc.strerror or str(exc), "unreadable") from exc
     if len(data) > limit:

@@ -31,10 +31,22 @@ RELATED_HEADERS = ("tin lien quan", "bai lien quan", "related", "related article
 MAX_FURNITURE_CHARS = 120
 
 
+# A phrase at the first letter (phrases start with one), after digits and separators only.
+_FURNITURE_OPENING_RE = re.compile(r"[\W\d_]*(?<!\w)(?:" + _FURNITURE_RE.pattern + ")")
+
+
 def is_furniture(line: str) -> bool:
     """Tell whether a line is share/print/comment links and nothing else."""
-    folded = fold(clean_line(line))
+    return is_furniture_folded(fold(clean_line(line)))
+
+
+def is_furniture_folded(folded: str) -> bool:
+    """Tell whether a line, already through clean_line and fold, is furniture."""
     if not folded or len(folded) > MAX_FURNITURE_CHARS:
+        return False
+    # Every letter must lie inside a phrase, and phrases start with a letter: so the first
+    # letter starts one. Most lines fail this one cheap test instead of the whole scan.
+    if not _FURNITURE_OPENING_RE.match(folded):
         return False
     rest, found = _FURNITURE_RE.subn(" ", folded)
     return found > 0 and not _LEFTOVER_RE.sub("", rest)
@@ -42,7 +54,12 @@ def is_furniture(line: str) -> bool:
 
 def is_related_header(line: str) -> bool:
     """Tell whether a line heads a list of related-article links ("Tin liên quan")."""
-    return fold(clean_line(line)).rstrip(" :") in RELATED_HEADERS
+    return is_related_header_folded(fold(clean_line(line)))
+
+
+def is_related_header_folded(folded: str) -> bool:
+    """Tell whether a line, already through clean_line and fold, is a related-links header."""
+    return folded.rstrip(" :") in RELATED_HEADERS
 
 
 _VIEW_COUNTER_RE = re.compile(
@@ -54,7 +71,12 @@ _VIEW_COUNTER_RE = re.compile(
 
 def is_view_counter(line: str) -> bool:
     """Tell whether a line is a view counter ("1.234 lượt xem", "Views: 1,234")."""
-    return bool(_VIEW_COUNTER_RE.match(clean_line(line)))
+    return is_view_counter_clean(clean_line(line))
+
+
+def is_view_counter_clean(line: str) -> bool:
+    """Tell whether a line already through clean_line is a view counter."""
+    return bool(_VIEW_COUNTER_RE.match(line))
 
 
 # --- the lead -------------------------------------------------------------------------------
@@ -75,17 +97,17 @@ def agency_tag(line: str) -> str:
 
 
 _SENTENCE_END = '.!?…"”»)'
+_SENTENCE_ENDINGS = tuple(_SENTENCE_END)
 
 
 def is_paragraph_like(line: str) -> bool:
     """Tell whether a line reads as running text: long, or a full sentence, or tagged."""
     line = line.strip()
-    words = len(line.split())
-    return (
-        bool(agency_tag(line))
-        or len(line) >= 100
-        or (words >= 12 and line.endswith(tuple(_SENTENCE_END)))
-    )
+    if len(line) >= 100:
+        return True
+    if line.endswith(_SENTENCE_ENDINGS) and len(line.split()) >= 12:
+        return True
+    return bool(agency_tag(line))
 
 
 # --- captions and credits -------------------------------------------------------------------
@@ -99,6 +121,9 @@ _CREDIT_RE = re.compile(
     r"(?P<credit>[^()\n]{1,80}?)\s*\)?\s*\.?\s*$",
     re.IGNORECASE,
 )
+# Every credit has a label and a separator (":", "-", "–" or "by") after it; a line with no
+# separator is no credit, and is told so without the slow case-blind search.
+_CREDIT_SEPARATOR_RE = re.compile(r"[:\-–]|[bB][yY]")
 _CAPTION_OPENING_RE = re.compile(
     r"^\(?(?:Ảnh(?: minh họa| minh hoạ| tư liệu)?|Photo|Ảnh \d+)\s*[:.)–-]", re.IGNORECASE
 )
@@ -107,7 +132,13 @@ MAX_CAPTION_CHARS = 300
 
 def split_credit(caption: str) -> tuple[str, str]:
     """Split "… Ảnh: NGỌC HẬU" or "… (Ảnh: TTXVN)" into caption and credit."""
-    text = clean_line(caption)
+    return split_credit_clean(clean_line(caption))
+
+
+def split_credit_clean(text: str) -> tuple[str, str]:
+    """Split a caption already through clean_line into caption and credit."""
+    if not _CREDIT_SEPARATOR_RE.search(text):
+        return text, ""
     found = _CREDIT_RE.search(text)
     if found is None or not found.group("credit").strip(" .-"):
         return text, ""
@@ -122,7 +153,11 @@ def has_photo_credit(line: str) -> bool:
 
 def opens_like_caption(line: str) -> bool:
     """Tell whether a line opens the way captions do ("Ảnh minh họa:", "Ảnh 2:")."""
-    return len(line) <= MAX_CAPTION_CHARS and bool(_CAPTION_OPENING_RE.match(line.strip()))
+    line = line.strip()
+    # Only these can open the pattern (case-blind: no other letter folds to these).
+    if not line.startswith(("(", "Ả", "ả", "P", "p")):
+        return False
+    return len(line) <= MAX_CAPTION_CHARS and bool(_CAPTION_OPENING_RE.match(line))
 
 
 # --- bylines --------------------------------------------------------------------------------
@@ -182,11 +217,18 @@ _NUMBERING_RE = re.compile(r"^(?:(?:\d+|[IVXLC]+)[.)]\s+)?[\"“'‘(«\[]*")
 
 def is_heading_shape(line: str) -> bool:
     """Tell whether a line looks like a sub-heading: short, capitalised, no closing stop."""
-    line = clean_line(line)
-    if not line or len(line) > MAX_HEADING_CHARS or len(line.split()) > MAX_HEADING_WORDS:
+    return is_heading_shape_clean(clean_line(line))
+
+
+def is_heading_shape_clean(line: str) -> bool:
+    """Tell whether a line already through clean_line looks like a sub-heading."""
+    if not line or line.endswith(_HEADING_END_FORBIDDEN) or len(line) > MAX_HEADING_CHARS:
         return False
-    first = _NUMBERING_RE.sub("", line)[:1]
-    return (first.isupper() or line[:1].isdigit()) and not line.endswith(_HEADING_END_FORBIDDEN)
+    if len(line.split()) > MAX_HEADING_WORDS:
+        return False
+    numbering = _NUMBERING_RE.match(line)
+    start = numbering.end() if numbering else 0
+    return line[start : start + 1].isupper() or line[:1].isdigit()
 
 
 def is_all_caps(line: str) -> bool:

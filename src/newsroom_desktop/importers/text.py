@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
+from itertools import compress
 from pathlib import Path
+from typing import NamedTuple, overload
 
-from newsroom_desktop.core.text import clean, clean_line
+from newsroom_desktop.core.text import clean, clean_line, fold
 
 from . import rules
 from .base import DEFAULT_TZ, Block, ImportedArticle, ImportedFigure, read_text
 from .datelines import find_date, parse_dateline
-from .markup import escape_text, heading
+from .markup import escape_line, heading
 
 # The headline, section and date lines sit above the lead; past this many lines, a page with
 # no recognisable lead is read as headline plus body rather than as a very long header.
@@ -24,13 +27,63 @@ MAX_GAP_CAPTION_CHARS = 200
 BYLINE_WINDOW = 3
 
 
-@dataclass(frozen=True)
-class Line:
-    """One non-blank line of the page: its text, the blank lines above it, its line number."""
+# A language guess reads this much text from the top of the page.
+LANGUAGE_SAMPLE_CHARS = 8000
+
+
+class Line(NamedTuple):
+    """One non-blank line of the page: its text (clean, trimmed) and the blank lines above it.
+
+    ``spaced`` is the text as clean_line gives it (the same string when it has no run of
+    spaces): what the rules read.
+    """
 
     text: str
     gap: int
-    number: int
+    spaced: str
+
+
+class Page:
+    """The non-blank lines of a page, kept as three parallel lists.
+
+    A pasted file may hold millions of lines: one object per line would cost more than the
+    text itself. Indexing gives a Line, slicing a Page.
+    """
+
+    __slots__ = ("gaps", "spaced", "texts")
+
+    def __init__(self, texts: list[str], gaps: list[int], spaced: list[str]) -> None:
+        self.texts = texts
+        self.gaps = gaps
+        self.spaced = spaced
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Page: ...
+
+    def __getitem__(self, index: int | slice) -> Line | Page:
+        if isinstance(index, slice):
+            return Page(self.texts[index], self.gaps[index], self.spaced[index])
+        return Line(self.texts[index], self.gaps[index], self.spaced[index])
+
+    def __delitem__(self, index: int) -> None:
+        del self.texts[index], self.gaps[index], self.spaced[index]
+
+    def __iter__(self) -> Iterator[Line]:
+        return map(Line, self.texts, self.gaps, self.spaced)
+
+    def kept(self, keep: list[bool]) -> Page:
+        """Return the lines whose ``keep`` is true."""
+        return Page(
+            list(compress(self.texts, keep)),
+            list(compress(self.gaps, keep)),
+            list(compress(self.spaced, keep)),
+        )
 
 
 @dataclass
@@ -44,23 +97,39 @@ class _Header:
     left_out: list[str] = field(default_factory=list)
 
 
-def lines_of(text: str) -> list[Line]:
+def lines_of(text: str) -> Page:
     """Return the non-blank lines of ``text`` (NFC, trimmed) with the gap above each."""
-    out: list[Line] = []
+    texts: list[str] = []
+    gaps: list[int] = []
+    spaced_texts: list[str] = []
     gap = 0
-    for number, raw in enumerate(clean(text).split("\n"), start=1):
+    # Cleaned twice: taking out a control character can leave letters that NFC then joins.
+    # After that every line is clean as it stands, and clean_line(line) only collapses spaces.
+    for raw in clean(clean(text)).split("\n"):
         line = raw.strip()
         if not line:
             gap += 1
             continue
-        out.append(Line(line, gap, number))
+        spaced = " ".join(line.split())  # clean_line(line): the line is clean already
+        texts.append(line)
+        gaps.append(gap)
+        spaced_texts.append(line if spaced == line else spaced)
         gap = 0
-    return out
+    return Page(texts, gaps, spaced_texts)
 
 
 def is_dropped(line: str) -> bool:
     """Tell whether a line is page furniture that no article keeps."""
-    return rules.is_furniture(line) or rules.is_view_counter(line) or rules.is_related_header(line)
+    return _is_dropped_clean(clean_line(line))
+
+
+def _is_dropped_clean(line: str) -> bool:
+    folded = fold(line)  # once for both checks that compare folded text
+    return (
+        rules.is_furniture_folded(folded)
+        or rules.is_view_counter_clean(line)
+        or rules.is_related_header_folded(folded)
+    )
 
 
 def opens_lead(line: str) -> bool:
@@ -70,7 +139,7 @@ def opens_lead(line: str) -> bool:
     return len(line.split()) >= 6 and line.endswith((".", "…", '"', "”"))
 
 
-def find_lead(lines: list[Line], zone: tzinfo) -> int:
+def find_lead(lines: Page, zone: tzinfo) -> int:
     """Return the index of the lead: the first running-text line below a headline candidate."""
     seen_text = False
     for index, line in enumerate(lines[:MAX_HEADER_LINES]):
@@ -87,7 +156,7 @@ def find_lead(lines: list[Line], zone: tzinfo) -> int:
     return len(lines)
 
 
-def read_header(lines: list[Line], zone: tzinfo) -> _Header:
+def read_header(lines: Page, zone: tzinfo) -> _Header:
     """Read section, headline, byline and date from the lines above the lead."""
     header = _Header()
     candidates: list[str] = []
@@ -135,7 +204,7 @@ class _Tail:
     moment: datetime | None = None
 
 
-def read_tail(body: list[Line], zone: tzinfo) -> _Tail:
+def read_tail(body: Page, zone: tzinfo) -> _Tail:
     """Take the byline, tags and a closing date line off the end of ``body`` (in place)."""
     tail = _Tail()
     index = len(body) - 1
@@ -161,55 +230,65 @@ def read_tail(body: list[Line], zone: tzinfo) -> _Tail:
     return tail
 
 
-def typical_gap(lines: list[Line]) -> int:
+def typical_gap(lines: Page) -> int:
     """Return the usual number of blank lines between paragraphs of this page."""
-    counts = Counter(line.gap for line in lines)
+    counts = Counter(lines.gaps)
     return counts.most_common(1)[0][0] if counts else 1
 
 
-def caption_of(lines: list[Line], index: int, usual_gap: int) -> ImportedFigure | None:
+def caption_of(lines: Page, index: int, usual_gap: int) -> ImportedFigure | None:
     """Return the figure if the line is a photo caption standing between paragraphs."""
-    line = lines[index]
-    text = line.text
-    credited = rules.has_photo_credit(text) or rules.opens_like_caption(text)
+    text, spaced = lines.texts[index], lines.spaced[index]
+    credited = (
+        len(text) <= rules.MAX_CAPTION_CHARS and bool(rules.split_credit_clean(spaced)[1])
+    ) or rules.opens_like_caption(text)
     set_apart = (
-        line.gap > usual_gap
+        lines.gaps[index] > usual_gap
         and len(text) <= MAX_GAP_CAPTION_CHARS
         and text.endswith((".", "…", ")", '"', "”"))
         and index + 1 < len(lines)
     )
     if not (credited or set_apart):
         return None
-    caption, credit = rules.split_credit(text)
+    caption, credit = rules.split_credit_clean(spaced)
     return ImportedFigure(caption=caption, credit=credit)
 
 
-def is_subheading(lines: list[Line], index: int) -> bool:
+def is_subheading(lines: Page, index: int) -> bool:
     """Tell whether a line is a sub-heading: heading-shaped, with running text below it."""
-    text = lines[index].text
-    if not rules.is_heading_shape(text) or rules.is_paragraph_like(text):
+    texts = lines.texts
+    if not rules.is_heading_shape_clean(lines.spaced[index]):
         return False
-    return index + 1 < len(lines) and rules.is_paragraph_like(lines[index + 1].text)
+    if rules.is_paragraph_like(texts[index]):
+        return False
+    return index + 1 < len(texts) and rules.is_paragraph_like(texts[index + 1])
 
 
-def body_blocks(lines: list[Line]) -> list[Block]:
+def body_blocks(lines: Page) -> list[Block]:
     """Turn body lines into Markdown paragraphs, sub-headings and waiting figures."""
     usual_gap = typical_gap(lines)
     blocks: list[Block] = []
-    for index, line in enumerate(lines):
+    for index, text in enumerate(lines.texts):
         figure = caption_of(lines, index, usual_gap)
         if figure is not None:
             blocks.append(figure)
         elif is_subheading(lines, index):
-            blocks.append(heading(line.text, 2))
+            blocks.append(heading(text, 2))
         else:
-            blocks.append(escape_text(line.text))
+            blocks.append(escape_line(text))  # one trimmed line: what escape_text does
     return blocks
 
 
 def parse_text(text: str, *, name: str = "the text", zone: tzinfo = DEFAULT_TZ) -> ImportedArticle:
     """Read a pasted news page into an article; lines that are not furniture are all kept."""
-    lines = [line for line in lines_of(text) if not is_dropped(line.text)]
+    return parse_lines(lines_of(text), name=name, zone=zone)
+
+
+def parse_lines(
+    page: Page, *, name: str = "the text", zone: tzinfo = DEFAULT_TZ
+) -> ImportedArticle:
+    """Read the lines of a pasted news page (from lines_of) into an article."""
+    lines = page.kept([not _is_dropped_clean(spaced) for spaced in page.spaced])
     lead_at = find_lead(lines, zone)
     header = read_header(lines[:lead_at], zone)
     lead = lines[lead_at].text if lead_at < len(lines) else ""
@@ -223,7 +302,7 @@ def parse_text(text: str, *, name: str = "the text", zone: tzinfo = DEFAULT_TZ) 
     if header.left_out:
         shown = "; ".join(header.left_out)
         warnings.append(f"{name}: lines above the headline were left out: {shown}")
-    everything = "\n".join(line.text for line in lines)
+    everything = _top_text(lines)
     return ImportedArticle(
         headline=headline,
         section=clean_line(header.section),
@@ -238,8 +317,22 @@ def parse_text(text: str, *, name: str = "the text", zone: tzinfo = DEFAULT_TZ) 
     )
 
 
+def _top_text(lines: Page) -> str:
+    """Return the first LANGUAGE_SAMPLE_CHARS of the lines joined (not all of a huge file)."""
+    top: list[str] = []
+    size = 0
+    for text in lines.texts:
+        if size >= LANGUAGE_SAMPLE_CHARS:
+            break
+        top.append(text)
+        size += len(text) + 1
+    return "\n".join(top)[:LANGUAGE_SAMPLE_CHARS]
+
+
 def parse(path: Path, *, zone: tzinfo = DEFAULT_TZ) -> ImportedArticle:
     """Read a plain-text file copied from a news page."""
     text, warnings = read_text(path)
-    article = parse_text(text, name=path.name, zone=zone)
+    lines = lines_of(text)
+    del text  # the lines hold it now: a big file is not kept twice while it is parsed
+    article = parse_lines(lines, name=path.name, zone=zone)
     return replace(article, source=str(path)).with_warnings(*warnings)
