@@ -38,6 +38,7 @@ def main() -> None:
         run("bench_editor.py"),
         run("bench_diff.py"),
         run("bench_import.py"),
+        run("bench_import_bounds.py"),
         run("bench_export.py"),
     ]
     if not args.quick:
