@@ -11,7 +11,7 @@ from datetime import tzinfo
 from pathlib import Path
 
 from . import docx, html, markdown, text
-from .base import DEFAULT_TZ, ImportedArticle, failed
+from .base import DEFAULT_TZ, ImportedArticle, check_regular, failed
 
 FORMATS = ("text", "html", "md", "docx")
 SUFFIXES = {
@@ -91,6 +91,7 @@ def parse_file(path: Path, format: str = "auto", *, zone: tzinfo = DEFAULT_TZ) -
         raise failed(path, f"unknown format {format!r}; use one of auto, {', '.join(FORMATS)}")
     if not path.exists():
         raise failed(path, "the file does not exist", code="not_found")
+    check_regular(path)  # before its first bytes are read: a pipe would never give them
     chosen = detect_format(path) if format == "auto" else format
     article = PARSERS[chosen](path, zone=zone)
     if not article.lead and not article.blocks:
