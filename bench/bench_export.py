@@ -29,8 +29,8 @@ from generate import generate
 from newsroom_desktop.core.documents import Actor, ArticleDoc, PhotoUse
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.exporters.base import ExportOptions
-from newsroom_desktop.exporters.batch import export_many
 from newsroom_desktop.exporters.images import write_images
+from newsroom_desktop.jobs.exports import export_many
 from photos import write_photos
 
 OUT = Path(__file__).resolve().parent / "out"

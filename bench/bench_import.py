@@ -19,8 +19,8 @@ from docx.shared import Inches
 
 from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.newsroom import Newsroom
-from newsroom_desktop.importers.batch import import_paths
 from newsroom_desktop.importers.registry import parse_file
+from newsroom_desktop.jobs.imports import import_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT_LAYOUTS = ROOT / "tests" / "data" / "imports" / "text"

@@ -71,7 +71,7 @@ import json, resource, sys, time
 from pathlib import Path
 mode, path = sys.argv[1], Path(sys.argv[2])
 from newsroom_desktop.importers.registry import parse_file
-from newsroom_desktop.importers.batch import import_paths
+from newsroom_desktop.jobs.imports import import_paths
 from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.newsroom import Newsroom
 def peak_mb():

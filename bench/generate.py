@@ -16,7 +16,7 @@ from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from newsroom_desktop.core.articles import create_in
+from newsroom_desktop.core._writes import create_in
 from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.newsroom import Newsroom
 

@@ -14,11 +14,10 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter
 
 from .core.documents import ArticleDoc
+from .core.intake import ImportedArticle, ImportedFigure
 from .core.newsroom import Newsroom
 from .core.resources import resource_path
-from .importers.base import ImportedArticle, ImportedFigure
 from .importers.text import parse
-from .importers.writer import store_article
 
 SIZE = (1600, 1067)
 CREDIT = "Ảnh minh họa"
@@ -113,5 +112,5 @@ def create_sample(newsroom: Newsroom) -> ArticleDoc:
     """Add the sample article with its two photos to the store; return it."""
     with tempfile.TemporaryDirectory() as tmp:
         photos = write_sample_photos(Path(tmp))
-        stored = store_article(newsroom, sample_article(photos, newsroom.zone))
+        stored = newsroom.intake.store(sample_article(photos, newsroom.zone))
     return newsroom.articles.get(stored.id)

@@ -13,7 +13,7 @@ from newsroom_desktop.cli.main import main
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.photos import ingest_file, read_metadata
 from newsroom_desktop.core.photos.limits import FIELD_LIMITS, MAX_KEYWORDS, MAX_XMP_BYTES
-from newsroom_desktop.importers.batch import import_paths
+from newsroom_desktop.jobs.imports import import_paths
 
 EXIFTOOL = shutil.which("exiftool")
 needs_exiftool = pytest.mark.skipif(EXIFTOOL is None, reason="exiftool is not installed")

@@ -158,9 +158,8 @@ def sha256(path: Path) -> str:
 
 def store_imported(newsroom, imported) -> ArticleDoc:
     """Store an ImportedArticle the way an import does: fields, then figures with their text."""
-    from newsroom_desktop.core.articles import create_in
-    from newsroom_desktop.core.photo_service import link_photo
-    from newsroom_desktop.importers.base import ImportedFigure
+    from newsroom_desktop.core._writes import create_in, link_photo
+    from newsroom_desktop.core.intake import ImportedFigure
 
     with newsroom.store.write() as session:
         fields = {

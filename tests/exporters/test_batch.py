@@ -11,8 +11,8 @@ from newsroom_desktop.core.errors import ExportFailedError
 from newsroom_desktop.core.models import Article, StatusEvent
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.exporters.base import ExportOptions
-from newsroom_desktop.exporters.batch import article_ids, export_article, export_many
 from newsroom_desktop.exporters.manifest import MANIFEST_NAME
+from newsroom_desktop.jobs.exports import article_ids, export_article, export_many
 from tests.conftest import EDITOR
 
 

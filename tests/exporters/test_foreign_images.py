@@ -13,10 +13,10 @@ from newsroom_desktop.core import body as body_md
 from newsroom_desktop.core.documents import ArticleDoc
 from newsroom_desktop.exporters import registry
 from newsroom_desktop.exporters.base import ExportOptions
-from newsroom_desktop.exporters.batch import export_article
 from newsroom_desktop.exporters.checks import check
 from newsroom_desktop.exporters.images import plan_images
 from newsroom_desktop.exporters.markdown import body_markdown
+from newsroom_desktop.jobs.exports import export_article
 from tests.exporters.conftest import make_jpeg
 
 UNLINKED = "0123abcd-0000-4000-8000-000000000000"

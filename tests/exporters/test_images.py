@@ -45,7 +45,7 @@ def test_newsroom_copyright_wins_over_the_photographer(sample_doc):
 
 
 def test_a_figure_waiting_for_its_photo_writes_no_file(newsroom, tmp_path):
-    from newsroom_desktop.importers.base import ImportedArticle, ImportedFigure
+    from newsroom_desktop.core.intake import ImportedArticle, ImportedFigure
     from tests.exporters.conftest import store_imported
 
     doc = store_imported(

@@ -8,10 +8,10 @@ import pytest
 import yaml
 
 from newsroom_desktop.core import body as body_md
+from newsroom_desktop.core.intake import ImportedFigure
 from newsroom_desktop.exporters.base import ExportOptions
 from newsroom_desktop.exporters.markdown import MarkdownExporter, render_markdown, yaml_str
 from newsroom_desktop.importers import markdown as md_importer
-from newsroom_desktop.importers.base import ImportedFigure
 from tests.exporters.conftest import ALTS, CREDIT, HOSTILE, HOSTILE_CAPTION, SAMPLE_TIME
 from tests.exporters.golden import assert_matches_reference
 

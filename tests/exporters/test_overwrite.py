@@ -11,8 +11,8 @@ import pytest
 
 from newsroom_desktop.cli.main import main
 from newsroom_desktop.exporters.base import ExportOptions
-from newsroom_desktop.exporters.batch import export_article, export_many, files_to_replace
 from newsroom_desktop.exporters.manifest import MANIFEST_NAME
+from newsroom_desktop.jobs.exports import export_article, export_many, files_to_replace
 from tests.exporters.test_batch import new_article
 
 MINE = "Ghi chú của tôi, không phải bài xuất.\n"

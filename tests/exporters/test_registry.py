@@ -29,7 +29,8 @@ def test_unknown_format():
 def test_qt_is_imported_only_for_pdf():
     code = (
         "import sys\n"
-        "from newsroom_desktop.exporters import registry, batch\n"
+        "from newsroom_desktop.exporters import registry\n"
+        "from newsroom_desktop.jobs import exports\n"
         "for name in registry.names():\n"
         "    if name != 'pdf':\n"
         "        registry.get(name)\n"

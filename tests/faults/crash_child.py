@@ -25,13 +25,13 @@ from pathlib import Path
 
 from PIL import Image
 
-from newsroom_desktop.core.articles import ListQuery, normalise_body
+from newsroom_desktop.core.articles import ListQuery
 from newsroom_desktop.core.documents import Actor, ArticleDoc
 from newsroom_desktop.core.newsroom import Newsroom
-from newsroom_desktop.core.text import clean_line
+from newsroom_desktop.core.text import clean_line, normalise_body
 from newsroom_desktop.exporters import registry
-from newsroom_desktop.exporters.batch import export_many
-from newsroom_desktop.importers.batch import import_file
+from newsroom_desktop.jobs.exports import export_many
+from newsroom_desktop.jobs.imports import import_file
 
 ROOT = Path(__file__).resolve().parents[2]
 ACTOR = Actor("Ngọc Hậu", "reporter")

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from newsroom_desktop.core.articles import normalise_body
 from newsroom_desktop.core.errors import StoreError
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.recovery import apply_recovery, pending_recoveries, save_recovery
+from newsroom_desktop.core.text import normalise_body
 
 from ..conftest import REPORTER
 from .conftest import can_mount, integrity, small_disk

@@ -12,7 +12,7 @@ from newsroom_desktop.core.backups import MANUAL, make_backup
 from newsroom_desktop.core.errors import PhotoError, StoreError
 from newsroom_desktop.core.health import check_store
 from newsroom_desktop.core.newsroom import Newsroom
-from newsroom_desktop.exporters.batch import export_many
+from newsroom_desktop.jobs.exports import export_many
 
 from ..conftest import DATA, REPORTER
 from .conftest import wreck_table

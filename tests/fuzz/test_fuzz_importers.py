@@ -15,7 +15,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from newsroom_desktop.importers.base import ImportedArticle
+from newsroom_desktop.core.intake import ImportedArticle
 from newsroom_desktop.importers.registry import parse_file
 
 from .bounds import DATA, FUZZ, ROOT, TEST_TIMEOUT_S, outcome

@@ -1,1 +1,1 @@
-"""Tests of the importers: text, HTML, Markdown, Word, the store writer and the batch."""
+"""Tests of the importers: text, HTML, Markdown, Word, the intake service and the import job."""

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from newsroom_desktop.core.errors import ImportFailedError
-from newsroom_desktop.importers.base import ImportedArticle, ImportedFigure, read_bytes, read_text
+from newsroom_desktop.core.intake import ImportedArticle, ImportedFigure
+from newsroom_desktop.importers.base import read_bytes, read_text
 
 
 def test_size_limit_is_checked_before_reading(tmp_path: Path):

@@ -9,7 +9,7 @@ import pytest
 
 from newsroom_desktop.core.errors import ValidationError
 from newsroom_desktop.core.newsroom import Newsroom
-from newsroom_desktop.importers.batch import import_paths
+from newsroom_desktop.jobs.imports import import_paths
 from tests.conftest import SAMPLE_TEXT
 from tests.importers.conftest import IMPORTS
 
@@ -85,9 +85,9 @@ def test_section_and_format_apply_to_every_file(newsroom: Newsroom):
 def test_one_article_refused_in_a_shared_commit_leaves_the_others_stored(
     newsroom: Newsroom, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    from newsroom_desktop.importers import writer
+    from newsroom_desktop.core import intake
 
-    real = writer.add_to_session
+    real = intake._add_to_session
 
     def refuse_english(session, ctx, prepared):  # type: ignore[no-untyped-def]
         article_id = real(session, ctx, prepared)  # the row is added, then the failure comes
@@ -95,7 +95,7 @@ def test_one_article_refused_in_a_shared_commit_leaves_the_others_stored(
             raise ValidationError("refused for the test")
         return article_id
 
-    monkeypatch.setattr(writer, "add_to_session", refuse_english)
+    monkeypatch.setattr(intake, "_add_to_session", refuse_english)
     report = import_paths(newsroom, [_folder(tmp_path)])
     refused = [r for r in report.results if r.code == "invalid"]
     assert [r.file.name for r in refused] == ["english.txt"]

@@ -11,8 +11,8 @@ import pytest
 
 from newsroom_desktop.core.errors import ImportFailedError
 from newsroom_desktop.core.newsroom import Newsroom
-from newsroom_desktop.importers.batch import import_paths
 from newsroom_desktop.importers.docx import parse
+from newsroom_desktop.jobs.imports import import_paths
 
 ENTITIES = (
     '<!DOCTYPE w:document [<!ENTITY lol "lol">'

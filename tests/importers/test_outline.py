@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from newsroom_desktop.importers.base import ImportedFigure
+from newsroom_desktop.core.intake import ImportedFigure
 from newsroom_desktop.importers.htmlblocks import html_blocks, sanitize
 from newsroom_desktop.importers.outline import PageMeta, assemble
 

@@ -10,7 +10,7 @@ import pytest
 
 from newsroom_desktop.cli.main import main
 from newsroom_desktop.core.newsroom import Newsroom
-from newsroom_desktop.importers.batch import ImportReport, import_paths
+from newsroom_desktop.jobs.imports import ImportReport, import_paths
 from tests.conftest import SAMPLE_TEXT
 from tests.importers.conftest import GATESHEAD
 

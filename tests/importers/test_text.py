@@ -12,7 +12,7 @@ import pytest
 
 from newsroom_desktop.core import body
 from newsroom_desktop.core.errors import ImportFailedError
-from newsroom_desktop.importers.base import ImportedFigure
+from newsroom_desktop.core.intake import ImportedFigure
 from newsroom_desktop.importers.text import parse, parse_text
 from tests.conftest import SAMPLE_TEXT
 from tests.importers.conftest import IMPORTS

@@ -126,13 +126,12 @@ def test_a_figure_waiting_for_its_photo_gets_one(qtbot, make_window, store_path,
     from PySide6.QtWidgets import QFileDialog
 
     from newsroom_desktop.importers.text import parse
-    from newsroom_desktop.importers.writer import store_article
 
     from ..conftest import DATA
     from .test_main_window import stored
 
     window = make_window()
-    article_id = store_article(window.newsroom, parse(SAMPLE_TEXT)).id
+    article_id = window.newsroom.intake.store(parse(SAMPLE_TEXT)).id
     window.refresh_list()
     window.open_article(article_id)
     panel = window.photo_panel

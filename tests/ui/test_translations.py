@@ -211,7 +211,7 @@ def visible_texts(window) -> list[str]:
 
 
 def test_start_in_vietnamese(qtbot, language, make_window, store_path, tmp_path):
-    from newsroom_desktop.importers.batch import import_paths
+    from newsroom_desktop.jobs.imports import import_paths
     from newsroom_desktop.sample import create_sample
     from newsroom_desktop.ui.import_dialog import summary_text
 

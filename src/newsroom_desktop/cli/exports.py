@@ -12,8 +12,8 @@ from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.settings import load_settings
 from newsroom_desktop.exporters import registry
 from newsroom_desktop.exporters.base import PAPERS, ExportOptions
-from newsroom_desktop.exporters.batch import ExportReport, article_ids, export_many
 from newsroom_desktop.exporters.manifest import WouldOverwriteError
+from newsroom_desktop.jobs.exports import ExportReport, article_ids, export_many
 
 from . import render
 

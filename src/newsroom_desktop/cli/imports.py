@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from newsroom_desktop.core.newsroom import Newsroom
-from newsroom_desktop.importers.batch import ImportReport, import_paths
 from newsroom_desktop.importers.registry import FORMATS
+from newsroom_desktop.jobs.imports import ImportReport, import_paths
 
 from . import render
 

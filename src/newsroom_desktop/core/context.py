@@ -17,7 +17,6 @@ from .models import ROLES, Person, Section
 from .store import Store
 from .text import clean_line
 
-DEFAULT_ZONE = "Asia/Ho_Chi_Minh"
 # Fewer letters of a random id pick out one record only by luck in a large store.
 MIN_ID_PREFIX = 4
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+# The zone a newsroom works in until its settings name another.
+DEFAULT_ZONE = "Asia/Ho_Chi_Minh"
+
 EN_MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",

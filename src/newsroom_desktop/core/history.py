@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import revisions
-from .articles import apply_changes, commit_save, touch
+from ._writes import apply_changes, commit_save, touch
 from .context import CoreContext, get_one, person_for, resolve_id
 from .convert import article_doc
 from .documents import ArticleDoc, RevisionInfo

@@ -7,11 +7,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .articles import ArticleService
-from .context import DEFAULT_ZONE, CoreContext
+from .context import CoreContext
+from .dates import DEFAULT_ZONE
 from .diff import DiffService
 from .documents import Actor
 from .exports import ExportService
 from .history import HistoryService
+from .intake import IntakeService
 from .notes import NoteService
 from .paths import StoreLocation
 from .photo_service import PhotoService
@@ -44,6 +46,7 @@ class Newsroom:
         self.history = HistoryService(self.ctx)
         self.diffs = DiffService(self.ctx)
         self.notes = NoteService(self.ctx)
+        self.intake = IntakeService(self.ctx)
 
     @classmethod
     def open(

@@ -1,10 +1,12 @@
-"""Warnings about the photos of an article: missing caption, credit or alt text, and more."""
+"""Checks on the photos of an article: missing caption, credit, alt text or original file."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from .documents import PhotoUse
+from .errors import PhotoError
 from .text import fold
 
 MISSING_CAPTION = "missing_caption"
@@ -50,3 +52,17 @@ def use_warnings(use: PhotoUse) -> list[PhotoWarning]:
             )
         )
     return found
+
+
+def original_file(use: PhotoUse) -> Path:
+    """Return the original file of a photo use; PhotoError("original_missing") if it is gone."""
+    if use.file is None:
+        raise PhotoError("The figure has no photo file yet.", code="no_file")
+    if not use.file.is_file():
+        name = use.original_filename or use.sha256[:12]
+        raise PhotoError(
+            f"The original of photo {name} is missing from {use.file.parent}; restore the "
+            "originals folder from a backup.",
+            code="original_missing",
+        )
+    return use.file

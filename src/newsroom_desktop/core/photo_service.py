@@ -2,104 +2,24 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import body as body_md
-from .articles import commit_save, touch
+from ._writes import commit_save, link_photo, photo_row, touch
 from .context import CoreContext, get_one, id_prefix, person_for
 from .convert import article_doc
 from .documents import ArticleDoc, PhotoUse
-from .errors import CancelledError, NotFoundError, PhotoError, ValidationError
-from .models import Article, ArticlePhoto, Photo
+from .errors import CancelledError, NotFoundError, ValidationError
+from .models import Article, ArticlePhoto
+from .photo_checks import original_file
 from .photos import IngestedPhoto, cached_thumbnail, ingest_file, make_thumbnail
 from .text import clean, clean_line
 from .workflow import check_edit_in
 
 Progress = Callable[[int, int, str], bool]
-
-
-def photo_row(session: Session, ingested: IngestedPhoto) -> Photo:
-    """Return the stored photo for an ingested file, recording it on first sight."""
-    photo = session.scalars(select(Photo).where(Photo.sha256 == ingested.sha256)).one_or_none()
-    if photo is not None:
-        return photo
-    meta = ingested.metadata
-    photo = Photo(
-        sha256=ingested.sha256,
-        original_filename=clean_line(ingested.original_filename),
-        format=meta.format,
-        width=meta.width,
-        height=meta.height,
-        file_size=ingested.file_size,
-        orientation=meta.orientation,
-        taken_at=meta.taken_at,
-        camera=meta.camera,
-        description=clean(meta.description).strip(),
-        headline=clean_line(meta.headline),
-        creator=clean_line(meta.creator),
-        credit=clean_line(meta.credit),
-        copyright=clean_line(meta.copyright),
-        alt_text=clean(meta.alt_text).strip(),
-        keywords_json=json.dumps(list(meta.keywords), ensure_ascii=False),
-    )
-    session.add(photo)
-    session.flush()
-    return photo
-
-
-def link_photo(
-    article: Article,
-    photo: Photo | None,
-    *,
-    caption: str | None = None,
-    credit: str | None = None,
-    alt_text: str | None = None,
-) -> ArticlePhoto:
-    """Add a photo use to an article; captions default to what the file says.
-
-    With ``photo`` None the use is a figure waiting for its photo.
-    """
-    link = ArticlePhoto(
-        photo=photo,
-        position=len(article.photo_links),
-        caption=clean(
-            caption if caption is not None else _file_value(photo, "description")
-        ).strip(),
-        credit=clean_line(credit if credit is not None else _file_credit(photo)),
-        alt_text=clean(
-            alt_text if alt_text is not None else _file_value(photo, "alt_text")
-        ).strip(),
-        is_lead=not article.photo_links,
-    )
-    article.photo_links.append(link)
-    return link
-
-
-def _file_value(photo: Photo | None, name: str) -> str:
-    return str(getattr(photo, name)) if photo is not None else ""
-
-
-def _file_credit(photo: Photo | None) -> str:
-    return (photo.credit or photo.creator) if photo is not None else ""
-
-
-def original_file(use: PhotoUse) -> Path:
-    """Return the original file of a photo use; PhotoError("original_missing") if it is gone."""
-    if use.file is None:
-        raise PhotoError("The figure has no photo file yet.", code="no_file")
-    if not use.file.is_file():
-        name = use.original_filename or use.sha256[:12]
-        raise PhotoError(
-            f"The original of photo {name} is missing from {use.file.parent}; restore the "
-            "originals folder from a backup.",
-            code="original_missing",
-        )
-    return use.file
 
 
 def find_use(article: Article, use_id: str) -> ArticlePhoto:

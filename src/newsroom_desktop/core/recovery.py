@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from . import revisions
-from .articles import EDITABLE, apply_changes, commit_save, create_in, normalised_changes, touch
+from ._writes import EDITABLE, apply_changes, commit_save, create_in, normalised_changes, touch
 from .context import person_for
 from .convert import article_doc
 from .documents import ArticleDoc

@@ -25,6 +25,12 @@ def clean(text: str) -> str:
     return _CONTROL_RE.sub("", nfc(text))
 
 
+def normalise_body(markdown: str) -> str:
+    """Return a body in stored form: NFC, unified line ends, one final newline."""
+    cleaned = "\n".join(line.rstrip() for line in clean(markdown).split("\n")).strip("\n")
+    return f"{cleaned}\n" if cleaned else ""
+
+
 def clean_line(text: str) -> str:
     """Return a one-line field value: cleaned, whitespace collapsed, trimmed."""
     return " ".join(clean(text).split())

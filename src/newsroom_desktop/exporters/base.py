@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from newsroom_desktop.core.context import DEFAULT_ZONE
+from newsroom_desktop.core.dates import DEFAULT_ZONE
 from newsroom_desktop.core.documents import ArticleDoc
 from newsroom_desktop.core.errors import ExportFailedError
 from newsroom_desktop.core.photos.files import open_temp

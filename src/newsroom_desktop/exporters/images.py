@@ -12,7 +12,7 @@ from pathlib import Path
 from newsroom_desktop.core.body import figures
 from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
 from newsroom_desktop.core.errors import ExportFailedError, PhotoError
-from newsroom_desktop.core.photo_service import original_file
+from newsroom_desktop.core.photo_checks import original_file
 from newsroom_desktop.core.photos.imaging import fit_within
 from newsroom_desktop.core.photos.rendition import write_rendition
 

@@ -1,17 +1,15 @@
-"""What every importer produces: a plain ImportedArticle, before anything is stored."""
+"""What every importer shares: reading files and streams within limits, decoding, errors."""
 
 from __future__ import annotations
 
 import codecs
 import os
 import stat
-from dataclasses import dataclass, field, replace
-from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
-from newsroom_desktop.core.context import DEFAULT_ZONE
+from newsroom_desktop.core.dates import DEFAULT_ZONE
 from newsroom_desktop.core.errors import ImportFailedError
 from newsroom_desktop.core.textio import decode_text
 
@@ -20,68 +18,6 @@ from newsroom_desktop.core.textio import decode_text
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 _CHUNK_BYTES = 1024 * 1024
 DEFAULT_TZ = ZoneInfo(DEFAULT_ZONE)
-
-
-@dataclass(frozen=True)
-class ImportedFigure:
-    """A photo found in the source: its caption and credit, and the image if there is one.
-
-    ``image`` is a file path (an image beside an HTML page), ``image_bytes`` the image data
-    (embedded in a DOCX); with neither, the figure waits for its photo.
-    """
-
-    caption: str = ""
-    credit: str = ""
-    alt_text: str = ""
-    image: Path | None = None
-    image_bytes: bytes | None = None
-    image_name: str = ""
-
-    @property
-    def has_image(self) -> bool:
-        return self.image is not None or self.image_bytes is not None
-
-
-Block = str | ImportedFigure
-"""A body block: a Markdown block (paragraph, heading, list, quote) or a figure."""
-
-
-@dataclass(frozen=True)
-class ImportedArticle:
-    """An article read from a file, ready for the store to take in one transaction."""
-
-    headline: str
-    section: str = ""
-    lead: str = ""
-    blocks: tuple[Block, ...] = ()
-    byline: str = ""
-    language: str = "vi"
-    tags: tuple[str, ...] = ()
-    updated_at: datetime | None = None
-    created_at: datetime | None = None
-    warnings: tuple[str, ...] = field(default=())
-    source: str = ""
-    attached: tuple[ImportedFigure, ...] = ()
-    """Photos that belong to the article but are not placed in its body."""
-
-    @property
-    def figures(self) -> tuple[ImportedFigure, ...]:
-        """Return the figures placed in the body, in reading order."""
-        return tuple(b for b in self.blocks if isinstance(b, ImportedFigure))
-
-    @property
-    def all_figures(self) -> tuple[ImportedFigure, ...]:
-        """Return the placed figures, then the attached ones."""
-        return self.figures + self.attached
-
-    @property
-    def paragraphs(self) -> tuple[str, ...]:
-        return tuple(b for b in self.blocks if isinstance(b, str))
-
-    def with_warnings(self, *more: str) -> ImportedArticle:
-        """Return a copy with ``more`` warnings added (empty ones ignored)."""
-        extra = tuple(w for w in more if w)
-        return replace(self, warnings=self.warnings + extra) if extra else self
 
 
 def failed(path: Path, reason: str, *, code: str = "import") -> ImportFailedError:

@@ -16,9 +16,10 @@ from xml.parsers import expat
 from defusedxml import ElementTree as SafeET
 from lxml import etree
 
+from newsroom_desktop.core.intake import ImportedArticle, ImportedFigure
 from newsroom_desktop.core.text import clean_line
 
-from .base import DEFAULT_TZ, ImportedArticle, ImportedFigure, check_regular, failed
+from .base import DEFAULT_TZ, check_regular, failed
 from .htmlblocks import html_blocks, sanitize
 from .outline import PageMeta, assemble
 

@@ -15,9 +15,10 @@ from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
+from newsroom_desktop.core.intake import ImportedArticle, ImportedFigure
 from newsroom_desktop.core.text import clean_line
 
-from .base import DEFAULT_TZ, ImportedArticle, ImportedFigure, failed, read_text
+from .base import DEFAULT_TZ, failed, read_text
 from .datelines import parse_dateline, parse_iso
 from .htmlblocks import html_blocks, sanitize
 from .outline import ImageResolver, PageMeta, assemble

@@ -9,10 +9,10 @@ import nh3
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
+from newsroom_desktop.core.intake import ImportedFigure
 from newsroom_desktop.core.text import clean
 
 from . import rules
-from .base import ImportedFigure
 from .markup import escape_inline, escape_line_start, heading, link_target
 
 _ALLOWED_TAGS = frozenset(

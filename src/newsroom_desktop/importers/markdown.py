@@ -13,9 +13,10 @@ from typing import Any
 import yaml
 from markdown_it import MarkdownIt
 
+from newsroom_desktop.core.intake import ImportedArticle, ImportedFigure
 from newsroom_desktop.core.text import clean, clean_line
 
-from .base import DEFAULT_TZ, ImportedArticle, ImportedFigure, failed, read_text
+from .base import DEFAULT_TZ, failed, read_text
 from .datelines import parse_iso
 from .html import local_images
 from .htmlblocks import html_blocks, html_images, sanitize

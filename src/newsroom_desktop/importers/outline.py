@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 
+from newsroom_desktop.core.intake import Block, ImportedArticle, ImportedFigure
 from newsroom_desktop.core.text import clean_line, fold
 
 from . import rules
-from .base import Block, ImportedArticle, ImportedFigure
 from .datelines import parse_dateline
 from .htmlblocks import HtmlBlock
 from .markup import heading

@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
 
+from newsroom_desktop.core.intake import ImportedArticle
+
 from . import docx, html, markdown, text
-from .base import DEFAULT_TZ, ImportedArticle, check_regular, failed
+from .base import DEFAULT_TZ, check_regular, failed
 
 FORMATS = ("text", "html", "md", "docx")
 SUFFIXES = {

@@ -10,10 +10,11 @@ from itertools import compress
 from pathlib import Path
 from typing import NamedTuple, overload
 
+from newsroom_desktop.core.intake import Block, ImportedArticle, ImportedFigure
 from newsroom_desktop.core.text import clean, clean_line, fold
 
 from . import rules
-from .base import DEFAULT_TZ, Block, ImportedArticle, ImportedFigure, read_text
+from .base import DEFAULT_TZ, read_text
 from .datelines import find_date, parse_dateline
 from .markup import escape_line, heading
 

@@ -170,7 +170,7 @@ class ExportDialog(QDialog):
         scope = self.scope.currentData()
         if scope == SELECTED:
             return list(self.ids)
-        from ..exporters.batch import article_ids
+        from ..jobs.exports import article_ids
 
         return article_ids(self.newsroom, scope)
 
@@ -265,7 +265,7 @@ def _replacing(
     services: Services, ids: list[str], name: str, out_dir: Path, options: ExportOptions
 ) -> ExportOptions | None:
     """Return the options to export with (forced if the user agreed to replace); None: stop."""
-    from ..exporters.batch import files_to_replace
+    from ..jobs.exports import files_to_replace
 
     files = files_to_replace(services.newsroom, ids, name, out_dir, options)
     if not files:
@@ -302,7 +302,7 @@ def run_export(services: Services) -> Operation | None:
     worker = services.newsroom.for_worker()
 
     def work(progress: Any) -> Any:
-        from ..exporters.batch import export_many
+        from ..jobs.exports import export_many
 
         return export_many(worker, ids, name, out_dir, options=options, progress=progress)
 

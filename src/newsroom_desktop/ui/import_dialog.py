@@ -56,7 +56,7 @@ def run_import(services: Services, paths: list[str]) -> Operation | None:
     """Import ``paths`` on a worker thread with its own store connection; refresh when done."""
     if not paths:
         return None
-    from ..importers.batch import import_paths
+    from ..jobs.imports import import_paths
 
     worker = services.newsroom.for_worker()
 

@@ -1,26 +1,25 @@
-"""Export articles from a newsroom: one, a selection, or a whole status; checked and recorded."""
+"""The export job: one article, a selection or a whole status; checked, written and recorded."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsroom_desktop.core.articles import ListQuery
-from newsroom_desktop.core.documents import ArticleDoc
-from newsroom_desktop.core.errors import ExportFailedError, NewsroomError
-
-from . import registry
-from .base import Exporter, ExportOptions
-from .checks import Problem, check
-from .images import IMAGES_DIR, plan_images
-from .manifest import ExportManifest, Placement
+from ..core.articles import ListQuery
+from ..core.documents import ArticleDoc
+from ..core.errors import ExportFailedError, NewsroomError
+from ..exporters import registry
+from ..exporters.base import Exporter, ExportOptions
+from ..exporters.checks import Problem, check
+from ..exporters.images import IMAGES_DIR, plan_images
+from ..exporters.manifest import ExportManifest, Placement
+from . import Progress
 
 if TYPE_CHECKING:
-    from newsroom_desktop.core.newsroom import Newsroom
+    from ..core.newsroom import Newsroom
 
-Progress = Callable[[int, int, str], bool]
 PAGE = 500
 # Articles read, and their exports recorded, per transaction in a batch.
 CHUNK = 200

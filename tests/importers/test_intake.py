@@ -1,4 +1,4 @@
-"""Storing an import: one transaction, one revision, photos with captions, nothing on failure."""
+"""The intake service: one transaction, one revision, photos with captions, nothing on failure."""
 
 from __future__ import annotations
 
@@ -10,13 +10,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
-from newsroom_desktop.core import body
+from newsroom_desktop.core import body, intake
+from newsroom_desktop.core.intake import ImportedArticle, ImportedFigure
 from newsroom_desktop.core.models import Article, ArticlePhoto, Photo, Revision
 from newsroom_desktop.core.newsroom import Newsroom
-from newsroom_desktop.importers import writer
-from newsroom_desktop.importers.base import ImportedArticle, ImportedFigure
 from newsroom_desktop.importers.registry import parse_file
-from newsroom_desktop.importers.writer import store_article
 from tests.conftest import SAMPLE_TEXT
 from tests.importers.conftest import GATESHEAD, IMPORTS, PHOTOSHOP, pixel_bomb_png
 
@@ -34,7 +32,7 @@ def _originals(nr: Newsroom) -> list[Path]:
 
 
 def test_sample_is_stored_as_one_revision_with_waiting_figures(newsroom: Newsroom):
-    stored = store_article(newsroom, parse_file(SAMPLE_TEXT))
+    stored = newsroom.intake.store(parse_file(SAMPLE_TEXT))
     doc = newsroom.articles.get(stored.id)
     assert doc.section == "ĐẢNG ỦY TRỰC THUỘC THÀNH ỦY"
     assert doc.byline == "Ngọc Hậu"
@@ -62,7 +60,7 @@ def test_html_photos_are_stored_and_file_captions_fill_empty_ones(newsroom: News
     path = page_dir(
         "tuoitre-page.html", {"images/cau-moi.jpg": PHOTOSHOP, "images/nguoi-dan.jpg": GATESHEAD}
     )
-    doc = newsroom.articles.get(store_article(newsroom, parse_file(path)).id)
+    doc = newsroom.articles.get(newsroom.intake.store(parse_file(path)).id)
     first, second = doc.photos
     assert (first.caption, first.credit, first.alt_text) == (
         "Cầu mới nhìn từ trên cao",
@@ -80,7 +78,7 @@ def test_html_photos_are_stored_and_file_captions_fill_empty_ones(newsroom: News
 
 def test_docx_photos_with_their_captions(newsroom: Newsroom):
     doc = newsroom.articles.get(
-        store_article(newsroom, parse_file(IMPORTS / "docx" / "libreoffice-resaved.docx")).id
+        newsroom.intake.store(parse_file(IMPORTS / "docx" / "libreoffice-resaved.docx")).id
     )
     captioned, bare = doc.photos
     assert (captioned.caption, captioned.credit) == (
@@ -100,7 +98,7 @@ def test_a_photo_that_cannot_be_used_leaves_its_caption_waiting(newsroom: Newsro
         lead="Đoạn mở đầu.",
         blocks=("Đoạn.", ImportedFigure("Chú thích ảnh.", "TTXVN", image=bomb)),
     )
-    stored = store_article(newsroom, article)
+    stored = newsroom.intake.store(article)
     (use,) = newsroom.articles.get(stored.id).photos
     assert (use.caption, use.credit, use.photo_id) == ("Chú thích ảnh.", "TTXVN", None)
     assert any("too many pixels" in w and "waits for a photo" in w for w in stored.warnings)
@@ -108,7 +106,7 @@ def test_a_photo_that_cannot_be_used_leaves_its_caption_waiting(newsroom: Newsro
 
 
 def test_section_override(newsroom: Newsroom):
-    stored = store_article(newsroom, parse_file(SAMPLE_TEXT), section="Thời sự")
+    stored = newsroom.intake.store(parse_file(SAMPLE_TEXT), section="Thời sự")
     assert newsroom.articles.get(stored.id).section == "Thời sự"
 
 
@@ -124,9 +122,9 @@ def test_a_failure_after_the_article_row_was_added_stores_nothing(
         raise RuntimeError("disk went away")
 
     # commit_save runs after the article row was added and its figures were linked.
-    monkeypatch.setattr(writer, "commit_save", fail)
+    monkeypatch.setattr(intake, "commit_save", fail)
     with pytest.raises(RuntimeError, match="disk went away"):
-        store_article(newsroom, article)
+        newsroom.intake.store(article)
     for model in (Article, Revision, ArticlePhoto, Photo):
         assert _count(newsroom, model) == 0, model
     assert _originals(newsroom) == []
@@ -139,11 +137,11 @@ def test_originals_stored_before_by_another_article_are_kept_on_failure(
     photo = tmp_path / "a.jpg"
     shutil.copyfile(GATESHEAD, photo)
     article = ImportedArticle("Tiêu đề", lead="Mở đầu.", blocks=(ImportedFigure(image=photo),))
-    store_article(newsroom, article)
+    newsroom.intake.store(article)
     kept = _originals(newsroom)
-    monkeypatch.setattr(writer, "commit_save", lambda *a, **k: (_ for _ in ()).throw(OSError("x")))
+    monkeypatch.setattr(intake, "commit_save", lambda *a, **k: (_ for _ in ()).throw(OSError("x")))
     with pytest.raises(OSError, match="x"):
-        store_article(newsroom, article)
+        newsroom.intake.store(article)
     assert _originals(newsroom) == kept
     assert _count(newsroom, Article) == 1
 
@@ -154,7 +152,7 @@ def test_attached_photos_are_linked_but_not_placed(newsroom: Newsroom, tmp_path:
     (folder / "images").mkdir()
     shutil.copyfile(GATESHEAD, folder / "images" / "cau-moi-1.jpg")
     shutil.copyfile(PHOTOSHOP, folder / "images" / "cau-moi-2.jpg")
-    doc = newsroom.articles.get(store_article(newsroom, parse_file(folder / "cau-moi.md")).id)
+    doc = newsroom.articles.get(newsroom.intake.store(parse_file(folder / "cau-moi.md")).id)
     assert [(p.caption, p.placed, p.has_file) for p in doc.photos] == [
         ("Cầu mới nhìn từ trên cao.", True, True),
         ("Lễ cắt băng khánh thành.", True, False),

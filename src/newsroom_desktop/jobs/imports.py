@@ -1,23 +1,20 @@
-"""Import many files: each all or nothing, with progress, cancel and a summary at the end."""
+"""The import job: many files, each all or nothing, with progress, cancel and a summary."""
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsroom_desktop.core.errors import NewsroomError
-from newsroom_desktop.core.newsroom import Newsroom
-
-from .registry import SkippedFile, expand_paths, parse_file
-from .writer import PreparedImport, prepare, store_group
+from ..core.errors import NewsroomError
+from ..core.intake import PreparedImport
+from ..core.newsroom import Newsroom
+from ..importers.registry import SkippedFile, expand_paths, parse_file
+from . import Progress
 
 log = logging.getLogger(__name__)
-
-Progress = Callable[[int, int, str], bool]
-"""Called before each file with (done, total, file name); returning False cancels."""
 
 # Files are stored in groups that share one commit (each file in its own savepoint): a commit
 # waits for the disk, and a group keeps a batch of pasted pages fast. A group is written when
@@ -94,7 +91,7 @@ class _Batch:
         self.results.append(ImportResult(path, error="not stored yet", code="pending"))
         try:
             article = parse_file(path, self.format, zone=self.newsroom.zone)
-            prepared = prepare(self.newsroom, article, section=self.section)
+            prepared = self.newsroom.intake.prepare(article, section=self.section)
         except _READ_ERRORS as exc:
             self.results[-1] = _failure(path, exc)
             return
@@ -109,7 +106,7 @@ class _Batch:
         group, self.waiting = self.waiting, []
         if not group:
             return
-        outcomes = store_group(self.newsroom, [prepared for _, prepared in group])
+        outcomes = self.newsroom.intake.store_group([prepared for _, prepared in group])
         for (index, _), outcome in zip(group, outcomes, strict=True):
             path = self.results[index].file
             if isinstance(outcome, NewsroomError):

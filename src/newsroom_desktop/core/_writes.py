@@ -1,0 +1,250 @@
+"""The core's unit-of-work helpers: build, change and save article and photo rows in a session.
+
+Private to the core: the services (articles, photos, history, recovery, intake) share them, and
+nothing outside ``core/`` may import them (tests/test_architecture.py checks).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from . import body as body_md
+from . import revisions, search
+from .context import CoreContext, person_for, section_for
+from .errors import ValidationError
+from .models import LANGUAGES, Article, ArticlePhoto, Person, Photo, Tag, utcnow
+from .photos import IngestedPhoto
+from .text import clean, clean_line, fold, normalise_body, slugify, word_count
+
+LINE_FIELDS = ("headline", "lead", "byline")
+TARGET_FIELDS = ("target_words", "target_headline_chars", "target_lead_chars")
+EDITABLE = frozenset((*LINE_FIELDS, "section", "body", "language", "tags", *TARGET_FIELDS))
+
+
+def normalise_tags(tags: Sequence[str]) -> list[str]:
+    """Return tags cleaned, without empties or case-insensitive duplicates, in order."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for tag in tags:
+        name = clean_line(tag)
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            out.append(name)
+    return out
+
+
+def _tag_rows(session: Session, names: list[str]) -> list[Tag]:
+    existing = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(names)))}
+    rows = []
+    for name in names:
+        tag = existing.get(name)
+        if tag is None:
+            tag = Tag(name=name)
+            session.add(tag)
+        rows.append(tag)
+    return rows
+
+
+def _target(value: Any) -> int | None:
+    if value in (None, "", 0):
+        return None
+    number = int(value)
+    if number < 0:
+        raise ValidationError("A length target cannot be negative.")
+    return number
+
+
+def normalised_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Return ``changes`` checked and normalised as they will be stored."""
+    unknown = set(changes) - EDITABLE
+    if unknown:
+        raise ValidationError(f"Unknown article fields: {', '.join(sorted(unknown))}.")
+    out: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name in LINE_FIELDS or name == "section":
+            out[name] = clean_line(str(value or ""))
+        elif name == "body":
+            out[name] = normalise_body(str(value or ""))
+        elif name == "tags":
+            out[name] = normalise_tags(value or ())
+        elif name == "language":
+            language = str(value or "vi")
+            if language not in LANGUAGES:
+                raise ValidationError(
+                    f"Language must be one of {', '.join(LANGUAGES)}, not {language!r}."
+                )
+            out[name] = language
+        else:
+            out[name] = _target(value)
+    return out
+
+
+def apply_changes(session: Session, article: Article, changes: Mapping[str, Any]) -> bool:
+    """Write ``changes`` into ``article`` (normalised); return True if anything differs."""
+    values = normalised_changes(changes)
+    before = revisions.content_hash(revisions.snapshot(article))
+    targets_before = tuple(getattr(article, f) for f in TARGET_FIELDS)
+    # Lookups of sections and tags must not flush a half-changed article first.
+    with session.no_autoflush:
+        for name, value in values.items():
+            if name == "section":
+                article.section = section_for(session, value)
+            elif name == "tags":
+                article.tags = _tag_rows(session, value)
+            else:
+                setattr(article, name, value)
+    after = revisions.content_hash(revisions.snapshot(article))
+    return before != after or targets_before != tuple(getattr(article, f) for f in TARGET_FIELDS)
+
+
+def next_num(session: Session) -> int:
+    """Return the next local sequence number (writers are serialised by BEGIN IMMEDIATE)."""
+    return int(session.scalar(select(func.coalesce(func.max(Article.num), 0))) or 0) + 1
+
+
+def touch(article: Article, when: datetime | None = None) -> None:
+    """Recompute derived fields after a content change and bump version and time."""
+    article.word_count = word_count(article.lead) + word_count(body_md.plain_text(article.body))
+    article.headline_key = fold(article.headline)
+    if article.status != "published" or not article.slug:
+        article.slug = slugify(article.headline)
+    article.updated_at = when or utcnow()
+    article.version = (article.version or 0) + 1
+
+
+def commit_save(
+    session: Session,
+    ctx: CoreContext,
+    article: Article,
+    person: Person,
+    reason: str,
+    *,
+    new: bool = False,
+) -> Any:
+    """Reindex the article and write a revision if one is due; return the revision or None."""
+    session.flush()
+    search.index_article(session, article)
+    snap = revisions.snapshot(article)
+    digest = revisions.content_hash(snap)
+    last = None if new else revisions.latest(session, article.id)
+    if not revisions.needs_revision(last, digest, reason, utcnow()):
+        return None
+    return revisions.write_revision(
+        session, article, person, reason, snap, last_number=last.number if last else 0
+    )
+
+
+def new_article_row(
+    session: Session, person: Person, *, created_at: datetime | None = None
+) -> Article:
+    """Add an empty draft owned by ``person`` to the session, ready for apply_changes."""
+    now = utcnow()
+    # Empty collections up front: a new row then never lazy-loads tags or photos.
+    article = Article(
+        num=next_num(session),
+        headline="",
+        headline_key="",
+        lead="",
+        body="",
+        byline="",
+        language="vi",
+        section=None,
+        tags=[],
+        photo_links=[],
+        owner=person,
+        status="draft",
+        version=0,
+        created_at=created_at or now,
+        updated_at=now,
+    )
+    session.add(article)
+    return article
+
+
+def create_in(
+    session: Session,
+    ctx: CoreContext,
+    fields: Mapping[str, Any],
+    *,
+    reason: str = "create",
+    created_at: datetime | None = None,
+    updated_at: datetime | None = None,
+) -> Article:
+    """Create an article inside the caller's unit of work."""
+    person = person_for(session, ctx.actor)
+    article = new_article_row(session, person, created_at=created_at or updated_at)
+    apply_changes(session, article, fields)
+    touch(article, updated_at)
+    commit_save(session, ctx, article, person, reason, new=True)
+    return article
+
+
+def photo_row(session: Session, ingested: IngestedPhoto) -> Photo:
+    """Return the stored photo for an ingested file, recording it on first sight."""
+    photo = session.scalars(select(Photo).where(Photo.sha256 == ingested.sha256)).one_or_none()
+    if photo is not None:
+        return photo
+    meta = ingested.metadata
+    photo = Photo(
+        sha256=ingested.sha256,
+        original_filename=clean_line(ingested.original_filename),
+        format=meta.format,
+        width=meta.width,
+        height=meta.height,
+        file_size=ingested.file_size,
+        orientation=meta.orientation,
+        taken_at=meta.taken_at,
+        camera=meta.camera,
+        description=clean(meta.description).strip(),
+        headline=clean_line(meta.headline),
+        creator=clean_line(meta.creator),
+        credit=clean_line(meta.credit),
+        copyright=clean_line(meta.copyright),
+        alt_text=clean(meta.alt_text).strip(),
+        keywords_json=json.dumps(list(meta.keywords), ensure_ascii=False),
+    )
+    session.add(photo)
+    session.flush()
+    return photo
+
+
+def link_photo(
+    article: Article,
+    photo: Photo | None,
+    *,
+    caption: str | None = None,
+    credit: str | None = None,
+    alt_text: str | None = None,
+) -> ArticlePhoto:
+    """Add a photo use to an article; captions default to what the file says.
+
+    With ``photo`` None the use is a figure waiting for its photo.
+    """
+    link = ArticlePhoto(
+        photo=photo,
+        position=len(article.photo_links),
+        caption=clean(
+            caption if caption is not None else _file_value(photo, "description")
+        ).strip(),
+        credit=clean_line(credit if credit is not None else _file_credit(photo)),
+        alt_text=clean(
+            alt_text if alt_text is not None else _file_value(photo, "alt_text")
+        ).strip(),
+        is_lead=not article.photo_links,
+    )
+    article.photo_links.append(link)
+    return link
+
+
+def _file_value(photo: Photo | None, name: str) -> str:
+    return str(getattr(photo, name)) if photo is not None else ""
+
+
+def _file_credit(photo: Photo | None) -> str:
+    return (photo.credit or photo.creator) if photo is not None else ""
