@@ -71,22 +71,22 @@ def one_error_line(err: str) -> str:
     return lines[0]
 
 
-def article_count(store: str) -> int:
-    result = newsroom("--store", store, "list", "--json")
-    assert result.returncode == 0, result.stderr
-    return len(json.loads(result.stdout))
+def article_count(capsys: pytest.CaptureFixture[str], store: str) -> int:
+    code, out, _ = run(capsys, "--store", store, "list", "--json")
+    assert code == 0
+    return len(json.loads(out))
 
 
 @pytest.mark.skipif(not ZERO.exists(), reason="needs /dev/zero")
-def test_a_device_as_body_file_is_refused_unread(store):
+def test_a_device_as_body_file_is_refused_unread(capsys, store):
     result = newsroom("--store", store, "new", "--headline", "Tin", "--body-file", "/dev/zero")
     assert result.returncode == 1
     line = one_error_line(result.stderr)
     assert "/dev/zero" in line and "a device, not a file" in line
-    assert article_count(store) == 0
+    assert article_count(capsys, store) == 0
 
 
-def test_a_pipe_or_folder_as_body_file_is_refused_unread(store, tmp_path):
+def test_a_pipe_or_folder_as_body_file_is_refused_unread(capsys, store, tmp_path):
     pipe = tmp_path / "than-bai.md"
     os.mkfifo(pipe)  # opening it to read would wait for a writer forever
     result = newsroom("--store", store, "new", "--headline", "Tin", "--body-file", str(pipe))
@@ -95,7 +95,7 @@ def test_a_pipe_or_folder_as_body_file_is_refused_unread(store, tmp_path):
     result = newsroom("--store", store, "new", "--headline", "Tin", "--body-file", str(tmp_path))
     assert result.returncode == 1
     assert "a folder, not a file" in one_error_line(result.stderr)
-    assert article_count(store) == 0
+    assert article_count(capsys, store) == 0
 
 
 def test_a_body_file_over_20_mb_is_refused_and_the_article_kept(capsys, store, tmp_path):
@@ -111,7 +111,7 @@ def test_a_body_file_over_20_mb_is_refused_and_the_article_kept(capsys, store, t
     assert doc["body"] == "" and doc["version"] == 1
 
 
-def test_standard_input_is_cut_off_past_20_mb(store, tmp_path):
+def test_standard_input_is_cut_off_past_20_mb(capsys, store, tmp_path):
     # An endless stream: the command reads a little past 20 MB, then refuses.
     with ZERO.open("rb") as endless:
         result = newsroom("--store", store, "new", "--headline", "Tin", "--body-file", "-",
@@ -126,18 +126,18 @@ def test_standard_input_is_cut_off_past_20_mb(store, tmp_path):
                           stdin=text)  # fmt: skip
     assert result.returncode == 1
     assert "larger than 20 MB" in one_error_line(result.stderr)
-    assert article_count(store) == 0
+    assert article_count(capsys, store) == 0
 
 
-def test_standard_input_within_the_limit_becomes_the_body(store, tmp_path):
+def test_standard_input_within_the_limit_becomes_the_body(capsys, store, tmp_path):
     body = tmp_path / "than.md"
     body.write_text("Đoạn một của bài.\n\nĐoạn hai.\n", encoding="utf-8")
     with body.open("rb") as text:
         result = newsroom("--store", store, "new", "--headline", "Tin", "--body-file", "-",
                           stdin=text)  # fmt: skip
     assert result.returncode == 0, result.stderr
-    shown = newsroom("--store", store, "show", result.stdout.strip(), "--json")
-    assert json.loads(shown.stdout)["body"] == "Đoạn một của bài.\n\nĐoạn hai.\n"
+    shown = run(capsys, "--store", store, "show", result.stdout.strip(), "--json")[1]
+    assert json.loads(shown)["body"] == "Đoạn một của bài.\n\nĐoạn hai.\n"
 
 
 def test_a_binary_body_file_is_refused_not_stored_as_mojibake(capsys, store):
@@ -161,10 +161,10 @@ def test_invalid_utf8_body_is_read_as_a_legacy_code_page_with_a_warning(capsys, 
     assert doc["body"].startswith("Café crème")
 
 
-def test_the_restore_question_reads_one_short_answer_from_endless_input(store):
-    made = newsroom("--store", store, "backup")
-    assert made.returncode == 0, made.stderr
-    backup = made.stdout.strip().splitlines()[-1]
+def test_the_restore_question_reads_one_short_answer_from_endless_input(capsys, store):
+    code, out, err = run(capsys, "--store", store, "backup")
+    assert code == 0, err
+    backup = out.strip().splitlines()[-1]
     with ZERO.open("rb") as endless:
         result = newsroom("--store", store, "restore", backup, stdin=endless)
     assert result.returncode == 1
