@@ -29,15 +29,15 @@ from sqlalchemy import select
 from bench_store import bench_list, bench_search, percentile
 from generate import generate
 from newsroom_desktop.core._writes import link_photo, photo_row
-from newsroom_desktop.core.articles import ListQuery
-from newsroom_desktop.core.backups import AUTO, backup_due, make_backup
-from newsroom_desktop.core.changes import StoreWatcher, changed_since
-from newsroom_desktop.core.documents import Actor
+from newsroom_desktop.core.backups import backup_due, make_backup
+from newsroom_desktop.core.documents import Actor, ListQuery
 from newsroom_desktop.core.health import missing_originals
 from newsroom_desktop.core.models import Article, utcnow
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.photos import ingest_file
+from newsroom_desktop.core.safety_records import AUTO
 from newsroom_desktop.core.store import backup_file
+from newsroom_desktop.core.watch import StoreWatcher, changed_since
 
 OUT = ROOT / "bench" / "out"
 ACTOR = Actor("Bench Editor", "editor")

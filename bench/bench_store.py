@@ -18,8 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import SECTIONS, generate
-from newsroom_desktop.core.articles import ListQuery
-from newsroom_desktop.core.documents import Actor
+from newsroom_desktop.core.documents import Actor, ListQuery
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.text import fold, words
 from photos import write_photos

@@ -6,6 +6,8 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
+from .architecture import PACKAGE, Module, read_modules
+
 PACKAGE_DIR = Path(__file__).resolve().parents[1] / "src" / "newsroom_desktop"
 
 # What the format packages must never reach: the database, the store and the services'
@@ -101,3 +103,97 @@ def test_the_core_never_imports_format_packages_or_jobs():
                 if any(_is_under(t, f"newsroom_desktop.{package}") for t in targets):
                     found.append(f"{path.relative_to(PACKAGE_DIR)}:{line} imports {package}")
     assert found == []
+
+
+# -- the UI and the core -------------------------------------------------------------------
+
+CORE = f"{PACKAGE}.core"
+
+# What the UI may import from the core: the facade, and modules of records and pure functions
+# of records. A module qualifies when it has no store access: it does not itself import
+# SQLAlchemy, the store, the ORM models, the core context or a service module (one that does).
+# A package (body, photos) qualifies with every module in it.
+UI_MAY_IMPORT = frozenset(
+    f"{CORE}.{name}"
+    for name in (
+        "newsroom",  # the facade: opens the store, hands out the services
+        "body",  # the Markdown body model: blocks, runs, the walker, the writer
+        "changes",  # change sets and their kinds
+        "dates",
+        "diff",  # the word-level comparison of two versions and its records
+        "documents",  # the frozen records services hand out and take (ArticleDoc, ListQuery ...)
+        "errors",
+        "filters",  # the saved filters as list queries
+        "note_info",  # a note as plain data, and whether its passage is still there
+        "photo_checks",
+        "photos",  # image files only (ingest, metadata, thumbnails): no store
+        "profile",  # the local profile kept in the settings file
+        "resources",
+        "safety_records",  # backups, restores and kept edits as plain data
+        "settings",
+        "targets",  # length targets measured on an ArticleDoc
+        "text",
+        "vocabulary",  # statuses, languages, roles, revision names
+        "workflow_rules",  # who may move or edit an article, from its record
+    )
+)
+# Modules that are the store: what a module with no store access never imports.
+STORE_ACCESS = frozenset(f"{CORE}.{name}" for name in ("store", "models", "context"))
+
+
+def _all_imports(module: Module) -> set[str]:
+    return module.imports | module.late_imports | module.type_imports
+
+
+def _in(name: str, allowed: frozenset[str]) -> bool:
+    return any(name == a or name.startswith(a + ".") for a in allowed)
+
+
+def _store_bound(modules: dict[str, Module]) -> set[str]:
+    """Return the store modules and the service modules: those that import one of them."""
+    bound = set(STORE_ACCESS)
+    for name, module in modules.items():
+        if name.startswith(CORE + ".") and _all_imports(module) & STORE_ACCESS:
+            bound.add(name)
+    return bound
+
+
+def test_the_ui_reaches_the_core_only_through_the_facade_and_records() -> None:
+    modules = read_modules()
+    wrong = [
+        f"{name} imports {target}"
+        for name, module in sorted(modules.items())
+        if name.startswith(f"{PACKAGE}.ui")
+        for target in sorted(_all_imports(module))
+        if (target == CORE or target.startswith(CORE + ".")) and not _in(target, UI_MAY_IMPORT)
+    ]
+    assert wrong == []
+
+
+def test_the_ui_never_imports_sqlalchemy() -> None:
+    modules = read_modules()
+    wrong = [
+        name
+        for name, module in modules.items()
+        if name.startswith(f"{PACKAGE}.ui") and "sqlalchemy" in module.external
+    ]
+    assert wrong == []
+
+
+def test_what_the_ui_may_import_has_no_store_access() -> None:
+    modules = read_modules()
+    bound = _store_bound(modules)
+    records = [
+        m
+        for name, m in sorted(modules.items())
+        if _in(name, UI_MAY_IMPORT) and name != f"{CORE}.newsroom"
+    ]
+    assert {a for a in UI_MAY_IMPORT if a not in modules} == set()
+    wrong = [
+        f"{m.name} imports {target}"
+        for m in records
+        for target in sorted(_all_imports(m))
+        if target in bound
+    ]
+    wrong += [f"{m.name} imports sqlalchemy" for m in records if "sqlalchemy" in m.external]
+    assert wrong == []

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsroom_desktop.core.articles import ListQuery
+from newsroom_desktop.core.documents import ListQuery
 from newsroom_desktop.core.errors import (
     ConflictError,
     NotFoundError,

@@ -158,7 +158,8 @@ def test_every_command_run_beside_an_open_window_leaves_the_store_to_sqlite(
 
 def test_restore_waits_for_the_process_to_let_go_of_the_store(store_path: Path):
     """A restore inside the app runs with no connection of the process open on the file."""
-    from newsroom_desktop.core.backups import MANUAL, make_backup, restore_backup
+    from newsroom_desktop.core.backups import make_backup, restore_backup
+    from newsroom_desktop.core.safety_records import MANUAL
 
     nr = Newsroom.open(store_path, actor=REPORTER)
     nr.articles.create({"headline": "Trước"})

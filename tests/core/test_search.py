@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsroom_desktop.core.articles import ListQuery
+from newsroom_desktop.core.documents import ListQuery
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.search import match_expression
 

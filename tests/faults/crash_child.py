@@ -25,8 +25,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from newsroom_desktop.core.articles import ListQuery
-from newsroom_desktop.core.documents import Actor, ArticleDoc
+from newsroom_desktop.core.documents import Actor, ArticleDoc, ListQuery
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.text import clean_line, normalise_body
 from newsroom_desktop.exporters import registry

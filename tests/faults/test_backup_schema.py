@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from newsroom_desktop.cli import main as cli
-from newsroom_desktop.core.backups import MANUAL, check_backup, make_backup, restore_backup
+from newsroom_desktop.core.backups import check_backup, make_backup, restore_backup
 from newsroom_desktop.core.errors import StoreError
 from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.safety_records import MANUAL
 from newsroom_desktop.core.store import Store
 
 from ..conftest import REPORTER

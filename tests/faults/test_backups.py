@@ -11,9 +11,6 @@ import pytest
 
 from newsroom_desktop.core import backups
 from newsroom_desktop.core.backups import (
-    AUTO,
-    BEFORE_RESTORE,
-    MANUAL,
     auto_backup_if_due,
     backup_due,
     list_backups,
@@ -23,6 +20,7 @@ from newsroom_desktop.core.backups import (
 )
 from newsroom_desktop.core.errors import NotFoundError, StoreError
 from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.safety_records import AUTO, BEFORE_RESTORE, MANUAL
 
 from ..conftest import REPORTER
 from .conftest import integrity, wreck_table

@@ -6,9 +6,9 @@ import subprocess
 import sys
 from datetime import timedelta
 
-from newsroom_desktop.core.changes import StoreWatcher, changed_since
 from newsroom_desktop.core.models import utcnow
 from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.watch import StoreWatcher, changed_since
 
 from ..conftest import EDITOR, REPORTER
 

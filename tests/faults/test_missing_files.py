@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from newsroom_desktop.cli.main import main as cli
-from newsroom_desktop.core.backups import MANUAL, make_backup
+from newsroom_desktop.core.backups import make_backup
 from newsroom_desktop.core.errors import PhotoError, StoreError
 from newsroom_desktop.core.health import check_store
 from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.safety_records import MANUAL
 from newsroom_desktop.jobs.exports import export_many
 
 from ..conftest import DATA, REPORTER

@@ -134,7 +134,7 @@ def test_recovery_file_is_written_whole(newsroom, store_path):
 
 def test_which_failed_saves_are_kept():
     from newsroom_desktop.core.errors import ConflictError, StoreError, ValidationError
-    from newsroom_desktop.core.recovery import should_keep
+    from newsroom_desktop.core.safety_records import should_keep
 
     assert should_keep(StoreError("full", code="store_disk_full"))
     assert should_keep(StoreError("ro", code="store_read_only"))

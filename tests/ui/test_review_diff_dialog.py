@@ -6,7 +6,7 @@ from PySide6.QtGui import QTextCursor
 
 from newsroom_desktop.core.diff import diff_text
 from newsroom_desktop.core.documents import RevisionInfo
-from newsroom_desktop.core.history import CURRENT
+from newsroom_desktop.core.vocabulary import CURRENT
 from newsroom_desktop.ui.review.diff_render import DELETE_CSS, INSERT_CSS, render_diff
 from tests.conftest import EDITOR
 

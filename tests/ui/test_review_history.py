@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from newsroom_desktop.core.history import CURRENT
+from newsroom_desktop.core.vocabulary import CURRENT
 from tests.conftest import EDITOR
 
 FIRST = "Nước ngập sâu trên đường Nguyễn Văn Cừ."

@@ -8,7 +8,7 @@ import pytest
 
 from newsroom_desktop.core.errors import NotFoundError, ValidationError
 from newsroom_desktop.core.newsroom import Newsroom
-from newsroom_desktop.core.notes import anchor_present
+from newsroom_desktop.core.note_info import anchor_present
 from tests.conftest import EDITOR, REPORTER
 
 LEAD = "Sáng 07/9, Trung tướng Trần Quốc Tỏ chủ trì Hội thảo trực tuyến."

@@ -10,16 +10,16 @@ from sqlalchemy import select
 
 from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.errors import ValidationError, WorkflowError
-from newsroom_desktop.core.models import STATUSES, Article, StatusEvent
+from newsroom_desktop.core.models import Article, StatusEvent
 from newsroom_desktop.core.newsroom import Newsroom
-from newsroom_desktop.core.workflow import (
+from newsroom_desktop.core.vocabulary import STATUSES
+from newsroom_desktop.core.workflow import check_edit_in, transition_in
+from newsroom_desktop.core.workflow_rules import (
     ACTIONS,
     STATUS_COLOURS,
     action_for,
     can_edit,
     check_edit,
-    check_edit_in,
-    transition_in,
 )
 from tests.conftest import EDITOR, REPORTER
 from tests.workflow.conftest import NOTE, OTHER_REPORTER, article_in_status

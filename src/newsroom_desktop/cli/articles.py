@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core.articles import ListQuery
-from ..core.models import LANGUAGES, STATUSES
+from ..core.documents import ListQuery
 from ..core.newsroom import Newsroom
+from ..core.vocabulary import LANGUAGES, STATUSES
 from ..importers.base import decode, read_bytes, read_stream
 from . import render
 

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newsroom_desktop.core.models import STATUSES
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.settings import load_settings
+from newsroom_desktop.core.vocabulary import STATUSES
 from newsroom_desktop.exporters import registry
 from newsroom_desktop.exporters.base import PAPERS, ExportOptions
 from newsroom_desktop.exporters.manifest import WouldOverwriteError

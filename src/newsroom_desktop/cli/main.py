@@ -10,9 +10,9 @@ from collections.abc import Iterator, Sequence
 from .. import __version__
 from ..core.documents import Actor
 from ..core.errors import NewsroomError
-from ..core.models import ROLES
 from ..core.newsroom import Newsroom, default_actor
 from ..core.settings import load_settings
+from ..core.vocabulary import ROLES
 from . import articles, exports, imports, maintenance, photos, workflow
 
 EXIT_ERROR = 1  # argparse itself exits 2 on bad usage

@@ -13,20 +13,14 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ..core.backups import (
-    MANUAL,
-    BackupInfo,
-    check_backup,
-    list_backups,
-    make_backup,
-    restore_backup,
-)
+from ..core.backups import check_backup, list_backups, make_backup, restore_backup
 from ..core.context import id_prefix
 from ..core.errors import NewsroomError, StoreError
 from ..core.health import check_store
 from ..core.newsroom import Newsroom
 from ..core.paths import resolve_store
 from ..core.recovery import apply_recovery, discard_recovery, pending_recoveries
+from ..core.safety_records import MANUAL, BackupInfo
 from ..core.settings import load_settings
 
 

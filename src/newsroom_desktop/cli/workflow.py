@@ -10,9 +10,9 @@ from newsroom_desktop.core.diff import ArticleDiff, FieldDiff
 from newsroom_desktop.core.documents import RevisionInfo
 from newsroom_desktop.core.errors import NotFoundError, ValidationError
 from newsroom_desktop.core.newsroom import Newsroom
-from newsroom_desktop.core.notes import ANCHOR_FIELDS, NoteInfo
+from newsroom_desktop.core.note_info import ANCHOR_FIELDS, NoteInfo
 from newsroom_desktop.core.targets import article_words
-from newsroom_desktop.core.workflow import ACTIONS, StatusEventInfo
+from newsroom_desktop.core.workflow_rules import ACTIONS, StatusEventInfo
 
 from . import render
 

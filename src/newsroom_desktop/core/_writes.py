@@ -18,9 +18,10 @@ from . import body as body_md
 from . import revisions, search
 from .context import CoreContext, person_for, section_for
 from .errors import ValidationError
-from .models import LANGUAGES, Article, ArticlePhoto, Person, Photo, Tag, utcnow
+from .models import Article, ArticlePhoto, Person, Photo, Tag, utcnow
 from .photos import IngestedPhoto
 from .text import clean, clean_line, fold, normalise_body, slugify, word_count
+from .vocabulary import LANGUAGES
 
 LINE_FIELDS = ("headline", "lead", "byline")
 TARGET_FIELDS = ("target_words", "target_headline_chars", "target_lead_chars")

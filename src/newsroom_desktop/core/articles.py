@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -15,26 +14,13 @@ from . import revisions, search
 from ._writes import apply_changes, commit_save, create_in, normalised_changes, touch
 from .context import CoreContext, get_one, like_literal, person_for, resolve_id
 from .convert import article_doc, revision_or_none, summary_from_row, summary_select
-from .documents import ArticleDoc, ArticleSummary, SaveResult
+from .documents import MAX_SEARCH_RESULTS, ArticleDoc, ArticleSummary, ListQuery, SaveResult
 from .errors import ConflictError, NotFoundError, ValidationError
-from .models import STATUSES, Article, Person, Section, utcnow
+from .models import Article, Person, Section, utcnow
+from .vocabulary import STATUSES
 from .workflow import check_edit_in
 
 SORTS = ("updated", "headline", "created")
-MAX_SEARCH_RESULTS = 1000
-
-
-@dataclass(frozen=True)
-class ListQuery:
-    """Which articles the list shows, and in what order."""
-
-    status: str | tuple[str, ...] | None = None
-    section: str | None = None
-    owner: str | None = None
-    text: str = ""
-    sort: str = "updated"
-    descending: bool = True
-    trashed: bool = False
 
 
 class ArticleService:

@@ -14,17 +14,18 @@ Labels and rotation:
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import os
 import re
 import shutil
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from .errors import StoreError
 from .paths import StoreLocation, resolve_store
+from .safety_records import AUTO, BEFORE_RESTORE, MANUAL, ROTATED, BackupInfo, RestoreResult
 from .schema import schema_differences
 from .store import (
     BUSY_TIMEOUT_MS,
@@ -38,50 +39,10 @@ from .store import (
     unknown_revision_error,
 )
 
-AUTO = "auto"
-MANUAL = "manual"
-BEFORE_RESTORE = "before-restore"
-ROTATED = (AUTO, BEFORE_RESTORE)
 DEFAULT_KEEP = 10
 BACKUP_INTERVAL = timedelta(hours=1)
 _STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
 _NAME_RE = re.compile(r"-(?P<stamp>\d{8}T\d{12}Z)-(?P<label>[a-z0-9-]+)\.sqlite$")
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    """One backup file: when it was made, why, how big, and what it holds.
-
-    ``article_count`` and ``schema_revision`` are read from the file itself (read-only);
-    ``problem`` says why they could not be (a damaged or foreign file), else it is "".
-    """
-
-    path: Path
-    created_at: datetime
-    label: str
-    size: int
-    article_count: int | None
-    schema_revision: str | None
-    problem: str = ""
-
-    @property
-    def automatic(self) -> bool:
-        return self.label in ROTATED
-
-    @property
-    def usable(self) -> bool:
-        return not self.problem
-
-
-@dataclass(frozen=True)
-class RestoreResult:
-    """What a restore did: the backup put in place, and where the replaced store was saved."""
-
-    store: Path
-    restored: BackupInfo
-    previous: Path | None
-    """The store as it was before (a ``before-restore`` backup, or the damaged files as they
-    were); None when there was no store to replace."""
 
 
 def _location(location: StoreLocation | Store | Path | str) -> StoreLocation:
@@ -372,3 +333,35 @@ def restore_backup(
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"Cannot restore {file} over {live}: {exc}", code="store_io") from exc
     return RestoreResult(live, info, previous)
+
+
+class BackupService:
+    """The open store's backups: list, make, make when due, check and restore one."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def list(self) -> builtins.list[BackupInfo]:
+        """Return the store's backups, newest first."""
+        return list_backups(self.store.location)
+
+    def make(self, label: str = MANUAL, *, keep: int = DEFAULT_KEEP) -> BackupInfo:
+        """Back the store up now."""
+        return make_backup(self.store, label, keep=keep)
+
+    def auto_if_due(self, *, keep: int = DEFAULT_KEEP) -> BackupInfo | None:
+        """Make the automatic backup if one is due; None if not due."""
+        return auto_backup_if_due(self.store, keep=keep)
+
+    def check(self, file: Path) -> BackupInfo:
+        """Return what ``file`` holds if it is a sound store this app can open."""
+        return check_backup(file)
+
+    def restore(self, file: Path, *, keep: int = DEFAULT_KEEP) -> RestoreResult:
+        """Replace the store with the backup ``file``; the current store is kept as a backup.
+
+        Every connection of this process to the store is closed meanwhile (the file may be
+        replaced); close anything else reading it (a store watcher) first.
+        """
+        with self.store.exclusive():
+            return restore_backup(self.store.location, file, keep=keep)

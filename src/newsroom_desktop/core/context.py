@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 
 from .documents import Actor
 from .errors import AmbiguousIdError, NotFoundError, ValidationError
-from .models import ROLES, Person, Section
+from .models import Person, Section
 from .store import Store
 from .text import clean_line
+from .vocabulary import ROLES
 
 # Fewer letters of a random id pick out one record only by luck in a large store.
 MIN_ID_PREFIX = 4

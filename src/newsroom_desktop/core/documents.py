@@ -57,6 +57,23 @@ class PhotoUse:
         return self.photo_id is not None
 
 
+# The most articles one list or search shows.
+MAX_SEARCH_RESULTS = 1000
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """Which articles the list shows, and in what order."""
+
+    status: str | tuple[str, ...] | None = None
+    section: str | None = None
+    owner: str | None = None
+    text: str = ""
+    sort: str = "updated"
+    descending: bool = True
+    trashed: bool = False
+
+
 @dataclass(frozen=True)
 class ArticleSummary:
     """What the article list shows: never the body."""

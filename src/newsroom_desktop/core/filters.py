@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .articles import ListQuery
-from .documents import Actor
+from .documents import Actor, ListQuery
 from .errors import ValidationError
 from .text import clean_line
 

@@ -15,9 +15,9 @@ from .convert import article_doc
 from .documents import ArticleDoc, RevisionInfo
 from .errors import NotFoundError
 from .models import Article, ArticlePhoto, Photo, Revision
+from .vocabulary import CURRENT
 from .workflow import check_edit_in
 
-CURRENT = "current"
 SUBMITTED = "submitted"
 # What the current text becomes when a restore would replace it and it is not a revision yet.
 KEPT_BEFORE_RESTORE = "before-restore"

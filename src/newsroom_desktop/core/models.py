@@ -23,10 +23,6 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
-STATUSES = ("draft", "submitted", "editing", "ready", "published", "spiked")
-LANGUAGES = ("vi", "en")
-ROLES = ("reporter", "editor")
-
 
 def new_id() -> str:
     """Return a new random UUID as text; ids survive a later sync between machines."""

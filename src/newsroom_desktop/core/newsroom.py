@@ -7,19 +7,36 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .articles import ArticleService
+from .backups import BackupService
 from .context import CoreContext
 from .dates import DEFAULT_ZONE
-from .diff import DiffService
+from .diff_service import DiffService
 from .documents import Actor
 from .exports import ExportService
 from .history import HistoryService
 from .intake import IntakeService
 from .notes import NoteService
-from .paths import StoreLocation
+from .paths import StoreLocation, config_dir
 from .photo_service import PhotoService
+from .recovery import RecoveryService
 from .settings import Settings, load_settings
-from .store import Store
+from .store import SCHEMA_HEAD, Store, migrations_dir
+from .watch import StoreWatcher
 from .workflow import WorkflowService
+
+# The UI reaches the core through this module and the record modules: the service types are
+# named here for its annotations, with the folder it keeps window state in and what the
+# install check compares (the migration scripts and the schema revision they must reach).
+__all__ = [
+    "SCHEMA_HEAD",
+    "ArticleService",
+    "Newsroom",
+    "PhotoService",
+    "StoreWatcher",
+    "config_dir",
+    "default_actor",
+    "migrations_dir",
+]
 
 
 def default_actor(settings: Settings) -> Actor:
@@ -47,6 +64,8 @@ class Newsroom:
         self.diffs = DiffService(self.ctx)
         self.notes = NoteService(self.ctx)
         self.intake = IntakeService(self.ctx)
+        self.backups = BackupService(store)
+        self.recovery = RecoveryService(self.ctx)
 
     @classmethod
     def open(
@@ -88,6 +107,10 @@ class Newsroom:
     @property
     def zone(self) -> ZoneInfo:
         return self.ctx.zone
+
+    def watch(self) -> StoreWatcher:
+        """Return a watcher of what other windows and programs commit to the store."""
+        return StoreWatcher(self.store)
 
     def close(self) -> None:
         self.store.close()

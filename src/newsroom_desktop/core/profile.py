@@ -7,9 +7,9 @@ from pathlib import Path
 
 from .documents import Actor
 from .errors import ValidationError
-from .models import ROLES
 from .settings import load_settings, save_settings
 from .text import clean_line
+from .vocabulary import ROLES
 
 MAX_NAME_LENGTH = 200
 

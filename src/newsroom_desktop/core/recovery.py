@@ -14,77 +14,30 @@ import json
 import os
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from . import revisions
 from ._writes import EDITABLE, apply_changes, commit_save, create_in, normalised_changes, touch
-from .context import person_for
+from .context import CoreContext, person_for
 from .convert import article_doc
 from .documents import ArticleDoc
 from .errors import NewsroomError, StoreError
 from .models import Article
-from .newsroom import Newsroom
 from .paths import StoreLocation, cache_dir, data_dir, resolve_store
 from .photos.files import atomic_write_bytes
-from .workflow import can_edit
+from .safety_records import RecoveredArticle, RecoveryInfo
+from .workflow_rules import can_edit
+
+if TYPE_CHECKING:
+    from .newsroom import Newsroom
 
 RECOVERED = "recovered"
 FORMAT = 1
 _FOLDER = "recovery"
-# Store errors after which the editor's text is kept in a recovery file: the save failed for a
-# reason outside the text (a conflict keeps its text as a revision; a validation error does not
-# go away by waiting).
-KEEP_FOR = frozenset(
-    {"store_disk_full", "store_read_only", "store_locked", "store_io", "store_damaged"}
-)
-
-
-def should_keep(error: BaseException) -> bool:
-    """Tell whether a failed save's text belongs in a recovery file (see ``KEEP_FOR``).
-
-    Any error but a refusal of the text itself (a conflict, a validation error) keeps it.
-    """
-    if not isinstance(error, NewsroomError):
-        return True  # a file error or a bug: the text must not depend on it going away
-    return error.code in KEEP_FOR
-
-
-@dataclass(frozen=True)
-class RecoveryInfo:
-    """An edit kept in a recovery file: whose, when, based on which version, and why."""
-
-    path: Path
-    store: str
-    article_id: str
-    saved_at: datetime
-    base_version: int | None
-    error: str
-    fields: Mapping[str, Any] = field(compare=False)
-
-    @property
-    def headline(self) -> str:
-        return str(self.fields.get("headline", ""))
-
-
-@dataclass(frozen=True)
-class RecoveredArticle:
-    """What applying a recovery did: the article now, and whether it was a conflict.
-
-    ``conflict`` True: the stored article had moved on since the edit, so it was left as it
-    is and the recovered text was kept beside it as revision ``revision_number`` (reason
-    "recovered") for the user to compare and choose. ``created`` True: the article was gone
-    (emptied from the trash), so the recovered text became a new article.
-    """
-
-    article: ArticleDoc
-    conflict: bool
-    revision_number: int | None
-    created: bool = False
 
 
 def _location(location: StoreLocation | Path | str) -> StoreLocation:
@@ -208,11 +161,11 @@ def _usable_fields(info: RecoveryInfo) -> dict[str, Any]:
 
 
 def _keep_as_revision(
-    session: Session, article: Article, fields: dict[str, Any], newsroom: Newsroom
+    session: Session, article: Article, fields: dict[str, Any], ctx: CoreContext
 ) -> int:
     snap = revisions.snapshot(article)
     snap.update({k: v for k, v in fields.items() if k in snap})
-    person = person_for(session, newsroom.ctx.actor)
+    person = person_for(session, ctx.actor)
     return int(revisions.write_revision(session, article, person, RECOVERED, snap).number)
 
 
@@ -225,35 +178,68 @@ def apply_recovery(newsroom: Newsroom, info: RecoveryInfo) -> RecoveredArticle:
     for the user to resolve. If the article is gone, the edit becomes a new article. Raises
     StoreError (and keeps the file) if the store still cannot be written.
     """
+    return _apply(newsroom.ctx, info)
+
+
+def _apply(ctx: CoreContext, info: RecoveryInfo) -> RecoveredArticle:
     fields = _usable_fields(info)
-    store = newsroom.store
+    store = ctx.store
     with store.write() as session:
         article = session.get(Article, info.article_id)
         if article is None:
-            created = create_in(session, newsroom.ctx, fields, reason=RECOVERED)
-            result = RecoveredArticle(_doc(newsroom, created), False, None, created=True)
+            created = create_in(session, ctx, fields, reason=RECOVERED)
+            result = RecoveredArticle(_doc(ctx, created), False, None, created=True)
         elif info.base_version is not None and info.base_version == article.version:
-            result = _save_over(session, newsroom, article, fields)
+            result = _save_over(session, ctx, article, fields)
         else:
-            number = _keep_as_revision(session, article, fields, newsroom)
-            result = RecoveredArticle(_doc(newsroom, article), True, number)
+            number = _keep_as_revision(session, article, fields, ctx)
+            result = RecoveredArticle(_doc(ctx, article), True, number)
     discard_recovery(info)
     return result
 
 
 def _save_over(
-    session: Session, newsroom: Newsroom, article: Article, fields: dict[str, Any]
+    session: Session, ctx: CoreContext, article: Article, fields: dict[str, Any]
 ) -> RecoveredArticle:
-    doc = _doc(newsroom, article)
-    if not can_edit(doc, newsroom.ctx.actor):
-        number = _keep_as_revision(session, article, fields, newsroom)
+    doc = _doc(ctx, article)
+    if not can_edit(doc, ctx.actor):
+        number = _keep_as_revision(session, article, fields, ctx)
         return RecoveredArticle(doc, True, number)
-    person = person_for(session, newsroom.ctx.actor)
+    person = person_for(session, ctx.actor)
     if apply_changes(session, article, fields):
         touch(article)
-    revision = commit_save(session, newsroom.ctx, article, person, RECOVERED)
-    return RecoveredArticle(_doc(newsroom, article), False, revision.number if revision else None)
+    revision = commit_save(session, ctx, article, person, RECOVERED)
+    return RecoveredArticle(_doc(ctx, article), False, revision.number if revision else None)
 
 
-def _doc(newsroom: Newsroom, article: Article) -> ArticleDoc:
-    return article_doc(article, newsroom.store.location.originals_dir)
+def _doc(ctx: CoreContext, article: Article) -> ArticleDoc:
+    return article_doc(article, ctx.store.location.originals_dir)
+
+
+class RecoveryService:
+    """Edits of this store kept after a failed save: keep one, list, bring back or forget them."""
+
+    def __init__(self, ctx: CoreContext) -> None:
+        self.ctx = ctx
+
+    def save(
+        self,
+        article_id: str,
+        fields: Mapping[str, Any],
+        base_version: int | None,
+        error: str | NewsroomError,
+    ) -> Path:
+        """Keep an edit that could not be saved; return the file it is in."""
+        return save_recovery(self.ctx.store.location, article_id, fields, base_version, error)
+
+    def pending(self) -> list[RecoveryInfo]:
+        """Return the unsaved edits kept for this store, oldest first."""
+        return pending_recoveries(self.ctx.store.location)
+
+    def apply(self, info: RecoveryInfo) -> RecoveredArticle:
+        """Save a kept edit into the store, losing nothing (see ``apply_recovery``)."""
+        return _apply(self.ctx, info)
+
+    def discard(self, info: RecoveryInfo) -> None:
+        """Forget a kept edit."""
+        discard_recovery(info)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -12,231 +11,18 @@ from . import revisions
 from .context import CoreContext, get_one, person_for, resolve_id
 from .convert import article_doc
 from .documents import Actor, ArticleDoc
-from .errors import ValidationError, WorkflowError
 from .models import Article, Person, StatusEvent, utcnow
-from .text import clean, clean_line
-
-# Colours the article list shows each status in (the UI may adapt them to a dark theme).
-STATUS_COLOURS = {
-    "draft": "#6e7781",
-    "submitted": "#0969da",
-    "editing": "#bf8700",
-    "ready": "#1a7f37",
-    "published": "#8250df",
-    "spiked": "#cf222e",
-}
-
-
-@dataclass(frozen=True)
-class Transition:
-    """One action of the workflow: from which statuses, to which, and who may take it.
-
-    An editor may take every action. A reporter may take an action marked ``owner_may`` on
-    their own article, and no other. A ``milestone`` always writes a revision, so that the
-    text as submitted or approved can be found and compared later; other actions write one
-    only if the text changed since the last revision.
-    """
-
-    action: str
-    sources: tuple[str, ...]
-    target: str
-    owner_may: bool = False
-    milestone: bool = False
-    note_required: bool = False
-
-
-TRANSITIONS: tuple[Transition, ...] = (
-    Transition("submit", ("draft",), "submitted", owner_may=True, milestone=True),
-    Transition("take", ("submitted",), "editing"),
-    Transition("approve", ("submitted", "editing"), "ready", milestone=True),
-    Transition("publish", ("ready",), "published", milestone=True),
-    Transition("return", ("submitted", "editing", "ready"), "draft", note_required=True),
-    Transition(
-        "spike", ("draft", "submitted", "editing", "ready", "published"), "spiked", owner_may=True
-    ),
-    Transition("reopen", ("spiked",), "draft"),
+from .text import clean
+from .workflow_rules import (
+    StatusEventInfo,
+    Transition,
+    action_for,
+    allowed_actions,
+    can_edit,
+    check_transition,
+    edit_refusal,
+    is_owner,
 )
-BY_ACTION = {t.action: t for t in TRANSITIONS}
-ACTIONS = tuple(BY_ACTION)
-
-_EDITOR_ONLY = {
-    "take": "take an article for editing",
-    "approve": "approve an article",
-    "publish": "publish an article",
-    "return": "return an article to draft",
-    "reopen": "reopen a spiked article",
-}
-_NOUN = {
-    "draft": "A draft",
-    "submitted": "A submitted article",
-    "editing": "An article being edited",
-    "ready": "An article ready to publish",
-    "published": "A published article",
-    "spiked": "A spiked article",
-}
-_STATE = {
-    "draft": "a draft",
-    "submitted": "submitted",
-    "editing": "being edited",
-    "ready": "ready to publish",
-    "published": "published",
-    "spiked": "spiked",
-}
-_DONE = {
-    "submit": "submitted",
-    "take": "taken for editing",
-    "approve": "approved",
-    "publish": "published",
-    "return": "returned to draft",
-    "spike": "spiked",
-    "reopen": "reopened",
-}
-_HINT = {
-    "submit": "only a draft can be submitted",
-    "take": "only a submitted article can be taken for editing",
-    "approve": "only a submitted article or one being edited can be approved",
-    "publish": "it must be approved first",
-    "return": "only a submitted article, one being edited or one ready can be returned",
-    "reopen": "only a spiked article can be reopened",
-}
-
-
-@dataclass(frozen=True)
-class StatusEventInfo:
-    """One status change: what was done, from which status to which, by whom, when and why."""
-
-    id: str
-    article_id: str
-    action: str
-    from_status: str
-    to_status: str
-    actor: str
-    actor_role: str
-    note: str
-    created_at: datetime
-
-
-def action_for(from_status: str, to_status: str) -> str:
-    """Return the action that moves an article from one status to another ("" if none)."""
-    return next(
-        (t.action for t in TRANSITIONS if t.target == to_status and from_status in t.sources), ""
-    )
-
-
-def _state_message(status: str, transition: Transition) -> str:
-    if status == "spiked":
-        hint = "it must be reopened first"
-    elif status == transition.target:
-        hint = f"it is {_STATE[status]} already"
-    elif status == "draft" and transition.action in ("take", "approve"):
-        hint = "it must be submitted first"
-    else:
-        hint = _HINT[transition.action]
-    return f"{_NOUN[status]} cannot be {_DONE[transition.action]}; {hint}."
-
-
-def check_transition(
-    status: str,
-    action: str,
-    *,
-    role: str,
-    is_owner: bool,
-    note: str = "",
-    trashed: bool = False,
-) -> Transition:
-    """Return the transition ``action`` stands for, or raise WorkflowError saying why not."""
-    transition = BY_ACTION.get(action)
-    if transition is None:
-        raise ValidationError(f"Unknown action {action!r}; use one of {', '.join(ACTIONS)}.")
-    if trashed:
-        raise WorkflowError(
-            "The article is in the trash; restore it before changing its status.",
-            code="workflow_trashed",
-        )
-    if role != "editor" and not transition.owner_may:
-        raise WorkflowError(f"Only an editor can {_EDITOR_ONLY[action]}.", code="workflow_role")
-    if role != "editor" and not is_owner:
-        raise WorkflowError(
-            f"A reporter can {action} only their own articles.", code="workflow_owner"
-        )
-    if status not in transition.sources:
-        raise WorkflowError(_state_message(status, transition), code="workflow_state")
-    if transition.note_required and not clean(note).strip():
-        raise WorkflowError(
-            "Returning an article to draft needs a note saying why.", code="workflow_note"
-        )
-    return transition
-
-
-def allowed_actions(status: str, *, role: str, is_owner: bool, trashed: bool = False) -> list[str]:
-    """Return the actions this person may take on an article in ``status`` (notes aside)."""
-    out = []
-    for transition in TRANSITIONS:
-        try:
-            check_transition(
-                status, transition.action, role=role, is_owner=is_owner, note="-", trashed=trashed
-            )
-        except WorkflowError:
-            continue
-        out.append(transition.action)
-    return out
-
-
-def is_owner(owner_name: str, actor: Actor) -> bool:
-    """Tell whether ``actor`` is the person named as an article's owner."""
-    return bool(owner_name) and owner_name == clean_line(actor.name)
-
-
-def edit_refusal(
-    *, headline: str, status: str, owner: str, trashed: bool, actor: Actor
-) -> WorkflowError | None:
-    """Return why ``actor`` may not change an article's text now, or None if they may.
-
-    Reporters edit their own drafts; editors edit anything but a spiked article (a published
-    one only to correct it). Nobody edits an article in the trash.
-    """
-    name = f"“{headline}”" if headline else "This article"
-    if trashed:
-        return WorkflowError(
-            f"{name} is in the trash; restore it before editing.", code="workflow_trashed"
-        )
-    if status == "spiked":
-        return WorkflowError(
-            f"{name} is spiked; an editor must reopen it before it can be edited.",
-            code="workflow_state",
-        )
-    if actor.role == "editor":
-        return None
-    if not is_owner(owner, actor):
-        whose = f" belongs to {owner}" if owner else " has no owner"
-        return WorkflowError(
-            f"{name}{whose}; a reporter can edit only their own articles.", code="workflow_owner"
-        )
-    if status != "draft":
-        return WorkflowError(
-            f"{name} is {_STATE[status]}; a reporter can edit it again only when it is "
-            "returned to draft.",
-            code="workflow_state",
-        )
-    return None
-
-
-def doc_edit_refusal(doc: ArticleDoc, actor: Actor) -> WorkflowError | None:
-    """Return why ``actor`` may not change ``doc`` now, or None if they may."""
-    return edit_refusal(
-        headline=doc.headline,
-        status=doc.status,
-        owner=doc.owner,
-        trashed=doc.deleted_at is not None,
-        actor=actor,
-    )
-
-
-def check_edit(doc: ArticleDoc, actor: Actor) -> None:
-    """Raise WorkflowError if ``actor`` may not change the article's text now."""
-    refusal = doc_edit_refusal(doc, actor)
-    if refusal is not None:
-        raise refusal
 
 
 def check_edit_in(article: Article, actor: Actor) -> None:
@@ -250,11 +36,6 @@ def check_edit_in(article: Article, actor: Actor) -> None:
     )
     if refusal is not None:
         raise refusal
-
-
-def can_edit(doc: ArticleDoc, actor: Actor) -> bool:
-    """Tell whether ``actor`` may change the article's text now."""
-    return doc_edit_refusal(doc, actor) is None
 
 
 def _record_revision(

@@ -7,8 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core.articles import ListQuery
-from ..core.documents import ArticleDoc
+from ..core.documents import ArticleDoc, ListQuery
 from ..core.errors import ExportFailedError, NewsroomError
 from ..exporters import registry
 from ..exporters.base import Exporter, ExportOptions

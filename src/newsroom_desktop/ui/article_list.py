@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import dates
-from ..core.articles import MAX_SEARCH_RESULTS, ArticleService, ListQuery
 from ..core.changes import ELSEWHERE, Changes
-from ..core.documents import ArticleSummary
-from ..core.models import STATUSES
+from ..core.documents import MAX_SEARCH_RESULTS, ArticleSummary, ListQuery
+from ..core.newsroom import ArticleService
+from ..core.vocabulary import STATUSES
 from .labels import status_label
 from .list_columns import (
     BYLINE,

@@ -12,8 +12,8 @@ from PySide6.QtGui import QIcon, QImageReader
 
 from newsroom_desktop import __version__
 from newsroom_desktop.core.errors import NewsroomError
+from newsroom_desktop.core.newsroom import SCHEMA_HEAD, migrations_dir
 from newsroom_desktop.core.resources import resources_dir
-from newsroom_desktop.core.store import SCHEMA_HEAD, migrations_dir
 from newsroom_desktop.ui.i18n import LANGUAGES
 
 ICON_NAME = "newsroom-desktop"

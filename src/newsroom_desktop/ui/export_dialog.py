@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.changes import EXPORTED, Changes
-from ..core.models import STATUSES
 from ..core.newsroom import Newsroom
 from ..core.settings import Settings
+from ..core.vocabulary import STATUSES
 from ..exporters.base import ExportOptions
 from ..exporters.checks import check
 from ..exporters.registry import FORMATS

@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
 from ..core.changes import CREATED, PHOTOS, TRASHED, Changes
 from ..core.documents import ArticleDoc
 from ..core.errors import NewsroomError
-from ..core.newsroom import Newsroom
-from ..core.paths import config_dir
+from ..core.newsroom import Newsroom, config_dir
 from ..core.settings import Settings
-from ..core.workflow import can_edit
+from ..core.workflow_rules import can_edit
 from .actions import build_actions, build_menus, build_toolbar
 from .article_list import ArticleListModel, ArticleListPanel
 from .editor.panel import EditorPanel

@@ -20,16 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import dates
-from ..core.backups import BackupInfo, auto_backup_if_due, list_backups, restore_backup
-from ..core.changes import STORE, UPDATED, Changes, StoreWatcher
+from ..core.changes import STORE, UPDATED, Changes
 from ..core.errors import NewsroomError
-from ..core.recovery import (
-    apply_recovery,
-    discard_recovery,
-    pending_recoveries,
-    save_recovery,
-    should_keep,
-)
+from ..core.newsroom import StoreWatcher
+from ..core.safety_records import BackupInfo, should_keep
 from .labels import error_message
 from .ops import Operation
 from .services import Services
@@ -81,7 +75,7 @@ class SafetyController(QObject):
             for key in ("new", "import", "import_folder", "trash", "restore_backup"):
                 self.commands[key].setEnabled(False)
         try:
-            self.watcher = StoreWatcher(self.newsroom.store)
+            self.watcher = self.newsroom.watch()
         except (NewsroomError, OSError):
             self.watcher = None  # the list still works; it just won't notice other programs
         if self.watcher is not None:
@@ -117,9 +111,7 @@ class SafetyController(QObject):
         fields = self.editor.current_fields()
         message = error if isinstance(error, NewsroomError) else str(error)
         try:
-            path = save_recovery(
-                self.newsroom.store.location, doc.id, fields, self.session.saver.version, message
-            )
+            path = self.newsroom.recovery.save(doc.id, fields, self.session.saver.version, message)
         except NewsroomError as exc:
             self.services.problem(self.tr("Your text is not saved"), exc.message)
             return
@@ -132,7 +124,7 @@ class SafetyController(QObject):
 
     def offer_recoveries(self) -> int:
         """Offer back the edits kept from a previous session; return how many were applied."""
-        pending = pending_recoveries(self.newsroom.store.location)
+        pending = self.newsroom.recovery.pending()
         if not pending or self.newsroom.read_only:
             return 0
         lines = [
@@ -152,7 +144,7 @@ class SafetyController(QObject):
         )
         if answer == QMessageBox.StandardButton.Discard:
             for info in pending:
-                discard_recovery(info)
+                self.newsroom.recovery.discard(info)
             return 0
         if answer != QMessageBox.StandardButton.Yes:
             return 0
@@ -162,7 +154,7 @@ class SafetyController(QObject):
         applied, conflicts, docs = 0, [], []
         for info in pending:
             try:
-                result = apply_recovery(self.newsroom, info)
+                result = self.newsroom.recovery.apply(info)
             except NewsroomError as exc:
                 self.services.problem(self.tr("Could not bring an edit back"), exc.message)
                 continue
@@ -188,9 +180,9 @@ class SafetyController(QObject):
         """Make the automatic backup if one is due, on a worker thread."""
         if self._backup_running or self.newsroom.read_only:
             return None
-        store, keep = self.newsroom.store, self.services.settings.current.backups_keep
+        backups, keep = self.newsroom.backups, self.services.settings.current.backups_keep
         operation = Operation(
-            self.tr("Backing up…"), lambda _progress: auto_backup_if_due(store, keep=keep), self
+            self.tr("Backing up…"), lambda _progress: backups.auto_if_due(keep=keep), self
         )
         self._backup_running = True
 
@@ -210,7 +202,7 @@ class SafetyController(QObject):
 
     def restore_from_backup(self) -> bool:
         """Let the user pick a backup and put it in place of the store (the current is kept)."""
-        backups = list_backups(self.newsroom.store.location)
+        backups = self.newsroom.backups.list()
         dialog = BackupDialog(backups, self.newsroom, self.services.parent)
         if not dialog.exec() or dialog.chosen() is None:
             return False
@@ -219,16 +211,14 @@ class SafetyController(QObject):
         if not self.session.flush("save"):
             return False
         self.session.open(None)
-        # The restore may replace the file: no connection of ours may be open meanwhile.
+        # The restore may replace the file: no connection of ours may be open meanwhile (the
+        # service closes the store's own for the restore; the watcher's is closed here).
         if self.watcher is not None:
             self.watcher.close()
         try:
-            with self.newsroom.store.exclusive():
-                restore_backup(
-                    self.newsroom.store.location,
-                    chosen.path,
-                    keep=self.services.settings.current.backups_keep,
-                )
+            self.newsroom.backups.restore(
+                chosen.path, keep=self.services.settings.current.backups_keep
+            )
         except NewsroomError as exc:
             self.services.problem(
                 self.tr("Could not restore"), error_message(exc.code, exc.message)
@@ -236,7 +226,7 @@ class SafetyController(QObject):
             return False
         finally:
             if self.watcher is not None:
-                self.watcher = StoreWatcher(self.newsroom.store)
+                self.watcher = self.newsroom.watch()
         self.services.changes.publish(Changes(kind=STORE))
         self.services.status(
             self.tr(

@@ -7,7 +7,7 @@ import argparse
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..core.articles import ListQuery
+from ..core.documents import ListQuery
 from ..core.errors import NewsroomError
 from ..core.newsroom import Newsroom
 from ..core.profile import needs_profile

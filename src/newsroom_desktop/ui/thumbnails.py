@@ -6,7 +6,7 @@ from PySide6.QtGui import QImage
 
 from ..core.documents import PhotoUse
 from ..core.errors import NewsroomError
-from ..core.photo_service import PhotoService
+from ..core.newsroom import PhotoService
 
 
 class Thumbnails:

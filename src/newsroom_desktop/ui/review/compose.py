@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QStatusBar, QWidget
 
-from newsroom_desktop.core.workflow import ACTIONS
+from newsroom_desktop.core.workflow_rules import ACTIONS
 from newsroom_desktop.ui.article_list import ArticleListPanel
 from newsroom_desktop.ui.services import Services
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from newsroom_desktop.core.diff import ArticleDiff
 from newsroom_desktop.core.documents import RevisionInfo
-from newsroom_desktop.core.history import CURRENT
+from newsroom_desktop.core.vocabulary import CURRENT
 from newsroom_desktop.ui.labels import reason_label
 from newsroom_desktop.ui.style import DIFF_DIALOG_STYLE
 

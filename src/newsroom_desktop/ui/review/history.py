@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from newsroom_desktop.core import body as body_md
 from newsroom_desktop.core.documents import RevisionInfo
-from newsroom_desktop.core.history import CURRENT
-from newsroom_desktop.core.workflow import STATUS_COLOURS as _WORKFLOW_COLOURS
-from newsroom_desktop.core.workflow import TRANSITIONS
+from newsroom_desktop.core.vocabulary import CURRENT
+from newsroom_desktop.core.workflow_rules import STATUS_COLOURS as _WORKFLOW_COLOURS
+from newsroom_desktop.core.workflow_rules import TRANSITIONS
 from newsroom_desktop.ui.labels import reason_label
 from newsroom_desktop.ui.style import HISTORY_STYLE
 

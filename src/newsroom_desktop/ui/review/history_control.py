@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from newsroom_desktop.core.changes import RESTORED, Changes
 from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
-from newsroom_desktop.core.history import CURRENT
-from newsroom_desktop.core.workflow import can_edit
+from newsroom_desktop.core.vocabulary import CURRENT
+from newsroom_desktop.core.workflow_rules import can_edit
 from newsroom_desktop.ui.services import Services
 
 from .core_call import MESSAGE_MS, call_core, review_tr

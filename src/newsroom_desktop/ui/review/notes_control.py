@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDockWidget, QPlainTextEdit, QTextEdit
 
 from newsroom_desktop.core.changes import NOTES, SAVED, Changes
 from newsroom_desktop.core.documents import ArticleDoc
-from newsroom_desktop.core.notes import NoteInfo, anchor_present
+from newsroom_desktop.core.note_info import NoteInfo, anchor_present
 from newsroom_desktop.ui.services import Services
 
 from .core_call import MESSAGE_MS, call_core, review_tr

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsroom_desktop.core.documents import ArticleDoc
-from newsroom_desktop.core.notes import NoteInfo, anchor_present
+from newsroom_desktop.core.note_info import NoteInfo, anchor_present
 from newsroom_desktop.ui.labels import field_label
 from newsroom_desktop.ui.style import NOTES_PANEL_STYLE
 

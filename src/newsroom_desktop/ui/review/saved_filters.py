@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsroom_desktop.core.articles import ListQuery
-from newsroom_desktop.core.documents import Actor
+from newsroom_desktop.core.documents import Actor, ListQuery
 from newsroom_desktop.core.filters import SAVED_FILTERS, filter_query
 from newsroom_desktop.ui.list_columns import STATUS_COLOURS
 from newsroom_desktop.ui.style import SAVED_FILTERS_STYLE

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsroom_desktop.core.documents import Actor, ArticleDoc
-from newsroom_desktop.core.workflow import ACTIONS, doc_edit_refusal
+from newsroom_desktop.core.workflow_rules import ACTIONS, doc_edit_refusal
 from newsroom_desktop.ui.labels import status_label
 from newsroom_desktop.ui.list_columns import STATUS_COLOURS
 from newsroom_desktop.ui.style import REVIEW_BAR_STYLE

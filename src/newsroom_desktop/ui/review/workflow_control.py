@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from newsroom_desktop.core.changes import ACTOR, WORKFLOW, Changes
 from newsroom_desktop.core.documents import Actor, ArticleDoc
 from newsroom_desktop.core.profile import save_profile
-from newsroom_desktop.core.workflow import can_edit
+from newsroom_desktop.core.workflow_rules import can_edit
 from newsroom_desktop.ui.services import Services
 
 from .common import elide, when
