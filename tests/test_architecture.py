@@ -6,7 +6,7 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
-from .architecture import PACKAGE, Module, read_modules
+from tests.architecture import PACKAGE, Module, read_modules
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1] / "src" / "newsroom_desktop"
 

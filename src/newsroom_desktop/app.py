@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from newsroom_desktop import __version__
 
 APP_NAME = "Newsroom Desktop"
 ORGANISATION = "newsroom-desktop"
@@ -41,10 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Start-up allocates hundreds of thousands of objects (Qt, SQLAlchemy) that live as long
     # as the app: cyclic collections during it are pure cost. Collect normally once shown.
     gc.disable()
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - lazy, for start-up time
 
-    from .ui.bundle import app_icon, check_resources
-    from .ui.startup import start
+    from newsroom_desktop.ui.bundle import app_icon, check_resources  # noqa: PLC0415 - lazy, for start-up time
+    from newsroom_desktop.ui.startup import start  # noqa: PLC0415 - lazy, for start-up time
 
     app = QApplication([sys.argv[0], *qt_args])
     app.setOrganizationName(ORGANISATION)

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter
 
-from .core.documents import ArticleDoc
-from .core.intake import ImportedArticle, ImportedFigure
-from .core.newsroom import Newsroom
-from .core.resources import resource_path
-from .importers.text import parse
+from newsroom_desktop.core.documents import ArticleDoc
+from newsroom_desktop.core.intake import ImportedArticle, ImportedFigure
+from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.resources import resource_path
+from newsroom_desktop.importers.text import parse
 
 SIZE = (1600, 1067)
 CREDIT = "Ảnh minh họa"

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsroom_desktop.cli import main
-
-from ..conftest import DATA
+from tests.conftest import DATA
 
 PHOTOS = DATA / "photos"
 

@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 
 from newsroom_desktop.cli import main
-
-from ..conftest import DATA
+from tests.conftest import DATA
 
 # The installed command when there is one (as users run it), else the same entry point.
 NEWSROOM = Path(sys.executable).with_name("newsroom")

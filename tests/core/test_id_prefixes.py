@@ -12,8 +12,7 @@ import pytest
 from newsroom_desktop.cli import main
 from newsroom_desktop.core.errors import AmbiguousIdError, ValidationError
 from newsroom_desktop.core.newsroom import Newsroom
-
-from ..conftest import DATA, REPORTER
+from tests.conftest import DATA, REPORTER
 
 
 def run(capsys, store: Path, *argv: str) -> tuple[int, str, str]:

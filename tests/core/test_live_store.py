@@ -23,8 +23,7 @@ from newsroom_desktop.cli import main as cli
 from newsroom_desktop.core import live_files
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.store import Store
-
-from ..conftest import DATA, REPORTER, SAMPLE_TEXT
+from tests.conftest import DATA, REPORTER, SAMPLE_TEXT
 
 CLI_MAIN = "import sys; from newsroom_desktop.cli import main; sys.exit(main(sys.argv[1:]))"
 

@@ -12,8 +12,7 @@ from newsroom_desktop.cli import main
 from newsroom_desktop.core.errors import StoreError
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.paths import resolve_store
-
-from ..conftest import REPORTER
+from tests.conftest import REPORTER
 
 
 def tree(*folders: Path) -> set[str]:

@@ -11,8 +11,7 @@ from newsroom_desktop.core.errors import StoreError
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.paths import resolve_store
 from newsroom_desktop.core.store import KNOWN_REVISIONS, SCHEMA_HEAD, Store
-
-from ..conftest import REPORTER
+from tests.conftest import REPORTER
 
 
 def test_new_store_is_created_in_wal_with_foreign_keys(store_path: Path):

@@ -7,8 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 
 from newsroom_desktop.core.models import Article, StatusEvent
-
-from ..conftest import EDITOR
+from tests.conftest import EDITOR
 
 
 def test_record_export_publishes_only_a_ready_article(newsroom, sample_doc):

@@ -13,8 +13,7 @@ from newsroom_desktop.core.errors import StoreError
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.safety_records import MANUAL
 from newsroom_desktop.core.store import Store
-
-from ..conftest import REPORTER
+from tests.conftest import REPORTER
 
 
 def _backup_with(store_path: Path, *statements: str) -> Path:

@@ -21,9 +21,8 @@ from newsroom_desktop.core.backups import (
 from newsroom_desktop.core.errors import NotFoundError, StoreError
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.safety_records import AUTO, BEFORE_RESTORE, MANUAL
-
-from ..conftest import REPORTER
-from .conftest import integrity, wreck_table
+from tests.conftest import REPORTER
+from tests.faults.conftest import integrity, wreck_table
 
 
 def _headlines(path: Path) -> set[str]:

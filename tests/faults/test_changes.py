@@ -9,8 +9,7 @@ from datetime import timedelta
 from newsroom_desktop.core.models import utcnow
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.watch import StoreWatcher, changed_since
-
-from ..conftest import EDITOR, REPORTER
+from tests.conftest import EDITOR, REPORTER
 
 
 def test_watcher_is_quiet_until_another_program_commits(newsroom, store_path):

@@ -26,11 +26,10 @@ from pathlib import Path
 import pytest
 
 from newsroom_desktop.core.newsroom import Newsroom
-
-from ..conftest import REPORTER
-from .conftest import integrity
-from .crash_child import digest
-from .window_process import WindowBeside
+from tests.conftest import REPORTER
+from tests.faults.conftest import integrity
+from tests.faults.crash_child import digest
+from tests.faults.window_process import WindowBeside
 
 CHILD = Path(__file__).with_name("crash_child.py")
 KILLS = int(os.environ.get("NEWSROOM_CRASH_KILLS", "200"))

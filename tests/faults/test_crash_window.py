@@ -19,11 +19,10 @@ from pathlib import Path
 import pytest
 
 from newsroom_desktop.core.newsroom import Newsroom
-
-from ..conftest import REPORTER
-from .conftest import integrity
-from .gui_child import digest, text_for
-from .window_process import WindowBeside
+from tests.conftest import REPORTER
+from tests.faults.conftest import integrity
+from tests.faults.gui_child import digest, text_for
+from tests.faults.window_process import WindowBeside
 
 CHILD = Path(__file__).with_name("gui_child.py")
 KILLS = int(os.environ.get("NEWSROOM_WINDOW_KILLS", "20"))

@@ -18,9 +18,8 @@ from newsroom_desktop.core.errors import StoreError
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.recovery import apply_recovery, pending_recoveries, save_recovery
 from newsroom_desktop.core.text import normalise_body
-
-from ..conftest import REPORTER
-from .conftest import can_mount, integrity, small_disk
+from tests.conftest import REPORTER
+from tests.faults.conftest import can_mount, integrity, small_disk
 
 PARAGRAPH = "Mưa lớn kéo dài khiến nhiều tuyến đường ở Cần Thơ ngập sâu. " * 20
 

@@ -14,9 +14,8 @@ from newsroom_desktop.core.health import check_store
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.safety_records import MANUAL
 from newsroom_desktop.jobs.exports import export_many
-
-from ..conftest import DATA, REPORTER
-from .conftest import wreck_table
+from tests.conftest import DATA, REPORTER
+from tests.faults.conftest import wreck_table
 
 PHOTO = DATA / "photos" / "mei_Photoshop_3.jpg"
 

@@ -14,9 +14,8 @@ import pytest
 from newsroom_desktop.cli.main import main as cli
 from newsroom_desktop.core.errors import NewsroomError, StoreError
 from newsroom_desktop.core.newsroom import Newsroom
-
-from ..conftest import DATA, REPORTER
-from .conftest import can_mount, integrity, read_only_view
+from tests.conftest import DATA, REPORTER
+from tests.faults.conftest import can_mount, integrity, read_only_view
 
 
 @contextlib.contextmanager

@@ -15,8 +15,7 @@ from newsroom_desktop.core.recovery import (
     recovery_dirs,
     save_recovery,
 )
-
-from ..conftest import REPORTER
+from tests.conftest import REPORTER
 
 FIELDS = {"headline": "Bão số 5", "body": "Mưa lớn kéo dài suốt đêm.\n\nNước dâng cao.\n"}
 

@@ -15,9 +15,8 @@ from newsroom_desktop.cli.main import main as cli
 from newsroom_desktop.core.errors import ConflictError
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.settings import Settings
-
-from ..conftest import EDITOR, REPORTER
-from .conftest import integrity
+from tests.conftest import EDITOR, REPORTER
+from tests.faults.conftest import integrity
 
 WRITER = Path(__file__).with_name("writer.py")
 WRITERS = 8
@@ -68,8 +67,7 @@ def test_window_and_cli_on_one_article(qtbot, store_path: Path):
     from PySide6.QtGui import QTextCursor
 
     from newsroom_desktop.ui.main_window import MainWindow
-
-    from ..ui.typing import type_text
+    from tests.ui.typing import type_text
 
     nr = Newsroom.open(store_path, actor=REPORTER)
     window = MainWindow(nr, Settings(profile_name=REPORTER.name, autosave_seconds=0.3))

@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from newsroom_desktop.core.newsroom import Newsroom
-
-from ..conftest import REPORTER
-from .conftest import integrity
-from .crash_child import IMPORTS, WORDS
+from tests.conftest import REPORTER
+from tests.faults.conftest import integrity
+from tests.faults.crash_child import IMPORTS, WORDS
 
 CHILD = Path(__file__).with_name("window_child.py")
 

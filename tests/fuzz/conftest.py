@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .bounds import EXAMPLES, TRIED
+from tests.fuzz.bounds import EXAMPLES, TRIED
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):

@@ -17,9 +17,8 @@ from hypothesis import strategies as st
 
 from newsroom_desktop.core.intake import ImportedArticle
 from newsroom_desktop.importers.registry import parse_file
-
-from .bounds import DATA, FUZZ, ROOT, TEST_TIMEOUT_S, outcome
-from .mutate import mutated, mutations
+from tests.fuzz.bounds import DATA, FUZZ, ROOT, TEST_TIMEOUT_S, outcome
+from tests.fuzz.mutate import mutated, mutations
 
 IMPORTS = DATA / "imports"
 SAMPLES = {

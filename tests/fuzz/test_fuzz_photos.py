@@ -14,9 +14,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsroom_desktop.core.photos import PhotoMetadata, ingest_file, read_metadata
-
-from .bounds import DATA, FUZZ, TEST_TIMEOUT_S, outcome
-from .mutate import mutated, mutations
+from tests.fuzz.bounds import DATA, FUZZ, TEST_TIMEOUT_S, outcome
+from tests.fuzz.mutate import mutated, mutations
 
 PHOTOS = sorted((DATA / "photos").glob("*.jpg"))
 _names = itertools.count()

@@ -187,7 +187,7 @@ def test_a_damaged_document_part_is_refused_with_its_reason(make_docx, tmp_path:
 
 def test_an_embedded_pixel_bomb_is_passed_on_as_bytes(make_docx, tmp_path: Path):
     # The importer does not decode images; the store's photo ingest refuses the bomb later.
-    from .conftest import pixel_bomb_png
+    from tests.importers.conftest import pixel_bomb_png
 
     bomb = tmp_path / "bomb.png"
     bomb.write_bytes(pixel_bomb_png(1000, 1000))

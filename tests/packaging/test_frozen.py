@@ -12,8 +12,7 @@ from PIL import Image
 
 from newsroom_desktop import __version__
 from tests.conftest import SAMPLE_TEXT
-
-from .conftest import repo_resources, run
+from tests.packaging.conftest import repo_resources, run
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 

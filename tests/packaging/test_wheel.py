@@ -12,8 +12,7 @@ import pytest
 
 from newsroom_desktop import __version__
 from tests.conftest import ROOT
-
-from .conftest import Packages, repo_resources, run
+from tests.packaging.conftest import Packages, repo_resources, run
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 

@@ -8,8 +8,7 @@ import pytest
 
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.settings import Settings
-
-from ..conftest import REPORTER
+from tests.conftest import REPORTER
 
 FAST = Settings(profile_name=REPORTER.name, profile_role="reporter", autosave_seconds=0.5)
 

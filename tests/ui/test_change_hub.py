@@ -11,8 +11,7 @@ from newsroom_desktop.core.changes import (
     Changes,
 )
 from newsroom_desktop.core.newsroom import Newsroom
-
-from ..conftest import REPORTER
+from tests.conftest import REPORTER
 
 
 def heard(window) -> list[Changes]:

@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from newsroom_desktop.ui import export_dialog
 from newsroom_desktop.ui.export_dialog import ExportDialog
-
-from ..conftest import SAMPLE_TEXT
+from tests.conftest import SAMPLE_TEXT
 
 
 def _messages(monkeypatch) -> list[tuple[str, str]]:
@@ -126,9 +125,8 @@ def test_a_figure_waiting_for_its_photo_gets_one(qtbot, make_window, store_path,
     from PySide6.QtWidgets import QFileDialog
 
     from newsroom_desktop.importers.text import parse
-
-    from ..conftest import DATA
-    from .test_main_window import stored
+    from tests.conftest import DATA
+    from tests.ui.test_main_window import stored
 
     window = make_window()
     article_id = window.newsroom.intake.store(parse(SAMPLE_TEXT)).id

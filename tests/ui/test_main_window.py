@@ -10,9 +10,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from newsroom_desktop.core.newsroom import Newsroom
-
-from ..conftest import DATA, REPORTER
-from .typing import type_text
+from tests.conftest import DATA, REPORTER
+from tests.ui.typing import type_text
 
 
 def type_into_body(qtbot, window, text: str) -> None:

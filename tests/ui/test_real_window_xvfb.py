@@ -15,9 +15,8 @@ import pytest
 
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.settings import Settings, save_settings
-
-from ..conftest import DATA, REPORTER
-from .test_window_store_sharing import integrity, newsroom_cli, stored_article
+from tests.conftest import DATA, REPORTER
+from tests.ui.test_window_store_sharing import integrity, newsroom_cli, stored_article
 
 pytestmark = [pytest.mark.xvfb, pytest.mark.slow]
 TYPED = "Xin chào Cần Thơ, đường ngập"

@@ -9,8 +9,7 @@ from newsroom_desktop.core.documents import RevisionInfo
 from newsroom_desktop.core.vocabulary import CURRENT
 from newsroom_desktop.ui.review.diff_render import DELETE_CSS, INSERT_CSS, render_diff
 from tests.conftest import EDITOR
-
-from .typing import type_text
+from tests.ui.typing import type_text
 
 BODY = (
     "Sáng 07/9, Trung tướng Trần Quốc Tỏ chủ trì Hội thảo trực tuyến về Quy chế phối hợp.\n\n"

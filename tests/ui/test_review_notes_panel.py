@@ -6,8 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
 from tests.conftest import EDITOR
-
-from .typing import type_text
+from tests.ui.typing import type_text
 
 PASSAGE = "Phó Bí thư Thường trực Thành ủy"
 BODY = (

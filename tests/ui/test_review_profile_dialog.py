@@ -12,8 +12,7 @@ from newsroom_desktop.core.profile import load_profile, needs_profile
 from newsroom_desktop.core.settings import Settings, save_settings
 from newsroom_desktop.ui.review.profile_dialog import ProfileDialog
 from newsroom_desktop.ui.startup import start
-
-from .typing import type_text
+from tests.ui.typing import type_text
 
 
 @pytest.fixture(autouse=True)

@@ -10,8 +10,7 @@ from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.ui.review.status import NoteDialog
 from tests.conftest import EDITOR, REPORTER
-
-from .typing import type_text
+from tests.ui.typing import type_text
 
 BODY = "Sáng 07/9, Trung tướng Trần Quốc Tỏ chủ trì Hội thảo trực tuyến."
 RETURN_NOTE = "Thiếu nguồn ở đoạn hai, kiểm tra lại số liệu."

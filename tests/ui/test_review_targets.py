@@ -7,8 +7,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from newsroom_desktop.ui.review.targets import TargetsDialog
-
-from .typing import type_text
+from tests.ui.typing import type_text
 
 HEADLINE = "Mưa lớn gây ngập nhiều tuyến đường ở Ninh Kiều"  # 46 characters
 BODY = " ".join(["Nước ngập sâu trên đường Nguyễn Văn Cừ."] * 10)  # 80 words

@@ -13,10 +13,9 @@ from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.recovery import pending_recoveries
 from newsroom_desktop.ui.main_window import MainWindow
 from newsroom_desktop.ui.safety import BackupDialog
-
-from ..conftest import REPORTER
-from .conftest import FAST
-from .test_main_window import stored, type_into_body
+from tests.conftest import REPORTER
+from tests.ui.conftest import FAST
+from tests.ui.test_main_window import stored, type_into_body
 
 
 def test_an_edit_the_disk_refused_comes_back_at_the_next_start(

@@ -255,7 +255,7 @@ def test_start_in_vietnamese(qtbot, language, make_window, store_path, tmp_path)
 
 
 def test_english_shows_singular_and_plural(qtbot, language, make_window):
-    from .typing import type_text
+    from tests.ui.typing import type_text
 
     assert language("en") == "en"
     window = make_window()

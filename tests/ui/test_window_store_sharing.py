@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from ..conftest import DATA
-from ..faults.window_process import WindowProcess
+from tests.conftest import DATA
+from tests.faults.window_process import WindowProcess
 
 CLI_MAIN = "import sys; from newsroom_desktop.cli import main; sys.exit(main(sys.argv[1:]))"
 TYPED = [" Mưa lớn ở Cần Thơ.", " Đường Ninh Kiều ngập sâu.", " Người dân đẩy xe qua nước."]

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .main import main
+from newsroom_desktop.cli.main import main
 
 __all__ = ["main"]

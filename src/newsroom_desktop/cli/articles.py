@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core.documents import ListQuery
-from ..core.newsroom import Newsroom
-from ..core.vocabulary import LANGUAGES, STATUSES
-from ..importers.base import decode, read_bytes, read_stream
-from . import render
+from newsroom_desktop.cli import render
+from newsroom_desktop.core.documents import ListQuery
+from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.vocabulary import LANGUAGES, STATUSES
+from newsroom_desktop.importers.base import decode, read_bytes, read_stream
 
 FIELD_ARGS = ("headline", "section", "lead", "byline", "language", "tags")
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from newsroom_desktop.cli import render
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.settings import load_settings
 from newsroom_desktop.core.vocabulary import STATUSES
@@ -14,8 +15,6 @@ from newsroom_desktop.exporters import registry
 from newsroom_desktop.exporters.base import PAPERS, ExportOptions
 from newsroom_desktop.exporters.manifest import WouldOverwriteError
 from newsroom_desktop.jobs.exports import ExportReport, article_ids, export_many
-
-from . import render
 
 EXIT_OK, EXIT_ERROR = 0, 1
 OVERWRITE = WouldOverwriteError.code

@@ -7,11 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from newsroom_desktop.cli import render
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.importers.registry import FORMATS
 from newsroom_desktop.jobs.imports import ImportReport, import_paths
-
-from . import render
 
 
 def register(sub: Any) -> None:

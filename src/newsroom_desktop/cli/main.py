@@ -7,13 +7,13 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 
-from .. import __version__
-from ..core.documents import Actor
-from ..core.errors import NewsroomError
-from ..core.newsroom import Newsroom, default_actor
-from ..core.settings import load_settings
-from ..core.vocabulary import ROLES
-from . import articles, exports, imports, maintenance, photos, workflow
+from newsroom_desktop import __version__
+from newsroom_desktop.cli import articles, exports, imports, maintenance, photos, workflow
+from newsroom_desktop.core.documents import Actor
+from newsroom_desktop.core.errors import NewsroomError
+from newsroom_desktop.core.newsroom import Newsroom, default_actor
+from newsroom_desktop.core.settings import load_settings
+from newsroom_desktop.core.vocabulary import ROLES
 
 EXIT_ERROR = 1  # argparse itself exits 2 on bad usage
 EXIT_USAGE = 2

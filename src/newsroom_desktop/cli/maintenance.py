@@ -13,15 +13,15 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ..core.backups import check_backup, list_backups, make_backup, restore_backup
-from ..core.context import id_prefix
-from ..core.errors import NewsroomError, StoreError
-from ..core.health import check_store
-from ..core.newsroom import Newsroom
-from ..core.paths import resolve_store
-from ..core.recovery import apply_recovery, discard_recovery, pending_recoveries
-from ..core.safety_records import MANUAL, BackupInfo
-from ..core.settings import load_settings
+from newsroom_desktop.core.backups import check_backup, list_backups, make_backup, restore_backup
+from newsroom_desktop.core.context import id_prefix
+from newsroom_desktop.core.errors import NewsroomError, StoreError
+from newsroom_desktop.core.health import check_store
+from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.paths import resolve_store
+from newsroom_desktop.core.recovery import apply_recovery, discard_recovery, pending_recoveries
+from newsroom_desktop.core.safety_records import MANUAL, BackupInfo
+from newsroom_desktop.core.settings import load_settings
 
 
 def register(sub: Any) -> None:

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core.newsroom import Newsroom
-from . import render
+from newsroom_desktop.cli import render
+from newsroom_desktop.core.newsroom import Newsroom
 
 
 def register(sub: Any) -> None:

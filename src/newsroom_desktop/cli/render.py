@@ -6,9 +6,9 @@ import json
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ..core import dates
-from ..core.diff import FieldDiff
-from ..core.documents import ArticleDoc, ArticleSummary, PhotoUse
+from newsroom_desktop.core import dates
+from newsroom_desktop.core.diff import FieldDiff
+from newsroom_desktop.core.documents import ArticleDoc, ArticleSummary, PhotoUse
 
 
 def photo_json(use: PhotoUse) -> dict[str, Any]:

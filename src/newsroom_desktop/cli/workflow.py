@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from newsroom_desktop.cli import render
 from newsroom_desktop.core import dates
 from newsroom_desktop.core.diff import ArticleDiff, FieldDiff
 from newsroom_desktop.core.documents import RevisionInfo
@@ -13,8 +14,6 @@ from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.note_info import ANCHOR_FIELDS, NoteInfo
 from newsroom_desktop.core.targets import article_words
 from newsroom_desktop.core.workflow_rules import ACTIONS, StatusEventInfo
-
-from . import render
 
 
 def register(sub: Any) -> None:

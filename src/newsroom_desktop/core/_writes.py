@@ -14,14 +14,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from . import body as body_md
-from . import revisions, search
-from .context import CoreContext, person_for, section_for
-from .errors import ValidationError
-from .models import Article, ArticlePhoto, Person, Photo, Tag, utcnow
-from .photos import IngestedPhoto
-from .text import clean, clean_line, fold, normalise_body, slugify, word_count
-from .vocabulary import LANGUAGES
+from newsroom_desktop.core import body as body_md
+from newsroom_desktop.core import revisions, search
+from newsroom_desktop.core.context import CoreContext, person_for, section_for
+from newsroom_desktop.core.errors import ValidationError
+from newsroom_desktop.core.models import Article, ArticlePhoto, Person, Photo, Tag, utcnow
+from newsroom_desktop.core.photos import IngestedPhoto
+from newsroom_desktop.core.text import clean, clean_line, fold, normalise_body, slugify, word_count
+from newsroom_desktop.core.vocabulary import LANGUAGES
 
 LINE_FIELDS = ("headline", "lead", "byline")
 TARGET_FIELDS = ("target_words", "target_headline_chars", "target_lead_chars")

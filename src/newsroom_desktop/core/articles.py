@@ -10,15 +10,32 @@ from typing import Any
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
-from . import revisions, search
-from ._writes import apply_changes, commit_save, create_in, normalised_changes, touch
-from .context import CoreContext, get_one, like_literal, person_for, resolve_id
-from .convert import article_doc, revision_or_none, summary_from_row, summary_select
-from .documents import MAX_SEARCH_RESULTS, ArticleDoc, ArticleSummary, ListQuery, SaveResult
-from .errors import ConflictError, NotFoundError, ValidationError
-from .models import Article, Person, Section, utcnow
-from .vocabulary import STATUSES
-from .workflow import check_edit_in
+from newsroom_desktop.core import revisions, search
+from newsroom_desktop.core._writes import (
+    apply_changes,
+    commit_save,
+    create_in,
+    normalised_changes,
+    touch,
+)
+from newsroom_desktop.core.context import CoreContext, get_one, like_literal, person_for, resolve_id
+from newsroom_desktop.core.convert import (
+    article_doc,
+    revision_or_none,
+    summary_from_row,
+    summary_select,
+)
+from newsroom_desktop.core.documents import (
+    MAX_SEARCH_RESULTS,
+    ArticleDoc,
+    ArticleSummary,
+    ListQuery,
+    SaveResult,
+)
+from newsroom_desktop.core.errors import ConflictError, NotFoundError, ValidationError
+from newsroom_desktop.core.models import Article, Person, Section, utcnow
+from newsroom_desktop.core.vocabulary import STATUSES
+from newsroom_desktop.core.workflow import check_edit_in
 
 SORTS = ("updated", "headline", "created")
 

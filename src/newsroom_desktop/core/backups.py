@@ -23,11 +23,18 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from .errors import StoreError
-from .paths import StoreLocation, resolve_store
-from .safety_records import AUTO, BEFORE_RESTORE, MANUAL, ROTATED, BackupInfo, RestoreResult
-from .schema import schema_differences
-from .store import (
+from newsroom_desktop.core.errors import StoreError
+from newsroom_desktop.core.paths import StoreLocation, resolve_store
+from newsroom_desktop.core.safety_records import (
+    AUTO,
+    BEFORE_RESTORE,
+    MANUAL,
+    ROTATED,
+    BackupInfo,
+    RestoreResult,
+)
+from newsroom_desktop.core.schema import schema_differences
+from newsroom_desktop.core.store import (
     BUSY_TIMEOUT_MS,
     KNOWN_REVISIONS,
     Store,

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from .documents import ArticleDoc, ArticleSummary
+from newsroom_desktop.core.documents import ArticleDoc, ArticleSummary
 
 
 def _utcnow() -> datetime:

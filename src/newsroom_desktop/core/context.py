@@ -11,12 +11,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import Session
 
-from .documents import Actor
-from .errors import AmbiguousIdError, NotFoundError, ValidationError
-from .models import Person, Section
-from .store import Store
-from .text import clean_line
-from .vocabulary import ROLES
+from newsroom_desktop.core.documents import Actor
+from newsroom_desktop.core.errors import AmbiguousIdError, NotFoundError, ValidationError
+from newsroom_desktop.core.models import Person, Section
+from newsroom_desktop.core.store import Store
+from newsroom_desktop.core.text import clean_line
+from newsroom_desktop.core.vocabulary import ROLES
 
 # Fewer letters of a random id pick out one record only by luck in a large store.
 MIN_ID_PREFIX = 4

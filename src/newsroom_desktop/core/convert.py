@@ -10,11 +10,11 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
-from . import body as body_md
-from .documents import ArticleDoc, ArticleSummary, PhotoUse, RevisionInfo
-from .models import Article, ArticlePhoto, Person, Section
-from .photos.ingest import original_path
-from .revisions import revision_info
+from newsroom_desktop.core import body as body_md
+from newsroom_desktop.core.documents import ArticleDoc, ArticleSummary, PhotoUse, RevisionInfo
+from newsroom_desktop.core.models import Article, ArticlePhoto, Person, Section
+from newsroom_desktop.core.photos.ingest import original_path
+from newsroom_desktop.core.revisions import revision_info
 
 
 def photo_use(link: ArticlePhoto, originals_dir: Path, placed: set[str]) -> PhotoUse:

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
-from . import body as body_md
-from .documents import RevisionInfo
-from .text import nfc, word_count
+from newsroom_desktop.core import body as body_md
+from newsroom_desktop.core.documents import RevisionInfo
+from newsroom_desktop.core.text import nfc, word_count
 
 DiffKind = Literal["equal", "insert", "delete"]
 CAPTION = "caption"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from . import history
-from .context import CoreContext
-from .diff import ArticleDiff, diff_revisions
-from .revisions import revision_info
-from .vocabulary import CURRENT
+from newsroom_desktop.core import history
+from newsroom_desktop.core.context import CoreContext
+from newsroom_desktop.core.diff import ArticleDiff, diff_revisions
+from newsroom_desktop.core.revisions import revision_info
+from newsroom_desktop.core.vocabulary import CURRENT
 
 
 class DiffService:

@@ -8,11 +8,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from .context import CoreContext, get_one
-from .convert import article_doc
-from .documents import ArticleDoc
-from .models import Article, ArticlePhoto, utcnow
-from .workflow import transition_in
+from newsroom_desktop.core.context import CoreContext, get_one
+from newsroom_desktop.core.convert import article_doc
+from newsroom_desktop.core.documents import ArticleDoc
+from newsroom_desktop.core.models import Article, ArticlePhoto, utcnow
+from newsroom_desktop.core.workflow import transition_in
 
 APPROVED = "ready"
 # Rows per query when a batch reads or records many articles (SQLite's variable limit is 32766).

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .documents import Actor, ListQuery
-from .errors import ValidationError
-from .text import clean_line
+from newsroom_desktop.core.documents import Actor, ListQuery
+from newsroom_desktop.core.errors import ValidationError
+from newsroom_desktop.core.text import clean_line
 
 
 @dataclass(frozen=True)

@@ -8,15 +8,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import revisions
-from ._writes import apply_changes, commit_save, touch
-from .context import CoreContext, get_one, person_for, resolve_id
-from .convert import article_doc
-from .documents import ArticleDoc, RevisionInfo
-from .errors import NotFoundError
-from .models import Article, ArticlePhoto, Photo, Revision
-from .vocabulary import CURRENT
-from .workflow import check_edit_in
+from newsroom_desktop.core import revisions
+from newsroom_desktop.core._writes import apply_changes, commit_save, touch
+from newsroom_desktop.core.context import CoreContext, get_one, person_for, resolve_id
+from newsroom_desktop.core.convert import article_doc
+from newsroom_desktop.core.documents import ArticleDoc, RevisionInfo
+from newsroom_desktop.core.errors import NotFoundError
+from newsroom_desktop.core.models import Article, ArticlePhoto, Photo, Revision
+from newsroom_desktop.core.vocabulary import CURRENT
+from newsroom_desktop.core.workflow import check_edit_in
 
 SUBMITTED = "submitted"
 # What the current text becomes when a restore would replace it and it is not a revision yet.

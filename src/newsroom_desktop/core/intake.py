@@ -12,14 +12,21 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from . import body as body_md
-from ._writes import apply_changes, commit_save, link_photo, new_article_row, photo_row, touch
-from .context import CoreContext, person_for
-from .errors import NewsroomError, PhotoError
-from .models import Article, Person, new_id
-from .paths import StoreLocation
-from .photos import IngestedPhoto, ingest_file
-from .text import normalise_body
+from newsroom_desktop.core import body as body_md
+from newsroom_desktop.core._writes import (
+    apply_changes,
+    commit_save,
+    link_photo,
+    new_article_row,
+    photo_row,
+    touch,
+)
+from newsroom_desktop.core.context import CoreContext, person_for
+from newsroom_desktop.core.errors import NewsroomError, PhotoError
+from newsroom_desktop.core.models import Article, Person, new_id
+from newsroom_desktop.core.paths import StoreLocation
+from newsroom_desktop.core.photos import IngestedPhoto, ingest_file
+from newsroom_desktop.core.text import normalise_body
 
 _UNSAFE_NAME_RE = re.compile(r"[^\w.-]+")
 

@@ -6,23 +6,23 @@ import getpass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .articles import ArticleService
-from .backups import BackupService
-from .context import CoreContext
-from .dates import DEFAULT_ZONE
-from .diff_service import DiffService
-from .documents import Actor
-from .exports import ExportService
-from .history import HistoryService
-from .intake import IntakeService
-from .notes import NoteService
-from .paths import StoreLocation, config_dir
-from .photo_service import PhotoService
-from .recovery import RecoveryService
-from .settings import Settings, load_settings
-from .store import SCHEMA_HEAD, Store, migrations_dir
-from .watch import StoreWatcher
-from .workflow import WorkflowService
+from newsroom_desktop.core.articles import ArticleService
+from newsroom_desktop.core.backups import BackupService
+from newsroom_desktop.core.context import CoreContext
+from newsroom_desktop.core.dates import DEFAULT_ZONE
+from newsroom_desktop.core.diff_service import DiffService
+from newsroom_desktop.core.documents import Actor
+from newsroom_desktop.core.exports import ExportService
+from newsroom_desktop.core.history import HistoryService
+from newsroom_desktop.core.intake import IntakeService
+from newsroom_desktop.core.notes import NoteService
+from newsroom_desktop.core.paths import StoreLocation, config_dir
+from newsroom_desktop.core.photo_service import PhotoService
+from newsroom_desktop.core.recovery import RecoveryService
+from newsroom_desktop.core.settings import Settings, load_settings
+from newsroom_desktop.core.store import SCHEMA_HEAD, Store, migrations_dir
+from newsroom_desktop.core.watch import StoreWatcher
+from newsroom_desktop.core.workflow import WorkflowService
 
 # The UI reaches the core through this module and the record modules: the service types are
 # named here for its annotations, with the folder it keeps window state in and what the

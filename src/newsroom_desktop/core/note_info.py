@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from . import body as body_md
-from .documents import ArticleDoc
+from newsroom_desktop.core import body as body_md
+from newsroom_desktop.core.documents import ArticleDoc
 
 # The fields a note can point into; a caption note finds its photo by the passage it quotes.
 ANCHOR_FIELDS = ("headline", "lead", "body", "byline", "caption")

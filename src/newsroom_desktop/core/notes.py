@@ -5,11 +5,11 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .context import CoreContext, get_one, person_for, resolve_id
-from .errors import ValidationError
-from .models import Article, Note, utcnow
-from .note_info import ANCHOR_FIELDS, NoteInfo
-from .text import clean, clean_line
+from newsroom_desktop.core.context import CoreContext, get_one, person_for, resolve_id
+from newsroom_desktop.core.errors import ValidationError
+from newsroom_desktop.core.models import Article, Note, utcnow
+from newsroom_desktop.core.note_info import ANCHOR_FIELDS, NoteInfo
+from newsroom_desktop.core.text import clean, clean_line
 
 
 def note_info(note: Note) -> NoteInfo:

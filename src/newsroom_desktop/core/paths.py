@@ -10,7 +10,7 @@ import platformdirs
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from .errors import StoreError
+from newsroom_desktop.core.errors import StoreError
 
 APP_NAME = "newsroom-desktop"
 APP_AUTHOR = "newsroom-desktop"

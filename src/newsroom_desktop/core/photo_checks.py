@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .documents import PhotoUse
-from .errors import PhotoError
-from .text import fold
+from newsroom_desktop.core.documents import PhotoUse
+from newsroom_desktop.core.errors import PhotoError
+from newsroom_desktop.core.text import fold
 
 MISSING_CAPTION = "missing_caption"
 MISSING_CREDIT = "missing_credit"

@@ -7,17 +7,22 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from . import body as body_md
-from ._writes import commit_save, link_photo, photo_row, touch
-from .context import CoreContext, get_one, id_prefix, person_for
-from .convert import article_doc
-from .documents import ArticleDoc, PhotoUse
-from .errors import CancelledError, NotFoundError, ValidationError
-from .models import Article, ArticlePhoto
-from .photo_checks import original_file
-from .photos import IngestedPhoto, cached_thumbnail, ingest_file, make_thumbnail
-from .text import clean, clean_line
-from .workflow import check_edit_in
+from newsroom_desktop.core import body as body_md
+from newsroom_desktop.core._writes import commit_save, link_photo, photo_row, touch
+from newsroom_desktop.core.context import CoreContext, get_one, id_prefix, person_for
+from newsroom_desktop.core.convert import article_doc
+from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
+from newsroom_desktop.core.errors import CancelledError, NotFoundError, ValidationError
+from newsroom_desktop.core.models import Article, ArticlePhoto
+from newsroom_desktop.core.photo_checks import original_file
+from newsroom_desktop.core.photos import (
+    IngestedPhoto,
+    cached_thumbnail,
+    ingest_file,
+    make_thumbnail,
+)
+from newsroom_desktop.core.text import clean, clean_line
+from newsroom_desktop.core.workflow import check_edit_in
 
 Progress = Callable[[int, int, str], bool]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .documents import Actor
-from .errors import ValidationError
-from .settings import load_settings, save_settings
-from .text import clean_line
-from .vocabulary import ROLES
+from newsroom_desktop.core.documents import Actor
+from newsroom_desktop.core.errors import ValidationError
+from newsroom_desktop.core.settings import load_settings, save_settings
+from newsroom_desktop.core.text import clean_line
+from newsroom_desktop.core.vocabulary import ROLES
 
 MAX_NAME_LENGTH = 200
 

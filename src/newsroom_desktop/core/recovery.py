@@ -20,20 +20,27 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from . import revisions
-from ._writes import EDITABLE, apply_changes, commit_save, create_in, normalised_changes, touch
-from .context import CoreContext, person_for
-from .convert import article_doc
-from .documents import ArticleDoc
-from .errors import NewsroomError, StoreError
-from .models import Article
-from .paths import StoreLocation, cache_dir, data_dir, resolve_store
-from .photos.files import atomic_write_bytes
-from .safety_records import RecoveredArticle, RecoveryInfo
-from .workflow_rules import can_edit
+from newsroom_desktop.core import revisions
+from newsroom_desktop.core._writes import (
+    EDITABLE,
+    apply_changes,
+    commit_save,
+    create_in,
+    normalised_changes,
+    touch,
+)
+from newsroom_desktop.core.context import CoreContext, person_for
+from newsroom_desktop.core.convert import article_doc
+from newsroom_desktop.core.documents import ArticleDoc
+from newsroom_desktop.core.errors import NewsroomError, StoreError
+from newsroom_desktop.core.models import Article
+from newsroom_desktop.core.paths import StoreLocation, cache_dir, data_dir, resolve_store
+from newsroom_desktop.core.photos.files import atomic_write_bytes
+from newsroom_desktop.core.safety_records import RecoveredArticle, RecoveryInfo
+from newsroom_desktop.core.workflow_rules import can_edit
 
 if TYPE_CHECKING:
-    from .newsroom import Newsroom
+    from newsroom_desktop.core.newsroom import Newsroom
 
 RECOVERED = "recovered"
 FORMAT = 1

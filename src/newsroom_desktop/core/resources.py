@@ -6,7 +6,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import NotFoundError
+from newsroom_desktop.core.errors import NotFoundError
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .documents import RevisionInfo
-from .models import Article, Person, Revision, utcnow
+from newsroom_desktop.core.documents import RevisionInfo
+from newsroom_desktop.core.models import Article, Person, Revision, utcnow
 
 # Autosaves keep the article row current all the time; they add a revision only when the last
 # one is older than this, so history stays readable while a crash still loses nothing.

@@ -8,8 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .documents import ArticleDoc
-from .errors import NewsroomError
+from newsroom_desktop.core.documents import ArticleDoc
+from newsroom_desktop.core.errors import NewsroomError
 
 # Backup labels (see core/backups.py for what each means).
 AUTO = "auto"

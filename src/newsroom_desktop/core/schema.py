@@ -14,7 +14,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from .store import connect_read_only, migrations_dir
+from newsroom_desktop.core.store import connect_read_only, migrations_dir
 
 Shape = dict[str, str]  # "<kind> <name>" -> a normalised description of it
 
@@ -73,9 +73,9 @@ def read_shape(conn: sqlite3.Connection) -> Shape:
 @functools.cache
 def reference_shape(revision: str) -> Shape:
     """Return the shape of the schema the app's migrations make at ``revision``."""
-    from alembic import command
-    from alembic.config import Config
-    from sqlalchemy import create_engine
+    from alembic import command  # noqa: PLC0415 - lazy, for start-up time
+    from alembic.config import Config  # noqa: PLC0415 - lazy, for start-up time
+    from sqlalchemy import create_engine  # noqa: PLC0415 - lazy, for start-up time
 
     with tempfile.TemporaryDirectory(prefix="newsroom-schema-") as folder:
         path = Path(folder) / "reference.sqlite"

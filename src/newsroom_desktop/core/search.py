@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from sqlalchemy import Float, Integer, Subquery, column, text
 from sqlalchemy.orm import Session
 
-from . import body as body_md
-from .models import Article
-from .text import fold
+from newsroom_desktop.core import body as body_md
+from newsroom_desktop.core.models import Article
+from newsroom_desktop.core.text import fold
 
 SEARCH_TABLE = "article_search"
 # The same split as FTS5's unicode61 tokenizer: letters and digits, nothing else. Quoting every

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .paths import config_dir
+from newsroom_desktop.core.paths import config_dir
 
 SETTINGS_FILE = "settings.json"
 

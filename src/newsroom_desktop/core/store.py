@@ -17,9 +17,9 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
-from . import live_files
-from .errors import StoreError
-from .paths import StoreLocation, resolve_store
+from newsroom_desktop.core import live_files
+from newsroom_desktop.core.errors import StoreError
+from newsroom_desktop.core.paths import StoreLocation, resolve_store
 
 log = logging.getLogger(__name__)
 
@@ -351,8 +351,8 @@ class Store:
 
     def migrate(self) -> None:
         """Bring the schema up to the newest revision with Alembic."""
-        from alembic import command
-        from alembic.config import Config
+        from alembic import command  # noqa: PLC0415 - lazy, for start-up time
+        from alembic.config import Config  # noqa: PLC0415 - lazy, for start-up time
 
         config = Config()
         config.set_main_option("script_location", str(migrations_dir()))

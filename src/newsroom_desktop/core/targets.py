@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from . import body as body_md
-from .documents import ArticleDoc
-from .text import char_count, word_count
+from newsroom_desktop.core import body as body_md
+from newsroom_desktop.core.documents import ArticleDoc
+from newsroom_desktop.core.text import char_count, word_count
 
 LengthStatus = Literal["none", "under", "near", "over"]
 # Within this share of the target a length counts as near: what an editor can still fit by

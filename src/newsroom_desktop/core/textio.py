@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-from .text import clean
+from newsroom_desktop.core.text import clean
 
 # Letters only Vietnamese uses; a legacy file that decodes to many of them under cp1258 is
 # Vietnamese, otherwise it is Western European (cp1252).

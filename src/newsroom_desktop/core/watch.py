@@ -13,10 +13,10 @@ from typing import Any
 
 from sqlalchemy import func, literal_column, select
 
-from .changes import Changes
-from .convert import summary_from_row, summary_select
-from .models import Article, StatusEvent, utcnow
-from .store import Store, connect_read_only
+from newsroom_desktop.core.changes import Changes
+from newsroom_desktop.core.convert import summary_from_row, summary_select
+from newsroom_desktop.core.models import Article, StatusEvent, utcnow
+from newsroom_desktop.core.store import Store, connect_read_only
 
 # A save stamps updated_at when it starts and commits a moment later (up to the busy timeout
 # if it waited for the lock): looking this far back never misses it; a repeat is harmless.

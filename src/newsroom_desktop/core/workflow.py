@@ -7,13 +7,13 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import revisions
-from .context import CoreContext, get_one, person_for, resolve_id
-from .convert import article_doc
-from .documents import Actor, ArticleDoc
-from .models import Article, Person, StatusEvent, utcnow
-from .text import clean
-from .workflow_rules import (
+from newsroom_desktop.core import revisions
+from newsroom_desktop.core.context import CoreContext, get_one, person_for, resolve_id
+from newsroom_desktop.core.convert import article_doc
+from newsroom_desktop.core.documents import Actor, ArticleDoc
+from newsroom_desktop.core.models import Article, Person, StatusEvent, utcnow
+from newsroom_desktop.core.text import clean
+from newsroom_desktop.core.workflow_rules import (
     StatusEventInfo,
     Transition,
     action_for,

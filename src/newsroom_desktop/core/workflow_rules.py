@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from .documents import Actor, ArticleDoc
-from .errors import ValidationError, WorkflowError
-from .text import clean, clean_line
+from newsroom_desktop.core.documents import Actor, ArticleDoc
+from newsroom_desktop.core.errors import ValidationError, WorkflowError
+from newsroom_desktop.core.text import clean, clean_line
 
 # Colours the article list shows each status in (the UI may adapt them to a dark theme).
 STATUS_COLOURS = {

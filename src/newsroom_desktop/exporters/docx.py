@@ -18,9 +18,8 @@ from docx.shared import Cm, Pt, RGBColor
 from newsroom_desktop.core import dates
 from newsroom_desktop.core.body import Block, Run, body_blocks
 from newsroom_desktop.core.documents import ArticleDoc
-
-from .base import ExportOptions, write_bytes
-from .images import ExportedImage, Images, write_images
+from newsroom_desktop.exporters.base import ExportOptions, write_bytes
+from newsroom_desktop.exporters.images import ExportedImage, Images, write_images
 
 TEXT_WIDTH_CM = 16.0
 MAX_PHOTO_HEIGHT_CM = 18.0

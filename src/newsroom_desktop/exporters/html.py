@@ -9,10 +9,14 @@ from urllib.parse import quote
 from newsroom_desktop.core import dates
 from newsroom_desktop.core.body import render_html
 from newsroom_desktop.core.documents import ArticleDoc
-
-from .base import ExportOptions
-from .images import ExportedImage, Images, export_text_with_images, plan_images
-from .templates import fill, template_text
+from newsroom_desktop.exporters.base import ExportOptions
+from newsroom_desktop.exporters.images import (
+    ExportedImage,
+    Images,
+    export_text_with_images,
+    plan_images,
+)
+from newsroom_desktop.exporters.templates import fill, template_text
 
 LABELS = {
     "vi": {"share": "Chia sẻ bài viết", "email": "Gửi email", "print": "In bài viết"},

@@ -15,8 +15,7 @@ from newsroom_desktop.core.errors import ExportFailedError, PhotoError
 from newsroom_desktop.core.photo_checks import original_file
 from newsroom_desktop.core.photos.imaging import fit_within
 from newsroom_desktop.core.photos.rendition import write_rendition
-
-from .base import ExportOptions, write_text
+from newsroom_desktop.exporters.base import ExportOptions, write_text
 
 IMAGES_DIR = "images"
 # Credit lines name the photographer after a label: "Ảnh: Ngọc Hậu", "Photo: AP".

@@ -28,8 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from newsroom_desktop.core.errors import ExportFailedError
-
-from .base import write_text
+from newsroom_desktop.exporters.base import write_text
 
 MANIFEST_NAME = ".newsroom-exports.jsonl"
 STAGING_PREFIX = ".newsroom-staging-"

@@ -50,10 +50,9 @@ from zoneinfo import ZoneInfo
 
 from newsroom_desktop.core import body as body_md
 from newsroom_desktop.core.documents import ArticleDoc
-
-from .base import ExportOptions
-from .checks import article_photo
-from .images import Images, export_text_with_images, plan_images
+from newsroom_desktop.exporters.base import ExportOptions
+from newsroom_desktop.exporters.checks import article_photo
+from newsroom_desktop.exporters.images import Images, export_text_with_images, plan_images
 
 # YAML double-quoted scalars take JSON's escapes; these code points are not YAML-printable
 # or are read as line breaks, so they are escaped too.

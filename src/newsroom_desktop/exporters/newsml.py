@@ -7,11 +7,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from newsroom_desktop.core.documents import ArticleDoc
-
-from .base import ExportOptions
-from .images import Images, export_text_with_images, plan_images
-from .nitf import nitf_element
-from .xmlwriter import Node, to_xml
+from newsroom_desktop.exporters.base import ExportOptions
+from newsroom_desktop.exporters.images import Images, export_text_with_images, plan_images
+from newsroom_desktop.exporters.nitf import nitf_element
+from newsroom_desktop.exporters.xmlwriter import Node, to_xml
 
 NAR_NS = "http://iptc.org/std/nar/2006-10-01/"
 # A reference to IPTC's catalog (resolves the ninat:, stat:, cpnat: and drol: schemes); it is

@@ -9,10 +9,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from newsroom_desktop.core.documents import ArticleDoc
-
-from .base import ExportOptions
-from .html import body_html
-from .images import (
+from newsroom_desktop.exporters.base import ExportOptions
+from newsroom_desktop.exporters.html import body_html
+from newsroom_desktop.exporters.images import (
     ExportedImage,
     Images,
     export_text_with_images,

@@ -9,10 +9,9 @@ from zoneinfo import ZoneInfo
 from newsroom_desktop.core import dates
 from newsroom_desktop.core.body import Block, Run, body_blocks
 from newsroom_desktop.core.documents import ArticleDoc
-
-from .base import ExportOptions
-from .images import Images, export_text_with_images, plan_images
-from .xmlwriter import Node, to_xml
+from newsroom_desktop.exporters.base import ExportOptions
+from newsroom_desktop.exporters.images import Images, export_text_with_images, plan_images
+from newsroom_desktop.exporters.xmlwriter import Node, to_xml
 
 NITF_NS = "http://iptc.org/std/NITF/2006-10-18/"
 # The XSD fixes these attribute values; stating them tells readers which NITF this is.

@@ -8,12 +8,11 @@ import zipfile
 from pathlib import Path
 
 from newsroom_desktop.core.documents import ArticleDoc
-
-from .base import ExportOptions, write_bytes, write_text
-from .html import HtmlExporter, page_html
-from .images import image_paths, write_images
-from .markdown import MarkdownExporter, article_markdown
-from .ninjs import NinjsExporter, ninjs_json
+from newsroom_desktop.exporters.base import ExportOptions, write_bytes, write_text
+from newsroom_desktop.exporters.html import HtmlExporter, page_html
+from newsroom_desktop.exporters.images import image_paths, write_images
+from newsroom_desktop.exporters.markdown import MarkdownExporter, article_markdown
+from newsroom_desktop.exporters.ninjs import NinjsExporter, ninjs_json
 
 
 def write_package(doc: ArticleDoc, folder: Path, options: ExportOptions) -> list[Path]:

@@ -29,9 +29,8 @@ from newsroom_desktop.core.body import render_html
 from newsroom_desktop.core.documents import ArticleDoc
 from newsroom_desktop.core.errors import ExportFailedError
 from newsroom_desktop.core.resources import resource_path
-
-from .base import ExportOptions, write_bytes
-from .images import IMAGES_DIR, ExportedImage, Images, write_images
+from newsroom_desktop.exporters.base import ExportOptions, write_bytes
+from newsroom_desktop.exporters.images import IMAGES_DIR, ExportedImage, Images, write_images
 
 FONT_FILES = (
     "NotoSerif-Regular.ttf",
@@ -67,7 +66,7 @@ def ensure_application() -> None:
     """
     if QCoreApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from PySide6.QtWidgets import QApplication
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - lazy, for start-up time
 
         QApplication(["newsroom"])
 

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from newsroom_desktop.core.errors import ExportFailedError
-
-from .base import Exporter
+from newsroom_desktop.exporters.base import Exporter
 
 
 @dataclass(frozen=True)

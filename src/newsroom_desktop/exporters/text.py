@@ -7,8 +7,7 @@ from pathlib import Path
 from newsroom_desktop.core import dates
 from newsroom_desktop.core.body import Block, body_blocks
 from newsroom_desktop.core.documents import ArticleDoc
-
-from .base import ExportOptions, write_text
+from newsroom_desktop.exporters.base import ExportOptions, write_text
 
 
 def caption_line(doc: ArticleDoc, use_id: str) -> str:

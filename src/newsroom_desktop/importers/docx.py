@@ -18,10 +18,9 @@ from lxml import etree
 
 from newsroom_desktop.core.intake import ImportedArticle, ImportedFigure
 from newsroom_desktop.core.text import clean_line
-
-from .base import DEFAULT_TZ, check_regular, failed
-from .htmlblocks import html_blocks, sanitize
-from .outline import PageMeta, assemble
+from newsroom_desktop.importers.base import DEFAULT_TZ, check_regular, failed
+from newsroom_desktop.importers.htmlblocks import html_blocks, sanitize
+from newsroom_desktop.importers.outline import PageMeta, assemble
 
 # A news article in Word is a few megabytes with its photos. The limits refuse zip bombs
 # before anything is inflated: zipfile never inflates past an entry's declared size, so the
@@ -239,7 +238,7 @@ def package_for_mammoth(path: Path) -> BinaryIO:
 
 def to_html(path: Path, images: _Images) -> tuple[str, list[str]]:
     """Convert the document body to HTML with mammoth (no external files are opened)."""
-    import mammoth
+    import mammoth  # noqa: PLC0415 - lazy, for start-up time
 
     try:
         with package_for_mammoth(path) as stream:

@@ -17,11 +17,10 @@ from lxml.html import HtmlElement
 
 from newsroom_desktop.core.intake import ImportedArticle, ImportedFigure
 from newsroom_desktop.core.text import clean_line
-
-from .base import DEFAULT_TZ, failed, read_text
-from .datelines import parse_dateline, parse_iso
-from .htmlblocks import html_blocks, sanitize
-from .outline import ImageResolver, PageMeta, assemble
+from newsroom_desktop.importers.base import DEFAULT_TZ, failed, read_text
+from newsroom_desktop.importers.datelines import parse_dateline, parse_iso
+from newsroom_desktop.importers.htmlblocks import html_blocks, sanitize
+from newsroom_desktop.importers.outline import ImageResolver, PageMeta, assemble
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +175,7 @@ def main_content(markup: str, tree: HtmlElement) -> str:
     root = body if body is not None else tree
     if len(root.text_content()) < MIN_PAGE_TEXT or "<body" not in markup[:200_000].lower():
         return str(etree.tostring(root, encoding="unicode", method="html"))
-    from readability import Document  # maintained main-content extractor (readability-lxml)
+    from readability import Document  # maintained main-content extractor (readability-lxml)  # noqa: PLC0415 - lazy, for start-up time
 
     try:
         summary = Document(markup).summary(html_partial=True, keep_all_images=True)

@@ -11,9 +11,8 @@ from lxml.html import HtmlElement
 
 from newsroom_desktop.core.intake import ImportedFigure
 from newsroom_desktop.core.text import clean
-
-from . import rules
-from .markup import escape_inline, escape_line_start, heading, link_target
+from newsroom_desktop.importers import rules
+from newsroom_desktop.importers.markup import escape_inline, escape_line_start, heading, link_target
 
 _ALLOWED_TAGS = frozenset(
     {"p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "code",

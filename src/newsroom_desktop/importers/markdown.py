@@ -15,12 +15,11 @@ from markdown_it import MarkdownIt
 
 from newsroom_desktop.core.intake import ImportedArticle, ImportedFigure
 from newsroom_desktop.core.text import clean, clean_line
-
-from .base import DEFAULT_TZ, failed, read_text
-from .datelines import parse_iso
-from .html import local_images
-from .htmlblocks import html_blocks, html_images, sanitize
-from .outline import ImageResolver, PageMeta, assemble
+from newsroom_desktop.importers.base import DEFAULT_TZ, failed, read_text
+from newsroom_desktop.importers.datelines import parse_iso
+from newsroom_desktop.importers.html import local_images
+from newsroom_desktop.importers.htmlblocks import html_blocks, html_images, sanitize
+from newsroom_desktop.importers.outline import ImageResolver, PageMeta, assemble
 
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 _FRONT_RE = re.compile(

@@ -8,11 +8,10 @@ from datetime import datetime, tzinfo
 
 from newsroom_desktop.core.intake import Block, ImportedArticle, ImportedFigure
 from newsroom_desktop.core.text import clean_line, fold
-
-from . import rules
-from .datelines import parse_dateline
-from .htmlblocks import HtmlBlock
-from .markup import heading
+from newsroom_desktop.importers import rules
+from newsroom_desktop.importers.datelines import parse_dateline
+from newsroom_desktop.importers.htmlblocks import HtmlBlock
+from newsroom_desktop.importers.markup import heading
 
 # Where the page's own date line, section line and "By ..." line may stand: near the top.
 TOP_BLOCKS = 4

@@ -11,9 +11,8 @@ from datetime import tzinfo
 from pathlib import Path
 
 from newsroom_desktop.core.intake import ImportedArticle
-
-from . import docx, html, markdown, text
-from .base import DEFAULT_TZ, check_regular, failed
+from newsroom_desktop.importers import docx, html, markdown, text
+from newsroom_desktop.importers.base import DEFAULT_TZ, check_regular, failed
 
 FORMATS = ("text", "html", "md", "docx")
 SUFFIXES = {

@@ -12,11 +12,10 @@ from typing import NamedTuple, overload
 
 from newsroom_desktop.core.intake import Block, ImportedArticle, ImportedFigure
 from newsroom_desktop.core.text import clean, clean_line, fold
-
-from . import rules
-from .base import DEFAULT_TZ, read_text
-from .datelines import find_date, parse_dateline
-from .markup import escape_line, heading
+from newsroom_desktop.importers import rules
+from newsroom_desktop.importers.base import DEFAULT_TZ, read_text
+from newsroom_desktop.importers.datelines import find_date, parse_dateline
+from newsroom_desktop.importers.markup import escape_line, heading
 
 # The headline, section and date lines sit above the lead; past this many lines, a page with
 # no recognisable lead is read as headline plus body rather than as a very long header.

@@ -7,17 +7,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core.documents import ArticleDoc, ListQuery
-from ..core.errors import ExportFailedError, NewsroomError
-from ..exporters import registry
-from ..exporters.base import Exporter, ExportOptions
-from ..exporters.checks import Problem, check
-from ..exporters.images import IMAGES_DIR, plan_images
-from ..exporters.manifest import ExportManifest, Placement
-from . import Progress
+from newsroom_desktop.core.documents import ArticleDoc, ListQuery
+from newsroom_desktop.core.errors import ExportFailedError, NewsroomError
+from newsroom_desktop.exporters import registry
+from newsroom_desktop.exporters.base import Exporter, ExportOptions
+from newsroom_desktop.exporters.checks import Problem, check
+from newsroom_desktop.exporters.images import IMAGES_DIR, plan_images
+from newsroom_desktop.exporters.manifest import ExportManifest, Placement
+from newsroom_desktop.jobs import Progress
 
 if TYPE_CHECKING:
-    from ..core.newsroom import Newsroom
+    from newsroom_desktop.core.newsroom import Newsroom
 
 PAGE = 500
 # Articles read, and their exports recorded, per transaction in a batch.

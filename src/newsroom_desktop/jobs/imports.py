@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.errors import NewsroomError
-from ..core.intake import PreparedImport
-from ..core.newsroom import Newsroom
-from ..importers.registry import SkippedFile, expand_paths, parse_file
-from . import Progress
+from newsroom_desktop.core.errors import NewsroomError
+from newsroom_desktop.core.intake import PreparedImport
+from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.importers.registry import SkippedFile, expand_paths, parse_file
+from newsroom_desktop.jobs import Progress
 
 log = logging.getLogger(__name__)
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
-from ..core.errors import NotFoundError
-from ..core.resources import resource_path
-from .labels import translator
+from newsroom_desktop.core.errors import NotFoundError
+from newsroom_desktop.core.resources import resource_path
+from newsroom_desktop.ui.labels import translator
 
 _t = translator("MainWindow")
 

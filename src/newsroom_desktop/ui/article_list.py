@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import dates
-from ..core.changes import ELSEWHERE, Changes
-from ..core.documents import MAX_SEARCH_RESULTS, ArticleSummary, ListQuery
-from ..core.newsroom import ArticleService
-from ..core.vocabulary import STATUSES
-from .labels import status_label
-from .list_columns import (
+from newsroom_desktop.core import dates
+from newsroom_desktop.core.changes import ELSEWHERE, Changes
+from newsroom_desktop.core.documents import MAX_SEARCH_RESULTS, ArticleSummary, ListQuery
+from newsroom_desktop.core.newsroom import ArticleService
+from newsroom_desktop.core.vocabulary import STATUSES
+from newsroom_desktop.ui.labels import status_label
+from newsroom_desktop.ui.list_columns import (
     BYLINE,
     HEADLINE,
     SECTION,
@@ -43,7 +43,7 @@ from .list_columns import (
     UPDATED,
     status_icon,
 )
-from .list_delegate import ArticleDelegate
+from newsroom_desktop.ui.list_delegate import ArticleDelegate
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex

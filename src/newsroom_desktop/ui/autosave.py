@@ -18,9 +18,9 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from ..core.documents import ArticleDoc
-from ..core.errors import ConflictError, NewsroomError
-from ..core.newsroom import Newsroom
+from newsroom_desktop.core.documents import ArticleDoc
+from newsroom_desktop.core.errors import ConflictError, NewsroomError
+from newsroom_desktop.core.newsroom import Newsroom
 
 AUTOSAVE_MS = 2000
 

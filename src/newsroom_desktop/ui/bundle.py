@@ -56,8 +56,8 @@ def _files_under(folder: Path) -> list[str]:
 
 
 def _check_migrations(report: dict[str, Any]) -> None:
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
+    from alembic.config import Config  # noqa: PLC0415 - lazy, for start-up time
+    from alembic.script import ScriptDirectory  # noqa: PLC0415 - lazy, for start-up time
 
     folder = migrations_dir()
     report["migrations"] = [name for name in _files_under(folder) if "__pycache__" not in name]
@@ -83,7 +83,7 @@ def _check_translations(folder: Path, report: dict[str, Any]) -> None:
 
 
 def _check_qt(report: dict[str, Any]) -> None:
-    from newsroom_desktop.exporters.pdf import register_fonts
+    from newsroom_desktop.exporters.pdf import register_fonts  # noqa: PLC0415 - lazy, for start-up time
 
     try:
         report["fonts"] = list(register_fonts())
@@ -99,7 +99,7 @@ def _check_qt(report: dict[str, Any]) -> None:
 
 
 def _check_docx(report: dict[str, Any]) -> None:
-    import docx
+    import docx  # noqa: PLC0415 - lazy, for start-up time
 
     try:
         docx.Document()  # opens python-docx's default.docx template from its package data

@@ -27,16 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.changes import EXPORTED, Changes
-from ..core.newsroom import Newsroom
-from ..core.settings import Settings
-from ..core.vocabulary import STATUSES
-from ..exporters.base import ExportOptions
-from ..exporters.checks import check
-from ..exporters.registry import FORMATS
-from .labels import format_label, status_label, translator
-from .ops import Operation
-from .services import Services
+from newsroom_desktop.core.changes import EXPORTED, Changes
+from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.settings import Settings
+from newsroom_desktop.core.vocabulary import STATUSES
+from newsroom_desktop.exporters.base import ExportOptions
+from newsroom_desktop.exporters.checks import check
+from newsroom_desktop.exporters.registry import FORMATS
+from newsroom_desktop.ui.labels import format_label, status_label, translator
+from newsroom_desktop.ui.ops import Operation
+from newsroom_desktop.ui.services import Services
 
 SELECTED = "selected"
 # Files named in the question before replacing; the rest are counted.
@@ -170,7 +170,7 @@ class ExportDialog(QDialog):
         scope = self.scope.currentData()
         if scope == SELECTED:
             return list(self.ids)
-        from ..jobs.exports import article_ids
+        from newsroom_desktop.jobs.exports import article_ids  # noqa: PLC0415 - lazy, for start-up time
 
         return article_ids(self.newsroom, scope)
 
@@ -265,7 +265,7 @@ def _replacing(
     services: Services, ids: list[str], name: str, out_dir: Path, options: ExportOptions
 ) -> ExportOptions | None:
     """Return the options to export with (forced if the user agreed to replace); None: stop."""
-    from ..jobs.exports import files_to_replace
+    from newsroom_desktop.jobs.exports import files_to_replace  # noqa: PLC0415 - lazy, for start-up time
 
     files = files_to_replace(services.newsroom, ids, name, out_dir, options)
     if not files:
@@ -302,7 +302,7 @@ def run_export(services: Services) -> Operation | None:
     worker = services.newsroom.for_worker()
 
     def work(progress: Any) -> Any:
-        from ..jobs.exports import export_many
+        from newsroom_desktop.jobs.exports import export_many  # noqa: PLC0415 - lazy, for start-up time
 
         return export_many(worker, ids, name, out_dir, options=options, progress=progress)
 
@@ -323,9 +323,9 @@ def run_export(services: Services) -> Operation | None:
 
 def print_article(services: Services, *, preview: bool) -> None:
     """Print the open article (or preview it) with the same layout as the PDF export."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog  # noqa: PLC0415 - lazy, for start-up time
 
-    from ..exporters.pdf import build_document, page_layout
+    from newsroom_desktop.exporters.pdf import build_document, page_layout  # noqa: PLC0415 - lazy, for start-up time
 
     session = services.session
     if session.doc is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.changes import Changes
+from newsroom_desktop.core.changes import Changes
 
 
 class ChangeHub(QObject):

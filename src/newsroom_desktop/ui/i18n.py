@@ -6,8 +6,8 @@ import contextlib
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from ..core.errors import NotFoundError
-from ..core.resources import resource_path
+from newsroom_desktop.core.errors import NotFoundError
+from newsroom_desktop.core.resources import resource_path
 
 LANGUAGES = ("en", "vi")
 _installed: list[QTranslator] = []

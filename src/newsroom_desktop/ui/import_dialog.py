@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ..core.changes import IMPORTED, Changes
-from .ops import Operation
-from .services import Services
+from newsroom_desktop.core.changes import IMPORTED, Changes
+from newsroom_desktop.ui.ops import Operation
+from newsroom_desktop.ui.services import Services
 
 IMPORT_FILTER = "*.txt *.text *.html *.htm *.md *.markdown *.docx"
 
@@ -56,7 +56,7 @@ def run_import(services: Services, paths: list[str]) -> Operation | None:
     """Import ``paths`` on a worker thread with its own store connection; refresh when done."""
     if not paths:
         return None
-    from ..jobs.imports import import_paths
+    from newsroom_desktop.jobs.imports import import_paths  # noqa: PLC0415 - lazy, for start-up time
 
     worker = services.newsroom.for_worker()
 

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 
-from ..exporters.registry import FORMATS
+from newsroom_desktop.exporters.registry import FORMATS
 
 
 class Translate(Protocol):

@@ -8,7 +8,15 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from .list_columns import BYLINE, HEADLINE, SECTION, STATUS, STATUS_COLOURS, SUMMARY_ROLE, UPDATED
+from newsroom_desktop.ui.list_columns import (
+    BYLINE,
+    HEADLINE,
+    SECTION,
+    STATUS,
+    STATUS_COLOURS,
+    SUMMARY_ROLE,
+    UPDATED,
+)
 
 ROW_HEIGHT = 54
 PAD = 10

@@ -16,24 +16,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.changes import CREATED, PHOTOS, TRASHED, Changes
-from ..core.documents import ArticleDoc
-from ..core.errors import NewsroomError
-from ..core.newsroom import Newsroom, config_dir
-from ..core.settings import Settings
-from ..core.workflow_rules import can_edit
-from .actions import build_actions, build_menus, build_toolbar
-from .article_list import ArticleListModel, ArticleListPanel
-from .editor.panel import EditorPanel
-from .hub import ChangeHub
-from .labels import error_message
-from .ops import OperationRunner, ProgressStrip
-from .photo_panel import PhotoPanel
-from .review.compose import Review
-from .safety import SafetyController
-from .services import Selection, Services, SettingsHolder
-from .session import ArticleSession
-from .thumbnails import Thumbnails
+from newsroom_desktop.core.changes import CREATED, PHOTOS, TRASHED, Changes
+from newsroom_desktop.core.documents import ArticleDoc
+from newsroom_desktop.core.errors import NewsroomError
+from newsroom_desktop.core.newsroom import Newsroom, config_dir
+from newsroom_desktop.core.settings import Settings
+from newsroom_desktop.core.workflow_rules import can_edit
+from newsroom_desktop.ui.actions import build_actions, build_menus, build_toolbar
+from newsroom_desktop.ui.article_list import ArticleListModel, ArticleListPanel
+from newsroom_desktop.ui.editor.panel import EditorPanel
+from newsroom_desktop.ui.hub import ChangeHub
+from newsroom_desktop.ui.labels import error_message
+from newsroom_desktop.ui.ops import OperationRunner, ProgressStrip
+from newsroom_desktop.ui.photo_panel import PhotoPanel
+from newsroom_desktop.ui.review.compose import Review
+from newsroom_desktop.ui.safety import SafetyController
+from newsroom_desktop.ui.services import Selection, Services, SettingsHolder
+from newsroom_desktop.ui.session import ArticleSession
+from newsroom_desktop.ui.thumbnails import Thumbnails
 
 DEFAULT_SIZE = (1440, 900)
 STATUS_MS = 5000
@@ -266,27 +266,27 @@ class MainWindow(QMainWindow):
 
     def import_files(self, paths: list[str]) -> None:
         """Import dropped files (File ▸ Import… does the same through a dialog)."""
-        from .import_dialog import run_import
+        from newsroom_desktop.ui.import_dialog import run_import  # noqa: PLC0415 - lazy, for start-up time
 
         run_import(self.services, paths)
 
     def import_dialog(self) -> None:
-        from .import_dialog import choose_import_paths
+        from newsroom_desktop.ui.import_dialog import choose_import_paths  # noqa: PLC0415 - lazy, for start-up time
 
         self.import_files(choose_import_paths(self))
 
     def import_folder_dialog(self) -> None:
-        from .import_dialog import choose_import_folder
+        from newsroom_desktop.ui.import_dialog import choose_import_folder  # noqa: PLC0415 - lazy, for start-up time
 
         self.import_files(choose_import_folder(self))
 
     def export_dialog(self) -> None:
-        from .export_dialog import run_export
+        from newsroom_desktop.ui.export_dialog import run_export  # noqa: PLC0415 - lazy, for start-up time
 
         run_export(self.services)
 
     def _print(self, *, preview: bool) -> None:
-        from .export_dialog import print_article
+        from newsroom_desktop.ui.export_dialog import print_article  # noqa: PLC0415 - lazy, for start-up time
 
         print_article(self.services, preview=preview)
 
@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
             self.session.save("autosave")
 
     def show_about(self) -> None:
-        from .. import __version__
+        from newsroom_desktop import __version__  # noqa: PLC0415 - lazy, for start-up time
 
         QMessageBox.about(
             self,
@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
         )
 
     def show_preferences(self) -> None:
-        from .preferences import PreferencesDialog
+        from newsroom_desktop.ui.preferences import PreferencesDialog  # noqa: PLC0415 - lazy, for start-up time
 
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec():

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from ..core.errors import NewsroomError
+from newsroom_desktop.core.errors import NewsroomError
 
 log = logging.getLogger(__name__)
 

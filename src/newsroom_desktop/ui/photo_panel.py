@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.documents import ArticleDoc, PhotoUse
-from ..core.photo_checks import (
+from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
+from newsroom_desktop.core.photo_checks import (
     ALT_REPEATS_CAPTION,
     MISSING_ALT,
     MISSING_CAPTION,

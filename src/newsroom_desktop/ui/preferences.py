@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.documents import Actor
-from ..core.settings import Settings
-from .labels import role_label
-from .services import Services
+from newsroom_desktop.core.documents import Actor
+from newsroom_desktop.core.settings import Settings
+from newsroom_desktop.ui.labels import role_label
+from newsroom_desktop.ui.services import Services
 
 
 class PreferencesDialog(QDialog):

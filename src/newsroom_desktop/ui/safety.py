@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import dates
-from ..core.changes import STORE, UPDATED, Changes
-from ..core.errors import NewsroomError
-from ..core.newsroom import StoreWatcher
-from ..core.safety_records import BackupInfo, should_keep
-from .labels import error_message
-from .ops import Operation
-from .services import Services
+from newsroom_desktop.core import dates
+from newsroom_desktop.core.changes import STORE, UPDATED, Changes
+from newsroom_desktop.core.errors import NewsroomError
+from newsroom_desktop.core.newsroom import StoreWatcher
+from newsroom_desktop.core.safety_records import BackupInfo, should_keep
+from newsroom_desktop.ui.labels import error_message
+from newsroom_desktop.ui.ops import Operation
+from newsroom_desktop.ui.services import Services
 
 WATCH_MS = 1500
 BACKUP_EVERY_MS = 60 * 60 * 1000

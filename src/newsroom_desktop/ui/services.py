@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-from ..core.newsroom import Newsroom
-from ..core.settings import Settings, save_settings
-from .hub import ChangeHub
-from .ops import OperationRunner
-from .session import ArticleSession
+from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.settings import Settings, save_settings
+from newsroom_desktop.ui.hub import ChangeHub
+from newsroom_desktop.ui.ops import OperationRunner
+from newsroom_desktop.ui.session import ArticleSession
 
 
 class SettingsHolder:

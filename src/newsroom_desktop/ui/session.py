@@ -9,15 +9,24 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from ..core.changes import ACTOR, ELSEWHERE, PHOTOS, RESTORED, SAVED, UPDATED, WORKFLOW, Changes
-from ..core.documents import ArticleDoc, PhotoUse
-from ..core.errors import ConflictError, NewsroomError
-from ..core.newsroom import Newsroom
-from ..core.photos import IngestedPhoto
-from .autosave import Job, Saver, save_fields_job
-from .hub import ChangeHub
-from .labels import error_message
-from .ops import Operation, OperationRunner
+from newsroom_desktop.core.changes import (
+    ACTOR,
+    ELSEWHERE,
+    PHOTOS,
+    RESTORED,
+    SAVED,
+    UPDATED,
+    WORKFLOW,
+    Changes,
+)
+from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
+from newsroom_desktop.core.errors import ConflictError, NewsroomError
+from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.photos import IngestedPhoto
+from newsroom_desktop.ui.autosave import Job, Saver, save_fields_job
+from newsroom_desktop.ui.hub import ChangeHub
+from newsroom_desktop.ui.labels import error_message
+from newsroom_desktop.ui.ops import Operation, OperationRunner
 
 CAPTION_SAVE_MS = 600
 NO_GENERATION = -1

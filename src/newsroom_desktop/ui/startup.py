@@ -7,15 +7,15 @@ import argparse
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..core.documents import ListQuery
-from ..core.errors import NewsroomError
-from ..core.newsroom import Newsroom
-from ..core.profile import needs_profile
-from ..core.settings import load_settings
-from .i18n import install_translations
-from .labels import error_message
-from .main_window import MainWindow
-from .style import apply_style
+from newsroom_desktop.core.documents import ListQuery
+from newsroom_desktop.core.errors import NewsroomError
+from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.profile import needs_profile
+from newsroom_desktop.core.settings import load_settings
+from newsroom_desktop.ui.i18n import install_translations
+from newsroom_desktop.ui.labels import error_message
+from newsroom_desktop.ui.main_window import MainWindow
+from newsroom_desktop.ui.style import apply_style
 
 BACKUP_DELAY_MS = 3000
 
@@ -42,7 +42,7 @@ def add_sample_if_empty(newsroom: Newsroom) -> str | None:
     """Give an empty store the sample newsroom; return the sample article's id."""
     if newsroom.articles.count(ListQuery()) or newsroom.articles.count(ListQuery(trashed=True)):
         return None
-    from ..sample import create_sample
+    from newsroom_desktop.sample import create_sample  # noqa: PLC0415 - lazy, for start-up time
 
     return create_sample(newsroom).id
 
@@ -55,7 +55,7 @@ def start(app: QApplication, args: argparse.Namespace) -> MainWindow | None:
     unattended = getattr(args, "screenshot", None) or getattr(args, "exit_when_shown", False)
     if needs_profile() and not unattended:
         # Who is using the app, asked before anything is written under their name.
-        from .review.profile_dialog import ask_profile
+        from newsroom_desktop.ui.review.profile_dialog import ask_profile  # noqa: PLC0415 - lazy, for start-up time
 
         if ask_profile() is None:
             return None

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
-from ..core.documents import PhotoUse
-from ..core.errors import NewsroomError
-from ..core.newsroom import PhotoService
+from newsroom_desktop.core.documents import PhotoUse
+from newsroom_desktop.core.errors import NewsroomError
+from newsroom_desktop.core.newsroom import PhotoService
 
 
 class Thumbnails:

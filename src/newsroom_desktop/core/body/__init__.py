@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from .figures import (
+from newsroom_desktop.core.body.figures import (
     append_figure,
     escape_alt,
     figure_markdown,
@@ -14,8 +14,8 @@ from .figures import (
     photo_ids,
     remove_figure,
 )
-from .images import image_sources, strip_images
-from .model import (
+from newsroom_desktop.core.body.images import image_sources, strip_images
+from newsroom_desktop.core.body.model import (
     BULLET,
     CODE,
     FIGURE,
@@ -39,7 +39,7 @@ from .model import (
     text_block,
     walk,
 )
-from .parse import (
+from newsroom_desktop.core.body.parse import (
     MARKDOWN,
     PHOTO_SCHEME,
     BodyFigure,
@@ -49,7 +49,7 @@ from .parse import (
     parse,
     tokens,
 )
-from .render import (
+from newsroom_desktop.core.body.render import (
     FigureRenderer,
     blocks_text,
     default_figure_html,
@@ -58,7 +58,7 @@ from .render import (
     render_html,
     render_tokens,
 )
-from .writer import blocks_markdown, canonical, write_blocks
+from newsroom_desktop.core.body.writer import blocks_markdown, canonical, write_blocks
 
 __all__ = [
     "BULLET",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .parse import PHOTO_SCHEME, BodyFigure, figure_of, tokens
+from newsroom_desktop.core.body.parse import PHOTO_SCHEME, BodyFigure, figure_of, tokens
 
 _PHOTO_ID_RE = re.compile(r"^[0-9a-fA-F-]{8,36}$")
 _ALT_ESCAPE_RE = re.compile(r"([\\\[\]*_`<>!])")

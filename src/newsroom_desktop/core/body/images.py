@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .parse import inline_images, tokens
+from newsroom_desktop.core.body.parse import inline_images, tokens
 
 
 def image_sources(markdown: str) -> list[str]:

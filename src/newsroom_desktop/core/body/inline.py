@@ -8,10 +8,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import groupby, pairwise
 
+from newsroom_desktop.core.body.model import (
+    HARD_BREAK,
+    OBJECT_CHAR,
+    Block,
+    Run,
+    inline_runs,
+    merge_runs,
+    safe_href,
+)
+from newsroom_desktop.core.body.parse import MARKDOWN
 from newsroom_desktop.core.text import clean
-
-from .model import HARD_BREAK, OBJECT_CHAR, Block, Run, inline_runs, merge_runs, safe_href
-from .parse import MARKDOWN
 
 _ESCAPE_RE = re.compile(r"([\\`*_\[\]<>#])")
 _ENTITY_RE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from markdown_it.token import Token
 
-from .parse import MARKDOWN, figure_of, tokens
+from newsroom_desktop.core.body.parse import MARKDOWN, figure_of, tokens
 
 HARD_BREAK = "\u2028"  # a line break inside an editor block (QTextEdit's Shift+Enter)
 OBJECT_CHAR = "\ufffc"  # the character that stands for a figure in the editor's document

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from markdown_it.token import Token
 
-from .parse import MARKDOWN, PHOTO_SCHEME, figure_of, inline_text, tokens
+from newsroom_desktop.core.body.parse import MARKDOWN, PHOTO_SCHEME, figure_of, inline_text, tokens
 
 FigureRenderer = Callable[[str, str], str]
 

@@ -6,11 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsroom_desktop.core.text import clean
-
-from .figures import figure_markdown
-from .inline import block_lines, line_markdown
-from .model import (
+from newsroom_desktop.core.body.figures import figure_markdown
+from newsroom_desktop.core.body.inline import block_lines, line_markdown
+from newsroom_desktop.core.body.model import (
     BULLET,
     HARD_BREAK,
     MAX_LEVEL,
@@ -21,6 +19,7 @@ from .model import (
     merge_runs,
     text_block,
 )
+from newsroom_desktop.core.text import clean
 
 
 @lru_cache(maxsize=16384)

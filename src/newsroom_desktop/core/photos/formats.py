@@ -35,7 +35,7 @@ def heif_available() -> bool:
     with _heif_lock:
         if not _heif_state:
             try:
-                import pillow_heif
+                import pillow_heif  # noqa: PLC0415 - lazy, for start-up time
 
                 pillow_heif.register_heif_opener()
                 _heif_state.append(True)

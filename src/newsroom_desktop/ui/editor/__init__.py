@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .bridge import document_to_markdown, markdown_to_document
-from .figures import FigureSource
-from .panel import EditorPanel
+from newsroom_desktop.ui.editor.bridge import document_to_markdown, markdown_to_document
+from newsroom_desktop.ui.editor.figures import FigureSource
+from newsroom_desktop.ui.editor.panel import EditorPanel
 
 __all__ = ["EditorPanel", "FigureSource", "document_to_markdown", "markdown_to_document"]

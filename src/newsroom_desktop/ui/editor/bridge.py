@@ -15,9 +15,8 @@ from newsroom_desktop.core.body import (
     text_block,
     write_blocks,
 )
-
-from .figures import FigureSource, register_figures
-from .formats import (
+from newsroom_desktop.ui.editor.figures import FigureSource, register_figures
+from newsroom_desktop.ui.editor.formats import (
     FIGURE_ALT,
     FIGURE_ID,
     base_char_format,

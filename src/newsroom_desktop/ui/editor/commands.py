@@ -15,9 +15,8 @@ from PySide6.QtGui import (
 )
 
 from newsroom_desktop.core.body import MAX_LEVEL, OBJECT_CHAR, figure_block, safe_href
-
-from .bridge import insert_blocks
-from .formats import (
+from newsroom_desktop.ui.editor.bridge import insert_blocks
+from newsroom_desktop.ui.editor.formats import (
     FIGURE_BLOCK,
     FIGURE_ID,
     block_kind,

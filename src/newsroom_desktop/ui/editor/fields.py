@@ -7,8 +7,7 @@ from PySide6.QtGui import QFont, QKeyEvent, QTextOption
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
 from newsroom_desktop.core.text import char_count, clean_line
-
-from .ime import PreeditCommitMixin
+from newsroom_desktop.ui.editor.ime import PreeditCommitMixin
 
 
 class FieldLineEdit(PreeditCommitMixin, QLineEdit):

@@ -18,9 +18,8 @@ from PySide6.QtGui import (
 )
 
 from newsroom_desktop.core.documents import PhotoUse
+from newsroom_desktop.ui.editor.formats import FIGURE_ALT, FIGURE_ID, FIGURE_OBJECT
 from newsroom_desktop.ui.labels import translator
-
-from .formats import FIGURE_ALT, FIGURE_ID, FIGURE_OBJECT
 
 Thumbnails = Callable[[PhotoUse], QImage | None]
 CAPTION_COLOUR = QColor("#5f6368")

@@ -22,10 +22,8 @@ from PySide6.QtWidgets import (
 from newsroom_desktop.core.body import BULLET, NUMBER, OBJECT_CHAR
 from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
 from newsroom_desktop.core.text import clean_line, word_count
-
-from ..style import EDITOR_PANEL_STYLE
-from .bridge import markdown_to_document
-from .commands import (
+from newsroom_desktop.ui.editor.bridge import markdown_to_document
+from newsroom_desktop.ui.editor.commands import (
     apply_link,
     cursor_state,
     figure_blocks,
@@ -35,11 +33,12 @@ from .commands import (
     toggle_list,
     toggle_mark,
 )
-from .fields import CountLabel, FieldLineEdit, WrappingLineEdit
-from .figures import FigureSource
-from .find_replace import FindBar
-from .formats import body_font
-from .text_edit import MAX_TEXT_WIDTH, BodyEdit, new_document
+from newsroom_desktop.ui.editor.fields import CountLabel, FieldLineEdit, WrappingLineEdit
+from newsroom_desktop.ui.editor.figures import FigureSource
+from newsroom_desktop.ui.editor.find_replace import FindBar
+from newsroom_desktop.ui.editor.formats import body_font
+from newsroom_desktop.ui.editor.text_edit import MAX_TEXT_WIDTH, BodyEdit, new_document
+from newsroom_desktop.ui.style import EDITOR_PANEL_STYLE
 
 Thumbnails = Callable[[PhotoUse], QImage | None]
 COUNT_DELAY_MS = 300

@@ -19,9 +19,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
 from newsroom_desktop.core.body import BULLET, HARD_BREAK, OBJECT_CHAR
-
-from .bridge import document_to_markdown, insert_blocks
-from .commands import (
+from newsroom_desktop.ui.editor.bridge import document_to_markdown, insert_blocks
+from newsroom_desktop.ui.editor.commands import (
     figure_id,
     indent_list,
     is_figure_block,
@@ -31,8 +30,8 @@ from .commands import (
     text_list,
     toggle_list,
 )
-from .figures import FigureSource, register_figures
-from .formats import (
+from newsroom_desktop.ui.editor.figures import FigureSource, register_figures
+from newsroom_desktop.ui.editor.formats import (
     QUOTE_LEVEL,
     base_char_format,
     block_format,
@@ -43,8 +42,8 @@ from .formats import (
     run_marks,
     set_link,
 )
-from .ime import PreeditCommitMixin
-from .paste import MARKDOWN_MIME, blocks_from_mime
+from newsroom_desktop.ui.editor.ime import PreeditCommitMixin
+from newsroom_desktop.ui.editor.paste import MARKDOWN_MIME, blocks_from_mime
 
 MAX_TEXT_WIDTH = 720
 MIN_SIDE_MARGIN = 24

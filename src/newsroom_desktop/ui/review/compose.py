@@ -10,18 +10,17 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QStatusBar, QWidg
 
 from newsroom_desktop.core.workflow_rules import ACTIONS
 from newsroom_desktop.ui.article_list import ArticleListPanel
+from newsroom_desktop.ui.review.core_call import review_tr
+from newsroom_desktop.ui.review.filters_control import SavedFiltersController
+from newsroom_desktop.ui.review.history_control import HistoryController, Thumbnails
+from newsroom_desktop.ui.review.notes_control import NotesController
+from newsroom_desktop.ui.review.notes_panel import NotesPanel
+from newsroom_desktop.ui.review.saved_filters import SavedFilterBar
+from newsroom_desktop.ui.review.status import WorkflowBar
+from newsroom_desktop.ui.review.targets import LengthIndicator
+from newsroom_desktop.ui.review.targets_control import TargetsController
+from newsroom_desktop.ui.review.workflow_control import WorkflowController
 from newsroom_desktop.ui.services import Services
-
-from .core_call import review_tr
-from .filters_control import SavedFiltersController
-from .history_control import HistoryController, Thumbnails
-from .notes_control import NotesController
-from .notes_panel import NotesPanel
-from .saved_filters import SavedFilterBar
-from .status import WorkflowBar
-from .targets import LengthIndicator
-from .targets_control import TargetsController
-from .workflow_control import WorkflowController
 
 
 def workflow_actions(menu: QMenu, parent: QObject) -> dict[str, QAction]:

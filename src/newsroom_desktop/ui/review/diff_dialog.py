@@ -22,10 +22,9 @@ from newsroom_desktop.core.diff import ArticleDiff
 from newsroom_desktop.core.documents import RevisionInfo
 from newsroom_desktop.core.vocabulary import CURRENT
 from newsroom_desktop.ui.labels import reason_label
+from newsroom_desktop.ui.review.common import set_up_reading, t, when
+from newsroom_desktop.ui.review.diff_render import ANCHOR, DELETE_CSS, INSERT_CSS, render_diff
 from newsroom_desktop.ui.style import DIFF_DIALOG_STYLE
-
-from .common import set_up_reading, t, when
-from .diff_render import ANCHOR, DELETE_CSS, INSERT_CSS, render_diff
 
 Compare = Callable[[str, str], ArticleDiff]  # old id, new id -> diff
 CONTEXT_PX = 72

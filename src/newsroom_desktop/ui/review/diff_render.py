@@ -9,9 +9,8 @@ from dataclasses import dataclass
 
 from newsroom_desktop.core.diff import CAPTION, ArticleDiff, DiffOp, FieldDiff
 from newsroom_desktop.ui.labels import field_label
+from newsroom_desktop.ui.review.common import t
 from newsroom_desktop.ui.style import DIFF_DELETE_CSS, DIFF_INSERT_CSS
-
-from .common import t
 
 # The strike and underline keep a change visible to readers who cannot tell red from green.
 INSERT_CSS = f"{DIFF_INSERT_CSS};text-decoration:underline"

@@ -9,10 +9,9 @@ from PySide6.QtCore import QObject, QTimer
 from newsroom_desktop.core.changes import ACTOR, EXPORTED, RESTORED, UPDATED, WORKFLOW, Changes
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.ui.article_list import ArticleListPanel
+from newsroom_desktop.ui.review.core_call import call_core
+from newsroom_desktop.ui.review.saved_filters import ALL, SavedFilterBar
 from newsroom_desktop.ui.services import Services
-
-from .core_call import call_core
-from .saved_filters import ALL, SavedFilterBar
 
 COUNT_DELAY_MS = 800
 # Change sets that can move articles between filters without adding or removing list rows.

@@ -31,9 +31,8 @@ from newsroom_desktop.core.vocabulary import CURRENT
 from newsroom_desktop.core.workflow_rules import STATUS_COLOURS as _WORKFLOW_COLOURS
 from newsroom_desktop.core.workflow_rules import TRANSITIONS
 from newsroom_desktop.ui.labels import reason_label
+from newsroom_desktop.ui.review.common import set_up_reading, t, when
 from newsroom_desktop.ui.style import HISTORY_STYLE
-
-from .common import set_up_reading, t, when
 
 Images = Callable[[str], QImage | None]  # photo use id -> thumbnail
 PHOTO_SCHEME = "photo"

@@ -13,11 +13,10 @@ from newsroom_desktop.core.changes import RESTORED, Changes
 from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
 from newsroom_desktop.core.vocabulary import CURRENT
 from newsroom_desktop.core.workflow_rules import can_edit
+from newsroom_desktop.ui.review.core_call import MESSAGE_MS, call_core, review_tr
+from newsroom_desktop.ui.review.diff_dialog import DiffDialog
+from newsroom_desktop.ui.review.history import HistoryDialog
 from newsroom_desktop.ui.services import Services
-
-from .core_call import MESSAGE_MS, call_core, review_tr
-from .diff_dialog import DiffDialog
-from .history import HistoryDialog
 
 Thumbnails = Callable[[PhotoUse], QImage | None]
 

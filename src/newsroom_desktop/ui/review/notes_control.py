@@ -11,11 +11,10 @@ from PySide6.QtWidgets import QDockWidget, QPlainTextEdit, QTextEdit
 from newsroom_desktop.core.changes import NOTES, SAVED, Changes
 from newsroom_desktop.core.documents import ArticleDoc
 from newsroom_desktop.core.note_info import NoteInfo, anchor_present
+from newsroom_desktop.ui.review.core_call import MESSAGE_MS, call_core, review_tr
+from newsroom_desktop.ui.review.notes_panel import NotesPanel
+from newsroom_desktop.ui.review.status import WorkflowBar
 from newsroom_desktop.ui.services import Services
-
-from .core_call import MESSAGE_MS, call_core, review_tr
-from .notes_panel import NotesPanel
-from .status import WorkflowBar
 
 OBJECT_CHAR = "\ufffc"  # a photo placed in the body, as the editor's document holds it
 TextField = QTextEdit | QPlainTextEdit

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 from newsroom_desktop.core.documents import ArticleDoc
 from newsroom_desktop.core.note_info import NoteInfo, anchor_present
 from newsroom_desktop.ui.labels import field_label
+from newsroom_desktop.ui.review.common import elide, t, when
 from newsroom_desktop.ui.style import NOTES_PANEL_STYLE
-
-from .common import elide, t, when
 
 PASSAGE_PREVIEW = 90
 

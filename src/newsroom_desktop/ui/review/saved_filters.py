@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 from newsroom_desktop.core.documents import Actor, ListQuery
 from newsroom_desktop.core.filters import SAVED_FILTERS, filter_query
 from newsroom_desktop.ui.list_columns import STATUS_COLOURS
+from newsroom_desktop.ui.review.common import t
 from newsroom_desktop.ui.style import SAVED_FILTERS_STYLE
-
-from .common import t
 
 ALL = "all"
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -21,9 +21,8 @@ from newsroom_desktop.core.documents import Actor, ArticleDoc
 from newsroom_desktop.core.workflow_rules import ACTIONS, doc_edit_refusal
 from newsroom_desktop.ui.labels import status_label
 from newsroom_desktop.ui.list_columns import STATUS_COLOURS
+from newsroom_desktop.ui.review.common import t
 from newsroom_desktop.ui.style import REVIEW_BAR_STYLE
-
-from .common import t
 
 # The action that moves an article on from each status: shown as the bar's main button.
 PRIMARY = {"draft": "submit", "submitted": "take", "editing": "approve", "ready": "publish",

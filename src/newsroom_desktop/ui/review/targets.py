@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 from newsroom_desktop.core.documents import ArticleDoc
 from newsroom_desktop.core.targets import LengthInfo, LengthStatus, length_status
 from newsroom_desktop.core.text import char_count, clean_line
+from newsroom_desktop.ui.review.common import t
 from newsroom_desktop.ui.style import LENGTH_COUNT_STYLE
-
-from .common import t
 
 COLOURS: dict[str, str] = {
     "under": "#8a8f98",

@@ -11,10 +11,9 @@ from PySide6.QtWidgets import QDialog
 from newsroom_desktop.core.changes import UPDATED, Changes
 from newsroom_desktop.core.documents import ArticleDoc
 from newsroom_desktop.core.workflow_rules import can_edit
+from newsroom_desktop.ui.review.core_call import MESSAGE_MS, call_core, review_tr
+from newsroom_desktop.ui.review.targets import LengthIndicator, LengthWatch, TargetsDialog
 from newsroom_desktop.ui.services import Services
-
-from .core_call import MESSAGE_MS, call_core, review_tr
-from .targets import LengthIndicator, LengthWatch, TargetsDialog
 
 
 class TargetsController(QObject):

@@ -10,11 +10,9 @@ from newsroom_desktop.core.changes import ACTOR, WORKFLOW, Changes
 from newsroom_desktop.core.documents import Actor, ArticleDoc
 from newsroom_desktop.core.profile import save_profile
 from newsroom_desktop.core.workflow_rules import can_edit
-from newsroom_desktop.ui.services import Services
-
-from .common import elide, when
-from .core_call import MESSAGE_MS, call_core, review_tr
-from .status import (
+from newsroom_desktop.ui.review.common import elide, when
+from newsroom_desktop.ui.review.core_call import MESSAGE_MS, call_core, review_tr
+from newsroom_desktop.ui.review.status import (
     WorkflowBar,
     action_label,
     action_tip,
@@ -22,6 +20,7 @@ from .status import (
     done_message,
     lock_message,
 )
+from newsroom_desktop.ui.services import Services
 
 
 class WorkflowController(QObject):
