@@ -5,11 +5,11 @@
 Each file holds about --mb megabytes of article text in short lines (3 to 8 Vietnamese words,
 about 32 bytes), one paragraph a line; "text-tiny" is the worst case, lines of two letters.
 Every measurement runs in a fresh child process: the parse (read, decode, parse; what
-registry.parse_file does) is timed in CPU seconds (wall seconds too: on a shared machine
-they mostly measure the neighbours), with the child's peak resident memory above what it
-held before; a second child gives Python's own allocation peak (tracemalloc, which slows
-the run, so it is not timed). With --store the whole import
-(parse and store in one transaction, as ``newsroom import`` does) is measured as well.
+registry.parse_file does) is timed in CPU seconds (wall seconds too: on a shared machine they
+mostly measure the neighbours), with the child's peak resident memory above what it held
+before (VmHWM, reset first); a second child gives Python's own allocation peak (tracemalloc,
+which slows the run, so it is not timed). With --store the whole import (parse and store in
+one transaction, as ``newsroom import`` does) is measured as well.
 
 Targets for pasted text: at least 5 MB/s, peak memory at most 10 times the file size.
 """
@@ -74,11 +74,19 @@ from newsroom_desktop.importers.registry import parse_file
 from newsroom_desktop.jobs.imports import import_paths
 from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.newsroom import Newsroom
-def peak_mb():
+def status_mb(field):
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-def now_mb():
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * resource.getpagesize() / 1048576
+def reset_peak():
+    # Linux: "5" resets the peak resident size, so that the imports' own peak is not counted.
+    try:
+        with open("/proc/self/clear_refs", "w") as clear:
+            clear.write("5")
+    except OSError:
+        pass
 if mode == "traced":
     import tracemalloc
     tracemalloc.start()
@@ -86,7 +94,8 @@ if mode == "traced":
     print(json.dumps({"traced_mb": tracemalloc.get_traced_memory()[1] / 1048576}))
     sys.exit(0)
 newsroom = Newsroom.open(path.with_suffix(".sqlite"), actor=Actor("Bench", "editor"))
-before = now_mb()
+reset_peak()
+before = status_mb("VmRSS")
 started, cpu = time.perf_counter(), time.process_time()
 if mode == "parse":
     parse_file(path)
@@ -96,7 +105,7 @@ else:
         sys.exit(f"import failed: {report.failed[0].error}")
 seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
 newsroom.close()
-print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_mb": peak_mb() - before}))
+print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_mb": status_mb("VmHWM") - before}))
 """
 
 
