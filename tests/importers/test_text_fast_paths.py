@@ -60,7 +60,7 @@ LINES = st.lists(WORDS, max_size=12).map(" ".join)
 
 
 @settings(max_examples=200, deadline=None)
-@given(LINES)
+@given(st.one_of(LINES, LINES.map(lambda line: f"   {line}" * 12)))  # long ones: the limits
 def test_quick_checks_agree_with_the_full_rules(line: str):
     assert rules.is_furniture(line) == old_is_furniture(line)
     assert rules.split_credit(line) == old_split_credit(line)

@@ -153,11 +153,13 @@ def has_photo_credit(line: str) -> bool:
 
 def opens_like_caption(line: str) -> bool:
     """Tell whether a line opens the way captions do ("Ảnh minh họa:", "Ảnh 2:")."""
-    line = line.strip()
-    # Only these can open the pattern (case-blind: no other letter folds to these).
-    if not line.startswith(("(", "Ả", "ả", "P", "p")):
+    if len(line) > MAX_CAPTION_CHARS:
         return False
-    return len(line) <= MAX_CAPTION_CHARS and bool(_CAPTION_OPENING_RE.match(line))
+    opening = line.strip()
+    # Only these can open the pattern (case-blind: no other letter folds to these).
+    return opening.startswith(("(", "Ả", "ả", "P", "p")) and bool(
+        _CAPTION_OPENING_RE.match(opening)
+    )
 
 
 # --- bylines --------------------------------------------------------------------------------
