@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from newsroom_desktop.core.documents import Actor
+from tests import pg
+from tests.pg import PgServer
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -66,10 +69,61 @@ def store_path(tmp_path: Path) -> Path:
     return tmp_path / "store" / "newsroom.sqlite"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "backends(*names): run the tests taking `backend` on these store backends"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run a test once per backend its module names with ``pytest.mark.backends``."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    marker = metafunc.definition.get_closest_marker("backends")
+    names = marker.args if marker else ("sqlite",)
+    if names != ("sqlite",):
+        metafunc.parametrize("backend", names, indirect=True)
+
+
+@pytest.fixture(scope="module")
+def backend(request: pytest.FixtureRequest) -> str:
+    """The store backend a test runs on: "sqlite" (a file) or "postgresql" (the test server)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A throw-away PostgreSQL server for the whole run (fails, never skips, without binaries)."""
+    server = pg.start_server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: PgServer) -> str:
+    """The migrated database each test's database is copied from (one migration per run)."""
+    return pg.make_template(pg_server)
+
+
 @pytest.fixture
-def newsroom(store_path: Path):
+def pg_database(pg_server: PgServer, pg_template: str) -> Iterator[str]:
+    """The URL of a fresh, prepared newsroom database on the test server, dropped after."""
+    with pg.database(pg_server, pg_template) as url:
+        yield url
+
+
+@pytest.fixture
+def store_location(backend: str, store_path: Path, request: pytest.FixtureRequest) -> str | Path:
+    """Where the test's store is: a file, or a fresh database on the test server."""
+    if backend == "postgresql":
+        return str(request.getfixturevalue("pg_database"))
+    return store_path
+
+
+@pytest.fixture
+def newsroom(store_location: str | Path):
     from newsroom_desktop.core.newsroom import Newsroom
 
-    nr = Newsroom.open(store_path, actor=REPORTER)
+    nr = Newsroom.open(store_location, actor=REPORTER)
     yield nr
     nr.close()

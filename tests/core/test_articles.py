@@ -16,6 +16,9 @@ from newsroom_desktop.core.errors import (
 from newsroom_desktop.core.models import Revision
 from newsroom_desktop.core.newsroom import Newsroom
 
+# Every test taking the `newsroom` fixture runs on a store file and on the test server.
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 HEADLINE = "Tăng cường sự lãnh đạo của Đảng đối với lực lượng Công an Nhân dân"
 
 
@@ -142,6 +145,9 @@ def test_list_newest_first_filters_and_never_loads_bodies(newsroom: Newsroom):
         newsroom.articles.list(ListQuery(status="lost"))
 
 
+# SQLite only until folded search on PostgreSQL (issue 13, "Search on PostgreSQL"): the server's
+# search is a plain ILIKE for now, so "dang" does not find "Đảng" there yet.
+@pytest.mark.backends("sqlite")
 def test_trash_restore_and_empty(newsroom: Newsroom):
     doc = newsroom.articles.create({"headline": "Bài sẽ xóa", "body": "Đảng"})
     newsroom.articles.trash(doc.id)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import func, select
 
 from newsroom_desktop.core.models import Article, StatusEvent
 from tests.conftest import EDITOR
+
+# Every test taking a store fixture runs on a store file and on the test server.
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
 
 
 def test_record_export_publishes_only_a_ready_article(newsroom, sample_doc):

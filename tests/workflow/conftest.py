@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.models import Article
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.settings import Settings
+from tests import pg
 from tests.conftest import REPORTER, SAMPLE_TEXT
 
 OTHER_REPORTER = Actor("Thu Trang", "reporter")
@@ -38,9 +40,16 @@ def article_in_status(nr: Newsroom, status: str, owner: Actor = REPORTER, **fiel
 
 
 @pytest.fixture(scope="module")
-def shared_newsroom(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Newsroom]:
+def shared_newsroom(
+    tmp_path_factory: pytest.TempPathFactory, backend: str, request: pytest.FixtureRequest
+) -> Iterator[Newsroom]:
     """One store for a module of small cases (opening a store costs more than a case)."""
-    path: Path = tmp_path_factory.mktemp("workflow") / "newsroom.sqlite"
-    nr = Newsroom.open(path, actor=REPORTER, settings=Settings())
-    yield nr
-    nr.close()
+    with contextlib.ExitStack() as stack:
+        location: str | Path = tmp_path_factory.mktemp("workflow") / "newsroom.sqlite"
+        if backend == "postgresql":
+            server = request.getfixturevalue("pg_server")
+            template = request.getfixturevalue("pg_template")
+            location = stack.enter_context(pg.database(server, template))
+        nr = Newsroom.open(location, actor=REPORTER, settings=Settings())
+        stack.callback(nr.close)
+        yield nr

@@ -13,11 +13,14 @@ from tests.workflow.conftest import sample_paragraphs
 REPORTER_ARGS = ["--as", "Ngọc Hậu", "--role", "reporter"]
 EDITOR_ARGS = ["--as", "Phương Nam", "--role", "editor"]
 
+# The same commands on a store file and on the test server (its URL as --store).
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 
 class Cli:
     """Runs `newsroom` on one temp store and returns (exit code, stdout, stderr)."""
 
-    def __init__(self, store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def __init__(self, store: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
         self.store = store
         self.capsys = capsys
 
@@ -34,8 +37,8 @@ class Cli:
 
 
 @pytest.fixture
-def cli(store_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(store_path, capsys)
+def cli(store_location: Path | str, capsys: pytest.CaptureFixture[str]) -> Cli:
+    return Cli(store_location, capsys)
 
 
 @pytest.fixture

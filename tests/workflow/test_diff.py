@@ -6,6 +6,7 @@ import re
 import unicodedata
 from datetime import UTC, datetime
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +24,9 @@ from newsroom_desktop.core.text import word_count
 from newsroom_desktop.ui.review.diff_render import to_html
 from tests.conftest import EDITOR
 from tests.workflow.conftest import sample_paragraphs
+
+# Every test taking a store fixture runs on a store file and on the test server.
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
 
 SENTENCE = "Tăng cường sự lãnh đạo của Đảng đối với lực lượng Công an Nhân dân."
 

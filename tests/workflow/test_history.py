@@ -11,6 +11,9 @@ from newsroom_desktop.core.errors import NotFoundError, WorkflowError
 from newsroom_desktop.core.newsroom import Newsroom
 from tests.conftest import EDITOR, REPORTER
 
+# Every test taking a store fixture runs on a store file and on the test server.
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 
 def _photo(tmp_path: Path, name: str = "anh.jpg") -> Path:
     path = tmp_path / name
@@ -101,6 +104,9 @@ def test_restoring_the_current_text_changes_nothing(newsroom: Newsroom):
     assert newsroom.history.list(doc.id) == before
 
 
+# SQLite only until folded search on PostgreSQL (issue 13, "Search on PostgreSQL"): the server's
+# search is a plain ILIKE for now, so "quy che" does not find "Quy chế" there yet.
+@pytest.mark.backends("sqlite")
 def test_restore_brings_back_every_field_and_the_search_index(newsroom: Newsroom):
     doc = newsroom.articles.create(
         {

@@ -11,6 +11,9 @@ from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.note_info import anchor_present
 from tests.conftest import EDITOR, REPORTER
 
+# Every test taking a store fixture runs on a store file and on the test server.
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 LEAD = "Sáng 07/9, Trung tướng Trần Quốc Tỏ chủ trì Hội thảo trực tuyến."
 BODY = "Tham dự tại điểm cầu Công an thành phố Cần Thơ có **đồng chí** Phạm Văn Hiểu."
 

@@ -24,6 +24,9 @@ from newsroom_desktop.core.workflow_rules import (
 from tests.conftest import EDITOR, REPORTER
 from tests.workflow.conftest import NOTE, OTHER_REPORTER, article_in_status
 
+# Every test taking a store fixture runs on a store file and on the test server.
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 # The workflow as the issue and DESIGN.md state it, written out independently of the code:
 # (status, action) -> the status it leads to.
 MOVES = {

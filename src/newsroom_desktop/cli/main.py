@@ -8,7 +8,15 @@ import sys
 from collections.abc import Iterator, Sequence
 
 from newsroom_desktop import __version__
-from newsroom_desktop.cli import articles, exports, imports, maintenance, photos, workflow
+from newsroom_desktop.cli import (
+    articles,
+    exports,
+    imports,
+    maintenance,
+    photos,
+    server,
+    workflow,
+)
 from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.errors import NewsroomError
 from newsroom_desktop.core.newsroom import Newsroom, default_actor
@@ -24,7 +32,7 @@ MAX_COUNT = 1_000_000_000
 
 
 # Each module adds its subcommands with register(sub) and sets args.handler(newsroom, args).
-COMMAND_MODULES = (articles, photos, imports, exports, workflow, maintenance)
+COMMAND_MODULES = (articles, photos, imports, exports, workflow, maintenance, server)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,8 +16,11 @@ APP_NAME = "newsroom-desktop"
 APP_AUTHOR = "newsroom-desktop"
 STORE_ENV = "NEWSROOM_STORE"
 STORE_FILENAME = "newsroom.sqlite"
-# Database servers SQLAlchemy knows; a server store is planned, not made yet.
+# Database servers SQLAlchemy knows; of those, a newsroom server runs on PostgreSQL only.
 SERVER_SCHEMES = frozenset({"postgresql", "postgres", "mysql", "mariadb", "oracle", "mssql"})
+POSTGRES_SCHEMES = frozenset({"postgresql", "postgres"})
+# The one driver the app speaks to PostgreSQL through (psycopg 3).
+POSTGRES_DRIVER = "postgresql+psycopg"
 
 
 def data_dir() -> Path:
@@ -58,11 +61,14 @@ class StoreLocation:
 def resolve_store(location: str | os.PathLike[str] | None = None) -> StoreLocation:
     """Resolve the store from the argument, then ``NEWSROOM_STORE``, then the data folder.
 
-    Only a store file is taken: an existing regular file, or a new one in a folder that exists
-    or can be made. Anything else (a server URL, an in-memory or ``file:`` database, a folder,
-    a device, a pipe) is refused with StoreError before anything is created beside it.
+    A store file (an existing regular file, or a new one in a folder that exists or can be
+    made) or a PostgreSQL server URL is taken. Anything else (another server's URL, an
+    in-memory or ``file:`` database, a folder, a device, a pipe) is refused with StoreError
+    before anything is created beside it.
     """
     raw = os.fspath(location) if location is not None else os.environ.get(STORE_ENV) or None
+    if raw and _scheme(raw) in POSTGRES_SCHEMES:
+        return server_location(raw)
     path = store_path(raw) if raw else data_dir() / STORE_FILENAME
     check_store_path(path)
     # A URL object, never text: a "?" or "%20" in the file name must not change which file
@@ -78,16 +84,46 @@ def resolve_store(location: str | os.PathLike[str] | None = None) -> StoreLocati
     )
 
 
+def _scheme(raw: str) -> str:
+    return raw.split(":", 1)[0].split("+", 1)[0].lower() if ":" in raw else ""
+
+
+def server_location(raw: str) -> StoreLocation:
+    """Return the location of the newsroom server at the PostgreSQL URL ``raw``."""
+    try:
+        url = make_url(raw)
+    except ArgumentError as exc:
+        raise _unsupported(f"{raw} is not a server URL: give postgresql://user@host/db.") from exc
+    if url.drivername not in ("postgresql", "postgres", POSTGRES_DRIVER):
+        raise _unsupported(
+            f"{url.drivername}:// is not supported: the app reaches a server through psycopg 3 "
+            f"({POSTGRES_DRIVER}://…)."
+        )
+    if not url.database:
+        raise _unsupported(f"{url.render_as_string()} names no database: add /<database>.")
+    url = url.set(drivername=POSTGRES_DRIVER)
+    # Each server gets its own local folder for what stays on this desk (thumbnails aside).
+    local = data_dir() / "servers" / f"{url.host or 'local'}-{url.port or 5432}-{url.database}"
+    return StoreLocation(
+        url=url,
+        path=None,
+        originals_dir=local / "originals",
+        backups_dir=local / "backups",
+        thumbnails_dir=cache_dir() / "thumbnails",
+    )
+
+
 def _unsupported(message: str) -> StoreError:
     return StoreError(message, code="store_unsupported")
 
 
 def store_path(raw: str) -> Path:
     """Return the absolute path of the store file ``raw`` names (a path or a sqlite:/// URL)."""
-    scheme = raw.split(":", 1)[0].split("+", 1)[0].lower() if ":" in raw else ""
+    scheme = _scheme(raw)
     if scheme in SERVER_SCHEMES:
         raise _unsupported(
-            f"Server stores ({scheme}://…) are not supported yet; give a store file."
+            f"Server stores on {scheme} are not supported yet; give a store file or a "
+            "postgresql:// URL."
         )
     if scheme == "sqlite":
         raw = _sqlite_url_path(raw)

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -159,6 +159,56 @@ def unknown_revision_error(path: Path | str, revision: str, what: str = "store")
     )
 
 
+def read_server_revision(engine: Engine, where: str) -> str | None:
+    """Return the schema revision of the server database; None if it holds no table at all."""
+    try:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            if not tables:
+                return None
+            if "alembic_version" not in tables or "articles" not in tables:
+                raise StoreError(
+                    f"The database {where} holds other tables, not a newsroom; it was left "
+                    "untouched.",
+                    code="store_not_a_store",
+                )
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except (OperationalError, DBAPIError) as exc:
+        raise StoreError(
+            f"Cannot reach the newsroom server {where}: {getattr(exc, 'orig', exc)}".strip(),
+            code="store_io",
+        ) from exc
+
+
+def open_server_engine(loc: StoreLocation) -> Engine:
+    """Return an engine on the newsroom server at ``loc``, refusing one not at our schema.
+
+    A server is never migrated on open: ``newsroom server init`` prepares it and a newsroom
+    upgrades it on purpose, so one desk's new app cannot change the schema under the others.
+    """
+    engine = create_engine(loc.url, pool_pre_ping=True)
+    try:
+        revision = read_server_revision(engine, loc.display)
+        if revision is None:
+            raise StoreError(
+                f"The database {loc.display} is not prepared for a newsroom: run "
+                "`newsroom server init URL` once.",
+                code="store_not_prepared",
+            )
+        if revision not in KNOWN_REVISIONS:
+            raise unknown_revision_error(loc.display, revision, "server")
+        if revision != SCHEMA_HEAD:
+            raise StoreError(
+                f"The server {loc.display} has the older schema {revision}: a newsroom upgrades "
+                "its server on purpose, with `newsroom server upgrade URL`.",
+                code="store_too_old",
+            )
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
 def _install_sqlite_events(
     engine: Engine, *, read_only: bool = False, shared: _Shared | None = None
 ) -> None:
@@ -253,10 +303,7 @@ class Store:
         """
         loc = location if isinstance(location, StoreLocation) else resolve_store(location)
         if loc.path is None:
-            engine = create_engine(loc.url)
-            store = cls(loc, engine)
-            store.migrate()
-            return store
+            return cls(loc, open_server_engine(loc), read_only=read_only)
         with _SHARED_LOCK:
             shared = _shared_for(loc.path, read_only=read_only)
             if shared is None:
@@ -403,7 +450,11 @@ class Store:
     def backup(self, dest: Path) -> Path:
         """Copy the whole store to ``dest`` with SQLite's online backup API and return it."""
         if self.location.path is None:
-            raise StoreError("Backups of a server store are made on the server.", code="store_io")
+            raise StoreError(
+                f"{self.location.display} is a newsroom server: back it up on the server with "
+                "pg_dump (`pg_dump -Fc URL`).",
+                code="store_server_backup",
+            )
         return backup_file(self.location.path, dest)
 
     def close(self) -> None:
