@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -138,12 +140,6 @@ def test_a_server_of_an_unknown_schema_is_refused(pg_database: str):
     assert refused.value.code == "store_unknown_schema"
 
 
-def test_backup_of_a_server_names_pg_dump(pg_database: str, capsys):
-    assert main(["--store", pg_database, "backup"]) == 1
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "pg_dump" in err
-
-
 def test_server_init_from_the_command_line(empty_database: str, capsys):
     assert main(["server", "init", empty_database]) == 0
     out = capsys.readouterr().out
@@ -158,3 +154,32 @@ def test_server_init_from_the_command_line(empty_database: str, capsys):
     assert err.count("\n") == 1 and "not empty" in err
     assert main(["server", "upgrade", empty_database]) == 0
     assert "nothing to do" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (["backups"], "pg_dump and pg_restore"),
+        (["restore", "/nonexistent.sqlite", "--yes"], "pg_dump and pg_restore"),
+        (["check"], "checked on the server"),
+    ],
+)
+def test_file_maintenance_on_a_server_says_what_to_use(pg_database: str, capsys, command, message):
+    assert main(["--store", pg_database, *command]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err, err
+    assert make_url(pg_database).password not in err
+
+
+def test_backup_of_a_server_is_a_pg_dump_archive(pg_server: PgServer, pg_database: str, capsys):
+    assert main(["--store", pg_database, "new", "--headline", "Sao lưu máy chủ"]) == 0
+    capsys.readouterr()
+    assert main(["--store", pg_database, "backup"]) == 0
+    archive = Path(capsys.readouterr().out.strip())
+    assert archive.suffix == ".dump" and archive.read_bytes().startswith(b"PGDMP")
+    listing = subprocess.run(
+        [str(pg_server.bindir / "pg_restore"), "--list", str(archive)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert "TABLE DATA public articles" in listing.stdout
+    assert not list(archive.parent.glob(".*.part"))

@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from newsroom_desktop.core.backups import check_backup, list_backups, make_backup, restore_backup
+from newsroom_desktop.core.backups import (
+    check_backup,
+    file_store_path,
+    list_backups,
+    make_backup,
+    restore_backup,
+)
 from newsroom_desktop.core.context import id_prefix
 from newsroom_desktop.core.errors import NewsroomError, StoreError
 from newsroom_desktop.core.health import check_store
@@ -81,6 +87,7 @@ def _confirmed(prompt: str) -> bool:
 
 def cmd_restore(_nr: None, args: argparse.Namespace) -> int:
     loc = resolve_store(args.store)
+    file_store_path(loc)  # a server is restored with pg_restore: say so before the file checks
     # Refuse a bad file before asking anything; the checks want the whole path.
     info = check_backup(Path(args.file).expanduser().absolute())
     print(

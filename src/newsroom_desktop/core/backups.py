@@ -23,7 +23,10 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from newsroom_desktop.core.errors import StoreError
+from newsroom_desktop.core.models import Article
 from newsroom_desktop.core.paths import StoreLocation, resolve_store
 from newsroom_desktop.core.safety_records import (
     AUTO,
@@ -60,9 +63,14 @@ def _location(location: StoreLocation | Store | Path | str) -> StoreLocation:
     return resolve_store(location)
 
 
-def _store_path(loc: StoreLocation) -> Path:
+def file_store_path(loc: StoreLocation) -> Path:
+    """Return the store file of ``loc``; a server's backups are made on the server instead."""
     if loc.path is None:
-        raise StoreError("Backups of a server store are made on the server.", code="store_io")
+        raise StoreError(
+            f"{loc.display} is a newsroom server: its backups are made and restored on the "
+            "server, with pg_dump and pg_restore.",
+            code="store_server_backup",
+        )
     return loc.path
 
 
@@ -78,7 +86,7 @@ def _parse_name(path: Path, stem: str) -> tuple[datetime, str] | None:
 
 def _backup_files(loc: StoreLocation) -> list[tuple[Path, datetime, str]]:
     """Return this store's backup files with their time and label, newest first."""
-    stem = _store_path(loc).stem
+    stem = file_store_path(loc).stem
     try:
         entries = list(loc.backups_dir.iterdir())
     except FileNotFoundError:
@@ -147,12 +155,31 @@ def rotate_backups(
     return removed
 
 
+def _dump_server(store: Store, label: str) -> BackupInfo:
+    """Back a server up with pg_dump; its archives are restored with pg_restore, by an admin."""
+    path = store.backup(store.backup_path(label).with_suffix(".dump"))
+    with store.read() as session:
+        count = session.scalar(
+            select(func.count()).select_from(Article).where(Article.deleted_at.is_(None))
+        )
+    return BackupInfo(
+        path=path,
+        created_at=datetime.now(UTC),
+        label=label,
+        size=path.stat().st_size,
+        article_count=count,
+        schema_revision=store.schema_revision(),
+    )
+
+
 def make_backup(store: Store, label: str = MANUAL, *, keep: int = DEFAULT_KEEP) -> BackupInfo:
     """Back the open store up now (safe while it is written to); rotate if the label rotates."""
     if not re.fullmatch(r"[a-z0-9-]+", label):
         raise ValueError(f"a backup label is lower-case letters, digits and dashes, not {label!r}")
+    if store.location.path is None:
+        return _dump_server(store, label)
     path = store.backup(store.backup_path(label))
-    when, _label = _parse_name(path, _store_path(store.location).stem) or (None, label)
+    when, _label = _parse_name(path, file_store_path(store.location).stem) or (None, label)
     if label in ROTATED:
         rotate_backups(store.location, keep, label)
     return describe_backup(path, when, label)
@@ -243,7 +270,7 @@ def check_backup(file: Path) -> BackupInfo:
 
 def _set_aside(loc: StoreLocation, keep: int) -> Path | None:
     """Save the current store before a restore replaces it; None if there is none."""
-    live = _store_path(loc)
+    live = file_store_path(loc)
     if not live.exists():
         return None
     try:
@@ -319,7 +346,7 @@ def restore_backup(
     copied as they are to ``…-damaged.sqlite``) before anything is written.
     """
     loc = _location(location)
-    live = _store_path(loc)
+    live = file_store_path(loc)
     file = Path(file).absolute()
     if file == live:
         raise StoreError(f"{file} is the store itself, not a backup of it.", code="store_io")

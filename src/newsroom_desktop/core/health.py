@@ -86,7 +86,11 @@ def check_store(location: StoreLocation | Path | str) -> StoreCheck:
     """Check the store at ``location`` without changing it; damage is reported, not raised."""
     loc = location if isinstance(location, StoreLocation) else resolve_store(location)
     if loc.path is None:
-        raise StoreError("A server store is checked on the server.", code="store_io")
+        raise StoreError(
+            f"{loc.display} is a newsroom server: it is checked on the server (the server "
+            "keeps its own data sound; `newsroom --store URL list` shows it answers).",
+            code="store_server_check",
+        )
     path = loc.path
     if not path.exists():
         raise StoreError(f"There is no store at {path}.", code="not_found")

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
-from newsroom_desktop.core import live_files
+from newsroom_desktop.core import live_files, pg_tools
 from newsroom_desktop.core.errors import StoreError
 from newsroom_desktop.core.paths import StoreLocation, resolve_store
 
@@ -448,13 +448,9 @@ class Store:
         return backup_path(self.location, label)
 
     def backup(self, dest: Path) -> Path:
-        """Copy the whole store to ``dest`` with SQLite's online backup API and return it."""
+        """Copy the whole store to ``dest`` (SQLite's online backup API, or pg_dump); return it."""
         if self.location.path is None:
-            raise StoreError(
-                f"{self.location.display} is a newsroom server: back it up on the server with "
-                "pg_dump (`pg_dump -Fc URL`).",
-                code="store_server_backup",
-            )
+            return pg_tools.dump_server(self.location.url, dest)
         return backup_file(self.location.path, dest)
 
     def close(self) -> None:
