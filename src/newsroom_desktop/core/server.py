@@ -8,11 +8,10 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from newsroom_desktop.core.errors import StoreError
 from newsroom_desktop.core.paths import StoreLocation, server_location
 from newsroom_desktop.core.store import (
-    KNOWN_REVISIONS,
     SCHEMA_HEAD,
     Store,
+    known_server_revision,
     read_server_revision,
-    unknown_revision_error,
 )
 
 # Schemas every PostgreSQL database has; a table in any other one is someone else's data.
@@ -73,15 +72,7 @@ def upgrade_server(url: str) -> str:
     """Bring the newsroom server at ``url`` to this app's schema; return the revision it had."""
     loc, engine = _engine(url)
     try:
-        revision = read_server_revision(engine, loc.display)
-        if revision is None:
-            raise StoreError(
-                f"The database {loc.display} is not prepared for a newsroom: run "
-                "`newsroom server init URL` once.",
-                code="store_not_prepared",
-            )
-        if revision not in KNOWN_REVISIONS:
-            raise unknown_revision_error(loc.display, revision, "server")
+        revision = known_server_revision(engine, loc.display)
         if revision != SCHEMA_HEAD:
             _migrate(loc, engine)
     finally:

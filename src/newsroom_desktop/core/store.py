@@ -180,6 +180,20 @@ def read_server_revision(engine: Engine, where: str) -> str | None:
         ) from exc
 
 
+def known_server_revision(engine: Engine, where: str) -> str:
+    """Return the server's schema revision, refusing an unprepared or unknown one."""
+    revision = read_server_revision(engine, where)
+    if revision is None:
+        raise StoreError(
+            f"The database {where} is not prepared for a newsroom: run "
+            "`newsroom server init URL` once.",
+            code="store_not_prepared",
+        )
+    if revision not in KNOWN_REVISIONS:
+        raise unknown_revision_error(where, revision, "server")
+    return revision
+
+
 def open_server_engine(loc: StoreLocation) -> Engine:
     """Return an engine on the newsroom server at ``loc``, refusing one not at our schema.
 
@@ -188,15 +202,7 @@ def open_server_engine(loc: StoreLocation) -> Engine:
     """
     engine = create_engine(loc.url, pool_pre_ping=True)
     try:
-        revision = read_server_revision(engine, loc.display)
-        if revision is None:
-            raise StoreError(
-                f"The database {loc.display} is not prepared for a newsroom: run "
-                "`newsroom server init URL` once.",
-                code="store_not_prepared",
-            )
-        if revision not in KNOWN_REVISIONS:
-            raise unknown_revision_error(loc.display, revision, "server")
+        revision = known_server_revision(engine, loc.display)
         if revision != SCHEMA_HEAD:
             raise StoreError(
                 f"The server {loc.display} has the older schema {revision}: a newsroom upgrades "
