@@ -166,6 +166,10 @@ def test_restore_waits_for_the_process_to_let_go_of_the_store(store_path: Path):
     nr.articles.create({"headline": "Sau"})
     with nr.store.exclusive():
         assert not live_files.is_live(store_path)
-        restore_backup(nr.store.location, backup.path)
+        with nr.store.exclusive():  # nested (a facade call inside the window's block)
+            restore_backup(nr.store.location, backup.path)
+        assert not live_files.is_live(store_path)
+    assert live_files.is_live(store_path)
     assert [s.headline for s in nr.articles.list()] == ["Trước"]
     nr.close()
+    assert not live_files.is_live(store_path)

@@ -379,7 +379,7 @@ class Store:
         text goes to the recovery folder), so the block may replace the file.
         """
         shared = self._shared
-        if shared is None:
+        if shared is None or shared.exclusive:  # a server store, or already inside the block
             yield
             return
         with _SHARED_LOCK:
