@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
@@ -13,7 +14,7 @@ from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.recovery import pending_recoveries
 from newsroom_desktop.ui.main_window import MainWindow
 from newsroom_desktop.ui.safety import BackupDialog
-from tests.conftest import REPORTER
+from tests.conftest import DATA, REPORTER
 from tests.ui.conftest import FAST
 from tests.ui.test_main_window import stored, type_into_body
 
@@ -152,7 +153,10 @@ def test_saved_shows_only_after_the_commit_and_a_refused_save_says_not_saved(
 ):
     """While the store cannot be written (a restore holds it), a save fails for real."""
     window = make_window()
-    window.new_article()
+    doc = window.newsroom.articles.create({"headline": "Có ảnh"})
+    window.newsroom.photos.add(doc.id, [DATA / "photos" / "mei_Photoshop_3.jpg"])
+    window.refresh_list()
+    window.open_article(doc.id)
     type_into_body(qtbot, window, "Đã lưu thật.")
     qtbot.waitUntil(lambda: window.save_label.text().startswith("Saved"), timeout=5000)
     article_id = window.session.doc.id
@@ -166,9 +170,14 @@ def test_saved_shows_only_after_the_commit_and_a_refused_save_says_not_saved(
         assert problems, "the failed save was not reported"
         (kept,) = pending_recoveries(window.newsroom.store.location)
         assert "Chưa vào kho." in kept.fields["body"]
-        # A caption or photo save that lands later does not make the text look saved.
-        window.session.saver.state_changed.emit("saved")
-        assert window.save_label.text() == "Not saved"
+    # A caption save that lands afterwards does not make the unsaved text look saved.
+    use = window.session.doc.photos[0]
+    window.session.edit_caption(dataclasses.replace(use, caption="Chú thích mới"))
+    qtbot.waitUntil(
+        lambda: stored(store_path, article_id).photos[0].caption == "Chú thích mới", timeout=5000
+    )
+    window.session.saver.flush()
+    assert window.save_label.text() == "Not saved"
     assert "Chưa vào kho." not in stored(store_path, article_id).body
     window.commands["save"].trigger()
     window.session.saver.flush()
