@@ -65,3 +65,16 @@ def test_fold_is_idempotent_and_ascii_for_vietnamese(text):
 )
 def test_fold_of_vietnamese_letters_is_plain_ascii(text):
     assert fold(text).isascii()
+
+
+def test_a_long_text_counts_as_its_lines_do():
+    """Long texts are counted a stretch at a time: a stretch never cuts a word in two."""
+    # Each line starts and ends with a word of one letter: a stretch that began or ended one
+    # character off would lose a word at every cut.
+    lines = [
+        "Ở Cần Thơ, sáng 07/09/2021, cầu dài 1.500 m thông xe ở",
+        "Ô " + "kinh tế-xã hội " * 40 + "à",
+        "Đ",
+    ]
+    long = "\n".join(lines * 3000)  # far past one stretch, cut at lines of every kind
+    assert word_count(long) == 3000 * sum(word_count(line) for line in lines)

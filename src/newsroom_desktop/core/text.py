@@ -69,9 +69,21 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(nfc(text))
 
 
+# Long texts are counted a stretch of lines at a time: a list of every word of a 10 MB body
+# would take ten times its size. No word runs across a line end, so the count is the same.
+_COUNT_STRETCH = 64 * 1024
+
+
 def word_count(text: str) -> int:
     """Count words the way Vietnamese newsrooms do: one per syllable."""
-    return len(words(text))
+    text = nfc(text)
+    count = start = 0
+    while start < len(text):
+        end = text.find("\n", start + _COUNT_STRETCH)
+        end = len(text) if end < 0 else end
+        count += len(_WORD_RE.findall(text, start, end))
+        start = end + 1
+    return count
 
 
 def char_count(text: str) -> int:

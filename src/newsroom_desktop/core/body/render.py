@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from collections.abc import Callable, Sequence
 
 from markdown_it.token import Token
 
-from newsroom_desktop.core.body.parse import MARKDOWN, PHOTO_SCHEME, figure_of, inline_text, tokens
+from newsroom_desktop.core.body.parse import (
+    MARKDOWN,
+    PHOTO_SCHEME,
+    figure_of,
+    inline_text,
+    parse,
+    tokens,
+)
 
 FigureRenderer = Callable[[str, str], str]
 
@@ -69,10 +77,63 @@ def _visible(children: Sequence[Token]) -> bool:
     )
 
 
+# Bodies this long are read a stretch at a time (see blocks_text_by_stretch): a 10 MB import
+# of short paragraphs would otherwise spend most of its time and memory in markdown-it's tokens.
+WHOLE_PARSE_LIMIT = 64 * 1024
+
+# A line that reads the same as text as it does in Markdown, when blank lines stand on both of
+# its sides: it starts with a letter (no block marker, no indent) and holds no character that
+# starts inline markup in the "commonmark" preset (no escapes, entities, emphasis, code, links,
+# images or autolinks; raw HTML is off, typographer and linkify too).
+_PLAIN_LINE = re.compile(r"[^\W\d_][^\\`*_\[\]<>&!\r\n\0]*")
+
+
 def blocks_text(markdown: str) -> list[str]:
     """Return the text of each block (heading, paragraph, list item), images left out."""
+    if len(markdown) > WHOLE_PARSE_LIMIT:
+        return blocks_text_by_stretch(markdown)
+    return _tokens_text(tokens(markdown))
+
+
+def blocks_text_by_stretch(markdown: str) -> list[str]:
+    """Return what blocks_text returns, without one parse of the whole body.
+
+    A plain line (see _PLAIN_LINE) between blank lines is a paragraph of its own text,
+    whatever stands around it: blank lines end every paragraph, indented code, list and quote
+    before it. So those lines are taken as they are, and only the stretches between them go
+    through markdown-it. Two things reach across blank lines and are left to the whole parse:
+    fenced code (a fence may hold blank lines and plain lines) and link reference definitions
+    (a definition anywhere changes the text of a link elsewhere).
+    """
+    if "```" in markdown or "~~~" in markdown or "]:" in markdown:
+        return _tokens_text(parse(markdown))
+    # Cut at empty lines: a piece with no line end of its own is one line with an empty line
+    # (or the start or end of the body) on each side.
+    pieces = markdown.split("\n\n")
     out: list[str] = []
-    for token in tokens(markdown):
+    stretch: list[str] = []  # the pieces since the last plain line, read together
+    for piece in pieces:
+        if _PLAIN_LINE.fullmatch(piece):
+            if stretch:
+                out.extend(_stretch_text(stretch))
+                stretch = []
+            out.append(piece.rstrip())
+        else:
+            stretch.append(piece)
+    if stretch:
+        out.extend(_stretch_text(stretch))
+    return out
+
+
+def _stretch_text(pieces: list[str]) -> list[str]:
+    """Return the blocks' text of pieces cut at empty lines, parsed unless they are blank."""
+    stretch = "\n\n".join(pieces)
+    return _tokens_text(parse(stretch)) if stretch.strip(" \t\n") else []
+
+
+def _tokens_text(parsed: Sequence[Token]) -> list[str]:
+    out: list[str] = []
+    for token in parsed:
         if token.type == "inline":
             text = inline_text(token).strip()
             if text:
