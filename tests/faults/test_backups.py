@@ -21,6 +21,7 @@ from newsroom_desktop.core.backups import (
 from newsroom_desktop.core.errors import NotFoundError, StoreError
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.safety_records import AUTO, BEFORE_RESTORE, MANUAL
+from newsroom_desktop.core.store import SCHEMA_HEAD
 from tests.conftest import REPORTER
 from tests.faults.conftest import integrity, wreck_table
 
@@ -58,7 +59,7 @@ def test_backup_while_another_thread_writes_is_sound_and_listed_with_its_count(
     for info in infos:
         assert integrity(info.path) == "ok"
         assert info.article_count is not None and info.article_count >= 3
-        assert info.schema_revision == "0001"
+        assert info.schema_revision == SCHEMA_HEAD
         assert info.label == AUTO and info.usable
     listed = list_backups(store_path)
     assert [b.path for b in listed] == [i.path for i in reversed(infos)]
