@@ -145,9 +145,6 @@ def test_list_newest_first_filters_and_never_loads_bodies(newsroom: Newsroom):
         newsroom.articles.list(ListQuery(status="lost"))
 
 
-# SQLite only until folded search on PostgreSQL (issue 13, "Search on PostgreSQL"): the server's
-# search is a plain ILIKE for now, so "dang" does not find "Đảng" there yet.
-@pytest.mark.backends("sqlite")
 def test_trash_restore_and_empty(newsroom: Newsroom):
     doc = newsroom.articles.create({"headline": "Bài sẽ xóa", "body": "Đảng"})
     newsroom.articles.trash(doc.id)

@@ -8,6 +8,8 @@ from newsroom_desktop.core.documents import ListQuery
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.search import match_expression
 
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 
 @pytest.fixture
 def filled(newsroom: Newsroom) -> dict[str, str]:
@@ -84,10 +86,38 @@ def test_byline_captions_and_tags_are_searched(newsroom: Newsroom, filled):
         "'",
         "{x}",
         "dang + -",
+        "dang & cong",
+        "dang | cong",
+        "!dang",
+        "dang:*",
+        "dang:A",
+        "(dang | cong) & !an",
+        "dang <-> cong",
+        "\\",
+        "dang\\",
+        "'dang'",
+        "''",
+        "dang' | 'x",
     ],
 )
 def test_fts_syntax_in_a_query_is_text_never_an_error(newsroom: Newsroom, filled, query):
     newsroom.articles.search(query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["dang & cong", "!dang", "(dang | cong)", "dang:*", "'dang'", "dang\\", '"dang" "cong"'],
+)
+def test_syntax_characters_are_read_as_the_words_between_them(newsroom: Newsroom, filled, query):
+    assert _ids(newsroom.articles.search(query)) == [filled["dang"]]
+
+
+def test_words_joined_by_punctuation_are_found_one_by_one(newsroom: Newsroom):
+    doc = newsroom.articles.create(
+        {"headline": "Họp ngày 07/09/2021", "body": "Giá 1.000 đồng; ca covid-19; gửi tin@bao.vn."}
+    ).id
+    for words in ("2021", "07 09", "1 000", "covid 19", "19", "bao vn", "tin"):
+        assert _ids(newsroom.articles.search(words)) == [doc], words
 
 
 def test_query_without_words_finds_nothing(newsroom: Newsroom, filled):

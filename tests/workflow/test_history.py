@@ -104,9 +104,6 @@ def test_restoring_the_current_text_changes_nothing(newsroom: Newsroom):
     assert newsroom.history.list(doc.id) == before
 
 
-# SQLite only until folded search on PostgreSQL (issue 13, "Search on PostgreSQL"): the server's
-# search is a plain ILIKE for now, so "quy che" does not find "Quy chế" there yet.
-@pytest.mark.backends("sqlite")
 def test_restore_brings_back_every_field_and_the_search_index(newsroom: Newsroom):
     doc = newsroom.articles.create(
         {

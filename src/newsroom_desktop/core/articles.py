@@ -18,7 +18,7 @@ from newsroom_desktop.core._writes import (
     normalised_changes,
     touch,
 )
-from newsroom_desktop.core.context import CoreContext, get_one, like_literal, person_for, resolve_id
+from newsroom_desktop.core.context import CoreContext, get_one, person_for, resolve_id
 from newsroom_desktop.core.convert import (
     article_doc,
     revision_or_none,
@@ -241,17 +241,15 @@ class ArticleService:
     ) -> builtins.list[ArticleSummary]:
         """Return articles matching ``words`` (diacritics and case ignored), best first."""
         query = query or ListQuery()
-        match = search.match_expression(words)
+        match = search.match_expression(words, server=not self.ctx.store.is_sqlite)
         if match is None:
             return []
         limit = min(limit, MAX_SEARCH_RESULTS - offset)
         if limit <= 0:
             return []
         with self.ctx.store.read() as session:
-            if not search.is_supported(session):
-                return self._search_fallback(session, words, query, offset, limit)
             params = {"match": match, "cutoff": self._rank_cutoff(session, query, match)}
-            hits = search.hits_subquery()
+            hits = search.hits_subquery(session)
             stmt = (
                 self._listing(query)
                 .join(hits, hits.c.num == Article.num)
@@ -264,9 +262,9 @@ class ArticleService:
     def _rank_cutoff(self, session: Session, query: ListQuery, match: str) -> int:
         """Return the lowest row the ranking looks at: the newest RANK_WINDOW matches."""
         if not (query.status or query.section or query.owner or query.trashed):
-            # Unfiltered: FTS5 walks its own rows newest first and stops at the window's end.
+            # Unfiltered: the index alone gives the newest matches, without the listing's joins.
             return search.newest_matches_cutoff(session, match)
-        matches = search.matches_subquery()
+        matches = search.matches_subquery(session)
         stmt = (
             self._listing(query)
             .with_only_columns(Article.num)
@@ -277,17 +275,6 @@ class ArticleService:
         )
         cutoff = session.scalar(stmt, {"match": match})
         return int(cutoff) if cutoff is not None else 0
-
-    def _search_fallback(
-        self, session: Session, words: str, query: ListQuery, offset: int, limit: int
-    ) -> builtins.list[ArticleSummary]:
-        # Server stores have no FTS5 index yet: match the headline and lead, newest first.
-        stmt = self._listing(query)
-        for word in words.split():
-            pattern = f"%{like_literal(word)}%"  # the user's % and _ are letters here
-            stmt = stmt.where((Article.headline + " " + Article.lead).ilike(pattern, escape="\\"))
-        stmt = stmt.order_by(Article.updated_at.desc()).offset(offset).limit(limit)
-        return [summary_from_row(r) for r in session.execute(stmt)]
 
     def sections(self) -> builtins.list[str]:
         """Return the names of all sections, sorted."""

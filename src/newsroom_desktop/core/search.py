@@ -1,14 +1,15 @@
-"""Full-text search: an FTS5 index over folded text, kept in step with every save."""
+"""Full-text search over folded text (FTS5, or a server tsvector), kept in step with saves."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import Float, Integer, Subquery, column, text
 from sqlalchemy.orm import Session
 
 from newsroom_desktop.core import body as body_md
+from newsroom_desktop.core import search_pg
 from newsroom_desktop.core.models import Article
 from newsroom_desktop.core.text import fold
 
@@ -37,28 +38,36 @@ class IndexedText:
     tags: str
 
 
-def indexed_text(article: Article) -> IndexedText:
-    """Return the folded columns that the index keeps for ``article``."""
+def source_text(article: Article) -> IndexedText:
+    """Return the searched text of ``article``, not yet folded (the body as plain text)."""
     captions = " ".join(
         f"{link.caption} {link.credit} {link.alt_text}" for link in article.photo_links
     )
     return IndexedText(
-        headline=fold(article.headline),
-        lead=fold(article.lead),
-        body=fold(body_md.plain_text(article.body)),
-        byline=fold(article.byline),
-        captions=fold(captions),
-        tags=fold(" ".join(tag.name for tag in article.tags)),
+        headline=article.headline,
+        lead=article.lead,
+        body=body_md.plain_text(article.body),
+        byline=article.byline,
+        captions=captions,
+        tags=" ".join(tag.name for tag in article.tags),
     )
 
 
-def is_supported(session: Session) -> bool:
-    return session.get_bind().dialect.name == "sqlite"
+def indexed_text(article: Article) -> IndexedText:
+    """Return the folded columns that the index keeps for ``article``."""
+    source = source_text(article)
+    return IndexedText(**{name: fold(value) for name, value in source.__dict__.items()})
+
+
+def on_server(session: Session) -> bool:
+    """Tell whether the session speaks to PostgreSQL (a tsvector index, not FTS5)."""
+    return session.get_bind().dialect.name == "postgresql"
 
 
 def index_article(session: Session, article: Article) -> None:
     """Write (or rewrite) the article's row in the index, inside the caller's transaction."""
-    if not is_supported(session):
+    if on_server(session):
+        search_pg.index_article(session, article.num, asdict(source_text(article)))
         return
     doc = indexed_text(article)
     session.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :n"), {"n": article.num})
@@ -71,8 +80,13 @@ def index_article(session: Session, article: Article) -> None:
     )
 
 
-def hits_subquery() -> Subquery:
-    """Return the hits for the bound ``:match`` at or above row ``:cutoff`` as (num, rank)."""
+def hits_subquery(session: Session) -> Subquery:
+    """Return the hits for the bound ``:match`` at or above row ``:cutoff`` as (num, rank).
+
+    The lower the rank, the better the hit.
+    """
+    if on_server(session):
+        return search_pg.hits_subquery()
     return (
         text(
             f"SELECT rowid AS num, rank FROM {SEARCH_TABLE} "
@@ -85,6 +99,8 @@ def hits_subquery() -> Subquery:
 
 def newest_matches_cutoff(session: Session, match: str) -> int:
     """Return the row of the RANK_WINDOW-th newest match (0 if fewer match)."""
+    if on_server(session):
+        return search_pg.newest_matches_cutoff(session, match, RANK_WINDOW)
     row = session.execute(
         text(
             f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match "
@@ -95,8 +111,10 @@ def newest_matches_cutoff(session: Session, match: str) -> int:
     return int(row[0]) if row is not None else 0
 
 
-def matches_subquery() -> Subquery:
+def matches_subquery(session: Session) -> Subquery:
     """Return every hit for the bound ``:match`` as (num) rows, unranked."""
+    if on_server(session):
+        return search_pg.matches_subquery()
     return (
         text(f"SELECT rowid AS num FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match")
         .columns(column("num", Integer))
@@ -106,8 +124,8 @@ def matches_subquery() -> Subquery:
 
 def unindex_article(session: Session, num: int) -> None:
     """Remove one article from the index."""
-    if is_supported(session):
-        session.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :n"), {"n": num})
+    column = "num" if on_server(session) else "rowid"
+    session.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE {column} = :n"), {"n": num})
 
 
 def query_words(query: str) -> list[str]:
@@ -115,17 +133,19 @@ def query_words(query: str) -> list[str]:
     return _TOKEN_RE.findall(fold(query))[:MAX_QUERY_WORDS]
 
 
-def match_expression(query: str, *, prefix_last: bool = True) -> str | None:
-    """Return a safe FTS5 MATCH expression for what the user typed, or None if it has no words.
+def match_expression(query: str, *, prefix_last: bool = True, server: bool = False) -> str | None:
+    """Return a safe match expression for what the user typed, or None if it has no words.
 
-    Every word must match; the last one also matches as a prefix, since the user may still
-    be typing it.
+    FTS5 MATCH syntax, or with ``server`` PostgreSQL tsquery syntax. Every word must match;
+    the last one also matches as a prefix, since the user may still be typing it.
     """
     words = query_words(query)
     if not words:
         return None
-    terms = [f'"{w}"' for w in words]
+    # Words are letters and digits only, so quoting makes every other character text.
+    quote, prefix, joiner = ("'", ":*", " & ") if server else ('"', "*", " AND ")
+    terms = [f"{quote}{w}{quote}" for w in words]
     # A single letter as a prefix matches nearly everything; it only matches as a word.
     if prefix_last and not query[-1:].isspace() and len(words[-1]) >= MIN_PREFIX:
-        terms[-1] += "*"
-    return " AND ".join(terms)
+        terms[-1] += prefix
+    return joiner.join(terms)
