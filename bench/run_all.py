@@ -3,7 +3,8 @@
     python bench/run_all.py [--quick]
 
 The first run generates bench/out/bench-100k.sqlite (100,000 articles, about 10 minutes on
-two cores); later runs reuse it. --quick skips the slow load run (8 writers for 60 s).
+two cores); later runs reuse it. The server benches start a throw-away PostgreSQL server.
+--quick skips the slow load run (8 writers for 60 s).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ def main() -> None:
         run("bench_import.py"),
         run("bench_import_bounds.py"),
         run("bench_export.py"),
+        run("bench_server_notify.py"),
+        run("bench_server_search.py"),
     ]
     if not args.quick:
         results.append(run("bench_load.py"))

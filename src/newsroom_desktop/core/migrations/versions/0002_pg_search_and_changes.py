@@ -141,6 +141,16 @@ def _notices(own: str) -> None:
         )
 
 
+# The list's first pages. The listing indexes of 0001 serve SQLite, which reads "deleted_at IS
+# NULL" as an equality; PostgreSQL does not, so it sorted a whole section (8,000 rows of 100k)
+# for 200 of them: 40 ms. Partial indexes in the list's exact order make it an index scan.
+LIST_INDEXES = {
+    "ix_articles_live_updated": "updated_at DESC, id",
+    "ix_articles_live_section_updated": "section_id, updated_at DESC, id",
+    "ix_articles_live_status_updated": "status, updated_at DESC, id",
+}
+
+
 def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
@@ -156,11 +166,15 @@ def upgrade() -> None:
     _fold_functions(_ident(ext), _ident(own))
     _search_table(_ident(own))
     _notices(_ident(own))
+    for name, columns in LIST_INDEXES.items():
+        op.execute(f"CREATE INDEX {name} ON articles ({columns}) WHERE deleted_at IS NULL")
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
+    for name in LIST_INDEXES:
+        op.execute(f"DROP INDEX IF EXISTS {name}")
     for table in WATCHED:
         op.execute(f"DROP TRIGGER IF EXISTS newsroom_notify ON {table}")
         op.execute(f"DROP FUNCTION IF EXISTS newsroom_notify_{table}()")
