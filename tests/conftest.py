@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -121,9 +121,21 @@ def store_location(backend: str, store_path: Path, request: pytest.FixtureReques
 
 
 @pytest.fixture
+def server_person(pg_database: str) -> Callable[[str, str], str]:
+    """Make a person with their own login in the test's server database; return its URL."""
+    return lambda name, role: pg.person_url(pg_database, name, role)
+
+
+@pytest.fixture
 def newsroom(store_location: str | Path):
     from newsroom_desktop.core.newsroom import Newsroom
 
+    if isinstance(store_location, str):  # the test server: each person signs in as themself
+        desks = pg.ServerDesks(store_location)
+        desks.act_as(REPORTER)
+        yield desks
+        desks.close()
+        return
     nr = Newsroom.open(store_location, actor=REPORTER)
     yield nr
     nr.close()

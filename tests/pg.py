@@ -22,10 +22,13 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, make_url
+
+from newsroom_desktop.core.documents import Actor
 
 SUPERUSER = "newsroom_test"
 TEMPLATE_DB = "newsroom_template"
@@ -271,3 +274,59 @@ def database(server: PgServer, template: str = "template0") -> Iterator[str]:
     finally:
         # FORCE: a test that failed half-way may leave a connection open in its engine's pool.
         _admin(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def person_url(owner_url: str, name: str, role: str) -> str:
+    """Give ``name`` their own login with ``role`` in the database at ``owner_url`` (its owner's
+    URL) as `newsroom server add-person` does; return the URL that signs in as them."""
+    from newsroom_desktop.core.server_people import add_person
+
+    made = add_person(owner_url, name, role)
+    url = make_url(owner_url).set(username=made.person.login, password=made.password)
+    return url.render_as_string(hide_password=False)
+
+
+class ServerDesks:
+    """The `newsroom` fixture on a server: one desk signed in with each person's own login.
+
+    ``act_as`` switches desks (making the person's login on first use), since on a server the
+    acting person is the login; everything else goes to the current desk. ``owner`` is a desk
+    signed in as the server's owner, which test set-ups use to put an article in any status.
+    """
+
+    def __init__(self, owner_url: str) -> None:
+        from newsroom_desktop.core.newsroom import Newsroom
+        from newsroom_desktop.core.settings import Settings
+
+        self._open = lambda url: Newsroom.open(url, settings=Settings())
+        self.owner_url = owner_url
+        self.owner = self._open(owner_url)
+        self.urls: dict[str, str] = {}
+        self._desks: dict[str, Any] = {}
+        self._current = self.owner
+
+    def url_for(self, actor: Actor) -> str:
+        """Return the URL of ``actor``'s own login, made (or given their role) on first use."""
+        from newsroom_desktop.core.server_people import actor_role, set_role
+
+        if actor.name not in self.urls:
+            self.urls[actor.name] = person_url(self.owner_url, actor.name, actor.role)
+        elif self._desks.get(actor.name) and self._desks[actor.name].actor != actor:
+            set_role(self.owner_url, actor.name, actor.role)
+            self._desks.pop(actor.name).close()
+        assert actor_role(actor.role) == actor.role
+        return self.urls[actor.name]
+
+    def act_as(self, actor: Actor) -> None:
+        url = self.url_for(actor)
+        if actor.name not in self._desks:
+            self._desks[actor.name] = self._open(url)
+        self._current = self._desks[actor.name]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._current, name)
+
+    def close(self) -> None:
+        for desk in self._desks.values():
+            desk.close()
+        self.owner.close()

@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from newsroom_desktop.cli import main
+from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.errors import StoreError
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.paths import resolve_store
@@ -72,8 +73,14 @@ def test_init_prepares_an_empty_database_and_the_app_uses_it(empty_database: str
     assert server_revision(empty_database) is None
     init_server(empty_database)
     assert server_revision(empty_database) == SCHEMA_HEAD
-    nr = Newsroom.open(empty_database, actor=REPORTER)
+    # Who ran init is the newsroom's first admin, working as an editor; a server takes the
+    # identity from the login, never from the app.
+    with pytest.raises(StoreError) as refused:
+        Newsroom.open(empty_database, actor=REPORTER)
+    assert refused.value.code == "identity_from_server"
+    nr = Newsroom.open(empty_database)
     try:
+        assert nr.actor == Actor(make_url(empty_database).username or "", "editor")
         doc = nr.articles.create({"headline": "Trên máy chủ", "body": "Đoạn một."})
         assert nr.articles.get(doc.id).headline == "Trên máy chủ"
     finally:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from newsroom_desktop.cli import main
+from newsroom_desktop.core.documents import Actor
+from tests import pg
 from tests.workflow.conftest import sample_paragraphs
 
 REPORTER_ARGS = ["--as", "Ngọc Hậu", "--role", "reporter"]
@@ -23,10 +26,22 @@ class Cli:
     def __init__(self, store: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
         self.store = store
         self.capsys = capsys
+        self.desks = pg.ServerDesks(store) if isinstance(store, str) else None
+
+    def _signed_in(self, args: tuple[str, ...]) -> list[str]:
+        """On a server, --as NAME [--role R] becomes that person's own login (the server
+        refuses --as): the same commands then run as the same people on both backends."""
+        if self.desks is None or args[:1] != ("--as",):
+            return ["--store", str(self.store), *args]
+        name, rest = args[1], args[2:]
+        role = "reporter"
+        if rest[:1] == ("--role",):
+            role, rest = rest[1], rest[2:]
+        return ["--store", self.desks.url_for(Actor(name, role)), *rest]
 
     def __call__(self, *args: str) -> tuple[int, str, str]:
         self.capsys.readouterr()
-        code = main(["--store", str(self.store), *args])
+        code = main(self._signed_in(args))
         out, err = self.capsys.readouterr()
         return code, out, err
 
@@ -37,8 +52,11 @@ class Cli:
 
 
 @pytest.fixture
-def cli(store_location: Path | str, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(store_location, capsys)
+def cli(store_location: Path | str, capsys: pytest.CaptureFixture[str]) -> Iterator[Cli]:
+    runner = Cli(store_location, capsys)
+    yield runner
+    if runner.desks is not None:
+        runner.desks.close()
 
 
 @pytest.fixture

@@ -18,8 +18,9 @@ from newsroom_desktop.cli import (
     workflow,
 )
 from newsroom_desktop.core.documents import Actor
-from newsroom_desktop.core.errors import NewsroomError
+from newsroom_desktop.core.errors import NewsroomError, StoreError
 from newsroom_desktop.core.newsroom import Newsroom, default_actor
+from newsroom_desktop.core.paths import resolve_store
 from newsroom_desktop.core.settings import load_settings
 from newsroom_desktop.core.vocabulary import ROLES
 
@@ -121,6 +122,20 @@ def _actor(args: argparse.Namespace) -> Actor:
     return actor
 
 
+def _open(args: argparse.Namespace) -> Newsroom:
+    """Open the store; on a server the login says who acts, never --as or --role."""
+    loc = resolve_store(args.store)
+    if loc.path is not None:
+        return Newsroom.open(loc, actor=_actor(args))
+    if args.as_name or args.role:
+        raise StoreError(
+            "--as and --role do not apply on a newsroom server: you act as the login you "
+            "sign in with.",
+            code="identity_from_server",
+        )
+    return Newsroom.open(loc)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``newsroom`` command; return its exit code."""
     try:
@@ -145,7 +160,7 @@ def _run(argv: Sequence[str] | None) -> int:
             # Works on the store file itself (restore, check): it may be too damaged to open.
             code = int(args.handler(None, args))
         else:
-            newsroom = Newsroom.open(args.store, actor=_actor(args))
+            newsroom = _open(args)
             code = int(args.handler(newsroom, args))
         sys.stdout.flush()  # a closed pipe shows up here, not at exit
         return code

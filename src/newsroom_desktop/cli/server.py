@@ -1,4 +1,4 @@
-"""Newsroom server commands: ``server init`` prepares an empty database, ``server upgrade``."""
+"""Newsroom server commands: init, upgrade, and the people who sign in (add, role, audit)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,13 @@ import argparse
 from typing import Any
 
 from newsroom_desktop.core.server import init_server, upgrade_server
+from newsroom_desktop.core.server_people import (
+    SERVER_ROLES,
+    add_person,
+    audit_events,
+    disable_person,
+    set_role,
+)
 from newsroom_desktop.core.store import SCHEMA_HEAD
 
 
@@ -23,6 +30,33 @@ def register(sub: Any) -> None:
     )
     upgrade.add_argument("url", help="postgresql://user:password@host:port/database")
     upgrade.set_defaults(handler=cmd_upgrade, opens_store=False)
+    _register_people(server)
+
+
+def _register_people(server: Any) -> None:
+    url_help = "the server's URL, with the login of its owner (who ran init)"
+    add = server.add_parser(
+        "add-person", help="give a person their own login; prints a one-time password"
+    )
+    add.add_argument("name", help="the person's name as bylines show it")
+    add.add_argument("--role", choices=SERVER_ROLES, default="reporter")
+    add.add_argument("url", help=url_help)
+    add.set_defaults(handler=cmd_add_person, opens_store=False)
+    role = server.add_parser("set-role", help="change a person's role (reporter, editor, admin)")
+    role.add_argument("name")
+    role.add_argument("role", choices=SERVER_ROLES)
+    role.add_argument("url", help=url_help)
+    role.set_defaults(handler=cmd_set_role, opens_store=False)
+    disable = server.add_parser(
+        "disable-person", help="stop a person signing in (their articles stay)"
+    )
+    disable.add_argument("name")
+    disable.add_argument("url", help=url_help)
+    disable.set_defaults(handler=cmd_disable_person, opens_store=False)
+    audit = server.add_parser("audit", help="show the server's audit, newest first (admins)")
+    audit.add_argument("url", help="the server's URL, with an admin's login")
+    audit.add_argument("--limit", type=int, default=50, help="lines to show (default 50)")
+    audit.set_defaults(handler=cmd_audit, opens_store=False)
 
 
 def cmd_init(_nr: None, args: argparse.Namespace) -> int:
@@ -37,4 +71,38 @@ def cmd_upgrade(_nr: None, args: argparse.Namespace) -> int:
         print(f"The server is already at schema {SCHEMA_HEAD}; nothing to do.")
     else:
         print(f"Upgraded the server from schema {before} to {SCHEMA_HEAD}.")
+    return 0
+
+
+def cmd_add_person(_nr: None, args: argparse.Namespace) -> int:
+    made = add_person(args.url, args.name, args.role)
+    person = made.person
+    print(f"Added {person.name} ({person.role}); login: {person.login}")
+    print(f"One-time password (shown only now; hand it over safely): {made.password}")
+    return 0
+
+
+def cmd_set_role(_nr: None, args: argparse.Namespace) -> int:
+    person = set_role(args.url, args.name, args.role)
+    print(f"{person.name} ({person.login}) is now {person.role}.")
+    return 0
+
+
+def cmd_disable_person(_nr: None, args: argparse.Namespace) -> int:
+    person = disable_person(args.url, args.name)
+    print(f"{person.name} ({person.login}) can no longer sign in; their articles stay.")
+    return 0
+
+
+def cmd_audit(_nr: None, args: argparse.Namespace) -> int:
+    for line in audit_events(args.url, args.limit):
+        moved = f" {line.from_status} → {line.to_status}" if line.to_status else ""
+        article = f" {line.article_id[:8]}" if line.article_id else ""
+        why = f" ({line.code})" if line.code else ""
+        detail = f": {line.detail}" if line.detail else ""
+        stamp = line.created_at.strftime("%Y-%m-%d %H:%M:%S")
+        print(
+            f"{stamp}  {line.outcome:<7} {line.person or line.login}  "
+            f"{line.action}{article}{moved}{why}{detail}"
+        )
     return 0

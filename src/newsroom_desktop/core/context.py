@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.errors import AmbiguousIdError, NotFoundError, ValidationError
 from newsroom_desktop.core.models import Person, Section
+from newsroom_desktop.core.server_people import signed_in_person
 from newsroom_desktop.core.store import Store
 from newsroom_desktop.core.text import clean_line
 from newsroom_desktop.core.vocabulary import ROLES
@@ -32,7 +33,12 @@ class CoreContext:
 
 
 def person_for(session: Session, actor: Actor) -> Person:
-    """Return the stored person for ``actor``, creating it on first use."""
+    """Return the stored person for ``actor``, creating it on first use.
+
+    On a newsroom server the person is the signed-in login's, made by an admin, never here.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        return signed_in_person(session)
     name = clean_line(actor.name) or "Unknown"
     if actor.role not in ROLES:
         raise ValidationError(f"Unknown role {actor.role!r}; use reporter or editor.")

@@ -88,6 +88,8 @@ class Person(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     role: Mapped[str] = mapped_column(String(16), default="reporter")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The person's PostgreSQL login on a newsroom server; None in a local store.
+    login: Mapped[str | None] = mapped_column(String(128), unique=True)
 
 
 class Tag(Base):
@@ -259,6 +261,27 @@ class StatusEvent(Base):
     actor_role: Mapped[str] = mapped_column(String(16), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AuditEvent(Base):
+    """One status change, people change or refused attempt on a newsroom server (never edited).
+
+    A local store keeps the table empty: there the person at the desk is the only one.
+    """
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[str] = _id_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    login: Mapped[str] = mapped_column(String(128), default="")
+    person: Mapped[str] = mapped_column(String(200), default="")
+    action: Mapped[str] = mapped_column(String(32))
+    article_id: Mapped[str | None] = mapped_column(String(36))
+    from_status: Mapped[str] = mapped_column(String(16), default="")
+    to_status: Mapped[str] = mapped_column(String(16), default="")
+    outcome: Mapped[str] = mapped_column(String(16))
+    code: Mapped[str] = mapped_column(String(40), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
 
 
 Index("ix_revisions_article", Revision.article_id, Revision.number)

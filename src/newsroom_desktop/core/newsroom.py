@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -12,15 +13,18 @@ from newsroom_desktop.core.context import CoreContext
 from newsroom_desktop.core.dates import DEFAULT_ZONE
 from newsroom_desktop.core.diff_service import DiffService
 from newsroom_desktop.core.documents import Actor
+from newsroom_desktop.core.errors import StoreError
 from newsroom_desktop.core.exports import ExportService
 from newsroom_desktop.core.history import HistoryService
 from newsroom_desktop.core.intake import IntakeService
 from newsroom_desktop.core.notes import NoteService
-from newsroom_desktop.core.paths import StoreLocation, config_dir
+from newsroom_desktop.core.paths import StoreLocation, config_dir, server_location
 from newsroom_desktop.core.photo_service import PhotoService
 from newsroom_desktop.core.recovery import RecoveryService
+from newsroom_desktop.core.server_people import server_actor
 from newsroom_desktop.core.settings import Settings, load_settings
 from newsroom_desktop.core.store import SCHEMA_HEAD, Store, migrations_dir
+from newsroom_desktop.core.text import clean_line
 from newsroom_desktop.core.watch import StoreWatcher
 from newsroom_desktop.core.workflow import WorkflowService
 
@@ -37,6 +41,26 @@ __all__ = [
     "default_actor",
     "migrations_dir",
 ]
+
+
+def identity(store: Store) -> Actor:
+    """Return who an open server store is signed in as (from its login, never a setting)."""
+    with store.read() as session:
+        return server_actor(session)
+
+
+def check_identity(signed_in: Actor, asked: Actor | None) -> Actor:
+    """Return the signed-in person, refusing any other identity asked for on a server."""
+    if asked is not None and (clean_line(asked.name), asked.role) != (
+        signed_in.name,
+        signed_in.role,
+    ):
+        raise StoreError(
+            f"On a newsroom server you are who you signed in as ({signed_in.name}, "
+            f"{signed_in.role}): sign in with {asked.name}'s own login instead.",
+            code="identity_from_server",
+        )
+    return signed_in
 
 
 def default_actor(settings: Settings) -> Actor:
@@ -82,7 +106,22 @@ class Newsroom:
         """
         settings = settings or load_settings()
         store = Store.open(location, read_only=read_only)
+        try:
+            if not store.is_sqlite:
+                actor = check_identity(identity(store), actor)
+        except BaseException:
+            store.close()
+            raise
         return cls(store, actor=actor or default_actor(settings), zone=settings.timezone)
+
+    @classmethod
+    def sign_in(
+        cls, url: str, login: str, password: str, *, settings: Settings | None = None
+    ) -> Newsroom:
+        """Open the newsroom server at ``url`` signed in as ``login`` with ``password``."""
+        loc = server_location(url)
+        signed = replace(loc, url=loc.url.set(username=login, password=password))
+        return cls.open(signed, settings=settings)
 
     def for_worker(self) -> Newsroom:
         """Return a facade over this same open store for a worker thread, acting as now.
@@ -97,7 +136,12 @@ class Newsroom:
         return self.ctx.actor
 
     def act_as(self, actor: Actor) -> None:
-        """Switch the acting person for the following operations."""
+        """Switch the acting person for the following operations (a local store only).
+
+        On a server the acting person is the signed-in login's: sign in as someone else.
+        """
+        if not self.store.is_sqlite:
+            actor = check_identity(self.ctx.actor, actor)
         self.ctx.actor = actor
 
     @property

@@ -16,9 +16,10 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from newsroom_desktop.core import live_files, pg_tools
-from newsroom_desktop.core.errors import StoreError
+from newsroom_desktop.core.errors import NewsroomError, StoreError, WorkflowError
 from newsroom_desktop.core.paths import StoreLocation, resolve_store
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 10_000
+INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for a refusal by grant, policy or us
 
 
 def migrations_dir() -> Path:
@@ -135,6 +137,24 @@ def read_schema_revision(path: Path) -> str | None:
             code="store_damaged",
         )
     return str(row[0])
+
+
+def describe_server_error(exc: BaseException, where: str) -> NewsroomError:
+    """Return the error for a server failure: a refusal of the server's rules, or the store's."""
+    if isinstance(exc, StaleDataError):
+        return WorkflowError(
+            "The newsroom server refused this change: you may not edit this article now. "
+            "Nothing was saved.",
+            code="server_refused",
+        )
+    orig = getattr(exc, "orig", exc)
+    if getattr(orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+        first = str(orig).strip().splitlines()[0] if str(orig).strip() else "permission denied"
+        return WorkflowError(
+            f"The newsroom server refused this change ({first}). Nothing was saved.",
+            code="server_refused",
+        )
+    return StoreError(f"The newsroom server {where} failed: {orig}".strip(), code="store_io")
 
 
 def unknown_revision_error(path: Path | str, revision: str, what: str = "store") -> StoreError:
@@ -428,7 +448,7 @@ class Store:
             with Session(self.engine, expire_on_commit=False) as session:
                 yield session
         except (OperationalError, DBAPIError) as exc:
-            raise _describe_sqlite_error(exc, self.location.display) from exc
+            raise self._describe(exc) from exc
 
     def read_only_error(self) -> StoreError:
         """Return the error every write to a read-only store raises."""
@@ -447,8 +467,27 @@ class Store:
         try:
             with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
                 yield session
-        except (OperationalError, DBAPIError) as exc:
-            raise _describe_sqlite_error(exc, self.location.display) from exc
+        except (OperationalError, DBAPIError, StaleDataError) as exc:
+            raise self._describe(exc) from exc
+        except NewsroomError as exc:
+            self._after_rollback(exc)
+            raise
+
+    def _describe(self, exc: Exception) -> NewsroomError:
+        if self.is_sqlite:
+            return _describe_sqlite_error(exc, self.location.display)
+        return describe_server_error(exc, self.location.display)
+
+    def _after_rollback(self, exc: NewsroomError) -> None:
+        """Run what a refused server change asks for once its unit of work is rolled back."""
+        replay = getattr(exc, "after_rollback", None)
+        if replay is None:
+            return
+        try:
+            with self._write_engine.begin() as conn:
+                replay(conn)
+        except DBAPIError:
+            log.warning("could not record a refusal on the server", exc_info=True)
 
     def backup_path(self, label: str) -> Path:
         return backup_path(self.location, label)
