@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 
 import psycopg
@@ -331,3 +332,29 @@ def test_the_audit_shows_changes_and_refusals(desks, pg_database, capsys):
     out = capsys.readouterr().out
     assert f"done    {REPORTER.name}  submit {article[:8]} draft → submitted" in out
     assert f"refused {REPORTER.name}  publish {article[:8]} submitted → published" in out
+
+
+def test_an_owner_who_is_no_superuser_runs_a_newsroom(pg_server):
+    """The README's set-up: a login that may create roles owns an empty database and inits it."""
+    from newsroom_desktop.core.server import init_server
+
+    name = f"boss_{uuid.uuid4().hex[:8]}"
+    with connect(pg_server.url().render_as_string(hide_password=False)) as conn:
+        conn.execute(f"CREATE ROLE {name} LOGIN CREATEROLE PASSWORD 'mat-khau-chu'")
+        conn.execute(f"CREATE DATABASE {name} OWNER {name} TEMPLATE template0")
+    owner_url = pg_server.url(name, user=name, password="mat-khau-chu")
+    url = owner_url.render_as_string(hide_password=False)
+    init_server(url)
+    reporter = pg.person_url(url, REPORTER.name, "reporter")
+    nr = Newsroom.open(reporter)
+    try:
+        doc = nr.articles.create({"headline": "Bài trên máy chủ"})
+        nr.workflow.apply(doc.id, "submit")
+        with pytest.raises(WorkflowError):
+            nr.workflow.apply(doc.id, "publish")
+    finally:
+        nr.close()
+    assert [(a.action, a.outcome) for a in audit_events(url)][:2] == [
+        ("publish", "refused"),
+        ("submit", "done"),
+    ]

@@ -336,6 +336,8 @@ def _grant(schema: str, names: dict[str, str]) -> None:
         sa.text("SELECT tablename FROM pg_tables WHERE schemaname = :s ORDER BY tablename"),
         {"s": schema},
     ).scalars()
+    # PostgreSQL gives a table to a role only if that role may create in the schema.
+    op.execute(f"GRANT USAGE, CREATE ON SCHEMA {names['schema']} TO {owner}")
     for table in list(tables):
         op.execute(f"ALTER TABLE {_q(table)} OWNER TO {owner}")
         privileges = GUARDED.get(table, "SELECT, INSERT, UPDATE, DELETE")
