@@ -145,6 +145,11 @@ class Newsroom:
         self.ctx.actor = actor
 
     @property
+    def signed_in(self) -> bool:
+        """Tell whether the acting person is the server login's (True on a newsroom server)."""
+        return not self.store.is_sqlite
+
+    @property
     def read_only(self) -> bool:
         return self.store.read_only
 

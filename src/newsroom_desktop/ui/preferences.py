@@ -86,7 +86,8 @@ class PreferencesDialog(QDialog):
         new = self.result_settings()
         services.settings.save(new)
         newsroom = services.newsroom
-        newsroom.act_as(Actor(new.profile_name or newsroom.actor.name, new.profile_role))
+        if not newsroom.signed_in:  # on a server the login says who acts, not the profile
+            newsroom.act_as(Actor(new.profile_name or newsroom.actor.name, new.profile_role))
         services.session.saver.set_interval(int(new.autosave_seconds * 1000))
         if new.ui_language != self._settings.ui_language:
             QMessageBox.information(
