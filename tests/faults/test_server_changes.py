@@ -14,6 +14,7 @@ from newsroom_desktop.core.changes import Changes
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.notices import Notice, NoticeListener
 from newsroom_desktop.core.watch import StoreWatcher
+from tests import pg
 from tests.conftest import EDITOR, REPORTER
 
 # Generous: the figure itself (well under a second) is measured by bench_server_notify.py.
@@ -21,10 +22,12 @@ PATIENCE_S = 20.0
 
 
 @pytest.fixture
-def desk(pg_database: str) -> Iterator[Newsroom]:
-    nr = Newsroom.open(pg_database, actor=REPORTER)
-    yield nr
-    nr.close()
+def desk(pg_database: str) -> Iterator[pg.ServerDesks]:
+    """A reporter's desk, signed in with her own login."""
+    desks = pg.ServerDesks(pg_database)
+    desks.act_as(REPORTER)
+    yield desks
+    desks.close()
 
 
 def _wait(watcher: StoreWatcher, wanted: Callable[[Changes], bool]) -> Changes:
@@ -74,7 +77,7 @@ def test_notes_moves_and_deletions_name_their_article(desk: Newsroom, pg_databas
     a = desk.articles.create({"headline": "Một", "body": "Nội dung.\n", "byline": "A"})
     b = desk.articles.create({"headline": "Hai"})
     watcher = _listening(desk.watch())
-    other = Newsroom.open(pg_database, actor=REPORTER)
+    other = Newsroom.open(desk.url_for(REPORTER))  # the same reporter at a second desk
     try:
         other.notes.add(a.id, "Kiểm tra lại số liệu.")
         changes = _wait(watcher, lambda c: a.id in c.touched)
@@ -85,8 +88,11 @@ def test_notes_moves_and_deletions_name_their_article(desk: Newsroom, pg_databas
         other.articles.trash(b.id)
         changes = _wait(watcher, lambda c: b.id in c.ids)
         assert {s.id: s.deleted for s in changes.articles}[b.id] is True
-        other.act_as(EDITOR)
-        other.articles.empty_trash()
+        editor = Newsroom.open(desk.url_for(EDITOR))
+        try:
+            editor.articles.empty_trash()
+        finally:
+            editor.close()
         changes = _wait(watcher, lambda c: b.id in c.removed)
         assert changes.live_count == 1
     finally:
