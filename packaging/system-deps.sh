@@ -2,14 +2,15 @@
 # Installs the Debian packages the app and its tests need (Qt's xcb libraries, Xvfb and xdotool
 # for the real-window test, exiftool and pandoc as independent oracles, fonts with Vietnamese,
 # appstream and desktop-file-utils to validate the packaging metadata, and PostgreSQL's server
-# binaries (initdb, pg_ctl, pg_dump) and openssl for the throw-away TLS server the tests start).
+# binaries (initdb, pg_ctl, pg_dump) and openssl for the throw-away TLS server the tests start,
+# and a D-Bus with GNOME Keyring: the Secret Service the password tests keep passwords in).
 # As root it runs apt-get; otherwise it prints the one command to run and fails.
 set -eu
 PACKAGES="python3-venv xvfb xauth xdotool x11-utils libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 \
 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 \
 libxcb-xkb1 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxrender1 libegl1 libgl1 libfontconfig1 \
 libdbus-1-3 libglib2.0-0 fonts-dejavu-core fonts-noto-core libimage-exiftool-perl pandoc \
-default-jre-headless poppler-utils appstream desktop-file-utils postgresql openssl"
+default-jre-headless poppler-utils appstream desktop-file-utils postgresql openssl dbus gnome-keyring"
 STAMP="${1:-.venv/.system-deps}"
 
 missing=""

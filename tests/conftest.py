@@ -139,3 +139,22 @@ def newsroom(store_location: str | Path):
     nr = Newsroom.open(store_location, actor=REPORTER)
     yield nr
     nr.close()
+
+
+@pytest.fixture
+def keyring_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
+    """A real Secret Service (GNOME Keyring on a private bus) as this test's system keyring."""
+    import keyring
+    from keyring.backends import SecretService
+
+    from tests.secret_service import secret_service
+
+    with secret_service() as env:
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        before = keyring.get_keyring()
+        keyring.set_keyring(SecretService.Keyring())
+        try:
+            yield env
+        finally:
+            keyring.set_keyring(before)

@@ -139,6 +139,8 @@ class PgServer:
             )
         (self.data / "pg_hba.conf").write_text(
             "local all all trust\nhostssl all all 127.0.0.1/32 scram-sha-256\n"
+            # A plain line too: the window must warn when it is used (sslmode=disable).
+            "hostnossl all all 127.0.0.1/32 scram-sha-256\n"
         )
         _make_certificates(self.folder, self.data)
         self._chown(self.data)

@@ -4,7 +4,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="322"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="339"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ article</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="324"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="341"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>CountLabel</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="91"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="90"/>
         <source>%n characters</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>DiffDialog</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="154"/>
         <source>+%n word(s)</source>
         <translation>
             <numerusform>+%n word</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="156"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="155"/>
         <source>−%n word(s)</source>
         <translation>
             <numerusform>−%n word</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="181"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="180"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n change</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="35"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="37"/>
         <source>Imported %n article(s).</source>
         <translation>
             <numerusform>Imported %n article.</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="37"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="39"/>
         <source>Skipped %n file(s):</source>
         <translation>
             <numerusform>Skipped %n file:</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="43"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="45"/>
         <source>Not articles, left alone: %n file(s)</source>
         <translation>
             <numerusform>Not articles, left alone: %n file</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="273"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="327"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="328"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -131,7 +131,7 @@
 <context>
     <name>NotesPanel</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="210"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="209"/>
         <source>%n open</source>
         <translation>
             <numerusform>%n open</numerusform>
@@ -142,7 +142,7 @@
 <context>
     <name>WorkflowBar</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="173"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="196"/>
         <source>%n open note(s)</source>
         <translation>
             <numerusform>%n open note</numerusform>

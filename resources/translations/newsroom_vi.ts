@@ -4,32 +4,32 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="141"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="135"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="141"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="135"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="141"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="135"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="142"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="136"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="142"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="136"/>
         <source>Updated</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="170"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="164"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
@@ -37,44 +37,44 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="266"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="261"/>
         <source>Search articles (diacritics optional)…</source>
         <translation>Tìm bài viết (gõ có dấu hay không đều được)…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="270"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="265"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="278"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="273"/>
         <source>Newest first</source>
         <translation>Mới nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="279"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="274"/>
         <source>Oldest first</source>
         <translation>Cũ nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="280"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="275"/>
         <source>Headline A–Z</source>
         <translation>Tiêu đề A–Z</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="289"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="284"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="322"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="339"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ bài</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="324"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="341"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n bài viết</numerusform>
@@ -84,28 +84,28 @@
 <context>
     <name>ArticleSession</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="158"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="202"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="159"/>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="160"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="203"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="204"/>
         <source>This article was changed in another window or program while you edited it. Your text was kept as a revision; nothing is lost. Use Article ▸ Revision History to compare, or save again to keep your version.</source>
         <translation>Bài viết này đã bị sửa ở một cửa sổ hoặc chương trình khác trong lúc bạn biên tập. Văn bản của bạn đã được giữ lại thành một phiên bản; không mất gì cả. Vào Bài viết ▸ Lịch sử phiên bản để so sánh, hoặc lưu lại để giữ bản của bạn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="171"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="215"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="258"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="302"/>
         <source>Adding photos…</source>
         <translation>Đang thêm ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="291"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="335"/>
         <source>Could not add the photos</source>
         <translation>Không thêm được ảnh</translation>
     </message>
@@ -113,76 +113,170 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="289"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="271"/>
         <source>Restore from Backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="293"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="275"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="293"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="275"/>
         <source>Made</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="293"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="275"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="293"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="275"/>
         <source>Why</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="315"/>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="316"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="297"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="298"/>
         <source>Restoring replaces the articles in the store with those in the backup. The store as it is now is kept as a backup first, so this can be undone.</source>
         <translation>Khôi phục sẽ thay các bài viết trong kho bằng các bài trong bản sao lưu. Kho hiện tại được sao lưu trước, nên có thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="324"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="306"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="332"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="314"/>
         <source>There is no backup of this store yet.</source>
         <translation>Kho này chưa có bản sao lưu nào.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="337"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="319"/>
         <source>automatic</source>
         <translation>tự động</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="338"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="320"/>
         <source>made by hand</source>
         <translation>sao lưu thủ công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="339"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="321"/>
         <source>before a restore</source>
         <translation>trước khi khôi phục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="342"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="324"/>
         <source>before an upgrade</source>
         <translation>trước khi nâng cấp</translation>
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="33"/>
+        <source>Connect to a Newsroom Server</source>
+        <translation>Kết nối máy chủ tòa soạn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="42"/>
+        <source>Connect</source>
+        <translation>Kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="50"/>
+        <source>e.g. db.toasoan.vn</source>
+        <translation>ví dụ db.toasoan.vn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="55"/>
+        <source>e.g. toasoan</source>
+        <translation>ví dụ toasoan</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="56"/>
+        <source>your login, e.g. ngoc_hau</source>
+        <translation>tên đăng nhập, ví dụ ngoc_hau</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="60"/>
+        <source>the newsroom&apos;s CA certificate (.crt)</source>
+        <translation>chứng chỉ CA của tòa soạn (.crt)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="62"/>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="64"/>
+        <source>Keep the password in the system keyring</source>
+        <translation>Lưu mật khẩu trong kho khóa của hệ thống</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="77"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Máy chủ:</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="78"/>
+        <source>P&amp;ort:</source>
+        <translation>&amp;Cổng:</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="79"/>
+        <source>&amp;Database:</source>
+        <translation>&amp;Cơ sở dữ liệu:</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="80"/>
+        <source>&amp;Login:</source>
+        <translation>Tên đăng &amp;nhập:</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="81"/>
+        <source>&amp;Password:</source>
+        <translation>Mật &amp;khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="82"/>
+        <source>&amp;CA certificate:</source>
+        <translation>Chứng chỉ C&amp;A:</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="84"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="85"/>
+        <source>With the newsroom&apos;s CA certificate the app checks that it talks to your server and that nobody reads along; without it the line may be unencrypted.</source>
+        <translation>Với chứng chỉ CA của tòa soạn, ứng dụng kiểm tra đúng là máy chủ của bạn và không ai đọc trộm được; không có nó, đường truyền có thể không được mã hóa.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="107"/>
+        <source>The newsroom&apos;s CA certificate</source>
+        <translation>Chứng chỉ CA của tòa soạn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="109"/>
+        <source>Certificates (*.crt *.pem)</source>
+        <translation>Chứng chỉ (*.crt *.pem)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="132"/>
+        <source>Give the server, the database and your login.</source>
+        <translation>Hãy nhập máy chủ, cơ sở dữ liệu và tên đăng nhập.</translation>
+    </message>
+</context>
+<context>
     <name>CountLabel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="88"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="87"/>
         <source>%1 / %2 characters</source>
         <translation>%1 / %2 ký tự</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="91"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="90"/>
         <source>%n characters</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
@@ -192,76 +286,76 @@
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="130"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="129"/>
         <source>Compare Revisions</source>
         <translation>So sánh phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="131"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="130"/>
         <source>Compare</source>
         <translation>So sánh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="132"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="131"/>
         <source>with</source>
         <translation>với</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="134"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="133"/>
         <source>Swap the two versions</source>
         <translation>Đổi chỗ hai bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="135"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="134"/>
         <source>Previous Change</source>
         <translation>Thay đổi trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="136"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="135"/>
         <source>Next Change</source>
         <translation>Thay đổi sau</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="138"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="137"/>
         <source>inserted</source>
         <translation>đã thêm</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="139"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="138"/>
         <source>deleted</source>
         <translation>đã xóa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="141"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="140"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="154"/>
         <source>+%n word(s)</source>
         <translation>
             <numerusform>+%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="156"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="155"/>
         <source>−%n word(s)</source>
         <translation>
             <numerusform>−%n từ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="173"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="172"/>
         <source>No changes</source>
         <translation>Không có thay đổi</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="176"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="175"/>
         <source>Change %1 of %2</source>
         <translation>Thay đổi %1/%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="181"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="180"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n thay đổi</numerusform>
@@ -271,108 +365,108 @@
 <context>
     <name>EditorPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="89"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="88"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="92"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="91"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="94"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="93"/>
         <source>Tags, separated by commas</source>
         <translation>Từ khóa, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="96"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="95"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="99"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="98"/>
         <source>Lead: the paragraph that sums up the story</source>
         <translation>Sapo: đoạn tóm tắt nội dung bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="152"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="151"/>
         <source>&amp;Bold</source>
         <translation>Đậ&amp;m</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="153"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="152"/>
         <source>&amp;Italic</source>
         <translation>&amp;Nghiêng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="153"/>
         <source>Heading &amp;2</source>
         <translation>Tiêu đề phụ &amp;2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="154"/>
         <source>Heading &amp;3</source>
         <translation>Tiêu đề phụ &amp;3</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="156"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="155"/>
         <source>&amp;Paragraph</source>
         <translation>Đoạn &amp;văn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="157"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="156"/>
         <source>&amp;Bulleted list</source>
         <translation>&amp;Danh sách dấu đầu dòng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="158"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="157"/>
         <source>&amp;Numbered list</source>
         <translation>Danh sách đánh &amp;số</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="159"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="158"/>
         <source>Block &amp;quote</source>
         <translation>&amp;Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="160"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="159"/>
         <source>&amp;Link…</source>
         <translation>&amp;Liên kết…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="161"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="160"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="162"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="161"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="163"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="162"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="164"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="163"/>
         <source>&amp;Replace…</source>
         <translation>Tha&amp;y thế…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="453"/>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="459"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="452"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="458"/>
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="454"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="453"/>
         <source>Web or e-mail address (leave empty to remove the link):</source>
         <translation>Địa chỉ web hoặc e-mail (để trống nếu muốn bỏ liên kết):</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="459"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="458"/>
         <source>Only http, https and mailto links can be used.</source>
         <translation>Chỉ dùng được liên kết http, https và mailto.</translation>
     </message>
@@ -380,178 +474,178 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="53"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="55"/>
         <source>the headline</source>
         <translation>tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="54"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="56"/>
         <source>the lead</source>
         <translation>sapo</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="55"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="57"/>
         <source>the body</source>
         <translation>thân bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="56"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="58"/>
         <source>the byline</source>
         <translation>phần tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="59"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="61"/>
         <source>The headline is empty.</source>
         <translation>Tiêu đề còn trống.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="60"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="62"/>
         <source>The lead is empty.</source>
         <translation>Sapo còn trống.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="61"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="63"/>
         <source>The body has no text.</source>
         <translation>Thân bài chưa có nội dung.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="62"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="64"/>
         <source>The byline is empty.</source>
         <translation>Chưa ghi tác giả.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="68"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="70"/>
         <source>a photo caption</source>
         <translation>một chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="69"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="71"/>
         <source>Placeholder %1 left in %2.</source>
         <translation>Còn chữ tạm %1 trong %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="76"/>
         <source>Photo %1 is still waiting for its file.</source>
         <translation>Ảnh %1 vẫn chưa có tệp ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="77"/>
         <source>Photo %1 has no caption.</source>
         <translation>Ảnh %1 chưa có chú thích.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="76"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="78"/>
         <source>Photo %1 has no credit.</source>
         <translation>Ảnh %1 chưa ghi nguồn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="79"/>
         <source>Photo %1 has no alt text.</source>
         <translation>Ảnh %1 chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="90"/>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="146"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="92"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="148"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="109"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="111"/>
         <source>The selected article(s): %1</source>
         <translation>Các bài viết đã chọn: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="112"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="114"/>
         <source>Every article with status: %1</source>
         <translation>Mọi bài viết có trạng thái: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="122"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="124"/>
         <source>As one .zip file</source>
         <translation>Gộp thành một tệp .zip</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="123"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="125"/>
         <source>Add share and print links to the page</source>
         <translation>Thêm liên kết chia sẻ và in vào trang</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="130"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="132"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="136"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="138"/>
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="137"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="139"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="138"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="140"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="139"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="141"/>
         <source>Paper (PDF)</source>
         <translation>Khổ giấy (PDF)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="140"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="142"/>
         <source>Photo size (package)</source>
         <translation>Cỡ ảnh (gói)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="156"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="158"/>
         <source>Export to folder</source>
         <translation>Xuất vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="183"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="185"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="189"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="191"/>
         <source>No article to export.</source>
         <translation>Không có bài viết nào để xuất.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="192"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="194"/>
         <source>The check found %1 problem(s). You can export anyway, or cancel and fix them.</source>
         <translation>Kiểm tra thấy %1 vấn đề. Bạn vẫn có thể xuất, hoặc hủy để sửa trước.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="197"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="199"/>
         <source>The check found no problem.</source>
         <translation>Kiểm tra không thấy vấn đề nào.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="219"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="221"/>
         <source>Exported %1 article(s) to %2.</source>
         <translation>Đã xuất %1 bài viết vào %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="225"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="227"/>
         <source>Published %1 approved article(s).</source>
         <translation>Đã đăng %1 bài viết đã duyệt.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="229"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="231"/>
         <source>The export was cancelled; the articles above were done.</source>
         <translation>Đã hủy việc xuất; các bài viết ở trên đã xuất xong.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="239"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="241"/>
         <source>… and %1 more</source>
         <translation>… và %1 tệp khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="241"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="243"/>
         <source>%1 already holds these files, which no earlier export of the same article wrote:
 
 %2
@@ -564,27 +658,27 @@ Replace them?</source>
 Thay thế chúng?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="250"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="252"/>
         <source>Replace files?</source>
         <translation>Thay thế tệp?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="256"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="258"/>
         <source>Replace</source>
         <translation>Thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="302"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="309"/>
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="308"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="316"/>
         <source>Export finished</source>
         <translation>Xuất xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="313"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="319"/>
         <source>Export failed</source>
         <translation>Xuất không thành công</translation>
     </message>
@@ -592,17 +686,17 @@ Thay thế chúng?</translation>
 <context>
     <name>FigureObject</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="100"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="99"/>
         <source>This photo is not attached to the article.</source>
         <translation>Ảnh này không gắn với bài viết.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="163"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="162"/>
         <source>Photo</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="163"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="162"/>
         <source>Photo to come</source>
         <translation>Ảnh sẽ có sau</translation>
     </message>
@@ -688,67 +782,67 @@ Thay thế chúng?</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="201"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="200"/>
         <source>Revision History</source>
         <translation>Lịch sử phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="202"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="201"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="202"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="201"/>
         <source>When</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="202"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="201"/>
         <source>Who</source>
         <translation>Người sửa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="202"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="201"/>
         <source>Why</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="203"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="202"/>
         <source>Read-only</source>
         <translation>Chỉ đọc</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="203"/>
         <source>Compare with Current Text</source>
         <translation>So với bản hiện tại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="205"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="204"/>
         <source>Compare with Previous</source>
         <translation>So với bản trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="206"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="205"/>
         <source>Restore This Revision…</source>
         <translation>Khôi phục phiên bản này…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="208"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="207"/>
         <source>Make this the current text; the text now is kept as a revision</source>
         <translation>Dùng bản này làm văn bản hiện tại; văn bản đang có được giữ lại thành một phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="210"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="209"/>
         <source>You cannot change this article now, so you cannot restore a revision</source>
         <translation>Lúc này bạn không sửa được bài viết nên không khôi phục được phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="212"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="211"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="223"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="222"/>
         <source>current text</source>
         <translation>bản hiện tại</translation>
     </message>
@@ -989,12 +1083,12 @@ Thay thế chúng?</translation>
 <context>
     <name>LengthIndicator</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="103"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="102"/>
         <source>target %1 (%2)</source>
         <translation>mục tiêu %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="109"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="108"/>
         <source>%1 of %2 words: %3</source>
         <translation>%1/%2 từ: %3</translation>
     </message>
@@ -1062,212 +1156,228 @@ Thay thế chúng?</translation>
         <translation>Khôi phục từ &amp;bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="68"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="70"/>
+        <source>Connect to a Newsroom &amp;Server…</source>
+        <translation>Kết nối &amp;máy chủ tòa soạn…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="73"/>
+        <source>Work on the newsroom&apos;s shared server, signed in with your own login</source>
+        <translation>Làm việc trên máy chủ chung của tòa soạn, đăng nhập bằng tài khoản của bạn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="75"/>
+        <source>Use the Store on This &amp;Computer</source>
+        <translation>Dùng kho dữ liệu trên &amp;máy này</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="76"/>
         <source>Move to &amp;Trash</source>
         <translation>Chuyển vào thùng &amp;rác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="69"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="77"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="78"/>
         <source>Pre&amp;ferences…</source>
         <translation>Tùy &amp;chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="71"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="79"/>
         <source>Search Articles</source>
         <translation>Tìm bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="80"/>
         <source>Revision &amp;History</source>
         <translation>&amp;Lịch sử phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="73"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="81"/>
         <source>&amp;Compare Revisions…</source>
         <translation>&amp;So sánh phiên bản…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="82"/>
         <source>&amp;Notes</source>
         <translation>Ghi &amp;chú</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="83"/>
         <source>&amp;About Newsroom Desktop</source>
         <translation>&amp;Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="118"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="126"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="121"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="130"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="124"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="133"/>
         <source>F&amp;ormat</source>
         <translation>Định &amp;dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="128"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="137"/>
         <source>&amp;Article</source>
         <translation>&amp;Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="129"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="138"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="130"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="139"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="158"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="167"/>
         <source>Main Toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="19"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="21"/>
         <source>Import articles</source>
         <translation>Nhập bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="21"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="23"/>
         <source>Articles (%1);;All files (*)</source>
         <translation>Bài viết (%1);;Tất cả tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="27"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="29"/>
         <source>Import a folder of articles</source>
         <translation>Nhập một thư mục bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="35"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="37"/>
         <source>Imported %n article(s).</source>
         <translation>
             <numerusform>Đã nhập %n bài viết.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="37"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="39"/>
         <source>Skipped %n file(s):</source>
         <translation>
             <numerusform>Bỏ qua %n tệp:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="43"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="45"/>
         <source>Not articles, left alone: %n file(s)</source>
         <translation>
             <numerusform>Không phải bài viết, để nguyên: %n tệp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="49"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="51"/>
         <source>The import was cancelled; the files above were done.</source>
         <translation>Đã hủy việc nhập; các tệp ở trên đã nhập xong.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="67"/>
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="74"/>
         <source>Import finished</source>
         <translation>Nhập xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="76"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="78"/>
         <source>Import failed</source>
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="198"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="200"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="201"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="184"/>
-        <location filename="../../src/newsroom_desktop/ui/startup.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../src/newsroom_desktop/ui/startup.py" line="102"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="273"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="327"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="328"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="333"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="286"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="334"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="287"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="394"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="414"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="288"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="336"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="341"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="365"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="318"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="366"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="367"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1276,8 +1386,13 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="346"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="395"/>
+        <source>Your last changes could not be saved; the window stays on this store.</source>
+        <translation>Chưa lưu được thay đổi cuối cùng; cửa sổ vẫn ở kho dữ liệu này.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="416"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -1285,32 +1400,32 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>NoteCard</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="71"/>
         <source>Resolved by %1</source>
         <translation>%1 đã đánh dấu xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="79"/>
         <source>Reopen</source>
         <translation>Mở lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="79"/>
         <source>Resolve</source>
         <translation>Đánh dấu xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="90"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="89"/>
         <source>(this passage is no longer in the text)</source>
         <translation>(đoạn này không còn trong bài)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="96"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="95"/>
         <source>Click to select this passage in the article</source>
         <translation>Bấm để chọn đoạn này trong bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="98"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="97"/>
         <source>The passage was changed or removed since the note was written</source>
         <translation>Đoạn này đã bị sửa hoặc xóa sau khi ghi chú được viết</translation>
     </message>
@@ -1318,55 +1433,55 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="192"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="191"/>
         <source>Add Note</source>
         <translation>Thêm ghi chú</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="193"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="192"/>
         <source>Add the note (Ctrl+Enter)</source>
         <translation>Thêm ghi chú (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="194"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="193"/>
         <source>Write a note for the reporter or the desk…</source>
         <translation>Viết ghi chú cho phóng viên hoặc ban biên tập…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="197"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="196"/>
         <source>Hide the notes (Article ▸ Notes shows them again)</source>
         <translation>Ẩn ghi chú (Bài viết ▸ Ghi chú để hiện lại)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="198"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="197"/>
         <source>Do not point the note at this passage</source>
         <translation>Không gắn ghi chú vào đoạn này</translation>
     </message>
     <message>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="199"/>
         <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="200"/>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="201"/>
         <source>No notes yet. Select a passage in the article, then write a note about it here.</source>
         <translation>Chưa có ghi chú. Hãy chọn một đoạn trong bài viết, rồi viết ghi chú về đoạn đó ở đây.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="208"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="207"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="210"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="209"/>
         <source>%n open</source>
         <translation>
             <numerusform>%n chưa xong</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="244"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="243"/>
         <source>Resolved (%1)</source>
         <translation>Đã xong (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="273"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="272"/>
         <source>On %1</source>
         <translation>Về %1</translation>
     </message>
@@ -1553,53 +1668,53 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="31"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="32"/>
         <source>Preferences</source>
         <translation>Tùy chọn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="39"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="40"/>
         <source>System language</source>
         <translation>Ngôn ngữ của hệ thống</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="50"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="51"/>
         <source> s</source>
         <translation> giây</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="57"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="58"/>
         <source>Your name</source>
         <translation>Tên của bạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="58"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="59"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="59"/>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="96"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="60"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="95"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="60"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="61"/>
         <source>Newsroom time zone</source>
         <translation>Múi giờ tòa soạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="61"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="62"/>
         <source>Autosave after</source>
         <translation>Tự động lưu sau</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="62"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="63"/>
         <source>Web photo size (longest side)</source>
         <translation>Cỡ ảnh web (cạnh dài nhất)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="97"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="96"/>
         <source>The new language is used from the next start of Newsroom Desktop.</source>
         <translation>Ngôn ngữ mới được dùng từ lần mở Newsroom Desktop tiếp theo.</translation>
     </message>
@@ -1669,253 +1784,253 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="37"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="36"/>
         <source>Current text</source>
         <translation>Bản hiện tại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_render.py" line="62"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_render.py" line="61"/>
         <source>changed</source>
         <translation>có thay đổi</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_render.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_render.py" line="63"/>
         <source>unchanged</source>
         <translation>không đổi</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_render.py" line="79"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_render.py" line="78"/>
         <source>Caption %1</source>
         <translation>Chú thích ảnh %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_render.py" line="100"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_render.py" line="99"/>
         <source>The two versions are the same.</source>
         <translation>Hai bản giống hệt nhau.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="51"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="50"/>
         <source>Current text · last saved %1</source>
         <translation>Bản hiện tại · lưu lần cuối %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="53"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="52"/>
         <source>Revision %1</source>
         <translation>Phiên bản %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="73"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="72"/>
         <source>Photo</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="83"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="82"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="71"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="70"/>
         <source>someone</source>
         <translation>ai đó</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/saved_filters.py" line="41"/>
+        <location filename="../../src/newsroom_desktop/ui/review/saved_filters.py" line="39"/>
         <source>All articles</source>
         <translation>Tất cả bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/saved_filters.py" line="42"/>
+        <location filename="../../src/newsroom_desktop/ui/review/saved_filters.py" line="40"/>
         <source>My drafts</source>
         <translation>Bản nháp của tôi</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/saved_filters.py" line="43"/>
+        <location filename="../../src/newsroom_desktop/ui/review/saved_filters.py" line="41"/>
         <source>Waiting for review</source>
         <translation>Chờ duyệt</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/saved_filters.py" line="44"/>
+        <location filename="../../src/newsroom_desktop/ui/review/saved_filters.py" line="42"/>
         <source>Ready to publish</source>
         <translation>Sẵn sàng đăng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="36"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="35"/>
         <source>&amp;Submit for Review</source>
         <translation>&amp;Gửi duyệt</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="37"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="36"/>
         <source>&amp;Take for Editing</source>
         <translation>&amp;Nhận biên tập</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="38"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="37"/>
         <source>&amp;Approve</source>
         <translation>&amp;Duyệt</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="39"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="38"/>
         <source>&amp;Publish</source>
         <translation>Đăng &amp;bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="40"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="39"/>
         <source>&amp;Return to Draft…</source>
         <translation>T&amp;rả về bản nháp…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="41"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="40"/>
         <source>Spi&amp;ke…</source>
         <translation>&amp;Hủy bài…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="42"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="41"/>
         <source>Re&amp;open</source>
         <translation>&amp;Mở lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="50"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="49"/>
         <source>Send the draft to the desk; it is locked for you until it comes back</source>
         <translation>Gửi bản nháp lên ban biên tập; bạn không sửa được cho đến khi bài được trả về</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="51"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="50"/>
         <source>Start editing a submitted article</source>
         <translation>Bắt đầu biên tập một bài đã gửi duyệt</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="52"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="51"/>
         <source>Mark the article ready to publish</source>
         <translation>Đánh dấu bài viết sẵn sàng đăng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="53"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="52"/>
         <source>Mark the article published</source>
         <translation>Đánh dấu bài viết đã đăng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="54"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="53"/>
         <source>Send the article back to its reporter, with a note saying why</source>
         <translation>Trả bài về cho phóng viên, kèm ghi chú nêu lý do</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="55"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="54"/>
         <source>Kill the article; it is kept, and an editor can reopen it</source>
         <translation>Hủy bài; bài vẫn được giữ lại và biên tập viên có thể mở lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="56"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="55"/>
         <source>Bring a spiked article back as a draft</source>
         <translation>Đưa bài đã hủy trở lại thành bản nháp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="63"/>
         <source>Submitted for review.</source>
         <translation>Đã gửi duyệt.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="65"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="64"/>
         <source>Taken for editing.</source>
         <translation>Đã nhận biên tập.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="66"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="65"/>
         <source>Approved: ready to publish.</source>
         <translation>Đã duyệt: sẵn sàng đăng.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="67"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="66"/>
         <source>Marked published.</source>
         <translation>Đã đánh dấu là đã đăng.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="68"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="67"/>
         <source>Returned to draft.</source>
         <translation>Đã trả về bản nháp.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="69"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="68"/>
         <source>Spiked.</source>
         <translation>Đã hủy bài.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="69"/>
         <source>Reopened as a draft.</source>
         <translation>Đã mở lại thành bản nháp.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="81"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="80"/>
         <source>In the trash — restore it before editing.</source>
         <translation>Bài đang trong thùng rác — hãy khôi phục trước khi sửa.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="83"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="82"/>
         <source>Spiked — an editor must reopen it before it can be edited.</source>
         <translation>Đã hủy — biên tập viên phải mở lại thì mới sửa được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="85"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="84"/>
         <source>another reporter</source>
         <translation>một phóng viên khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="86"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="85"/>
         <source>Written by %1 — a reporter can edit only their own articles.</source>
         <translation>Bài của %1 — phóng viên chỉ sửa được bài của chính mình.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="90"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="89"/>
         <source>Submitted for review — only an editor can change it now.</source>
         <translation>Đã gửi duyệt — giờ chỉ biên tập viên mới sửa được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="91"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="90"/>
         <source>Being edited by the desk — only an editor can change it now.</source>
         <translation>Ban biên tập đang biên tập — giờ chỉ biên tập viên mới sửa được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="92"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="91"/>
         <source>Approved and ready to publish — only an editor can change it now.</source>
         <translation>Đã duyệt, sẵn sàng đăng — giờ chỉ biên tập viên mới sửa được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="93"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="92"/>
         <source>Published — only an editor can correct it now.</source>
         <translation>Đã đăng — giờ chỉ biên tập viên mới đính chính được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="229"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="236"/>
         <source>this article</source>
         <translation>bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="231"/>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="235"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="238"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="242"/>
         <source>Return to Draft</source>
         <translation>Trả về bản nháp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="232"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="239"/>
         <source>Tell the reporter what to change in %1. They see the note when they open it.</source>
         <translation>Cho phóng viên biết cần sửa gì trong %1. Phóng viên sẽ thấy ghi chú khi mở bài.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="39"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="38"/>
         <source>on target</source>
         <translation>đạt mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="39"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="38"/>
         <source>over target</source>
         <translation>vượt mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="39"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="38"/>
         <source>under target</source>
         <translation>chưa đạt mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="158"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="157"/>
         <source>No target</source>
         <translation>Không đặt</translation>
     </message>
@@ -1923,134 +2038,133 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="180"/>
-        <source>Length &amp;Targets…</source>
-        <translation>Độ dài mục &amp;tiêu…</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="182"/>
-        <source>Set how long the article, headline and lead should be</source>
-        <translation>Đặt độ dài cần có cho bài viết, tiêu đề và sapo</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="184"/>
+        <location filename="../../src/newsroom_desktop/ui/review/compose.py" line="119"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="226"/>
-        <source>Published — changes you make here correct the published article.</source>
-        <translation>Đã đăng — những gì bạn sửa ở đây sẽ đính chính bài đã đăng.</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="233"/>
-        <source>Returned to draft by %1 (%2): “%3”</source>
-        <translation>%1 đã trả về bản nháp (%2): “%3”</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="250"/>
+        <location filename="../../src/newsroom_desktop/ui/review/core_call.py" line="29"/>
         <source>Could not do that</source>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="281"/>
-        <source>Could not change the status</source>
-        <translation>Không đổi được trạng thái</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="289"/>
-        <source>this article</source>
-        <translation>bài này</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="292"/>
-        <source>Spike Article</source>
-        <translation>Hủy bài</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="293"/>
-        <source>Spike %1? It is kept, and an editor can reopen it later.</source>
-        <translation>Hủy %1? Bài vẫn được giữ lại và biên tập viên có thể mở lại sau.</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="374"/>
-        <source>Could not add the note</source>
-        <translation>Không thêm được ghi chú</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="396"/>
-        <source>The passage this note points at is no longer in the text.</source>
-        <translation>Đoạn mà ghi chú này nhắc tới không còn trong bài.</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="465"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history_control.py" line="93"/>
         <source>Restore Revision</source>
         <translation>Khôi phục phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="466"/>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="467"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history_control.py" line="94"/>
         <source>Make revision %1 the current text? The text now is kept as a revision, so nothing is lost.</source>
         <translation>Dùng phiên bản %1 làm văn bản hiện tại? Văn bản đang có được giữ lại thành một phiên bản nên không mất gì cả.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="475"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history_control.py" line="105"/>
         <source>Could not restore the revision</source>
         <translation>Không khôi phục được phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="479"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history_control.py" line="110"/>
         <source>Revision %1 restored.</source>
         <translation>Đã khôi phục phiên bản %1.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="528"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_control.py" line="118"/>
+        <source>Could not add the note</source>
+        <translation>Không thêm được ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_control.py" line="142"/>
+        <source>The passage this note points at is no longer in the text.</source>
+        <translation>Đoạn mà ghi chú này nhắc tới không còn trong bài.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/targets_control.py" line="40"/>
+        <source>Length &amp;Targets…</source>
+        <translation>Độ dài mục &amp;tiêu…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/targets_control.py" line="41"/>
+        <source>Set how long the article, headline and lead should be</source>
+        <translation>Đặt độ dài cần có cho bài viết, tiêu đề và sapo</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/targets_control.py" line="65"/>
         <source>Could not set the targets</source>
         <translation>Không đặt được độ dài mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/controller.py" line="531"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets_control.py" line="69"/>
         <source>Length targets set.</source>
         <translation>Đã đặt độ dài mục tiêu.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="77"/>
+        <source>Published — changes you make here correct the published article.</source>
+        <translation>Đã đăng — những gì bạn sửa ở đây sẽ đính chính bài đã đăng.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="85"/>
+        <source>Returned to draft by %1 (%2): “%3”</source>
+        <translation>%1 đã trả về bản nháp (%2): “%3”</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="111"/>
+        <source>Could not change the status</source>
+        <translation>Không đổi được trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="120"/>
+        <source>this article</source>
+        <translation>bài này</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="123"/>
+        <source>Spike Article</source>
+        <translation>Hủy bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="124"/>
+        <source>Spike %1? It is kept, and an editor can reopen it later.</source>
+        <translation>Hủy %1? Bài vẫn được giữ lại và biên tập viên có thể mở lại sau.</translation>
     </message>
 </context>
 <context>
     <name>SafetyController</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="73"/>
         <source>Read-only store: changes cannot be saved</source>
         <translation>Kho chỉ đọc: không thể lưu thay đổi</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="87"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="107"/>
         <source>Read-only store</source>
         <translation>Kho chỉ đọc</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="88"/>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="89"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="108"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="109"/>
         <source>The store %1 cannot be written (a read-only disk or folder). You can read, search and export articles; to edit, copy the store to a writable folder and open that copy with --store.</source>
         <translation>Không thể ghi vào kho %1 (ổ đĩa hoặc thư mục chỉ đọc). Bạn vẫn có thể đọc, tìm và xuất bài viết; để sửa, hãy chép kho sang một thư mục ghi được và mở bản chép đó bằng --store.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="109"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="127"/>
         <source>Your text is not saved</source>
         <translation>Nội dung của bạn chưa được lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="112"/>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="113"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="130"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="131"/>
         <source>Not saved: your text is kept in %1 and offered back at the next start.</source>
         <translation>Chưa lưu được: nội dung của bạn được giữ trong %1 và sẽ được đề nghị khôi phục ở lần mở sau.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="130"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="148"/>
         <source>Unsaved edits found</source>
         <translation>Có nội dung chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="131"/>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="132"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="149"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="150"/>
         <source>These edits could not be saved last time:
 
 %1
@@ -2063,55 +2177,89 @@ Bring them back now?</source>
 Khôi phục ngay bây giờ?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="152"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="170"/>
         <source>Could not bring an edit back</source>
         <translation>Không khôi phục được nội dung</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="161"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="179"/>
         <source>Changed since</source>
         <translation>Đã thay đổi từ đó</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="162"/>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="163"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="180"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="181"/>
         <source>These articles changed after your edit; your text was kept as a revision beside the newer one (see Revision History):
 %1</source>
         <translation>Các bài này đã thay đổi sau khi bạn sửa; nội dung của bạn được giữ thành một phiên bản bên cạnh bản mới hơn (xem Lịch sử phiên bản):
 %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="178"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="196"/>
         <source>Backing up…</source>
         <translation>Đang sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="189"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="207"/>
         <source>The automatic backup failed: %1</source>
         <translation>Sao lưu tự động thất bại: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="220"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="235"/>
         <source>Could not restore</source>
         <translation>Không khôi phục được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="228"/>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="229"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="243"/>
+        <location filename="../../src/newsroom_desktop/ui/safety.py" line="244"/>
         <source>Restored the backup of %1; the store as it was is kept as a backup too.</source>
         <translation>Đã khôi phục bản sao lưu lúc %1; kho trước đó cũng được giữ thành một bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="273"/>
-        <location filename="../../src/newsroom_desktop/ui/safety.py" line="274"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="108"/>
         <source>This article was changed elsewhere. Your next save keeps both versions as revisions.</source>
         <translation>Bài này vừa được sửa ở nơi khác. Lần lưu tới sẽ giữ cả hai bản thành các phiên bản.</translation>
     </message>
 </context>
 <context>
+    <name>ServerDesk</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="57"/>
+        <source>⚠ Not encrypted: %1</source>
+        <translation>⚠ Không mã hóa: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="59"/>
+        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="60"/>
+        <source>The connection to the server is not encrypted: your password and articles cross the network in the clear. Ask for the newsroom&apos;s CA certificate and connect again with it (File ▸ Connect to a Newsroom Server…).</source>
+        <translation>Kết nối tới máy chủ không được mã hóa: mật khẩu và bài viết đi qua mạng dưới dạng rõ. Hãy xin chứng chỉ CA của tòa soạn và kết nối lại với nó (Tệp ▸ Kết nối máy chủ tòa soạn…).</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="68"/>
+        <source>%1 on %2</source>
+        <translation>%1 trên %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="71"/>
+        <source>Signed in to the newsroom server; the connection is encrypted.</source>
+        <translation>Đã đăng nhập máy chủ tòa soạn; kết nối được mã hóa.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="73"/>
+        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="74"/>
+        <source>Encrypted, but the server did not prove who it is: connect with the newsroom&apos;s CA certificate to be sure.</source>
+        <translation>Đã mã hóa, nhưng máy chủ chưa chứng minh được danh tính: hãy kết nối bằng chứng chỉ CA của tòa soạn cho chắc chắn.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="102"/>
+        <source>Cannot open the store on this computer</source>
+        <translation>Không mở được kho dữ liệu trên máy này</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/startup.py" line="31"/>
+        <location filename="../../src/newsroom_desktop/ui/startup.py" line="33"/>
         <source>Cannot open the store</source>
         <translation>Không mở được kho dữ liệu</translation>
     </message>
@@ -2119,44 +2267,44 @@ Khôi phục ngay bây giờ?</translation>
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="169"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="168"/>
         <source>Length Targets</source>
         <translation>Độ dài mục tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="170"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="169"/>
         <source> words</source>
         <translation> từ</translation>
     </message>
     <message>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="170"/>
         <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="171"/>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="172"/>
         <source> characters</source>
         <translation> ký tự</translation>
     </message>
     <message>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="176"/>
         <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="177"/>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="178"/>
         <source>How long the slot for this article is. The counts turn green near the target and red over it.</source>
         <translation>Khuôn khổ dành cho bài viết này dài bao nhiêu. Số đếm chuyển xanh khi gần đạt mục tiêu và đỏ khi vượt quá.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="198"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="197"/>
         <source>Article length</source>
         <translation>Độ dài bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="199"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="198"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="200"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="199"/>
         <source>Lead</source>
         <translation>Sapo</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="205"/>
+        <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="204"/>
         <source>now %1</source>
         <translation>hiện có %1</translation>
     </message>
@@ -2164,12 +2312,12 @@ Khôi phục ngay bây giờ?</translation>
 <context>
     <name>WorkflowBar</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="172"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="174"/>
         <source>by %1</source>
         <translation>của %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="173"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="196"/>
         <source>%n open note(s)</source>
         <translation>
             <numerusform>%n ghi chú chưa xong</numerusform>

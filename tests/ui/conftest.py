@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QLocale
 
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.settings import Settings
@@ -23,7 +25,9 @@ def make_window(qtbot, store_path: Path):
 
     def make(path: Path = store_path, settings: Settings = FAST):
         apply_style(qtbot_app())
-        nr = Newsroom.open(path, actor=REPORTER)
+        # On a newsroom server the URL's login says who acts; a store file takes the reporter.
+        on_server = str(path).startswith("postgresql")
+        nr = Newsroom.open(path) if on_server else Newsroom.open(path, actor=REPORTER)
         window = MainWindow(nr, settings)
         qtbot.addWidget(window)
         window.show()
@@ -33,8 +37,9 @@ def make_window(qtbot, store_path: Path):
 
     yield make
     for window in opened:
-        window.session.saver.flush()
-        window.newsroom.close()
+        if shiboken6.isValid(window):  # a window replaced by another is gone already
+            window.session.saver.flush()
+            window.newsroom.close()
 
 
 def qtbot_app():
@@ -78,3 +83,16 @@ def no_unexpected_modal_dialogs(request: pytest.FixtureRequest, qapp):
     yield
     watchdog.stop()
     assert not seen, f"unexpected modal dialog(s): {seen}"
+
+
+@pytest.fixture(autouse=True)
+def no_translator_left(qapp):
+    """start() installs the UI language; the next tests read the English source texts."""
+    from newsroom_desktop.ui import i18n
+
+    before = QLocale()
+    yield
+    for translator in i18n._installed:
+        qapp.removeTranslator(translator)
+    i18n._installed.clear()
+    QLocale.setDefault(before)

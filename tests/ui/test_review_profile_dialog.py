@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 import pytest
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from newsroom_desktop.core.profile import load_profile, needs_profile
@@ -13,19 +13,6 @@ from newsroom_desktop.core.settings import Settings, save_settings
 from newsroom_desktop.ui.review.profile_dialog import ProfileDialog
 from newsroom_desktop.ui.startup import start
 from tests.ui.typing import type_text
-
-
-@pytest.fixture(autouse=True)
-def no_translator_left(qapp):
-    """start() installs the UI language; other tests read the English source texts."""
-    from newsroom_desktop.ui import i18n
-
-    before = QLocale()
-    yield
-    for translator in i18n._installed:
-        qapp.removeTranslator(translator)
-    i18n._installed.clear()
-    QLocale.setDefault(before)
 
 
 def answer_profile(callback) -> None:

@@ -28,6 +28,9 @@ class Settings:
     backups_keep: int = 10
     last_export_format: str = "html"
     last_export_dir: str = ""
+    # The newsroom server the window connects to at start ("" = the store on this computer);
+    # a URL without its password, which lives in the system keyring.
+    server_url: str = ""
 
     def updated(self, **changes: Any) -> Settings:
         return replace(self, **changes)

@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from newsroom_desktop.core import live_files, pg_tools
+from newsroom_desktop.core import credentials, live_files, pg_tools
 from newsroom_desktop.core.errors import NewsroomError, StoreError, WorkflowError
 from newsroom_desktop.core.paths import StoreLocation, resolve_store
 
@@ -220,7 +220,8 @@ def open_server_engine(loc: StoreLocation) -> Engine:
     A server is never migrated on open: ``newsroom server init`` prepares it and a newsroom
     upgrades it on purpose, so one desk's new app cannot change the schema under the others.
     """
-    engine = create_engine(loc.url, pool_pre_ping=True)
+    # A password the window kept in the system keyring signs in when the URL gives none.
+    engine = create_engine(credentials.with_stored_password(loc.url), pool_pre_ping=True)
     try:
         revision = known_server_revision(engine, loc.display)
         if revision != SCHEMA_HEAD:

@@ -65,6 +65,14 @@ def window_action_specs() -> list[ActionSpec]:
             "print_preview", _t("Print Pre&view…"), "Ctrl+Shift+P", "document-print-preview"
         ),
         ActionSpec("restore_backup", _t("Restore from &Backup…")),
+        ActionSpec(
+            "connect_server",
+            _t("Connect to a Newsroom &Server…"),
+            None,
+            "network-server",
+            _t("Work on the newsroom's shared server, signed in with your own login"),
+        ),
+        ActionSpec("use_local", _t("Use the Store on This &Computer")),
         ActionSpec("trash", _t("Move to &Trash"), None, "user-trash"),
         ActionSpec("quit", _t("&Quit"), sk.Quit, "application-exit"),
         ActionSpec("preferences", _t("Pre&ferences…"), sk.Preferences, "preferences-system"),
@@ -117,6 +125,7 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction], editor: Any) -
     a = actions
     menu("file", _t("&File"), [a["new"], a["save"], None, a["import"], a["import_folder"],
                                a["export"], None, a["print"], a["print_preview"], None,
+                               a["connect_server"], a["use_local"], None,
                                a["restore_backup"], a["trash"], None, a["quit"]])  # fmt: skip
     menu("edit", _t("&Edit"), [editor.action_undo, editor.action_redo, None,
                                editor.action_find, editor.action_replace, None,

@@ -67,6 +67,10 @@ class ArticleListModel(QAbstractTableModel):
         self._icons = {status: status_icon(status) for status in STATUSES}
         self._language = "vi"
 
+    @property
+    def language(self) -> str:
+        return self._language
+
     def set_language(self, language: str) -> None:
         self._language = language
         if self._rows:

@@ -31,6 +31,7 @@ from newsroom_desktop.ui.ops import OperationRunner, ProgressStrip
 from newsroom_desktop.ui.photo_panel import PhotoPanel
 from newsroom_desktop.ui.review.compose import Review
 from newsroom_desktop.ui.safety import SafetyController
+from newsroom_desktop.ui.server_desk import ServerDesk
 from newsroom_desktop.ui.services import Selection, Services, SettingsHolder
 from newsroom_desktop.ui.session import ArticleSession
 from newsroom_desktop.ui.thumbnails import Thumbnails
@@ -38,6 +39,7 @@ from newsroom_desktop.ui.thumbnails import Thumbnails
 DEFAULT_SIZE = (1440, 900)
 STATUS_MS = 5000
 NOTICE_MS = 15000
+_REPLACEMENTS: list[MainWindow] = []  # the window that replaced the first one, if any
 
 
 class MainWindow(QMainWindow):
@@ -150,6 +152,13 @@ class MainWindow(QMainWindow):
             commands=self.commands,
             status_bar=self.statusBar(),
             parent=self,
+        )
+        self.server_desk = ServerDesk(
+            self.services,
+            status_bar=self.statusBar(),
+            connect_action=self.commands["connect_server"],
+            local_action=self.commands["use_local"],
+            switch=self.replace_with,
         )
 
     def _wire(self) -> None:
@@ -378,6 +387,26 @@ class MainWindow(QMainWindow):
 
     # -- closing -------------------------------------------------------------------------
 
+    def replace_with(self, newsroom: Newsroom) -> bool:
+        """Continue on ``newsroom`` in a new window once this one's edits are saved."""
+        if not self.session.flush():
+            self.show_problem(
+                self.tr("Not saved"),
+                self.tr("Your last changes could not be saved; the window stays on this store."),
+            )
+            return False
+        window = MainWindow(newsroom, self.settings)
+        window.list_model.set_language(self.list_model.language)
+        window.show()
+        # Nothing else holds a window made here: keep it until it is replaced in turn.
+        _REPLACEMENTS[:] = [window]
+        old = self.newsroom
+        self.close()
+        self.deleteLater()
+        old.close()
+        window.safety.offer_recoveries()
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.session.flush():
             answer = QMessageBox.question(
@@ -391,11 +420,18 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self._save_state()
+        self.safety.stop()
+        # Nothing of a closed window asks its store anything any more (counts, list reloads).
+        for timer in self.findChildren(QTimer):
+            timer.stop()
         event.accept()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self.session.doc is None and self.list_model.rowCount() > 0:
+            # With the window as context: a window closed (and deleted) first cancels it.
             QTimer.singleShot(
-                0, lambda: self.list_panel.view.setCurrentIndex(self.list_model.index(0, 0))
+                0,
+                self.list_panel.view,
+                lambda: self.list_panel.view.setCurrentIndex(self.list_model.index(0, 0)),
             )

@@ -85,6 +85,14 @@ class SafetyController(QObject):
             self.watch_timer.start()
         self.backup_timer.start()
 
+    def stop(self) -> None:
+        """Stop watching and backing up: the window closed, its store is about to close."""
+        self.watch_timer.stop()
+        self.backup_timer.stop()
+        if self.watcher is not None:
+            self.watcher.close()
+            self.watcher = None
+
     # -- read-only ----------------------------------------------------------------------
 
     def _lock_if_read_only(self, doc: Any) -> None:

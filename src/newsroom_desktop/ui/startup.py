@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from newsroom_desktop.core.documents import ListQuery
 from newsroom_desktop.core.errors import NewsroomError
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.profile import needs_profile
+from newsroom_desktop.core.server_link import ServerAddress
 from newsroom_desktop.core.settings import load_settings
+from newsroom_desktop.ui.connect_dialog import ConnectDialog
 from newsroom_desktop.ui.i18n import install_translations
 from newsroom_desktop.ui.labels import error_message
 from newsroom_desktop.ui.main_window import MainWindow
@@ -31,6 +34,27 @@ def open_newsroom(store: str | None) -> Newsroom | None:
             _details(error_message(exc.code, exc.message), exc.message),
         )
         return None
+
+
+def open_saved_server(url: str) -> Newsroom | None:
+    """Sign in to the server the window used last (password from the keyring).
+
+    If that fails (no password kept, server away), the connect dialog says why and lets the
+    person sign in again; Cancel opens the store on this computer instead.
+    """
+    try:
+        return Newsroom.open(url)
+    except NewsroomError as exc:
+        problem = error_message(exc.code, exc.message)
+    dialog = ConnectDialog(ServerAddress.from_text(url))
+    dialog.show_error(problem)
+    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.newsroom is not None:
+        return dialog.newsroom
+    return open_newsroom(None)
+
+
+def _is_server(store: str | None) -> bool:
+    return bool(store) and str(store).startswith("postgres")
 
 
 def _details(translated: str, message: str) -> str:
@@ -53,14 +77,16 @@ def start(app: QApplication, args: argparse.Namespace) -> MainWindow | None:
     language = install_translations(app, args.lang or settings.ui_language)
     apply_style(app)
     unattended = getattr(args, "screenshot", None) or getattr(args, "exit_when_shown", False)
-    if needs_profile() and not unattended:
+    server_url = "" if args.store or os.environ.get("NEWSROOM_STORE") else settings.server_url
+    # On a newsroom server the login says who the person is: no local profile to ask for.
+    if needs_profile() and not unattended and not server_url and not _is_server(args.store):
         # Who is using the app, asked before anything is written under their name.
         from newsroom_desktop.ui.review.profile_dialog import ask_profile  # noqa: PLC0415 - lazy, for start-up time
 
         if ask_profile() is None:
             return None
         settings = load_settings()
-    newsroom = open_newsroom(args.store)
+    newsroom = open_saved_server(server_url) if server_url else open_newsroom(args.store)
     if newsroom is None:
         return None
     sample_id = None

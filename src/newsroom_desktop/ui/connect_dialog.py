@@ -1,0 +1,153 @@
+"""File ▸ Connect to a Newsroom Server…: where the server is, who signs in, the password kept."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsroom_desktop.core import credentials
+from newsroom_desktop.core.errors import NewsroomError
+from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.server_link import ServerAddress
+from newsroom_desktop.ui.labels import error_message
+
+
+class ConnectDialog(QDialog):
+    """Ask for the server, database, login and password; Connect signs in before closing."""
+
+    def __init__(self, address: ServerAddress | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("connectDialog")
+        self.setWindowTitle(self.tr("Connect to a Newsroom Server"))
+        self.newsroom: Newsroom | None = None
+        self.notice = ""  # said in the status bar after connecting (e.g. password not kept)
+        address = address or ServerAddress(host="", database="", login="")
+        self._build_fields(address)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Connect"))
+        self.buttons.accepted.connect(self.try_connect)
+        self.buttons.rejected.connect(self.reject)
+        self._lay_out()
+        self.setMinimumWidth(460)
+        (self.password if address.login else self.host).setFocus()
+
+    def _build_fields(self, address: ServerAddress) -> None:
+        self.host = self._field("serverHost", address.host, self.tr("e.g. db.toasoan.vn"))
+        self.port = QSpinBox()
+        self.port.setObjectName("serverPort")
+        self.port.setRange(1, 65535)
+        self.port.setValue(address.port)
+        self.database = self._field("serverDatabase", address.database, self.tr("e.g. toasoan"))
+        self.login = self._field("serverLogin", address.login, self.tr("your login, e.g. ngoc_hau"))
+        self.password = self._field("serverPassword", "", "")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.ca_file = self._field(
+            "serverCaFile", address.ca_file, self.tr("the newsroom's CA certificate (.crt)")
+        )
+        self.browse = QPushButton(self.tr("Browse…"))
+        self.browse.clicked.connect(self._browse_ca)
+        self.remember = QCheckBox(self.tr("Keep the password in the system keyring"))
+        self.remember.setObjectName("rememberPassword")
+        self.remember.setChecked(True)
+        self.error = QLabel()
+        self.error.setObjectName("connectError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+    def _lay_out(self) -> None:
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_file, 1)
+        ca_row.addWidget(self.browse)
+        form = QFormLayout()
+        form.addRow(self.tr("&Server:"), self.host)
+        form.addRow(self.tr("P&ort:"), self.port)
+        form.addRow(self.tr("&Database:"), self.database)
+        form.addRow(self.tr("&Login:"), self.login)
+        form.addRow(self.tr("&Password:"), self.password)
+        form.addRow(self.tr("&CA certificate:"), ca_row)
+        hint = QLabel(
+            self.tr(
+                "With the newsroom's CA certificate the app checks that it talks to your "
+                "server and that nobody reads along; without it the line may be unencrypted."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setObjectName("connectHint")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.remember)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def _field(self, name: str, value: str, placeholder: str) -> QLineEdit:
+        field = QLineEdit(value)
+        field.setObjectName(name)
+        field.setPlaceholderText(placeholder)
+        return field
+
+    def _browse_ca(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("The newsroom's CA certificate"),
+            "",
+            self.tr("Certificates (*.crt *.pem)"),
+        )
+        if path:
+            self.ca_file.setText(path)
+
+    def address(self) -> ServerAddress:
+        """Return the address the fields give."""
+        return ServerAddress(
+            host=self.host.text().strip(),
+            database=self.database.text().strip(),
+            login=self.login.text().strip(),
+            port=self.port.value(),
+            ca_file=self.ca_file.text().strip(),
+        )
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def try_connect(self) -> None:
+        """Sign in; on success keep the password (if asked) and close, else say why and stay."""
+        address = self.address()
+        if not address.host or not address.database or not address.login:
+            self.show_error(self.tr("Give the server, the database and your login."))
+            return
+        password = self.password.text()
+        try:
+            self.newsroom = Newsroom.open(address.url(password).render_as_string(False))
+        except NewsroomError as exc:
+            self.show_error(error_message(exc.code, exc.message))
+            return
+        if self.remember.isChecked() and password:
+            try:
+                credentials.remember_password(address.url(), password)
+            except NewsroomError as exc:
+                self.notice = exc.message
+        elif not self.remember.isChecked():
+            credentials.forget_password(address.url())
+        self.accept()
+
+
+def ask_server(address: ServerAddress | None, parent: QWidget | None) -> ConnectDialog | None:
+    """Show the dialog; return it, connected, or None if the person cancelled."""
+    dialog = ConnectDialog(address, parent)
+    return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None
