@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 SYSDEPS := $(VENV)/.system-deps
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint bench fuzz crash load package dist clean translations screenshot
+.PHONY: run run-server test lint bench fuzz crash load package dist clean translations screenshot
 
 $(SYSDEPS): packaging/system-deps.sh
 	sh packaging/system-deps.sh $(SYSDEPS)
@@ -21,6 +21,10 @@ $(INSTALLED): pyproject.toml | $(PY)
 
 run: $(SYSDEPS) $(INSTALLED)
 	env -u QT_QPA_PLATFORM $(VENV)/bin/newsroom-desktop
+
+# A local demo newsroom server (sample newsroom, a reporter and an editor); Ctrl+C removes it.
+run-server: $(SYSDEPS) $(INSTALLED)
+	$(PY) -m tests.demo_server
 
 test: $(SYSDEPS) $(INSTALLED)
 	$(PY) -m pytest --cov --cov-report=term

@@ -130,6 +130,7 @@ UI_MAY_IMPORT = frozenset(
         "profile",  # the local profile kept in the settings file
         "resources",
         "safety_records",  # backups, restores and kept edits as plain data
+        "server_records",  # a server's address and how the window reaches it
         "settings",
         "targets",  # length targets measured on an ArticleDoc
         "text",

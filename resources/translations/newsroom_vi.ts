@@ -84,28 +84,28 @@
 <context>
     <name>ArticleSession</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="202"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="204"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="203"/>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="205"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="206"/>
         <source>This article was changed in another window or program while you edited it. Your text was kept as a revision; nothing is lost. Use Article ▸ Revision History to compare, or save again to keep your version.</source>
         <translation>Bài viết này đã bị sửa ở một cửa sổ hoặc chương trình khác trong lúc bạn biên tập. Văn bản của bạn đã được giữ lại thành một phiên bản; không mất gì cả. Vào Bài viết ▸ Lịch sử phiên bản để so sánh, hoặc lưu lại để giữ bản của bạn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="215"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="217"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="302"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="304"/>
         <source>Adding photos…</source>
         <translation>Đang thêm ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="335"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="337"/>
         <source>Could not add the photos</source>
         <translation>Không thêm được ảnh</translation>
     </message>
@@ -416,7 +416,7 @@
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="156"/>
-        <source>&amp;Bulleted list</source>
+        <source>B&amp;ulleted list</source>
         <translation>&amp;Danh sách dấu đầu dòng</translation>
     </message>
     <message>
@@ -451,7 +451,7 @@
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="163"/>
-        <source>&amp;Replace…</source>
+        <source>Re&amp;place…</source>
         <translation>Tha&amp;y thế…</translation>
     </message>
     <message>
@@ -1118,7 +1118,7 @@ Thay thế chúng?</translation>
     <message>
         <location filename="../../src/newsroom_desktop/ui/actions.py" line="47"/>
         <source>Import a &amp;Folder…</source>
-        <translation>Nhập cả &amp;thư mục…</translation>
+        <translation>Nhập cả thư mụ&amp;c…</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/actions.py" line="50"/>
@@ -1157,8 +1157,8 @@ Thay thế chúng?</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/actions.py" line="70"/>
-        <source>Connect to a Newsroom &amp;Server…</source>
-        <translation>Kết nối &amp;máy chủ tòa soạn…</translation>
+        <source>Connect to a Newsroom Se&amp;rver…</source>
+        <translation>&amp;Kết nối máy chủ tòa soạn…</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/actions.py" line="73"/>
@@ -1168,7 +1168,7 @@ Thay thế chúng?</translation>
     <message>
         <location filename="../../src/newsroom_desktop/ui/actions.py" line="75"/>
         <source>Use the Store on This &amp;Computer</source>
-        <translation>Dùng kho dữ liệu trên &amp;máy này</translation>
+        <translation>Dùng kho dữ liệu trên má&amp;y này</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/actions.py" line="76"/>
@@ -1182,7 +1182,7 @@ Thay thế chúng?</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/actions.py" line="78"/>
-        <source>Pre&amp;ferences…</source>
+        <source>Pr&amp;eferences…</source>
         <translation>Tùy &amp;chọn…</translation>
     </message>
     <message>
@@ -2079,7 +2079,7 @@ Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/review/targets_control.py" line="40"/>
-        <source>Length &amp;Targets…</source>
+        <source>Len&amp;gth Targets…</source>
         <translation>Độ dài mục &amp;tiêu…</translation>
     </message>
     <message>
@@ -2216,7 +2216,7 @@ Khôi phục ngay bây giờ?</translation>
         <translation>Đã khôi phục bản sao lưu lúc %1; kho trước đó cũng được giữ thành một bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="108"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="110"/>
         <source>This article was changed elsewhere. Your next save keeps both versions as revisions.</source>
         <translation>Bài này vừa được sửa ở nơi khác. Lần lưu tới sẽ giữ cả hai bản thành các phiên bản.</translation>
     </message>

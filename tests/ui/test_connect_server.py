@@ -13,7 +13,7 @@ from sqlalchemy.engine import URL, make_url
 
 from newsroom_desktop.core import credentials
 from newsroom_desktop.core.newsroom import Newsroom
-from newsroom_desktop.core.server_link import ServerAddress
+from newsroom_desktop.core.server_records import ServerAddress
 from newsroom_desktop.core.settings import load_settings, save_settings
 from newsroom_desktop.ui import main_window as main_window_module
 from newsroom_desktop.ui.connect_dialog import ConnectDialog
@@ -109,7 +109,7 @@ def test_connecting_moves_the_window_to_the_server_and_keeps_the_password_safe(
     assert "Not encrypted" not in link.text()
     # The password is in the system keyring, the URL without it in the settings, and no file
     # of ours holds the password.
-    assert credentials.stored_password(address.url()) == server.password
+    assert credentials.stored_password(make_url(address.text)) == server.password
     assert load_settings().server_url == address.text
     assert str(server.password) not in address.text
     for path in isolated_dirs.rglob("*"):
@@ -119,7 +119,7 @@ def test_connecting_moves_the_window_to_the_server_and_keeps_the_password_safe(
 
 def test_the_next_start_signs_in_with_the_kept_password(qtbot, windows, server: URL, keyring_env):
     address = _address(server)
-    credentials.remember_password(address.url(), str(server.password))
+    credentials.remember_password(make_url(address.text), str(server.password))
     save_settings(load_settings().updated(server_url=address.text))
     args = argparse.Namespace(
         lang="en", store=None, no_sample=True, article=None, screenshot="s", exit_when_shown=False

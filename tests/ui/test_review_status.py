@@ -165,7 +165,7 @@ def test_workflow_actions_are_in_the_article_menu(make_window):
     window = make_window()
     texts = [a.text() for a in window.menus["article"].actions() if not a.isSeparator()]
     for text in ("&Submit for Review", "&Take for Editing", "&Approve", "&Publish",
-                 "&Return to Draft…", "Spi&ke…", "Re&open", "Length &Targets…"):  # fmt: skip
+                 "&Return to Draft…", "Spi&ke…", "Re&open", "Len&gth Targets…"):  # fmt: skip
         assert text in texts
     assert texts.index("&Submit for Review") < texts.index("Revision &History")
     # Nothing open: nothing to act on.

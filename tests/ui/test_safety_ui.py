@@ -183,3 +183,37 @@ def test_saved_shows_only_after_the_commit_and_a_refused_save_says_not_saved(
     window.session.saver.flush()
     assert window.save_label.text().startswith("Saved")
     assert "Đã lưu thật. Chưa vào kho." in stored(store_path, article_id).body
+
+
+def test_a_workflow_move_by_another_program_reaches_the_open_article(
+    qtbot, make_window, store_path, capsys
+):
+    """A submit elsewhere changes the status, not the text: the open article follows anyway."""
+    window = make_window()
+    doc = window.newsroom.articles.create({"headline": "Thông xe", "body": "Đoạn đầu."})
+    window.refresh_list()
+    window.open_article(doc.id)
+    window.safety.poll_changes()  # settle what this window did itself
+    assert not window.editor.is_read_only()
+    assert cli(["--store", str(store_path), "--as", REPORTER.name, "status", doc.id, "submit"]) == 0
+    capsys.readouterr()
+    window.safety.poll_changes()
+    assert window.session.doc is not None and window.session.doc.status == "submitted"
+    assert window.editor.is_read_only()  # a reporter's submitted article is locked for them
+
+
+def test_a_workflow_move_elsewhere_recounts_the_saved_filters(
+    qtbot, make_window, store_path, capsys
+):
+    window = make_window()
+    doc = window.newsroom.articles.create({"headline": "Thông xe", "body": "Đoạn đầu."})
+    window.refresh_list()
+    window.safety.poll_changes()
+    bar = window.review.filters
+    window.review.saved_filters.refresh_filter_counts()
+    assert bar.count_of("waiting_for_review") == 0
+    assert cli(["--store", str(store_path), "--as", REPORTER.name, "status", doc.id, "submit"]) == 0
+    capsys.readouterr()
+    window.safety.poll_changes()
+    # The recount waits a moment (several changes arrive together); then the desk sees it.
+    qtbot.waitUntil(lambda: bar.count_of("waiting_for_review") == 1)

@@ -7,6 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.engine import make_url
+
+from newsroom_desktop.core import credentials
 from newsroom_desktop.core.articles import ArticleService
 from newsroom_desktop.core.backups import BackupService
 from newsroom_desktop.core.context import CoreContext
@@ -21,7 +24,9 @@ from newsroom_desktop.core.notes import NoteService
 from newsroom_desktop.core.paths import StoreLocation, config_dir, server_location
 from newsroom_desktop.core.photo_service import PhotoService
 from newsroom_desktop.core.recovery import RecoveryService
+from newsroom_desktop.core.server_link import read_server_link
 from newsroom_desktop.core.server_people import server_actor
+from newsroom_desktop.core.server_records import ServerAddress, ServerLink
 from newsroom_desktop.core.settings import Settings, load_settings
 from newsroom_desktop.core.store import SCHEMA_HEAD, Store, migrations_dir
 from newsroom_desktop.core.text import clean_line
@@ -113,6 +118,20 @@ class Newsroom:
             store.close()
             raise
         return cls(store, actor=actor or default_actor(settings), zone=settings.timezone)
+
+    @staticmethod
+    def keep_password(address: ServerAddress, password: str) -> None:
+        """Keep the login's password in the system keyring (StoreError if there is none)."""
+        credentials.remember_password(make_url(address.text), password)
+
+    @staticmethod
+    def forget_password(address: ServerAddress) -> bool:
+        """Remove the login's kept password; False if none was kept."""
+        return credentials.forget_password(make_url(address.text))
+
+    def server_link(self) -> ServerLink | None:
+        """Return how this newsroom reaches its server (None for a store file)."""
+        return read_server_link(self.store.engine, self.store.location.url)
 
     @classmethod
     def sign_in(

@@ -67,7 +67,7 @@ def window_action_specs() -> list[ActionSpec]:
         ActionSpec("restore_backup", _t("Restore from &Backup…")),
         ActionSpec(
             "connect_server",
-            _t("Connect to a Newsroom &Server…"),
+            _t("Connect to a Newsroom Se&rver…"),
             None,
             "network-server",
             _t("Work on the newsroom's shared server, signed in with your own login"),
@@ -75,7 +75,7 @@ def window_action_specs() -> list[ActionSpec]:
         ActionSpec("use_local", _t("Use the Store on This &Computer")),
         ActionSpec("trash", _t("Move to &Trash"), None, "user-trash"),
         ActionSpec("quit", _t("&Quit"), sk.Quit, "application-exit"),
-        ActionSpec("preferences", _t("Pre&ferences…"), sk.Preferences, "preferences-system"),
+        ActionSpec("preferences", _t("Pr&eferences…"), sk.Preferences, "preferences-system"),
         ActionSpec("focus_search", _t("Search Articles"), "Ctrl+Shift+F", "system-search"),
         ActionSpec("history", _t("Revision &History"), "Ctrl+Shift+H", "document-open-recent"),
         ActionSpec("compare", _t("&Compare Revisions…"), "Ctrl+Shift+D"),

@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsroom_desktop.core import credentials
 from newsroom_desktop.core.errors import NewsroomError
 from newsroom_desktop.core.newsroom import Newsroom
-from newsroom_desktop.core.server_link import ServerAddress
+from newsroom_desktop.core.server_records import ServerAddress
 from newsroom_desktop.ui.labels import error_message
 
 
@@ -133,17 +132,17 @@ class ConnectDialog(QDialog):
             return
         password = self.password.text()
         try:
-            self.newsroom = Newsroom.open(address.url(password).render_as_string(False))
+            self.newsroom = Newsroom.sign_in(address.text, address.login, password)
         except NewsroomError as exc:
             self.show_error(error_message(exc.code, exc.message))
             return
         if self.remember.isChecked() and password:
             try:
-                credentials.remember_password(address.url(), password)
+                Newsroom.keep_password(address, password)
             except NewsroomError as exc:
                 self.notice = exc.message
         elif not self.remember.isChecked():
-            credentials.forget_password(address.url())
+            Newsroom.forget_password(address)
         self.accept()
 
 

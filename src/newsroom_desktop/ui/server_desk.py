@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar
 
 from newsroom_desktop.core.errors import NewsroomError
 from newsroom_desktop.core.newsroom import Newsroom
-from newsroom_desktop.core.server_link import ServerAddress, ServerLink, server_link
+from newsroom_desktop.core.server_records import ServerAddress, ServerLink
 from newsroom_desktop.ui.connect_dialog import ask_server
 from newsroom_desktop.ui.labels import error_message
 from newsroom_desktop.ui.services import Services
@@ -40,7 +40,7 @@ class ServerDesk(QObject):
         status_bar.addPermanentWidget(self.label)
         self.link: ServerLink | None = None
         try:
-            self.link = server_link(self.newsroom.store)
+            self.link = self.newsroom.server_link()
         except Exception:  # a server that went away already: the save state tells that story
             self.link = None
         self._show_link()

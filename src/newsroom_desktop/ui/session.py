@@ -98,8 +98,10 @@ class ArticleSession(QObject):
             self.reload()
             return
         # Our own autosaves show up here every few seconds: compare versions, not articles.
+        # A workflow move elsewhere changes the status, not the version: compare that too.
+        moved = any(s.id == doc.id and s.status != doc.status for s in changes.articles)
         try:
-            if self.newsroom.articles.version(doc.id) == self.saver.version:
+            if not moved and self.newsroom.articles.version(doc.id) == self.saver.version:
                 return
         except NewsroomError:
             return  # deleted for good elsewhere: the next save will say so

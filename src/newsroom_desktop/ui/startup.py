@@ -12,7 +12,7 @@ from newsroom_desktop.core.documents import ListQuery
 from newsroom_desktop.core.errors import NewsroomError
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.profile import needs_profile
-from newsroom_desktop.core.server_link import ServerAddress
+from newsroom_desktop.core.server_records import ServerAddress
 from newsroom_desktop.core.settings import load_settings
 from newsroom_desktop.ui.connect_dialog import ConnectDialog
 from newsroom_desktop.ui.i18n import install_translations

@@ -153,14 +153,14 @@ class EditorPanel(QWidget):
         self.action_h2 = self._action(self.tr("Heading &2"), "Ctrl+2", True)
         self.action_h3 = self._action(self.tr("Heading &3"), "Ctrl+3", True)
         self.action_paragraph = self._action(self.tr("&Paragraph"), "Ctrl+0", True)
-        self.action_bullets = self._action(self.tr("&Bulleted list"), "Ctrl+Shift+8", True)
+        self.action_bullets = self._action(self.tr("B&ulleted list"), "Ctrl+Shift+8", True)
         self.action_numbers = self._action(self.tr("&Numbered list"), "Ctrl+Shift+7", True)
         self.action_quote = self._action(self.tr("Block &quote"), "Ctrl+Shift+9", True)
         self.action_link = self._action(self.tr("&Link…"), "Ctrl+K")
         self.action_undo = self._action(self.tr("&Undo"), QKeySequence.StandardKey.Undo)
         self.action_redo = self._action(self.tr("&Redo"), QKeySequence.StandardKey.Redo)
         self.action_find = self._action(self.tr("&Find…"), "Ctrl+F")
-        self.action_replace = self._action(self.tr("&Replace…"), "Ctrl+H")
+        self.action_replace = self._action(self.tr("Re&place…"), "Ctrl+H")
         self.format_actions = [
             *(self.action_bold, self.action_italic, self.action_h2, self.action_h3),
             *(self.action_paragraph, self.action_bullets, self.action_numbers),

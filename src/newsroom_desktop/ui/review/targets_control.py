@@ -37,7 +37,7 @@ class TargetsController(QObject):
         self.session.loaded.connect(self.show_article)
 
     def retranslate(self) -> None:
-        self.action.setText(review_tr("Length &Targets…"))
+        self.action.setText(review_tr("Len&gth Targets…"))
         self.action.setStatusTip(review_tr("Set how long the article, headline and lead should be"))
 
     def show_article(self, doc: ArticleDoc | None) -> None:
