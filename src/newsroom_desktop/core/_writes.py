@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from newsroom_desktop.core import blobs, revisions, search
 from newsroom_desktop.core import body as body_md
-from newsroom_desktop.core import revisions, search
 from newsroom_desktop.core.context import CoreContext, person_for, section_for
 from newsroom_desktop.core.errors import ValidationError
 from newsroom_desktop.core.models import Article, ArticlePhoto, Person, Photo, Tag, utcnow
@@ -187,10 +187,16 @@ def create_in(
 
 
 def photo_row(session: Session, ingested: IngestedPhoto) -> Photo:
-    """Return the stored photo for an ingested file, recording it on first sight."""
+    """Return the stored photo for an ingested file, recording it on first sight.
+
+    On a newsroom server the original goes into the server in this same transaction, so no
+    desk ever sees a photo whose original the server lacks.
+    """
     photo = session.scalars(select(Photo).where(Photo.sha256 == ingested.sha256)).one_or_none()
     if photo is not None:
         return photo
+    if blobs.in_server(session):
+        blobs.put_blob(session, ingested.sha256, ingested.stored_path)
     meta = ingested.metadata
     photo = Photo(
         sha256=ingested.sha256,

@@ -102,13 +102,14 @@ def server_location(raw: str) -> StoreLocation:
     if not url.database:
         raise _unsupported(f"{url.render_as_string()} names no database: add /<database>.")
     url = url.set(drivername=POSTGRES_DRIVER)
-    # Each server gets its own local folder for what stays on this desk (thumbnails aside).
-    local = data_dir() / "servers" / f"{url.host or 'local'}-{url.port or 5432}-{url.database}"
+    # Each server gets its own local folders for what stays on this desk: its backups, and a
+    # cache of the originals this desk needed (the server holds them all; core/originals.py).
+    key = f"{url.host or 'local'}-{url.port or 5432}-{url.database}"
     return StoreLocation(
         url=url,
         path=None,
-        originals_dir=local / "originals",
-        backups_dir=local / "backups",
+        originals_dir=cache_dir() / "servers" / key / "originals",
+        backups_dir=data_dir() / "servers" / key / "backups",
         thumbnails_dir=cache_dir() / "thumbnails",
     )
 

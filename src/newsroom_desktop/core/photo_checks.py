@@ -7,6 +7,7 @@ from pathlib import Path
 
 from newsroom_desktop.core.documents import PhotoUse
 from newsroom_desktop.core.errors import PhotoError
+from newsroom_desktop.core.originals import local_original
 from newsroom_desktop.core.text import fold
 
 MISSING_CAPTION = "missing_caption"
@@ -55,10 +56,14 @@ def use_warnings(use: PhotoUse) -> list[PhotoWarning]:
 
 
 def original_file(use: PhotoUse) -> Path:
-    """Return the original file of a photo use; PhotoError("original_missing") if it is gone."""
+    """Return the original file of a photo use; PhotoError("original_missing") if it is gone.
+
+    The one answer to "where is the original": on a newsroom server it is fetched into this
+    desk's cache first (and checked), so exporters and thumbnails read a local file either way.
+    """
     if use.file is None:
         raise PhotoError("The figure has no photo file yet.", code="no_file")
-    if not use.file.is_file():
+    if not local_original(use.file, use.sha256).is_file():
         name = use.original_filename or use.sha256[:12]
         raise PhotoError(
             f"The original of photo {name} is missing from {use.file.parent}; restore the "

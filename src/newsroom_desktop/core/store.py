@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from newsroom_desktop.core import credentials, live_files, pg_tools
+from newsroom_desktop.core import blobs, credentials, live_files, originals, pg_tools
 from newsroom_desktop.core.errors import NewsroomError, StoreError, WorkflowError
 from newsroom_desktop.core.paths import StoreLocation, resolve_store
 
@@ -313,6 +313,7 @@ class Store:
         self.read_only = read_only
         self._shared = shared
         self._closed = False
+        self._served: object | None = None  # a server's hold on this desk's originals cache
 
     @property
     def is_sqlite(self) -> bool:
@@ -330,7 +331,10 @@ class Store:
         """
         loc = location if isinstance(location, StoreLocation) else resolve_store(location)
         if loc.path is None:
-            return cls(loc, open_server_engine(loc), read_only=read_only)
+            store = cls(loc, open_server_engine(loc), read_only=read_only)
+            # A server's originals are fetched into this desk's cache as they are needed.
+            store._served = originals.serve(loc.originals_dir, store.fetch_original)
+            return store
         with _SHARED_LOCK:
             shared = _shared_for(loc.path, read_only=read_only)
             if shared is None:
@@ -490,6 +494,11 @@ class Store:
         except DBAPIError:
             log.warning("could not record a refusal on the server", exc_info=True)
 
+    def fetch_original(self, sha256: str, dest: Path) -> None:
+        """Download the server's original with this SHA-256 to ``dest``, checked by its hash."""
+        with self.read() as session:
+            blobs.download_blob(session, sha256, dest)
+
     def backup_path(self, label: str) -> Path:
         return backup_path(self.location, label)
 
@@ -506,6 +515,8 @@ class Store:
         self._closed = True
         shared = self._shared
         if shared is None:
+            if self._served is not None:
+                originals.withdraw(self._served)
             self.engine.dispose()
             return
         with _SHARED_LOCK:

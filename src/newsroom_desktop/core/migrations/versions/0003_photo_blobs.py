@@ -3,9 +3,23 @@
 Revision ID: 0003
 Revises: 0002
 Create Date: 2026-12-06
+
+On PostgreSQL every desk must see every photo, so the originals live in the server: one row
+per SHA-256, written in the transaction that links the photo (core/blobs.py). A bytea table,
+not large objects: a row is dumped by pg_dump with the rest, is reached through plain GRANTs
+and row-level security like every other table, and is dropped with its row; large objects
+need their own ACLs and unlinking, and outlive their rows. Each desk keeps a cache of the
+originals it needed (core/originals.py). SQLite stores keep their originals as files beside
+the store, so nothing changes there.
+
+For the security migration (0004): blobs are content-addressed, so a row never changes.
+Everyone signed in may INSERT and SELECT photo_blobs; nobody is granted UPDATE or DELETE
+(the trigger below refuses an UPDATE even to the table's owner).
 """
 
 from __future__ import annotations
+
+from alembic import op
 
 revision = "0003"
 down_revision = "0002"
@@ -14,8 +28,40 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass  # placeholder, filled in by the photo-blobs helper: nothing changes yet on either dialect
+    if op.get_bind().dialect.name != "postgresql":
+        return  # a store file keeps its originals as files beside it
+    op.execute(
+        """
+        CREATE TABLE photo_blobs (
+            sha256 text PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+            size bigint NOT NULL CHECK (size >= 0),
+            bytes bytea NOT NULL,
+            created_at timestamptz NOT NULL DEFAULT now(),
+            CHECK (octet_length(bytes) = size)
+        )
+        """
+    )
+    # Out of line and uncompressed: photos are compressed already, and substring() then reads
+    # only the pages of the chunk a desk downloads, not the whole photo each time.
+    op.execute("ALTER TABLE photo_blobs ALTER COLUMN bytes SET STORAGE EXTERNAL")
+    op.execute(
+        """
+        CREATE FUNCTION photo_blobs_unchanging() RETURNS trigger
+        LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+        BEGIN
+            RAISE EXCEPTION 'photo originals are stored by their SHA-256 and never change'
+                USING ERRCODE = 'insufficient_privilege';
+        END $$
+        """
+    )
+    op.execute(
+        "CREATE TRIGGER photo_blobs_unchanging BEFORE UPDATE ON photo_blobs "
+        "FOR EACH ROW EXECUTE FUNCTION photo_blobs_unchanging()"
+    )
 
 
 def downgrade() -> None:
-    pass
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute("DROP TABLE photo_blobs")
+    op.execute("DROP FUNCTION photo_blobs_unchanging()")

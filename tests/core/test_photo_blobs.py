@@ -1,0 +1,227 @@
+"""Photo originals on a newsroom server: stored once in it, seen and exported by every desk."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, func, inspect, make_url, select, text
+
+from newsroom_desktop.core import blobs, pg_tools
+from newsroom_desktop.core.errors import PhotoError, StoreError
+from newsroom_desktop.core.models import Photo
+from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.photo_checks import original_file
+from newsroom_desktop.exporters.base import ExportOptions
+from newsroom_desktop.jobs.exports import export_article
+from tests import pg
+from tests.conftest import DATA, EDITOR, REPORTER
+from tests.pg import PgServer
+
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
+PHOTO = DATA / "photos" / "iptc-ref-2024.1__aidin36-xmp.jpg"
+OTHER = DATA / "photos" / "mei_Photoshop_3.jpg"
+CAPTION = "Hội nghị trực tuyến toàn quốc, điểm cầu Cần Thơ"
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def desk(location: str | Path, home: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> Newsroom:
+    """Open the newsroom as one desk does: its own cache and data folders."""
+    for var, sub in (("XDG_CACHE_HOME", "cache"), ("XDG_DATA_HOME", "data")):
+        folder = home / name / sub
+        folder.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(var, str(folder))
+    return Newsroom.open(location, actor=REPORTER)
+
+
+def blob_rows(url: str) -> list[tuple[str, int]]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text("SELECT sha256, size FROM photo_blobs"))]
+    finally:
+        engine.dispose()
+
+
+def add_captioned(newsroom: Newsroom, headline: str, photo: Path = PHOTO) -> tuple[str, str]:
+    doc = newsroom.articles.create({"headline": headline, "body": "Đoạn một."})
+    (use,) = newsroom.photos.add(doc.id, [photo])
+    newsroom.photos.update_use(doc.id, use.id, caption=CAPTION, credit="Ảnh: Ngọc Hậu")
+    return doc.id, use.id
+
+
+def test_an_added_photo_reads_back_as_its_original(newsroom, backend, tmp_path):
+    article_id, use_id = add_captioned(newsroom, "Ảnh gốc")
+    use = newsroom.articles.get(article_id).photo(use_id)
+    assert use is not None and use.caption == CAPTION
+    original = original_file(use)
+    assert sha256(original) == sha256(PHOTO) == use.sha256
+    if backend == "sqlite":
+        # A store file keeps its originals as files beside it, and no table of blobs.
+        assert original.is_relative_to(tmp_path / "store" / "originals")
+        assert "photo_blobs" not in inspect(newsroom.store.engine).get_table_names()
+
+
+@pytest.mark.backends("postgresql")
+def test_a_photo_added_on_one_desk_is_seen_and_exported_by_another(
+    pg_database, isolated_dirs, tmp_path, monkeypatch, backend
+):
+    desk_a = desk(pg_database, isolated_dirs, "a", monkeypatch)
+    try:
+        article_id, use_id = add_captioned(desk_a, "Bài có ảnh từ bàn A")
+        exported_a = export_article(desk_a, article_id, "html", tmp_path / "a", ExportOptions())
+    finally:
+        desk_a.close()
+    # A small chunk makes desk B's download take many round trips, as a big photo does.
+    monkeypatch.setattr(blobs, "CHUNK_BYTES", 10_000)
+    desk_b = desk(pg_database, isolated_dirs, "b", monkeypatch)
+    try:
+        use = desk_b.articles.get(article_id).photo(use_id)
+        assert use is not None and (use.caption, use.sha256) == (CAPTION, sha256(PHOTO))
+        assert use.file is not None and not use.file.exists()  # not on desk B yet
+        original = original_file(use)
+        assert original.is_relative_to(isolated_dirs / "b" / "cache")
+        assert sha256(original) == sha256(PHOTO)
+        assert desk_b.photos.thumbnail(use) is not None
+        desk_b.act_as(EDITOR)
+        exported_b = export_article(desk_b, article_id, "html", tmp_path / "b", ExportOptions())
+    finally:
+        desk_b.close()
+    assert exported_a.ok and exported_b.ok, (exported_a.error, exported_b.error)
+    images_a = [f for f in exported_a.files if f.suffix == ".jpg"]
+    images_b = [f for f in exported_b.files if f.suffix == ".jpg"]
+    # Both desks render the web image from the same original: the same bytes come out.
+    assert len(images_b) == 1
+    assert images_b[0].read_bytes() == images_a[0].read_bytes()
+
+
+@pytest.mark.backends("postgresql")
+def test_the_same_photo_added_twice_is_stored_once(
+    pg_database, isolated_dirs, monkeypatch, backend
+):
+    desk_a = desk(pg_database, isolated_dirs, "a", monkeypatch)
+    try:
+        add_captioned(desk_a, "Lần một")
+        add_captioned(desk_a, "Lần hai")
+        add_captioned(desk_a, "Ảnh khác", OTHER)
+    finally:
+        desk_a.close()
+    desk_b = desk(pg_database, isolated_dirs, "b", monkeypatch)
+    try:
+        add_captioned(desk_b, "Lần ba, từ bàn B")
+        with desk_b.store.read() as session:
+            assert session.scalar(select(func.count()).select_from(Photo)) == 2
+    finally:
+        desk_b.close()
+    rows = sorted(blob_rows(pg_database))
+    expected = sorted(
+        [(sha256(PHOTO), PHOTO.stat().st_size), (sha256(OTHER), OTHER.stat().st_size)]
+    )
+    assert rows == expected
+
+
+@pytest.mark.backends("postgresql")
+def test_a_damaged_cached_original_is_fetched_again(
+    pg_database, isolated_dirs, monkeypatch, backend
+):
+    newsroom = desk(pg_database, isolated_dirs, "a", monkeypatch)
+    try:
+        article_id, use_id = add_captioned(newsroom, "Ảnh bị hỏng trong bộ nhớ đệm")
+        use = newsroom.articles.get(article_id).photo(use_id)
+        assert use is not None
+        cached = original_file(use)
+        damaged = bytearray(cached.read_bytes())
+        damaged[len(damaged) // 2] ^= 0xFF
+        cached.write_bytes(bytes(damaged))
+        assert sha256(cached) != use.sha256
+        assert sha256(original_file(use)) == sha256(PHOTO)
+        cached.unlink()
+        assert sha256(original_file(use)) == sha256(PHOTO)
+    finally:
+        newsroom.close()
+
+
+@pytest.mark.backends("postgresql")
+def test_a_blob_damaged_on_the_server_is_refused_not_cached(
+    pg_database, isolated_dirs, monkeypatch, backend
+):
+    desk_a = desk(pg_database, isolated_dirs, "a", monkeypatch)
+    try:
+        article_id, use_id = add_captioned(desk_a, "Ảnh hỏng trên máy chủ")
+    finally:
+        desk_a.close()
+    engine = create_engine(pg_database)
+    try:
+        with engine.begin() as conn:
+            # Only a superuser who switches the guard off can change a blob.
+            conn.execute(text("ALTER TABLE photo_blobs DISABLE TRIGGER photo_blobs_unchanging"))
+            conn.execute(
+                text("UPDATE photo_blobs SET bytes = overlay(bytes placing '\\x00' from 9)")
+            )
+    finally:
+        engine.dispose()
+    desk_b = desk(pg_database, isolated_dirs, "b", monkeypatch)
+    try:
+        use = desk_b.articles.get(article_id).photo(use_id)
+        assert use is not None and use.file is not None
+        with pytest.raises(StoreError) as caught:
+            original_file(use)
+        assert caught.value.code == "original_damaged"
+        assert not use.file.exists()
+        assert not list(use.file.parent.glob(".fetch.*"))
+    finally:
+        desk_b.close()
+
+
+@pytest.mark.backends("postgresql")
+def test_a_blob_never_changes_on_the_server(pg_database, newsroom, backend):
+    add_captioned(newsroom, "Ảnh không đổi")
+    engine = create_engine(pg_database)
+    try:
+        with pytest.raises(Exception, match="never change"), engine.begin() as conn:
+            conn.execute(text("UPDATE photo_blobs SET bytes = '\\x00'::bytea, size = 1"))
+    finally:
+        engine.dispose()
+    assert [size for _sha, size in blob_rows(pg_database)] == [PHOTO.stat().st_size]
+
+
+@pytest.mark.backends("postgresql")
+def test_a_photo_over_the_server_cap_is_refused_and_nothing_is_stored(
+    pg_database, newsroom, monkeypatch, backend
+):
+    monkeypatch.setattr(blobs, "MAX_BLOB_BYTES", PHOTO.stat().st_size - 1)
+    doc = newsroom.articles.create({"headline": "Ảnh quá lớn"})
+    with pytest.raises(PhotoError) as caught:
+        newsroom.photos.add(doc.id, [PHOTO])
+    assert caught.value.code == "too_large"
+    assert newsroom.articles.get(doc.id).photos == ()
+    assert blob_rows(pg_database) == []
+
+
+@pytest.mark.backends("postgresql")
+def test_a_restored_server_dump_brings_the_photos_back(
+    pg_server: PgServer, pg_database, isolated_dirs, monkeypatch, backend
+):
+    desk_a = desk(pg_database, isolated_dirs, "a", monkeypatch)
+    try:
+        article_id, use_id = add_captioned(desk_a, "Sao lưu có ảnh")
+        archive = desk_a.backups.make().path
+    finally:
+        desk_a.close()
+    with pg.database(pg_server) as restored:
+        target, env = pg_tools.libpq_target(make_url(restored))
+        restore = [str(pg_server.bindir / "pg_restore"), "--no-owner", f"--dbname={target}"]
+        subprocess.run([*restore, str(archive)], check=True, capture_output=True, env=env)
+        desk_c = desk(restored, isolated_dirs, "c", monkeypatch)
+        try:
+            use = desk_c.articles.get(article_id).photo(use_id)
+            assert use is not None and use.caption == CAPTION
+            assert sha256(original_file(use)) == sha256(PHOTO)
+        finally:
+            desk_c.close()
