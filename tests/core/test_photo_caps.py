@@ -15,6 +15,9 @@ from newsroom_desktop.core.photos import ingest_file, read_metadata
 from newsroom_desktop.core.photos.limits import FIELD_LIMITS, MAX_KEYWORDS, MAX_XMP_BYTES
 from newsroom_desktop.jobs.imports import import_paths
 
+# Every test taking a store fixture runs on a store file and on the test server.
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 EXIFTOOL = shutil.which("exiftool")
 needs_exiftool = pytest.mark.skipif(EXIFTOOL is None, reason="exiftool is not installed")
 FORMATS = {".jpg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".tif": "TIFF"}

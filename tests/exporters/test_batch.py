@@ -15,6 +15,9 @@ from newsroom_desktop.exporters.manifest import MANIFEST_NAME
 from newsroom_desktop.jobs.exports import article_ids, export_article, export_many
 from tests.conftest import EDITOR
 
+# Every test taking a store fixture runs on a store file and on the test server.
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 
 def set_status(newsroom, article_id: str, status: str) -> None:
     with newsroom.store.write() as session:
@@ -120,6 +123,9 @@ def test_cancel_stops_between_articles(newsroom, tmp_path):
     ]
 
 
+# A store file can lose an original; a server cannot (blobs are never deleted), and a desk's
+# lost cached copy is fetched again (tests/core/test_photo_blobs.py).
+@pytest.mark.backends("sqlite")
 def test_one_failure_does_not_stop_the_batch(newsroom, sample_doc, tmp_path):
     sample_doc.photos[0].file.unlink()  # the store lost an original
     other = new_article(newsroom, "Còn lại")
@@ -151,12 +157,12 @@ def test_article_ids_lists_a_status(newsroom):
     assert sorted(article_ids(newsroom, "ready")) == sorted(ready)
 
 
-def test_a_worker_thread_exports_with_its_own_newsroom(newsroom, store_path, tmp_path):
+def test_a_worker_thread_exports_with_its_own_newsroom(newsroom, store_location, tmp_path):
     ids = [new_article(newsroom, f"Luồng {n}") for n in range(3)]
     reports = []
 
     def work() -> None:
-        own = Newsroom.open(store_path, actor=EDITOR)
+        own = Newsroom.open(store_location, actor=EDITOR)
         try:
             reports.append(export_many(own, ids, "html", tmp_path))
         finally:

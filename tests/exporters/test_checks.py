@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsroom_desktop.exporters.checks import check
+
+# Every test taking a store fixture runs on a store file and on the test server.
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
 
 
 def codes(problems) -> list[tuple[str, str]]:

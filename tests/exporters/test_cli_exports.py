@@ -10,6 +10,9 @@ from newsroom_desktop.cli.main import main
 from newsroom_desktop.exporters.manifest import MANIFEST_NAME
 from tests.exporters.test_batch import new_article, set_status
 
+# On a store file only: these act with --as/--role, which a server refuses (identity comes
+# from the login there); the same exports run on the server in test_batch and test_images.
+
 
 def run(store_path, capsys, *args: str) -> tuple[int, str, str]:
     code = main(["--store", str(store_path), "--as", "Phương Nam", "--role", "editor", *args])

@@ -7,11 +7,15 @@ import re
 import subprocess
 import zipfile
 
+import pytest
 from lxml import etree
 
 from newsroom_desktop.exporters.base import ExportOptions
 from newsroom_desktop.exporters.docx import DocxExporter
 from tests.exporters.conftest import ALTS, HOSTILE, HOSTILE_CAPTION, sample_content_lines
+
+# Every test taking a store fixture runs on a store file and on the test server.
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
 
 CORE = {
     "dc": "http://purl.org/dc/elements/1.1/",

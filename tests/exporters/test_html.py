@@ -12,6 +12,9 @@ from newsroom_desktop.exporters.html import FragmentExporter, HtmlExporter, rend
 from tests.exporters.conftest import ALTS, CREDIT, HOSTILE, HOSTILE_CAPTION, set_times
 from tests.exporters.golden import assert_matches_reference
 
+# Every test taking a store fixture runs on a store file and on the test server.
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 
 class _Collector(HTMLParser):
     """Collect tags with attributes and the visible text of a page."""

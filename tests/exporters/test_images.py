@@ -13,6 +13,9 @@ from newsroom_desktop.exporters.images import (
     write_images,
 )
 
+# Every test taking a store fixture runs on a store file and on the test server.
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 
 @pytest.mark.parametrize(
     ("credit", "name"),
@@ -57,6 +60,9 @@ def test_a_figure_waiting_for_its_photo_writes_no_file(newsroom, tmp_path):
     assert not (tmp_path / "images").exists()
 
 
+# A store file can lose an original; a server cannot (blobs are never deleted), and a desk's
+# lost cached copy is fetched again (tests/core/test_photo_blobs.py).
+@pytest.mark.backends("sqlite")
 def test_a_lost_original_is_a_clear_error(sample_doc, tmp_path):
     sample_doc.photos[1].file.unlink()
     with pytest.raises(ExportFailedError, match=r"The photo DSC_0002\.jpg of “Tăng cường"):

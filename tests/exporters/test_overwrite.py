@@ -15,6 +15,9 @@ from newsroom_desktop.exporters.manifest import MANIFEST_NAME
 from newsroom_desktop.jobs.exports import export_article, export_many, files_to_replace
 from tests.exporters.test_batch import new_article
 
+# Every test taking a store fixture runs on a store file and on the test server.
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 MINE = "Ghi chú của tôi, không phải bài xuất.\n"
 
 
@@ -173,12 +176,14 @@ def test_a_single_export_is_checked_too(newsroom, tmp_path):
     assert forced.ok and (out / "bao-so-5.txt").read_text(encoding="utf-8") != MINE
 
 
-def test_the_command_refuses_in_one_line_and_force_replaces(newsroom, store_path, tmp_path, capsys):
+def test_the_command_refuses_in_one_line_and_force_replaces(
+    newsroom, store_location, tmp_path, capsys
+):
     ids = [new_article(newsroom, "Bão số 5"), new_article(newsroom, "Mưa lớn")]
     out = tmp_path / "out"
     out.mkdir()
     (out / "bao-so-5.html").write_text(MINE)
-    code, stdout, err = run(store_path, capsys, "export", *ids, "-f", "html", "-o", str(out))
+    code, stdout, err = run(store_location, capsys, "export", *ids, "-f", "html", "-o", str(out))
     assert code == 1
     errors = [line for line in err.splitlines() if not line.startswith("    warning: ")]
     (line,) = errors  # the refusal is one line
@@ -186,10 +191,12 @@ def test_the_command_refuses_in_one_line_and_force_replaces(newsroom, store_path
     assert str(out / "bao-so-5.html") in line and "--force" in line
     assert "mua-lon.html" in stdout  # the other article was exported
     assert (out / "bao-so-5.html").read_text() == MINE
-    code, _, err = run(store_path, capsys, "export", *ids, "-f", "html", "-o", str(out), "--force")
+    code, _, err = run(
+        store_location, capsys, "export", *ids, "-f", "html", "-o", str(out), "--force"
+    )
     assert code == 0, err
     assert "Bão số 5" in (out / "bao-so-5.html").read_text(encoding="utf-8")
-    code, _, err = run(store_path, capsys, "export", ids[0], "-f", "html", "-o", str(out))
+    code, _, err = run(store_location, capsys, "export", ids[0], "-f", "html", "-o", str(out))
     assert code == 0, err  # its own file now
 
 

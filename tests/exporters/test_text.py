@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsroom_desktop.exporters.base import ExportOptions
 from newsroom_desktop.exporters.text import TextExporter, article_text
 from newsroom_desktop.importers import text as text_importer
 from tests.conftest import SAMPLE_TEXT
 from tests.exporters.conftest import HOSTILE, HOSTILE_CAPTION, sample_content_lines, store_imported
 from tests.exporters.golden import assert_matches_reference
+
+# Every test taking a store fixture runs on a store file and on the test server.
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
 
 
 def _lines(text: str) -> list[str]:
