@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, func, inspect, make_url, select, text
 
 from newsroom_desktop.core import blobs, pg_tools
 from newsroom_desktop.core.errors import PhotoError, StoreError
+from newsroom_desktop.core.intake import ImportedArticle, ImportedFigure
 from newsroom_desktop.core.models import Photo
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.photo_checks import original_file
@@ -99,6 +100,31 @@ def test_a_photo_added_on_one_desk_is_seen_and_exported_by_another(
     # Both desks render the web image from the same original: the same bytes come out.
     assert len(images_b) == 1
     assert images_b[0].read_bytes() == images_a[0].read_bytes()
+
+
+@pytest.mark.backends("postgresql")
+def test_an_imported_articles_photos_reach_the_other_desks(
+    pg_database, isolated_dirs, monkeypatch, backend
+):
+    figures = (
+        ImportedFigure(caption=CAPTION, image=PHOTO),  # an image beside an HTML page
+        ImportedFigure(
+            caption="Ảnh trong DOCX", image_bytes=OTHER.read_bytes(), image_name="a.jpg"
+        ),
+    )
+    imported = ImportedArticle("Bài nhập có ảnh", blocks=("Đoạn một.", *figures))
+    desk_a = desk(pg_database, isolated_dirs, "a", monkeypatch)
+    try:
+        stored = desk_a.intake.store(imported)
+    finally:
+        desk_a.close()
+    desk_b = desk(pg_database, isolated_dirs, "b", monkeypatch)
+    try:
+        uses = desk_b.articles.get(stored.id).photos
+        assert [use.caption for use in uses] == [CAPTION, "Ảnh trong DOCX"]
+        assert [sha256(original_file(use)) for use in uses] == [sha256(PHOTO), sha256(OTHER)]
+    finally:
+        desk_b.close()
 
 
 @pytest.mark.backends("postgresql")

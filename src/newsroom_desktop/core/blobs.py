@@ -78,12 +78,14 @@ def put_blob(session: Session, sha256: str, path: Path) -> None:
 def _read_capped(path: Path) -> bytes:
     try:
         with path.open("rb") as stream:
-            data = stream.read(MAX_BLOB_BYTES + 1)
+            # read(n) sets n bytes aside first: ask for the file's size, not for the cap.
+            size = os.fstat(stream.fileno()).st_size
+            data = stream.read(size + 1) if size <= MAX_BLOB_BYTES else b""
     except OSError as exc:
         raise StoreError(
             f"Cannot read the photo {path.name}: {exc.strerror or exc}", code="store_io"
         ) from exc
-    if len(data) > MAX_BLOB_BYTES:
+    if size > MAX_BLOB_BYTES or len(data) > MAX_BLOB_BYTES:
         raise PhotoError(
             f"{path.name} is larger than {MAX_BLOB_BYTES >> 20} MB, the most a newsroom server "
             "keeps for one photo; save it as a JPEG or a compressed TIFF first.",
