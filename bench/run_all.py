@@ -43,6 +43,7 @@ def main() -> None:
         run("bench_export.py"),
         run("bench_server_notify.py"),
         run("bench_server_search.py"),
+        run("bench_photo_blobs.py"),
     ]
     if not args.quick:
         results.append(run("bench_load.py"))
