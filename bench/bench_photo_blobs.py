@@ -32,7 +32,8 @@ from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.photo_checks import original_file
 
-ACTOR = Actor("Bench", "reporter")
+DESK_A = Actor("Bench", "reporter")
+DESK_B = Actor("Bench Hai", "reporter")
 
 
 def noisy_jpeg(path: Path, megapixels: int) -> Path:
@@ -58,7 +59,7 @@ def measured(label: str, fn: Callable[[], Any]) -> Any:
 def desk(url: str, home: Path, name: str) -> Newsroom:
     os.environ["XDG_CACHE_HOME"] = str(home / name / "cache")
     os.environ["XDG_DATA_HOME"] = str(home / name / "data")
-    return Newsroom.open(url, actor=ACTOR)
+    return Newsroom.open(url)  # signed in with the person's own login
 
 
 def main() -> None:
@@ -72,15 +73,16 @@ def main() -> None:
             home = Path(tmp)
             photo = noisy_jpeg(home / "DSC_0001.jpg", args.megapixels)
             print(f"photo: {args.megapixels} Mpx JPEG, {photo.stat().st_size / 2**20:.1f} MiB")
-            a = desk(url, home, "a")
+            url_a, url_b = (pg.person_url(url, p.name, p.role) for p in (DESK_A, DESK_B))
+            a = desk(url_a, home, "a")
             doc = a.articles.create({"headline": "Ảnh lớn"})
             measured("desk A: add (ingest + upload)", lambda: a.photos.add(doc.id, [photo]))
             a.close()
-            b = desk(url, home, "b")
+            b = desk(url_b, home, "b")
             (use,) = b.articles.get(doc.id).photos
             measured("desk B: first use (download)", lambda: original_file(use))
             b.close()
-            b = desk(url, home, "b")  # opened again: its cache is checked once by hash
+            b = desk(url_b, home, "b")  # opened again: its cache is checked once by hash
             measured("desk B reopened: cache, hashed", lambda: original_file(use))
             measured("desk B: later uses (cache)", lambda: original_file(use))
             b.close()

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
@@ -286,6 +287,20 @@ def person_url(owner_url: str, name: str, role: str) -> str:
     made = add_person(owner_url, name, role)
     url = make_url(owner_url).set(username=made.person.login, password=made.password)
     return url.render_as_string(hide_password=False)
+
+
+def connect(url: str) -> psycopg.Connection:
+    """Open a plain psycopg connection to ``url`` (no app in between), committing each statement."""
+    u = make_url(url)
+    return psycopg.connect(
+        host=u.host,
+        port=u.port,
+        user=u.username,
+        password=u.password,
+        dbname=u.database,
+        autocommit=True,
+        **dict(u.query),
+    )
 
 
 class ServerDesks:
