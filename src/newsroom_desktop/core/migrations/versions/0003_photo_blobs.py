@@ -12,9 +12,10 @@ need their own ACLs and unlinking, and outlive their rows. Each desk keeps a cac
 originals it needed (core/originals.py). SQLite stores keep their originals as files beside
 the store, so nothing changes there.
 
-For the security migration (0004): blobs are content-addressed, so a row never changes.
-Everyone signed in may INSERT and SELECT photo_blobs; nobody is granted UPDATE or DELETE
-(the trigger below refuses an UPDATE even to the table's owner).
+Blobs are content-addressed and shared by every article that uses the photo, so a row never
+changes and is never deleted: the triggers below refuse UPDATE, DELETE and TRUNCATE even to the
+table's owner. Migration 0004 gives the table to the newsroom's owner role and lets every
+signed-in person SELECT and INSERT it, nothing more.
 """
 
 from __future__ import annotations
@@ -37,7 +38,10 @@ def upgrade() -> None:
             size bigint NOT NULL CHECK (size >= 0),
             bytes bytea NOT NULL,
             created_at timestamptz NOT NULL DEFAULT now(),
-            CHECK (octet_length(bytes) = size)
+            CHECK (octet_length(bytes) = size),
+            -- The server checks the address itself: no login can plant other bytes under a
+            -- photo's hash before the photo arrives (every desk would then be sent them).
+            CONSTRAINT photo_blobs_address CHECK (sha256 = encode(sha256(bytes), 'hex'))
         )
         """
     )
@@ -49,14 +53,19 @@ def upgrade() -> None:
         CREATE FUNCTION photo_blobs_unchanging() RETURNS trigger
         LANGUAGE plpgsql SET search_path = pg_catalog AS $$
         BEGIN
-            RAISE EXCEPTION 'photo originals are stored by their SHA-256 and never change'
-                USING ERRCODE = 'insufficient_privilege';
+            RAISE EXCEPTION 'photo originals are stored by their SHA-256: they never change '
+                            'and are never deleted'
+                USING ERRCODE = 'insufficient_privilege', HINT = 'newsroom:blob_kept';
         END $$
         """
     )
     op.execute(
-        "CREATE TRIGGER photo_blobs_unchanging BEFORE UPDATE ON photo_blobs "
+        "CREATE TRIGGER photo_blobs_unchanging BEFORE UPDATE OR DELETE ON photo_blobs "
         "FOR EACH ROW EXECUTE FUNCTION photo_blobs_unchanging()"
+    )
+    op.execute(
+        "CREATE TRIGGER photo_blobs_kept BEFORE TRUNCATE ON photo_blobs "
+        "FOR EACH STATEMENT EXECUTE FUNCTION photo_blobs_unchanging()"
     )
 
 

@@ -22,6 +22,9 @@ PostgreSQL the server then enforces who may do what, whatever client speaks to i
   that moves an article through the workflow and writes its status event and audit row.
 * Revisions are append-only for everyone: no UPDATE or DELETE grant, and a trigger that raises
   (an article's deletion still takes its revisions with it).
+* Photo originals (0003) may be read and added by everyone, changed and deleted by nobody: they
+  are content-addressed and shared between articles. A search row (0002) may be written only by
+  someone who may edit its article, so nobody plants words in another's article's index.
 """
 
 from __future__ import annotations
@@ -38,14 +41,18 @@ depends_on = None
 
 NAME_BYTES = 63
 # What the staff role may do to a table the server guards; every other table of the schema
-# (those of earlier migrations too: search, photo blobs) gets SELECT, INSERT, UPDATE, DELETE.
+# (article_search of 0002 too, under a policy) gets SELECT, INSERT, UPDATE, DELETE.
 GUARDED = {
     "people": "SELECT",
     "audit_events": "SELECT",
     "status_events": "SELECT",
     "revisions": "SELECT, INSERT",
+    "photo_blobs": "SELECT, INSERT",
     "alembic_version": "SELECT",
 }
+# Direct changes the owner role gives up: revisions keep DELETE for an article's cascade; photo
+# originals are never deleted (the triggers of 0003 refuse what a superuser might still try).
+OWNER_GIVES_UP = {"revisions": "UPDATE, TRUNCATE", "photo_blobs": "UPDATE, DELETE, TRUNCATE"}
 FUNCTIONS = (
     "newsroom_staff_role()",
     "newsroom_owner_role()",
@@ -54,6 +61,7 @@ FUNCTIONS = (
     "newsroom_is_editor()",
     "newsroom_owns(text)",
     "newsroom_may_edit(text)",
+    "newsroom_may_index(integer)",
     "newsroom_record_refusal(text, text, text, text, text, text)",
     "newsroom_transition(text, text, text, timestamptz, boolean)",
     "newsroom_guard_article()",
@@ -67,7 +75,15 @@ POLICY_NAMES = (
     "newsroom_write",
     "newsroom_admins_read",
 )
-RLS_TABLES = ("articles", "article_photos", "article_tags", "notes", "revisions", "audit_events")
+RLS_TABLES = (
+    "articles",
+    "article_photos",
+    "article_tags",
+    "notes",
+    "revisions",
+    "audit_events",
+    "article_search",
+)
 
 
 def fit(name: str, room: int) -> str:
@@ -114,6 +130,10 @@ SECURITY DEFINER SET search_path = pg_catalog, {schema}
 AS $$ SELECT newsroom_is_editor() OR EXISTS (
         SELECT 1 FROM articles a JOIN people p ON p.id = a.owner_id
         WHERE a.id = p_article AND p.login = session_user AND a.status = 'draft') $$;
+-- The search index is keyed by the article's number: its row follows the article's rights.
+CREATE FUNCTION newsroom_may_index(p_num integer) RETURNS boolean LANGUAGE sql STABLE
+SECURITY DEFINER SET search_path = pg_catalog, {schema}
+AS $$ SELECT coalesce((SELECT newsroom_may_edit(id) FROM articles WHERE num = p_num), false) $$;
 -- Records a refusal under the caller's own login (it cannot write any other audit row).
 CREATE FUNCTION newsroom_record_refusal(p_action text, p_article text, p_from text, p_to text,
                                         p_code text, p_detail text)
@@ -267,6 +287,13 @@ CREATE POLICY newsroom_add ON revisions FOR INSERT
   WITH CHECK (author_id = newsroom_my_id()
               AND (newsroom_is_editor() OR newsroom_owns(article_id)));
 
+-- Every save rewrites the article's row inside its own transaction (core/search_pg.py), after
+-- the article's UPDATE passed its guard; an article's deletion takes its row (the cascade).
+ALTER TABLE article_search ENABLE ROW LEVEL SECURITY;
+CREATE POLICY newsroom_read ON article_search FOR SELECT USING (true);
+CREATE POLICY newsroom_write ON article_search FOR ALL
+  USING (newsroom_may_index(num)) WITH CHECK (newsroom_may_index(num));
+
 ALTER TABLE audit_events ENABLE ROW LEVEL SECURITY;
 CREATE POLICY newsroom_admins_read ON audit_events FOR SELECT
   USING (newsroom_my_role() = 'admin');
@@ -342,9 +369,9 @@ def _grant(schema: str, names: dict[str, str]) -> None:
         op.execute(f"ALTER TABLE {_q(table)} OWNER TO {owner}")
         privileges = GUARDED.get(table, "SELECT, INSERT, UPDATE, DELETE")
         op.execute(f"GRANT {privileges} ON {_q(table)} TO {staff}")
-    # The owner keeps DELETE on revisions for the cascade of a deleted article; the trigger
-    # refuses every direct change, the owner's included.
-    op.execute(f"REVOKE UPDATE, TRUNCATE ON revisions FROM {owner}")
+    # The triggers refuse every direct change to these, the owner's included.
+    for table, privileges in OWNER_GIVES_UP.items():
+        op.execute(f"REVOKE {privileges} ON {_q(table)} FROM {owner}")
     op.execute(f"GRANT USAGE ON SCHEMA {names['schema']} TO {staff}")
     op.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {names['schema']} TO {staff}")
     for function in FUNCTIONS:
