@@ -15,7 +15,6 @@ import time
 import psycopg
 from sqlalchemy.engine import make_url
 
-from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.watch import StoreWatcher
 from server_db import newsroom_database
@@ -37,7 +36,7 @@ def arrival(watcher: StoreWatcher, article_id: str, timeout: float = 10.0) -> fl
 
 
 def measure(url: str, count: int) -> list[float]:
-    nr = Newsroom.open(url, actor=Actor("Ngọc Hậu", "reporter"))
+    nr = Newsroom.open(url)  # the database's owner: the login says who acts on a server
     ids = [nr.articles.create({"headline": f"Tin {i}"}).id for i in range(10)]
     watcher = nr.watch()
     assert watcher.listener is not None
