@@ -159,3 +159,21 @@ def test_a_single_letter_is_a_word_not_a_prefix(newsroom: Newsroom):
     assert _ids(newsroom.articles.search("vitamin a")) == [a]
     assert match_expression("a") == '"a"'
     assert match_expression("an") == '"an"*'
+
+
+def test_pages_of_results_follow_on_without_gaps_or_repeats(newsroom: Newsroom):
+    for i in range(5):
+        newsroom.articles.create({"headline": "Cần Thơ " * (i + 1), "body": f"Tin số {i}."})
+    everything = _ids(newsroom.articles.search("can tho"))
+    pages = [_ids(newsroom.articles.search("can tho", offset=n, limit=2)) for n in (0, 2, 4)]
+    assert [i for page in pages for i in page] == everything
+    assert len(everything) == 5
+
+
+def test_a_trashed_article_is_found_only_in_the_trash(newsroom: Newsroom):
+    kept = newsroom.articles.create({"headline": "Lũ ở miền Trung"}).id
+    trashed = newsroom.articles.create({"headline": "Lũ ở miền Trung, tin cũ"}).id
+    newsroom.articles.trash(trashed)
+    assert _ids(newsroom.articles.search("lu mien trung")) == [kept]
+    in_trash = newsroom.articles.search("lu mien trung", query=ListQuery(trashed=True))
+    assert _ids(in_trash) == [trashed]

@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, Subquery, delete, func, select
 from sqlalchemy.orm import Session
 
-from newsroom_desktop.core import revisions, search
+from newsroom_desktop.core import revisions, search, search_pg
 from newsroom_desktop.core._writes import (
     apply_changes,
     commit_save,
@@ -248,8 +248,7 @@ class ArticleService:
         if limit <= 0:
             return []
         with self.ctx.store.read() as session:
-            params = {"match": match, "cutoff": self._rank_cutoff(session, query, match)}
-            hits = search.hits_subquery(session)
+            hits, params = self._hits(session, query, match, offset + limit)
             stmt = (
                 self._listing(query)
                 .join(hits, hits.c.num == Article.num)
@@ -259,9 +258,25 @@ class ArticleService:
             )
             return [summary_from_row(r) for r in session.execute(stmt, params)]
 
-    def _rank_cutoff(self, session: Session, query: ListQuery, match: str) -> int:
+    def _hits(
+        self, session: Session, query: ListQuery, match: str, first: int
+    ) -> tuple[Subquery, dict[str, Any]]:
+        """Return the ranked newest RANK_WINDOW matches as (num, rank), with their parameters.
+
+        On a server, only the ``first`` best of them: the page's rows come from those.
+        """
+        if search.on_server(session):
+            hits = search_pg.newest_hits(self._listing(query), search.RANK_WINDOW, first)
+            return hits, {"match": match}
+        unfiltered = not (query.status or query.section or query.owner or query.trashed)
+        cutoff = self._rank_cutoff(session, query, match, unfiltered=unfiltered)
+        return search.hits_subquery(session), {"match": match, "cutoff": cutoff}
+
+    def _rank_cutoff(
+        self, session: Session, query: ListQuery, match: str, *, unfiltered: bool
+    ) -> int:
         """Return the lowest row the ranking looks at: the newest RANK_WINDOW matches."""
-        if not (query.status or query.section or query.owner or query.trashed):
+        if unfiltered:
             # Unfiltered: the index alone gives the newest matches, without the listing's joins.
             return search.newest_matches_cutoff(session, match)
         matches = search.matches_subquery(session)

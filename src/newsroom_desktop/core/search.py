@@ -83,10 +83,10 @@ def index_article(session: Session, article: Article) -> None:
 def hits_subquery(session: Session) -> Subquery:
     """Return the hits for the bound ``:match`` at or above row ``:cutoff`` as (num, rank).
 
-    The lower the rank, the better the hit.
+    The lower the rank, the better the hit. (A store file; a server ranks with
+    search_pg.newest_hits in one statement.)
     """
-    if on_server(session):
-        return search_pg.hits_subquery()
+    del session
     return (
         text(
             f"SELECT rowid AS num, rank FROM {SEARCH_TABLE} "
@@ -98,9 +98,7 @@ def hits_subquery(session: Session) -> Subquery:
 
 
 def newest_matches_cutoff(session: Session, match: str) -> int:
-    """Return the row of the RANK_WINDOW-th newest match (0 if fewer match)."""
-    if on_server(session):
-        return search_pg.newest_matches_cutoff(session, match, RANK_WINDOW)
+    """Return the row of the RANK_WINDOW-th newest match (0 if fewer match), in a store file."""
     row = session.execute(
         text(
             f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match "
@@ -112,9 +110,8 @@ def newest_matches_cutoff(session: Session, match: str) -> int:
 
 
 def matches_subquery(session: Session) -> Subquery:
-    """Return every hit for the bound ``:match`` as (num) rows, unranked."""
-    if on_server(session):
-        return search_pg.matches_subquery()
+    """Return every hit for the bound ``:match`` as (num) rows, unranked, in a store file."""
+    del session
     return (
         text(f"SELECT rowid AS num FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match")
         .columns(column("num", Integer))

@@ -4,10 +4,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
-from sqlalchemy import Float, Integer, Subquery, column, text
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    String,
+    Subquery,
+    bindparam,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 
+from newsroom_desktop.core.models import Article
 from newsroom_desktop.core.text import fold
 
 # A tsvector holds at most 1 MB, and every word of a long body keeps up to 256 positions:
@@ -22,7 +37,7 @@ _WORD_RE = re.compile(r"[^\W_]+")
 # ts_rank's weights for D, C, B, A: body; byline and captions; lead and tags; headline. The
 # same order as the FTS5 store's bm25 weights (1; 3 and 2; 5 and 4; 10).
 _WEIGHTS = "'{0.1, 0.25, 0.5, 1.0}'::float4[]"
-_QUERY = "to_tsquery('simple', :match)"
+INDEX = table("article_search", column("num", Integer), column("document"))
 
 
 def index_article(session: Session, num: int, texts: Mapping[str, str]) -> None:
@@ -51,35 +66,30 @@ def _distinct_words(body: str) -> str:
     return " ".join(kept)
 
 
-def hits_subquery() -> Subquery:
-    """Return the hits for ``:match`` at or above row ``:cutoff`` as (num, rank), best lowest."""
+def newest_hits(within: Select[Any], window: int, first: int) -> Subquery:
+    """Return (num, rank) of the ``first`` best among the ``window`` newest matches of
+    ``:match`` in ``within`` (a select of the listed articles), the best lowest.
+    """
+    # A tsvector of a body is a few kB, compressed: a cutoff query and a ranked query each
+    # decompressed every match they read, and the planner sent the second to a parallel worker
+    # for its estimated thousands of rows. One statement reads the newest matches once, ranks
+    # only them, and the list joins its sections and owners to the page it shows.
+    found = (
+        within.with_only_columns(INDEX.c.num, INDEX.c.document, Article.updated_at)
+        .join(INDEX, INDEX.c.num == Article.num)
+        .where(INDEX.c.document.bool_op("@@")(_tsquery()))
+        .order_by(INDEX.c.num.desc())
+        .limit(window)
+        .subquery("newest")
+    )
+    rank = (-func.ts_rank(literal_column(_WEIGHTS), found.c.document, _tsquery())).label("rank")
     return (
-        text(
-            f"SELECT s.num AS num, -ts_rank({_WEIGHTS}, s.document, q.query) AS rank "
-            f"FROM article_search s, {_QUERY} AS q(query) "
-            "WHERE s.document @@ q.query AND s.num >= :cutoff"
-        )
-        .columns(column("num", Integer), column("rank", Float))
+        select(found.c.num, rank)
+        .order_by(rank, found.c.updated_at.desc())
+        .limit(first)
         .subquery("hits")
     )
 
 
-def newest_matches_cutoff(session: Session, match: str, window: int) -> int:
-    """Return the row of the ``window``-th newest match (0 if fewer match)."""
-    row = session.execute(
-        text(
-            f"SELECT num FROM article_search WHERE document @@ {_QUERY} "
-            "ORDER BY num DESC LIMIT 1 OFFSET :skip"
-        ),
-        {"match": match, "skip": window - 1},
-    ).first()
-    return int(row[0]) if row is not None else 0
-
-
-def matches_subquery() -> Subquery:
-    """Return every hit for ``:match`` as (num) rows, unranked."""
-    return (
-        text(f"SELECT num FROM article_search WHERE document @@ {_QUERY}")
-        .columns(column("num", Integer))
-        .subquery("matches")
-    )
+def _tsquery() -> ColumnElement[Any]:
+    return func.to_tsquery(literal_column("'simple'::regconfig"), bindparam("match", type_=String))
