@@ -16,7 +16,12 @@ from sqlalchemy.orm import Session
 
 from newsroom_desktop.core import blobs, revisions, search
 from newsroom_desktop.core import body as body_md
-from newsroom_desktop.core.context import CoreContext, person_for, section_for
+from newsroom_desktop.core.context import (
+    CoreContext,
+    person_for,
+    section_for,
+    take_turn_to_create,
+)
 from newsroom_desktop.core.errors import ValidationError
 from newsroom_desktop.core.models import Article, ArticlePhoto, Person, Photo, Tag, utcnow
 from newsroom_desktop.core.photos import IngestedPhoto
@@ -41,7 +46,11 @@ def normalise_tags(tags: Sequence[str]) -> list[str]:
 
 
 def _tag_rows(session: Session, names: list[str]) -> list[Tag]:
-    existing = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(names)))}
+    find = select(Tag).where(Tag.name.in_(names))
+    existing = {t.name: t for t in session.scalars(find)}
+    if len(existing) < len(set(names)):
+        take_turn_to_create(session)
+        existing = {t.name: t for t in session.scalars(find)}
     rows = []
     for name in names:
         tag = existing.get(name)
@@ -105,7 +114,8 @@ def apply_changes(session: Session, article: Article, changes: Mapping[str, Any]
 
 
 def next_num(session: Session) -> int:
-    """Return the next local sequence number (writers are serialised by BEGIN IMMEDIATE)."""
+    """Return the next local sequence number (writers take turns to create: no two alike)."""
+    take_turn_to_create(session)
     return int(session.scalar(select(func.coalesce(func.max(Article.num), 0))) or 0) + 1
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import Session
 
@@ -21,6 +21,9 @@ from newsroom_desktop.core.vocabulary import ROLES
 
 # Fewer letters of a random id pick out one record only by luck in a large store.
 MIN_ID_PREFIX = 4
+# The key of the server lock that desks creating shared rows take turns on (any fixed number
+# that only this app uses).
+CREATION_LOCK = 0x4E_45_57_53
 
 
 @dataclass
@@ -52,12 +55,28 @@ def person_for(session: Session, actor: Actor) -> Person:
     return person
 
 
+def take_turn_to_create(session: Session) -> None:
+    """Wait, on a server, until no other desk is creating shared rows (until its commit).
+
+    An article's number is the highest plus one, and a section or tag is made on first use:
+    two desks doing it at once read the same and one is refused by a unique index. A store
+    file's writers take turns already (BEGIN IMMEDIATE); a server's take this lock, held to
+    the end of the transaction.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CREATION_LOCK})
+
+
 def section_for(session: Session, name: str) -> Section | None:
     """Return the section called ``name`` (created on first use); None for an empty name."""
     name = clean_line(name)
     if not name:
         return None
-    section = session.scalars(select(Section).where(Section.name == name)).one_or_none()
+    find = select(Section).where(Section.name == name)
+    section = session.scalars(find).one_or_none()
+    if section is None:
+        take_turn_to_create(session)
+        section = session.scalars(find).one_or_none()
     if section is None:
         section = Section(name=name)
         session.add(section)
