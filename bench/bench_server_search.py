@@ -33,7 +33,7 @@ ARTICLE_COLUMNS = (
     "id, num, section_id, headline, headline_key, lead, body, byline, language, slug, status, "
     "owner_id, word_count, version, created_at, updated_at"
 )
-STATUSES = ["draft", "draft", "submitted", "in_edit", "approved", "published", "published"]
+STATUSES = ["draft", "draft", "submitted", "editing", "ready", "published", "published"]
 
 
 def percentile(values: list[float], pct: float) -> float:

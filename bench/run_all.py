@@ -3,7 +3,8 @@
     python bench/run_all.py [--quick]
 
 The first run generates bench/out/bench-100k.sqlite (100,000 articles, about 10 minutes on
-two cores); later runs reuse it. The server benches start a throw-away PostgreSQL server.
+two cores) and bench/out/window-100k.sqlite (the same articles copied in bulk, 2 minutes);
+later runs reuse them. The server benches start a throw-away PostgreSQL server each.
 --quick skips the slow load run (8 writers for 60 s).
 """
 
@@ -44,6 +45,8 @@ def main() -> None:
         run("bench_server_notify.py"),
         run("bench_server_search.py"),
         run("bench_photo_blobs.py"),
+        run("bench_server_desks.py"),
+        run("bench_window_open.py"),
     ]
     if not args.quick:
         results.append(run("bench_load.py"))
