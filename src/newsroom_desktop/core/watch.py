@@ -169,7 +169,7 @@ class StoreWatcher:
             # (Re)connected: what happened while no one listened is found by time, as on a
             # file; notes leave no time stamp, so the notices' articles are named as touched.
             changes = changed_since(self.store, self._since - LOOK_BACK)
-            touched = {n.article for n in notices} - changes.ids
+            touched = {n.article for n in notices if n.kind == NOTES}
             changes = replace(changes, touched=tuple(sorted(touched)))
         elif notices:
             changes = changes_of(self.store, notices, self._since)

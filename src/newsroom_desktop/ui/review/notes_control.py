@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QPlainTextEdit, QTextEdit
 
-from newsroom_desktop.core.changes import NOTES, SAVED, Changes
+from newsroom_desktop.core.changes import ELSEWHERE, NOTES, SAVED, Changes
 from newsroom_desktop.core.documents import ArticleDoc
 from newsroom_desktop.core.note_info import NoteInfo, anchor_present
 from newsroom_desktop.ui.review.core_call import MESSAGE_MS, call_core, review_tr
@@ -85,7 +85,8 @@ class NotesController(QObject):
         doc = self.session.doc
         if doc is None or not changes.touches(doc.id):
             return
-        if changes.kind == NOTES:
+        # Another desk's note arrives from the server as an article "touched" elsewhere.
+        if changes.kind == NOTES or (changes.kind == ELSEWHERE and doc.id in changes.touched):
             self._load(doc)
         elif changes.kind == SAVED:
             self.panel.update_presence(doc)  # a quoted passage may have been edited away
