@@ -147,3 +147,17 @@ def test_a_store_file_shows_no_server_line(make_window):
     link = window.findChild(type(window.words_label), "serverLink")
     assert not link.isVisible()
     assert not window.commands["use_local"].isEnabled()
+
+
+def test_an_unreachable_saved_server_falls_back_to_this_computer_when_nobody_watches(qtbot):
+    gone = ServerAddress(host="127.0.0.1", database="toasoan", login="ngoc_hau", port=1)
+    save_settings(load_settings().updated(server_url=gone.text))
+    args = argparse.Namespace(
+        lang="en", store=None, no_sample=True, article=None, screenshot="s", exit_when_shown=False
+    )
+    window = start(QApplication.instance(), args)  # no dialog: a screenshot run has no one
+    assert window is not None
+    try:
+        assert window.newsroom.store.is_sqlite
+    finally:
+        _close(window)

@@ -36,16 +36,18 @@ def open_newsroom(store: str | None) -> Newsroom | None:
         return None
 
 
-def open_saved_server(url: str) -> Newsroom | None:
+def open_saved_server(url: str, *, unattended: bool = False) -> Newsroom | None:
     """Sign in to the server the window used last (password from the keyring).
 
     If that fails (no password kept, server away), the connect dialog says why and lets the
-    person sign in again; Cancel opens the store on this computer instead.
+    person sign in again; Cancel (or a run nobody watches) opens the store on this computer.
     """
     try:
         return Newsroom.open(url)
     except NewsroomError as exc:
         problem = error_message(exc.code, exc.message)
+    if unattended:
+        return open_newsroom(None)
     dialog = ConnectDialog(ServerAddress.from_text(url))
     dialog.show_error(problem)
     if dialog.exec() == QDialog.DialogCode.Accepted and dialog.newsroom is not None:
@@ -86,7 +88,11 @@ def start(app: QApplication, args: argparse.Namespace) -> MainWindow | None:
         if ask_profile() is None:
             return None
         settings = load_settings()
-    newsroom = open_saved_server(server_url) if server_url else open_newsroom(args.store)
+    newsroom = (
+        open_saved_server(server_url, unattended=bool(unattended))
+        if server_url
+        else open_newsroom(args.store)
+    )
     if newsroom is None:
         return None
     sample_id = None
