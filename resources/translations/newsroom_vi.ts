@@ -177,42 +177,42 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="33"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="32"/>
         <source>Connect to a Newsroom Server</source>
         <translation>Kết nối máy chủ tòa soạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="42"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="41"/>
         <source>Connect</source>
         <translation>Kết nối</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="50"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="49"/>
         <source>e.g. db.toasoan.vn</source>
         <translation>ví dụ db.toasoan.vn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="55"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="54"/>
         <source>e.g. toasoan</source>
         <translation>ví dụ toasoan</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="56"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="55"/>
         <source>your login, e.g. ngoc_hau</source>
         <translation>tên đăng nhập, ví dụ ngoc_hau</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="60"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="59"/>
         <source>the newsroom&apos;s CA certificate (.crt)</source>
         <translation>chứng chỉ CA của tòa soạn (.crt)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="62"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="61"/>
         <source>Browse…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="63"/>
         <source>Keep the password in the system keyring</source>
         <translation>Lưu mật khẩu trong kho khóa của hệ thống</translation>
     </message>
@@ -247,23 +247,23 @@
         <translation>Chứng chỉ C&amp;A:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="84"/>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="85"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="86"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="87"/>
         <source>With the newsroom&apos;s CA certificate the app checks that it talks to your server and that nobody reads along; without it the line may be unencrypted.</source>
         <translation>Với chứng chỉ CA của tòa soạn, ứng dụng kiểm tra đúng là máy chủ của bạn và không ai đọc trộm được; không có nó, đường truyền có thể không được mã hóa.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="107"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="109"/>
         <source>The newsroom&apos;s CA certificate</source>
         <translation>Chứng chỉ CA của tòa soạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="109"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="111"/>
         <source>Certificates (*.crt *.pem)</source>
         <translation>Chứng chỉ (*.crt *.pem)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="132"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="134"/>
         <source>Give the server, the database and your login.</source>
         <translation>Hãy nhập máy chủ, cơ sở dữ liệu và tên đăng nhập.</translation>
     </message>
@@ -1318,7 +1318,7 @@ Thay thế chúng?</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/main_window.py" line="244"/>
-        <location filename="../../src/newsroom_desktop/ui/startup.py" line="102"/>
+        <location filename="../../src/newsroom_desktop/ui/startup.py" line="108"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
@@ -2068,12 +2068,12 @@ Giấy phép GPL-3.0-or-later.</translation>
         <translation>Đã khôi phục phiên bản %1.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_control.py" line="118"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_control.py" line="119"/>
         <source>Could not add the note</source>
         <translation>Không thêm được ghi chú</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/notes_control.py" line="142"/>
+        <location filename="../../src/newsroom_desktop/ui/review/notes_control.py" line="143"/>
         <source>The passage this note points at is no longer in the text.</source>
         <translation>Đoạn mà ghi chú này nhắc tới không còn trong bài.</translation>
     </message>

@@ -66,6 +66,7 @@ class ConnectDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("connectError")
         self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e; font-weight: 600;")
         self.error.hide()
 
     def _lay_out(self) -> None:
@@ -78,7 +79,9 @@ class ConnectDialog(QDialog):
         form.addRow(self.tr("&Database:"), self.database)
         form.addRow(self.tr("&Login:"), self.login)
         form.addRow(self.tr("&Password:"), self.password)
-        form.addRow(self.tr("&CA certificate:"), ca_row)
+        ca_label = QLabel(self.tr("&CA certificate:"))
+        ca_label.setBuddy(self.ca_file)  # a row of two widgets has no buddy of its own
+        form.addRow(ca_label, ca_row)
         hint = QLabel(
             self.tr(
                 "With the newsroom's CA certificate the app checks that it talks to your "
