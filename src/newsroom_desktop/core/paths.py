@@ -168,3 +168,19 @@ def check_store_path(path: Path) -> None:
         raise StoreError(
             f"Cannot make the store {path}: {folder} is not a folder.", code=not_a_store
         )
+
+
+def backup_part(dest: Path) -> Path:
+    """Make the backups folder of ``dest``; return the file a backup is written to first.
+
+    A backup goes to this hidden ``.part`` beside ``dest`` and is renamed when whole, so
+    ``dest`` is never half a backup.
+    """
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"Cannot make the backups folder {dest.parent}: {exc.strerror or exc}",
+            code="store_backup_failed",
+        ) from exc
+    return dest.with_name(f".{dest.name}.part")

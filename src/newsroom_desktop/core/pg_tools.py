@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL
 
 from newsroom_desktop.core.errors import StoreError
+from newsroom_desktop.core.paths import backup_part
 
 DUMP_TIMEOUT_S = 3600
 
@@ -62,14 +63,7 @@ def dump_server(url: URL, dest: Path) -> Path:
     beside ``dest`` first and renamed, so ``dest`` is never half a backup.
     """
     target, env = libpq_target(url)
-    try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(
-            f"Cannot make the backups folder {dest.parent}: {exc.strerror or exc}",
-            code="store_backup_failed",
-        ) from exc
-    part = dest.with_name(f".{dest.name}.part")
+    part = backup_part(dest)
     command = [str(find_tool("pg_dump")), "--format=custom", f"--file={part}", f"--dbname={target}"]
     out = subprocess.run(
         command, capture_output=True, text=True, env=env, check=False, timeout=DUMP_TIMEOUT_S

@@ -18,14 +18,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, create_engine, insert, literal_column, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    insert,
+    literal_column,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.errors import NotFoundError, StoreError, ValidationError
 from newsroom_desktop.core.models import AuditEvent, Person, new_id, utcnow
-from newsroom_desktop.core.paths import server_location
+from newsroom_desktop.core.paths import StoreLocation, server_location
 from newsroom_desktop.core.text import clean_line, fold
 
 SERVER_ROLES = ("reporter", "editor", "admin")
@@ -96,26 +105,12 @@ def _q(name: str) -> str:
 
 
 @contextmanager
-def _admin(url: str) -> Iterator[Connection]:
-    """Yield a connection of the server's owner (the login that ran init), in one transaction."""
+def _server(url: str) -> Iterator[tuple[StoreLocation, Engine]]:
+    """Yield the server's location and an engine on it; a refusal becomes one clear line."""
     loc = server_location(url)
     engine = create_engine(loc.url)
     try:
-        with engine.begin() as conn:
-            may = conn.execute(
-                text(
-                    "SELECT (r.rolsuper OR r.rolcreaterole) "
-                    "AND pg_has_role(current_user, newsroom_owner_role(), 'USAGE') "
-                    "FROM pg_roles r WHERE r.rolname = current_user"
-                )
-            ).scalar()
-            if not may:
-                raise StoreError(
-                    f"Only the newsroom server's owner (the login that ran `newsroom server "
-                    f"init`) manages people on {loc.display}.",
-                    code="server_not_owner",
-                )
-            yield conn
+        yield loc, engine
     except DBAPIError as exc:
         raise StoreError(
             f"The newsroom server {loc.display} refused: {getattr(exc, 'orig', exc)}".strip(),
@@ -123,6 +118,26 @@ def _admin(url: str) -> Iterator[Connection]:
         ) from exc
     finally:
         engine.dispose()
+
+
+@contextmanager
+def _admin(url: str) -> Iterator[Connection]:
+    """Yield a connection of the server's owner (the login that ran init), in one transaction."""
+    with _server(url) as (loc, engine), engine.begin() as conn:
+        may = conn.execute(
+            text(
+                "SELECT (r.rolsuper OR r.rolcreaterole) "
+                "AND pg_has_role(current_user, newsroom_owner_role(), 'USAGE') "
+                "FROM pg_roles r WHERE r.rolname = current_user"
+            )
+        ).scalar()
+        if not may:
+            raise StoreError(
+                f"Only the newsroom server's owner (the login that ran `newsroom server "
+                f"init`) manages people on {loc.display}.",
+                code="server_not_owner",
+            )
+        yield conn
 
 
 def _audit(conn: Connection, action: str, detail: str) -> None:
@@ -210,27 +225,15 @@ def disable_person(url: str, name: str) -> PersonInfo:
 
 def audit_events(url: str, limit: int = 50) -> list[AuditInfo]:
     """Return the newest ``limit`` lines of the server's audit, newest first (admins only)."""
-    loc = server_location(url)
-    engine = create_engine(loc.url)
-    try:
-        with engine.connect() as conn:
-            role = conn.execute(text("SELECT newsroom_my_role()")).scalar()
-            if role != "admin":
-                raise StoreError(
-                    f"Only an admin of {loc.display} reads its audit.", code="server_not_admin"
-                )
-            rows = conn.execute(
-                select(AuditEvent)
-                .order_by(AuditEvent.created_at.desc(), AuditEvent.id)
-                .limit(limit)
-            ).all()
-    except DBAPIError as exc:
-        raise StoreError(
-            f"The newsroom server {loc.display} refused: {getattr(exc, 'orig', exc)}".strip(),
-            code="server_refused",
-        ) from exc
-    finally:
-        engine.dispose()
+    with _server(url) as (loc, engine), engine.connect() as conn:
+        role = conn.execute(text("SELECT newsroom_my_role()")).scalar()
+        if role != "admin":
+            raise StoreError(
+                f"Only an admin of {loc.display} reads its audit.", code="server_not_admin"
+            )
+        rows = conn.execute(
+            select(AuditEvent).order_by(AuditEvent.created_at.desc(), AuditEvent.id).limit(limit)
+        ).all()
     return [
         AuditInfo(
             created_at=row.created_at,

@@ -20,7 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from newsroom_desktop.core import blobs, credentials, live_files, originals, pg_tools
 from newsroom_desktop.core.errors import NewsroomError, StoreError, WorkflowError
-from newsroom_desktop.core.paths import StoreLocation, resolve_store
+from newsroom_desktop.core.paths import StoreLocation, backup_part, resolve_store
 
 log = logging.getLogger(__name__)
 
@@ -558,14 +558,7 @@ def backup_file(path: Path, dest: Path) -> Path:
     Safe while this or another program writes: the copy is one consistent snapshot. It is
     written beside ``dest`` first and renamed, so ``dest`` is never half a backup.
     """
-    try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(
-            f"Cannot make the backups folder {dest.parent}: {exc.strerror or exc}",
-            code="store_backup_failed",
-        ) from exc
-    part = dest.with_name(f".{dest.name}.part")
+    part = backup_part(dest)
     try:
         source = connect_read_only(path)
     except sqlite3.DatabaseError as exc:
