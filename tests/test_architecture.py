@@ -119,6 +119,7 @@ UI_MAY_IMPORT = frozenset(
         "newsroom",  # the facade: opens the store, hands out the services
         "body",  # the Markdown body model: blocks, runs, the walker, the writer
         "changes",  # change sets and their kinds
+        "conflicts",  # two versions in conflict aligned into chunks, and their merge
         "dates",
         "diff",  # the word-level comparison of two versions and its records
         "documents",  # the frozen records services hand out and take (ArticleDoc, ListQuery ...)

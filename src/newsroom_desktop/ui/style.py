@@ -129,6 +129,44 @@ QLabel#diffRemoved { color: #82071e; background: #ffd7d5; border-radius: 4px; pa
 QLabel#diffPosition { color: #5b6270; }
 """
 
+# Resolve a sync conflict: this desk's side in blue, the server's in violet, the kept side framed.
+CONFLICT_DIALOG_STYLE = """
+QLabel#conflictIntro { background: #fff4e0; color: #7a4500; border: 1px solid #f2d3a2;
+    border-radius: 6px; padding: 8px 12px; }
+QLabel#conflictOursLabel, QLabel#conflictTheirsLabel { font-weight: 600; padding: 6px 10px;
+    border-radius: 6px; }
+QLabel#conflictOursLabel { background: #e8f0fe; color: #1d3f7a; }
+QLabel#conflictTheirsLabel { background: #f1ebfb; color: #4b2a7a; }
+QScrollArea#conflictScroll { background: #f4f5f7; border: 1px solid #dfe1e6; border-radius: 6px; }
+QWidget#conflictRows { background: #f4f5f7; }
+QFrame#conflictRow { background: #ffffff; border: 1px solid #dfe1e6; border-radius: 6px;
+    border-left: 4px solid #dfe1e6; }
+QFrame#conflictRow[current="true"] { border-left: 4px solid #2f6fdb; }
+QLabel#conflictRowTitle { color: #5b6270; font-size: 9pt; font-weight: 600; border: none; }
+QLabel#conflictOurs, QLabel#conflictTheirs { border: 1px solid #e3e6eb; border-radius: 5px;
+    padding: 8px 10px; background: #fafbfc; color: #6b7280; }
+QLabel#conflictOurs[kept="true"], QLabel#conflictTheirs[kept="true"] { background: #ffffff;
+    color: #1d2330; border: 2px solid #2f6fdb; }
+QLabel#conflictSame { color: #8a909c; padding: 3px 14px; }
+QToolButton[segment] { border: 1px solid #c9ced6; background: #ffffff; color: #1d2330;
+    padding: 3px 10px; }
+QToolButton[segment="ours"] { border-top-left-radius: 5px; border-bottom-left-radius: 5px; }
+QToolButton[segment="theirs"] { border-left: none; border-right: none; }
+QToolButton[segment="both"] { border-top-right-radius: 5px; border-bottom-right-radius: 5px; }
+QToolButton[segment]:hover { background: #eef1f6; }
+QToolButton[segment]:checked { background: #2f6fdb; color: #ffffff; border-color: #2f6fdb; }
+QToolButton[segment]:focus { text-decoration: underline; }
+QLabel#conflictResultTitle { font-size: 11pt; font-weight: 700; }
+QLabel#conflictResultState { color: #7a4500; font-style: italic; }
+QLabel#conflictHint { color: #8a909c; }
+QPushButton#conflictUse { background: #2f6fdb; color: #ffffff; border: 1px solid #2f6fdb;
+    border-radius: 5px; padding: 5px 14px; font-weight: 600; }
+QPushButton#conflictUse:hover { background: #2a63c5; }
+QPushButton#conflictLater { background: #ffffff; color: #1d2330; border: 1px solid #c9ced6;
+    border-radius: 5px; padding: 5px 14px; }
+QPushButton#conflictLater:hover { background: #eef1f6; }
+"""
+
 
 def apply_style(app: QApplication) -> None:
     """Apply the Fusion style, a light palette and the style sheet."""
