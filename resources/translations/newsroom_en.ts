@@ -140,6 +140,17 @@
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/review/conflict_dialog.py" line="101"/>
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>%n difference</numerusform>
+            <numerusform>%n differences</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WorkflowBar</name>
     <message numerus="yes">
         <location filename="../../src/newsroom_desktop/ui/review/status.py" line="196"/>

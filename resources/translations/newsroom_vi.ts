@@ -1784,6 +1784,94 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>Review</name>
     <message>
+        <location filename="../../src/newsroom_desktop/ui/review/conflict_dialog.py" line="71"/>
+        <source>&amp;Use the result</source>
+        <translation>&amp;Dùng kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/conflict_dialog.py" line="72"/>
+        <source>&amp;Decide later</source>
+        <translation>Để &amp;sau</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/conflict_dialog.py" line="74"/>
+        <source>Resolve the conflict — %1</source>
+        <translation>Giải quyết xung đột — %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/conflict_dialog.py" line="97"/>
+        <source>This article was changed on this desk and on the server while they were apart. Choose a version for each difference, or edit the result below.</source>
+        <translation>Bài viết đã được sửa cả ở máy này lẫn trên máy chủ trong lúc hai bên không kết nối. Hãy chọn một bản cho từng chỗ khác nhau, hoặc sửa kết quả bên dưới.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/review/conflict_dialog.py" line="101"/>
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>%n chỗ khác nhau</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/conflict_dialog.py" line="156"/>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/conflict_dialog.py" line="182"/>
+        <source>Alt+↑ / Alt+↓: previous / next difference · %1 / %2 / %3: %4 / %5 / %6</source>
+        <translation>Alt+↑ / Alt+↓: chỗ khác nhau trước / sau · %1 / %2 / %3: %4 / %5 / %6</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/conflict_dialog.py" line="266"/>
+        <source>edited by hand</source>
+        <translation>đã sửa tay</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/conflict_rows.py" line="39"/>
+        <source>Keep both</source>
+        <translation>Giữ cả hai</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/conflict_rows.py" line="39"/>
+        <source>Take mine</source>
+        <translation>Lấy bản của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/conflict_rows.py" line="39"/>
+        <source>Take theirs</source>
+        <translation>Lấy bản kia</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/conflict_rows.py" line="46"/>
+        <source>Keep the version of this desk for this difference</source>
+        <translation>Giữ bản ở máy này cho chỗ khác nhau này</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/conflict_rows.py" line="47"/>
+        <source>Keep the server&apos;s version for this difference</source>
+        <translation>Giữ bản trên máy chủ cho chỗ khác nhau này</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/conflict_rows.py" line="48"/>
+        <source>Keep this desk&apos;s version, then the server&apos;s</source>
+        <translation>Giữ bản ở máy này, rồi đến bản trên máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/conflict_rows.py" line="58"/>
+        <source>paragraph %1</source>
+        <translation>đoạn %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/conflict_rows.py" line="80"/>
+        <source>Not in this version</source>
+        <translation>Không có trong bản này</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/conflict_rows.py" line="190"/>
+        <location filename="../../src/newsroom_desktop/ui/review/diff_render.py" line="63"/>
+        <source>unchanged</source>
+        <translation>không đổi</translation>
+    </message>
+    <message>
         <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="36"/>
         <source>Current text</source>
         <translation>Bản hiện tại</translation>
@@ -1792,11 +1880,6 @@ Giấy phép GPL-3.0-or-later.</translation>
         <location filename="../../src/newsroom_desktop/ui/review/diff_render.py" line="61"/>
         <source>changed</source>
         <translation>có thay đổi</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/diff_render.py" line="63"/>
-        <source>unchanged</source>
-        <translation>không đổi</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/review/diff_render.py" line="78"/>
