@@ -15,6 +15,7 @@ from newsroom_desktop.cli import (
     maintenance,
     photos,
     server,
+    sync,
     workflow,
 )
 from newsroom_desktop.core.documents import Actor
@@ -33,7 +34,7 @@ MAX_COUNT = 1_000_000_000
 
 
 # Each module adds its subcommands with register(sub) and sets args.handler(newsroom, args).
-COMMAND_MODULES = (articles, photos, imports, exports, workflow, maintenance, server)
+COMMAND_MODULES = (articles, photos, imports, exports, workflow, maintenance, server, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from newsroom_desktop.cli.sync import register_join
 from newsroom_desktop.core.server import init_server, upgrade_server
 from newsroom_desktop.core.server_people import (
     SERVER_ROLES,
@@ -31,6 +32,7 @@ def register(sub: Any) -> None:
     upgrade.add_argument("url", help="postgresql://user:password@host:port/database")
     upgrade.set_defaults(handler=cmd_upgrade, opens_store=False)
     _register_people(server)
+    register_join(server)
 
 
 def _register_people(server: Any) -> None:

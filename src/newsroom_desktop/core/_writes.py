@@ -146,9 +146,11 @@ def commit_save(
     last = None if new else revisions.latest(session, article.id)
     if not revisions.needs_revision(last, digest, reason, utcnow()):
         return None
-    return revisions.write_revision(
+    revision = revisions.write_revision(
         session, article, person, reason, snap, last_number=last.number if last else 0
     )
+    revisions.move_head(session, article, revision.id)
+    return revision
 
 
 def new_article_row(

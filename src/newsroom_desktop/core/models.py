@@ -139,6 +139,8 @@ class Article(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     published_at: Mapped[datetime | None] = mapped_column()
+    # The revision the article's fields were last written from (a sync moves it, checked).
+    head_revision_id: Mapped[str | None] = mapped_column(String(36))
     exported_at: Mapped[datetime | None] = mapped_column()
     deleted_at: Mapped[datetime | None] = mapped_column()
 
@@ -282,6 +284,76 @@ class AuditEvent(Base):
     outcome: Mapped[str] = mapped_column(String(16))
     code: Mapped[str] = mapped_column(String(40), default="")
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncConflict(Base):
+    """A version that met another head when it reached the server: kept, and to be resolved."""
+
+    __tablename__ = "sync_conflicts"
+
+    id: Mapped[str] = _id_column()
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    # The version that did not become the head, and the head it met.
+    revision_id: Mapped[str] = mapped_column(String(36))
+    head_revision_id: Mapped[str | None] = mapped_column(String(36))
+    person_name: Mapped[str] = mapped_column(String(200), default="")
+    reason: Mapped[str] = mapped_column(String(32), default="text")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column()
+    resolved_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Lease(Base):
+    """An editor's check-out of an article: other desks see who is editing it; never a lock."""
+
+    __tablename__ = "leases"
+
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[str | None] = mapped_column(String(36))
+    person_name: Mapped[str] = mapped_column(String(200), default="")
+    taken_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SyncState(Base):
+    """A desk's link to its server: the address, who signed in, how far it has pulled."""
+
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncKnown(Base):
+    """A record the server holds already (pushed or pulled), by id; a desk-only table."""
+
+    __tablename__ = "sync_known"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    # What the server holds of a record that can change (a note's resolution).
+    digest: Mapped[str] = mapped_column(String(64), default="")
+
+
+class SyncArticle(Base):
+    """What a desk last had in step with the server for one article; a desk-only table."""
+
+    __tablename__ = "sync_articles"
+
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    base_revision_id: Mapped[str | None] = mapped_column(String(36))
+    base_hash: Mapped[str] = mapped_column(String(64), default="")
+    # The article's version when it was last in step: a save since bumps it.
+    base_version: Mapped[int] = mapped_column(Integer, default=0)
+    base_status: Mapped[str] = mapped_column(String(16), default="")
+    base_deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Why the server did not take something of this desk's (shown on the article).
+    notice: Mapped[str] = mapped_column(Text, default="")
 
 
 Index("ix_revisions_article", Revision.article_id, Revision.number)

@@ -29,6 +29,7 @@ from newsroom_desktop.core.server_people import server_actor
 from newsroom_desktop.core.server_records import ServerAddress, ServerLink
 from newsroom_desktop.core.settings import Settings, load_settings
 from newsroom_desktop.core.store import SCHEMA_HEAD, Store, migrations_dir
+from newsroom_desktop.core.sync import LeaseService, SyncService, joined_actor
 from newsroom_desktop.core.text import clean_line
 from newsroom_desktop.core.watch import StoreWatcher
 from newsroom_desktop.core.workflow import WorkflowService
@@ -95,6 +96,8 @@ class Newsroom:
         self.intake = IntakeService(self.ctx)
         self.backups = BackupService(store)
         self.recovery = RecoveryService(self.ctx)
+        self.sync = SyncService(self.ctx)
+        self.leases = LeaseService(self.sync)
 
     @classmethod
     def open(
@@ -114,6 +117,9 @@ class Newsroom:
         try:
             if not store.is_sqlite:
                 actor = check_identity(identity(store), actor)
+            elif (joined := joined_actor(store)) is not None:
+                # A desk joined to a server works as the person who joined it.
+                actor = check_identity(joined, actor)
         except BaseException:
             store.close()
             raise
@@ -159,14 +165,14 @@ class Newsroom:
 
         On a server the acting person is the signed-in login's: sign in as someone else.
         """
-        if not self.store.is_sqlite:
+        if self.signed_in:
             actor = check_identity(self.ctx.actor, actor)
         self.ctx.actor = actor
 
     @property
     def signed_in(self) -> bool:
         """Tell whether the acting person is the server login's (True on a newsroom server)."""
-        return not self.store.is_sqlite
+        return not self.store.is_sqlite or joined_actor(self.store) is not None
 
     @property
     def read_only(self) -> bool:

@@ -7,7 +7,7 @@ import json
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from newsroom_desktop.core.documents import RevisionInfo
@@ -158,3 +158,21 @@ def revision_info(revision: Revision) -> RevisionInfo:
 def revision_photos(revision: Revision) -> list[dict[str, Any]]:
     """Return the photo uses recorded in a revision."""
     return list(json.loads(revision.photos_json or "[]"))
+
+
+def move_head(session: Session, article: Article, revision_id: str) -> None:
+    """Make ``revision_id`` the article's head, from the head it has now.
+
+    On a server the UPDATE is checked against the head this transaction expects
+    (migration 0005): a head another desk moved meanwhile raises instead of being overwritten.
+    """
+    if article.head_revision_id == revision_id:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        session.flush()
+        session.execute(
+            text("SELECT set_config('newsroom.expected_head', :head, true)"),
+            {"head": article.head_revision_id or ""},
+        )
+    article.head_revision_id = revision_id
+    session.flush()

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 # Alembic revisions this app knows, oldest first; a test keeps it equal to the migration scripts.
 # Checking the stored revision against this list keeps Alembic out of a normal start-up.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 10_000
 INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for a refusal by grant, policy or us
@@ -154,7 +154,12 @@ def describe_server_error(exc: BaseException, where: str) -> NewsroomError:
             f"The newsroom server refused this change ({first}). Nothing was saved.",
             code="server_refused",
         )
-    return StoreError(f"The newsroom server {where} failed: {orig}".strip(), code="store_io")
+    hint = getattr(getattr(orig, "diag", None), "message_hint", None) or ""
+    if hint == "newsroom:head_moved":
+        return StoreError(str(orig).strip().splitlines()[0], code="head_moved")
+    # A lost line (refused, cut, timed out) is the network's, not the server's data's.
+    code = "server_unreachable" if type(orig).__name__ == "OperationalError" else "store_io"
+    return StoreError(f"The newsroom server {where} failed: {orig}".strip(), code=code)
 
 
 def unknown_revision_error(path: Path | str, revision: str, what: str = "store") -> StoreError:

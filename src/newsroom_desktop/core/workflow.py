@@ -46,7 +46,8 @@ def _record_revision(
     snap = revisions.snapshot(article)
     last = revisions.latest(session, article.id)
     if transition.milestone or last is None or last.content_hash != revisions.content_hash(snap):
-        revisions.write_revision(session, article, person, transition.action, snap)
+        revision = revisions.write_revision(session, article, person, transition.action, snap)
+        revisions.move_head(session, article, revision.id)
 
 
 def transition_in(

@@ -1,0 +1,767 @@
+"""Offline desks: the store file as a working copy of a newsroom server, kept in step by sync.
+
+A sync sends first, then receives. Sending an article: its new revisions, status events and
+notes go up under their own ids (sending twice is harmless); its head moves on the server only
+from the head this desk last had (the server checks it, migration 0005); otherwise the desk's
+version stays on the server as a revision and the article is flagged in conflict. Receiving:
+the server's change log is read up to its safe point (the oldest transaction still running),
+each batch of articles is applied in one local transaction, and the position advances in the
+transaction that applies the last of them. Nothing depends on the desk's clock.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from newsroom_desktop.core import blobs, credentials, revisions, search
+from newsroom_desktop.core._writes import apply_changes, next_num, touch
+from newsroom_desktop.core.context import CoreContext
+from newsroom_desktop.core.documents import Actor
+from newsroom_desktop.core.errors import NewsroomError, StoreError, WorkflowError
+from newsroom_desktop.core.models import (
+    Article,
+    Lease,
+    Note,
+    Person,
+    Photo,
+    Revision,
+    StatusEvent,
+    SyncArticle,
+    SyncConflict,
+    SyncKnown,
+    SyncState,
+    utcnow,
+)
+from newsroom_desktop.core.paths import server_location
+from newsroom_desktop.core.photos.ingest import original_path
+from newsroom_desktop.core.server_people import actor_role, signed_in_person
+from newsroom_desktop.core.store import Store
+from newsroom_desktop.core.sync_rows import (
+    apply_state,
+    columns,
+    mark_known,
+    note_digest,
+    read_states,
+    set_links,
+    upsert_person,
+)
+from newsroom_desktop.core.workflow_rules import action_for
+
+DEFAULT_DAYS = 14
+BATCH = 200
+# How long a desk waits for an unreachable server before it calls itself offline.
+CONNECT_TIMEOUT_S = 5
+SERVER, PERSON_ID, PERSON, ROLE, CURSOR, LAST_SYNC, DAYS = (
+    "server",
+    "person_id",
+    "person",
+    "role",
+    "cursor",
+    "last_sync",
+    "days",
+)
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar says: where the desk syncs, when it last did, what waits."""
+
+    server: str
+    person: str
+    last_sync: datetime | None
+    waiting: int
+    conflicts: int
+
+    @property
+    def joined(self) -> bool:
+        return bool(self.server)
+
+
+@dataclass
+class SyncReport:
+    """What one sync moved, for the CLI and the status bar."""
+
+    sent: list[str] = field(default_factory=list)  # headlines of the articles sent
+    received: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    photos_sent: int = 0
+    seconds: float = 0.0
+    at: datetime | None = None
+
+
+def _state(session: Session) -> dict[str, str]:
+    return {row.key: row.value for row in session.scalars(select(SyncState))}
+
+
+def _put(session: Session, **values: str) -> None:
+    for key, value in values.items():
+        row = session.get(SyncState, key)
+        if row is None:
+            session.add(SyncState(key=key, value=value))
+        else:
+            row.value = value
+
+
+def joined_actor(store: Store) -> Actor | None:
+    """Return who a desk joined to a server works as (None for a desk on its own)."""
+    if not store.is_sqlite:
+        return None
+    with store.read() as session:
+        state = _state(session)
+    if not state.get(SERVER):
+        return None
+    return Actor(state[PERSON], state.get(ROLE, "reporter"))
+
+
+def _server_url(url: str) -> Any:
+    """Return the server's URL with a short connect timeout, so offline is found out quickly."""
+    parsed = credentials.with_stored_password(server_location(url).url)
+    query = dict(parsed.query)
+    query.setdefault("connect_timeout", str(CONNECT_TIMEOUT_S))
+    return parsed.set(query=query)
+
+
+def _offline(exc: BaseException, where: str) -> StoreError:
+    return StoreError(
+        f"The newsroom server {where} cannot be reached: {getattr(exc, 'orig', exc)}".strip(),
+        code="sync_offline",
+    )
+
+
+class SyncService:
+    """Join a desk to a server, sync it, and resolve what sync could not decide alone."""
+
+    def __init__(self, ctx: CoreContext) -> None:
+        self.ctx = ctx
+
+    # --- joining and the status bar ---------------------------------------------------------
+
+    def join(self, url: str, *, days: int = DEFAULT_DAYS) -> Actor:
+        """Join this desk's store to the server at ``url``; return who it works as there."""
+        if not self.ctx.store.is_sqlite:
+            raise StoreError("Only a store file joins a newsroom server.", code="sync_not_file")
+        server = self._open(url)
+        try:
+            with server.read() as remote:
+                me = columns(signed_in_person(remote))
+        finally:
+            server.close()
+        address = make_url(url).set(password=None).render_as_string(hide_password=False)
+        with self.ctx.store.write() as session:
+            upsert_person(session, me)
+            _put(
+                session,
+                **{SERVER: address, PERSON_ID: me["id"], PERSON: me["name"]},
+                **{ROLE: actor_role(me["role"]), DAYS: str(days)},
+            )
+        actor = Actor(me["name"], actor_role(me["role"]))
+        self.ctx.actor = actor
+        return actor
+
+    @staticmethod
+    def keep_password(url: str) -> None:
+        """Keep the password in ``url`` in the system keyring (StoreError if there is none)."""
+        parsed = make_url(url)
+        if parsed.password:
+            credentials.remember_password(parsed.set(password=None), str(parsed.password))
+
+    def status(self) -> SyncStatus:
+        """Return the desk's sync state, read from its own store (no network)."""
+        with self.ctx.store.read() as session:
+            state = _state(session)
+            waiting = len(_dirty_ids(session)) if state.get(SERVER) else 0
+            conflicts = session.scalar(
+                select(func.count(func.distinct(SyncConflict.article_id))).where(
+                    SyncConflict.resolved_at.is_(None)
+                )
+            )
+        last = state.get(LAST_SYNC)
+        return SyncStatus(
+            server=state.get(SERVER, ""),
+            person=state.get(PERSON, ""),
+            last_sync=datetime.fromisoformat(last) if last else None,
+            waiting=waiting,
+            conflicts=int(conflicts or 0),
+        )
+
+    def open_server(self, server_url: str | None = None) -> Store:
+        """Open the desk's server (or ``server_url``); StoreError "sync_offline" if unreachable."""
+        with self.ctx.store.read() as session:
+            url = server_url or _state(session).get(SERVER, "")
+        if not url:
+            raise StoreError(
+                "This desk is not joined to a newsroom server: `newsroom server join URL` first.",
+                code="sync_not_joined",
+            )
+        return self._open(url)
+
+    def article_info(self, article_id: str) -> ArticleSyncInfo:
+        """Return the article's check-out, open conflicts and the server's last word on it."""
+        with self.ctx.store.read() as session:
+            lease = session.get(Lease, article_id)
+            row = session.get(SyncArticle, article_id)
+            conflicts = session.scalars(
+                select(SyncConflict.revision_id)
+                .where(SyncConflict.article_id == article_id, SyncConflict.resolved_at.is_(None))
+                .order_by(SyncConflict.created_at)
+            ).all()
+            waiting = article_id in _dirty_ids(session) if _state(session).get(SERVER) else False
+        return ArticleSyncInfo(
+            lease_by=lease.person_name if lease else "",
+            conflicts=tuple(conflicts),
+            notice=row.notice if row else "",
+            waiting=waiting,
+        )
+
+    def _open(self, url: str) -> Store:
+        try:
+            return Store.open(server_location(_server_url(url).render_as_string(False)))
+        except (OperationalError, DBAPIError) as exc:
+            raise _offline(exc, server_location(url).display) from exc
+        except StoreError as exc:
+            if exc.code in {"store_io", "server_unreachable"}:
+                raise _offline(exc, server_location(url).display) from exc
+            raise
+
+    # --- one sync ---------------------------------------------------------------------------
+
+    def sync(
+        self,
+        *,
+        server_url: str | None = None,
+        progress: Progress | None = None,
+        days: int | None = None,
+    ) -> SyncReport:
+        """Send this desk's changes, then receive the server's; return what moved."""
+        started = time.monotonic()
+        with self.ctx.store.read() as session:
+            state = _state(session)
+        if not state.get(SERVER) and server_url is None:
+            raise StoreError(
+                "This desk is not joined to a newsroom server: `newsroom server join URL` first.",
+                code="sync_not_joined",
+            )
+        url = server_url or state[SERVER]
+        report = SyncReport()
+        server = self._open(url)
+        try:
+            self._prepare()
+            self._send(server, report, progress)
+            self._receive(server, state, report, progress, days)
+        except (OperationalError, DBAPIError) as exc:
+            raise _offline(exc, server.location.display) from exc
+        except StoreError as exc:
+            if exc.code == "server_unreachable":
+                raise _offline(exc, server.location.display) from exc
+            raise
+        finally:
+            server.close()
+        report.seconds = time.monotonic() - started
+        report.at = utcnow()
+        with self.ctx.store.write() as session:
+            _put(session, **{LAST_SYNC: report.at.isoformat()})
+        return report
+
+    def _prepare(self) -> None:
+        """Make every unsent change of the text a revision, so that what goes up is immutable."""
+        with self.ctx.store.write() as session:
+            me = session.get(Person, _state(session)[PERSON_ID])
+            for aid in _dirty_ids(session):
+                article = session.get_one(Article, aid)
+                snap = revisions.snapshot(article)
+                digest = revisions.content_hash(snap)
+                head = session.get(Revision, article.head_revision_id or "")
+                if head is None or head.content_hash != digest:
+                    revision = revisions.write_revision(session, article, me, "sync", snap)
+                    article.head_revision_id = revision.id
+
+    # --- sending ----------------------------------------------------------------------------
+
+    def _send(self, server: Store, report: SyncReport, progress: Progress | None) -> None:
+        with self.ctx.store.read() as session:
+            dirty = _dirty_ids(session)
+        for done, aid in enumerate(dirty, start=1):
+            self._send_article(server, aid, report)
+            if progress:
+                progress(done, len(dirty) * 2)
+
+    def _send_article(self, server: Store, aid: str, report: SyncReport) -> None:
+        with self.ctx.store.read() as local:
+            article = local.get_one(Article, aid)
+            base = local.get(SyncArticle, aid)
+            outgoing = _outgoing(local, article)
+            photos = [columns(p) for p in _photos_of(local, article, outgoing["revisions"])]
+            headline = article.headline or "(untitled)"
+        report.photos_sent += self._send_originals(server, photos)
+        try:
+            sent = self._push(server, aid, base, outgoing, photos)
+        except NewsroomError as exc:
+            # Another desk moved the head meanwhile, or the server's rules refuse this person
+            # the text now (an editor approved it): the desk's version is kept, flagged.
+            if exc.code not in {"head_moved", "server_refused"}:
+                raise
+            sent = self._push(server, aid, base, outgoing, photos, conflict=True)
+        with self.ctx.store.write() as local:
+            numbers = sent.pop("numbers")
+            for rid, number in numbers.items():
+                revision = local.get(Revision, rid)
+                if revision is not None and revision.number != number:
+                    revision.number = -number  # two steps: no clash with the unique index
+            local.flush()
+            for rid, number in numbers.items():
+                revision = local.get(Revision, rid)
+                if revision is not None:
+                    revision.number = number
+            mark_known(local, "revision", numbers)
+            mark_known(local, "event", sent["events"])
+            for note in outgoing["notes"]:
+                mark_known(local, "note", [note["id"]], note_digest(note))
+            row = local.get(SyncArticle, aid) or SyncArticle(article_id=aid, notice="")
+            local.add(row)
+            row.base_revision_id = sent["head"]
+            row.base_status = sent["status"]
+            row.base_deleted = sent["deleted"]
+            row.base_hash = ""
+            row.notice = "; ".join(sent["refused"])
+            current = local.get_one(Article, aid)
+            # The desk's text is on the server now (as the head, or kept in conflict).
+            row.base_version = current.version if current.version == article.version else -1
+        report.sent.append(headline)
+        if sent["conflict"]:
+            report.conflicts.append(headline)
+        report.refused += sent["refused"]
+
+    def _send_originals(self, server: Store, photos: Sequence[dict[str, Any]]) -> int:
+        """Send each photo original the server lacks, by its SHA-256, before its records."""
+        sent = 0
+        for photo in photos:
+            path = original_path(
+                self.ctx.store.location.originals_dir, photo["sha256"], photo["format"]
+            )
+            with server.write() as remote:
+                if blobs.has_blob(remote, photo["sha256"]) or not path.is_file():
+                    continue
+                blobs.put_blob(remote, photo["sha256"], path)
+                sent += 1
+        return sent
+
+    def _push(
+        self,
+        server: Store,
+        aid: str,
+        base: SyncArticle | None,
+        outgoing: dict[str, Any],
+        photos: list[dict[str, Any]],
+        *,
+        conflict: bool = False,
+    ) -> dict[str, Any]:
+        with server.write() as remote:
+            me = signed_in_person(remote)
+            for photo in photos:
+                remote.execute(pg_insert(Photo).values(**photo).on_conflict_do_nothing())
+            remote.execute(select(Article.id).where(Article.id == aid).with_for_update())
+            theirs = remote.get(Article, aid)
+            if theirs is None:
+                theirs = _new_on_server(remote, aid, outgoing["article"], me)
+            numbers = _send_revisions(remote, aid, outgoing["revisions"])
+            head = outgoing["article"]["head_revision_id"]
+            expected = base.base_revision_id if base else None
+            moved = theirs.head_revision_id == head
+            if (
+                not moved
+                and not conflict
+                and head
+                and theirs.head_revision_id == expected
+                and _text_is_its_head(remote, theirs)
+            ):
+                _take_text(remote, theirs, outgoing)
+                revisions.move_head(remote, theirs, head)
+                moved = True
+            in_conflict = not moved and head is not None and head != theirs.head_revision_id
+            if in_conflict and not _flagged(remote, aid, head):
+                remote.add(
+                    SyncConflict(
+                        article_id=aid,
+                        revision_id=head,
+                        head_revision_id=theirs.head_revision_id,
+                        person_name=me.name,
+                        reason="text",
+                    )
+                )
+            events, refused = _send_events(remote, aid, outgoing["events"])
+            _send_notes(remote, outgoing["notes"])
+            remote.flush()
+            remote.refresh(theirs)
+            return {
+                "numbers": numbers,
+                "events": events,
+                "refused": refused,
+                "conflict": in_conflict,
+                "head": theirs.head_revision_id,
+                "status": theirs.status,
+                "deleted": theirs.deleted_at is not None,
+            }
+
+    # --- receiving --------------------------------------------------------------------------
+
+    def _receive(
+        self,
+        server: Store,
+        state: dict[str, str],
+        report: SyncReport,
+        progress: Progress | None,
+        days: int | None,
+    ) -> None:
+        with server.read() as remote:
+            safe = str(remote.scalar(text("SELECT pg_snapshot_xmin(pg_current_snapshot())")))
+            cursor = state.get(CURSOR)
+            if cursor is None:
+                held = int(days or state.get(DAYS) or DEFAULT_DAYS)
+                changed = _first_holding(remote, state[PERSON_ID], held)
+            else:
+                changed = list(
+                    remote.scalars(
+                        text(
+                            "SELECT DISTINCT article_id FROM sync_log "
+                            "WHERE txid >= CAST(:a AS xid8) AND txid < CAST(:b AS xid8)"
+                        ),
+                        {"a": cursor, "b": safe},
+                    )
+                )
+            people = [columns(p) for p in remote.scalars(select(Person))]
+        self.receive(server, changed, report, people=people, progress=progress)
+        with self.ctx.store.write() as session:
+            _put(session, **{CURSOR: safe})
+
+    def receive(
+        self,
+        server: Store,
+        article_ids: Sequence[str],
+        report: SyncReport,
+        *,
+        people: Sequence[dict[str, Any]] = (),
+        progress: Progress | None = None,
+    ) -> None:
+        """Apply the server's state of these articles, a batch to a local transaction."""
+        if people:
+            with self.ctx.store.write() as session:
+                for person in people:
+                    upsert_person(session, person)
+        for start in range(0, len(article_ids), BATCH):
+            batch = article_ids[start : start + BATCH]
+            with self.ctx.store.read() as session:
+                have = set(
+                    session.scalars(select(SyncKnown.id).where(SyncKnown.kind == "revision"))
+                )
+            with server.read() as remote:
+                states = read_states(remote, batch, have)
+                gone = set(batch) - {s.article["id"] for s in states}
+            with self.ctx.store.write() as session:
+                dirty = set(_dirty_ids(session))
+                for item in states:
+                    article = apply_state(session, item, dirty=item.article["id"] in dirty)
+                    report.received.append(article.headline or "(untitled)")
+                _forget(session, gone - dirty)
+            self._fetch_originals(server, [p for s in states for p in s.photos])
+            if progress:
+                progress(len(article_ids) + start + len(batch), len(article_ids) * 2)
+
+    def _fetch_originals(self, server: Store, photos: Sequence[dict[str, Any]]) -> None:
+        for photo in photos:
+            dest = original_path(
+                self.ctx.store.location.originals_dir, photo["sha256"], photo["format"]
+            )
+            if not dest.is_file():
+                try:
+                    server.fetch_original(photo["sha256"], dest)
+                except NewsroomError:
+                    continue  # a photo without its original shows as missing; the next sync tries
+
+    def fetch(self, article_ids: Sequence[str], *, server_url: str | None = None) -> SyncReport:
+        """Bring these articles (older than the desk holds, say) from the server."""
+        with self.ctx.store.read() as session:
+            url = server_url or _state(session).get(SERVER, "")
+        report = SyncReport()
+        server = self._open(url)
+        try:
+            self.receive(server, list(article_ids), report)
+        finally:
+            server.close()
+        return report
+
+
+@dataclass(frozen=True)
+class ArticleSyncInfo:
+    """What the window shows of one article's sync: who has it checked out, open conflicts."""
+
+    lease_by: str
+    conflicts: tuple[str, ...]  # ids of the revisions kept in conflict, oldest first
+    notice: str
+    waiting: bool
+
+
+class LeaseService:
+    """Check-outs: an editor taking an article tells the other desks; nobody is ever blocked."""
+
+    def __init__(self, sync: SyncService) -> None:
+        self.sync = sync
+
+    def check_out(self, article_id: str, *, server_url: str | None = None) -> None:
+        """Check the article out to the signed-in editor on the server (online only)."""
+        server = self.sync.open_server(server_url)
+        try:
+            with server.write() as remote:
+                me = signed_in_person(remote)
+                if me.role not in {"editor", "admin"}:
+                    raise WorkflowError(
+                        "Only editors check articles out; reporters draft without one.",
+                        code="lease_role",
+                    )
+                lease = remote.get(Lease, article_id)
+                if lease is not None and lease.person_id != me.id:
+                    raise WorkflowError(
+                        f"Being edited by {lease.person_name}: break the check-out first "
+                        "(`newsroom checkout --release`).",
+                        code="lease_held",
+                    )
+                if lease is None:
+                    remote.add(Lease(article_id=article_id, person_id=me.id, person_name=me.name))
+            self.sync.receive(server, [article_id], SyncReport())
+        finally:
+            server.close()
+
+    def release(self, article_id: str, *, server_url: str | None = None) -> None:
+        """Give the check-out back; an editor may break another's."""
+        server = self.sync.open_server(server_url)
+        try:
+            with server.write() as remote:
+                me = signed_in_person(remote)
+                lease = remote.get(Lease, article_id)
+                if lease is not None:
+                    if lease.person_id != me.id and me.role not in {"editor", "admin"}:
+                        raise WorkflowError(
+                            f"Being edited by {lease.person_name}: only an editor breaks it.",
+                            code="lease_held",
+                        )
+                    remote.delete(lease)
+            self.sync.receive(server, [article_id], SyncReport())
+        finally:
+            server.close()
+
+
+def _dirty_ids(session: Session) -> list[str]:
+    """Return the articles this desk changed since it was last in step with the server."""
+    unsent_revisions = select(Revision.article_id).where(~Revision.id.in_(select(SyncKnown.id)))
+    unsent_events = select(StatusEvent.article_id).where(~StatusEvent.id.in_(select(SyncKnown.id)))
+    stmt = (
+        select(Article.id)
+        .outerjoin(SyncArticle, SyncArticle.article_id == Article.id)
+        .where(
+            or_(
+                SyncArticle.article_id.is_(None),
+                SyncArticle.base_version != Article.version,
+                Article.id.in_(unsent_revisions),
+                Article.id.in_(unsent_events),
+                Article.id.in_(_changed_notes()),
+            )
+        )
+        .order_by(Article.created_at)
+    )
+    return list(session.scalars(stmt))
+
+
+def _changed_notes() -> Any:
+    known = select(SyncKnown.id)
+    return select(Note.article_id).where(~Note.id.in_(known))
+
+
+def _outgoing(session: Session, article: Article) -> dict[str, Any]:
+    known = select(SyncKnown.id)
+    revs = session.scalars(
+        select(Revision)
+        .where(Revision.article_id == article.id, ~Revision.id.in_(known))
+        .order_by(Revision.number)
+    ).all()
+    events = session.scalars(
+        select(StatusEvent)
+        .where(StatusEvent.article_id == article.id, ~StatusEvent.id.in_(known))
+        .order_by(StatusEvent.created_at)
+    ).all()
+    notes = [
+        columns(n)
+        for n in session.scalars(select(Note).where(Note.article_id == article.id))
+        if (k := session.get(SyncKnown, n.id)) is None or k.digest != note_digest(n)
+    ]
+    return {
+        "article": {c: getattr(article, c) for c in ("head_revision_id", "status", "owner_id")},
+        "snapshot": revisions.snapshot(article),
+        "targets": {
+            name: getattr(article, name)
+            for name in ("target_words", "target_headline_chars", "target_lead_chars")
+        },
+        "revisions": [columns(r) for r in revs],
+        "events": [columns(e) for e in events],
+        "notes": notes,
+        "created_at": article.created_at,
+    }
+
+
+def _photos_of(session: Session, article: Article, revs: Sequence[dict[str, Any]]) -> list[Photo]:
+    import json  # noqa: PLC0415
+
+    ids = {link.photo_id for link in article.photo_links if link.photo_id}
+    for rev in revs:
+        ids |= {p["photo_id"] for p in json.loads(rev["photos_json"] or "[]") if p["photo_id"]}
+    return list(session.scalars(select(Photo).where(Photo.id.in_(ids)))) if ids else []
+
+
+def _new_on_server(remote: Session, aid: str, article: dict[str, Any], me: Person) -> Article:
+    created = Article(
+        id=aid,
+        num=next_num(remote),
+        headline="",
+        headline_key="",
+        lead="",
+        body="",
+        byline="",
+        language="vi",
+        tags=[],
+        photo_links=[],
+        owner=me,
+        status="draft",
+        version=0,
+    )
+    remote.add(created)
+    remote.flush()
+    return created
+
+
+def _send_revisions(remote: Session, aid: str, revs: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """Add the desk's revisions the server lacks, numbered after the server's; return numbers."""
+    numbers: dict[str, int] = {}
+    top = int(
+        remote.scalar(
+            select(func.coalesce(func.max(Revision.number), 0)).where(Revision.article_id == aid)
+        )
+        or 0
+    )
+    for rev in revs:
+        stored = remote.get(Revision, rev["id"])
+        if stored is not None:
+            numbers[rev["id"]] = stored.number
+            continue
+        top += 1
+        remote.add(Revision(**{**rev, "number": top}))
+        numbers[rev["id"]] = top
+    remote.flush()
+    return numbers
+
+
+def _take_text(remote: Session, theirs: Article, outgoing: dict[str, Any]) -> None:
+    """Write the desk's head text into the server's article (its head still the expected)."""
+    snap = outgoing["snapshot"]
+    apply_changes(
+        remote,
+        theirs,
+        {k: snap[k] for k in ("section", "headline", "lead", "body", "byline", "language", "tags")}
+        | outgoing["targets"],
+    )
+    set_links(remote, theirs, snap["photos"])
+    touch(theirs)
+    remote.flush()
+    search.index_article(remote, theirs)
+
+
+def _text_is_its_head(remote: Session, article: Article) -> bool:
+    """Tell whether the server's text is its head revision's (no save since without one)."""
+    if article.head_revision_id is None:
+        return article.version == 0
+    head = remote.get(Revision, article.head_revision_id)
+    return head is not None and head.content_hash == revisions.content_hash(
+        revisions.snapshot(article)
+    )
+
+
+def _flagged(remote: Session, aid: str, revision_id: str) -> bool:
+    return (
+        remote.scalar(
+            select(SyncConflict.id).where(
+                SyncConflict.article_id == aid, SyncConflict.revision_id == revision_id
+            )
+        )
+        is not None
+    )
+
+
+def _send_events(
+    remote: Session, aid: str, events: Sequence[dict[str, Any]]
+) -> tuple[list[str], list[str]]:
+    """Move the article through the server's workflow as the desk did; return sent, refused."""
+    sent, refused = [], []
+    for event in events:
+        action = action_for(event["from_status"], event["to_status"])
+        result = remote.scalar(
+            text("SELECT newsroom_sync_transition(:id, :article, :action, :note)"),
+            {"id": event["id"], "article": aid, "action": action, "note": event["note"]},
+        )
+        sent.append(event["id"])
+        if str(result).startswith("!"):
+            refused.append(f"{action}: {str(result)[1:]}")
+    return sent, refused
+
+
+def _send_notes(remote: Session, notes: Sequence[dict[str, Any]]) -> None:
+    for note in notes:
+        stmt = pg_insert(Note).values(**note)
+        remote.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["id"],
+                set_={
+                    "resolved_at": stmt.excluded.resolved_at,
+                    "resolved_by": stmt.excluded.resolved_by,
+                },
+            )
+        )
+
+
+def _first_holding(remote: Session, person_id: str, days: int) -> list[str]:
+    """Return what a desk holds after joining: its person's articles and the newest ``days``."""
+    since = remote.execute(select(func.now())).scalar_one() - timedelta(days=days)
+    mine = or_(
+        Article.owner_id == person_id,
+        Article.id.in_(select(Revision.article_id).where(Revision.author_id == person_id)),
+        Article.id.in_(select(Note.article_id).where(Note.author_id == person_id)),
+        Article.id.in_(select(StatusEvent.article_id).where(StatusEvent.actor_id == person_id)),
+    )
+    stmt = (
+        select(Article.id)
+        .where(or_(Article.updated_at >= since, mine))
+        .order_by(Article.updated_at.desc())
+    )
+    return list(remote.scalars(stmt))
+
+
+def _forget(session: Session, article_ids: set[str]) -> None:
+    """Drop articles the server no longer has (deleted there) that this desk left unchanged."""
+    for aid in article_ids:
+        article = session.get(Article, aid)
+        if article is not None and session.get(SyncArticle, aid) is not None:
+            session.execute(
+                text(f"DELETE FROM {search.SEARCH_TABLE} WHERE rowid = :n"), {"n": article.num}
+            )
+            session.delete(article)
+
+
+__all__ = ["DEFAULT_DAYS", "Lease", "SyncReport", "SyncService", "SyncStatus", "joined_actor"]

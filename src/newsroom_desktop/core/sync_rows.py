@@ -1,0 +1,303 @@
+"""Copying an article's records between a desk's store file and its server, row by row.
+
+Records keep their ids on both sides (UUIDs), so a copy made twice is the same copy. Sections
+and tags travel by name (each store numbers its own), an article's ``num`` is each store's own
+search row, and a revision's number is the server's once it has been sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from newsroom_desktop.core import search
+from newsroom_desktop.core._writes import _tag_rows, next_num
+from newsroom_desktop.core.context import section_for
+from newsroom_desktop.core.models import (
+    Article,
+    ArticlePhoto,
+    Base,
+    Lease,
+    Note,
+    Person,
+    Photo,
+    Revision,
+    StatusEvent,
+    SyncArticle,
+    SyncConflict,
+    SyncKnown,
+)
+
+# The article's own fields a copy carries (num, section and tags are mapped, not copied).
+ARTICLE_FIELDS = (
+    "id",
+    "headline",
+    "headline_key",
+    "lead",
+    "body",
+    "byline",
+    "language",
+    "slug",
+    "status",
+    "owner_id",
+    "word_count",
+    "target_words",
+    "target_headline_chars",
+    "target_lead_chars",
+    "created_at",
+    "updated_at",
+    "published_at",
+    "deleted_at",
+    "head_revision_id",
+)
+# Records that, once made, never change (notes change only by being resolved).
+IMMUTABLE: tuple[type[Base], ...] = (Revision, StatusEvent)
+
+
+def columns(row: Base) -> dict[str, Any]:
+    """Return a row's column values by attribute name."""
+    return {c.key: getattr(row, c.key) for c in row.__table__.columns}
+
+
+@dataclass
+class ArticleState:
+    """Everything of one article a desk takes from the server, read in one transaction."""
+
+    article: dict[str, Any]
+    section: str
+    tags: list[str]
+    links: list[dict[str, Any]]
+    photos: list[dict[str, Any]]
+    revisions: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    notes: list[dict[str, Any]]
+    conflicts: list[dict[str, Any]]
+    lease: dict[str, Any] | None
+    owner: dict[str, Any] | None = None
+    known: set[str] = field(default_factory=set)
+
+
+def read_states(session: Session, article_ids: Sequence[str], have: set[str]) -> list[ArticleState]:
+    """Return the server's state of these articles; revisions in ``have`` come without text."""
+    articles = session.scalars(select(Article).where(Article.id.in_(article_ids))).unique().all()
+    ids = [a.id for a in articles]
+    states = {
+        a.id: ArticleState(
+            article={k: getattr(a, k) for k in ARTICLE_FIELDS},
+            section=a.section.name if a.section else "",
+            tags=[t.name for t in a.tags],
+            links=[columns(link) for link in a.photo_links],
+            photos=[columns(link.photo) for link in a.photo_links if link.photo is not None],
+            revisions=[],
+            events=[],
+            notes=[],
+            conflicts=[],
+            lease=None,
+            owner=columns(a.owner) if a.owner else None,
+        )
+        for a in articles
+    }
+    rev_ids = session.execute(
+        select(Revision.id, Revision.article_id).where(Revision.article_id.in_(ids))
+    ).all()
+    missing = [rid for rid, _ in rev_ids if rid not in have]
+    for rid, aid in rev_ids:
+        states[aid].known.add(rid)
+    for chunk in _chunks(missing, 500):
+        for rev in session.scalars(select(Revision).where(Revision.id.in_(chunk))):
+            states[rev.article_id].revisions.append(columns(rev))
+    kinds: tuple[tuple[Any, str], ...] = (
+        (StatusEvent, "events"),
+        (Note, "notes"),
+        (SyncConflict, "conflicts"),
+    )
+    for model, attr in kinds:
+        for row in session.scalars(select(model).where(model.article_id.in_(ids))):
+            getattr(states[row.article_id], attr).append(columns(row))
+    for lease in session.scalars(select(Lease).where(Lease.article_id.in_(ids))):
+        states[lease.article_id].lease = columns(lease)
+    return list(states.values())
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def upsert_person(session: Session, values: dict[str, Any]) -> None:
+    """Make the server's person known to the desk under the server's id (renaming clashes)."""
+    person = session.get(Person, values["id"])
+    if person is None:
+        clash = session.scalars(select(Person).where(Person.name == values["name"])).first()
+        if clash is not None:
+            adopt_person(session, clash.id, values)
+            return
+        session.add(Person(**values))
+    else:
+        person.role = values["role"]
+    session.flush()
+
+
+def adopt_person(session: Session, old_id: str, values: dict[str, Any]) -> None:
+    """Give the desk's person of the same name the server's id, everywhere it is used."""
+    old = session.get_one(Person, old_id)
+    old.name = f"{old.name} ({old_id[:8]})"
+    session.flush()
+    session.add(Person(**values))
+    session.flush()
+    new_id = values["id"]
+    for column in (
+        Article.owner_id,
+        Revision.author_id,
+        Note.author_id,
+        StatusEvent.actor_id,
+        Lease.person_id,
+    ):
+        session.execute(update(column.class_).where(column == old_id).values({column.key: new_id}))
+    session.delete(old)
+    session.flush()
+
+
+def mark_known(session: Session, kind: str, ids: Iterable[str], digest: str = "") -> None:
+    """Record that the server holds these records."""
+    for record_id in ids:
+        known = session.get(SyncKnown, record_id)
+        if known is None:
+            session.add(SyncKnown(id=record_id, kind=kind, digest=digest))
+        else:
+            known.digest = digest
+
+
+def note_digest(note: dict[str, Any] | Note) -> str:
+    """Return what can change of a note: whether and by whom it was resolved."""
+    get = note.get if isinstance(note, dict) else lambda k: getattr(note, k)
+    resolved = get("resolved_at")
+    return f"{resolved.isoformat() if resolved else ''}|{get('resolved_by') or ''}"
+
+
+def _make_room(session: Session, article_id: str, numbers: set[int]) -> None:
+    """Move this desk's unsent revisions off the numbers the server's revisions take."""
+    rows = session.scalars(
+        select(Revision)
+        .where(Revision.article_id == article_id, Revision.number.in_(numbers))
+        .order_by(Revision.number)
+    ).all()
+    if not rows:
+        return
+    top = max(
+        [
+            *numbers,
+            *session.scalars(select(Revision.number).where(Revision.article_id == article_id)),
+        ]
+    )
+    for offset, row in enumerate(rows, start=1):
+        row.number = top + offset
+    session.flush()
+
+
+def _insert_missing(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> list[str]:
+    added = []
+    for values in rows:
+        if session.get(model, values["id"]) is None:
+            session.add(model(**values))
+            added.append(values["id"])
+    session.flush()
+    return added
+
+
+def apply_state(session: Session, state: ArticleState, *, dirty: bool) -> Article:
+    """Bring the desk's copy of one article in step with the server's (inside the caller's unit).
+
+    Records are added, never replaced; the article's fields follow the server's head unless
+    the desk changed the article since it was last in step (``dirty``): then the desk's text
+    stays, and its next push meets the server's head and keeps both.
+    """
+    aid = state.article["id"]
+    if state.owner is not None:
+        upsert_person(session, state.owner)
+    _make_room(session, aid, {r["number"] for r in state.revisions})
+    article = session.get(Article, aid)
+    if article is None:
+        article = Article(id=aid, num=next_num(session), tags=[], photo_links=[], version=0)
+        session.add(article)
+        dirty = False
+    if not dirty:
+        _take_fields(session, article, state)
+    session.flush()
+    _insert_missing(session, Revision, state.revisions)
+    _insert_missing(session, StatusEvent, state.events)
+    _insert_missing(session, Photo, state.photos)
+    if not dirty:
+        set_links(session, article, state.links)
+    for values in state.notes:
+        note = session.get(Note, values["id"])
+        if note is None:
+            session.add(Note(**values))
+            continue
+        known = session.get(SyncKnown, note.id)
+        if known is None or known.digest == note_digest(note):  # the desk left it as it was
+            note.resolved_at, note.resolved_by = values["resolved_at"], values["resolved_by"]
+    _replace(session, SyncConflict, aid, state.conflicts)
+    _replace(session, Lease, aid, [state.lease] if state.lease else [])
+    session.flush()
+    mark_known(session, "revision", state.known | {r["id"] for r in state.revisions})
+    mark_known(session, "event", [e["id"] for e in state.events])
+    for values in state.notes:
+        mark_known(session, "note", [values["id"]], note_digest(values))
+    if not dirty:
+        search.index_article(session, article)
+        _in_step(session, article)
+    return article
+
+
+def _take_fields(session: Session, article: Article, state: ArticleState) -> None:
+    with session.no_autoflush:
+        for name, value in state.article.items():
+            setattr(article, name, value)
+        article.section = section_for(session, state.section)
+        article.tags = _tag_rows(session, state.tags) if state.tags else []
+        article.version = (article.version or 0) + 1
+
+
+def set_links(session: Session, article: Article, links: list[dict[str, Any]]) -> None:
+    """Make the article's photo uses exactly ``links`` (as a snapshot lists them), by id."""
+    wanted = {link["id"] for link in links}
+    for link in list(article.photo_links):
+        if link.id not in wanted:
+            article.photo_links.remove(link)
+    session.flush()
+    for values in links:
+        found = session.get(ArticlePhoto, values["id"])
+        if found is None:
+            session.add(ArticlePhoto(**{**values, "article_id": article.id}))
+        else:
+            for name, value in values.items():
+                setattr(found, name, value)
+    session.flush()
+    session.refresh(article, ["photo_links"])
+
+
+def _replace(
+    session: Session, model: type[Base], article_id: str, rows: list[dict[str, Any]]
+) -> None:
+    for row in session.scalars(select(model).where(model.article_id == article_id)):  # type: ignore[attr-defined]
+        session.delete(row)
+    session.flush()
+    for values in rows:
+        session.add(model(**values))
+
+
+def _in_step(session: Session, article: Article) -> None:
+    """Record the article as it is now as what the desk and the server agree on."""
+    row = session.get(SyncArticle, article.id)
+    if row is None:
+        row = SyncArticle(article_id=article.id, base_hash="", notice="")
+        session.add(row)
+    row.base_revision_id = article.head_revision_id
+    row.base_version = article.version
+    row.base_status = article.status
+    row.base_deleted = article.deleted_at is not None
