@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.newsroom import Newsroom
@@ -133,3 +135,138 @@ def test_the_desk_clock_changes_nothing_about_order(desks, pg_database, monkeypa
     report = hau.sync()
     assert report.conflicts == ["Bản của Hậu"]
     assert hau.nr.articles.get(doc.id).headline == "Bản của Nam"
+
+
+def test_an_approval_stands_and_the_reporters_offline_text_is_kept_flagged(desks, pg_database):
+    hau = desks("Ngọc Hậu")
+    nam = desks("Phương Nam", "editor")
+    doc = hau.nr.articles.create({"headline": "Duyệt rồi", "body": BODY})
+    hau.nr.workflow.apply(doc.id, "submit")
+    hau.sync()
+    nam.sync()
+    nam.nr.workflow.apply(doc.id, "approve")
+    nam.sync()
+    # Offline, Hậu's desk still shows "submitted"... he returns it to himself? No: he only
+    # writes; the server's rules (a reporter edits drafts only) decide when it arrives.
+    hau.nr.act_as(Actor("Ngọc Hậu", "reporter"))
+    with hau.nr.store.write() as session:  # the desk had it as a draft when he wrote offline
+        session.execute(text("UPDATE articles SET status = 'draft' WHERE id = :i"), {"i": doc.id})
+    hau.nr.articles.save(doc.id, {"body": HAU})
+    report = hau.sync()
+    assert report.conflicts == ["Duyệt rồi"]
+    got = hau.nr.articles.get(doc.id)
+    assert got.status == "ready" and got.body == stored(BODY)
+    assert stored(HAU) in {r.body for r in hau.nr.history.list(doc.id)}
+    assert hau.nr.sync.article_info(doc.id).conflicts
+    statuses = _server_rows(pg_database, f"SELECT status FROM articles WHERE id = '{doc.id}'")
+    assert statuses == [("ready",)]
+
+
+def test_a_status_change_and_a_note_made_offline_arrive_once(desks, pg_database):
+    hau = desks("Ngọc Hậu")
+    nam = desks("Phương Nam", "editor")
+    doc = hau.nr.articles.create({"headline": "Gửi duyệt", "body": BODY})
+    hau.nr.workflow.apply(doc.id, "submit")
+    hau.sync()
+    hau.sync()
+    nam.sync()
+    assert nam.nr.articles.get(doc.id).status == "submitted"
+    note = nam.nr.notes.add(doc.id, "Kiểm tra lại số liệu.")
+    nam.nr.workflow.apply(doc.id, "take")
+    nam.sync()
+    nam.sync()
+    hau.sync()
+    assert [n.text for n in hau.nr.notes.list(doc.id)] == ["Kiểm tra lại số liệu."]
+    assert hau.nr.articles.get(doc.id).status == "editing"
+    hau.nr.notes.resolve(note.id)
+    hau.sync()
+    nam.sync()
+    assert nam.nr.notes.get(note.id).resolved
+    done = _server_rows(
+        pg_database,
+        f"SELECT action FROM audit_events WHERE article_id = '{doc.id}' AND outcome = 'done'",
+    )
+    assert sorted(a for (a,) in done) == ["submit", "take"]
+
+
+def test_a_conflict_is_resolved_paragraph_by_paragraph_and_closed_everywhere(desks):
+    hau = desks("Ngọc Hậu", "editor")
+    nam = desks("Phương Nam", "editor")
+    doc = hau.nr.articles.create({"headline": "Hai bản", "body": BODY})
+    hau.sync()
+    nam.sync()
+    hau.nr.articles.save(doc.id, {"body": HAU})
+    nam.nr.articles.save(doc.id, {"body": NAM})
+    nam.sync()
+    hau.sync()
+    versions = hau.nr.sync.conflict(doc.id)
+    assert versions is not None and versions.kept_is_mine
+    assert (versions.kept.body, versions.current.body) == (stored(HAU), stored(NAM))
+    merged = BODY + "\n\nThêm của Hậu.\n\nThêm của Nam."
+    hau.nr.sync.resolve(doc.id, versions.conflict_id, {"body": merged})
+    assert hau.nr.sync.status().conflicts == 0
+    hau.sync()
+    nam.sync()
+    assert nam.nr.sync.status().conflicts == 0
+    assert nam.nr.articles.get(doc.id).body == stored(merged)
+
+
+def test_a_check_out_shows_on_other_desks_and_an_editor_breaks_it(desks):
+    hau = desks("Ngọc Hậu")
+    nam = desks("Phương Nam", "editor")
+    lan = desks("Thu Lan", "editor")
+    doc = hau.nr.articles.create({"headline": "Đang sửa", "body": BODY})
+    hau.sync()
+    nam.sync()
+    nam.nr.leases.check_out(doc.id, server_url=nam.url)
+    assert nam.nr.sync.article_info(doc.id).lease_by == "Phương Nam"
+    hau.sync()
+    assert hau.nr.sync.article_info(doc.id).lease_by == "Phương Nam"
+    # It never stops the reporter drafting.
+    hau.nr.articles.save(doc.id, {"lead": "Vẫn viết được."})
+    from newsroom_desktop.core.errors import WorkflowError
+
+    with pytest.raises(WorkflowError, match="Only editors"):
+        hau.nr.leases.check_out(doc.id, server_url=hau.url)
+    lan.sync()
+    with pytest.raises(WorkflowError, match="Being edited by Phương Nam"):
+        lan.nr.leases.check_out(doc.id, server_url=lan.url)
+    lan.nr.leases.release(doc.id, server_url=lan.url)
+    lan.nr.leases.check_out(doc.id, server_url=lan.url)
+    hau.sync()
+    assert hau.nr.sync.article_info(doc.id).lease_by == "Thu Lan"
+
+
+def test_offline_the_desk_works_and_says_what_waits(desks, tmp_path):
+    from newsroom_desktop.core.errors import StoreError
+
+    hau = desks("Ngọc Hậu")
+    hau.nr.articles.create({"headline": "Trên đường", "body": BODY})
+    hau.sync()
+    hau.url = (
+        hau.url.replace("@127.0.0.1:", "@127.0.0.1:1") if "@127.0.0.1:1" not in hau.url else hau.url
+    )
+    hau.nr.articles.create({"headline": "Không có mạng", "body": BODY})
+    with pytest.raises(StoreError) as caught:
+        hau.sync()
+    assert caught.value.code == "sync_offline"
+    status = hau.nr.sync.status()
+    assert status.waiting == 1 and status.last_sync is not None
+
+
+def test_the_cli_joins_syncs_and_says_what_moved(desks, server_person, tmp_path, capsys):
+    from newsroom_desktop.cli.main import main
+
+    url = server_person("Ngọc Hậu", "reporter")
+    store = str(tmp_path / "cli.sqlite")
+    # Written before the desk joined, under the laptop's own profile name.
+    assert main(["--store", store, "--as", "hau", "new", "--headline", "Từ dòng lệnh"]) == 0
+    assert main(["--store", store, "--as", "Lan", "new", "--headline", "Của người khác"]) == 0
+    assert main(["--store", store, "--as", "hau", "server", "join", url]) == 0
+    out = capsys.readouterr().out
+    assert "joined to" in out and "Ngọc Hậu (reporter)" in out
+    assert "Sent 1: Từ dòng lệnh" in out and "Của người khác" not in out
+    assert make_url(url).password not in out
+    assert main(["--store", store, "sync", "--server", url]) == 0
+    out = capsys.readouterr().out
+    assert "Sent" not in out and "Synced" in out

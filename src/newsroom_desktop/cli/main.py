@@ -114,13 +114,13 @@ def _quiet_stdout() -> int:
     return 0
 
 
-def _actor(args: argparse.Namespace) -> Actor:
-    actor = default_actor(load_settings())
+def _actor(args: argparse.Namespace) -> Actor | None:
+    """Return who --as and --role ask to act as; None for the profile (or a joined desk's)."""
     if args.as_name:
         return Actor(args.as_name, args.role or "reporter")
     if args.role:
-        return Actor(actor.name, args.role)
-    return actor
+        return Actor(default_actor(load_settings()).name, args.role)
+    return None
 
 
 def _open(args: argparse.Namespace) -> Newsroom:

@@ -13,21 +13,23 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import case, func, or_, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from newsroom_desktop.core import blobs, credentials, revisions, search
-from newsroom_desktop.core._writes import apply_changes, next_num, touch
-from newsroom_desktop.core.context import CoreContext
-from newsroom_desktop.core.documents import Actor
+from newsroom_desktop.core._writes import apply_changes, commit_save, next_num, touch
+from newsroom_desktop.core.context import CoreContext, person_for
+from newsroom_desktop.core.convert import article_doc
+from newsroom_desktop.core.documents import Actor, ArticleDoc, RevisionInfo
 from newsroom_desktop.core.errors import NewsroomError, StoreError, WorkflowError
+from newsroom_desktop.core.history import current_revision
 from newsroom_desktop.core.models import (
     Article,
     Lease,
@@ -47,14 +49,16 @@ from newsroom_desktop.core.photos.ingest import original_path
 from newsroom_desktop.core.server_people import actor_role, signed_in_person
 from newsroom_desktop.core.store import Store
 from newsroom_desktop.core.sync_rows import (
+    adopt_person,
     apply_state,
     columns,
     mark_known,
-    note_digest,
     read_states,
+    resolution_digest,
     set_links,
     upsert_person,
 )
+from newsroom_desktop.core.workflow import check_edit_in
 from newsroom_desktop.core.workflow_rules import action_for
 
 DEFAULT_DAYS = 14
@@ -133,6 +137,11 @@ def _server_url(url: str) -> Any:
     return parsed.set(query=query)
 
 
+def _without_password(url: str) -> str:
+    """Return the server URL as a desk keeps it: the password goes to the keyring only."""
+    return make_url(url)._replace(password=None).render_as_string(hide_password=False)
+
+
 def _offline(exc: BaseException, where: str) -> StoreError:
     return StoreError(
         f"The newsroom server {where} cannot be reached: {getattr(exc, 'orig', exc)}".strip(),
@@ -158,8 +167,14 @@ class SyncService:
                 me = columns(signed_in_person(remote))
         finally:
             server.close()
-        address = make_url(url).set(password=None).render_as_string(hide_password=False)
+        address = _without_password(url)
         with self.ctx.store.write() as session:
+            # The person at this desk is the one joining: their work so far becomes theirs there.
+            local = session.scalars(
+                select(Person).where(Person.name == self.ctx.actor.name)
+            ).one_or_none()
+            if local is not None and local.id != me["id"] and local.name != me["name"]:
+                adopt_person(session, local.id, me)
             upsert_person(session, me)
             _put(
                 session,
@@ -175,7 +190,7 @@ class SyncService:
         """Keep the password in ``url`` in the system keyring (StoreError if there is none)."""
         parsed = make_url(url)
         if parsed.password:
-            credentials.remember_password(parsed.set(password=None), str(parsed.password))
+            credentials.remember_password(make_url(_without_password(url)), str(parsed.password))
 
     def status(self) -> SyncStatus:
         """Return the desk's sync state, read from its own store (no network)."""
@@ -189,7 +204,7 @@ class SyncService:
             )
         last = state.get(LAST_SYNC)
         return SyncStatus(
-            server=state.get(SERVER, ""),
+            server=server_location(state[SERVER]).display if state.get(SERVER) else "",
             person=state.get(PERSON, ""),
             last_sync=datetime.fromisoformat(last) if last else None,
             waiting=waiting,
@@ -224,6 +239,42 @@ class SyncService:
             notice=row.notice if row else "",
             waiting=waiting,
         )
+
+    def conflict(self, article_id: str) -> ConflictVersions | None:
+        """Return the article's oldest open conflict, or None when it has none."""
+        with self.ctx.store.read() as session:
+            conflict = session.scalars(
+                select(SyncConflict)
+                .where(SyncConflict.article_id == article_id, SyncConflict.resolved_at.is_(None))
+                .order_by(SyncConflict.created_at)
+                .limit(1)
+            ).first()
+            kept = session.get(Revision, conflict.revision_id) if conflict else None
+            if conflict is None or kept is None:
+                return None
+            article = session.get_one(Article, article_id)
+            head = session.get(Revision, article.head_revision_id or "")
+            current = replace(current_revision(article), author=head.author_name if head else "")
+            return ConflictVersions(
+                conflict_id=conflict.id,
+                kept=revisions.revision_info(kept),
+                current=current,
+                kept_is_mine=kept.author_name == self.ctx.actor.name,
+            )
+
+    def resolve(self, article_id: str, conflict_id: str, fields: dict[str, str]) -> ArticleDoc:
+        """Save the resolved text (headline, lead, body) and close the conflict; sync sends it."""
+        with self.ctx.store.write() as session:
+            article = session.get_one(Article, article_id)
+            check_edit_in(article, self.ctx.actor)
+            person = person_for(session, self.ctx.actor)
+            if apply_changes(session, article, fields):
+                touch(article)
+            commit_save(session, self.ctx, article, person, "resolve")
+            conflict = session.get_one(SyncConflict, conflict_id)
+            conflict.resolved_at = utcnow()
+            conflict.resolved_by = person.name
+            return article_doc(article, self.ctx.store.location.originals_dir)
 
     def _open(self, url: str) -> Store:
         try:
@@ -326,8 +377,9 @@ class SyncService:
                     revision.number = number
             mark_known(local, "revision", numbers)
             mark_known(local, "event", sent["events"])
-            for note in outgoing["notes"]:
-                mark_known(local, "note", [note["id"]], note_digest(note))
+            for kind in ("note", "conflict"):
+                for row in outgoing[kind + "s"]:
+                    mark_known(local, kind, [row["id"]], resolution_digest(row))
             row = local.get(SyncArticle, aid) or SyncArticle(article_id=aid, notice="")
             local.add(row)
             row.base_revision_id = sent["head"]
@@ -401,7 +453,8 @@ class SyncService:
                     )
                 )
             events, refused = _send_events(remote, aid, outgoing["events"])
-            _send_notes(remote, outgoing["notes"])
+            _send_resolvable(remote, Note, outgoing["notes"])
+            _send_resolvable(remote, SyncConflict, outgoing["conflicts"])
             remote.flush()
             remote.refresh(theirs)
             return {
@@ -503,6 +556,16 @@ class SyncService:
 
 
 @dataclass(frozen=True)
+class ConflictVersions:
+    """An open conflict: the version kept aside and the article's current text."""
+
+    conflict_id: str
+    kept: RevisionInfo
+    current: RevisionInfo
+    kept_is_mine: bool
+
+
+@dataclass(frozen=True)
 class ArticleSyncInfo:
     """What the window shows of one article's sync: who has it checked out, open conflicts."""
 
@@ -565,9 +628,12 @@ def _dirty_ids(session: Session) -> list[str]:
     """Return the articles this desk changed since it was last in step with the server."""
     unsent_revisions = select(Revision.article_id).where(~Revision.id.in_(select(SyncKnown.id)))
     unsent_events = select(StatusEvent.article_id).where(~StatusEvent.id.in_(select(SyncKnown.id)))
+    me = select(SyncState.value).where(SyncState.key == PERSON_ID).scalar_subquery()
     stmt = (
         select(Article.id)
         .outerjoin(SyncArticle, SyncArticle.article_id == Article.id)
+        # Another person's article made on this desk before it joined stays on this desk.
+        .where(or_(SyncArticle.article_id.is_not(None), Article.owner_id == me))
         .where(
             or_(
                 SyncArticle.article_id.is_(None),
@@ -583,8 +649,27 @@ def _dirty_ids(session: Session) -> list[str]:
 
 
 def _changed_notes() -> Any:
-    known = select(SyncKnown.id)
-    return select(Note.article_id).where(~Note.id.in_(known))
+    """Return the articles with a note or conflict the server lacks or has resolved otherwise."""
+    changed = []
+    for model in (Note, SyncConflict):
+        known = select(SyncKnown.digest).where(SyncKnown.id == model.id).scalar_subquery()
+        changed.append(
+            select(model.article_id).where(
+                or_(
+                    ~model.id.in_(select(SyncKnown.id)),
+                    known != _digest_sql(model),
+                )
+            )
+        )
+    return changed[0].union(changed[1])
+
+
+def _digest_sql(model: type[Note] | type[SyncConflict]) -> Any:
+    """Return resolution_digest in SQL."""
+    return case((model.resolved_at.is_(None), ""), else_="resolved")
+
+
+_RESOLVABLE: tuple[Any, ...] = (Note, SyncConflict)
 
 
 def _outgoing(session: Session, article: Article) -> dict[str, Any]:
@@ -599,11 +684,14 @@ def _outgoing(session: Session, article: Article) -> dict[str, Any]:
         .where(StatusEvent.article_id == article.id, ~StatusEvent.id.in_(known))
         .order_by(StatusEvent.created_at)
     ).all()
-    notes = [
-        columns(n)
-        for n in session.scalars(select(Note).where(Note.article_id == article.id))
-        if (k := session.get(SyncKnown, n.id)) is None or k.digest != note_digest(n)
-    ]
+    notes, conflicts = (
+        [
+            columns(row)
+            for row in session.scalars(select(model).where(model.article_id == article.id))
+            if (k := session.get(SyncKnown, row.id)) is None or k.digest != resolution_digest(row)
+        ]
+        for model in _RESOLVABLE
+    )
     return {
         "article": {c: getattr(article, c) for c in ("head_revision_id", "status", "owner_id")},
         "snapshot": revisions.snapshot(article),
@@ -614,6 +702,7 @@ def _outgoing(session: Session, article: Article) -> dict[str, Any]:
         "revisions": [columns(r) for r in revs],
         "events": [columns(e) for e in events],
         "notes": notes,
+        "conflicts": conflicts,
         "created_at": article.created_at,
     }
 
@@ -722,18 +811,17 @@ def _send_events(
     return sent, refused
 
 
-def _send_notes(remote: Session, notes: Sequence[dict[str, Any]]) -> None:
-    for note in notes:
-        stmt = pg_insert(Note).values(**note)
-        remote.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["id"],
-                set_={
-                    "resolved_at": stmt.excluded.resolved_at,
-                    "resolved_by": stmt.excluded.resolved_by,
-                },
-            )
-        )
+def _send_resolvable(
+    remote: Session, model: type[Note] | type[SyncConflict], rows: Sequence[dict[str, Any]]
+) -> None:
+    """Add the desk's notes (or conflicts) the server lacks; send their resolution."""
+    for values in rows:
+        row: Any = remote.get(model, values["id"])
+        if row is None:
+            remote.add(model(**values))
+        elif resolution_digest(row) != resolution_digest(values):
+            row.resolved_at, row.resolved_by = values["resolved_at"], values["resolved_by"]
+    remote.flush()
 
 
 def _first_holding(remote: Session, person_id: str, days: int) -> list[str]:

@@ -143,12 +143,13 @@ def upsert_person(session: Session, values: dict[str, Any]) -> None:
 
 
 def adopt_person(session: Session, old_id: str, values: dict[str, Any]) -> None:
-    """Give the desk's person of the same name the server's id, everywhere it is used."""
+    """Give a person of the desk the server's person's id and name, everywhere they are used."""
     old = session.get_one(Person, old_id)
     old.name = f"{old.name} ({old_id[:8]})"
     session.flush()
-    session.add(Person(**values))
-    session.flush()
+    if session.get(Person, values["id"]) is None:
+        session.add(Person(**values))
+        session.flush()
     new_id = values["id"]
     for column in (
         Article.owner_id,
@@ -172,11 +173,10 @@ def mark_known(session: Session, kind: str, ids: Iterable[str], digest: str = ""
             known.digest = digest
 
 
-def note_digest(note: dict[str, Any] | Note) -> str:
-    """Return what can change of a note: whether and by whom it was resolved."""
-    get = note.get if isinstance(note, dict) else lambda k: getattr(note, k)
-    resolved = get("resolved_at")
-    return f"{resolved.isoformat() if resolved else ''}|{get('resolved_by') or ''}"
+def resolution_digest(row: dict[str, Any] | Note | SyncConflict) -> str:
+    """Return what can change of a note or a conflict: whether it is resolved."""
+    resolved = row.get("resolved_at") if isinstance(row, dict) else row.resolved_at
+    return "" if resolved is None else "resolved"
 
 
 def _make_room(session: Session, article_id: str, numbers: set[int]) -> None:
@@ -233,25 +233,32 @@ def apply_state(session: Session, state: ArticleState, *, dirty: bool) -> Articl
     _insert_missing(session, Photo, state.photos)
     if not dirty:
         set_links(session, article, state.links)
-    for values in state.notes:
-        note = session.get(Note, values["id"])
-        if note is None:
-            session.add(Note(**values))
-            continue
-        known = session.get(SyncKnown, note.id)
-        if known is None or known.digest == note_digest(note):  # the desk left it as it was
-            note.resolved_at, note.resolved_by = values["resolved_at"], values["resolved_by"]
-    _replace(session, SyncConflict, aid, state.conflicts)
+    _take_resolvable(session, Note, "note", state.notes)
+    _take_resolvable(session, SyncConflict, "conflict", state.conflicts)
     _replace(session, Lease, aid, [state.lease] if state.lease else [])
     session.flush()
     mark_known(session, "revision", state.known | {r["id"] for r in state.revisions})
     mark_known(session, "event", [e["id"] for e in state.events])
-    for values in state.notes:
-        mark_known(session, "note", [values["id"]], note_digest(values))
     if not dirty:
         search.index_article(session, article)
         _in_step(session, article)
     return article
+
+
+def _take_resolvable(
+    session: Session, model: type[Note] | type[SyncConflict], kind: str, rows: list[dict[str, Any]]
+) -> None:
+    """Add notes or conflicts; take the server's resolution unless the desk changed it since."""
+    for values in rows:
+        row: Any = session.get(model, values["id"])
+        if row is None:
+            session.add(model(**values))
+        else:
+            known = session.get(SyncKnown, row.id)
+            if known is None or known.digest == resolution_digest(row):
+                row.resolved_at, row.resolved_by = values["resolved_at"], values["resolved_by"]
+        mark_known(session, kind, [values["id"]], resolution_digest(values))
+    session.flush()
 
 
 def _take_fields(session: Session, article: Article, state: ArticleState) -> None:
