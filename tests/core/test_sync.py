@@ -270,3 +270,21 @@ def test_the_cli_joins_syncs_and_says_what_moved(desks, server_person, tmp_path,
     assert main(["--store", store, "sync", "--server", url]) == 0
     out = capsys.readouterr().out
     assert "Sent" not in out and "Synced" in out
+
+
+def test_a_trashed_article_stays_trashed_and_reaches_the_server(desks):
+    hau = desks("Ngọc Hậu")
+    nam = desks("Phương Nam", "editor")
+    doc = hau.nr.articles.create({"headline": "Bỏ đi", "body": BODY})
+    hau.sync()
+    nam.sync()
+    hau.nr.articles.trash(doc.id)
+    assert hau.nr.sync.status().waiting == 1
+    hau.sync()
+    assert hau.nr.articles.get(doc.id).deleted_at is not None
+    nam.sync()
+    assert nam.nr.articles.get(doc.id).deleted_at is not None
+    nam.nr.articles.restore_from_trash(doc.id)
+    nam.sync()
+    hau.sync()
+    assert hau.nr.articles.get(doc.id).deleted_at is None

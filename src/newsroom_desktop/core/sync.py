@@ -452,7 +452,18 @@ class SyncService:
                         reason="text",
                     )
                 )
+            trashed = outgoing["deleted_at"]
+            trash_refused = False
+            if base is None or (trashed is not None) != base.base_deleted:
+                if (theirs.deleted_at is None) != (trashed is None):
+                    if conflict:  # the retry after the server refused: keep its word
+                        trash_refused = True
+                    else:
+                        theirs.deleted_at = trashed
+                        remote.flush()
             events, refused = _send_events(remote, aid, outgoing["events"])
+            if trash_refused:
+                refused.append("trash: server_refused")
             _send_resolvable(remote, Note, outgoing["notes"])
             _send_resolvable(remote, SyncConflict, outgoing["conflicts"])
             remote.flush()
@@ -638,6 +649,7 @@ def _dirty_ids(session: Session) -> list[str]:
             or_(
                 SyncArticle.article_id.is_(None),
                 SyncArticle.base_version != Article.version,
+                case((Article.deleted_at.is_(None), False), else_=True) != SyncArticle.base_deleted,
                 Article.id.in_(unsent_revisions),
                 Article.id.in_(unsent_events),
                 Article.id.in_(_changed_notes()),
@@ -704,6 +716,7 @@ def _outgoing(session: Session, article: Article) -> dict[str, Any]:
         "notes": notes,
         "conflicts": conflicts,
         "created_at": article.created_at,
+        "deleted_at": article.deleted_at,
     }
 
 
