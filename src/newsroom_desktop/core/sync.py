@@ -452,15 +452,7 @@ class SyncService:
                         reason="text",
                     )
                 )
-            trashed = outgoing["deleted_at"]
-            trash_refused = False
-            if base is None or (trashed is not None) != base.base_deleted:
-                if (theirs.deleted_at is None) != (trashed is None):
-                    if conflict:  # the retry after the server refused: keep its word
-                        trash_refused = True
-                    else:
-                        theirs.deleted_at = trashed
-                        remote.flush()
+            trash_refused = _send_trash(remote, theirs, base, outgoing["deleted_at"], conflict)
             events, refused = _send_events(remote, aid, outgoing["events"])
             if trash_refused:
                 refused.append("trash: server_refused")
@@ -784,6 +776,24 @@ def _take_text(remote: Session, theirs: Article, outgoing: dict[str, Any]) -> No
     touch(theirs)
     remote.flush()
     search.index_article(remote, theirs)
+
+
+def _send_trash(
+    remote: Session,
+    theirs: Article,
+    base: SyncArticle | None,
+    trashed: datetime | None,
+    retry: bool,
+) -> bool:
+    """Trash or restore the server's article as the desk did; True if that was refused."""
+    changed_here = base is None or (trashed is not None) != base.base_deleted
+    if not changed_here or (theirs.deleted_at is None) == (trashed is None):
+        return False
+    if retry:  # the server refused this push once already: keep its word on the trash
+        return True
+    theirs.deleted_at = trashed
+    remote.flush()
+    return False
 
 
 def _text_is_its_head(remote: Session, article: Article) -> bool:
