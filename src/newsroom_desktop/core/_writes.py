@@ -147,7 +147,13 @@ def commit_save(
     if not revisions.needs_revision(last, digest, reason, utcnow()):
         return None
     revision = revisions.write_revision(
-        session, article, person, reason, snap, last_number=last.number if last else 0
+        session,
+        article,
+        person,
+        reason,
+        snap,
+        last_number=last.number if last else 0,
+        digest=digest,
     )
     revisions.move_head(session, article, revision.id)
     return revision

@@ -46,10 +46,17 @@ def snapshot(article: Article) -> dict[str, Any]:
     }
 
 
+# The hash reads the snapshot as compact JSON with sorted keys. It is fed a piece at a time:
+# a long body is then not copied into one JSON string and then into its UTF-8 bytes as well.
+_HASH_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def content_hash(snap: dict[str, Any]) -> str:
     """Return a stable hash of a snapshot, to tell an identical save from a real change."""
-    raw = json.dumps(snap, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256()
+    for piece in _HASH_ENCODER.iterencode(snap):
+        digest.update(piece.encode("utf-8"))
+    return digest.hexdigest()
 
 
 def latest(session: Session, article_id: str) -> Revision | None:
@@ -80,8 +87,14 @@ def write_revision(  # noqa: PLR0917
     reason: str,
     snap: dict[str, Any] | None = None,
     last_number: int | None = None,
+    *,
+    digest: str | None = None,
 ) -> Revision:
-    """Store a new immutable revision of ``article`` as it is now (or of ``snap``)."""
+    """Store a new immutable revision of ``article`` as it is now (or of ``snap``).
+
+    ``digest`` is content_hash(snap) when the caller has it already (hashing a long body
+    twice costs time).
+    """
     snap = snap if snap is not None else snapshot(article)
     if last_number is None:
         stored = session.scalar(
@@ -103,7 +116,7 @@ def write_revision(  # noqa: PLR0917
         **{name: snap[name] for name in TEXT_FIELDS},
         tags_json=json.dumps(snap["tags"], ensure_ascii=False),
         photos_json=json.dumps(snap["photos"], ensure_ascii=False),
-        content_hash=content_hash(snap),
+        content_hash=digest if digest is not None else content_hash(snap),
     )
     session.add(revision)
     session.flush()
