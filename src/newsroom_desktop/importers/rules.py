@@ -122,8 +122,10 @@ _CREDIT_RE = re.compile(
     re.IGNORECASE,
 )
 # Every credit has a label and a separator (":", "-", "–" or "by") after it; a line with no
-# separator is no credit, and is told so without the slow case-blind search.
+# separator is no credit, and is told so without the slow case-blind search. The characters a
+# separator starts with are looked for first: one set of characters is a quick search.
 _CREDIT_SEPARATOR_RE = re.compile(r"[:\-–]|[bB][yY]")
+_SEPARATOR_START_RE = re.compile(r"[:\-–bB]")
 _CAPTION_OPENING_RE = re.compile(
     r"^\(?(?:Ảnh(?: minh họa| minh hoạ| tư liệu)?|Photo|Ảnh \d+)\s*[:.)–-]", re.IGNORECASE
 )
@@ -137,7 +139,8 @@ def split_credit(caption: str) -> tuple[str, str]:
 
 def split_credit_clean(text: str) -> tuple[str, str]:
     """Split a caption already through clean_line into caption and credit."""
-    if not _CREDIT_SEPARATOR_RE.search(text):
+    start = _SEPARATOR_START_RE.search(text)
+    if start is None or not _CREDIT_SEPARATOR_RE.search(text, start.start()):
         return text, ""
     found = _CREDIT_RE.search(text)
     if found is None or not found.group("credit").strip(" .-"):

@@ -110,12 +110,23 @@ def lines_of(text: str) -> Page:
         if not line:
             gap += 1
             continue
-        spaced = " ".join(line.split())  # clean_line(line): the line is clean already
         texts.append(line)
         gaps.append(gap)
-        spaced_texts.append(line if spaced == line else spaced)
+        spaced_texts.append(_spaced(line))
         gap = 0
     return Page(texts, gaps, spaced_texts)
+
+
+def _spaced(line: str) -> str:
+    """Return clean_line(line) for a clean, trimmed line: its runs of spaces collapsed.
+
+    Most lines have none: single spaces only, and every other space character is unprintable,
+    so those lines are told apart by two quick looks instead of a split and a join.
+    """
+    if "  " not in line and line.isprintable():
+        return line
+    spaced = " ".join(line.split())
+    return line if spaced == line else spaced
 
 
 def is_dropped(line: str) -> bool:
