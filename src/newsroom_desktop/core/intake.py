@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy.orm import Session
 
@@ -73,9 +75,12 @@ class ImportedArticle:
     attached: tuple[ImportedFigure, ...] = ()
     """Photos that belong to the article but are not placed in its body."""
 
-    @property
+    @functools.cached_property
     def figures(self) -> tuple[ImportedFigure, ...]:
-        """Return the figures placed in the body, in reading order."""
+        """Return the figures placed in the body, in reading order.
+
+        Found once: a pasted file may have hundreds of thousands of blocks to look through.
+        """
         return tuple(b for b in self.blocks if isinstance(b, ImportedFigure))
 
     @property
@@ -257,6 +262,8 @@ def _body(session: Session, row: Article, article: ImportedArticle, photos: _Pho
                 alt_text=figure.alt_text or None,
             )
         )
+    if not links:  # no figures: every block is Markdown text, joined as it is
+        return "\n\n".join(cast("tuple[str, ...]", article.blocks))
     for link in links:
         link.id = new_id()  # the body names each figure; one flush later writes them all
     placed = iter(links)
