@@ -288,3 +288,80 @@ def test_a_trashed_article_stays_trashed_and_reaches_the_server(desks):
     nam.sync()
     hau.sync()
     assert hau.nr.articles.get(doc.id).deleted_at is None
+
+
+PHOTO = Path(__file__).parents[1] / "data" / "photos" / "mei_Photoshop_3.jpg"
+
+
+def test_a_photo_original_goes_up_once_and_a_cut_upload_resumes(desks, pg_database):
+    import hashlib
+
+    from newsroom_desktop.core import uploads
+
+    hau = desks("Ngọc Hậu")
+    nam = desks("Phương Nam", "editor")
+    data = PHOTO.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    server = hau.nr.sync.open_server(hau.url)
+    try:
+
+        class Cut(Exception):
+            pass
+
+        def cut_after_two(done: int, size: int) -> None:
+            if done >= 2 * 4096:
+                raise Cut
+
+        with pytest.raises(Cut):
+            uploads.upload_original(server, sha, PHOTO, chunk_bytes=4096, sent=cut_after_two)
+        counted: list[int] = []
+        sent = uploads.upload_original(
+            server, sha, PHOTO, chunk_bytes=4096, sent=lambda d, s: counted.append(d)
+        )
+        assert sent == len(data) - 2 * 4096 and counted[0] == 3 * 4096
+        assert uploads.upload_original(server, sha, PHOTO) == 0  # once is enough
+    finally:
+        server.close()
+    (stored,) = _server_rows(pg_database, f"SELECT bytes FROM photo_blobs WHERE sha256 = '{sha}'")[
+        0
+    ]
+    assert bytes(stored) == data
+    assert _server_rows(pg_database, "SELECT count(*) FROM photo_upload_parts") == [(0,)]
+    # A photo placed offline reaches the other desk with its original and caption.
+    doc = hau.nr.articles.create({"headline": "Có ảnh", "body": BODY})
+    hau.nr.photos.add(doc.id, [PHOTO])
+    report = hau.sync()
+    assert report.photos_sent == 0  # the server had it already, by its SHA-256
+    nam.sync()
+    (photo,) = nam.nr.articles.get(doc.id).photos
+    assert photo.sha256 == sha and photo.file is not None and photo.file.read_bytes() == data
+    assert photo.caption == hau.nr.articles.get(doc.id).photos[0].caption
+
+
+def test_a_damaged_upload_is_refused_and_the_next_one_starts_afresh(desks, pg_database):
+    import hashlib
+
+    from newsroom_desktop.core import uploads
+    from newsroom_desktop.core.errors import StoreError
+
+    hau = desks("Ngọc Hậu")
+    data = PHOTO.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    with pg.connect(pg_database) as conn:  # a first chunk that went wrong on the way
+        conn.execute(
+            'INSERT INTO photo_upload_parts (sha256, "offset", bytes) VALUES (%s, 0, %s)',
+            (sha, b"\0" * 4096),
+        )
+    server = hau.nr.sync.open_server(hau.url)
+    try:
+        with pytest.raises(StoreError) as caught:
+            uploads.upload_original(server, sha, PHOTO, chunk_bytes=4096)
+        assert caught.value.code == "original_damaged"
+        assert _server_rows(pg_database, "SELECT count(*) FROM photo_blobs") == [(0,)]
+        assert uploads.upload_original(server, sha, PHOTO, chunk_bytes=4096) == len(data)
+    finally:
+        server.close()
+    (stored,) = _server_rows(pg_database, f"SELECT bytes FROM photo_blobs WHERE sha256 = '{sha}'")[
+        0
+    ]
+    assert bytes(stored) == data

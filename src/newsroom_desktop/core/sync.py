@@ -23,7 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
-from newsroom_desktop.core import blobs, credentials, revisions, search
+from newsroom_desktop.core import credentials, revisions, search
 from newsroom_desktop.core._writes import apply_changes, commit_save, next_num, touch
 from newsroom_desktop.core.context import CoreContext, person_for
 from newsroom_desktop.core.convert import article_doc
@@ -58,6 +58,7 @@ from newsroom_desktop.core.sync_rows import (
     set_links,
     upsert_person,
 )
+from newsroom_desktop.core.uploads import upload_original
 from newsroom_desktop.core.workflow import check_edit_in
 from newsroom_desktop.core.workflow_rules import action_for
 
@@ -402,10 +403,7 @@ class SyncService:
             path = original_path(
                 self.ctx.store.location.originals_dir, photo["sha256"], photo["format"]
             )
-            with server.write() as remote:
-                if blobs.has_blob(remote, photo["sha256"]) or not path.is_file():
-                    continue
-                blobs.put_blob(remote, photo["sha256"], path)
+            if path.is_file() and upload_original(server, photo["sha256"], path):
                 sent += 1
         return sent
 

@@ -20,6 +20,9 @@ PostgreSQL only:
 - ``newsroom_check_head``: a trigger that lets an article's head move only from the head the
   writer expected (``SET LOCAL newsroom.expected_head``) to a revision of that same article;
   anything else raises ``newsroom:head_moved`` and the writer keeps both versions instead.
+- ``photo_upload_parts``: an original on its way up, a chunk a row, so that an upload cut
+  off resumes where it stopped; the last step joins the chunks into ``photo_blobs`` only when
+  their SHA-256 is the one announced.
 - ``newsroom_sync_transition``: the workflow function of 0004 under the status event's id the
   desk chose offline, so that sending it twice moves the article once.
 """
@@ -127,6 +130,14 @@ def _tables() -> None:
 
 
 SERVER = """
+-- A photo original on its way up, a chunk a row: an upload cut off resumes where it stopped.
+CREATE TABLE photo_upload_parts (
+    sha256 text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{{64}}$'),
+    "offset" bigint NOT NULL CHECK ("offset" >= 0),
+    bytes bytea NOT NULL,
+    PRIMARY KEY (sha256, "offset")
+);
+
 CREATE TABLE sync_log (
     txid xid8 NOT NULL DEFAULT pg_current_xact_id(),
     article_id text NOT NULL,
@@ -222,7 +233,7 @@ def _server() -> None:
     for table, column in LOGGED.items():
         op.execute(LOG_FUNCTION.format(table=table, column=column, schema=schema))
     for table in ("sync_log", "sync_conflicts", "leases", "sync_state", "sync_known",
-                  "sync_articles"):  # fmt: skip
+                  "sync_articles", "photo_upload_parts"):  # fmt: skip
         op.execute(f"ALTER TABLE {table} OWNER TO {owner}")
     # Everyone reads the log; only the triggers (the owner's) write it.
     op.execute(f"REVOKE ALL ON sync_log FROM {staff}")
@@ -260,6 +271,7 @@ def downgrade() -> None:
         for function in FUNCTIONS:
             op.execute(f"DROP FUNCTION IF EXISTS {function}")
         op.execute("DROP TABLE IF EXISTS sync_log")
+        op.execute("DROP TABLE IF EXISTS photo_upload_parts")
     for table in ("sync_articles", "sync_known", "sync_state", "leases"):
         op.drop_table(table)
     with op.batch_alter_table("sync_conflicts", schema=None) as batch_op:
