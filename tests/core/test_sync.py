@@ -365,3 +365,14 @@ def test_a_damaged_upload_is_refused_and_the_next_one_starts_afresh(desks, pg_da
         0
     ]
     assert bytes(stored) == data
+
+
+def test_a_role_changed_on_the_server_reaches_the_desk(desks, pg_database):
+    from newsroom_desktop.core.server_people import set_role
+
+    hau = desks("Ngọc Hậu")
+    set_role(pg_database, "Ngọc Hậu", "editor")
+    hau.sync()
+    assert hau.nr.actor == Actor("Ngọc Hậu", "editor")
+    hau.reopen()
+    assert hau.nr.actor == Actor("Ngọc Hậu", "editor")

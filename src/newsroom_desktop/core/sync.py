@@ -511,8 +511,13 @@ class SyncService:
         """Apply the server's state of these articles, a batch to a local transaction."""
         if people:
             with self.ctx.store.write() as session:
+                me = _state(session).get(PERSON_ID)
                 for person in people:
                     upsert_person(session, person)
+                    if person["id"] == me:  # an admin may have changed this person's role
+                        role = actor_role(person["role"])
+                        _put(session, **{ROLE: role})
+                        self.ctx.actor = Actor(person["name"], role)
         for start in range(0, len(article_ids), BATCH):
             batch = article_ids[start : start + BATCH]
             with self.ctx.store.read() as session:
