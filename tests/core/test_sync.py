@@ -376,3 +376,24 @@ def test_a_role_changed_on_the_server_reaches_the_desk(desks, pg_database):
     assert hau.nr.actor == Actor("Ngọc Hậu", "editor")
     hau.reopen()
     assert hau.nr.actor == Actor("Ngọc Hậu", "editor")
+
+
+def test_an_article_the_server_refuses_waits_and_never_holds_the_others_back(
+    tmp_path, server_person
+):
+    url = server_person("Ngọc Hậu", "reporter")
+    nr = Newsroom.open(tmp_path / "laptop.sqlite", actor=Actor("Ngọc Hậu"), settings=Settings())
+    try:
+        shared = nr.articles.create({"headline": "Sửa chung", "body": BODY})
+        nr.act_as(Actor("Thu Lan", "editor"))  # a colleague edited it on this laptop
+        nr.articles.save(shared.id, {"lead": "Lan thêm sapo."})
+        nr.act_as(Actor("Ngọc Hậu"))
+        nr.articles.create({"headline": "Của riêng Hậu", "body": BODY})
+        nr.sync.join(url)
+        report = nr.sync.sync(server_url=url)
+        assert report.sent == ["Của riêng Hậu"]
+        assert [r.split(":")[0] for r in report.refused] == ["Sửa chung"]
+        assert nr.sync.status().waiting == 1
+        assert nr.articles.get(shared.id).lead == "Lan thêm sapo."  # nothing lost here
+    finally:
+        nr.close()

@@ -11,6 +11,7 @@ transaction that applies the last of them. Nothing depends on the desk's clock.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -20,7 +21,7 @@ from typing import Any
 from sqlalchemy import case, func, or_, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from newsroom_desktop.core import credentials, revisions, search
@@ -28,7 +29,12 @@ from newsroom_desktop.core._writes import apply_changes, commit_save, next_num, 
 from newsroom_desktop.core.context import CoreContext, person_for
 from newsroom_desktop.core.convert import article_doc
 from newsroom_desktop.core.documents import Actor, ArticleDoc, RevisionInfo
-from newsroom_desktop.core.errors import NewsroomError, StoreError, WorkflowError
+from newsroom_desktop.core.errors import (
+    NewsroomError,
+    StoreError,
+    ValidationError,
+    WorkflowError,
+)
 from newsroom_desktop.core.history import current_revision
 from newsroom_desktop.core.models import (
     Article,
@@ -66,7 +72,7 @@ DEFAULT_DAYS = 14
 BATCH = 200
 # How long a desk waits for an unreachable server before it calls itself offline.
 CONNECT_TIMEOUT_S = 5
-SERVER, PERSON_ID, PERSON, ROLE, CURSOR, LAST_SYNC, DAYS = (
+SERVER, PERSON_ID, PERSON, ROLE, CURSOR, LAST_SYNC, DAYS, RETRY = (
     "server",
     "person_id",
     "person",
@@ -74,7 +80,10 @@ SERVER, PERSON_ID, PERSON, ROLE, CURSOR, LAST_SYNC, DAYS = (
     "cursor",
     "last_sync",
     "days",
+    "retry",
 )
+# What a lost line raises: the desk is offline, not refused.
+OFFLINE_CODES = frozenset({"sync_offline", "server_unreachable"})
 Progress = Callable[[int, int], None]
 
 
@@ -345,9 +354,24 @@ class SyncService:
         with self.ctx.store.read() as session:
             dirty = _dirty_ids(session)
         for done, aid in enumerate(dirty, start=1):
-            self._send_article(server, aid, report)
+            try:
+                self._send_article(server, aid, report)
+            except NewsroomError as exc:
+                # One article the server will not take never holds the others back: it stays
+                # waiting on this desk, and says why.
+                if exc.code in OFFLINE_CODES or exc.code.startswith("store_"):
+                    raise
+                self._note_refusal(aid, str(exc), report)
             if progress:
                 progress(done, len(dirty) * 2)
+
+    def _note_refusal(self, aid: str, why: str, report: SyncReport) -> None:
+        with self.ctx.store.write() as session:
+            article = session.get_one(Article, aid)
+            row = session.get(SyncArticle, aid)
+            if row is not None:
+                row.notice = why
+            report.refused.append(f"{article.headline or '(untitled)'}: {why}")
 
     def _send_article(self, server: Store, aid: str, report: SyncReport) -> None:
         with self.ctx.store.read() as local:
@@ -495,6 +519,7 @@ class SyncService:
                     )
                 )
             people = [columns(p) for p in remote.scalars(select(Person))]
+        changed += [aid for aid in json.loads(state.get(RETRY, "[]")) if aid not in changed]
         self.receive(server, changed, report, people=people, progress=progress)
         with self.ctx.store.write() as session:
             _put(session, **{CURSOR: safe})
@@ -529,9 +554,20 @@ class SyncService:
                 gone = set(batch) - {s.article["id"] for s in states}
             with self.ctx.store.write() as session:
                 dirty = set(_dirty_ids(session))
+                retry = set(json.loads(_state(session).get(RETRY, "[]")))
                 for item in states:
-                    article = apply_state(session, item, dirty=item.article["id"] in dirty)
+                    aid = item.article["id"]
+                    try:
+                        with session.begin_nested():
+                            article = apply_state(session, item, dirty=aid in dirty)
+                    except (IntegrityError, ValidationError) as exc:
+                        # Kept for the next sync rather than skipped: the position moves on.
+                        retry.add(aid)
+                        report.refused.append(f"{item.article['headline']}: {exc}")
+                        continue
+                    retry.discard(aid)
                     report.received.append(article.headline or "(untitled)")
+                _put(session, **{RETRY: json.dumps(sorted(retry))})
                 _forget(session, gone - dirty)
             self._fetch_originals(server, [p for s in states for p in s.photos])
             if progress:
@@ -716,8 +752,6 @@ def _outgoing(session: Session, article: Article) -> dict[str, Any]:
 
 
 def _photos_of(session: Session, article: Article, revs: Sequence[dict[str, Any]]) -> list[Photo]:
-    import json  # noqa: PLC0415
-
     ids = {link.photo_id for link in article.photo_links if link.photo_id}
     for rev in revs:
         ids |= {p["photo_id"] for p in json.loads(rev["photos_json"] or "[]") if p["photo_id"]}
