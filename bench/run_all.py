@@ -5,7 +5,7 @@
 The first run generates bench/out/bench-100k.sqlite (100,000 articles, about 10 minutes on
 two cores) and bench/out/window-100k.sqlite (the same articles copied in bulk, 2 minutes);
 later runs reuse them. The server benches start a throw-away PostgreSQL server each.
---quick skips the slow load run (8 writers for 60 s).
+--quick skips the slow load run (8 writers for 60 s) and syncs against 2,000 articles, not 10,000.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ def main() -> None:
         run("bench_server_search.py"),
         run("bench_photo_blobs.py"),
         run("bench_server_desks.py"),
+        run("bench_sync.py", *(["--quick"] if args.quick else [])),
         run("bench_window_open.py"),
     ]
     if not args.quick:
