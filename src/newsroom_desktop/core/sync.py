@@ -445,8 +445,10 @@ class SyncService:
             me = signed_in_person(remote)
             for photo in photos:
                 remote.execute(pg_insert(Photo).values(**photo).on_conflict_do_nothing())
-            remote.execute(select(Article.id).where(Article.id == aid).with_for_update())
-            theirs = remote.get(Article, aid)
+            # Locked and loaded in one statement (one round trip, not two).
+            theirs = remote.scalars(
+                select(Article).where(Article.id == aid).with_for_update(of=Article)
+            ).one_or_none()
             if theirs is None:
                 theirs = _new_on_server(remote, aid, outgoing["article"], me)
             numbers = _send_revisions(remote, aid, outgoing["revisions"])
@@ -460,8 +462,14 @@ class SyncService:
                 and theirs.head_revision_id == expected
                 and _text_is_its_head(remote, theirs)
             ):
+                # The head moves in the same UPDATE as the text (checked by newsroom_check_head
+                # against the head this transaction expects, as revisions.move_head does).
+                remote.execute(
+                    text("SELECT set_config('newsroom.expected_head', :head, true)"),
+                    {"head": theirs.head_revision_id or ""},
+                )
+                theirs.head_revision_id = head
                 _take_text(remote, theirs, outgoing)
-                revisions.move_head(remote, theirs, head)
                 moved = True
             in_conflict = not moved and head is not None and head != theirs.head_revision_id
             if in_conflict and not _flagged(remote, aid, head):
@@ -481,7 +489,8 @@ class SyncService:
             _send_resolvable(remote, Note, outgoing["notes"])
             _send_resolvable(remote, SyncConflict, outgoing["conflicts"])
             remote.flush()
-            remote.refresh(theirs)
+            if events:  # the server's workflow moved it: read back what it wrote
+                remote.refresh(theirs)
             return {
                 "numbers": numbers,
                 "events": events,
@@ -788,10 +797,14 @@ def _send_revisions(remote: Session, aid: str, revs: Sequence[dict[str, Any]]) -
         )
         or 0
     )
+    ids = [rev["id"] for rev in revs]
+    stored: dict[str, int] = {}
+    if ids:  # the ones the server has already, in one query
+        find = select(Revision.id, Revision.number).where(Revision.id.in_(ids))
+        stored = dict(remote.execute(find).all())
     for rev in revs:
-        stored = remote.get(Revision, rev["id"])
-        if stored is not None:
-            numbers[rev["id"]] = stored.number
+        if rev["id"] in stored:
+            numbers[rev["id"]] = stored[rev["id"]]
             continue
         top += 1
         remote.add(Revision(**{**rev, "number": top}))

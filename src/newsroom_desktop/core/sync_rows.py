@@ -165,8 +165,14 @@ def adopt_person(session: Session, old_id: str, values: dict[str, Any]) -> None:
 
 def mark_known(session: Session, kind: str, ids: Iterable[str], digest: str = "") -> None:
     """Record that the server holds these records."""
-    for record_id in ids:
-        known = session.get(SyncKnown, record_id)
+    wanted = list(dict.fromkeys(ids))
+    found: dict[str, SyncKnown] = {}
+    for chunk in _chunks(wanted, 500):  # one query a chunk, not one a record
+        found.update(
+            (k.id, k) for k in session.scalars(select(SyncKnown).where(SyncKnown.id.in_(chunk)))
+        )
+    for record_id in wanted:
+        known = found.get(record_id)
         if known is None:
             session.add(SyncKnown(id=record_id, kind=kind, digest=digest))
         else:
@@ -200,10 +206,16 @@ def _make_room(session: Session, article_id: str, numbers: set[int]) -> None:
 
 
 def _insert_missing(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> list[str]:
-    added = []
+    added: list[str] = []
+    if not rows:
+        return added
+    have: set[str] = set()
+    for chunk in _chunks([values["id"] for values in rows], 500):
+        have.update(session.scalars(select(model.id).where(model.id.in_(chunk))))  # type: ignore[attr-defined]
     for values in rows:
-        if session.get(model, values["id"]) is None:
+        if values["id"] not in have:
             session.add(model(**values))
+            have.add(values["id"])
             added.append(values["id"])
     session.flush()
     return added
@@ -272,6 +284,8 @@ def _take_fields(session: Session, article: Article, state: ArticleState) -> Non
 
 def set_links(session: Session, article: Article, links: list[dict[str, Any]]) -> None:
     """Make the article's photo uses exactly ``links`` (as a snapshot lists them), by id."""
+    if not links and not article.photo_links:
+        return  # none wanted and none there: nothing to write or read back
     wanted = {link["id"] for link in links}
     for link in list(article.photo_links):
         if link.id not in wanted:
