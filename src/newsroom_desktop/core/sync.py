@@ -113,6 +113,8 @@ class SyncReport:
     photos_sent: int = 0
     seconds: float = 0.0
     at: datetime | None = None
+    # The server transactions of this desk's clean sends: nothing in them is news to it.
+    own_transactions: list[str] = field(default_factory=list)
 
 
 def _state(session: Session) -> dict[str, str]:
@@ -416,6 +418,8 @@ class SyncService:
             # The desk's text is on the server now (as the head, or kept in conflict).
             row.base_version = current.version if current.version == article.version else -1
         report.sent.append(headline)
+        if sent["txid"]:
+            report.own_transactions.append(str(sent["txid"]))
         if sent["conflict"]:
             report.conflicts.append(headline)
         report.refused += sent["refused"]
@@ -491,7 +495,10 @@ class SyncService:
             remote.flush()
             if events:  # the server's workflow moved it: read back what it wrote
                 remote.refresh(theirs)
+            clean = not in_conflict and not refused
+            txid = remote.scalar(text("SELECT pg_current_xact_id()::text")) if clean else None
             return {
+                "txid": txid,
                 "numbers": numbers,
                 "events": events,
                 "refused": refused,
@@ -522,9 +529,10 @@ class SyncService:
                     remote.scalars(
                         text(
                             "SELECT DISTINCT article_id FROM sync_log "
-                            "WHERE txid >= CAST(:a AS xid8) AND txid < CAST(:b AS xid8)"
+                            "WHERE txid >= CAST(:a AS xid8) AND txid < CAST(:b AS xid8) "
+                            "AND NOT txid = ANY (CAST(:own AS xid8[]))"
                         ),
-                        {"a": cursor, "b": safe},
+                        {"a": cursor, "b": safe, "own": report.own_transactions},
                     )
                 )
             people = [columns(p) for p in remote.scalars(select(Person))]
