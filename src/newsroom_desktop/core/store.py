@@ -157,8 +157,10 @@ def describe_server_error(exc: BaseException, where: str) -> NewsroomError:
     hint = getattr(getattr(orig, "diag", None), "message_hint", None) or ""
     if hint == "newsroom:head_moved":
         return StoreError(str(orig).strip().splitlines()[0], code="head_moved")
-    # A lost line (refused, cut, timed out) is the network's, not the server's data's.
-    code = "server_unreachable" if type(orig).__name__ == "OperationalError" else "store_io"
+    # A lost line (refused, cut, timed out, the server shut down or restarting) is the
+    # network's, not the server's data's: every subclass of OperationalError (AdminShutdown,
+    # CannotConnectNow, ...), which SQLAlchemy wraps as its own OperationalError.
+    code = "server_unreachable" if isinstance(exc, OperationalError) else "store_io"
     return StoreError(f"The newsroom server {where} failed: {orig}".strip(), code=code)
 
 
