@@ -459,11 +459,14 @@ class SyncService:
             head = outgoing["article"]["head_revision_id"]
             expected = base.base_revision_id if base else None
             moved = theirs.head_revision_id == head
+            # A head this desk sent but never heard back about (the sync was killed or cut
+            # after the server committed) is one its text descends from: as good as expected.
+            own = theirs.head_revision_id in {r["id"] for r in outgoing["revisions"]}
             if (
                 not moved
                 and not conflict
                 and head
-                and theirs.head_revision_id == expected
+                and (theirs.head_revision_id == expected or own)
                 and _text_is_its_head(remote, theirs)
             ):
                 # The head moves in the same UPDATE as the text (checked by newsroom_check_head
