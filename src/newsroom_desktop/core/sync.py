@@ -585,6 +585,11 @@ class SyncService:
                         retry.add(aid)
                         report.refused.append(f"{item.article['headline']}: {exc}")
                         continue
+                    except OperationalError as exc:
+                        cause = _savepoint_cause(exc)
+                        if cause is exc:
+                            raise
+                        raise cause from None
                     retry.discard(aid)
                     report.received.append(article.headline or "(untitled)")
                 _put(session, **{RETRY: json.dumps(sorted(retry))})
@@ -684,6 +689,19 @@ class LeaseService:
             self.sync.receive(server, [article_id], SyncReport())
         finally:
             server.close()
+
+
+def _savepoint_cause(exc: OperationalError) -> OperationalError:
+    """Return the error that ended a local savepoint, not the failed ROLLBACK TO after it.
+
+    SQLite rolls the whole transaction back on a full disk or an I/O error, savepoints too:
+    SQLAlchemy's ROLLBACK TO the savepoint then fails ("no such savepoint"), and that error
+    would hide the full disk behind "the store could not be used".
+    """
+    cause = exc.__context__
+    if "no such savepoint" in str(exc.orig) and isinstance(cause, OperationalError):
+        return cause
+    return exc
 
 
 def _dirty_ids(session: Session) -> list[str]:
