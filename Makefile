@@ -40,10 +40,13 @@ bench: $(SYSDEPS) $(INSTALLED)
 fuzz: $(INSTALLED)
 	NEWSROOM_FUZZ_EXAMPLES=20000 $(PY) -m pytest tests/fuzz -p no:cacheprovider
 
-# Longer fault runs than make test: 2000 SIGKILLs of the core, 200 of the typing window.
+# Longer fault runs than make test: 2000 SIGKILLs of the core, 200 of the typing window,
+# 1000 of a desk in the middle of syncing with the server.
 crash: $(SYSDEPS) $(INSTALLED)
-	NEWSROOM_CRASH_KILLS=2000 NEWSROOM_WINDOW_KILLS=200 $(PY) -m pytest -s -p no:cacheprovider \
-		tests/faults/test_crash_kill.py tests/faults/test_crash_window.py
+	NEWSROOM_CRASH_KILLS=2000 NEWSROOM_WINDOW_KILLS=200 NEWSROOM_SYNC_KILLS=1000 \
+		$(PY) -m pytest -s -p no:cacheprovider \
+		tests/faults/test_crash_kill.py tests/faults/test_crash_window.py \
+		tests/faults/test_sync_faults.py
 
 # Load figures on a 100k-article, 20k-photo store, and 8 concurrent CLI writers for 60 s.
 load: $(SYSDEPS) $(INSTALLED)
