@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sqlite3
 import subprocess
 import tempfile
@@ -87,3 +88,15 @@ def read_only_view(source: Path, folder: Path) -> Iterator[Path]:
 @pytest.fixture
 def mounts_or_not() -> bool:
     return can_mount()
+
+
+def stop_zygote(proc: subprocess.Popen[str]) -> None:
+    """End a zygote harness: close its input, then kill its group if it does not stop."""
+    assert proc.stdin is not None
+    proc.stdin.close()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        # A failed cycle may leave its worker running: end the zygote and its workers.
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)

@@ -177,18 +177,22 @@ def work(workload: str, store: str, log_path: str, seed: int) -> None:
     WORKLOADS[workload](nr, log, rng)
 
 
-def zygote() -> None:
-    registry.get("html"), registry.get("md"), registry.get("ninjs")  # import them once, here
+def serve_forks(work: Callable[..., None]) -> None:
+    """Run ``work(*ARGS, LOG, SEED)`` in a forked child for each ``run ARGS… LOG SEED`` line.
+
+    The parent prints ``pid PID`` when a child starts and ``dead PID STATUS`` when it ended, so
+    that the harness knows whom to kill and when it died; a child's error goes to its log.
+    """
     for line in sys.stdin:
         parts = line.split()
         if not parts or parts[0] != "run":
             continue
-        _, workload, store, log_path, seed = parts
+        *args, log_path, seed = parts[1:]
         pid = os.fork()
         if pid == 0:
             code = 0
             try:
-                work(workload, store, log_path, int(seed))
+                work(*args, log_path, int(seed))
             except BaseException as exc:  # reported to the parent through the log
                 Log(log_path).line("error", type(exc).__name__, str(exc).replace("\n", " "))
                 code = 3
@@ -196,6 +200,11 @@ def zygote() -> None:
         print("pid", pid, flush=True)
         _, status = os.waitpid(pid, 0)
         print("dead", pid, status, flush=True)
+
+
+def zygote() -> None:
+    registry.get("html"), registry.get("md"), registry.get("ninjs")  # import them once, here
+    serve_forks(work)
 
 
 if __name__ == "__main__":

@@ -17,10 +17,13 @@ then a sync. It appends lines to LOG, one write each, after the change committed
 
 from __future__ import annotations
 
-import hashlib
 import os
 import random
-import sys
+
+if __package__:
+    from tests.faults.crash_child import Log, digest, serve_forks
+else:  # run as a script, beside it
+    from crash_child import Log, digest, serve_forks  # type: ignore[no-redef]
 
 from newsroom_desktop.core.documents import ListQuery
 from newsroom_desktop.core.newsroom import Newsroom
@@ -32,19 +35,6 @@ TEXT = (
 )
 WORDS = TEXT.split(" ")
 HEADLINE = "Bài đồng bộ"
-
-
-def digest(headline: str, body: str) -> str:
-    """Return the digest the harness compares: headline and body as stored."""
-    return hashlib.sha256(f"{headline}\x00{body}".encode()).hexdigest()[:20]
-
-
-class Log:
-    def __init__(self, path: str) -> None:
-        self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-
-    def line(self, *parts: object) -> None:
-        os.write(self.fd, (" ".join(str(p) for p in parts) + "\n").encode())
 
 
 def _sentence(rng: random.Random) -> str:
@@ -95,23 +85,7 @@ def work(store: str, url: str, log_path: str, seed: int) -> None:
 
 
 def zygote() -> None:
-    for line in sys.stdin:
-        parts = line.split()
-        if not parts or parts[0] != "run":
-            continue
-        _, store, url, log_path, seed = parts
-        pid = os.fork()
-        if pid == 0:
-            code = 0
-            try:
-                work(store, url, log_path, int(seed))
-            except BaseException as exc:  # reported to the parent through the log
-                Log(log_path).line("error", type(exc).__name__, str(exc).replace("\n", " "))
-                code = 3
-            os._exit(code)
-        print("pid", pid, flush=True)
-        _, status = os.waitpid(pid, 0)
-        print("dead", pid, status, flush=True)
+    serve_forks(work)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ import pytest
 
 from newsroom_desktop.core.newsroom import Newsroom
 from tests.conftest import REPORTER
-from tests.faults.conftest import integrity
+from tests.faults.conftest import integrity, stop_zygote
 from tests.faults.crash_child import digest
 from tests.faults.window_process import WindowBeside
 
@@ -198,14 +198,7 @@ class Lane:
         self.checked[workload] = verify(store, log, self.checked.get(workload, 0), tally)
 
     def close(self) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.close()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            # A failed cycle may leave its worker running: end the zygote and its workers.
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(timeout=10)
+        stop_zygote(self.proc)
 
 
 @pytest.mark.slow

@@ -32,7 +32,7 @@ from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.settings import Settings
 from newsroom_desktop.core.sync import SyncReport
 from tests import pg
-from tests.faults.conftest import integrity
+from tests.faults.conftest import integrity, stop_zygote
 from tests.faults.sync_child import Log, change, digest
 from tests.faults.test_disk_full import PARAGRAPH, page_limit
 from tests.netproxy import FaultProxy
@@ -290,13 +290,7 @@ class Killer:
         tally.syncs_completed += sum(1 for line in lines if line.startswith("synced"))
 
     def close(self) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.close()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(timeout=10)
+        stop_zygote(self.proc)
 
 
 @pytest.mark.slow
