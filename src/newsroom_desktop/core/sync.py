@@ -23,6 +23,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from newsroom_desktop.core import credentials, revisions, search
 from newsroom_desktop.core._writes import apply_changes, commit_save, next_num, touch
@@ -53,7 +54,7 @@ from newsroom_desktop.core.models import (
 from newsroom_desktop.core.paths import server_location
 from newsroom_desktop.core.photos.ingest import original_path
 from newsroom_desktop.core.server_people import actor_role, signed_in_person
-from newsroom_desktop.core.store import Store
+from newsroom_desktop.core.store import Store, describe_server_error
 from newsroom_desktop.core.sync_rows import (
     adopt_person,
     apply_state,
@@ -70,6 +71,8 @@ from newsroom_desktop.core.workflow_rules import action_for
 
 DEFAULT_DAYS = 14
 BATCH = 200
+# Articles sent in one server transaction (each in its own savepoint).
+SEND_BATCH = 25
 # How long a desk waits for an unreachable server before it calls itself offline.
 CONNECT_TIMEOUT_S = 5
 SERVER, PERSON_ID, PERSON, ROLE, CURSOR, LAST_SYNC, DAYS, RETRY = (
@@ -355,74 +358,75 @@ class SyncService:
     def _send(self, server: Store, report: SyncReport, progress: Progress | None) -> None:
         with self.ctx.store.read() as session:
             dirty = _dirty_ids(session)
-        for done, aid in enumerate(dirty, start=1):
-            try:
-                self._send_article(server, aid, report)
-            except NewsroomError as exc:
-                # One article the server will not take never holds the others back: it stays
-                # waiting on this desk, and says why.
-                if exc.code in OFFLINE_CODES or exc.code.startswith("store_"):
-                    raise
-                self._note_refusal(aid, str(exc), report)
+        for start in range(0, len(dirty), SEND_BATCH):
+            self._send_group(server, dirty[start : start + SEND_BATCH], report)
             if progress:
-                progress(done, len(dirty) * 2)
+                progress(min(start + SEND_BATCH, len(dirty)), len(dirty) * 2)
 
-    def _note_refusal(self, aid: str, why: str, report: SyncReport) -> None:
-        with self.ctx.store.write() as session:
-            article = session.get_one(Article, aid)
-            row = session.get(SyncArticle, aid)
-            if row is not None:
-                row.notice = why
-            report.refused.append(f"{article.headline or '(untitled)'}: {why}")
+    def _send_group(self, server: Store, group: Sequence[str], report: SyncReport) -> None:
+        """Send a group of articles in one server transaction, each in its own savepoint.
 
-    def _send_article(self, server: Store, aid: str, report: SyncReport) -> None:
+        One article the server will not take never holds the others back: it stays waiting
+        on this desk, and says why. The desk records what went up only after the commit.
+        """
+        outgoing: dict[str, dict[str, Any]] = {}
         with self.ctx.store.read() as local:
-            article = local.get_one(Article, aid)
-            base = local.get(SyncArticle, aid)
-            outgoing = _outgoing(local, article)
-            photos = [columns(p) for p in _photos_of(local, article, outgoing["revisions"])]
-            headline = article.headline or "(untitled)"
-        report.photos_sent += self._send_originals(server, photos)
-        try:
-            sent = self._push(server, aid, base, outgoing, photos)
-        except NewsroomError as exc:
-            # Another desk moved the head meanwhile, or the server's rules refuse this person
-            # the text now (an editor approved it): the desk's version is kept, flagged.
-            if exc.code not in {"head_moved", "server_refused"}:
-                raise
-            sent = self._push(server, aid, base, outgoing, photos, conflict=True)
+            for aid in group:
+                article = local.get_one(Article, aid)
+                out = _outgoing(local, article)
+                out["base"] = local.get(SyncArticle, aid)
+                out["photos"] = [columns(p) for p in _photos_of(local, article, out["revisions"])]
+                out["headline"] = article.headline or "(untitled)"
+                out["version"] = article.version
+                outgoing[aid] = out
+        for out in outgoing.values():
+            report.photos_sent += self._send_originals(server, out["photos"])
+        results: dict[str, dict[str, Any]] = {}
+        refusals: dict[str, str] = {}
+        with server.write() as remote:
+            me = signed_in_person(remote)
+            for aid, out in outgoing.items():
+                try:
+                    results[aid] = self._push_one(server, remote, me, aid, out)
+                except NewsroomError as exc:
+                    if exc.code in OFFLINE_CODES or exc.code.startswith("store_"):
+                        raise
+                    refusals[aid] = str(exc)
+            clean = all(not r["conflict"] and not r["refused"] for r in results.values())
+            txid = remote.scalar(text("SELECT pg_current_xact_id()::text"))
         with self.ctx.store.write() as local:
-            numbers = sent.pop("numbers")
-            for rid, number in numbers.items():
-                revision = local.get(Revision, rid)
-                if revision is not None and revision.number != number:
-                    revision.number = -number  # two steps: no clash with the unique index
-            local.flush()
-            for rid, number in numbers.items():
-                revision = local.get(Revision, rid)
-                if revision is not None:
-                    revision.number = number
-            mark_known(local, "revision", numbers)
-            mark_known(local, "event", sent["events"])
-            for kind in ("note", "conflict"):
-                for row in outgoing[kind + "s"]:
-                    mark_known(local, kind, [row["id"]], resolution_digest(row))
-            row = local.get(SyncArticle, aid) or SyncArticle(article_id=aid, notice="")
-            local.add(row)
-            row.base_revision_id = sent["head"]
-            row.base_status = sent["status"]
-            row.base_deleted = sent["deleted"]
-            row.base_hash = ""
-            row.notice = "; ".join(sent["refused"])
-            current = local.get_one(Article, aid)
-            # The desk's text is on the server now (as the head, or kept in conflict).
-            row.base_version = current.version if current.version == article.version else -1
-        report.sent.append(headline)
-        if sent["txid"]:
-            report.own_transactions.append(str(sent["txid"]))
-        if sent["conflict"]:
-            report.conflicts.append(headline)
-        report.refused += sent["refused"]
+            for aid, sent in results.items():
+                _record_sent(local, aid, outgoing[aid], sent)
+            for aid, why in refusals.items():
+                row = local.get(SyncArticle, aid)
+                if row is not None:
+                    row.notice = why
+        for aid, sent in results.items():
+            report.sent.append(outgoing[aid]["headline"])
+            if sent["conflict"]:
+                report.conflicts.append(outgoing[aid]["headline"])
+            report.refused += sent["refused"]
+        report.refused += [f"{outgoing[aid]['headline']}: {why}" for aid, why in refusals.items()]
+        if clean and results and txid:
+            report.own_transactions.append(str(txid))
+
+    def _push_one(
+        self, server: Store, remote: Session, me: Person, aid: str, out: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Send one article inside a savepoint; a head moved meanwhile keeps both versions."""
+        for conflict in (False, True):
+            try:
+                with remote.begin_nested():
+                    return self._push(remote, me, aid, out["base"], out, conflict=conflict)
+            except (DBAPIError, StaleDataError) as exc:
+                error = describe_server_error(exc, server.location.display)
+                if error.code in OFFLINE_CODES or error.code == "store_io" or conflict:
+                    raise error from exc
+                # Another desk moved the head meanwhile, or the server's rules refuse this
+                # person the text now (an editor approved it): the version is kept, flagged.
+                if error.code not in {"head_moved", "server_refused"}:
+                    raise error from exc
+        raise AssertionError("unreachable")
 
     def _send_originals(self, server: Store, photos: Sequence[dict[str, Any]]) -> int:
         """Send each photo original the server lacks, by its SHA-256, before its records."""
@@ -437,79 +441,75 @@ class SyncService:
 
     def _push(
         self,
-        server: Store,
+        remote: Session,
+        me: Person,
         aid: str,
         base: SyncArticle | None,
         outgoing: dict[str, Any],
-        photos: list[dict[str, Any]],
         *,
         conflict: bool = False,
     ) -> dict[str, Any]:
-        with server.write() as remote:
-            me = signed_in_person(remote)
-            for photo in photos:
-                remote.execute(pg_insert(Photo).values(**photo).on_conflict_do_nothing())
-            # Locked and loaded in one statement (one round trip, not two).
-            theirs = remote.scalars(
-                select(Article).where(Article.id == aid).with_for_update(of=Article)
-            ).one_or_none()
-            if theirs is None:
-                theirs = _new_on_server(remote, aid, outgoing["article"], me)
-            numbers = _send_revisions(remote, aid, outgoing["revisions"])
-            head = outgoing["article"]["head_revision_id"]
-            expected = base.base_revision_id if base else None
-            moved = theirs.head_revision_id == head
-            # A head this desk sent but never heard back about (the sync was killed or cut
-            # after the server committed) is one its text descends from: as good as expected.
-            own = theirs.head_revision_id in {r["id"] for r in outgoing["revisions"]}
-            if (
-                not moved
-                and not conflict
-                and head
-                and (theirs.head_revision_id == expected or own)
-                and _text_is_its_head(remote, theirs)
-            ):
-                # The head moves in the same UPDATE as the text (checked by newsroom_check_head
-                # against the head this transaction expects, as revisions.move_head does).
-                remote.execute(
-                    text("SELECT set_config('newsroom.expected_head', :head, true)"),
-                    {"head": theirs.head_revision_id or ""},
+        photos = outgoing["photos"]
+        for photo in photos:
+            remote.execute(pg_insert(Photo).values(**photo).on_conflict_do_nothing())
+        # Locked and loaded in one statement (one round trip, not two).
+        theirs = remote.scalars(
+            select(Article).where(Article.id == aid).with_for_update(of=Article)
+        ).one_or_none()
+        if theirs is None:
+            theirs = _new_on_server(remote, aid, outgoing["article"], me)
+        numbers = _send_revisions(remote, aid, outgoing["revisions"])
+        head = outgoing["article"]["head_revision_id"]
+        expected = base.base_revision_id if base else None
+        moved = theirs.head_revision_id == head
+        # A head this desk sent but never heard back about (the sync was killed or cut
+        # after the server committed) is one its text descends from: as good as expected.
+        own = theirs.head_revision_id in {r["id"] for r in outgoing["revisions"]}
+        if (
+            not moved
+            and not conflict
+            and head
+            and (theirs.head_revision_id == expected or own)
+            and _text_is_its_head(remote, theirs)
+        ):
+            # The head moves in the same UPDATE as the text (checked by newsroom_check_head
+            # against the head this transaction expects, as revisions.move_head does).
+            remote.execute(
+                text("SELECT set_config('newsroom.expected_head', :head, true)"),
+                {"head": theirs.head_revision_id or ""},
+            )
+            theirs.head_revision_id = head
+            _take_text(remote, theirs, outgoing)
+            moved = True
+        in_conflict = not moved and head is not None and head != theirs.head_revision_id
+        if in_conflict and not _flagged(remote, aid, head):
+            remote.add(
+                SyncConflict(
+                    article_id=aid,
+                    revision_id=head,
+                    head_revision_id=theirs.head_revision_id,
+                    person_name=me.name,
+                    reason="text",
                 )
-                theirs.head_revision_id = head
-                _take_text(remote, theirs, outgoing)
-                moved = True
-            in_conflict = not moved and head is not None and head != theirs.head_revision_id
-            if in_conflict and not _flagged(remote, aid, head):
-                remote.add(
-                    SyncConflict(
-                        article_id=aid,
-                        revision_id=head,
-                        head_revision_id=theirs.head_revision_id,
-                        person_name=me.name,
-                        reason="text",
-                    )
-                )
-            trash_refused = _send_trash(remote, theirs, base, outgoing["deleted_at"], conflict)
-            events, refused = _send_events(remote, aid, outgoing["events"])
-            if trash_refused:
-                refused.append("trash: server_refused")
-            _send_resolvable(remote, Note, outgoing["notes"])
-            _send_resolvable(remote, SyncConflict, outgoing["conflicts"])
-            remote.flush()
-            if events:  # the server's workflow moved it: read back what it wrote
-                remote.refresh(theirs)
-            clean = not in_conflict and not refused
-            txid = remote.scalar(text("SELECT pg_current_xact_id()::text")) if clean else None
-            return {
-                "txid": txid,
-                "numbers": numbers,
-                "events": events,
-                "refused": refused,
-                "conflict": in_conflict,
-                "head": theirs.head_revision_id,
-                "status": theirs.status,
-                "deleted": theirs.deleted_at is not None,
-            }
+            )
+        trash_refused = _send_trash(remote, theirs, base, outgoing["deleted_at"], conflict)
+        events, refused = _send_events(remote, aid, outgoing["events"])
+        if trash_refused:
+            refused.append("trash: server_refused")
+        _send_resolvable(remote, Note, outgoing["notes"])
+        _send_resolvable(remote, SyncConflict, outgoing["conflicts"])
+        remote.flush()
+        if events:  # the server's workflow moved it: read back what it wrote
+            remote.refresh(theirs)
+        return {
+            "numbers": numbers,
+            "events": events,
+            "refused": refused,
+            "conflict": in_conflict,
+            "head": theirs.head_revision_id,
+            "status": theirs.status,
+            "deleted": theirs.deleted_at is not None,
+        }
 
     # --- receiving --------------------------------------------------------------------------
 
@@ -702,6 +702,36 @@ def _savepoint_cause(exc: OperationalError) -> OperationalError:
     if "no such savepoint" in str(exc.orig) and isinstance(cause, OperationalError):
         return cause
     return exc
+
+
+def _record_sent(local: Session, aid: str, out: dict[str, Any], sent: dict[str, Any]) -> None:
+    """Record on the desk what the server now holds of one article (after its commit)."""
+    numbers = sent["numbers"]
+    for rid, number in numbers.items():
+        revision = local.get(Revision, rid)
+        if revision is not None and revision.number != number:
+            revision.number = -number  # two steps: no clash with the unique index
+    local.flush()
+    for rid, number in numbers.items():
+        revision = local.get(Revision, rid)
+        if revision is not None:
+            revision.number = number
+    mark_known(local, "revision", numbers)
+    mark_known(local, "event", sent["events"])
+    for kind in ("note", "conflict"):
+        for row in out[kind + "s"]:
+            mark_known(local, kind, [row["id"]], resolution_digest(row))
+    row = local.get(SyncArticle, aid) or SyncArticle(article_id=aid, notice="")
+    local.add(row)
+    row.base_revision_id = sent["head"]
+    row.base_status = sent["status"]
+    row.base_deleted = sent["deleted"]
+    row.base_hash = ""
+    row.notice = "; ".join(sent["refused"])
+    current = local.get_one(Article, aid)
+    # The desk's text is on the server now (as the head, or kept in conflict); a save made
+    # while it went up leaves the article waiting for the next sync.
+    row.base_version = current.version if current.version == out["version"] else -1
 
 
 def _dirty_ids(session: Session) -> list[str]:
