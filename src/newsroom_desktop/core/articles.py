@@ -291,6 +291,16 @@ class ArticleService:
         cutoff = session.scalar(stmt, {"match": match})
         return int(cutoff) if cutoff is not None else 0
 
+    def summaries(self, article_ids: builtins.list[str]) -> builtins.list[ArticleSummary]:
+        """Return the list entries of these articles as stored now (trashed ones flagged)."""
+        stmt, _owner = summary_select()
+        found: builtins.list[ArticleSummary] = []
+        with self.ctx.store.read() as session:
+            for start in range(0, len(article_ids), 500):
+                chunk = stmt.where(Article.id.in_(article_ids[start : start + 500]))
+                found += [summary_from_row(row) for row in session.execute(chunk)]
+        return found
+
     def sections(self) -> builtins.list[str]:
         """Return the names of all sections, sorted."""
         with self.ctx.store.read() as session:

@@ -8,11 +8,18 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import InstrumentedAttribute, aliased
+from sqlalchemy.orm import aliased
 
 from newsroom_desktop.core import body as body_md
 from newsroom_desktop.core.documents import ArticleDoc, ArticleSummary, PhotoUse, RevisionInfo
-from newsroom_desktop.core.models import Article, ArticlePhoto, Person, Section
+from newsroom_desktop.core.models import (
+    Article,
+    ArticlePhoto,
+    Lease,
+    Person,
+    Section,
+    SyncConflict,
+)
 from newsroom_desktop.core.photos.ingest import original_path
 from newsroom_desktop.core.revisions import revision_info
 
@@ -77,10 +84,18 @@ def article_doc(article: Article, originals_dir: Path) -> ArticleDoc:
     )
 
 
-def summary_columns(
-    article: type[Article], section: Any, owner: Any
-) -> tuple[InstrumentedAttribute[Any], ...]:
-    """Return the columns a summary needs, in the order ``summary_from_row`` reads them."""
+def summary_columns(article: type[Article], section: Any, owner: Any) -> tuple[Any, ...]:
+    """Return the columns a summary needs, in the order ``summary_from_row`` reads them.
+
+    The sync marks are correlated subqueries on indexed keys (sync_conflicts.article_id, the
+    leases' primary key): one index probe a row, for the page shown only.
+    """
+    in_conflict = (
+        select(SyncConflict.id)
+        .where(SyncConflict.article_id == article.id, SyncConflict.resolved_at.is_(None))
+        .exists()
+    )
+    lease_by = select(Lease.person_name).where(Lease.article_id == article.id).scalar_subquery()
     return (
         article.id,
         article.headline,
@@ -92,6 +107,8 @@ def summary_columns(
         article.updated_at,
         owner.name,
         article.deleted_at,
+        in_conflict.label("in_conflict"),
+        lease_by.label("lease_by"),
     )
 
 
@@ -120,6 +137,8 @@ def summary_from_row(row: Sequence[Any]) -> ArticleSummary:
         updated_at=row[7],
         owner=row[8] or "",
         deleted=row[9] is not None,
+        in_conflict=bool(row[10]),
+        lease_by=row[11] or "",
     )
 
 

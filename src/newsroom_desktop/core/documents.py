@@ -88,6 +88,8 @@ class ArticleSummary:
     updated_at: datetime
     owner: str = ""
     deleted: bool = False
+    in_conflict: bool = False  # a synced desk kept two versions: one waits to be resolved
+    lease_by: str = ""  # the editor who has it checked out on the newsroom server
 
 
 @dataclass(frozen=True)

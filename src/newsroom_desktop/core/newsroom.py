@@ -166,7 +166,8 @@ class Newsroom:
         On a server the acting person is the signed-in login's: sign in as someone else.
         """
         if self.signed_in:
-            actor = check_identity(self.ctx.actor, actor)
+            # A desk that has just joined a server acts as the person who joined it.
+            actor = check_identity(joined_actor(self.store) or self.ctx.actor, actor)
         self.ctx.actor = actor
 
     @property

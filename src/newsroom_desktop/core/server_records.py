@@ -49,6 +49,13 @@ class ServerAddress:
             f"?{urlencode(query)}"
         )
 
+    def with_password(self, password: str) -> str:
+        """Return the server URL with ``password`` in it (to join a desk; never kept so)."""
+        parts = urlsplit(self.text)
+        login = quote(self.login, safe="")
+        netloc = f"{login}:{quote(password, safe='')}@{parts.netloc.partition('@')[2]}"
+        return parts._replace(netloc=netloc).geturl()
+
     @classmethod
     def from_text(cls, raw: str) -> ServerAddress | None:
         """Return the address a kept URL names; None if it is not a server URL."""

@@ -31,6 +31,8 @@ class Settings:
     # The newsroom server the window connects to at start ("" = the store on this computer);
     # a URL without its password, which lives in the system keyring.
     server_url: str = ""
+    # A desk joined to a server holds its person's articles and the newest this many days.
+    sync_days: int = 14
 
     def updated(self, **changes: Any) -> Settings:
         return replace(self, **changes)

@@ -118,6 +118,7 @@ class SyncReport:
     at: datetime | None = None
     # The server transactions of this desk's clean sends: nothing in them is news to it.
     own_transactions: list[str] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)  # ids of every article sent or received
 
 
 def _state(session: Session) -> dict[str, str]:
@@ -381,6 +382,7 @@ class SyncService:
                 outgoing[aid] = out
         for out in outgoing.values():
             report.photos_sent += self._send_originals(server, out["photos"])
+        report.articles.update(group)
         results: dict[str, dict[str, Any]] = {}
         refusals: dict[str, str] = {}
         with server.write() as remote:
@@ -572,6 +574,7 @@ class SyncService:
             with server.read() as remote:
                 states = read_states(remote, batch, have)
                 gone = set(batch) - {s.article["id"] for s in states}
+            report.articles.update(batch)
             with self.ctx.store.write() as session:
                 dirty = set(_dirty_ids(session))
                 retry = set(json.loads(_state(session).get(RETRY, "[]")))

@@ -73,6 +73,13 @@ def window_action_specs() -> list[ActionSpec]:
             _t("Work on the newsroom's shared server, signed in with your own login"),
         ),
         ActionSpec("use_local", _t("Use the Store on This &Computer")),
+        ActionSpec(
+            "sync_now",
+            _t("S&ync Now"),
+            "Ctrl+Shift+S",
+            "view-refresh",
+            _t("Send this desk's changes to the newsroom server and bring its news"),
+        ),
         ActionSpec("trash", _t("Move to &Trash"), None, "user-trash"),
         ActionSpec("quit", _t("&Quit"), sk.Quit, "application-exit"),
         ActionSpec("preferences", _t("Pr&eferences…"), sk.Preferences, "preferences-system"),
@@ -125,7 +132,7 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction], editor: Any) -
     a = actions
     menu("file", _t("&File"), [a["new"], a["save"], None, a["import"], a["import_folder"],
                                a["export"], None, a["print"], a["print_preview"], None,
-                               a["connect_server"], a["use_local"], None,
+                               a["connect_server"], a["use_local"], a["sync_now"], None,
                                a["restore_backup"], a["trash"], None, a["quit"]])  # fmt: skip
     menu("edit", _t("&Edit"), [editor.action_undo, editor.action_redo, None,
                                editor.action_find, editor.action_replace, None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -40,6 +41,7 @@ from newsroom_desktop.ui.list_columns import (
     STATUS,
     STATUS_COLOURS,
     SUMMARY_ROLE,
+    SYNC_ROLE,
     UPDATED,
     status_icon,
 )
@@ -150,7 +152,9 @@ class ArticleListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(item, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.HEADLINE:
-            return item.headline
+            return "\n".join([item.headline, *self._sync_lines(item)])
+        if role == SYNC_ROLE:
+            return self._sync_marks(item)
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS:
             return self._icons.get(item.status)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
@@ -169,6 +173,28 @@ class ArticleListModel(QAbstractTableModel):
         if column == self.STATUS:
             return status_label(item.status)
         return dates.short(item.updated_at, self._zone, self._language)
+
+    def _sync_lines(self, item: ArticleSummary) -> list[str]:
+        lines = []
+        if item.in_conflict:
+            lines.append(self.tr("In conflict: two versions kept; open it to resolve"))
+        if item.lease_by:
+            lines.append(self.tr("Being edited by %1").replace("%1", item.lease_by))
+        return lines
+
+    def _sync_marks(self, item: ArticleSummary) -> str:
+        marks = ["⚠ " + self.tr("in conflict")] if item.in_conflict else []
+        if item.lease_by:
+            marks.append("✎ " + item.lease_by)
+        return " · ".join(marks)
+
+    def with_marks(self, summary: ArticleSummary) -> ArticleSummary:
+        """Return ``summary`` with the sync marks its row shows (a command's entry lacks them)."""
+        row = self.row_of(summary.id)
+        if row < 0:
+            return summary
+        shown = self._rows[row]
+        return replace(summary, in_conflict=shown.in_conflict, lease_by=shown.lease_by)
 
     def upsert(self, summary: ArticleSummary) -> None:
         """Show a saved article's new state: update its row, or add it at the top."""
@@ -324,8 +350,11 @@ class ArticleListPanel(QWidget):
         for summary in changes.articles:
             if summary.deleted:
                 model.remove(summary.id)
-            elif changes.kind != ELSEWHERE or model.row_of(summary.id) >= 0:
-                model.upsert(summary)  # ours go on top; others' only where they are shown
+            elif changes.kind != ELSEWHERE:
+                # A command's entry comes from its document, which knows nothing of sync.
+                model.upsert(model.with_marks(summary))  # ours go on top
+            elif model.row_of(summary.id) >= 0:
+                model.upsert(summary)  # others' only where they are shown
         # Articles added or restored elsewhere: only the plain list (all live articles) can tell
         # from the count; a filtered or searched list keeps what it shows until filtered again.
         query = model.query

@@ -1,6 +1,12 @@
-"""File ▸ Connect to a Newsroom Server…: where the server is, who signs in, the password kept."""
+"""File ▸ Connect to a Newsroom Server…: where the server is, who signs in, the password kept.
+
+By default a desk on a store file joins the server and keeps a working copy (it works offline
+and syncs); otherwise the window works on the server directly.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -11,26 +17,40 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.errors import NewsroomError
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.server_records import ServerAddress
 from newsroom_desktop.ui.labels import error_message
+from newsroom_desktop.ui.ops import Operation, Progress
 
 
 class ConnectDialog(QDialog):
     """Ask for the server, database, login and password; Connect signs in before closing."""
 
-    def __init__(self, address: ServerAddress | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        address: ServerAddress | None = None,
+        parent: QWidget | None = None,
+        *,
+        desk: Newsroom | None = None,
+        days: int = 14,
+    ):
         super().__init__(parent)
         self.setObjectName("connectDialog")
         self.setWindowTitle(self.tr("Connect to a Newsroom Server"))
         self.newsroom: Newsroom | None = None
+        self.desk = desk  # the window's store file, which may join the server (None: cannot)
+        self.days = days
+        self.joined_as: Actor | None = None
+        self.operation: Operation | None = None
         self.notice = ""  # said in the status bar after connecting (e.g. password not kept)
         address = address or ServerAddress(host="", database="", login="")
         self._build_fields(address)
@@ -42,6 +62,7 @@ class ConnectDialog(QDialog):
         self.buttons.accepted.connect(self.try_connect)
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
+        self._working_copy_toggled(self.working_copy.isChecked())
         self.setMinimumWidth(460)
         (self.password if address.login else self.host).setFocus()
 
@@ -63,6 +84,27 @@ class ConnectDialog(QDialog):
         self.remember = QCheckBox(self.tr("Keep the password in the system keyring"))
         self.remember.setObjectName("rememberPassword")
         self.remember.setChecked(True)
+        self.working_copy = QCheckBox(
+            self.tr("&Keep a working copy on this computer (works offline)")
+        )
+        self.working_copy.setObjectName("workingCopy")
+        self.working_copy.setChecked(self.desk is not None)
+        self.working_copy.setEnabled(self.desk is not None)
+        self.working_copy.setToolTip(
+            self.tr(
+                "Your articles and the newsroom's newest stay in the store on this computer: you "
+                "write offline, and the app syncs with the server when it can."
+            )
+            if self.desk is not None
+            else self.tr("Use the Store on This Computer first (File menu) to keep a working copy.")
+        )
+        self.working_copy.toggled.connect(self._working_copy_toggled)
+        self.busy = QProgressBar()
+        self.busy.setObjectName("joinBusy")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(8)
+        self.busy.hide()
         self.error = QLabel()
         self.error.setObjectName("connectError")
         self.error.setWordWrap(True)
@@ -93,7 +135,9 @@ class ConnectDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
+        layout.addWidget(self.working_copy)
         layout.addWidget(self.remember)
+        layout.addWidget(self.busy)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
@@ -127,6 +171,13 @@ class ConnectDialog(QDialog):
         self.error.setText(message)
         self.error.show()
 
+    def _working_copy_toggled(self, on: bool) -> None:
+        # A working copy syncs in the background, later: it needs the password kept.
+        if on:
+            self.remember.setChecked(True)
+        self.remember.setEnabled(not on)
+        self.ok.setText(self.tr("Join") if on else self.tr("Connect"))
+
     def try_connect(self) -> None:
         """Sign in; on success keep the password (if asked) and close, else say why and stay."""
         address = self.address()
@@ -134,6 +185,9 @@ class ConnectDialog(QDialog):
             self.show_error(self.tr("Give the server, the database and your login."))
             return
         password = self.password.text()
+        if self.working_copy.isChecked() and self.desk is not None:
+            self._join(address, password)
+            return
         try:
             self.newsroom = Newsroom.sign_in(address.text, address.login, password)
         except NewsroomError as exc:
@@ -148,8 +202,62 @@ class ConnectDialog(QDialog):
             Newsroom.forget_password(address)
         self.accept()
 
+    def _join(self, address: ServerAddress, password: str) -> None:
+        """Join the desk's store to the server in the background; stay open until it ends."""
+        assert self.desk is not None
+        self.error.hide()
+        self.busy.show()
+        self.buttons.setEnabled(False)
+        self.operation = Operation(
+            self.tr("Joining the newsroom server…"),
+            _join_work(self.desk, address.with_password(password), self.days),
+            self,
+        )
+        self.operation.done.connect(self._joined)
+        self.operation.failed.connect(self._join_failed)
+        self.operation.start()
 
-def ask_server(address: ServerAddress | None, parent: QWidget | None) -> ConnectDialog | None:
-    """Show the dialog; return it, connected, or None if the person cancelled."""
-    dialog = ConnectDialog(address, parent)
+    def _joined(self, result: tuple[Actor, str]) -> None:
+        self.joined_as, self.notice = result
+        self.operation = None
+        self.busy.hide()
+        self.buttons.setEnabled(True)
+        self.accept()
+
+    def _join_failed(self, error: object) -> None:
+        self.operation = None
+        self.busy.hide()
+        self.buttons.setEnabled(True)
+        if isinstance(error, NewsroomError):
+            self.show_error(error_message(error.code, error.message))
+        else:
+            self.show_error(str(error))
+
+    def reject(self) -> None:
+        if self.operation is None:  # a join under way ends first: it is one short transaction
+            super().reject()
+
+
+def _join_work(desk: Newsroom, url: str, days: int) -> Callable[[Progress], tuple[Actor, str]]:
+    def work(_progress: Progress) -> tuple[Actor, str]:
+        worker = desk.for_worker()
+        actor = worker.sync.join(url, days=days)
+        try:
+            worker.sync.keep_password(url)
+        except NewsroomError as exc:
+            return actor, exc.message  # joined; syncing will ask for the password again
+        return actor, ""
+
+    return work
+
+
+def ask_server(
+    address: ServerAddress | None,
+    parent: QWidget | None,
+    *,
+    desk: Newsroom | None = None,
+    days: int = 14,
+) -> ConnectDialog | None:
+    """Show the dialog; return it, connected or joined, or None if the person cancelled."""
+    dialog = ConnectDialog(address, parent, desk=desk, days=days)
     return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None

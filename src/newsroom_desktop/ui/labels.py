@@ -62,6 +62,8 @@ def reason_label(reason: str) -> str:
         "photos": _t("photos changed"),
         "captions": _t("captions changed"),
         "conflict": _t("conflicting edit"),
+        "sync": _t("sent to the server"),
+        "resolve": _t("conflict resolved"),
     }
     return names.get(reason, reason)
 
@@ -125,5 +127,10 @@ def error_message(code: str, fallback: str) -> str:
         "store_foreign_schema": _t(
             "This backup does not have the tables Newsroom Desktop makes, so it was not restored."
         ),
+        "sync_offline": _t(
+            "The newsroom server cannot be reached. Check the network and try again; your work "
+            "is kept on this computer."
+        ),
+        "lease_role": _t("Only editors check articles out; reporters draft without one."),
     }
     return messages.get(code, fallback)

@@ -7,6 +7,9 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 HEADLINE, SECTION, BYLINE, STATUS, UPDATED = range(5)
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
+SYNC_ROLE = Qt.ItemDataRole.UserRole + 2  # "⚠ in conflict · ✎ Phương Nam" ("" when neither)
+CONFLICT_COLOUR = "#b42318"
+LEASE_COLOUR = "#a15c00"
 
 STATUS_COLOURS = {
     "draft": "#8a8f98",

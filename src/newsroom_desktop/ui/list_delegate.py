@@ -10,11 +10,14 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from newsroom_desktop.ui.list_columns import (
     BYLINE,
+    CONFLICT_COLOUR,
     HEADLINE,
+    LEASE_COLOUR,
     SECTION,
     STATUS,
     STATUS_COLOURS,
     SUMMARY_ROLE,
+    SYNC_ROLE,
     UPDATED,
 )
 
@@ -84,6 +87,12 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setPen(QColor(STATUS_COLOURS.get(summary.status, "#888888")))
         painter.drawText(text_rect.left(), y, status)
         x = text_rect.left() + metrics.horizontalAdvance(status) + 8
+        marks = index.data(SYNC_ROLE)
+        if marks:
+            # In conflict is the one a desk must act on: red; a check-out only informs.
+            painter.setPen(QColor(CONFLICT_COLOUR if summary.in_conflict else LEASE_COLOUR))
+            painter.drawText(x, y, marks)
+            x += metrics.horizontalAdvance(marks) + 8
         updated = model.index(row, UPDATED).data()
         updated_width = metrics.horizontalAdvance(updated)
         parts = [p for p in (model.index(row, SECTION).data(),

@@ -34,6 +34,8 @@ from newsroom_desktop.ui.safety import SafetyController
 from newsroom_desktop.ui.server_desk import ServerDesk
 from newsroom_desktop.ui.services import Selection, Services, SettingsHolder
 from newsroom_desktop.ui.session import ArticleSession
+from newsroom_desktop.ui.sync_desk import SyncDesk
+from newsroom_desktop.ui.sync_strip import SyncArticleController
 from newsroom_desktop.ui.thumbnails import Thumbnails
 
 DEFAULT_SIZE = (1440, 900)
@@ -153,12 +155,19 @@ class MainWindow(QMainWindow):
             status_bar=self.statusBar(),
             parent=self,
         )
+        self.sync_desk = SyncDesk(
+            self.services, status_bar=self.statusBar(), action=self.commands["sync_now"]
+        )
         self.server_desk = ServerDesk(
             self.services,
             status_bar=self.statusBar(),
             connect_action=self.commands["connect_server"],
             local_action=self.commands["use_local"],
             switch=self.replace_with,
+            joined=self.sync_desk.start,
+        )
+        self.sync_article = SyncArticleController(
+            self.services, self.sync_desk, editor=self.editor, menu=self.menus["article"]
         )
 
     def _wire(self) -> None:
@@ -421,6 +430,7 @@ class MainWindow(QMainWindow):
                 return
         self._save_state()
         self.safety.stop()
+        self.sync_desk.stop()
         # Nothing of a closed window asks its store anything any more (counts, list reloads).
         for timer in self.findChildren(QTimer):
             timer.stop()

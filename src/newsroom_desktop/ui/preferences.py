@@ -54,6 +54,17 @@ class PreferencesDialog(QDialog):
         self.max_side.setRange(320, 8000)
         self.max_side.setSuffix(" px")
         self.max_side.setValue(settings.rendition_max_side)
+        self.sync_days = QSpinBox()
+        self.sync_days.setObjectName("syncDays")
+        self.sync_days.setRange(1, 365)
+        self.sync_days.setSuffix(self.tr(" days"))
+        self.sync_days.setValue(settings.sync_days)
+        self.sync_days.setToolTip(
+            self.tr(
+                "When this computer joins a newsroom server it keeps your own articles and the "
+                "newsroom's newest from this many days."
+            )
+        )
         form = QFormLayout()
         form.addRow(self.tr("Your name"), self.name)
         form.addRow(self.tr("Role"), self.role)
@@ -61,6 +72,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Newsroom time zone"), self.zone)
         form.addRow(self.tr("Autosave after"), self.autosave)
         form.addRow(self.tr("Web photo size (longest side)"), self.max_side)
+        form.addRow(self.tr("Newest days to hold on this desk"), self.sync_days)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -79,6 +91,7 @@ class PreferencesDialog(QDialog):
             timezone=zone if zone in available_timezones() else self._settings.timezone,
             autosave_seconds=float(self.autosave.value()),
             rendition_max_side=int(self.max_side.value()),
+            sync_days=int(self.sync_days.value()),
         )
 
     def apply(self, services: Services) -> None:

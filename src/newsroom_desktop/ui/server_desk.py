@@ -8,6 +8,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar
 
+from newsroom_desktop.core.changes import ACTOR, Changes
+from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.errors import NewsroomError
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.server_records import ServerAddress, ServerLink
@@ -17,6 +19,7 @@ from newsroom_desktop.ui.services import Services
 
 # Replaces the window by one on the given newsroom; False if the window had to stay.
 Switch = Callable[[Newsroom], bool]
+NOTICE_MS = 15000
 
 
 class ServerDesk(QObject):
@@ -30,10 +33,12 @@ class ServerDesk(QObject):
         connect_action: QAction,
         local_action: QAction,
         switch: Switch,
+        joined: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__(services.parent)
         self.services = services
         self.switch = switch
+        self.joined = joined  # the desk's store joined a server: start syncing it
         self.newsroom: Newsroom = services.newsroom
         self.label = QLabel()
         self.label.setObjectName("serverLink")
@@ -83,14 +88,37 @@ class ServerDesk(QObject):
     def connect_server(self) -> None:
         """Ask where and as whom; on success the window continues on the server."""
         settings = self.services.settings.current
-        dialog = ask_server(ServerAddress.from_text(settings.server_url), self.services.parent)
-        if dialog is None or dialog.newsroom is None:
+        dialog = ask_server(
+            ServerAddress.from_text(settings.server_url),
+            self.services.parent,
+            desk=self.newsroom if self.link is None and not self.newsroom.read_only else None,
+            days=settings.sync_days,
+        )
+        if dialog is None:
+            return
+        if dialog.notice:
+            self.services.status(dialog.notice, NOTICE_MS)
+        if dialog.joined_as is not None:
+            self._on_joined(dialog.joined_as, dialog.address().host)
+            return
+        if dialog.newsroom is None:
             return
         self._keep(dialog.address().text)
-        if dialog.notice:
-            self.services.status(dialog.notice, 15000)
         if not self.switch(dialog.newsroom):
             dialog.newsroom.close()
+
+    def _on_joined(self, actor: Actor, host: str) -> None:
+        """The window stays on its store file, now a working copy of the server's, as ``actor``."""
+        self.services.session.flush()  # what was typed is saved as the person who typed it
+        self.newsroom.act_as(actor)
+        self.services.changes.publish(Changes(kind=ACTOR))
+        self.services.status(
+            self.tr("This computer keeps a working copy of %1, as %2; syncing…")
+            .replace("%1", host)
+            .replace("%2", actor.name),
+            NOTICE_MS,
+        )
+        self.joined()
 
     def use_local_store(self) -> None:
         """Leave the server: the window continues on the store on this computer."""
