@@ -228,10 +228,16 @@ class ConnectDialog(QDialog):
         self.operation = None
         self.busy.hide()
         self.buttons.setEnabled(True)
-        if isinstance(error, NewsroomError):
-            self.show_error(error_message(error.code, error.message))
-        else:
-            self.show_error(str(error))
+        self.show_error(self._join_problem(error))
+
+    def _join_problem(self, error: object) -> str:
+        if not isinstance(error, NewsroomError):
+            return str(error)
+        if "password authentication failed" in error.message:
+            return self.tr("The server refused this login and password. Check them and try again.")
+        if error.code == "sync_offline":  # the translated reason, then what the server said
+            return f"{error_message(error.code, error.message)}\n{error.message}"
+        return error_message(error.code, error.message)
 
     def reject(self) -> None:
         if self.operation is None:  # a join under way ends first: it is one short transaction

@@ -167,6 +167,10 @@ class SyncDesk(QObject):
 
     # -- the label -----------------------------------------------------------------------
 
+    def refresh(self) -> None:
+        """Read the desk's state again (a conflict resolved here): no network."""
+        self._read_status()
+
     def _read_status(self) -> None:
         try:
             self.status = self.newsroom.sync.status()

@@ -187,6 +187,7 @@ class SyncArticleController(QObject):
         self.session.reload()
         self._publish(doc.id)
         self.services.status(self.tr("Conflict resolved; the next sync sends it."), MESSAGE_MS)
+        self.desk.refresh()
         self.desk.soon()
 
     def sides(self, versions: Any) -> tuple[ConflictSide, ConflictSide]:
