@@ -4,7 +4,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="339"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="368"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ article</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="341"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="370"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="282"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="327"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="336"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="337"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -147,6 +147,33 @@
         <translation>
             <numerusform>%n difference</numerusform>
             <numerusform>%n differences</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncDesk</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="188"/>
+        <source>%n in conflict</source>
+        <translation>
+            <numerusform>%n in conflict</numerusform>
+            <numerusform>%n in conflict</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="203"/>
+        <source>Offline: %n change(s) waiting</source>
+        <translation>
+            <numerusform>Offline: %n change waiting</numerusform>
+            <numerusform>Offline: %n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="219"/>
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
         </translation>
     </message>
 </context>

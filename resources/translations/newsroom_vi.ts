@@ -4,77 +4,92 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="135"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="137"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="135"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="137"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="135"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="137"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="136"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="138"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="136"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="138"/>
         <source>Updated</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="164"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="168"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="180"/>
+        <source>In conflict: two versions kept; open it to resolve</source>
+        <translation>Đang xung đột: đã giữ hai bản; mở bài để giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="182"/>
+        <source>Being edited by %1</source>
+        <translation>Đang được sửa bởi %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="186"/>
+        <source>in conflict</source>
+        <translation>đang xung đột</translation>
     </message>
 </context>
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="261"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="287"/>
         <source>Search articles (diacritics optional)…</source>
         <translation>Tìm bài viết (gõ có dấu hay không đều được)…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="265"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="291"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="273"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="299"/>
         <source>Newest first</source>
         <translation>Mới nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="274"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="300"/>
         <source>Oldest first</source>
         <translation>Cũ nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="275"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="301"/>
         <source>Headline A–Z</source>
         <translation>Tiêu đề A–Z</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="284"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="310"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="339"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="368"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ bài</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="341"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="370"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n bài viết</numerusform>
@@ -177,95 +192,127 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="32"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="48"/>
         <source>Connect to a Newsroom Server</source>
         <translation>Kết nối máy chủ tòa soạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="41"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="61"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="179"/>
         <source>Connect</source>
         <translation>Kết nối</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="49"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="70"/>
         <source>e.g. db.toasoan.vn</source>
         <translation>ví dụ db.toasoan.vn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="54"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="75"/>
         <source>e.g. toasoan</source>
         <translation>ví dụ toasoan</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="55"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="76"/>
         <source>your login, e.g. ngoc_hau</source>
         <translation>tên đăng nhập, ví dụ ngoc_hau</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="59"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="80"/>
         <source>the newsroom&apos;s CA certificate (.crt)</source>
         <translation>chứng chỉ CA của tòa soạn (.crt)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="61"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="82"/>
         <source>Browse…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="63"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="84"/>
         <source>Keep the password in the system keyring</source>
         <translation>Lưu mật khẩu trong kho khóa của hệ thống</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="88"/>
+        <source>&amp;Keep a working copy on this computer (works offline)</source>
+        <translation>&amp;Giữ một bản làm việc trên máy này (làm việc được khi ngoại tuyến)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="94"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="95"/>
+        <source>Your articles and the newsroom&apos;s newest stay in the store on this computer: you write offline, and the app syncs with the server when it can.</source>
+        <translation>Bài của bạn và những bài mới nhất của tòa soạn được giữ trong kho trên máy này: bạn viết được khi không có mạng, ứng dụng đồng bộ với máy chủ khi có thể.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="99"/>
+        <source>Use the Store on This Computer first (File menu) to keep a working copy.</source>
+        <translation>Hãy dùng kho dữ liệu trên máy này trước (menu Tệp) để giữ một bản làm việc.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="119"/>
         <source>&amp;Server:</source>
         <translation>&amp;Máy chủ:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="78"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="120"/>
         <source>P&amp;ort:</source>
         <translation>&amp;Cổng:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="79"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="121"/>
         <source>&amp;Database:</source>
         <translation>&amp;Cơ sở dữ liệu:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="122"/>
         <source>&amp;Login:</source>
         <translation>Tên đăng &amp;nhập:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="81"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="123"/>
         <source>&amp;Password:</source>
         <translation>Mật &amp;khẩu:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="82"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="124"/>
         <source>&amp;CA certificate:</source>
         <translation>Chứng chỉ C&amp;A:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="86"/>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="87"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="128"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="129"/>
         <source>With the newsroom&apos;s CA certificate the app checks that it talks to your server and that nobody reads along; without it the line may be unencrypted.</source>
         <translation>Với chứng chỉ CA của tòa soạn, ứng dụng kiểm tra đúng là máy chủ của bạn và không ai đọc trộm được; không có nó, đường truyền có thể không được mã hóa.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="109"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="153"/>
         <source>The newsroom&apos;s CA certificate</source>
         <translation>Chứng chỉ CA của tòa soạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="111"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="155"/>
         <source>Certificates (*.crt *.pem)</source>
         <translation>Chứng chỉ (*.crt *.pem)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="134"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="179"/>
+        <source>Join</source>
+        <translation>Tham gia</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="185"/>
         <source>Give the server, the database and your login.</source>
         <translation>Hãy nhập máy chủ, cơ sở dữ liệu và tên đăng nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="212"/>
+        <source>Joining the newsroom server…</source>
+        <translation>Đang tham gia máy chủ tòa soạn…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="237"/>
+        <source>The server refused this login and password. Check them and try again.</source>
+        <translation>Máy chủ từ chối tên đăng nhập và mật khẩu này. Hãy kiểm tra lại rồi thử lần nữa.</translation>
     </message>
 </context>
 <context>
@@ -955,129 +1002,149 @@ Thay thế chúng?</translation>
         <translation>sửa xung đột</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="65"/>
+        <source>sent to the server</source>
+        <translation>đã gửi lên máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="66"/>
+        <source>conflict resolved</source>
+        <translation>đã giải quyết xung đột</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="74"/>
         <source>Web page (HTML)</source>
         <translation>Trang web (HTML)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="73"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="75"/>
         <source>Body for a CMS (HTML fragment)</source>
         <translation>Thân bài cho CMS (đoạn HTML)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="76"/>
         <source>Markdown (Hugo, Jekyll)</source>
         <translation>Markdown (Hugo, Jekyll)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="77"/>
         <source>Plain text</source>
         <translation>Văn bản thuần</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="76"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="78"/>
         <source>NewsML-G2</source>
         <translation>NewsML-G2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="79"/>
         <source>NITF 3.6</source>
         <translation>NITF 3.6</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="78"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="80"/>
         <source>ninjs (IPTC JSON)</source>
         <translation>ninjs (JSON của IPTC)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="79"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="81"/>
         <source>Word (.docx)</source>
         <translation>Word (.docx)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="82"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="81"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="83"/>
         <source>Web package (folder or .zip)</source>
         <translation>Gói cho web (thư mục hoặc .zip)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="89"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="91"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="90"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="92"/>
         <source>Lead</source>
         <translation>Sapo</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="91"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="93"/>
         <source>Body</source>
         <translation>Thân bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="92"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="94"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="93"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="95"/>
         <source>Caption</source>
         <translation>Chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="100"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="102"/>
         <source>Editor</source>
         <translation>Biên tập viên</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="100"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="102"/>
         <source>Reporter</source>
         <translation>Phóng viên</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="107"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="109"/>
         <source>The store is busy: another program is writing to it. Try again in a moment.</source>
         <translation>Kho dữ liệu đang bận: một chương trình khác đang ghi vào. Hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="110"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="112"/>
         <source>The store is damaged. Restore it from a backup (File ▸ Restore from backup…).</source>
         <translation>Kho dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu (Tệp ▸ Khôi phục từ bản sao lưu…).</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="113"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="115"/>
         <source>This file is not a Newsroom store. It was left untouched.</source>
         <translation>Tệp này không phải kho dữ liệu Newsroom. Tệp được để nguyên.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="114"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="116"/>
         <source>This store was written by a newer version of Newsroom Desktop. Update the app to open it.</source>
         <translation>Kho dữ liệu này do một phiên bản Newsroom Desktop mới hơn ghi. Hãy cập nhật ứng dụng để mở.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="117"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="119"/>
         <source>The disk is full. Free some space; your text is kept and will be saved again.</source>
         <translation>Ổ đĩa đã đầy. Hãy giải phóng bớt dung lượng; văn bản của bạn vẫn được giữ và sẽ được lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="120"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="122"/>
         <source>The store is read-only: changes cannot be saved.</source>
         <translation>Kho dữ liệu chỉ cho đọc: không lưu được thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="121"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="123"/>
         <source>This store was made by a version of Newsroom Desktop this one cannot upgrade from. It was left untouched.</source>
         <translation>Kho dữ liệu này do một phiên bản Newsroom Desktop tạo ra mà phiên bản này không nâng cấp được. Kho được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="125"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="127"/>
         <source>This backup does not have the tables Newsroom Desktop makes, so it was not restored.</source>
         <translation>Bản sao lưu này không có đúng các bảng mà Newsroom Desktop tạo ra, nên không được khôi phục.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="130"/>
+        <source>The newsroom server cannot be reached. Check the network and try again; your work is kept on this computer.</source>
+        <translation>Không kết nối được máy chủ tòa soạn. Hãy kiểm tra mạng rồi thử lại; bài của bạn vẫn được giữ trên máy này.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="134"/>
+        <source>Only editors check articles out; reporters draft without one.</source>
+        <translation>Chỉ biên tập viên mới nhận sửa bài; phóng viên viết nháp không cần nhận.</translation>
     </message>
 </context>
 <context>
@@ -1171,77 +1238,87 @@ Thay thế chúng?</translation>
         <translation>Dùng kho dữ liệu trên má&amp;y này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="76"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="78"/>
+        <source>S&amp;ync Now</source>
+        <translation>Đồng bộ n&amp;gay</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="81"/>
+        <source>Send this desk&apos;s changes to the newsroom server and bring its news</source>
+        <translation>Gửi các thay đổi trên máy này lên máy chủ tòa soạn và nhận tin mới về</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="83"/>
         <source>Move to &amp;Trash</source>
         <translation>Chuyển vào thùng &amp;rác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="84"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="78"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="85"/>
         <source>Pr&amp;eferences…</source>
         <translation>Tùy &amp;chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="79"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="86"/>
         <source>Search Articles</source>
         <translation>Tìm bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="87"/>
         <source>Revision &amp;History</source>
         <translation>&amp;Lịch sử phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="81"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="88"/>
         <source>&amp;Compare Revisions…</source>
         <translation>&amp;So sánh phiên bản…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="82"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="89"/>
         <source>&amp;Notes</source>
         <translation>Ghi &amp;chú</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="83"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="90"/>
         <source>&amp;About Newsroom Desktop</source>
         <translation>&amp;Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="126"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="133"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="130"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="137"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="133"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="140"/>
         <source>F&amp;ormat</source>
         <translation>Định &amp;dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="137"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="144"/>
         <source>&amp;Article</source>
         <translation>&amp;Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="138"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="145"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="139"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="146"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="167"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="174"/>
         <source>Main Toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
@@ -1302,82 +1379,82 @@ Thay thế chúng?</translation>
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="207"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="209"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="210"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="253"/>
         <location filename="../../src/newsroom_desktop/ui/startup.py" line="108"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="282"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="327"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="336"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="337"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="342"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="343"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="335"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="394"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="414"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="403"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="423"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="345"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="341"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="350"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="365"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="374"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="366"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="375"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="376"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1386,13 +1463,13 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="404"/>
         <source>Your last changes could not be saved; the window stays on this store.</source>
         <translation>Chưa lưu được thay đổi cuối cùng; cửa sổ vẫn ở kho dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="415"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="416"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="424"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="425"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -1683,38 +1760,54 @@ Giấy phép GPL-3.0-or-later.</translation>
         <translation> giây</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="58"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="60"/>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="63"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="64"/>
+        <source>When this computer joins a newsroom server it keeps your own articles and the newsroom&apos;s newest from this many days.</source>
+        <translation>Khi máy này tham gia máy chủ tòa soạn, nó giữ các bài của bạn và những bài mới nhất của tòa soạn trong chừng ấy ngày.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="69"/>
         <source>Your name</source>
         <translation>Tên của bạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="59"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="70"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="60"/>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="95"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="71"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="108"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="61"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="72"/>
         <source>Newsroom time zone</source>
         <translation>Múi giờ tòa soạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="62"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="73"/>
         <source>Autosave after</source>
         <translation>Tự động lưu sau</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="63"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="74"/>
         <source>Web photo size (longest side)</source>
         <translation>Cỡ ảnh web (cạnh dài nhất)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="96"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="75"/>
+        <source>Newest days to hold on this desk</source>
+        <translation>Số ngày bài mới giữ trên máy này</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="109"/>
         <source>The new language is used from the next start of Newsroom Desktop.</source>
         <translation>Ngôn ngữ mới được dùng từ lần mở Newsroom Desktop tiếp theo.</translation>
     </message>
@@ -1866,7 +1959,7 @@ Giấy phép GPL-3.0-or-later.</translation>
         <translation>Không có trong bản này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/conflict_rows.py" line="190"/>
+        <location filename="../../src/newsroom_desktop/ui/review/conflict_rows.py" line="187"/>
         <location filename="../../src/newsroom_desktop/ui/review/diff_render.py" line="63"/>
         <source>unchanged</source>
         <translation>không đổi</translation>
@@ -2307,34 +2400,39 @@ Khôi phục ngay bây giờ?</translation>
 <context>
     <name>ServerDesk</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="57"/>
+        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="62"/>
         <source>⚠ Not encrypted: %1</source>
         <translation>⚠ Không mã hóa: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="59"/>
-        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="60"/>
+        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="65"/>
         <source>The connection to the server is not encrypted: your password and articles cross the network in the clear. Ask for the newsroom&apos;s CA certificate and connect again with it (File ▸ Connect to a Newsroom Server…).</source>
         <translation>Kết nối tới máy chủ không được mã hóa: mật khẩu và bài viết đi qua mạng dưới dạng rõ. Hãy xin chứng chỉ CA của tòa soạn và kết nối lại với nó (Tệp ▸ Kết nối máy chủ tòa soạn…).</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="68"/>
+        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="73"/>
         <source>%1 on %2</source>
         <translation>%1 trên %2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="71"/>
+        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="76"/>
         <source>Signed in to the newsroom server; the connection is encrypted.</source>
         <translation>Đã đăng nhập máy chủ tòa soạn; kết nối được mã hóa.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="73"/>
-        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="78"/>
+        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="79"/>
         <source>Encrypted, but the server did not prove who it is: connect with the newsroom&apos;s CA certificate to be sure.</source>
         <translation>Đã mã hóa, nhưng máy chủ chưa chứng minh được danh tính: hãy kết nối bằng chứng chỉ CA của tòa soạn cho chắc chắn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="102"/>
+        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="116"/>
+        <source>This computer keeps a working copy of %1, as %2; syncing…</source>
+        <translation>Máy này giữ một bản làm việc của %1, với tên %2; đang đồng bộ…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/server_desk.py" line="130"/>
         <source>Cannot open the store on this computer</source>
         <translation>Không mở được kho dữ liệu trên máy này</translation>
     </message>
@@ -2345,6 +2443,181 @@ Khôi phục ngay bây giờ?</translation>
         <location filename="../../src/newsroom_desktop/ui/startup.py" line="33"/>
         <source>Cannot open the store</source>
         <translation>Không mở được kho dữ liệu</translation>
+    </message>
+</context>
+<context>
+    <name>SyncArticleController</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="140"/>
+        <source>Resol&amp;ve Conflict…</source>
+        <translation>Giải quyết &amp;xung đột…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="189"/>
+        <source>Conflict resolved; the next sync sends it.</source>
+        <translation>Đã giải quyết xung đột; lần đồng bộ tới sẽ gửi lên máy chủ.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="199"/>
+        <source>Your version · %1</source>
+        <translation>Bản của bạn · %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="201"/>
+        <source>%1&apos;s version · %2</source>
+        <translation>Bản của %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="203"/>
+        <source>Current text · %1 · %2</source>
+        <translation>Bản hiện tại · %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="219"/>
+        <source>Checking in…</source>
+        <translation>Đang trả bài…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="219"/>
+        <source>Checking out…</source>
+        <translation>Đang nhận sửa bài…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="238"/>
+        <source>Could not change the check-out</source>
+        <translation>Không đổi được việc nhận sửa bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="254"/>
+        <source>Could not do that</source>
+        <translation>Không làm được việc này</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDesk</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="119"/>
+        <source>Syncing</source>
+        <translation>Đang đồng bộ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="140"/>
+        <source>Two versions kept of: %1. Open the article to resolve it.</source>
+        <translation>Đã giữ hai bản của: %1. Mở bài để giải quyết.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="156"/>
+        <source>Sync failed: %1</source>
+        <translation>Đồng bộ không thành công: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="188"/>
+        <source>%n in conflict</source>
+        <translation>
+            <numerusform>%n bài đang xung đột</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="200"/>
+        <source>Syncing %1 %</source>
+        <translation>Đang đồng bộ %1 %</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="203"/>
+        <source>Offline: %n change(s) waiting</source>
+        <translation>
+            <numerusform>Ngoại tuyến: %n thay đổi đang chờ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="204"/>
+        <source>Offline</source>
+        <translation>Ngoại tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="206"/>
+        <source>Sync failed</source>
+        <translation>Đồng bộ lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="208"/>
+        <source>Not synced yet</source>
+        <translation>Chưa đồng bộ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="210"/>
+        <source>Synced %1</source>
+        <translation>Đã đồng bộ %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="214"/>
+        <source>Newsroom server: %1</source>
+        <translation>Máy chủ tòa soạn: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="217"/>
+        <source>Last sync: %1</source>
+        <translation>Lần đồng bộ gần nhất: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="219"/>
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n thay đổi đang chờ gửi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="222"/>
+        <source>Click to sync now (Ctrl+Shift+S).</source>
+        <translation>Bấm để đồng bộ ngay (Ctrl+Shift+S).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStrip</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="93"/>
+        <source>In conflict: two versions kept</source>
+        <translation>Đang xung đột: đã giữ hai bản</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="94"/>
+        <source>Resolve…</source>
+        <translation>Giải quyết…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="95"/>
+        <source>Compare the two versions and choose what stays</source>
+        <translation>So sánh hai bản và chọn phần được giữ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="96"/>
+        <source>Check out</source>
+        <translation>Nhận sửa</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="97"/>
+        <source>Tell the other desks that you are editing this article</source>
+        <translation>Báo cho các máy khác biết bạn đang sửa bài này</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="98"/>
+        <source>Check in</source>
+        <translation>Trả bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="99"/>
+        <source>Break check-out</source>
+        <translation>Gỡ quyền nhận sửa</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="110"/>
+        <source>Checked out to you</source>
+        <translation>Bạn đang nhận sửa bài này</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="111"/>
+        <source>Being edited by %1</source>
+        <translation>Đang được sửa bởi %1</translation>
     </message>
 </context>
 <context>
