@@ -90,8 +90,10 @@ def test_connecting_moves_the_window_to_the_server_and_keeps_the_password_safe(
     local_titles = window.list_model.rowCount()
     address = _address(server)
 
-    def answer(parent_address, parent):
-        dialog = ConnectDialog(parent_address, parent)
+    def answer(parent_address, parent, **options):
+        dialog = ConnectDialog(parent_address, parent, **options)
+        assert dialog.working_copy.isChecked()  # a store file keeps a working copy by default
+        dialog.working_copy.setChecked(False)  # this person works on the server directly
         _fill(dialog, address, str(server.password))
         dialog.try_connect()
         return dialog
