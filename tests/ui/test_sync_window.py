@@ -191,7 +191,7 @@ def test_a_check_out_shows_who_is_editing(qtbot, desks):
     assert "Being edited by Phương Nam" in _row_texts(window, doc.id)[1]
     window.list_panel.select_article(doc.id)
     strip = window.sync_article.strip
-    assert strip.lease.isVisible() and strip.lease.text() == "Being edited by Phương Nam"
+    assert strip.lease.isVisible() and strip.lease.text() == "✎ Being edited by Phương Nam"
     # A reporter sees who edits it, and no check-out buttons of an editor.
     assert not strip.check_out.isVisible() and not strip.break_lease.isVisible()
 
@@ -207,7 +207,7 @@ def test_an_editor_checks_out_and_in_from_the_strip(qtbot, desks):
     qtbot.waitUntil(strip.check_out.isVisible, timeout=WAIT_MS)
     strip.check_out.click()
     qtbot.waitUntil(strip.check_in.isVisible, timeout=WAIT_MS)
-    assert strip.lease.text() == "Checked out to you"
+    assert strip.lease.text() == "✎ Checked out to you"
     strip.check_in.click()
     qtbot.waitUntil(strip.check_out.isVisible, timeout=WAIT_MS)
     assert not strip.lease.isVisible()

@@ -33,10 +33,10 @@ EDITORS = frozenset({"editor", "admin"})
 MESSAGE_MS = 5000
 
 SYNC_STRIP_STYLE = """
-#syncStrip { background: #ffffff; }
+#syncStrip { background: #ffffff; border-bottom: 1px solid #eceef2; }
+#syncStrip[kind="conflict"] { background: #fdecea; border-bottom: 1px solid #f3c2bd; }
+#syncStrip[kind="lease"] { background: #fff8eb; border-bottom: 1px solid #f2d3a2; }
 QLabel#syncConflict { color: #8c1d18; font-weight: 600; }
-#syncStrip QFrame#syncConflictRow { background: #fdecea; border: 1px solid #f3c2bd;
-    border-radius: 6px; }
 QLabel#syncLease { color: #7a4500; }
 QLabel#syncNotice { color: #1d3f7a; }
 #syncStrip QPushButton { border: 1px solid #c9ced6; border-radius: 5px; padding: 3px 10px;
@@ -106,17 +106,24 @@ class SyncStrip(QWidget):
             widget.setVisible(conflicted)
         self.lease.setVisible(bool(lease_by))
         mine = bool(lease_by) and lease_by == me
-        self.lease.setText(
+        self.lease.setText("✎ " + (
             self.tr("Checked out to you") if mine
             else self.tr("Being edited by %1").replace("%1", lease_by)
-        )  # fmt: skip
+        ))  # fmt: skip
         self.check_out.setVisible(editor and not lease_by and info is not None)
         self.check_in.setVisible(mine)
         self.break_lease.setVisible(editor and bool(lease_by) and not mine)
         self.notice.setText(info.notice if info else "")
         self.notice.setVisible(bool(info and info.notice))
+        self._set_kind("conflict" if conflicted else "lease" if lease_by else "")
         self.setVisible(conflicted or bool(lease_by) or bool(info and info.notice) or (
             editor and info is not None))  # fmt: skip
+
+    def _set_kind(self, kind: str) -> None:
+        if self.property("kind") != kind:
+            self.setProperty("kind", kind)
+            self.style().unpolish(self)
+            self.style().polish(self)
 
 
 class SyncArticleController(QObject):
