@@ -20,6 +20,7 @@ from newsroom_desktop.ui.connect_dialog import ConnectDialog
 from newsroom_desktop.ui.list_columns import SYNC_ROLE
 from newsroom_desktop.ui.review.conflict_dialog import ConflictDialog
 from tests.ui.conftest import FAST, qtbot_app
+from tests.ui.typing import type_text
 
 BODY = "Tăng cường sự lãnh đạo của Đảng đối với công tác dân vận.\n\nĐoạn hai của bài."
 HAU = BODY + "\n\nThêm của Hậu."
@@ -267,3 +268,29 @@ def test_a_wrong_password_keeps_the_join_dialog_open_and_says_so(qtbot, desks, m
     assert "password" in dialog.error.text() and dialog.result() == 0
     assert not dialog.busy.isVisibleTo(dialog) and dialog.ok.isEnabled()
     assert not window.newsroom.signed_in
+
+
+def test_a_sync_of_the_open_article_leaves_the_cursor_and_the_next_save_alone(qtbot, desks):
+    nr = desks.joined("Ngọc Hậu")
+    doc = nr.articles.create({"headline": "Đang viết", "body": BODY})
+    window = desks.window(nr)
+    label = window.sync_desk.label
+    qtbot.waitUntil(lambda: label.text().startswith("Synced "), timeout=WAIT_MS)
+    window.list_panel.select_article(doc.id)
+    body = window.editor.body
+    body.setFocus()
+    cursor = body.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    body.setTextCursor(cursor)
+    type_text(body, " Thêm một câu.")
+    window.commands["save"].trigger()
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Saved"), timeout=WAIT_MS)
+    position = body.textCursor().position()
+    window.commands["sync_now"].trigger()
+    qtbot.waitUntil(lambda: window.sync_desk.operation is None, timeout=WAIT_MS)
+    assert label.text().startswith("Synced ")
+    assert body.textCursor().position() == position  # not reloaded under the person's hands
+    type_text(body, " Và câu nữa.")
+    window.commands["save"].trigger()
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Saved"), timeout=WAIT_MS)
+    assert window.newsroom.articles.get(doc.id).body.rstrip().endswith("Thêm một câu. Và câu nữa.")

@@ -86,6 +86,11 @@ class Saver(QObject):
             self.article_id = doc.id if doc else None
             self._version = doc.version if doc else None
 
+    def rebase(self, version: int) -> None:
+        """Expect ``version`` from now on: the stored text is ours, only its number moved."""
+        with self._lock:
+            self._version = version
+
     @property
     def version(self) -> int | None:
         with self._lock:

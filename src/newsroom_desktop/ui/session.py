@@ -34,6 +34,11 @@ NO_GENERATION = -1
 RELOADING = frozenset({ELSEWHERE, UPDATED, WORKFLOW, RESTORED, ACTOR})
 
 
+def _text_of(doc: ArticleDoc) -> tuple[object, ...]:
+    """Return what a person edits of an article (a sync may move its version, not these)."""
+    return (doc.headline, doc.lead, doc.body, doc.byline, doc.section, doc.tags, doc.status)
+
+
 class ArticleSession(QObject):
     """Owns the article being edited: the editor shows it, the saver writes it."""
 
@@ -105,6 +110,8 @@ class ArticleSession(QObject):
                 return
         except NewsroomError:
             return  # deleted for good elsewhere: the next save will say so
+        if not moved and self._adopt_echo():
+            return  # a sync brought our own text back: the cursor and the edits stay
         if self.dirty:
             self.notice.emit(
                 QCoreApplication.translate(
@@ -115,6 +122,21 @@ class ArticleSession(QObject):
             )
         else:
             self.reload()
+
+    def _adopt_echo(self) -> bool:
+        """Take the stored article's version if it holds the text we last saved (a sync)."""
+        doc = self.doc
+        if doc is None:
+            return False
+        try:
+            stored = self.newsroom.articles.get(doc.id)
+        except NewsroomError:
+            return False
+        if _text_of(stored) != _text_of(doc):
+            return False
+        self.doc = stored
+        self.saver.rebase(stored.version)
+        return True
 
     def _show(self, doc: ArticleDoc | None) -> None:
         self.doc = doc
@@ -199,6 +221,9 @@ class ArticleSession(QObject):
         self.hub.publish(Changes.of([doc], SAVED))
 
     def _on_failed(self, error: object) -> None:
+        if isinstance(error, ConflictError) and self._adopt_echo():
+            self.save("autosave")  # only a sync moved the version on: save again upon it
+            return
         if isinstance(error, ConflictError):
             self.problem.emit(
                 self.tr("Changed elsewhere"),

@@ -114,6 +114,9 @@ class SyncDesk(QObject):
         if self.operation is not None:
             self._again = True
             return
+        if self.services.session.dirty:
+            self.after_save.start()  # what is being typed is saved first, then sent
+            return
         self.after_save.stop()
         self._percent = 0
         self.operation = Operation(self.tr("Syncing"), _sync_work(self.newsroom), self)
