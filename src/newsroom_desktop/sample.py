@@ -113,4 +113,6 @@ def create_sample(newsroom: Newsroom) -> ArticleDoc:
     with tempfile.TemporaryDirectory() as tmp:
         photos = write_sample_photos(Path(tmp))
         stored = newsroom.intake.store(sample_article(photos, newsroom.zone))
+    if newsroom.store.is_sqlite:  # a sample to try the app on: never sent to a server later
+        newsroom.sync.keep_on_desk(stored.id)
     return newsroom.articles.get(stored.id)

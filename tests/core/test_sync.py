@@ -397,3 +397,22 @@ def test_an_article_the_server_refuses_waits_and_never_holds_the_others_back(
         assert nr.articles.get(shared.id).lead == "Lan thêm sapo."  # nothing lost here
     finally:
         nr.close()
+
+
+def test_the_sample_article_stays_on_the_desk_that_joins(tmp_path, server_person, pg_database):
+    from newsroom_desktop.sample import create_sample
+
+    url = server_person("Ngọc Hậu", "reporter")
+    nr = Newsroom.open(tmp_path / "new.sqlite", actor=Actor("Ngọc Hậu"), settings=Settings())
+    try:
+        sample = create_sample(nr)
+        mine = nr.articles.create({"headline": "Bài thật", "body": BODY})
+        nr.sync.join(url)
+        report = nr.sync.sync(server_url=url)
+        assert report.sent == ["Bài thật"]
+        assert nr.sync.status().waiting == 0
+        assert nr.articles.get(sample.id).headline  # still here, on this desk
+        ids = {i for (i,) in _server_rows(pg_database, "SELECT id FROM articles")}
+        assert ids == {mine.id}
+    finally:
+        nr.close()

@@ -85,6 +85,8 @@ SERVER, PERSON_ID, PERSON, ROLE, CURSOR, LAST_SYNC, DAYS, RETRY = (
     "days",
     "retry",
 )
+# The sync_known kind of an article that stays on this desk (never sent).
+LOCAL_ONLY = "local_only"
 # What a lost line raises: the desk is offline, not refused.
 OFFLINE_CODES = frozenset({"sync_offline", "server_unreachable"})
 Progress = Callable[[int, int], None]
@@ -200,6 +202,11 @@ class SyncService:
         actor = Actor(me["name"], actor_role(me["role"]))
         self.ctx.actor = actor
         return actor
+
+    def keep_on_desk(self, article_id: str) -> None:
+        """Keep this article on this desk only: a sync never sends it (the sample article)."""
+        with self.ctx.store.write() as session:
+            mark_known(session, LOCAL_ONLY, [article_id])
 
     @staticmethod
     def keep_password(url: str) -> None:
@@ -745,8 +752,10 @@ def _dirty_ids(session: Session) -> list[str]:
     stmt = (
         select(Article.id)
         .outerjoin(SyncArticle, SyncArticle.article_id == Article.id)
-        # Another person's article made on this desk before it joined stays on this desk.
+        # Another person's article made on this desk before it joined stays on this desk, as
+        # does one kept there on purpose (the sample newsroom's).
         .where(or_(SyncArticle.article_id.is_not(None), Article.owner_id == me))
+        .where(~Article.id.in_(select(SyncKnown.id).where(SyncKnown.kind == LOCAL_ONLY)))
         .where(
             or_(
                 SyncArticle.article_id.is_(None),
