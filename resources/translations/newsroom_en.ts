@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="285"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="339"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="340"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -153,7 +153,7 @@
 <context>
     <name>SyncDesk</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="188"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="226"/>
         <source>%n in conflict</source>
         <translation>
             <numerusform>%n in conflict</numerusform>
@@ -161,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="203"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="241"/>
         <source>Offline: %n change(s) waiting</source>
         <translation>
             <numerusform>Offline: %n change waiting</numerusform>
@@ -169,7 +169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="219"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="257"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>

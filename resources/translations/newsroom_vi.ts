@@ -99,28 +99,28 @@
 <context>
     <name>ArticleSession</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="229"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="205"/>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="206"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="230"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="231"/>
         <source>This article was changed in another window or program while you edited it. Your text was kept as a revision; nothing is lost. Use Article ▸ Revision History to compare, or save again to keep your version.</source>
         <translation>Bài viết này đã bị sửa ở một cửa sổ hoặc chương trình khác trong lúc bạn biên tập. Văn bản của bạn đã được giữ lại thành một phiên bản; không mất gì cả. Vào Bài viết ▸ Lịch sử phiên bản để so sánh, hoặc lưu lại để giữ bản của bạn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="217"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="242"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="304"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="329"/>
         <source>Adding photos…</source>
         <translation>Đang thêm ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="337"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="362"/>
         <source>Could not add the photos</source>
         <translation>Không thêm được ảnh</translation>
     </message>
@@ -1248,77 +1248,87 @@ Thay thế chúng?</translation>
         <translation>Gửi các thay đổi trên máy này lên máy chủ tòa soạn và nhận tin mới về</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="83"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="85"/>
+        <source>Fetch &amp;Older Articles…</source>
+        <translation>Tải &amp;về các bài cũ hơn…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="88"/>
+        <source>Bring the newsroom&apos;s older articles to this desk</source>
+        <translation>Lấy các bài cũ hơn của tòa soạn về máy này</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="90"/>
         <source>Move to &amp;Trash</source>
         <translation>Chuyển vào thùng &amp;rác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="84"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="91"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="85"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="92"/>
         <source>Pr&amp;eferences…</source>
         <translation>Tùy &amp;chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="86"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="93"/>
         <source>Search Articles</source>
         <translation>Tìm bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="87"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="94"/>
         <source>Revision &amp;History</source>
         <translation>&amp;Lịch sử phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="88"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="95"/>
         <source>&amp;Compare Revisions…</source>
         <translation>&amp;So sánh phiên bản…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="89"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="96"/>
         <source>&amp;Notes</source>
         <translation>Ghi &amp;chú</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="90"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="97"/>
         <source>&amp;About Newsroom Desktop</source>
         <translation>&amp;Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="133"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="140"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="137"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="145"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="140"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="148"/>
         <source>F&amp;ormat</source>
         <translation>Định &amp;dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="144"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="152"/>
         <source>&amp;Article</source>
         <translation>&amp;Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="145"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="153"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="146"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="154"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="174"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="182"/>
         <source>Main Toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
@@ -1379,82 +1389,82 @@ Thay thế chúng?</translation>
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="210"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="212"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="213"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="256"/>
         <location filename="../../src/newsroom_desktop/ui/startup.py" line="108"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="285"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="339"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="340"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="345"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="346"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="344"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="403"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="423"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="406"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="426"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="348"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="353"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="374"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="377"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="375"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="376"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="378"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="379"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1463,13 +1473,13 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="404"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="407"/>
         <source>Your last changes could not be saved; the window stays on this store.</source>
         <translation>Chưa lưu được thay đổi cuối cùng; cửa sổ vẫn ở kho dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="424"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="425"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="427"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="428"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -2392,7 +2402,7 @@ Khôi phục ngay bây giờ?</translation>
         <translation>Đã khôi phục bản sao lưu lúc %1; kho trước đó cũng được giữ thành một bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="110"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="117"/>
         <source>This article was changed elsewhere. Your next save keeps both versions as revisions.</source>
         <translation>Bài này vừa được sửa ở nơi khác. Lần lưu tới sẽ giữ cả hai bản thành các phiên bản.</translation>
     </message>
@@ -2448,47 +2458,47 @@ Khôi phục ngay bây giờ?</translation>
 <context>
     <name>SyncArticleController</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="140"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="147"/>
         <source>Resol&amp;ve Conflict…</source>
         <translation>Giải quyết &amp;xung đột…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="189"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="196"/>
         <source>Conflict resolved; the next sync sends it.</source>
         <translation>Đã giải quyết xung đột; lần đồng bộ tới sẽ gửi lên máy chủ.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="199"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="206"/>
         <source>Your version · %1</source>
         <translation>Bản của bạn · %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="201"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="208"/>
         <source>%1&apos;s version · %2</source>
         <translation>Bản của %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="203"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="210"/>
         <source>Current text · %1 · %2</source>
         <translation>Bản hiện tại · %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="219"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="226"/>
         <source>Checking in…</source>
         <translation>Đang trả bài…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="219"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="226"/>
         <source>Checking out…</source>
         <translation>Đang nhận sửa bài…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="238"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="245"/>
         <source>Could not change the check-out</source>
         <translation>Không đổi được việc nhận sửa bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="254"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_strip.py" line="261"/>
         <source>Could not do that</source>
         <translation>Không làm được việc này</translation>
     </message>
@@ -2496,78 +2506,88 @@ Khôi phục ngay bây giờ?</translation>
 <context>
     <name>SyncDesk</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="119"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="133"/>
+        <source>Fetch Older Articles</source>
+        <translation>Lấy các bài cũ hơn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="134"/>
+        <source>Bring the newsroom&apos;s articles of the last how many days?</source>
+        <translation>Lấy các bài của tòa soạn trong bao nhiêu ngày gần nhất?</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="157"/>
         <source>Syncing</source>
         <translation>Đang đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="140"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="178"/>
         <source>Two versions kept of: %1. Open the article to resolve it.</source>
         <translation>Đã giữ hai bản của: %1. Mở bài để giải quyết.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="156"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="194"/>
         <source>Sync failed: %1</source>
         <translation>Đồng bộ không thành công: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="188"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="226"/>
         <source>%n in conflict</source>
         <translation>
             <numerusform>%n bài đang xung đột</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="200"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="238"/>
         <source>Syncing %1 %</source>
         <translation>Đang đồng bộ %1 %</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="203"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="241"/>
         <source>Offline: %n change(s) waiting</source>
         <translation>
             <numerusform>Ngoại tuyến: %n thay đổi đang chờ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="242"/>
         <source>Offline</source>
         <translation>Ngoại tuyến</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="206"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="244"/>
         <source>Sync failed</source>
         <translation>Đồng bộ lỗi</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="208"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="246"/>
         <source>Not synced yet</source>
         <translation>Chưa đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="210"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="248"/>
         <source>Synced %1</source>
         <translation>Đã đồng bộ %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="214"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="252"/>
         <source>Newsroom server: %1</source>
         <translation>Máy chủ tòa soạn: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="217"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="255"/>
         <source>Last sync: %1</source>
         <translation>Lần đồng bộ gần nhất: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="219"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="257"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n thay đổi đang chờ gửi</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="222"/>
+        <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="260"/>
         <source>Click to sync now (Ctrl+Shift+S).</source>
         <translation>Bấm để đồng bộ ngay (Ctrl+Shift+S).</translation>
     </message>

@@ -416,3 +416,19 @@ def test_the_sample_article_stays_on_the_desk_that_joins(tmp_path, server_person
         assert ids == {mine.id}
     finally:
         nr.close()
+
+
+def test_older_articles_come_on_demand(desks, pg_database):
+    hau = desks("Ngọc Hậu")
+    nam = desks("Phương Nam", "editor")
+    doc = hau.nr.articles.create({"headline": "Bài cũ", "body": BODY})
+    hau.sync()
+    with pg.connect(pg_database) as conn:  # written 40 days ago
+        conn.execute(
+            "UPDATE articles SET updated_at = now() - interval '40 days' WHERE id = %s", (doc.id,)
+        )
+    nam.sync()
+    assert "Bài cũ" not in nam.headlines()  # older than the 14 days a desk holds
+    assert nam.nr.sync.fetch_older(30, server_url=nam.url).received == []
+    assert nam.nr.sync.fetch_older(60, server_url=nam.url).received == ["Bài cũ"]
+    assert "Bài cũ" in nam.headlines()

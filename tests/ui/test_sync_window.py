@@ -294,3 +294,30 @@ def test_a_sync_of_the_open_article_leaves_the_cursor_and_the_next_save_alone(qt
     window.commands["save"].trigger()
     qtbot.waitUntil(lambda: window.save_label.text().startswith("Saved"), timeout=WAIT_MS)
     assert window.newsroom.articles.get(doc.id).body.rstrip().endswith("Thêm một câu. Và câu nữa.")
+
+
+def test_fetch_older_articles_brings_them_to_the_list(qtbot, desks, pg_database, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests import pg
+
+    other = desks.joined("Phương Nam", "editor")
+    old = other.articles.create({"headline": "Bài của tháng trước", "body": BODY})
+    other.sync.sync()
+    other.close()
+    with pg.connect(pg_database) as conn:  # last touched 40 days ago: older than a desk holds
+        conn.execute(
+            "UPDATE articles SET updated_at = now() - interval '40 days' WHERE id = %s", (old.id,)
+        )
+    window = desks.window(desks.joined("Ngọc Hậu"))
+    label = window.sync_desk.label
+    qtbot.waitUntil(lambda: label.text().startswith("Synced "), timeout=WAIT_MS)
+    headlines = lambda: {  # noqa: E731
+        window.list_model.summary(r).headline for r in range(window.list_model.rowCount())
+    }
+    assert "Bài của tháng trước" not in headlines()
+    asked: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (asked.append(a[1]) or 60, True))
+    window.commands["fetch_older"].trigger()
+    qtbot.waitUntil(lambda: "Bài của tháng trước" in headlines(), timeout=WAIT_MS)
+    assert asked == ["Fetch Older Articles"]

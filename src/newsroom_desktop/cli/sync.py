@@ -28,6 +28,8 @@ def register(sub: Any) -> None:
     p.add_argument("--days", type=int, help="on a first sync: newest days to hold")
     p.add_argument("--fetch", metavar="ID", action="append", default=[],
                    help="also bring this article from the server (repeatable)")  # fmt: skip
+    p.add_argument("--older", metavar="DAYS", type=int,
+                   help="also bring the last DAYS days' articles this desk lacks")  # fmt: skip
     p.add_argument("--server", metavar="URL", help="the server's URL, when it differs (password)")
     p.set_defaults(handler=cmd_sync)
     p = sub.add_parser("checkout", help="check an article out on the server (others see it)")
@@ -72,6 +74,8 @@ def cmd_sync(nr: Newsroom, args: argparse.Namespace) -> int:
         ids = [nr.articles.resolve(i) if len(i) < 36 else i for i in args.fetch]
         fetched = nr.sync.fetch(ids, server_url=args.server)
         report.received += fetched.received
+    if args.older:
+        report.received += nr.sync.fetch_older(args.older, server_url=args.server).received
     _print_report(report)
     status = nr.sync.status()
     if status.conflicts:

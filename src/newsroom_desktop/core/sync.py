@@ -161,8 +161,10 @@ def _without_password(url: str) -> str:
 
 
 def _offline(exc: BaseException, where: str) -> StoreError:
+    reason = exc.message if isinstance(exc, StoreError) else str(getattr(exc, "orig", exc))
     return StoreError(
-        f"The newsroom server {where} cannot be reached: {getattr(exc, 'orig', exc)}".strip(),
+        f"Offline: the newsroom server {where} cannot be reached ({reason.strip()}). "
+        "This desk keeps working; its changes wait for the next sync.",
         code="sync_offline",
     )
 
@@ -618,6 +620,21 @@ class SyncService:
                     server.fetch_original(photo["sha256"], dest)
                 except NewsroomError:
                     continue  # a photo without its original shows as missing; the next sync tries
+
+    def fetch_older(self, days: int, *, server_url: str | None = None) -> SyncReport:
+        """Bring every article the server changed in the last ``days`` that this desk lacks."""
+        server = self.open_server(server_url)
+        try:
+            with server.read() as remote:
+                since = remote.execute(select(func.now())).scalar_one() - timedelta(days=days)
+                ids = list(remote.scalars(select(Article.id).where(Article.updated_at >= since)))
+            with self.ctx.store.read() as session:
+                held = set(session.scalars(select(Article.id)))
+            report = SyncReport()
+            self.receive(server, [aid for aid in ids if aid not in held], report)
+        finally:
+            server.close()
+        return report
 
     def fetch(self, article_ids: Sequence[str], *, server_url: str | None = None) -> SyncReport:
         """Bring these articles (older than the desk holds, say) from the server."""

@@ -80,6 +80,13 @@ def window_action_specs() -> list[ActionSpec]:
             "view-refresh",
             _t("Send this desk's changes to the newsroom server and bring its news"),
         ),
+        ActionSpec(
+            "fetch_older",
+            _t("Fetch &Older Articles…"),
+            None,
+            "folder-download",
+            _t("Bring the newsroom's older articles to this desk"),
+        ),
         ActionSpec("trash", _t("Move to &Trash"), None, "user-trash"),
         ActionSpec("quit", _t("&Quit"), sk.Quit, "application-exit"),
         ActionSpec("preferences", _t("Pr&eferences…"), sk.Preferences, "preferences-system"),
@@ -132,7 +139,8 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction], editor: Any) -
     a = actions
     menu("file", _t("&File"), [a["new"], a["save"], None, a["import"], a["import_folder"],
                                a["export"], None, a["print"], a["print_preview"], None,
-                               a["connect_server"], a["use_local"], a["sync_now"], None,
+                               a["connect_server"], a["use_local"], a["sync_now"],
+                               a["fetch_older"], None,
                                a["restore_backup"], a["trash"], None, a["quit"]])  # fmt: skip
     menu("edit", _t("&Edit"), [editor.action_undo, editor.action_redo, None,
                                editor.action_find, editor.action_replace, None,

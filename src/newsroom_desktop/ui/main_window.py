@@ -156,7 +156,10 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.sync_desk = SyncDesk(
-            self.services, status_bar=self.statusBar(), action=self.commands["sync_now"]
+            self.services,
+            status_bar=self.statusBar(),
+            action=self.commands["sync_now"],
+            older=self.commands["fetch_older"],
         )
         self.server_desk = ServerDesk(
             self.services,

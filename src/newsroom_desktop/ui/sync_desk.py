@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QStatusBar, QToolButton
+from PySide6.QtWidgets import QInputDialog, QStatusBar, QToolButton
 
 from newsroom_desktop.core import dates
 from newsroom_desktop.core.changes import ELSEWHERE, Changes
@@ -22,6 +22,7 @@ AFTER_SAVE_MS = 5_000  # a sync follows the last save of a burst, not each keyst
 STOP_WAIT_MS = 15_000
 NOTICE_MS = 15_000
 OFFLINE = "sync_offline"
+DEFAULT_OLDER_DAYS, MAX_OLDER_DAYS = 60, 3650
 
 SYNC_LABEL_STYLE = """
 QToolButton#syncState { border: none; padding: 0 6px; color: #2e6b3f; }
@@ -33,8 +34,9 @@ QToolButton#syncState[state="conflict"], QToolButton#syncState[state="failed"] {
 """
 
 
-def _sync_work(newsroom: Newsroom) -> Any:
-    """Return the background work of one sync: the report and the list entries it touched."""
+def _sync_work(newsroom: Newsroom, older_days: int = 0) -> Any:
+    """Return the background work of one sync (or of fetching the last ``older_days`` days):
+    the report and the list entries it touched."""
 
     def work(progress: Progress) -> tuple[Any, list[ArticleSummary], list[str], int]:
         worker = newsroom.for_worker()
@@ -42,7 +44,10 @@ def _sync_work(newsroom: Newsroom) -> Any:
         def step(done: int, total: int) -> None:
             progress(done, total, "")
 
-        report = worker.sync.sync(progress=step)
+        if older_days:
+            report = worker.sync.fetch_older(older_days)
+        else:
+            report = worker.sync.sync(progress=step)
         ids = sorted(report.articles)
         summaries = worker.articles.summaries(ids) if ids else []
         gone = sorted(set(ids) - {s.id for s in summaries})
@@ -56,7 +61,14 @@ class SyncDesk(QObject):
 
     synced = Signal()  # a sync ended (or the desk found itself offline): look again
 
-    def __init__(self, services: Services, *, status_bar: QStatusBar, action: QAction) -> None:
+    def __init__(
+        self,
+        services: Services,
+        *,
+        status_bar: QStatusBar,
+        action: QAction,
+        older: QAction | None = None,
+    ) -> None:
         super().__init__(services.parent)
         self.services = services
         self.newsroom = services.newsroom
@@ -68,6 +80,9 @@ class SyncDesk(QObject):
         status_bar.addPermanentWidget(self.label)
         self.action = action
         action.triggered.connect(self.sync_now)
+        self.older = older
+        if older is not None:
+            older.triggered.connect(self.ask_older)
         self.every = QTimer(self, interval=SYNC_EVERY_MS)
         self.every.timeout.connect(self.sync_now)
         self.after_save = QTimer(self, interval=AFTER_SAVE_MS, singleShot=True)
@@ -89,6 +104,8 @@ class SyncDesk(QObject):
         """Show the label and sync now (and every minute) if the desk is joined to a server."""
         self._read_status()
         self.action.setEnabled(self.joined)
+        if self.older is not None:
+            self.older.setEnabled(self.joined)
         if self.joined:
             self.every.start()
             QTimer.singleShot(0, self, self.sync_now)
@@ -107,8 +124,26 @@ class SyncDesk(QObject):
 
     # -- one sync ------------------------------------------------------------------------
 
+    def ask_older(self) -> None:
+        """Ask how many days back, then bring the older articles this desk lacks."""
+        if not self.joined or self.operation is not None:
+            return
+        days, ok = QInputDialog.getInt(
+            self.services.parent,
+            self.tr("Fetch Older Articles"),
+            self.tr("Bring the newsroom's articles of the last how many days?"),
+            DEFAULT_OLDER_DAYS,
+            1,
+            MAX_OLDER_DAYS,
+        )
+        if ok:
+            self._run(older_days=days)
+
     def sync_now(self) -> None:
         """Sync now in the background; a sync asked for while one runs follows it."""
+        self._run()
+
+    def _run(self, *, older_days: int = 0) -> None:
         if not self.joined:
             return
         if self.operation is not None:
@@ -119,7 +154,7 @@ class SyncDesk(QObject):
             return
         self.after_save.stop()
         self._percent = 0
-        self.operation = Operation(self.tr("Syncing"), _sync_work(self.newsroom), self)
+        self.operation = Operation(self.tr("Syncing"), _sync_work(self.newsroom, older_days), self)
         self.operation.progress.connect(self._on_progress)
         self._show()
         self.services.operations.start(
