@@ -7,8 +7,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsroom_desktop.core.text import clean_line, fold
+from newsroom_desktop.core.text import clean_line, fold, fold_opening
 from newsroom_desktop.importers import markup, rules
+from newsroom_desktop.importers import text as text_importer
 from newsroom_desktop.importers.text import lines_of
 
 # The rules as they were before the quick checks: the reference on generated lines.
@@ -76,3 +77,38 @@ def test_each_line_read_is_clean_so_its_spaced_form_is_clean_line(parts: list[st
     for line in lines_of("\n".join(parts)):
         assert line.spaced == clean_line(line.text)
         assert line.text == line.text.strip() and "\n" not in line.text
+
+
+OPENINGS = st.sampled_from(
+    ["Ch", "ch", "CH", "Bì", "In", "in", "İn", "ın", "A+", "a-", "Za", "Fa", "Ti", "Re", "Đọ",
+     "Lư", "LƯ", "lư", "Số", "ſố", "SỐ", "Vi", "VI", "Đã", "đã", "(L", "1.", "👁", "Th", "Ng",
+     "ǅa", "ﬀ", "Kı", "Kı", "q\u0301", "\u0301a", "Ǆ", "Xe", "Qu", "| ", "· "]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.builds(lambda opening, rest: opening + rest, OPENINGS, LINES))
+def test_a_line_the_opening_check_passes_is_never_dropped(line: str):
+    spaced = clean_line(line)
+    if spaced and not text_importer._MayBeDropped()[spaced[:2]]:
+        assert not text_importer._is_dropped_clean(spaced)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=2))
+def test_the_folded_opening_opens_the_folded_text(text: str):
+    opening = fold_opening(text)
+    assert fold(text).startswith(opening)
+    assert opening == "" or (len(opening) == 2 and opening.isascii() and opening.isalpha())
+
+
+def test_every_way_a_view_counter_opens_is_seen():
+    """The view counter's quick opening look misses no opening its full pattern allows."""
+    tails = ["ượt xem 1", "ượt đọc 2", "ố lần xem 3", "iews 4", "eads 5", "ã xem 6", "1 lượt xem"]
+    second = {"l": "ợt xem 1", "L": "ỢT ĐỌC 1", "s": " lần xem 1", "v": "ews 1", "V": "EW 1",
+              "r": "ads 1", "R": "EADS 1", "đ": " xem 1", "Đ": " XEM 1"}  # fmt: skip
+    for code in [*range(0x3000), 0x17F, 0x212A, 0x1F441]:  # every case pair re knows of
+        char = chr(code)
+        for line in [char + tail for tail in tails] + [f + char + t for f, t in second.items()]:
+            if rules.is_view_counter_clean(line):
+                assert rules.may_open_view_counter(line), line

@@ -69,6 +69,16 @@ _VIEW_COUNTER_RE = re.compile(
 )
 
 
+# How a view counter can open: a bracket, a digit, "." or ",", the eye, or the first two
+# letters of one of its words in any case (what _VIEW_COUNTER_RE's alternatives start with).
+_VIEW_COUNTER_OPENING_RE = re.compile(r"[(\d.,👁]|lư|số|vi|re|đã", re.IGNORECASE)
+
+
+def may_open_view_counter(line: str) -> bool:
+    """Tell whether a line through clean_line opens the way a view counter can (a quick look)."""
+    return bool(_VIEW_COUNTER_OPENING_RE.match(line))
+
+
 def is_view_counter(line: str) -> bool:
     """Tell whether a line is a view counter ("1.234 lượt xem", "Views: 1,234")."""
     return is_view_counter_clean(clean_line(line))

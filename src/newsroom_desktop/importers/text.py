@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NamedTuple, overload
 
 from newsroom_desktop.core.intake import Block, ImportedArticle, ImportedFigure
-from newsroom_desktop.core.text import clean, clean_line, fold
+from newsroom_desktop.core.text import clean, clean_line, fold, fold_opening
 from newsroom_desktop.importers import rules
 from newsroom_desktop.importers.base import DEFAULT_TZ, read_text
 from newsroom_desktop.importers.datelines import find_date, parse_dateline
@@ -141,6 +141,28 @@ def _is_dropped_clean(line: str) -> bool:
         or rules.is_view_counter_clean(line)
         or rules.is_related_header_folded(folded)
     )
+
+
+# What the folded text of a line that _is_dropped_clean drops opens with, when that is two
+# letters: a furniture line opens with one of the phrases (the first letter starts a phrase,
+# and "a", "a-", "a+" have no second letter) and a related-links header is one of the headers.
+_DROPPED_OPENINGS = frozenset(p[:2] for p in (*rules.FURNITURE_PHRASES, *rules.RELATED_HEADERS))
+
+
+class _MayBeDropped(dict[str, bool]):
+    """Tell from its first two characters whether a clean line may be one _is_dropped_clean drops.
+
+    Worked out once per opening: a page repeats its openings over and over. False only when
+    no rule can hold: the folded line opens with two letters no dropped line opens with, and
+    the line cannot open a view counter. Most lines of running text are then told apart
+    without folding them.
+    """
+
+    def __missing__(self, opening: str) -> bool:
+        folded = fold_opening(opening)
+        may = not folded or folded in _DROPPED_OPENINGS or rules.may_open_view_counter(opening)
+        self[opening] = may
+        return may
 
 
 def opens_lead(line: str) -> bool:
@@ -299,7 +321,10 @@ def parse_lines(
     page: Page, *, name: str = "the text", zone: tzinfo = DEFAULT_TZ
 ) -> ImportedArticle:
     """Read the lines of a pasted news page (from lines_of) into an article."""
-    lines = page.kept([not _is_dropped_clean(spaced) for spaced in page.spaced])
+    may_be_dropped = _MayBeDropped()
+    lines = page.kept(
+        [not (may_be_dropped[spaced[:2]] and _is_dropped_clean(spaced)) for spaced in page.spaced]
+    )
     lead_at = find_lead(lines, zone)
     header = read_header(lines[:lead_at], zone)
     lead = lines[lead_at].text if lead_at < len(lines) else ""
