@@ -7,7 +7,16 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsroom_desktop.core.text import char_count, clean, clean_line, fold, nfc, slugify, word_count
+from newsroom_desktop.core.text import (
+    _WORD_RE,
+    char_count,
+    clean,
+    clean_line,
+    fold,
+    nfc,
+    slugify,
+    word_count,
+)
 
 
 def test_nfd_input_is_stored_as_nfc():
@@ -78,3 +87,20 @@ def test_a_long_text_counts_as_its_lines_do():
     ]
     long = "\n".join(lines * 3000)  # far past one stretch, cut at lines of every kind
     assert word_count(long) == 3000 * sum(word_count(line) for line in lines)
+
+
+WORD_PARTS = st.sampled_from(
+    ["a", "Z", "9", "_", "ư", "Đ", "ệ", "²", "٣", "ǅ", " ", "\n", "\t", "\xa0", ".", ",", ":",
+     "/", "'", "’", "-", "…", "“", "\u0301", "\u200b", "1.000", "07/09/2021", "kinh tế-xã"]
+)  # fmt: skip
+
+
+@given(st.lists(WORD_PARTS, max_size=30).map("".join))
+def test_the_quick_word_count_counts_as_the_word_pattern_does(text):
+    assert word_count(text) == len(_WORD_RE.findall(nfc(text)))
+
+
+def test_every_character_counts_as_the_word_pattern_says():
+    for code in range(0x110000):
+        text = f"a{chr(code)}1 1.{chr(code)} {chr(code)}"
+        assert word_count(text) == len(_WORD_RE.findall(nfc(text))), hex(code)
