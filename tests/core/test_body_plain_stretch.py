@@ -77,3 +77,28 @@ def test_a_long_real_article_reads_the_same_as_its_parts() -> None:
     long_body = "\n\n".join([one] * times)
     assert len(long_body) > render.WHOLE_PARSE_LIMIT
     assert body.plain_text(long_body) == "\n\n".join([body.plain_text(one)] * times)
+
+
+PLAIN_PARTS = st.sampled_from(
+    ["Người", "dân", "Đ", "½", "²", "1", "_", " ", "  ", "\t", "\xa0", "\u2028", "\x0c", "~~~",
+     ".", ":", "-", "#", "*", "[", "]", "!", "&", "<", "\\", "\r", "\0", "\n", "\n\n", "\n\n\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(st.lists(PLAIN_PARTS, max_size=25).map("".join))
+@example("Người dân\n\nhai quận.\n")
+@example("Người dân  \n\nhai quận.\n")
+@example("Người dân\n\nhai quận.  \n")
+@example("Người\n\n½ dân\n")
+def test_a_body_plain_as_it_is_reads_as_the_parse_does(markdown: str) -> None:
+    if render.is_plain_as_it_is(markdown):
+        assert markdown.rstrip() == "\n\n".join(render._tokens_text(body.tokens(markdown)))
+        assert markdown.rstrip() == "\n\n".join(render.blocks_text_by_stretch(markdown))
+
+
+def test_a_long_plain_body_is_read_as_it_is() -> None:
+    lines = ["Người dân hai quận Ninh Kiều.", "Cầu mới: 1.500 tỷ đồng (dự kiến).", "Mỹ"]
+    long_body = "\n\n".join(lines * (render.CACHED_PLAIN_LIMIT // 20)) + "\n"
+    assert render.is_plain_as_it_is(long_body)
+    assert body.plain_text(long_body) == "\n\n".join(render.blocks_text_by_stretch(long_body))

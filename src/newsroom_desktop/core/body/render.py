@@ -143,9 +143,47 @@ def _tokens_text(parsed: Sequence[Token]) -> list[str]:
     return out
 
 
-@functools.lru_cache(maxsize=32)
+# Longer bodies are not kept in plain_text's cache: a pasted 10 MB file would keep its body and
+# its text alive (30 MB) long after it was stored. Each use of a long body reads it again.
+CACHED_PLAIN_LIMIT = 1024 * 1024
+
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_NOT_PLAIN = "\\`*_[]<>&!\r\0"  # what _PLAIN_LINE leaves out, besides line ends
+# A blank line that no plain line follows, or that follows whitespace (rstrip would take it).
+_NOT_PLAIN_BREAK_RE = re.compile(r"\n\n(?:(?![^\W\d_])|(?<=[^\S\n]\n\n))")
+
+
+def is_plain_as_it_is(markdown: str) -> bool:
+    """Tell whether the body's plain text is the body itself with its end stripped.
+
+    So it is when the body is plain lines (see _PLAIN_LINE) between single blank lines, none
+    ending in whitespace but the last, which may end the body with a line end: each line is
+    then a paragraph of its own text. Told with a few quick looks over the whole body (every
+    line end is one of a blank line's two, but one at the very end), and no fence (the one
+    thing blocks_text_by_stretch leaves to a whole parse that plain lines can hold).
+    """
+    return (
+        _LETTER_RE.match(markdown) is not None
+        and not any(char in markdown for char in _NOT_PLAIN)
+        and "\n\n\n" not in markdown
+        and not markdown.endswith("\n\n")
+        and markdown.count("\n") == 2 * markdown.count("\n\n") + markdown.endswith("\n")
+        and _NOT_PLAIN_BREAK_RE.search(markdown) is None
+        and "~~~" not in markdown
+    )
+
+
 def plain_text(markdown: str) -> str:
     """Return the body as plain text: blocks separated by blank lines, images left out."""
+    if len(markdown) <= CACHED_PLAIN_LIMIT:
+        return _cached_plain_text(markdown)
+    if is_plain_as_it_is(markdown):  # a pasted file's lines: one copy, no list of its blocks
+        return markdown.rstrip()
+    return "\n\n".join(blocks_text(markdown))
+
+
+@functools.lru_cache(maxsize=32)
+def _cached_plain_text(markdown: str) -> str:
     return "\n\n".join(blocks_text(markdown))
 
 
