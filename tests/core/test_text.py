@@ -13,7 +13,9 @@ from newsroom_desktop.core.text import (
     clean,
     clean_line,
     fold,
+    has_control,
     nfc,
+    normalise_body,
     slugify,
     word_count,
 )
@@ -104,3 +106,23 @@ def test_every_character_counts_as_the_word_pattern_says():
     for code in range(0x110000):
         text = f"a{chr(code)}1 1.{chr(code)} {chr(code)}"
         assert word_count(text) == len(_WORD_RE.findall(nfc(text))), hex(code)
+
+
+BODY_PARTS = st.sampled_from(
+    ["a", "Đ", " ", "\t", "\xa0", "\u2028", "\x0c", "\x85", "\n", "\r", "\r\n", "\n\n", "\x00",
+     "e\u0301", "\u0301", "\u1100", "\u1161"]
+)  # fmt: skip
+
+
+def old_normalise_body(markdown: str) -> str:
+    lines = [line.rstrip() for line in clean(markdown).split("\n")]
+    body = "\n".join(lines).strip("\n")
+    return f"{body}\n" if body else ""
+
+
+@given(st.lists(BODY_PARTS, max_size=20).map("".join))
+def test_normalise_body_is_what_it_was_and_keeps_a_stored_body(markdown):
+    stored = normalise_body(markdown)
+    assert stored == old_normalise_body(markdown)
+    if not has_control(markdown):
+        assert normalise_body(stored) == stored

@@ -28,7 +28,7 @@ from newsroom_desktop.core.errors import NewsroomError, PhotoError
 from newsroom_desktop.core.models import Article, Person, new_id
 from newsroom_desktop.core.paths import StoreLocation
 from newsroom_desktop.core.photos import IngestedPhoto, ingest_file
-from newsroom_desktop.core.text import normalise_body
+from newsroom_desktop.core.text import has_control, normalise_body
 
 _UNSAFE_NAME_RE = re.compile(r"[^\w.-]+")
 
@@ -119,7 +119,10 @@ class _Photos:
 
 @dataclass(frozen=True)
 class PreparedImport:
-    """An imported article whose photos are stored as originals, waiting for its transaction."""
+    """An imported article whose photos are stored as originals, waiting for its transaction.
+
+    An article without placed figures waits with its blocks joined into one (the same body).
+    """
 
     article: ImportedArticle
     photos: _Photos
@@ -146,7 +149,8 @@ class IntakeService:
 
     def prepare(self, article: ImportedArticle, *, section: str | None = None) -> PreparedImport:
         """Take the article's photos in (before any transaction), ready to be stored."""
-        return PreparedImport(article, _ingest_figures(self.ctx.store.location, article), section)
+        photos = _ingest_figures(self.ctx.store.location, article)
+        return PreparedImport(_joined(article), photos, section)
 
     def store(self, article: ImportedArticle, *, section: str | None = None) -> StoredArticle:
         """Store ``article`` with its photos in one transaction; on any failure store nothing."""
@@ -185,6 +189,23 @@ class IntakeService:
             prepared.discard()
             raise
         return StoredArticle(article_id, prepared.warnings)
+
+
+def _joined(article: ImportedArticle) -> ImportedArticle:
+    """Return the article with its blocks joined into one, if none is a figure.
+
+    The body is the same (it is the blocks joined), and a waiting import holds one string
+    instead of one per paragraph: a pasted file's 300k lines would cost twice the memory,
+    kept until the group's commit (or its retry, file by file). The block is the body in
+    stored form, which normalise_body gives back as it is, when no control character could
+    be taken out from between a letter and its mark (normalising again would join them).
+    """
+    if len(article.blocks) < 2 or article.figures:
+        return article
+    blocks = cast("tuple[str, ...]", article.blocks)
+    # With its final line end (which normalise_body would add by copying the whole body).
+    joined = "\n\n".join([*blocks[:-1], f"{blocks[-1]}\n"])
+    return replace(article, blocks=(joined if has_control(joined) else normalise_body(joined),))
 
 
 def _figure_file(figure: ImportedFigure, folder: Path, index: int) -> Path | None:

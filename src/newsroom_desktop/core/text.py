@@ -25,18 +25,32 @@ def clean(text: str) -> str:
     return _CONTROL_RE.sub("", nfc(text))
 
 
-# Whitespace at the end of a line (what str.rstrip takes off each line), and its last character:
-# a long body is searched for that first, which is quicker, and is seldom changed.
+def has_control(text: str) -> bool:
+    """Tell whether ``text`` holds a control character that clean takes out."""
+    return _CONTROL_RE.search(text) is not None
+
+
+# Whitespace at the end of a line (what str.rstrip takes off each line), and a line end after
+# whitespace: a long body is searched for that first, which is quicker (the search looks at
+# line ends only), and is seldom changed.
 _TRAILING_SPACE_RE = re.compile(r"[^\S\n]+$", re.MULTILINE)
-_LINE_END_SPACE_RE = re.compile(r"[^\S\n]$", re.MULTILINE)
+_SPACE_LINE_END_RE = re.compile(r"\n(?<=[^\S\n]\n)")
+
+
+def _has_trailing_space(text: str) -> bool:
+    """Tell whether a line of ``text`` ends in whitespace (what _TRAILING_SPACE_RE finds)."""
+    last = text[-1:]
+    return (last.isspace() and last != "\n") or _SPACE_LINE_END_RE.search(text) is not None
 
 
 def normalise_body(markdown: str) -> str:
     """Return a body in stored form: NFC, unified line ends, one final newline."""
     cleaned = clean(markdown)
     # The lines rstripped, without splitting a long body into a list of its lines.
-    if _LINE_END_SPACE_RE.search(cleaned):
+    if _has_trailing_space(cleaned):
         cleaned = _TRAILING_SPACE_RE.sub("", cleaned)
+    if cleaned.endswith("\n") and not cleaned.startswith("\n") and not cleaned.endswith("\n\n"):
+        return cleaned  # one final newline already: the same text (a long body is not copied)
     cleaned = cleaned.strip("\n")
     return f"{cleaned}\n" if cleaned else ""
 
@@ -67,6 +81,8 @@ def _build_fold_table() -> dict[int, str | int]:
         folded = _slow_fold(chr(code))
         if folded != chr(code):
             table[code] = folded
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = chr(code).lower()  # so that folded ASCII needs no casefold (no copy)
     for code in range(_FOLD_IDENTITY_END):
         table.setdefault(code, code)
     return table
@@ -77,7 +93,10 @@ _FOLD_TABLE = _build_fold_table()
 
 def fold(text: str) -> str:
     """Return ``text`` lower-cased without diacritics, with đ/Đ as d, for search."""
-    folded = text.translate(_FOLD_TABLE).casefold()
+    folded = text.translate(_FOLD_TABLE)
+    if folded.isascii():  # lower case already (casefold changes no other ASCII character)
+        return folded
+    folded = folded.casefold()
     if folded.isascii() or not _COMBINING_RE.search(folded):
         return folded
     return _slow_fold(folded)
