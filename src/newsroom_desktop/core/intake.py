@@ -311,5 +311,5 @@ def _add_to_session(session: Session, ctx: CoreContext, prepared: PreparedImport
     apply_changes(session, row, _fields(article, prepared.section))
     row.body = normalise_body(_body(session, row, article, prepared.photos))
     touch(row, article.updated_at)
-    commit_save(session, ctx, row, person, "import")
+    commit_save(session, ctx, row, person, "import", new=True)
     return row.id

@@ -11,7 +11,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from newsroom_desktop.core.documents import RevisionInfo
-from newsroom_desktop.core.models import Article, Person, Revision, utcnow
+from newsroom_desktop.core.models import Article, Person, Revision, new_id, utcnow
 
 # Autosaves keep the article row current all the time; they add a revision only when the last
 # one is older than this, so history stays readable while a crash still loses nothing.
@@ -101,6 +101,7 @@ def write_revision(  # noqa: PLR0917
     last_number: int | None = None,
     *,
     digest: str | None = None,
+    revision_id: str | None = None,
 ) -> Revision:
     """Store a new immutable revision of ``article`` as it is now (or of ``snap``).
 
@@ -118,6 +119,7 @@ def write_revision(  # noqa: PLR0917
     else:
         number = last_number
     revision = Revision(
+        id=revision_id or new_id(),
         article_id=article.id,
         number=number + 1,
         article_version=article.version,
