@@ -53,7 +53,7 @@ def normalise_tags(tags: Sequence[str]) -> list[str]:
     return out
 
 
-def _tag_rows(session: Session, names: list[str]) -> list[Tag]:
+def tag_rows(session: Session, names: list[str]) -> list[Tag]:
     find = select(Tag).where(Tag.name.in_(names))
     existing = {t.name: t for t in session.scalars(find)}
     if len(existing) < len(set(names)):
@@ -114,7 +114,7 @@ def apply_changes(session: Session, article: Article, changes: Mapping[str, Any]
             if name == "section":
                 article.section = section_for(session, value)
             elif name == "tags":
-                article.tags = _tag_rows(session, value)
+                article.tags = tag_rows(session, value)
             else:
                 setattr(article, name, value)
     after = revisions.content_hash(revisions.snapshot(article))

@@ -26,8 +26,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from newsroom_desktop.core import credentials, revisions, search
-from newsroom_desktop.core._writes import apply_changes, commit_save, next_num, touch
-from newsroom_desktop.core.context import CoreContext, person_for
+from newsroom_desktop.core._writes import apply_changes, commit_save, next_num, tag_rows, touch
+from newsroom_desktop.core.context import CoreContext, person_for, section_for
 from newsroom_desktop.core.convert import article_doc
 from newsroom_desktop.core.documents import Actor, ArticleDoc, RevisionInfo
 from newsroom_desktop.core.errors import (
@@ -904,12 +904,16 @@ def _send_revisions(remote: Session, aid: str, revs: Sequence[dict[str, Any]]) -
 def _take_text(remote: Session, theirs: Article, outgoing: dict[str, Any]) -> None:
     """Write the desk's head text into the server's article (its head still the expected)."""
     snap = outgoing["snapshot"]
-    apply_changes(
-        remote,
-        theirs,
-        {k: snap[k] for k in ("section", "headline", "lead", "body", "byline", "language", "tags")}
-        | outgoing["targets"],
-    )
+    # The desk's store normalised every value already (the same core wrote them there); the
+    # server's rules still judge the UPDATE. Sections and tags are the server's own rows.
+    with remote.no_autoflush:
+        for name in revisions.TEXT_FIELDS:
+            if name != "section":
+                setattr(theirs, name, snap[name])
+        theirs.section = section_for(remote, snap["section"])
+        theirs.tags = tag_rows(remote, snap["tags"]) if snap["tags"] else []
+        for name, value in outgoing["targets"].items():
+            setattr(theirs, name, value)
     set_links(remote, theirs, snap["photos"])
     touch(theirs)
     remote.flush()

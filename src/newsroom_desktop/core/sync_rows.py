@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from newsroom_desktop.core import search
-from newsroom_desktop.core._writes import _tag_rows, next_num
+from newsroom_desktop.core._writes import next_num, tag_rows
 from newsroom_desktop.core.context import section_for
 from newsroom_desktop.core.models import (
     Article,
@@ -278,7 +278,7 @@ def _take_fields(session: Session, article: Article, state: ArticleState) -> Non
         for name, value in state.article.items():
             setattr(article, name, value)
         article.section = section_for(session, state.section)
-        article.tags = _tag_rows(session, state.tags) if state.tags else []
+        article.tags = tag_rows(session, state.tags) if state.tags else []
         article.version = (article.version or 0) + 1
 
 
