@@ -432,3 +432,17 @@ def test_older_articles_come_on_demand(desks, pg_database):
     assert nam.nr.sync.fetch_older(30, server_url=nam.url).received == []
     assert nam.nr.sync.fetch_older(60, server_url=nam.url).received == ["Bài cũ"]
     assert "Bài cũ" in nam.headlines()
+
+
+def test_a_refused_sign_in_is_not_called_offline(desks):
+    from newsroom_desktop.core.errors import StoreError
+
+    hau = desks("Ngọc Hậu")
+    wrong = make_url(hau.url).set(password="not-her-password")
+    with pytest.raises(StoreError) as caught:
+        hau.nr.sync.sync(server_url=wrong.render_as_string(hide_password=False))
+    assert caught.value.code == "sync_sign_in"
+    assert "not-her-password" not in str(caught.value)
+    with pytest.raises(StoreError) as caught:  # no password kept, none given
+        hau.nr.sync.sync()
+    assert caught.value.code == "sync_sign_in"

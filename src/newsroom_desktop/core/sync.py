@@ -87,6 +87,8 @@ SERVER, PERSON_ID, PERSON, ROLE, CURSOR, LAST_SYNC, DAYS, RETRY = (
 )
 # The sync_known kind of an article that stays on this desk (never sent).
 LOCAL_ONLY = "local_only"
+# What libpq says when the server reached refuses who signs in (not a lost line).
+SIGN_IN_REFUSED = ("password authentication failed", "no password supplied", 'role "')
 # What a lost line raises: the desk is offline, not refused.
 OFFLINE_CODES = frozenset({"sync_offline", "server_unreachable"})
 Progress = Callable[[int, int], None]
@@ -302,14 +304,21 @@ class SyncService:
             return article_doc(article, self.ctx.store.location.originals_dir)
 
     def _open(self, url: str) -> Store:
+        where = server_location(url).display
         try:
             return Store.open(server_location(_server_url(url).render_as_string(False)))
-        except (OperationalError, DBAPIError) as exc:
-            raise _offline(exc, server_location(url).display) from exc
-        except StoreError as exc:
-            if exc.code in {"store_io", "server_unreachable"}:
-                raise _offline(exc, server_location(url).display) from exc
-            raise
+        except (OperationalError, DBAPIError, StoreError) as exc:
+            reason = str(exc.message if isinstance(exc, StoreError) else exc)
+            if any(sign in reason for sign in SIGN_IN_REFUSED):
+                raise StoreError(
+                    f"The newsroom server {where} refused the sign-in ({reason.strip()}). Keep "
+                    "your password with `newsroom server join URL` (the system keyring), or "
+                    "give it once with `newsroom sync --server URL`.",
+                    code="sync_sign_in",
+                ) from exc
+            if isinstance(exc, StoreError) and exc.code not in {"store_io", "server_unreachable"}:
+                raise
+            raise _offline(exc, where) from exc
 
     # --- one sync ---------------------------------------------------------------------------
 
