@@ -87,6 +87,8 @@ SERVER, PERSON_ID, PERSON, ROLE, CURSOR, LAST_SYNC, DAYS, RETRY = (
 )
 # The sync_known kind of an article that stays on this desk (never sent).
 LOCAL_ONLY = "local_only"
+# What sends a group again article by article, each in a savepoint.
+RETRY_CAREFULLY = frozenset({"head_moved", "server_refused"})
 # What libpq says when the server reached refuses who signs in (not a lost line).
 SIGN_IN_REFUSED = ("password authentication failed", "no password supplied", 'role "')
 # What a lost line raises: the desk is offline, not refused.
@@ -401,19 +403,13 @@ class SyncService:
         for out in outgoing.values():
             report.photos_sent += self._send_originals(server, out["photos"])
         report.articles.update(group)
-        results: dict[str, dict[str, Any]] = {}
-        refusals: dict[str, str] = {}
-        with server.write() as remote:
-            me = signed_in_person(remote)
-            for aid, out in outgoing.items():
-                try:
-                    results[aid] = self._push_one(server, remote, me, aid, out)
-                except NewsroomError as exc:
-                    if exc.code in OFFLINE_CODES or exc.code.startswith("store_"):
-                        raise
-                    refusals[aid] = str(exc)
-            clean = all(not r["conflict"] and not r["refused"] for r in results.values())
-            txid = remote.scalar(text("SELECT pg_current_xact_id()::text"))
+        try:  # the usual case first: nothing in the group meets another head or a refusal
+            results, refusals, txid = self._push_group(server, outgoing, careful=False)
+        except NewsroomError as exc:
+            if exc.code not in RETRY_CAREFULLY:
+                raise
+            results, refusals, txid = self._push_group(server, outgoing, careful=True)
+        clean = all(not r["conflict"] and not r["refused"] for r in results.values())
         with self.ctx.store.write() as local:
             for aid, sent in results.items():
                 _record_sent(local, aid, outgoing[aid], sent)
@@ -430,6 +426,31 @@ class SyncService:
         if clean and results and txid:
             report.own_transactions.append(str(txid))
 
+    def _push_group(
+        self, server: Store, outgoing: dict[str, dict[str, Any]], *, careful: bool
+    ) -> tuple[dict[str, dict[str, Any]], dict[str, str], str]:
+        """Send the group in one server transaction; careful: each article in a savepoint.
+
+        Without care a head moved or a refusal ends the whole transaction (the caller then
+        sends the group again, carefully): two round trips an article fewer when all is well.
+        """
+        results: dict[str, dict[str, Any]] = {}
+        refusals: dict[str, str] = {}
+        with server.write() as remote:
+            me = signed_in_person(remote)
+            for aid, out in outgoing.items():
+                if not careful:
+                    results[aid] = self._push(remote, me, aid, out["base"], out)
+                    continue
+                try:
+                    results[aid] = self._push_one(server, remote, me, aid, out)
+                except NewsroomError as exc:
+                    if exc.code in OFFLINE_CODES or exc.code.startswith("store_"):
+                        raise
+                    refusals[aid] = str(exc)
+            txid = str(remote.scalar(text("SELECT pg_current_xact_id()::text")))
+        return results, refusals, txid
+
     def _push_one(
         self, server: Store, remote: Session, me: Person, aid: str, out: dict[str, Any]
     ) -> dict[str, Any]:
@@ -444,7 +465,7 @@ class SyncService:
                     raise error from exc
                 # Another desk moved the head meanwhile, or the server's rules refuse this
                 # person the text now (an editor approved it): the version is kept, flagged.
-                if error.code not in {"head_moved", "server_refused"}:
+                if error.code not in RETRY_CAREFULLY:
                     raise error from exc
         raise AssertionError("unreachable")
 
@@ -888,17 +909,11 @@ def _new_on_server(remote: Session, aid: str, article: dict[str, Any], me: Perso
 def _send_revisions(remote: Session, aid: str, revs: Sequence[dict[str, Any]]) -> dict[str, int]:
     """Add the desk's revisions the server lacks, numbered after the server's; return numbers."""
     numbers: dict[str, int] = {}
-    top = int(
-        remote.scalar(
-            select(func.coalesce(func.max(Revision.number), 0)).where(Revision.article_id == aid)
-        )
-        or 0
+    # The article's revisions as the server has them, in one query: which exist, and the top.
+    stored = dict(
+        remote.execute(select(Revision.id, Revision.number).where(Revision.article_id == aid)).all()
     )
-    ids = [rev["id"] for rev in revs]
-    stored: dict[str, int] = {}
-    if ids:  # the ones the server has already, in one query
-        find = select(Revision.id, Revision.number).where(Revision.id.in_(ids))
-        stored = dict(remote.execute(find).all())
+    top = max(stored.values(), default=0)
     for rev in revs:
         if rev["id"] in stored:
             numbers[rev["id"]] = stored[rev["id"]]
@@ -951,10 +966,10 @@ def _text_is_its_head(remote: Session, article: Article) -> bool:
     """Tell whether the server's text is its head revision's (no save since without one)."""
     if article.head_revision_id is None:
         return article.version == 0
-    head = remote.get(Revision, article.head_revision_id)
-    return head is not None and head.content_hash == revisions.content_hash(
-        revisions.snapshot(article)
+    digest = remote.scalar(
+        select(Revision.content_hash).where(Revision.id == article.head_revision_id)
     )
+    return digest is not None and digest == revisions.content_hash(revisions.snapshot(article))
 
 
 def _flagged(remote: Session, aid: str, revision_id: str) -> bool:
