@@ -350,6 +350,8 @@ class SyncArticle(Base):
     base_hash: Mapped[str] = mapped_column(String(64), default="")
     # The article's version when it was last in step: a save since bumps it.
     base_version: Mapped[int] = mapped_column(Integer, default=0)
+    # The server's version of the article then: unchanged since, its text is the base's.
+    base_server_version: Mapped[int] = mapped_column(Integer, default=0)
     base_status: Mapped[str] = mapped_column(String(16), default="")
     base_deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     # Why the server did not take something of this desk's (shown on the article).

@@ -511,7 +511,7 @@ class SyncService:
             and not conflict
             and head
             and (theirs.head_revision_id == expected or own)
-            and _text_is_its_head(remote, theirs)
+            and (_unchanged_since(theirs, base) or _text_is_its_head(remote, theirs))
         ):
             # The head moves in the same UPDATE as the text (checked by newsroom_check_head
             # against the head this transaction expects, as revisions.move_head does).
@@ -550,6 +550,7 @@ class SyncService:
             "head": theirs.head_revision_id,
             "status": theirs.status,
             "deleted": theirs.deleted_at is not None,
+            "server_version": theirs.version,
         }
 
     # --- receiving --------------------------------------------------------------------------
@@ -783,6 +784,7 @@ def _record_sent(local: Session, aid: str, out: dict[str, Any], sent: dict[str, 
     row.base_revision_id = sent["head"]
     row.base_status = sent["status"]
     row.base_deleted = sent["deleted"]
+    row.base_server_version = sent["server_version"]
     row.base_hash = ""
     row.notice = "; ".join(sent["refused"])
     current = local.get_one(Article, aid)
@@ -960,6 +962,11 @@ def _send_trash(
     theirs.deleted_at = trashed
     remote.flush()
     return False
+
+
+def _unchanged_since(article: Article, base: SyncArticle | None) -> bool:
+    """Tell whether the server's article is as the desk last had it in step (same version)."""
+    return base is not None and base.base_server_version == article.version > 0
 
 
 def _text_is_its_head(remote: Session, article: Article) -> bool:

@@ -79,6 +79,7 @@ class ArticleState:
     lease: dict[str, Any] | None
     owner: dict[str, Any] | None = None
     known: set[str] = field(default_factory=set)
+    server_version: int = 0
 
 
 def read_states(session: Session, article_ids: Sequence[str], have: set[str]) -> list[ArticleState]:
@@ -98,6 +99,7 @@ def read_states(session: Session, article_ids: Sequence[str], have: set[str]) ->
             conflicts=[],
             lease=None,
             owner=columns(a.owner) if a.owner else None,
+            server_version=a.version,
         )
         for a in articles
     }
@@ -253,7 +255,7 @@ def apply_state(session: Session, state: ArticleState, *, dirty: bool) -> Articl
     mark_known(session, "event", [e["id"] for e in state.events])
     if not dirty:
         search.index_article(session, article)
-        _in_step(session, article)
+        _in_step(session, article, state.server_version)
     return article
 
 
@@ -312,7 +314,7 @@ def _replace(
         session.add(model(**values))
 
 
-def _in_step(session: Session, article: Article) -> None:
+def _in_step(session: Session, article: Article, server_version: int) -> None:
     """Record the article as it is now as what the desk and the server agree on."""
     row = session.get(SyncArticle, article.id)
     if row is None:
@@ -320,5 +322,6 @@ def _in_step(session: Session, article: Article) -> None:
         session.add(row)
     row.base_revision_id = article.head_revision_id
     row.base_version = article.version
+    row.base_server_version = server_version
     row.base_status = article.status
     row.base_deleted = article.deleted_at is not None

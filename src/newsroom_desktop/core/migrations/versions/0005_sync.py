@@ -116,6 +116,7 @@ def _tables() -> None:
         sa.Column("base_revision_id", sa.String(length=36), nullable=True),
         sa.Column("base_hash", sa.String(length=64), nullable=False),
         sa.Column("base_version", sa.Integer(), nullable=False),
+        sa.Column("base_server_version", sa.Integer(), nullable=False),
         sa.Column("base_status", sa.String(length=16), nullable=False),
         sa.Column("base_deleted", sa.Boolean(), nullable=False),
         sa.Column("notice", sa.Text(), nullable=False),
