@@ -446,3 +446,23 @@ def test_a_refused_sign_in_is_not_called_offline(desks):
     with pytest.raises(StoreError) as caught:  # no password kept, none given
         hau.nr.sync.sync()
     assert caught.value.code == "sync_sign_in"
+
+
+def test_the_same_photo_added_on_two_desks_offline_is_one_photo_on_the_server(desks, pg_database):
+    hau = desks("Ngọc Hậu")
+    lan = desks("Thu Lan")
+    nam = desks("Phương Nam", "editor")
+    first = hau.nr.articles.create({"headline": "Ảnh ở bài một", "body": BODY})
+    second = lan.nr.articles.create({"headline": "Ảnh ở bài hai", "body": BODY})
+    hau.nr.photos.add(first.id, [PHOTO])
+    lan.nr.photos.add(second.id, [PHOTO])  # the same file: its own id on Lan's desk
+    hau.sync()
+    report = lan.sync()
+    assert report.sent == ["Ảnh ở bài hai"] and report.refused == []
+    assert lan.nr.sync.status().waiting == 0
+    (photo,) = lan.nr.articles.get(second.id).photos
+    assert photo.photo_id == hau.nr.articles.get(first.id).photos[0].photo_id
+    assert photo.file is not None and photo.file.read_bytes() == PHOTO.read_bytes()
+    assert _server_rows(pg_database, "SELECT count(*) FROM photos") == [(1,)]
+    nam.sync()
+    assert {p.caption for p in nam.nr.articles.get(second.id).photos} == {photo.caption}

@@ -39,6 +39,7 @@ from newsroom_desktop.core.errors import (
 from newsroom_desktop.core.history import current_revision
 from newsroom_desktop.core.models import (
     Article,
+    ArticlePhoto,
     Lease,
     Note,
     Person,
@@ -57,6 +58,7 @@ from newsroom_desktop.core.server_people import actor_role, signed_in_person
 from newsroom_desktop.core.store import Store, describe_server_error
 from newsroom_desktop.core.sync_rows import (
     adopt_person,
+    adopt_photo_ids,
     apply_state,
     columns,
     mark_known,
@@ -390,6 +392,7 @@ class SyncService:
         One article the server will not take never holds the others back: it stays waiting
         on this desk, and says why. The desk records what went up only after the commit.
         """
+        self._adopt_server_photos(server, group)
         outgoing: dict[str, dict[str, Any]] = {}
         with self.ctx.store.read() as local:
             for aid in group:
@@ -425,6 +428,27 @@ class SyncService:
         report.refused += [f"{outgoing[aid]['headline']}: {why}" for aid, why in refusals.items()]
         if clean and results and txid:
             report.own_transactions.append(str(txid))
+
+    def _adopt_server_photos(self, server: Store, group: Sequence[str]) -> None:
+        """Take the server's ids for photos it holds under another id (same SHA-256)."""
+        with self.ctx.store.read() as local:
+            ours = dict(
+                local.execute(
+                    select(Photo.sha256, Photo.id)
+                    .join(ArticlePhoto, ArticlePhoto.photo_id == Photo.id)
+                    .where(ArticlePhoto.article_id.in_(group))
+                ).all()
+            )
+        if not ours:
+            return
+        with server.read() as remote:
+            theirs = dict(
+                remote.execute(select(Photo.sha256, Photo.id).where(Photo.sha256.in_(ours))).all()
+            )
+        moves = {ours[sha]: pid for sha, pid in theirs.items() if pid != ours[sha]}
+        if moves:
+            with self.ctx.store.write() as local:
+                adopt_photo_ids(local, moves)
 
     def _push_group(
         self, server: Store, outgoing: dict[str, dict[str, Any]], *, careful: bool

@@ -11,10 +11,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
-from newsroom_desktop.core import search
+from newsroom_desktop.core import revisions, search
 from newsroom_desktop.core._writes import next_num, tag_rows
 from newsroom_desktop.core.context import section_for
 from newsroom_desktop.core.models import (
@@ -325,3 +325,25 @@ def _in_step(session: Session, article: Article, server_version: int) -> None:
     row.base_server_version = server_version
     row.base_status = article.status
     row.base_deleted = article.deleted_at is not None
+
+
+def adopt_photo_ids(session: Session, moves: dict[str, str]) -> None:
+    """Give this desk's photos the ids the server knows the same files by (same SHA-256).
+
+    The same original added on two desks while apart gets two ids; the server keeps the first.
+    The desk's uses and its unsent revisions follow the server's id (sent ones name it already
+    or were never about this photo).
+    """
+    session.execute(text("PRAGMA defer_foreign_keys = ON"))  # until this transaction commits
+    unsent = ~Revision.id.in_(select(SyncKnown.id))
+    for old, new in moves.items():
+        session.execute(
+            update(ArticlePhoto).where(ArticlePhoto.photo_id == old).values(photo_id=new)
+        )
+        session.execute(update(Photo).where(Photo.id == old).values(id=new))
+        for revision in session.scalars(
+            select(Revision).where(unsent, Revision.photos_json.contains(old))
+        ):
+            revision.photos_json = revision.photos_json.replace(old, new)
+            revision.content_hash = revisions.content_hash(revisions.revision_snapshot(revision))
+    session.flush()
