@@ -347,7 +347,6 @@ class SyncArticle(Base):
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
     )
     base_revision_id: Mapped[str | None] = mapped_column(String(36))
-    base_hash: Mapped[str] = mapped_column(String(64), default="")
     # The article's version when it was last in step: a save since bumps it.
     base_version: Mapped[int] = mapped_column(Integer, default=0)
     # The server's version of the article then: unchanged since, its text is the base's.

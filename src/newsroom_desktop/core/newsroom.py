@@ -20,6 +20,7 @@ from newsroom_desktop.core.errors import StoreError
 from newsroom_desktop.core.exports import ExportService
 from newsroom_desktop.core.history import HistoryService
 from newsroom_desktop.core.intake import IntakeService
+from newsroom_desktop.core.leases import LeaseService
 from newsroom_desktop.core.notes import NoteService
 from newsroom_desktop.core.paths import StoreLocation, config_dir, server_location
 from newsroom_desktop.core.photo_service import PhotoService
@@ -29,7 +30,7 @@ from newsroom_desktop.core.server_people import server_actor
 from newsroom_desktop.core.server_records import ServerAddress, ServerLink
 from newsroom_desktop.core.settings import Settings, load_settings
 from newsroom_desktop.core.store import SCHEMA_HEAD, Store, migrations_dir
-from newsroom_desktop.core.sync import LeaseService, SyncService, joined_actor
+from newsroom_desktop.core.sync import SyncService, joined_actor
 from newsroom_desktop.core.text import clean_line
 from newsroom_desktop.core.watch import StoreWatcher
 from newsroom_desktop.core.workflow import WorkflowService

@@ -18,23 +18,21 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, func, or_, select, text
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from newsroom_desktop.core import credentials, revisions, search
-from newsroom_desktop.core._writes import apply_changes, commit_save, next_num, tag_rows, touch
-from newsroom_desktop.core.context import CoreContext, person_for, section_for
+from newsroom_desktop.core._writes import apply_changes, commit_save, touch
+from newsroom_desktop.core.context import CoreContext, person_for
 from newsroom_desktop.core.convert import article_doc
 from newsroom_desktop.core.documents import Actor, ArticleDoc, RevisionInfo
 from newsroom_desktop.core.errors import (
     NewsroomError,
     StoreError,
     ValidationError,
-    WorkflowError,
 )
 from newsroom_desktop.core.history import current_revision
 from newsroom_desktop.core.models import (
@@ -63,13 +61,19 @@ from newsroom_desktop.core.sync_rows import (
     columns,
     mark_known,
     read_states,
-    resolution_digest,
-    set_links,
     upsert_person,
+)
+from newsroom_desktop.core.sync_send import (
+    LOCAL_ONLY,
+    PERSON_ID,
+    dirty_ids,
+    outgoing_of,
+    photos_of,
+    push,
+    record_sent,
 )
 from newsroom_desktop.core.uploads import upload_original
 from newsroom_desktop.core.workflow import check_edit_in
-from newsroom_desktop.core.workflow_rules import action_for
 
 DEFAULT_DAYS = 14
 BATCH = 200
@@ -77,9 +81,8 @@ BATCH = 200
 SEND_BATCH = 25
 # How long a desk waits for an unreachable server before it calls itself offline.
 CONNECT_TIMEOUT_S = 5
-SERVER, PERSON_ID, PERSON, ROLE, CURSOR, LAST_SYNC, DAYS, RETRY = (
+SERVER, PERSON, ROLE, CURSOR, LAST_SYNC, DAYS, RETRY = (
     "server",
-    "person_id",
     "person",
     "role",
     "cursor",
@@ -87,8 +90,6 @@ SERVER, PERSON_ID, PERSON, ROLE, CURSOR, LAST_SYNC, DAYS, RETRY = (
     "days",
     "retry",
 )
-# The sync_known kind of an article that stays on this desk (never sent).
-LOCAL_ONLY = "local_only"
 # What sends a group again article by article, each in a savepoint.
 RETRY_CAREFULLY = frozenset({"head_moved", "server_refused"})
 # What libpq says when the server reached refuses who signs in (not a lost line).
@@ -217,6 +218,11 @@ class SyncService:
             mark_known(session, LOCAL_ONLY, [article_id])
 
     @staticmethod
+    def new_report() -> SyncReport:
+        """Return an empty report, for a receive outside a sync."""
+        return SyncReport()
+
+    @staticmethod
     def keep_password(url: str) -> None:
         """Keep the password in ``url`` in the system keyring (StoreError if there is none)."""
         parsed = make_url(url)
@@ -227,7 +233,7 @@ class SyncService:
         """Return the desk's sync state, read from its own store (no network)."""
         with self.ctx.store.read() as session:
             state = _state(session)
-            waiting = len(_dirty_ids(session)) if state.get(SERVER) else 0
+            waiting = len(dirty_ids(session)) if state.get(SERVER) else 0
             conflicts = session.scalar(
                 select(func.count(func.distinct(SyncConflict.article_id))).where(
                     SyncConflict.resolved_at.is_(None)
@@ -263,7 +269,7 @@ class SyncService:
                 .where(SyncConflict.article_id == article_id, SyncConflict.resolved_at.is_(None))
                 .order_by(SyncConflict.created_at)
             ).all()
-            waiting = article_id in _dirty_ids(session) if _state(session).get(SERVER) else False
+            waiting = article_id in dirty_ids(session) if _state(session).get(SERVER) else False
         return ArticleSyncInfo(
             lease_by=lease.person_name if lease else "",
             conflicts=tuple(conflicts),
@@ -367,7 +373,7 @@ class SyncService:
         """Make every unsent change of the text a revision, so that what goes up is immutable."""
         with self.ctx.store.write() as session:
             me = session.get(Person, _state(session)[PERSON_ID])
-            for aid in _dirty_ids(session):
+            for aid in dirty_ids(session):
                 article = session.get_one(Article, aid)
                 snap = revisions.snapshot(article)
                 digest = revisions.content_hash(snap)
@@ -380,7 +386,7 @@ class SyncService:
 
     def _send(self, server: Store, report: SyncReport, progress: Progress | None) -> None:
         with self.ctx.store.read() as session:
-            dirty = _dirty_ids(session)
+            dirty = dirty_ids(session)
         for start in range(0, len(dirty), SEND_BATCH):
             self._send_group(server, dirty[start : start + SEND_BATCH], report)
             if progress:
@@ -397,9 +403,9 @@ class SyncService:
         with self.ctx.store.read() as local:
             for aid in group:
                 article = local.get_one(Article, aid)
-                out = _outgoing(local, article)
+                out = outgoing_of(local, article)
                 out["base"] = local.get(SyncArticle, aid)
-                out["photos"] = [columns(p) for p in _photos_of(local, article, out["revisions"])]
+                out["photos"] = [columns(p) for p in photos_of(local, article, out["revisions"])]
                 out["headline"] = article.headline or "(untitled)"
                 out["version"] = article.version
                 outgoing[aid] = out
@@ -415,7 +421,7 @@ class SyncService:
         clean = all(not r["conflict"] and not r["refused"] for r in results.values())
         with self.ctx.store.write() as local:
             for aid, sent in results.items():
-                _record_sent(local, aid, outgoing[aid], sent)
+                record_sent(local, aid, outgoing[aid], sent)
             for aid, why in refusals.items():
                 row = local.get(SyncArticle, aid)
                 if row is not None:
@@ -464,7 +470,7 @@ class SyncService:
             me = signed_in_person(remote)
             for aid, out in outgoing.items():
                 if not careful:
-                    results[aid] = self._push(remote, me, aid, out["base"], out)
+                    results[aid] = push(remote, me, aid, out["base"], out)
                     continue
                 try:
                     results[aid] = self._push_one(server, remote, me, aid, out)
@@ -482,7 +488,7 @@ class SyncService:
         for conflict in (False, True):
             try:
                 with remote.begin_nested():
-                    return self._push(remote, me, aid, out["base"], out, conflict=conflict)
+                    return push(remote, me, aid, out["base"], out, conflict=conflict)
             except (DBAPIError, StaleDataError) as exc:
                 error = describe_server_error(exc, server.location.display)
                 if error.code in OFFLINE_CODES or error.code == "store_io" or conflict:
@@ -503,79 +509,6 @@ class SyncService:
             if path.is_file() and upload_original(server, photo["sha256"], path):
                 sent += 1
         return sent
-
-    def _push(
-        self,
-        remote: Session,
-        me: Person,
-        aid: str,
-        base: SyncArticle | None,
-        outgoing: dict[str, Any],
-        *,
-        conflict: bool = False,
-    ) -> dict[str, Any]:
-        photos = outgoing["photos"]
-        for photo in photos:
-            remote.execute(pg_insert(Photo).values(**photo).on_conflict_do_nothing())
-        # Locked and loaded in one statement (one round trip, not two).
-        theirs = remote.scalars(
-            select(Article).where(Article.id == aid).with_for_update(of=Article)
-        ).one_or_none()
-        if theirs is None:
-            theirs = _new_on_server(remote, aid, outgoing["article"], me)
-        numbers = _send_revisions(remote, aid, outgoing["revisions"])
-        head = outgoing["article"]["head_revision_id"]
-        expected = base.base_revision_id if base else None
-        moved = theirs.head_revision_id == head
-        # A head this desk sent but never heard back about (the sync was killed or cut
-        # after the server committed) is one its text descends from: as good as expected.
-        own = theirs.head_revision_id in {r["id"] for r in outgoing["revisions"]}
-        if (
-            not moved
-            and not conflict
-            and head
-            and (theirs.head_revision_id == expected or own)
-            and (_unchanged_since(theirs, base) or _text_is_its_head(remote, theirs))
-        ):
-            # The head moves in the same UPDATE as the text (checked by newsroom_check_head
-            # against the head this transaction expects, as revisions.move_head does).
-            remote.execute(
-                text("SELECT set_config('newsroom.expected_head', :head, true)"),
-                {"head": theirs.head_revision_id or ""},
-            )
-            theirs.head_revision_id = head
-            _take_text(remote, theirs, outgoing)
-            moved = True
-        in_conflict = not moved and head is not None and head != theirs.head_revision_id
-        if in_conflict and not _flagged(remote, aid, head):
-            remote.add(
-                SyncConflict(
-                    article_id=aid,
-                    revision_id=head,
-                    head_revision_id=theirs.head_revision_id,
-                    person_name=me.name,
-                    reason="text",
-                )
-            )
-        trash_refused = _send_trash(remote, theirs, base, outgoing["deleted_at"], conflict)
-        events, refused = _send_events(remote, aid, outgoing["events"])
-        if trash_refused:
-            refused.append("trash: server_refused")
-        _send_resolvable(remote, Note, outgoing["notes"])
-        _send_resolvable(remote, SyncConflict, outgoing["conflicts"])
-        remote.flush()
-        if events:  # the server's workflow moved it: read back what it wrote
-            remote.refresh(theirs)
-        return {
-            "numbers": numbers,
-            "events": events,
-            "refused": refused,
-            "conflict": in_conflict,
-            "head": theirs.head_revision_id,
-            "status": theirs.status,
-            "deleted": theirs.deleted_at is not None,
-            "server_version": theirs.version,
-        }
 
     # --- receiving --------------------------------------------------------------------------
 
@@ -640,7 +573,7 @@ class SyncService:
                 gone = set(batch) - {s.article["id"] for s in states}
             report.articles.update(batch)
             with self.ctx.store.write() as session:
-                dirty = set(_dirty_ids(session))
+                dirty = set(dirty_ids(session))
                 retry = set(json.loads(_state(session).get(RETRY, "[]")))
                 for item in states:
                     aid = item.article["id"]
@@ -724,55 +657,6 @@ class ArticleSyncInfo:
     waiting: bool
 
 
-class LeaseService:
-    """Check-outs: an editor taking an article tells the other desks; nobody is ever blocked."""
-
-    def __init__(self, sync: SyncService) -> None:
-        self.sync = sync
-
-    def check_out(self, article_id: str, *, server_url: str | None = None) -> None:
-        """Check the article out to the signed-in editor on the server (online only)."""
-        server = self.sync.open_server(server_url)
-        try:
-            with server.write() as remote:
-                me = signed_in_person(remote)
-                if me.role not in {"editor", "admin"}:
-                    raise WorkflowError(
-                        "Only editors check articles out; reporters draft without one.",
-                        code="lease_role",
-                    )
-                lease = remote.get(Lease, article_id)
-                if lease is not None and lease.person_id != me.id:
-                    raise WorkflowError(
-                        f"Being edited by {lease.person_name}: break the check-out first "
-                        "(`newsroom checkout --release`).",
-                        code="lease_held",
-                    )
-                if lease is None:
-                    remote.add(Lease(article_id=article_id, person_id=me.id, person_name=me.name))
-            self.sync.receive(server, [article_id], SyncReport())
-        finally:
-            server.close()
-
-    def release(self, article_id: str, *, server_url: str | None = None) -> None:
-        """Give the check-out back; an editor may break another's."""
-        server = self.sync.open_server(server_url)
-        try:
-            with server.write() as remote:
-                me = signed_in_person(remote)
-                lease = remote.get(Lease, article_id)
-                if lease is not None:
-                    if lease.person_id != me.id and me.role not in {"editor", "admin"}:
-                        raise WorkflowError(
-                            f"Being edited by {lease.person_name}: only an editor breaks it.",
-                            code="lease_held",
-                        )
-                    remote.delete(lease)
-            self.sync.receive(server, [article_id], SyncReport())
-        finally:
-            server.close()
-
-
 def _savepoint_cause(exc: OperationalError) -> OperationalError:
     """Return the error that ended a local savepoint, not the failed ROLLBACK TO after it.
 
@@ -784,264 +668,6 @@ def _savepoint_cause(exc: OperationalError) -> OperationalError:
     if "no such savepoint" in str(exc.orig) and isinstance(cause, OperationalError):
         return cause
     return exc
-
-
-def _record_sent(local: Session, aid: str, out: dict[str, Any], sent: dict[str, Any]) -> None:
-    """Record on the desk what the server now holds of one article (after its commit)."""
-    numbers = sent["numbers"]
-    for rid, number in numbers.items():
-        revision = local.get(Revision, rid)
-        if revision is not None and revision.number != number:
-            revision.number = -number  # two steps: no clash with the unique index
-    local.flush()
-    for rid, number in numbers.items():
-        revision = local.get(Revision, rid)
-        if revision is not None:
-            revision.number = number
-    mark_known(local, "revision", numbers)
-    mark_known(local, "event", sent["events"])
-    for kind in ("note", "conflict"):
-        for row in out[kind + "s"]:
-            mark_known(local, kind, [row["id"]], resolution_digest(row))
-    row = local.get(SyncArticle, aid) or SyncArticle(article_id=aid, notice="")
-    local.add(row)
-    row.base_revision_id = sent["head"]
-    row.base_status = sent["status"]
-    row.base_deleted = sent["deleted"]
-    row.base_server_version = sent["server_version"]
-    row.base_hash = ""
-    row.notice = "; ".join(sent["refused"])
-    current = local.get_one(Article, aid)
-    # The desk's text is on the server now (as the head, or kept in conflict); a save made
-    # while it went up leaves the article waiting for the next sync.
-    row.base_version = current.version if current.version == out["version"] else -1
-
-
-def _dirty_ids(session: Session) -> list[str]:
-    """Return the articles this desk changed since it was last in step with the server."""
-    unsent_revisions = select(Revision.article_id).where(~Revision.id.in_(select(SyncKnown.id)))
-    unsent_events = select(StatusEvent.article_id).where(~StatusEvent.id.in_(select(SyncKnown.id)))
-    me = select(SyncState.value).where(SyncState.key == PERSON_ID).scalar_subquery()
-    stmt = (
-        select(Article.id)
-        .outerjoin(SyncArticle, SyncArticle.article_id == Article.id)
-        # Another person's article made on this desk before it joined stays on this desk, as
-        # does one kept there on purpose (the sample newsroom's).
-        .where(or_(SyncArticle.article_id.is_not(None), Article.owner_id == me))
-        .where(~Article.id.in_(select(SyncKnown.id).where(SyncKnown.kind == LOCAL_ONLY)))
-        .where(
-            or_(
-                SyncArticle.article_id.is_(None),
-                SyncArticle.base_version != Article.version,
-                case((Article.deleted_at.is_(None), False), else_=True) != SyncArticle.base_deleted,
-                Article.id.in_(unsent_revisions),
-                Article.id.in_(unsent_events),
-                Article.id.in_(_changed_notes()),
-            )
-        )
-        .order_by(Article.created_at)
-    )
-    return list(session.scalars(stmt))
-
-
-def _changed_notes() -> Any:
-    """Return the articles with a note or conflict the server lacks or has resolved otherwise."""
-    changed = []
-    for model in (Note, SyncConflict):
-        known = select(SyncKnown.digest).where(SyncKnown.id == model.id).scalar_subquery()
-        changed.append(
-            select(model.article_id).where(
-                or_(
-                    ~model.id.in_(select(SyncKnown.id)),
-                    known != _digest_sql(model),
-                )
-            )
-        )
-    return changed[0].union(changed[1])
-
-
-def _digest_sql(model: type[Note] | type[SyncConflict]) -> Any:
-    """Return resolution_digest in SQL."""
-    return case((model.resolved_at.is_(None), ""), else_="resolved")
-
-
-_RESOLVABLE: tuple[Any, ...] = (Note, SyncConflict)
-
-
-def _outgoing(session: Session, article: Article) -> dict[str, Any]:
-    known = select(SyncKnown.id)
-    revs = session.scalars(
-        select(Revision)
-        .where(Revision.article_id == article.id, ~Revision.id.in_(known))
-        .order_by(Revision.number)
-    ).all()
-    events = session.scalars(
-        select(StatusEvent)
-        .where(StatusEvent.article_id == article.id, ~StatusEvent.id.in_(known))
-        .order_by(StatusEvent.created_at)
-    ).all()
-    notes, conflicts = (
-        [
-            columns(row)
-            for row in session.scalars(select(model).where(model.article_id == article.id))
-            if (k := session.get(SyncKnown, row.id)) is None or k.digest != resolution_digest(row)
-        ]
-        for model in _RESOLVABLE
-    )
-    return {
-        "article": {c: getattr(article, c) for c in ("head_revision_id", "status", "owner_id")},
-        "snapshot": revisions.snapshot(article),
-        "targets": {
-            name: getattr(article, name)
-            for name in ("target_words", "target_headline_chars", "target_lead_chars")
-        },
-        "revisions": [columns(r) for r in revs],
-        "events": [columns(e) for e in events],
-        "notes": notes,
-        "conflicts": conflicts,
-        "created_at": article.created_at,
-        "deleted_at": article.deleted_at,
-    }
-
-
-def _photos_of(session: Session, article: Article, revs: Sequence[dict[str, Any]]) -> list[Photo]:
-    ids = {link.photo_id for link in article.photo_links if link.photo_id}
-    for rev in revs:
-        ids |= {p["photo_id"] for p in json.loads(rev["photos_json"] or "[]") if p["photo_id"]}
-    return list(session.scalars(select(Photo).where(Photo.id.in_(ids)))) if ids else []
-
-
-def _new_on_server(remote: Session, aid: str, article: dict[str, Any], me: Person) -> Article:
-    created = Article(
-        id=aid,
-        num=next_num(remote),
-        headline="",
-        headline_key="",
-        lead="",
-        body="",
-        byline="",
-        language="vi",
-        tags=[],
-        photo_links=[],
-        owner=me,
-        status="draft",
-        version=0,
-    )
-    remote.add(created)
-    remote.flush()
-    return created
-
-
-def _send_revisions(remote: Session, aid: str, revs: Sequence[dict[str, Any]]) -> dict[str, int]:
-    """Add the desk's revisions the server lacks, numbered after the server's; return numbers."""
-    numbers: dict[str, int] = {}
-    # The article's revisions as the server has them, in one query: which exist, and the top.
-    stored = dict(
-        remote.execute(select(Revision.id, Revision.number).where(Revision.article_id == aid)).all()
-    )
-    top = max(stored.values(), default=0)
-    for rev in revs:
-        if rev["id"] in stored:
-            numbers[rev["id"]] = stored[rev["id"]]
-            continue
-        top += 1
-        remote.add(Revision(**{**rev, "number": top}))
-        numbers[rev["id"]] = top
-    remote.flush()
-    return numbers
-
-
-def _take_text(remote: Session, theirs: Article, outgoing: dict[str, Any]) -> None:
-    """Write the desk's head text into the server's article (its head still the expected)."""
-    snap = outgoing["snapshot"]
-    # The desk's store normalised every value already (the same core wrote them there); the
-    # server's rules still judge the UPDATE. Sections and tags are the server's own rows.
-    with remote.no_autoflush:
-        for name in revisions.TEXT_FIELDS:
-            if name != "section":
-                setattr(theirs, name, snap[name])
-        theirs.section = section_for(remote, snap["section"])
-        theirs.tags = tag_rows(remote, snap["tags"]) if snap["tags"] else []
-        for name, value in outgoing["targets"].items():
-            setattr(theirs, name, value)
-    set_links(remote, theirs, snap["photos"])
-    touch(theirs)
-    remote.flush()
-    search.index_article(remote, theirs)
-
-
-def _send_trash(
-    remote: Session,
-    theirs: Article,
-    base: SyncArticle | None,
-    trashed: datetime | None,
-    retry: bool,
-) -> bool:
-    """Trash or restore the server's article as the desk did; True if that was refused."""
-    changed_here = base is None or (trashed is not None) != base.base_deleted
-    if not changed_here or (theirs.deleted_at is None) == (trashed is None):
-        return False
-    if retry:  # the server refused this push once already: keep its word on the trash
-        return True
-    theirs.deleted_at = trashed
-    remote.flush()
-    return False
-
-
-def _unchanged_since(article: Article, base: SyncArticle | None) -> bool:
-    """Tell whether the server's article is as the desk last had it in step (same version)."""
-    return base is not None and base.base_server_version == article.version > 0
-
-
-def _text_is_its_head(remote: Session, article: Article) -> bool:
-    """Tell whether the server's text is its head revision's (no save since without one)."""
-    if article.head_revision_id is None:
-        return article.version == 0
-    digest = remote.scalar(
-        select(Revision.content_hash).where(Revision.id == article.head_revision_id)
-    )
-    return digest is not None and digest == revisions.content_hash(revisions.snapshot(article))
-
-
-def _flagged(remote: Session, aid: str, revision_id: str) -> bool:
-    return (
-        remote.scalar(
-            select(SyncConflict.id).where(
-                SyncConflict.article_id == aid, SyncConflict.revision_id == revision_id
-            )
-        )
-        is not None
-    )
-
-
-def _send_events(
-    remote: Session, aid: str, events: Sequence[dict[str, Any]]
-) -> tuple[list[str], list[str]]:
-    """Move the article through the server's workflow as the desk did; return sent, refused."""
-    sent, refused = [], []
-    for event in events:
-        action = action_for(event["from_status"], event["to_status"])
-        result = remote.scalar(
-            text("SELECT newsroom_sync_transition(:id, :article, :action, :note)"),
-            {"id": event["id"], "article": aid, "action": action, "note": event["note"]},
-        )
-        sent.append(event["id"])
-        if str(result).startswith("!"):
-            refused.append(f"{action}: {str(result)[1:]}")
-    return sent, refused
-
-
-def _send_resolvable(
-    remote: Session, model: type[Note] | type[SyncConflict], rows: Sequence[dict[str, Any]]
-) -> None:
-    """Add the desk's notes (or conflicts) the server lacks; send their resolution."""
-    for values in rows:
-        row: Any = remote.get(model, values["id"])
-        if row is None:
-            remote.add(model(**values))
-        elif resolution_digest(row) != resolution_digest(values):
-            row.resolved_at, row.resolved_by = values["resolved_at"], values["resolved_by"]
-    remote.flush()
 
 
 def _first_holding(remote: Session, person_id: str, days: int) -> list[str]:

@@ -318,7 +318,7 @@ def _in_step(session: Session, article: Article, server_version: int) -> None:
     """Record the article as it is now as what the desk and the server agree on."""
     row = session.get(SyncArticle, article.id)
     if row is None:
-        row = SyncArticle(article_id=article.id, base_hash="", notice="")
+        row = SyncArticle(article_id=article.id, notice="")
         session.add(row)
     row.base_revision_id = article.head_revision_id
     row.base_version = article.version

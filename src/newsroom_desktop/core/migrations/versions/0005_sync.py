@@ -114,7 +114,6 @@ def _tables() -> None:
         "sync_articles",
         _id("article_id"),
         sa.Column("base_revision_id", sa.String(length=36), nullable=True),
-        sa.Column("base_hash", sa.String(length=64), nullable=False),
         sa.Column("base_version", sa.Integer(), nullable=False),
         sa.Column("base_server_version", sa.Integer(), nullable=False),
         sa.Column("base_status", sa.String(length=16), nullable=False),
