@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
-from newsroom_desktop.core import sync
+from newsroom_desktop.core import sync, sync_send
 from newsroom_desktop.core.errors import StoreError
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.settings import Settings
@@ -345,7 +345,7 @@ def test_a_sync_whose_answer_was_lost_then_an_edit_is_no_conflict(
             raise RuntimeError("the desk died before it recorded what the server took")
 
         with monkeypatch.context() as patch:
-            patch.setattr(sync, "mark_known", killed)
+            patch.setattr(sync_send, "mark_known", killed)
             with pytest.raises(RuntimeError):
                 nr.sync.sync(server_url=url)
         last = nr.articles.save(doc.id, {"body": BODY + "\n\nSửa lần hai."}).article
