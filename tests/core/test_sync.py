@@ -246,12 +246,15 @@ def test_offline_the_desk_works_and_says_what_waits(desks, tmp_path):
     hau.url = (
         hau.url.replace("@127.0.0.1:", "@127.0.0.1:1") if "@127.0.0.1:1" not in hau.url else hau.url
     )
-    hau.nr.articles.create({"headline": "Không có mạng", "body": BODY})
+    waiting = hau.nr.articles.create({"headline": "Không có mạng", "body": BODY})
     with pytest.raises(StoreError) as caught:
         hau.sync()
     assert caught.value.code == "sync_offline"
     status = hau.nr.sync.status()
     assert status.waiting == 1 and status.last_sync is not None
+    assert hau.nr.sync.article_info(waiting.id).waiting
+    synced = next(a for a in hau.nr.articles.list() if a.headline == "Trên đường")
+    assert not hau.nr.sync.article_info(synced.id).waiting
 
 
 def test_the_cli_joins_syncs_and_says_what_moved(desks, server_person, tmp_path, capsys):

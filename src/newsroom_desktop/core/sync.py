@@ -269,7 +269,7 @@ class SyncService:
                 .where(SyncConflict.article_id == article_id, SyncConflict.resolved_at.is_(None))
                 .order_by(SyncConflict.created_at)
             ).all()
-            waiting = article_id in dirty_ids(session) if _state(session).get(SERVER) else False
+            waiting = bool(_state(session).get(SERVER) and dirty_ids(session, article_id))
         return ArticleSyncInfo(
             lease_by=lease.person_name if lease else "",
             conflicts=tuple(conflicts),

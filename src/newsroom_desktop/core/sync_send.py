@@ -76,8 +76,11 @@ def record_sent(local: Session, aid: str, out: dict[str, Any], sent: dict[str, A
     row.base_version = current.version if current.version == out["version"] else -1
 
 
-def dirty_ids(session: Session) -> list[str]:
-    """Return the articles this desk changed since it was last in step with the server."""
+def dirty_ids(session: Session, article_id: str | None = None) -> list[str]:
+    """Return the articles this desk changed since it was last in step with the server.
+
+    With ``article_id``, look at that one article only (the window asks as it opens one).
+    """
     unsent_revisions = select(Revision.article_id).where(~Revision.id.in_(select(SyncKnown.id)))
     unsent_events = select(StatusEvent.article_id).where(~StatusEvent.id.in_(select(SyncKnown.id)))
     me = select(SyncState.value).where(SyncState.key == PERSON_ID).scalar_subquery()
@@ -100,6 +103,8 @@ def dirty_ids(session: Session) -> list[str]:
         )
         .order_by(Article.created_at)
     )
+    if article_id is not None:
+        stmt = stmt.where(Article.id == article_id)
     return list(session.scalars(stmt))
 
 
