@@ -175,12 +175,20 @@ def commit_save(
 
 
 def new_article_row(
-    session: Session, person: Person, *, created_at: datetime | None = None
+    session: Session,
+    person: Person,
+    *,
+    created_at: datetime | None = None,
+    article_id: str | None = None,
 ) -> Article:
-    """Add an empty draft owned by ``person`` to the session, ready for apply_changes."""
+    """Add an empty draft owned by ``person`` to the session, ready for apply_changes.
+
+    ``article_id`` keeps an id given elsewhere (an article a desk wrote offline).
+    """
     now = utcnow()
     # Empty collections up front: a new row then never lazy-loads tags or photos.
     article = Article(
+        id=article_id or new_id(),
         num=next_num(session),
         headline="",
         headline_key="",

@@ -18,7 +18,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
 from newsroom_desktop.core import revisions, search
-from newsroom_desktop.core._writes import next_num, tag_rows, touch
+from newsroom_desktop.core._writes import new_article_row, tag_rows, touch
 from newsroom_desktop.core.context import section_for
 from newsroom_desktop.core.models import (
     Article,
@@ -175,27 +175,6 @@ def photos_of(session: Session, article: Article, revs: Sequence[dict[str, Any]]
     return list(session.scalars(select(Photo).where(Photo.id.in_(ids)))) if ids else []
 
 
-def _new_on_server(remote: Session, aid: str, article: dict[str, Any], me: Person) -> Article:
-    created = Article(
-        id=aid,
-        num=next_num(remote),
-        headline="",
-        headline_key="",
-        lead="",
-        body="",
-        byline="",
-        language="vi",
-        tags=[],
-        photo_links=[],
-        owner=me,
-        status="draft",
-        version=0,
-    )
-    remote.add(created)
-    remote.flush()
-    return created
-
-
 def _send_revisions(remote: Session, aid: str, revs: Sequence[dict[str, Any]]) -> dict[str, int]:
     """Add the desk's revisions the server lacks, numbered after the server's; return numbers."""
     numbers: dict[str, int] = {}
@@ -330,7 +309,9 @@ def push(
         select(Article).where(Article.id == aid).with_for_update(of=Article)
     ).one_or_none()
     if theirs is None:
-        theirs = _new_on_server(remote, aid, outgoing["article"], me)
+        # A desk's new article: its id and creation time, an empty draft until its text below.
+        theirs = new_article_row(remote, me, created_at=outgoing["created_at"], article_id=aid)
+        remote.flush()
     numbers = _send_revisions(remote, aid, outgoing["revisions"])
     head = outgoing["article"]["head_revision_id"]
     expected = base.base_revision_id if base else None
