@@ -105,6 +105,12 @@ def fill(url: str, count: int, batch: int = 2000) -> float:
             done += len(articles)
             print(f"\r{done}/{count} articles", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
+    finish_fill(conn)
+    return time.perf_counter() - started
+
+
+def finish_fill(conn: psycopg.Connection) -> None:
+    """Index every article at once, commit, analyse and close (the end of a bulk fill)."""
     # One index build for all: the same function the app's saves use (the body as Markdown).
     conn.execute(
         "INSERT INTO article_search (num, document) "
@@ -116,7 +122,6 @@ def fill(url: str, count: int, batch: int = 2000) -> float:
     conn.autocommit = True
     conn.execute("VACUUM ANALYZE")
     conn.close()
-    return time.perf_counter() - started
 
 
 def queries(nr: Newsroom, count: int, rng: random.Random) -> list[str]:

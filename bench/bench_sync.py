@@ -42,7 +42,7 @@ from typing import Any
 import psycopg
 from sqlalchemy.engine import make_url
 
-from bench_server_search import ARTICLE_COLUMNS, _references
+from bench_server_search import ARTICLE_COLUMNS, _references, finish_fill
 from generate import TextModel, make_batch
 from newsroom_desktop.core import revisions
 from newsroom_desktop.core.text import fold, slugify, word_count
@@ -172,16 +172,7 @@ def fill(url: str, p: Plan, batch: int = 1000) -> float:
                     copy.write_row(row)
             print(f"\r{done}/{p.count} articles", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
-    conn.execute(
-        "INSERT INTO article_search (num, document) "
-        "SELECT a.num, newsroom_search_document(a.headline, a.lead, a.body, a.byline, '', "
-        "(SELECT string_agg(t.name, ' ') FROM article_tags x JOIN tags t ON t.id = x.tag_id "
-        "WHERE x.article_id = a.id)) FROM articles a"
-    )
-    conn.commit()
-    conn.autocommit = True
-    conn.execute("VACUUM ANALYZE")
-    conn.close()
+    finish_fill(conn)
     return time.perf_counter() - started
 
 
