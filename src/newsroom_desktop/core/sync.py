@@ -564,9 +564,13 @@ class SyncService:
                         self.ctx.actor = Actor(person["name"], role)
         for start in range(0, len(article_ids), BATCH):
             batch = article_ids[start : start + BATCH]
-            with self.ctx.store.read() as session:
+            with self.ctx.store.read() as session:  # what the server sent before: no text
                 have = set(
-                    session.scalars(select(SyncKnown.id).where(SyncKnown.kind == "revision"))
+                    session.scalars(
+                        select(Revision.id)
+                        .join(SyncKnown, SyncKnown.id == Revision.id)
+                        .where(Revision.article_id.in_(batch))
+                    )
                 )
             with server.read() as remote:
                 states = read_states(remote, batch, have)
