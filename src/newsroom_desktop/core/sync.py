@@ -59,6 +59,7 @@ from newsroom_desktop.core.sync_rows import (
     adopt_photo_ids,
     apply_state,
     columns,
+    load_batch,
     mark_known,
     read_states,
     upsert_person,
@@ -66,7 +67,9 @@ from newsroom_desktop.core.sync_rows import (
 from newsroom_desktop.core.sync_send import (
     LOCAL_ONLY,
     PERSON_ID,
+    ServerGroup,
     dirty_ids,
+    lock_group,
     outgoing_of,
     photos_of,
     push,
@@ -468,12 +471,13 @@ class SyncService:
         refusals: dict[str, str] = {}
         with server.write() as remote:
             me = signed_in_person(remote)
+            group = lock_group(remote, outgoing)
             for aid, out in outgoing.items():
                 if not careful:
-                    results[aid] = push(remote, me, aid, out["base"], out)
+                    results[aid] = push(remote, me, aid, out["base"], out, group=group)
                     continue
                 try:
-                    results[aid] = self._push_one(server, remote, me, aid, out)
+                    results[aid] = self._push_one(server, remote, me, aid, out, group=group)
                 except NewsroomError as exc:
                     if exc.code in OFFLINE_CODES or exc.code.startswith("store_"):
                         raise
@@ -482,13 +486,20 @@ class SyncService:
         return results, refusals, txid
 
     def _push_one(
-        self, server: Store, remote: Session, me: Person, aid: str, out: dict[str, Any]
+        self,
+        server: Store,
+        remote: Session,
+        me: Person,
+        aid: str,
+        out: dict[str, Any],
+        *,
+        group: ServerGroup,
     ) -> dict[str, Any]:
         """Send one article inside a savepoint; a head moved meanwhile keeps both versions."""
         for conflict in (False, True):
             try:
                 with remote.begin_nested():
-                    return push(remote, me, aid, out["base"], out, conflict=conflict)
+                    return push(remote, me, aid, out["base"], out, group=group, conflict=conflict)
             except (DBAPIError, StaleDataError) as exc:
                 error = describe_server_error(exc, server.location.display)
                 if error.code in OFFLINE_CODES or error.code == "store_io" or conflict:
@@ -579,13 +590,15 @@ class SyncService:
             with self.ctx.store.write() as session:
                 dirty = set(dirty_ids(session))
                 retry = set(json.loads(_state(session).get(RETRY, "[]")))
+                rows = load_batch(session, states)
                 for item in states:
                     aid = item.article["id"]
                     try:
                         with session.begin_nested():
-                            article = apply_state(session, item, dirty=aid in dirty)
+                            article = apply_state(session, item, dirty=aid in dirty, batch=rows)
                     except (IntegrityError, ValidationError) as exc:
                         # Kept for the next sync rather than skipped: the position moves on.
+                        rows.people.clear()  # the savepoint took back whom it brought in step
                         retry.add(aid)
                         report.refused.append(f"{item.article['headline']}: {exc}")
                         continue

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select, text, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from newsroom_desktop.core import revisions, search
 from newsroom_desktop.core._writes import next_num, tag_rows
@@ -26,10 +26,12 @@ from newsroom_desktop.core.models import (
     Person,
     Photo,
     Revision,
+    Section,
     StatusEvent,
     SyncArticle,
     SyncConflict,
     SyncKnown,
+    Tag,
 )
 
 # The article's own fields a copy carries (num, section and tags are mapped, not copied).
@@ -223,24 +225,78 @@ def _insert_missing(session: Session, model: type[Base], rows: list[dict[str, An
     return added
 
 
-def apply_state(session: Session, state: ArticleState, *, dirty: bool) -> Article:
+@dataclass
+class LocalBatch:
+    """The desk's rows a batch of received articles needs, read in a few queries.
+
+    Read before the articles' savepoints: a section or tag made inside one is not kept here
+    (a rollback would take it back). The rows are held, so the session's identity map keeps
+    them (it holds rows weakly).
+    """
+
+    articles: dict[str, Article] = field(default_factory=dict)
+    in_step: dict[str, SyncArticle] = field(default_factory=dict)
+    sections: dict[str, Section] = field(default_factory=dict)
+    tags: dict[str, Tag] = field(default_factory=dict)
+    unsent: set[str] = field(default_factory=set)  # articles with revisions not sent yet
+    leased: set[str] = field(default_factory=set)  # articles with a lease row on the desk
+    people: set[str] = field(default_factory=set)  # people brought in step in this batch
+
+
+def load_batch(session: Session, states: Sequence[ArticleState]) -> LocalBatch:
+    """Read what apply_state needs of a batch's articles at once."""
+    ids = [state.article["id"] for state in states]
+    batch = LocalBatch()
+    stmt = (
+        select(Article)
+        .where(Article.id.in_(ids))
+        .options(selectinload(Article.tags), selectinload(Article.photo_links))
+    )
+    batch.articles = {a.id: a for a in session.scalars(stmt).unique()}
+    rows = session.scalars(select(SyncArticle).where(SyncArticle.article_id.in_(ids)))
+    batch.in_step = {row.article_id: row for row in rows}
+    sections = {state.section for state in states if state.section}
+    if sections:
+        found = session.scalars(select(Section).where(Section.name.in_(sections)))
+        batch.sections = {s.name: s for s in found}
+    tags = {name for state in states for name in state.tags}
+    if tags:
+        batch.tags = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(tags)))}
+    batch.unsent = set(
+        session.scalars(
+            select(Revision.article_id).where(
+                Revision.article_id.in_(ids), ~Revision.id.in_(select(SyncKnown.id))
+            )
+        )
+    )
+    batch.leased = set(session.scalars(select(Lease.article_id).where(Lease.article_id.in_(ids))))
+    return batch
+
+
+def apply_state(
+    session: Session, state: ArticleState, *, dirty: bool, batch: LocalBatch | None = None
+) -> Article:
     """Bring the desk's copy of one article in step with the server's (inside the caller's unit).
 
     Records are added, never replaced; the article's fields follow the server's head unless
     the desk changed the article since it was last in step (``dirty``): then the desk's text
-    stays, and its next push meets the server's head and keeps both.
+    stays, and its next push meets the server's head and keeps both. ``batch`` (load_batch)
+    saves reading the desk's rows one article at a time.
     """
     aid = state.article["id"]
-    if state.owner is not None:
+    batch = batch or load_batch(session, [state])
+    if state.owner is not None and state.owner["id"] not in batch.people:
         upsert_person(session, state.owner)
-    _make_room(session, aid, {r["number"] for r in state.revisions})
-    article = session.get(Article, aid)
+        batch.people.add(state.owner["id"])
+    if aid in batch.unsent:
+        _make_room(session, aid, {r["number"] for r in state.revisions})
+    article = batch.articles.get(aid) or session.get(Article, aid)
     if article is None:
         article = Article(id=aid, num=next_num(session), tags=[], photo_links=[], version=0)
         session.add(article)
         dirty = False
     if not dirty:
-        _take_fields(session, article, state)
+        _take_fields(session, article, state, batch)
     session.flush()
     _insert_missing(session, Revision, state.revisions)
     _insert_missing(session, StatusEvent, state.events)
@@ -249,13 +305,14 @@ def apply_state(session: Session, state: ArticleState, *, dirty: bool) -> Articl
         set_links(session, article, state.links)
     _take_resolvable(session, Note, "note", state.notes)
     _take_resolvable(session, SyncConflict, "conflict", state.conflicts)
-    _replace(session, Lease, aid, [state.lease] if state.lease else [])
+    if state.lease or aid in batch.leased:
+        _replace(session, Lease, aid, [state.lease] if state.lease else [])
     session.flush()
     mark_known(session, "revision", state.known | {r["id"] for r in state.revisions})
     mark_known(session, "event", [e["id"] for e in state.events])
     if not dirty:
         search.index_article(session, article)
-        _in_step(session, article, state.server_version)
+        _in_step(session, article, state.server_version, batch.in_step.get(aid))
     return article
 
 
@@ -275,12 +332,17 @@ def _take_resolvable(
     session.flush()
 
 
-def _take_fields(session: Session, article: Article, state: ArticleState) -> None:
+def _take_fields(
+    session: Session, article: Article, state: ArticleState, batch: LocalBatch
+) -> None:
     with session.no_autoflush:
         for name, value in state.article.items():
             setattr(article, name, value)
-        article.section = section_for(session, state.section)
-        article.tags = tag_rows(session, state.tags) if state.tags else []
+        article.section = batch.sections.get(state.section) or section_for(session, state.section)
+        if all(name in batch.tags for name in state.tags):
+            article.tags = [batch.tags[name] for name in state.tags]
+        else:
+            article.tags = tag_rows(session, state.tags)
         article.version = (article.version or 0) + 1
 
 
@@ -314,9 +376,11 @@ def _replace(
         session.add(model(**values))
 
 
-def _in_step(session: Session, article: Article, server_version: int) -> None:
+def _in_step(
+    session: Session, article: Article, server_version: int, row: SyncArticle | None
+) -> None:
     """Record the article as it is now as what the desk and the server agree on."""
-    row = session.get(SyncArticle, article.id)
+    row = row or session.get(SyncArticle, article.id)
     if row is None:
         row = SyncArticle(article_id=article.id, notice="")
         session.add(row)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import case, or_, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from newsroom_desktop.core import revisions, search
 from newsroom_desktop.core._writes import new_article_row, tag_rows, touch
@@ -26,11 +27,13 @@ from newsroom_desktop.core.models import (
     Person,
     Photo,
     Revision,
+    Section,
     StatusEvent,
     SyncArticle,
     SyncConflict,
     SyncKnown,
     SyncState,
+    Tag,
 )
 from newsroom_desktop.core.sync_rows import (
     columns,
@@ -175,13 +178,67 @@ def photos_of(session: Session, article: Article, revs: Sequence[dict[str, Any]]
     return list(session.scalars(select(Photo).where(Photo.id.in_(ids)))) if ids else []
 
 
-def _send_revisions(remote: Session, aid: str, revs: Sequence[dict[str, Any]]) -> dict[str, int]:
+@dataclass
+class ServerGroup:
+    """The server's rows a group of articles needs, read (and locked) in a few queries.
+
+    Read before any savepoint, so that what it holds outlives one rolled back: a section or
+    tag made later (inside one) is not kept here, nor is a revision a push adds.
+    """
+
+    articles: dict[str, Article] = field(default_factory=dict)
+    numbers: dict[str, dict[str, int]] = field(default_factory=dict)  # article → revision → number
+    sections: dict[str, Section] = field(default_factory=dict)
+    tags: dict[str, Tag] = field(default_factory=dict)
+
+    def section(self, remote: Session, name: str) -> Section | None:
+        return self.sections.get(name) or section_for(remote, name)
+
+    def tag_rows(self, remote: Session, names: list[str]) -> list[Tag]:
+        if all(name in self.tags for name in names):
+            return [self.tags[name] for name in names]
+        return tag_rows(remote, names)
+
+
+def lock_group(remote: Session, outgoing: dict[str, dict[str, Any]]) -> ServerGroup:
+    """Lock and load the server's copies of the group's articles, in id order (no deadlock)."""
+    ids = sorted(outgoing)
+    group = ServerGroup()
+    stmt = (
+        select(Article)
+        .where(Article.id.in_(ids))
+        .order_by(Article.id)
+        .with_for_update(of=Article)
+        .options(selectinload(Article.tags), selectinload(Article.photo_links))
+    )
+    group.articles = {a.id: a for a in remote.scalars(stmt).unique()}
+    if group.articles:
+        rows = remote.execute(
+            select(Revision.article_id, Revision.id, Revision.number).where(
+                Revision.article_id.in_(list(group.articles))
+            )
+        )
+        for aid, rid, number in rows:
+            group.numbers.setdefault(aid, {})[rid] = number
+    snaps = [out["snapshot"] for out in outgoing.values()]
+    sections = {snap["section"] for snap in snaps if snap["section"]}
+    if sections:
+        found = remote.scalars(select(Section).where(Section.name.in_(sections)))
+        group.sections = {s.name: s for s in found}
+    tags = {name for snap in snaps for name in snap["tags"]}
+    if tags:
+        group.tags = {t.name: t for t in remote.scalars(select(Tag).where(Tag.name.in_(tags)))}
+    return group
+
+
+def _send_revisions(
+    remote: Session, aid: str, revs: Sequence[dict[str, Any]], group: ServerGroup
+) -> dict[str, int]:
     """Add the desk's revisions the server lacks, numbered after the server's; return numbers."""
     numbers: dict[str, int] = {}
-    # The article's revisions as the server has them, in one query: which exist, and the top.
-    stored = dict(
-        remote.execute(select(Revision.id, Revision.number).where(Revision.article_id == aid)).all()
-    )
+    # The article's revisions as the server has them (read with the group): which exist, and
+    # the top. A copy: a savepoint rolled back takes this push's revisions with it.
+    stored = dict(group.numbers.get(aid, {}))
     top = max(stored.values(), default=0)
     for rev in revs:
         if rev["id"] in stored:
@@ -194,7 +251,9 @@ def _send_revisions(remote: Session, aid: str, revs: Sequence[dict[str, Any]]) -
     return numbers
 
 
-def _take_text(remote: Session, theirs: Article, outgoing: dict[str, Any]) -> None:
+def _take_text(
+    remote: Session, theirs: Article, outgoing: dict[str, Any], group: ServerGroup
+) -> None:
     """Write the desk's head text into the server's article (its head still the expected)."""
     snap = outgoing["snapshot"]
     # The desk's store normalised every value already (the same core wrote them there); the
@@ -203,8 +262,8 @@ def _take_text(remote: Session, theirs: Article, outgoing: dict[str, Any]) -> No
         for name in revisions.TEXT_FIELDS:
             if name != "section":
                 setattr(theirs, name, snap[name])
-        theirs.section = section_for(remote, snap["section"])
-        theirs.tags = tag_rows(remote, snap["tags"]) if snap["tags"] else []
+        theirs.section = group.section(remote, snap["section"])
+        theirs.tags = group.tag_rows(remote, snap["tags"]) if snap["tags"] else []
         for name, value in outgoing["targets"].items():
             setattr(theirs, name, value)
     set_links(remote, theirs, snap["photos"])
@@ -294,25 +353,24 @@ def push(
     base: SyncArticle | None,
     outgoing: dict[str, Any],
     *,
+    group: ServerGroup,
     conflict: bool = False,
 ) -> dict[str, Any]:
     """Send one article inside the caller's server transaction; return what the server holds.
 
-    Its text moves the head only from the head this desk last had (or one it sent itself);
+    ``group`` holds the server's article, locked (lock_group), unless it is new there. Its
+    text moves the head only from the head this desk last had (or one it sent itself);
     otherwise, or on a retry after a refusal (``conflict``), its version is kept, flagged.
     """
     photos = outgoing["photos"]
     for photo in photos:
         remote.execute(pg_insert(Photo).values(**photo).on_conflict_do_nothing())
-    # Locked and loaded in one statement (one round trip, not two).
-    theirs = remote.scalars(
-        select(Article).where(Article.id == aid).with_for_update(of=Article)
-    ).one_or_none()
+    theirs = group.articles.get(aid)
     if theirs is None:
         # A desk's new article: its id and creation time, an empty draft until its text below.
         theirs = new_article_row(remote, me, created_at=outgoing["created_at"], article_id=aid)
         remote.flush()
-    numbers = _send_revisions(remote, aid, outgoing["revisions"])
+    numbers = _send_revisions(remote, aid, outgoing["revisions"], group)
     head = outgoing["article"]["head_revision_id"]
     expected = base.base_revision_id if base else None
     moved = theirs.head_revision_id == head
@@ -333,7 +391,7 @@ def push(
             {"head": theirs.head_revision_id or ""},
         )
         theirs.head_revision_id = head
-        _take_text(remote, theirs, outgoing)
+        _take_text(remote, theirs, outgoing, group)
         moved = True
     in_conflict = not moved and head is not None and head != theirs.head_revision_id
     if in_conflict and not _flagged(remote, aid, head):
