@@ -592,7 +592,7 @@
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="92"/>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="148"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="154"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
@@ -617,82 +617,92 @@
         <translation>Thêm liên kết chia sẻ và in vào trang</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="132"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="126"/>
+        <source>Repeat the lead at the start of the body</source>
+        <translation>Lặp lại sapo ở đầu thân bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="128"/>
+        <source>Most Hugo and Jekyll themes do not show the summary in the front matter.</source>
+        <translation>Phần lớn giao diện Hugo và Jekyll không hiển thị phần tóm tắt (summary) trong front matter.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="137"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="138"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="143"/>
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="139"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="144"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="140"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="145"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="141"/>
-        <source>Paper (PDF)</source>
-        <translation>Khổ giấy (PDF)</translation>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="146"/>
+        <source>Paper</source>
+        <translation>Khổ giấy</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="142"/>
-        <source>Photo size (package)</source>
-        <translation>Cỡ ảnh (gói)</translation>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="147"/>
+        <source>Photo size</source>
+        <translation>Cỡ ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="158"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="164"/>
         <source>Export to folder</source>
         <translation>Xuất vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="185"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="200"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="191"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="206"/>
         <source>No article to export.</source>
         <translation>Không có bài viết nào để xuất.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="194"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="209"/>
         <source>The check found %1 problem(s). You can export anyway, or cancel and fix them.</source>
         <translation>Kiểm tra thấy %1 vấn đề. Bạn vẫn có thể xuất, hoặc hủy để sửa trước.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="199"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="214"/>
         <source>The check found no problem.</source>
         <translation>Kiểm tra không thấy vấn đề nào.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="221"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="239"/>
         <source>Exported %1 article(s) to %2.</source>
         <translation>Đã xuất %1 bài viết vào %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="227"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="245"/>
         <source>Published %1 approved article(s).</source>
         <translation>Đã đăng %1 bài viết đã duyệt.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="231"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="249"/>
         <source>The export was cancelled; the articles above were done.</source>
         <translation>Đã hủy việc xuất; các bài viết ở trên đã xuất xong.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="241"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="259"/>
         <source>… and %1 more</source>
         <translation>… và %1 tệp khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="243"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="261"/>
         <source>%1 already holds these files, which no earlier export of the same article wrote:
 
 %2
@@ -705,27 +715,27 @@ Replace them?</source>
 Thay thế chúng?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="252"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="270"/>
         <source>Replace files?</source>
         <translation>Thay thế tệp?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="258"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="276"/>
         <source>Replace</source>
         <translation>Thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="309"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="327"/>
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="316"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="334"/>
         <source>Export finished</source>
         <translation>Xuất xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="319"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="337"/>
         <source>Export failed</source>
         <translation>Xuất không thành công</translation>
     </message>

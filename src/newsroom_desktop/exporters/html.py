@@ -18,6 +18,7 @@ from newsroom_desktop.exporters.images import (
     export_text_with_images,
     plan_images,
 )
+from newsroom_desktop.exporters.layout import caption_parts, section_line
 from newsroom_desktop.exporters.templates import fill, template_text
 
 LABELS = {
@@ -39,9 +40,8 @@ def figure_html(image: ExportedImage | None, alt: str) -> str:
     """Return the <figure> of one placed photo: image, caption and credit."""
     if image is None:  # the body points at a photo the article no longer has
         return ""
+    caption, credit = (_e(part) for part in caption_parts(image.use.caption, image.use.credit))
     if not image.has_file:
-        caption = _e(image.use.caption)
-        credit = _e(image.use.credit)
         return (
             '<figure class="photo photo-missing">\n<figcaption><span class="caption">'
             f'{caption}</span> <span class="credit">{credit}</span></figcaption>\n</figure>\n'
@@ -51,8 +51,8 @@ def figure_html(image: ExportedImage | None, alt: str) -> str:
         "alt": _e(image.alt or alt),
         "width": str(image.width),
         "height": str(image.height),
-        "caption": _e(image.use.caption),
-        "credit": _e(image.use.credit),
+        "caption": caption,
+        "credit": credit,
     }
     return fill("figure.html", values)
 
@@ -149,7 +149,7 @@ def page_html(doc: ArticleDoc, images: Images, options: ExportOptions) -> str:
     updated = dates.local(doc.updated_at, options.zone)
     values = {
         "language": _e(doc.language),
-        "section": _e(doc.section),
+        "section": _e(section_line(doc.section)),
         "headline": _e(doc.headline),
         "updated_iso": updated.isoformat(timespec="seconds"),
         "updated_line": _e(dates.updated_line(doc.updated_at, options.zone, doc.language)),

@@ -123,6 +123,11 @@ class ExportDialog(QDialog):
         self.max_side.setValue(settings.rendition_max_side)
         self.zip = QCheckBox(_t("As one .zip file"))
         self.share = QCheckBox(_t("Add share and print links to the page"))
+        self.lead_in_body = QCheckBox(_t("Repeat the lead at the start of the body"))
+        self.lead_in_body.setToolTip(
+            _t("Most Hugo and Jekyll themes do not show the summary in the front matter.")
+        )
+        self.lead_in_body.setChecked(settings.markdown_lead_in_body)
         self.problems = QListWidget()
         self.problems.setObjectName("exportProblems")
         self.problems_label = QLabel()
@@ -134,14 +139,15 @@ class ExportDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(_t("Format"), self.format)
         form.addRow(_t("Articles"), self.scope)
         form.addRow(_t("Folder"), folder_row)
-        form.addRow(_t("Paper (PDF)"), self.paper)
-        form.addRow(_t("Photo size (package)"), self.max_side)
+        form.addRow(_t("Paper"), self.paper)
+        form.addRow(_t("Photo size"), self.max_side)
         form.addRow("", self.zip)
         form.addRow("", self.share)
+        form.addRow("", self.lead_in_body)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -160,11 +166,20 @@ class ExportDialog(QDialog):
             self.folder.setText(folder)
 
     def _update_options(self) -> None:
+        # Only the chosen format's own options are shown (and taken by options()).
         name = self.format.currentData()
-        self.paper.setEnabled(name == "pdf")
-        self.max_side.setEnabled(name == "package")
-        self.zip.setEnabled(name == "package")
-        self.share.setEnabled(name == "html")
+        for widget, shown in self._format_options(name):
+            widget.setEnabled(shown)
+            self.form.setRowVisible(widget, shown)
+
+    def _format_options(self, name: str) -> list[tuple[QWidget, bool]]:
+        return [
+            (self.paper, name == "pdf"),
+            (self.max_side, name == "package"),
+            (self.zip, name == "package"),
+            (self.share, name == "html"),
+            (self.lead_in_body, name == "md"),
+        ]
 
     def target_ids(self) -> list[str]:
         scope = self.scope.currentData()
@@ -207,11 +222,14 @@ class ExportDialog(QDialog):
             quality=self.settings.rendition_quality,
             zip=self.zip.isChecked() and self.zip.isEnabled(),
             share_links=self.share.isChecked() and self.share.isEnabled(),
+            lead_in_body=self.lead_in_body.isChecked(),
         )
 
     def remembered(self) -> Settings:
         return self.settings.updated(
-            last_export_format=self.format.currentData(), last_export_dir=self.folder.text()
+            last_export_format=self.format.currentData(),
+            last_export_dir=self.folder.text(),
+            markdown_lead_in_body=self.lead_in_body.isChecked(),
         )
 
 
