@@ -80,7 +80,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="37"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="42"/>
         <source>Imported %n article(s).</source>
         <translation>
             <numerusform>Imported %n article.</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="39"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="44"/>
         <source>Skipped %n file(s):</source>
         <translation>
             <numerusform>Skipped %n file:</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="45"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="50"/>
         <source>Not articles, left alone: %n file(s)</source>
         <translation>
             <numerusform>Not articles, left alone: %n file</numerusform>

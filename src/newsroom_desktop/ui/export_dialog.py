@@ -34,6 +34,7 @@ from newsroom_desktop.core.vocabulary import STATUSES
 from newsroom_desktop.exporters.base import ExportOptions
 from newsroom_desktop.exporters.checks import check
 from newsroom_desktop.exporters.registry import FORMATS
+from newsroom_desktop.ui.folders import documents_folder
 from newsroom_desktop.ui.labels import format_label, status_label, translator
 from newsroom_desktop.ui.ops import Operation
 from newsroom_desktop.ui.services import Services
@@ -113,7 +114,7 @@ class ExportDialog(QDialog):
         for status in STATUSES:
             label = _t("Every article with status: %1").replace("%1", status_label(status))
             self.scope.addItem(label, status)
-        self.folder = QLineEdit(settings.last_export_dir or str(Path.home()))
+        self.folder = QLineEdit(settings.last_export_dir or documents_folder())
         self.paper = QComboBox()
         self.paper.addItem("A4", "a4")
         self.paper.addItem("Letter", "letter")
