@@ -1415,66 +1415,66 @@ Thay thế chúng?</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/main_window.py" line="256"/>
-        <location filename="../../src/newsroom_desktop/ui/startup.py" line="108"/>
+        <location filename="../../src/newsroom_desktop/ui/startup.py" line="110"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="283"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="339"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="337"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="338"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="343"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="344"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="406"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="404"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="424"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="346"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="351"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="377"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="375"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="378"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="379"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="376"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="377"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1483,13 +1483,13 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="407"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="405"/>
         <source>Your last changes could not be saved; the window stays on this store.</source>
         <translation>Chưa lưu được thay đổi cuối cùng; cửa sổ vẫn ở kho dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="427"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="428"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="425"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="426"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -1835,50 +1835,55 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="41"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="116"/>
         <source>Welcome to Newsroom Desktop</source>
         <translation>Chào mừng bạn đến với Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="46"/>
-        <source>Your name, e.g. Ngọc Hậu</source>
-        <translation>Tên của bạn, ví dụ Ngọc Hậu</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="60"/>
-        <source>Start</source>
-        <translation>Bắt đầu</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="117"/>
         <source>Who is writing?</source>
         <translation>Ai đang viết?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="73"/>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="74"/>
-        <source>Your name goes on your revisions, notes and approvals. You can change it later in Preferences.</source>
-        <translation>Tên của bạn được ghi vào các phiên bản, ghi chú và lượt duyệt của bạn. Bạn có thể đổi sau trong Tùy chọn.</translation>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="119"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="120"/>
+        <source>Your name goes on your revisions, notes and approvals, and on the byline of your new articles. You can change it later in Preferences.</source>
+        <translation>Tên của bạn được ghi vào các phiên bản, ghi chú và lượt duyệt, và vào phần tác giả của những bài bạn viết mới. Bạn có thể đổi tên sau trong Tùy chọn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="124"/>
+        <source>&amp;Interface language</source>
+        <translation>&amp;Ngôn ngữ giao diện</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="125"/>
+        <source>&amp;Name</source>
+        <translation>Họ và &amp;tên</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="126"/>
+        <source>Your name, e.g. Ngọc Hậu</source>
+        <translation>Tên của bạn, ví dụ Ngọc Hậu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="127"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="130"/>
         <source>I write articles and submit them to the desk.</source>
         <translation>Tôi viết bài và gửi lên ban biên tập.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="81"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="131"/>
         <source>I review, edit, approve and publish the articles.</source>
         <translation>Tôi xem, biên tập, duyệt và đăng bài.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="90"/>
-        <source>Name</source>
-        <translation>Tên</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="93"/>
-        <source>Role</source>
-        <translation>Vai trò</translation>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="132"/>
+        <source>Start</source>
+        <translation>Bắt đầu</translation>
     </message>
 </context>
 <context>

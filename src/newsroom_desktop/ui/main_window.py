@@ -259,9 +259,7 @@ class MainWindow(QMainWindow):
     def new_article(self) -> None:
         if not self.session.flush():
             return
-        doc = self.newsroom.articles.create(
-            {"headline": "", "language": self.settings.ui_language or "vi"}
-        )
+        doc = self.newsroom.articles.new_draft(self.settings.ui_language or "vi")
         self.changes.publish(Changes.of([doc], CREATED))
         self.list_panel.select_article(doc.id, emit=False)
         self.session.open(doc.id)
