@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="283"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="284"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="338"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="339"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>

@@ -179,3 +179,46 @@ def test_changing_the_role_in_preferences_unlocks_a_submitted_article(make_windo
     assert not window.editor.is_read_only()
     assert window.review.bar.banner.isHidden()
     assert window.review.workflow_actions["take"].isEnabled()
+
+
+def test_a_language_chosen_in_preferences_applies_without_a_restart(qtbot, make_window):
+    import shiboken6
+
+    from newsroom_desktop.ui import i18n, main_window
+    from newsroom_desktop.ui.preferences import PreferencesDialog
+
+    app = QApplication.instance()
+    window = make_window()
+    doc = window.newsroom.articles.create({"headline": "Bài đang mở", "body": "Đoạn."})
+    window.refresh_list()
+    window.open_article(doc.id)
+    assert window.menus["file"].title() == "&File"
+
+    def choose_vietnamese() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PreferencesDialog):
+            QTimer.singleShot(10, choose_vietnamese)
+            return
+        dialog.language.setCurrentIndex(dialog.language.findData("vi"))
+        dialog.accept()
+
+    QTimer.singleShot(0, choose_vietnamese)
+    newsroom = window.newsroom
+    try:
+        window.commands["preferences"].trigger()
+        (again,) = main_window._REPLACEMENTS
+        qtbot.addWidget(again)
+        qtbot.waitUntil(lambda: not shiboken6.isValid(window) or not window.isVisible())
+        assert again.isVisible()
+        assert again.newsroom is newsroom  # the same open store
+        assert again.menus["file"].title() == "&Tệp"
+        assert again.commands["preferences"].text() == "Tùy &chọn…"
+        assert again.session.doc is not None
+        assert again.session.doc.id == doc.id  # the article stays open
+        assert load_settings().ui_language == "vi"
+    finally:
+        main_window._REPLACEMENTS.clear()
+        for translator in i18n._installed:
+            app.removeTranslator(translator)
+        i18n._installed.clear()
+        QLocale.setDefault(QLocale(QLocale.Language.English))
