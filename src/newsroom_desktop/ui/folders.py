@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from newsroom_desktop.core.paths import config_dir
+from newsroom_desktop.core.newsroom import config_dir
 
 IMPORT, PHOTOS, EXPORT, CERTIFICATE = "import", "photos", "export", "certificate"
 
