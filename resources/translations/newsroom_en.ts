@@ -80,7 +80,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="37"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="42"/>
         <source>Imported %n article(s).</source>
         <translation>
             <numerusform>Imported %n article.</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="39"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="44"/>
         <source>Skipped %n file(s):</source>
         <translation>
             <numerusform>Skipped %n file:</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="45"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="50"/>
         <source>Not articles, left alone: %n file(s)</source>
         <translation>
             <numerusform>Not articles, left alone: %n file</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="284"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="339"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="338"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="339"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>

@@ -192,125 +192,125 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="48"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="49"/>
         <source>Connect to a Newsroom Server</source>
         <translation>Kết nối máy chủ tòa soạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="61"/>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="179"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="62"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="181"/>
         <source>Connect</source>
         <translation>Kết nối</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="71"/>
         <source>e.g. db.toasoan.vn</source>
         <translation>ví dụ db.toasoan.vn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="76"/>
         <source>e.g. toasoan</source>
         <translation>ví dụ toasoan</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="76"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="77"/>
         <source>your login, e.g. ngoc_hau</source>
         <translation>tên đăng nhập, ví dụ ngoc_hau</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="81"/>
         <source>the newsroom&apos;s CA certificate (.crt)</source>
         <translation>chứng chỉ CA của tòa soạn (.crt)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="82"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="83"/>
         <source>Browse…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="84"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="85"/>
         <source>Keep the password in the system keyring</source>
         <translation>Lưu mật khẩu trong kho khóa của hệ thống</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="88"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="89"/>
         <source>&amp;Keep a working copy on this computer (works offline)</source>
         <translation>&amp;Giữ một bản làm việc trên máy này (làm việc được khi ngoại tuyến)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="94"/>
         <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="95"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="96"/>
         <source>Your articles and the newsroom&apos;s newest stay in the store on this computer: you write offline, and the app syncs with the server when it can.</source>
         <translation>Bài của bạn và những bài mới nhất của tòa soạn được giữ trong kho trên máy này: bạn viết được khi không có mạng, ứng dụng đồng bộ với máy chủ khi có thể.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="99"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="100"/>
         <source>Use the Store on This Computer first (File menu) to keep a working copy.</source>
         <translation>Hãy dùng kho dữ liệu trên máy này trước (menu Tệp) để giữ một bản làm việc.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="119"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="120"/>
         <source>&amp;Server:</source>
         <translation>&amp;Máy chủ:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="120"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="121"/>
         <source>P&amp;ort:</source>
         <translation>&amp;Cổng:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="121"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="122"/>
         <source>&amp;Database:</source>
         <translation>&amp;Cơ sở dữ liệu:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="122"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="123"/>
         <source>&amp;Login:</source>
         <translation>Tên đăng &amp;nhập:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="123"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="124"/>
         <source>&amp;Password:</source>
         <translation>Mật &amp;khẩu:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="124"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="125"/>
         <source>&amp;CA certificate:</source>
         <translation>Chứng chỉ C&amp;A:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="128"/>
         <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="129"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="130"/>
         <source>With the newsroom&apos;s CA certificate the app checks that it talks to your server and that nobody reads along; without it the line may be unencrypted.</source>
         <translation>Với chứng chỉ CA của tòa soạn, ứng dụng kiểm tra đúng là máy chủ của bạn và không ai đọc trộm được; không có nó, đường truyền có thể không được mã hóa.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="153"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="154"/>
         <source>The newsroom&apos;s CA certificate</source>
         <translation>Chứng chỉ CA của tòa soạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="156"/>
         <source>Certificates (*.crt *.pem)</source>
         <translation>Chứng chỉ (*.crt *.pem)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="179"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="181"/>
         <source>Join</source>
         <translation>Tham gia</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="185"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="187"/>
         <source>Give the server, the database and your login.</source>
         <translation>Hãy nhập máy chủ, cơ sở dữ liệu và tên đăng nhập.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="212"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="214"/>
         <source>Joining the newsroom server…</source>
         <translation>Đang tham gia máy chủ tòa soạn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="237"/>
+        <location filename="../../src/newsroom_desktop/ui/connect_dialog.py" line="239"/>
         <source>The server refused this login and password. Check them and try again.</source>
         <translation>Máy chủ từ chối tên đăng nhập và mật khẩu này. Hãy kiểm tra lại rồi thử lần nữa.</translation>
     </message>
@@ -521,178 +521,188 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="55"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="56"/>
         <source>the headline</source>
         <translation>tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="56"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="57"/>
         <source>the lead</source>
         <translation>sapo</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="57"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="58"/>
         <source>the body</source>
         <translation>thân bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="58"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="59"/>
         <source>the byline</source>
         <translation>phần tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="61"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="62"/>
         <source>The headline is empty.</source>
         <translation>Tiêu đề còn trống.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="62"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="63"/>
         <source>The lead is empty.</source>
         <translation>Sapo còn trống.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="63"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="64"/>
         <source>The body has no text.</source>
         <translation>Thân bài chưa có nội dung.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="65"/>
         <source>The byline is empty.</source>
         <translation>Chưa ghi tác giả.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="71"/>
         <source>a photo caption</source>
         <translation>một chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="71"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="72"/>
         <source>Placeholder %1 left in %2.</source>
         <translation>Còn chữ tạm %1 trong %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="76"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="77"/>
         <source>Photo %1 is still waiting for its file.</source>
         <translation>Ảnh %1 vẫn chưa có tệp ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="78"/>
         <source>Photo %1 has no caption.</source>
         <translation>Ảnh %1 chưa có chú thích.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="78"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="79"/>
         <source>Photo %1 has no credit.</source>
         <translation>Ảnh %1 chưa ghi nguồn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="79"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="80"/>
         <source>Photo %1 has no alt text.</source>
         <translation>Ảnh %1 chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="92"/>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="148"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="93"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="155"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="111"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="112"/>
         <source>The selected article(s): %1</source>
         <translation>Các bài viết đã chọn: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="114"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="115"/>
         <source>Every article with status: %1</source>
         <translation>Mọi bài viết có trạng thái: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="124"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="125"/>
         <source>As one .zip file</source>
         <translation>Gộp thành một tệp .zip</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="125"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="126"/>
         <source>Add share and print links to the page</source>
         <translation>Thêm liên kết chia sẻ và in vào trang</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="132"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="127"/>
+        <source>Repeat the lead at the start of the body</source>
+        <translation>Lặp lại sapo ở đầu thân bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="129"/>
+        <source>Most Hugo and Jekyll themes do not show the summary in the front matter.</source>
+        <translation>Phần lớn giao diện Hugo và Jekyll không hiển thị phần tóm tắt (summary) trong front matter.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="138"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="138"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="144"/>
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="139"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="145"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="140"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="146"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="141"/>
-        <source>Paper (PDF)</source>
-        <translation>Khổ giấy (PDF)</translation>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="147"/>
+        <source>Paper</source>
+        <translation>Khổ giấy</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="142"/>
-        <source>Photo size (package)</source>
-        <translation>Cỡ ảnh (gói)</translation>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="148"/>
+        <source>Photo size</source>
+        <translation>Cỡ ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="158"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="165"/>
         <source>Export to folder</source>
         <translation>Xuất vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="185"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="201"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="191"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="207"/>
         <source>No article to export.</source>
         <translation>Không có bài viết nào để xuất.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="194"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="210"/>
         <source>The check found %1 problem(s). You can export anyway, or cancel and fix them.</source>
         <translation>Kiểm tra thấy %1 vấn đề. Bạn vẫn có thể xuất, hoặc hủy để sửa trước.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="199"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="215"/>
         <source>The check found no problem.</source>
         <translation>Kiểm tra không thấy vấn đề nào.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="221"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="240"/>
         <source>Exported %1 article(s) to %2.</source>
         <translation>Đã xuất %1 bài viết vào %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="227"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="246"/>
         <source>Published %1 approved article(s).</source>
         <translation>Đã đăng %1 bài viết đã duyệt.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="231"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="250"/>
         <source>The export was cancelled; the articles above were done.</source>
         <translation>Đã hủy việc xuất; các bài viết ở trên đã xuất xong.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="241"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="260"/>
         <source>… and %1 more</source>
         <translation>… và %1 tệp khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="243"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="262"/>
         <source>%1 already holds these files, which no earlier export of the same article wrote:
 
 %2
@@ -705,27 +715,27 @@ Replace them?</source>
 Thay thế chúng?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="252"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="271"/>
         <source>Replace files?</source>
         <translation>Thay thế tệp?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="258"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="277"/>
         <source>Replace</source>
         <translation>Thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="309"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="328"/>
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="316"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="335"/>
         <source>Export finished</source>
         <translation>Xuất xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="319"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="338"/>
         <source>Export failed</source>
         <translation>Xuất không thành công</translation>
     </message>
@@ -1268,203 +1278,203 @@ Thay thế chúng?</translation>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="92"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="93"/>
         <source>Pr&amp;eferences…</source>
         <translation>Tùy &amp;chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="93"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="94"/>
         <source>Search Articles</source>
         <translation>Tìm bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="94"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="95"/>
         <source>Revision &amp;History</source>
         <translation>&amp;Lịch sử phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="95"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="96"/>
         <source>&amp;Compare Revisions…</source>
         <translation>&amp;So sánh phiên bản…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="96"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="97"/>
         <source>&amp;Notes</source>
         <translation>Ghi &amp;chú</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="97"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="98"/>
         <source>&amp;About Newsroom Desktop</source>
         <translation>&amp;Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="140"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="141"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="145"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="146"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="148"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="149"/>
         <source>F&amp;ormat</source>
         <translation>Định &amp;dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="152"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="153"/>
         <source>&amp;Article</source>
         <translation>&amp;Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="153"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="154"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="155"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="182"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="183"/>
         <source>Main Toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="21"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="22"/>
         <source>Import articles</source>
         <translation>Nhập bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="23"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="24"/>
         <source>Articles (%1);;All files (*)</source>
         <translation>Bài viết (%1);;Tất cả tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="29"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="32"/>
         <source>Import a folder of articles</source>
         <translation>Nhập một thư mục bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="37"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="42"/>
         <source>Imported %n article(s).</source>
         <translation>
             <numerusform>Đã nhập %n bài viết.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="39"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="44"/>
         <source>Skipped %n file(s):</source>
         <translation>
             <numerusform>Bỏ qua %n tệp:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="45"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="50"/>
         <source>Not articles, left alone: %n file(s)</source>
         <translation>
             <numerusform>Không phải bài viết, để nguyên: %n tệp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="51"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="56"/>
         <source>The import was cancelled; the files above were done.</source>
         <translation>Đã hủy việc nhập; các tệp ở trên đã nhập xong.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="67"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="72"/>
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="79"/>
         <source>Import finished</source>
         <translation>Nhập xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="78"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="83"/>
         <source>Import failed</source>
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="211"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="213"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="214"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="256"/>
-        <location filename="../../src/newsroom_desktop/ui/startup.py" line="108"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../src/newsroom_desktop/ui/startup.py" line="110"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="284"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="339"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="338"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="339"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="344"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="345"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="406"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="407"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="451"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="352"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="377"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="376"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="377"/>
         <location filename="../../src/newsroom_desktop/ui/main_window.py" line="378"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="379"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1473,13 +1483,13 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="407"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="408"/>
         <source>Your last changes could not be saved; the window stays on this store.</source>
         <translation>Chưa lưu được thay đổi cuối cùng; cửa sổ vẫn ở kho dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="427"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="428"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="452"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="453"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -1576,178 +1586,178 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="197"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="198"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="198"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="199"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="199"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="200"/>
         <source>Add photos from files (or drop them here)</source>
         <translation>Thêm ảnh từ tệp (hoặc kéo thả vào đây)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="200"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="201"/>
         <source>Insert</source>
         <translation>Chèn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="201"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="202"/>
         <source>Place the photo in the body at the cursor</source>
         <translation>Đặt ảnh vào thân bài, tại vị trí con trỏ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="202"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="203"/>
         <source>Lead</source>
         <translation>Ảnh chính</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="203"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="204"/>
         <source>Make this the lead photo</source>
         <translation>Đặt làm ảnh chính (ảnh đại diện) của bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="205"/>
         <source>Remove</source>
         <translation>Gỡ bỏ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="205"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="206"/>
         <source>Take this photo out of the article</source>
         <translation>Bỏ ảnh này khỏi bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="206"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="207"/>
         <source>Choose the Photo…</source>
         <translation>Chọn ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="208"/>
         <source>Give this figure its photo file</source>
         <translation>Gắn tệp ảnh cho chỗ đặt ảnh này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="208"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="209"/>
         <source>Caption for this article</source>
         <translation>Chú thích ảnh trong bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="210"/>
         <source>Credit, e.g. Ảnh: Ngọc Hậu</source>
         <translation>Nguồn ảnh, ví dụ Ảnh: Ngọc Hậu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="211"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="212"/>
         <source>Alt text: what the photo shows, for readers who cannot see it</source>
         <translation>Văn bản thay thế: ảnh cho thấy gì, dành cho người đọc không xem được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="213"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="214"/>
         <source>Alt text</source>
         <translation>Văn bản thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="213"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="214"/>
         <source>Caption</source>
         <translation>Chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="213"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="214"/>
         <source>Credit</source>
         <translation>Nguồn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="227"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="228"/>
         <source>Choose the photo</source>
         <translation>Chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="229"/>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="236"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="230"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="241"/>
         <source>Images (%1)</source>
         <translation>Ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="236"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="239"/>
         <source>Add photos</source>
         <translation>Thêm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="276"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="282"/>
         <source>(no caption)</source>
         <translation>(chưa có chú thích)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="308"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="314"/>
         <source>No photo selected</source>
         <translation>Chưa chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="308"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="314"/>
         <source>Waiting for its photo</source>
         <translation>Đang chờ ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="321"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="327"/>
         <source>File says</source>
         <translation>Mô tả trong tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="322"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="328"/>
         <source>Creator</source>
         <translation>Người chụp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="323"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="329"/>
         <source>Copyright</source>
         <translation>Bản quyền</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="324"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="330"/>
         <source>Taken</source>
         <translation>Chụp lúc</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="325"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="331"/>
         <source>Camera</source>
         <translation>Máy ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="326"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="332"/>
         <source>Size</source>
         <translation>Kích thước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="327"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="333"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="337"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="343"/>
         <source>This figure is waiting for its photo.</source>
         <translation>Chỗ đặt ảnh này đang chờ ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="338"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="344"/>
         <source>No caption.</source>
         <translation>Chưa có chú thích ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="339"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="345"/>
         <source>No credit.</source>
         <translation>Chưa có nguồn ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="340"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="346"/>
         <source>No alt text.</source>
         <translation>Chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="341"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="347"/>
         <source>The alt text only repeats the caption.</source>
         <translation>Văn bản thay thế chỉ lặp lại chú thích ảnh.</translation>
     </message>
@@ -1755,120 +1765,119 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="32"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="31"/>
         <source>Preferences</source>
         <translation>Tùy chọn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="40"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="39"/>
         <source>System language</source>
         <translation>Ngôn ngữ của hệ thống</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="51"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="50"/>
         <source> s</source>
         <translation> giây</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="60"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="59"/>
         <source> days</source>
         <translation> ngày</translation>
     </message>
     <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="62"/>
         <location filename="../../src/newsroom_desktop/ui/preferences.py" line="63"/>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="64"/>
         <source>When this computer joins a newsroom server it keeps your own articles and the newsroom&apos;s newest from this many days.</source>
         <translation>Khi máy này tham gia máy chủ tòa soạn, nó giữ các bài của bạn và những bài mới nhất của tòa soạn trong chừng ấy ngày.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="69"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="68"/>
         <source>Your name</source>
         <translation>Tên của bạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="69"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="71"/>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="108"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="70"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="71"/>
         <source>Newsroom time zone</source>
         <translation>Múi giờ tòa soạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="73"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="72"/>
         <source>Autosave after</source>
         <translation>Tự động lưu sau</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="73"/>
         <source>Web photo size (longest side)</source>
         <translation>Cỡ ảnh web (cạnh dài nhất)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="74"/>
         <source>Newest days to hold on this desk</source>
         <translation>Số ngày bài mới giữ trên máy này</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="109"/>
-        <source>The new language is used from the next start of Newsroom Desktop.</source>
-        <translation>Ngôn ngữ mới được dùng từ lần mở Newsroom Desktop tiếp theo.</translation>
     </message>
 </context>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="41"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="116"/>
         <source>Welcome to Newsroom Desktop</source>
         <translation>Chào mừng bạn đến với Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="46"/>
-        <source>Your name, e.g. Ngọc Hậu</source>
-        <translation>Tên của bạn, ví dụ Ngọc Hậu</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="60"/>
-        <source>Start</source>
-        <translation>Bắt đầu</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="117"/>
         <source>Who is writing?</source>
         <translation>Ai đang viết?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="73"/>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="74"/>
-        <source>Your name goes on your revisions, notes and approvals. You can change it later in Preferences.</source>
-        <translation>Tên của bạn được ghi vào các phiên bản, ghi chú và lượt duyệt của bạn. Bạn có thể đổi sau trong Tùy chọn.</translation>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="119"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="120"/>
+        <source>Your name goes on your revisions, notes and approvals, and on the byline of your new articles. You can change it later in Preferences.</source>
+        <translation>Tên của bạn được ghi vào các phiên bản, ghi chú và lượt duyệt, và vào phần tác giả của những bài bạn viết mới. Bạn có thể đổi tên sau trong Tùy chọn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="124"/>
+        <source>&amp;Interface language</source>
+        <translation>&amp;Ngôn ngữ giao diện</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="125"/>
+        <source>&amp;Name</source>
+        <translation>Họ và &amp;tên</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="126"/>
+        <source>Your name, e.g. Ngọc Hậu</source>
+        <translation>Tên của bạn, ví dụ Ngọc Hậu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="127"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="130"/>
         <source>I write articles and submit them to the desk.</source>
         <translation>Tôi viết bài và gửi lên ban biên tập.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="81"/>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="131"/>
         <source>I review, edit, approve and publish the articles.</source>
         <translation>Tôi xem, biên tập, duyệt và đăng bài.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="90"/>
-        <source>Name</source>
-        <translation>Tên</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="93"/>
-        <source>Role</source>
-        <translation>Vai trò</translation>
+        <location filename="../../src/newsroom_desktop/ui/review/profile_dialog.py" line="132"/>
+        <source>Start</source>
+        <translation>Bắt đầu</translation>
     </message>
 </context>
 <context>

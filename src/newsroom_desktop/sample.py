@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter
 
-from newsroom_desktop.core.documents import ArticleDoc
+from newsroom_desktop.core.documents import Actor, ArticleDoc
 from newsroom_desktop.core.intake import ImportedArticle, ImportedFigure
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.resources import resource_path
@@ -109,10 +109,20 @@ def sample_article(photos: list[Path], zone: object = None) -> ImportedArticle:
 
 
 def create_sample(newsroom: Newsroom) -> ArticleDoc:
-    """Add the sample article with its two photos to the store; return it."""
+    """Add the sample article with its two photos to the store; return it.
+
+    In a store file the article belongs to the reporter its byline names, as it would in the
+    newsroom it came from, not to the newcomer trying the app (on a server the login owns
+    what it writes).
+    """
     with tempfile.TemporaryDirectory() as tmp:
         photos = write_sample_photos(Path(tmp))
-        stored = newsroom.intake.store(sample_article(photos, newsroom.zone))
+        article = sample_article(photos, newsroom.zone)
+        author = newsroom
+        if newsroom.store.is_sqlite and not newsroom.signed_in and article.byline:
+            reporter = Actor(article.byline, "reporter")
+            author = Newsroom(newsroom.store, actor=reporter, zone=newsroom.zone.key)
+        stored = author.intake.store(article)
     if newsroom.store.is_sqlite:  # a sample to try the app on: never sent to a server later
         newsroom.sync.keep_on_desk(stored.id)
     return newsroom.articles.get(stored.id)

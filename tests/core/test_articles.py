@@ -169,3 +169,28 @@ def test_ids_resolve_from_a_unique_prefix(newsroom: Newsroom):
     shared = next(ch for ch in first_chars if sum(d.id.startswith(ch) for d in docs) > 1)
     with pytest.raises(ValidationError):  # too short to trust (see test_id_prefixes.py)
         newsroom.articles.get(shared)
+
+
+def test_a_new_draft_carries_its_writers_name_as_byline(newsroom: Newsroom):
+    doc = newsroom.articles.new_draft("en")
+    assert doc.byline == newsroom.actor.name
+    assert doc.owner == newsroom.actor.name
+    assert (doc.status, doc.headline, doc.language) == ("draft", "", "en")
+
+
+def test_the_sample_belongs_to_its_reporter_not_the_newcomer(tmp_path):
+    from newsroom_desktop.core.documents import Actor
+    from newsroom_desktop.core.settings import Settings
+    from newsroom_desktop.sample import create_sample
+
+    newcomer = Actor("Trần Văn Mới", "reporter")
+    nr = Newsroom.open(tmp_path / "first.sqlite", actor=newcomer, settings=Settings())
+    try:
+        sample = create_sample(nr)
+        assert sample.byline == "Ngọc Hậu"
+        assert sample.owner == "Ngọc Hậu"
+        assert [rev.author for rev in nr.history.list(sample.id)] == ["Ngọc Hậu"]
+        assert nr.actor == newcomer  # the window still acts as the newcomer
+        assert nr.articles.new_draft().owner == "Trần Văn Mới"
+    finally:
+        nr.close()

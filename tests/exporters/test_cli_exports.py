@@ -136,3 +136,21 @@ def test_usage_errors(newsroom, sample_doc, store_path, tmp_path, capsys):
     code, _, err = run(store_path, capsys, "export", "zzzz", "-f", "html", "-o", str(tmp_path))
     assert code == 1
     assert "No article with id zzzz" in err
+
+
+def test_markdown_lead_in_body_follows_the_setting_and_the_flag(
+    newsroom, sample_doc, store_path, tmp_path, capsys
+):
+    from newsroom_desktop.core.settings import Settings, save_settings
+
+    def body(*flags: str) -> str:
+        out = tmp_path / "md"
+        code, _, err = run(store_path, capsys, "export", sample_doc.id, "-f", "md", "-o", str(out),
+                           "--preview", *flags)  # fmt: skip
+        assert code == 0, err
+        return (out / f"{sample_doc.slug}.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+
+    assert body().lstrip().startswith(sample_doc.lead)  # on by default
+    assert sample_doc.lead not in body("--no-lead-in-body")
+    save_settings(Settings(markdown_lead_in_body=False))
+    assert sample_doc.lead not in body()

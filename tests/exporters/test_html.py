@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import replace
+from datetime import datetime
 from html.parser import HTMLParser
 
 import pytest
@@ -35,6 +38,20 @@ def parse(page: str) -> _Collector:
     collector = _Collector()
     collector.feed(page)
     return collector
+
+
+def json_ld_of(page: str) -> dict:
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert len(blocks) == 1
+    return json.loads(blocks[0])
+
+
+def meta_properties(page: str) -> list[tuple[str, str | None]]:
+    return [
+        (attrs["property"] or "", attrs.get("content"))
+        for tag, attrs in parse(page).tags
+        if tag == "meta" and "property" in attrs
+    ]
 
 
 def test_page_matches_reference_and_writes_photos(sample_doc, tmp_path):
@@ -130,7 +147,10 @@ def test_hostile_fields_stay_text(hostile_doc):
     assert "<script>" not in page
     assert "<img src=x" not in page
     found = parse(page)
-    assert [tag for tag, _ in found.tags if tag == "script"] == []
+    # The one script is the JSON-LD data block, which browsers never run.
+    scripts = [attrs for tag, attrs in found.tags if tag == "script"]
+    assert scripts == [{"type": "application/ld+json"}]
+    assert json_ld_of(page)["headline"] == hostile_doc.headline
     text = "".join(found.text)
     assert text.count(HOSTILE) >= 4  # section, headline, lead, body, byline
     assert HOSTILE_CAPTION in text
@@ -169,3 +189,61 @@ def test_a_template_with_an_unknown_field_is_a_clear_error(sample_doc, isolated_
     (own / "figure.html").write_text("<figure>$nonsense</figure>", encoding="utf-8")
     with pytest.raises(ExportFailedError, match=r"figure.html uses \$nonsense"):
         render_page(sample_doc, ExportOptions())
+
+
+def test_page_carries_open_graph_for_link_previews(newsroom, sample_doc):
+    lead = sample_doc.photos[1]
+    newsroom.photos.update_use(sample_doc.id, lead.id, is_lead=True)
+    doc = set_times(newsroom, sample_doc.id)
+    meta = meta_properties(render_page(doc, ExportOptions()))
+    found = dict(meta)
+    assert found["og:type"] == "article"
+    assert found["og:title"] == doc.headline
+    assert found["og:description"] == doc.lead
+    assert found["og:image"] == f"images/{doc.slug}-2.jpg"  # the lead photo, not the first
+    assert found["article:published_time"] == "2021-09-07T06:59:00+07:00"
+    assert found["article:modified_time"] == "2021-09-07T06:59:00+07:00"
+    assert found["article:section"] == doc.section
+    assert [value for name, value in meta if name == "article:tag"] == ["Công an", "Cần Thơ"]
+
+
+def test_page_carries_a_news_article_for_search_engines(sample_doc):
+    data = json_ld_of(render_page(sample_doc, ExportOptions()))
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == sample_doc.headline
+    assert datetime.fromisoformat(data["datePublished"]) == sample_doc.created_at
+    assert datetime.fromisoformat(data["dateModified"]) == sample_doc.updated_at
+    assert data["author"] == [{"@type": "Person", "name": sample_doc.byline}]
+    assert data["image"] == [f"images/{sample_doc.slug}-1.jpg"]
+    assert data["articleSection"] == sample_doc.section
+    assert data["keywords"] == ["Công an", "Cần Thơ"]
+
+
+def test_published_article_is_dated_from_its_publication(sample_doc):
+    from datetime import UTC
+
+    published = datetime(2021, 9, 8, 1, 30, tzinfo=UTC)
+    doc = replace(sample_doc, published_at=published)
+    page = render_page(doc, ExportOptions())
+    assert json_ld_of(page)["datePublished"] == "2021-09-08T08:30:00+07:00"
+    assert dict(meta_properties(page))["article:published_time"] == "2021-09-08T08:30:00+07:00"
+
+
+def test_page_shows_the_tags_line_after_the_byline(newsroom, sample_doc):
+    page = render_page(sample_doc, ExportOptions())
+    text = "".join(parse(page.split("<body>")[1]).text)
+    assert text.index("Từ khóa: Công an, Cần Thơ") > text.index(sample_doc.byline)
+    newsroom.articles.save(sample_doc.id, {"tags": [], "language": "en"})
+    bare = render_page(newsroom.articles.get(sample_doc.id), ExportOptions())
+    assert 'class="tags"' not in bare
+    assert "article:tag" not in bare
+    english = render_page(replace(sample_doc, language="en"), ExportOptions())
+    assert "Tags: Công an, Cần Thơ" in english
+
+
+def test_a_script_end_in_a_field_cannot_break_out_of_the_json_ld(sample_doc):
+    doc = replace(sample_doc, headline='Tin </script><script>alert(1)</script> "nóng"')
+    page = render_page(doc, ExportOptions())
+    assert json_ld_of(page)["headline"] == doc.headline
+    assert page.count("</script>") == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -57,7 +58,22 @@ def test_body_places_figures_as_commonmark_images(sample_doc):
         (ALTS[0], "Đại biểu tham dự tại điểm cầu Công an thành phố Cần Thơ."),
         (ALTS[1], "Trung tướng Trần Quốc Tỏ, Thứ trưởng Bộ Công an phát biểu tại Hội thảo."),
     ]
-    assert sample_doc.lead not in body  # the lead is the summary, not repeated
+    # The lead opens the body too: most Hugo and Jekyll themes never show ``summary``.
+    assert body.lstrip("\n").split("\n\n")[0] == sample_doc.lead
+
+
+def test_lead_stays_in_the_summary_only_when_the_option_is_off(sample_doc):
+    text = render_markdown(sample_doc, ExportOptions(lead_in_body=False))
+    body = text.split("---\n", 2)[2]
+    assert front(text)["summary"] == sample_doc.lead
+    assert sample_doc.lead not in body
+
+
+def test_lead_in_the_body_renders_as_its_own_text(hostile_doc, tmp_path):
+    text = render_markdown(hostile_doc, ExportOptions())
+    rendered = body_md.MARKDOWN.render(text.split("---\n", 2)[2])
+    first = rendered.split("</p>")[0].removeprefix("<p>")
+    assert html.unescape(first) == HOSTILE
 
 
 def test_hostile_fields_stay_text(hostile_doc):
@@ -124,6 +140,7 @@ def test_hostile_markdown_round_trip_keeps_text(hostile_doc, tmp_path):
     back = md_importer.parse(path)
     assert back.headline == HOSTILE
     assert back.lead == HOSTILE
+    assert HOSTILE not in [b for b in back.blocks if isinstance(b, str)][:1]  # not twice
     assert back.byline == HOSTILE
     assert back.section == HOSTILE
     paragraphs = [b for b in back.blocks if isinstance(b, str)]

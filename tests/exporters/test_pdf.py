@@ -67,3 +67,36 @@ def test_hostile_pdf_keeps_text(hostile_doc, tmp_path):
     flat = " ".join(words(run("pdftotext", str(path), "-")))
     assert flat.count(HOSTILE) >= 3
     assert re.search(r"^Title:\s+" + re.escape(HOSTILE) + "$", run("pdfinfo", str(path)), re.M)
+
+
+def test_pdf_and_web_page_show_section_and_credit_alike(sample_doc, tmp_path):
+    from dataclasses import replace
+    from html.parser import HTMLParser
+
+    from newsroom_desktop.exporters.html import render_page
+
+    doc = replace(sample_doc, section="Thời sự  địa phương")
+    (path,) = PdfExporter().export(doc, tmp_path, ExportOptions())
+    pdf = " ".join(words(run("pdftotext", str(path), "-")))
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.parts: list[str] = []
+
+        def handle_data(self, data: str) -> None:
+            self.parts.append(data)
+
+    reader = Text()
+    reader.feed(render_page(doc, ExportOptions()).split("<body>")[1])
+    page = " ".join(words(" ".join(reader.parts)))
+    caption = sample_doc.photos[0].caption
+    shown = [
+        "THỜI SỰ ĐỊA PHƯƠNG",
+        f"{caption} (Ảnh: Ngọc Hậu)",
+        f"{sample_doc.photos[1].caption} (Ảnh: Ngọc Hậu)",
+    ]
+    for text in (pdf, page):
+        at = 0
+        for line in shown:
+            at = text.index(line, at)  # the same words, in the same order

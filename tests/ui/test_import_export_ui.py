@@ -148,3 +148,43 @@ def test_a_figure_waiting_for_its_photo_gets_one(qtbot, make_window, store_path,
     )
     assert not panel.attach_button.isVisible()
     assert window.session.doc.photo(waiting.id).has_file
+
+
+def test_export_dialog_shows_only_the_chosen_formats_options(qtbot, make_window, tmp_path):
+    window = make_window()
+    doc = window.newsroom.articles.create({"headline": "Tin", "lead": "Sapo.", "body": "Đoạn."})
+    dialog = ExportDialog(window.newsroom, window.settings, [doc.id], window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    options = {
+        "pdf": dialog.paper,
+        "package": dialog.max_side,
+        "html": dialog.share,
+        "md": dialog.lead_in_body,
+    }
+    for name in ("html", "pdf", "package", "md", "docx"):
+        dialog.format.setCurrentIndex(dialog.format.findData(name))
+        shown = {key for key, widget in options.items() if widget.isVisible()}
+        assert shown == ({name} if name in options else set()), name
+        assert dialog.zip.isVisible() == (name == "package")
+        # A hidden option's label goes with it: no "Paper" beside an empty row.
+        paper_label = dialog.form.labelForField(dialog.paper)
+        assert paper_label.isVisible() == (name == "pdf")
+
+
+def test_markdown_lead_in_body_is_remembered(qtbot, make_window):
+    window = make_window()
+    doc = window.newsroom.articles.create({"headline": "Tin", "lead": "Sapo.", "body": "Đoạn."})
+    dialog = ExportDialog(window.newsroom, window.settings, [doc.id], window)
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    assert dialog.lead_in_body.isChecked()  # on by default
+    assert dialog.options().lead_in_body
+    dialog.lead_in_body.setChecked(False)
+    assert not dialog.options().lead_in_body
+    remembered = dialog.remembered()
+    assert remembered.markdown_lead_in_body is False
+    again = ExportDialog(window.newsroom, remembered, [doc.id], window)
+    qtbot.addWidget(again)
+    assert not again.lead_in_body.isChecked()

@@ -44,6 +44,13 @@ def register(sub: Any) -> None:
         "--max-side", type=int, metavar="N", help="longest photo side in px (default 1600)"
     )
     p.add_argument("--share-links", action="store_true", help="html: add share and print links")
+    p.add_argument(
+        "--no-lead-in-body",
+        dest="lead_in_body",
+        action="store_false",
+        default=None,
+        help="md: keep the lead in the front matter summary only",
+    )
     p.add_argument("--preview", action="store_true", help="record nothing (no publishing)")
     p.add_argument(
         "--force",
@@ -61,6 +68,9 @@ def _options(args: argparse.Namespace, newsroom: Newsroom) -> ExportOptions:
         max_side=args.max_side or settings.rendition_max_side,
         quality=settings.rendition_quality,
         share_links=args.share_links,
+        lead_in_body=(
+            settings.markdown_lead_in_body if args.lead_in_body is None else args.lead_in_body
+        ),
         zip=args.zip,
         strict=args.strict,
         preview=args.preview,

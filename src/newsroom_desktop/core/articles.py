@@ -69,6 +69,10 @@ class ArticleService:
             )
             return self._doc(session, article)
 
+    def new_draft(self, language: str = "vi") -> ArticleDoc:
+        """Create an empty draft for the acting person, with their name as its byline."""
+        return self.create({"headline": "", "language": language, "byline": self.ctx.actor.name})
+
     def resolve(self, prefix: str) -> str:
         """Return the full id of the article whose id starts with ``prefix``."""
         with self.ctx.store.read() as session:

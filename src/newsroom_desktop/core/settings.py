@@ -28,6 +28,8 @@ class Settings:
     backups_keep: int = 10
     last_export_format: str = "html"
     last_export_dir: str = ""
+    # Markdown exports repeat the lead as the body's first paragraph (themes ignore summary).
+    markdown_lead_in_body: bool = True
     # The newsroom server the window connects to at start ("" = the store on this computer);
     # a URL without its password, which lives in the system keyring.
     server_url: str = ""

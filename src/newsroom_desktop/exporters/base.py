@@ -25,6 +25,8 @@ class ExportOptions:
     max_side: int = DEFAULT_MAX_SIDE
     quality: int = DEFAULT_QUALITY
     share_links: bool = False
+    # Markdown: the lead opens the body too, since most Hugo and Jekyll themes ignore summary.
+    lead_in_body: bool = True
     zip: bool = False
     strict: bool = False
     # A preview (print preview, a look before publishing) records nothing in the store.

@@ -12,7 +12,7 @@ The file, ``<slug>.md``, is what the Markdown importer reads back::
     tags: ["tag", ...]
     author: "Byline"
     slug: "headline"
-    summary: "The lead (sapo), which is not repeated in the body."
+    summary: "The lead (sapo); also the body's first paragraph unless the option is off"
     language: "vi"
     images: ["images/headline-1.jpg", ...]   # every photo, panel order (Hugo's images param)
     photos:                                  # the same photos with their per-use text
@@ -21,6 +21,8 @@ The file, ``<slug>.md``, is what the Markdown importer reads back::
         credit: "Ảnh: ..."
         alt: "..."
     ---
+
+    The lead again, as the first paragraph (most Hugo and Jekyll themes ignore summary).
 
     Body paragraphs in CommonMark...
 
@@ -36,6 +38,8 @@ Rules the importer can rely on:
   Photos in ``photos`` that the body does not show are attached but not placed.
 * A ``file`` may name a photo that is not in images/ when the article's figure was still
   waiting for its photo file; the importer then makes a figure waiting for its photo.
+* With ``ExportOptions.lead_in_body`` (the default), the body opens with the lead as a plain
+  paragraph; the importer drops a first paragraph that repeats ``summary``.
 * Outside code, a ``<`` that would open raw HTML is written ``\\<``, so the text stays text in
   renderers that pass HTML through (kramdown); CommonMark reads it back as ``<``.
 """
@@ -49,6 +53,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from newsroom_desktop.core import body as body_md
+from newsroom_desktop.core.body.inline import escape_text
 from newsroom_desktop.core.documents import ArticleDoc
 from newsroom_desktop.exporters.base import ExportOptions
 from newsroom_desktop.exporters.checks import article_photo
@@ -154,6 +159,9 @@ def body_markdown(doc: ArticleDoc, images: Images) -> str:
 def article_markdown(doc: ArticleDoc, images: Images, options: ExportOptions) -> str:
     """Return the whole Markdown file: front matter, a blank line, the body."""
     body = body_markdown(doc, images).strip("\n")
+    if options.lead_in_body and doc.lead.strip():
+        lead = escape_text(" ".join(doc.lead.split()), line_start=True)
+        body = lead + ("\n\n" + body if body else "")
     return front_matter(doc, images, options) + ("\n" + body + "\n" if body else "")
 
 

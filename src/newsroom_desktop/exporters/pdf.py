@@ -31,6 +31,7 @@ from newsroom_desktop.core.errors import ExportFailedError
 from newsroom_desktop.core.resources import resource_path
 from newsroom_desktop.exporters.base import ExportOptions, write_bytes
 from newsroom_desktop.exporters.images import IMAGES_DIR, ExportedImage, Images, write_images
+from newsroom_desktop.exporters.layout import caption_line, section_line
 
 FONT_FILES = (
     "NotoSerif-Regular.ttf",
@@ -99,13 +100,8 @@ def _figure(image: ExportedImage | None) -> str:
         size = f' width="{width}"' + (f' height="{height}"' if height else "")
         src, alt = escape(image.href), escape(image.alt)
         parts.append(f'<p align="center"><img src="{src}" alt="{alt}"{size}></p>')
-    caption = escape(image.use.caption)
-    credit = (
-        f" ({escape(image.use.credit)})"
-        if image.use.credit and caption
-        else escape(image.use.credit)
-    )
-    parts.append(f'<p class="caption" align="center">{caption}{credit}</p>')
+    line = escape(caption_line(image.use.caption, image.use.credit))
+    parts.append(f'<p class="caption" align="center">{line}</p>')
     return "\n".join(parts) + "\n"
 
 
@@ -114,7 +110,7 @@ def article_html(doc: ArticleDoc, images: Images, options: ExportOptions) -> str
     updated = dates.updated_line(doc.updated_at, options.zone, doc.language)
     body = render_html(doc.body, lambda use_id, _alt: _figure(images.get(use_id)))
     parts = [
-        f'<p class="section">{escape(doc.section)}</p>' if doc.section else "",
+        f'<p class="section">{escape(section_line(doc.section))}</p>' if doc.section else "",
         f"<h1>{escape(doc.headline)}</h1>",
         f'<p class="updated">{escape(updated)}</p>',
         f'<p align="justify"><b>{escape(doc.lead)}</b></p>' if doc.lead else "",

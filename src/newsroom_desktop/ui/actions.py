@@ -89,7 +89,8 @@ def window_action_specs() -> list[ActionSpec]:
         ),
         ActionSpec("trash", _t("Move to &Trash"), None, "user-trash"),
         ActionSpec("quit", _t("&Quit"), sk.Quit, "application-exit"),
-        ActionSpec("preferences", _t("Pr&eferences…"), sk.Preferences, "preferences-system"),
+        # Not StandardKey.Preferences: it is empty on Linux and Windows. Ctrl+, is Cmd+, on a Mac.
+        ActionSpec("preferences", _t("Pr&eferences…"), "Ctrl+,", "preferences-system"),
         ActionSpec("focus_search", _t("Search Articles"), "Ctrl+Shift+F", "system-search"),
         ActionSpec("history", _t("Revision &History"), "Ctrl+Shift+H", "document-open-recent"),
         ActionSpec("compare", _t("&Compare Revisions…"), "Ctrl+Shift+D"),

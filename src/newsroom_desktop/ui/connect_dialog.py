@@ -28,6 +28,7 @@ from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.errors import NewsroomError
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.server_records import ServerAddress
+from newsroom_desktop.ui.folders import CERTIFICATE, remember_folder, start_folder
 from newsroom_desktop.ui.labels import error_message
 from newsroom_desktop.ui.ops import Operation, Progress
 
@@ -151,9 +152,10 @@ class ConnectDialog(QDialog):
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("The newsroom's CA certificate"),
-            "",
+            start_folder(CERTIFICATE),
             self.tr("Certificates (*.crt *.pem)"),
         )
+        remember_folder(CERTIFICATE, path)
         if path:
             self.ca_file.setText(path)
 

@@ -34,6 +34,7 @@ from newsroom_desktop.core.vocabulary import STATUSES
 from newsroom_desktop.exporters.base import ExportOptions
 from newsroom_desktop.exporters.checks import check
 from newsroom_desktop.exporters.registry import FORMATS
+from newsroom_desktop.ui.folders import documents_folder
 from newsroom_desktop.ui.labels import format_label, status_label, translator
 from newsroom_desktop.ui.ops import Operation
 from newsroom_desktop.ui.services import Services
@@ -113,7 +114,7 @@ class ExportDialog(QDialog):
         for status in STATUSES:
             label = _t("Every article with status: %1").replace("%1", status_label(status))
             self.scope.addItem(label, status)
-        self.folder = QLineEdit(settings.last_export_dir or str(Path.home()))
+        self.folder = QLineEdit(settings.last_export_dir or documents_folder())
         self.paper = QComboBox()
         self.paper.addItem("A4", "a4")
         self.paper.addItem("Letter", "letter")
@@ -123,6 +124,11 @@ class ExportDialog(QDialog):
         self.max_side.setValue(settings.rendition_max_side)
         self.zip = QCheckBox(_t("As one .zip file"))
         self.share = QCheckBox(_t("Add share and print links to the page"))
+        self.lead_in_body = QCheckBox(_t("Repeat the lead at the start of the body"))
+        self.lead_in_body.setToolTip(
+            _t("Most Hugo and Jekyll themes do not show the summary in the front matter.")
+        )
+        self.lead_in_body.setChecked(settings.markdown_lead_in_body)
         self.problems = QListWidget()
         self.problems.setObjectName("exportProblems")
         self.problems_label = QLabel()
@@ -134,14 +140,15 @@ class ExportDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(_t("Format"), self.format)
         form.addRow(_t("Articles"), self.scope)
         form.addRow(_t("Folder"), folder_row)
-        form.addRow(_t("Paper (PDF)"), self.paper)
-        form.addRow(_t("Photo size (package)"), self.max_side)
+        form.addRow(_t("Paper"), self.paper)
+        form.addRow(_t("Photo size"), self.max_side)
         form.addRow("", self.zip)
         form.addRow("", self.share)
+        form.addRow("", self.lead_in_body)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -160,11 +167,20 @@ class ExportDialog(QDialog):
             self.folder.setText(folder)
 
     def _update_options(self) -> None:
+        # Only the chosen format's own options are shown (and taken by options()).
         name = self.format.currentData()
-        self.paper.setEnabled(name == "pdf")
-        self.max_side.setEnabled(name == "package")
-        self.zip.setEnabled(name == "package")
-        self.share.setEnabled(name == "html")
+        for widget, shown in self._format_options(name):
+            widget.setEnabled(shown)
+            self.form.setRowVisible(widget, shown)
+
+    def _format_options(self, name: str) -> list[tuple[QWidget, bool]]:
+        return [
+            (self.paper, name == "pdf"),
+            (self.max_side, name == "package"),
+            (self.zip, name == "package"),
+            (self.share, name == "html"),
+            (self.lead_in_body, name == "md"),
+        ]
 
     def target_ids(self) -> list[str]:
         scope = self.scope.currentData()
@@ -207,11 +223,14 @@ class ExportDialog(QDialog):
             quality=self.settings.rendition_quality,
             zip=self.zip.isChecked() and self.zip.isEnabled(),
             share_links=self.share.isChecked() and self.share.isEnabled(),
+            lead_in_body=self.lead_in_body.isChecked(),
         )
 
     def remembered(self) -> Settings:
         return self.settings.updated(
-            last_export_format=self.format.currentData(), last_export_dir=self.folder.text()
+            last_export_format=self.format.currentData(),
+            last_export_dir=self.folder.text(),
+            markdown_lead_in_body=self.lead_in_body.isChecked(),
         )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from newsroom_desktop.core.changes import IMPORTED, Changes
+from newsroom_desktop.ui.folders import IMPORT, remember_folder, start_folder
 from newsroom_desktop.ui.ops import Operation
 from newsroom_desktop.ui.services import Services
 
@@ -19,14 +20,18 @@ def choose_import_paths(parent: QWidget) -> list[str]:
     files, _ = QFileDialog.getOpenFileNames(
         parent,
         parent.tr("Import articles"),
-        "",
+        start_folder(IMPORT),
         parent.tr("Articles (%1);;All files (*)").replace("%1", IMPORT_FILTER),
     )
+    remember_folder(IMPORT, files)
     return files
 
 
 def choose_import_folder(parent: QWidget) -> list[str]:
-    folder = QFileDialog.getExistingDirectory(parent, parent.tr("Import a folder of articles"))
+    folder = QFileDialog.getExistingDirectory(
+        parent, parent.tr("Import a folder of articles"), start_folder(IMPORT)
+    )
+    remember_folder(IMPORT, folder)
     return [folder] if folder else []
 
 

@@ -26,6 +26,7 @@ from newsroom_desktop.ui.actions import build_actions, build_menus, build_toolba
 from newsroom_desktop.ui.article_list import ArticleListModel, ArticleListPanel
 from newsroom_desktop.ui.editor.panel import EditorPanel
 from newsroom_desktop.ui.hub import ChangeHub
+from newsroom_desktop.ui.i18n import install_translations
 from newsroom_desktop.ui.labels import error_message
 from newsroom_desktop.ui.ops import OperationRunner, ProgressStrip
 from newsroom_desktop.ui.photo_panel import PhotoPanel
@@ -259,9 +260,7 @@ class MainWindow(QMainWindow):
     def new_article(self) -> None:
         if not self.session.flush():
             return
-        doc = self.newsroom.articles.create(
-            {"headline": "", "language": self.settings.ui_language or "vi"}
-        )
+        doc = self.newsroom.articles.new_draft(self.settings.ui_language or "vi")
         self.changes.publish(Changes.of([doc], CREATED))
         self.list_panel.select_article(doc.id, emit=False)
         self.session.open(doc.id)
@@ -388,6 +387,8 @@ class MainWindow(QMainWindow):
             self.session.flush()  # what was typed is saved as the person who typed it
             dialog.apply(self.services)
             self.review.workflow.profile_changed()
+            if dialog.language_changed():
+                self.reopen_in_language()
 
     def save_screenshot(self, path: Path) -> bool:
         """Render the window once to a PNG file."""
@@ -417,6 +418,30 @@ class MainWindow(QMainWindow):
         self.deleteLater()
         old.close()
         window.safety.offer_recoveries()
+        return True
+
+    def reopen_in_language(self) -> bool:
+        """Show this window again in the language of the settings, without a restart.
+
+        Every text of the window, its panels and menus is set as it is built, so the window is
+        built anew on the same open store, with the same article open, and this one closes.
+        """
+        if not self.session.flush():
+            return False
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        language = install_translations(app, self.settings.ui_language)
+        article = self.session.doc.id if self.session.doc is not None else None
+        self._save_state()
+        window = MainWindow(self.newsroom, self.settings)
+        window.list_model.set_language(language)
+        window.show()
+        if article is not None:
+            window.list_panel.select_article(article, emit=False)
+            window.open_article(article)
+        _REPLACEMENTS[:] = [window]  # nothing else holds a window made here
+        self.close()
+        self.deleteLater()
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:

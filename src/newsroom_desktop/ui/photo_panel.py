@@ -35,6 +35,7 @@ from newsroom_desktop.core.photo_checks import (
     MISSING_FILE,
     use_warnings,
 )
+from newsroom_desktop.ui.folders import PHOTOS, remember_folder, start_folder
 
 Thumbnails = Callable[[PhotoUse], QImage | None]
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif"
@@ -225,16 +226,21 @@ class PhotoPanel(QWidget):
         file, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose the photo"),
-            "",
+            start_folder(PHOTOS),
             self.tr("Images (%1)").replace("%1", IMAGE_FILTER),
         )
+        remember_folder(PHOTOS, file)
         if file:
             self.attach_file.emit(self._current.id, file)
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos"), "", self.tr("Images (%1)").replace("%1", IMAGE_FILTER)
+            self,
+            self.tr("Add photos"),
+            start_folder(PHOTOS),
+            self.tr("Images (%1)").replace("%1", IMAGE_FILTER),
         )
+        remember_folder(PHOTOS, files)
         if files:
             self.add_files.emit(files)
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
-    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -102,9 +101,7 @@ class PreferencesDialog(QDialog):
         if not newsroom.signed_in:  # on a server the login says who acts, not the profile
             newsroom.act_as(Actor(new.profile_name or newsroom.actor.name, new.profile_role))
         services.session.saver.set_interval(int(new.autosave_seconds * 1000))
-        if new.ui_language != self._settings.ui_language:
-            QMessageBox.information(
-                self,
-                self.tr("Language"),
-                self.tr("The new language is used from the next start of Newsroom Desktop."),
-            )
+
+    def language_changed(self) -> bool:
+        """Tell whether the chosen interface language differs from the one in use."""
+        return bool(self.result_settings().ui_language != self._settings.ui_language)

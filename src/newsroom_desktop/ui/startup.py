@@ -85,9 +85,11 @@ def start(app: QApplication, args: argparse.Namespace) -> MainWindow | None:
         # Who is using the app, asked before anything is written under their name.
         from newsroom_desktop.ui.review.profile_dialog import ask_profile  # noqa: PLC0415 - lazy, for start-up time
 
-        if ask_profile() is None:
+        if ask_profile(language=args.lang or settings.ui_language) is None:
             return None
         settings = load_settings()
+        # The welcome dialog installed the language chosen there; --lang still wins.
+        language = install_translations(app, args.lang or settings.ui_language)
     newsroom = (
         open_saved_server(server_url, unattended=bool(unattended))
         if server_url
