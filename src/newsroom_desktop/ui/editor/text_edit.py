@@ -62,6 +62,11 @@ def new_document(parent: QWidget | None, figures: FigureSource) -> QTextDocument
     doc.setIndentWidth(26)
     doc.setUseDesignMetrics(True)
     register_figures(doc, figures)
+    doc.setUndoRedoEnabled(False)  # the first paragraph looks like every other one
+    cursor = QTextCursor(doc)
+    cursor.setBlockFormat(block_format())
+    cursor.setBlockCharFormat(base_char_format(0))
+    doc.setUndoRedoEnabled(True)
     return doc
 
 
