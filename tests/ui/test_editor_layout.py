@@ -1,10 +1,22 @@
-"""The editor as a page: a typed paragraph looks like a reloaded one; fields are labelled."""
+"""The editor as a page at the common screen sizes: nothing cut, one scrollbar, labelled fields."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextBlock, QTextCursor
+from PySide6.QtWidgets import QLabel
 
+from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.sample import create_sample
+from tests.conftest import REPORTER
+from tests.ui.layout_probe import clipped, open_sample
 from tests.ui.typing import type_text
 
 
@@ -53,3 +65,88 @@ def test_a_typed_paragraph_looks_the_same_after_save_and_reopen(qtbot, make_wind
     again.open_article(article_id)
     assert [text for text, _ in typed] == ["Đoạn một, gõ trong bài mới.", "Đoạn hai."]
     assert _paragraphs(again) == typed
+
+
+SIZES = [(1280, 720), (1366, 768), (1920, 1080)]
+
+
+@pytest.fixture
+def sample_window(make_window, store_path):
+    newsroom = Newsroom.open(store_path, actor=REPORTER)
+    create_sample(newsroom)
+    newsroom.close()
+    return make_window()
+
+
+@pytest.mark.parametrize("notes", [False, True], ids=["notes-closed", "notes-open"])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_nothing_is_cut_and_the_page_scrolls_as_one(qtbot, sample_window, size, notes):
+    window = sample_window
+    open_sample(window, lambda: qtbot.wait(300), size, notes=notes)
+    assert clipped(window) == []
+    page = window.editor.page_scroll.verticalScrollBar()
+    if size == (1280, 720):
+        # Headline and lead scroll away: the page, not the body, is what scrolls.
+        assert page.maximum() > window.editor.header.height()
+        page.setValue(page.maximum())
+        qtbot.wait(20)
+        header = window.editor.header
+        bottom = header.mapTo(window.editor.page_scroll.viewport(), header.rect().bottomLeft())
+        assert bottom.y() < 0
+
+
+def test_nothing_is_cut_at_150_percent(sample_window, store_path):
+    sample_window.session.saver.flush()
+    sample_window.close()
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_SCALE_FACTOR": "1.5", "QT_QPA_PLATFORM": "offscreen"}
+    env["PYTHONPATH"] = os.pathsep.join([str(root / "src"), str(root), env.get("PYTHONPATH", "")])
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.ui.layout_probe", str(store_path), "1280x720"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {"ratio": 1.5, "problems": []}
+
+
+def test_typing_at_the_end_keeps_the_cursor_in_view(qtbot, sample_window):
+    window = sample_window
+    open_sample(window, lambda: qtbot.wait(50), (1280, 720), notes=False)
+    body = window.editor.body
+    body.setFocus()
+    body.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(body, Qt.Key.Key_Return)
+    type_text(body, "Dòng cuối cùng.")
+    viewport = window.editor.page_scroll.viewport()
+
+    def cursor_in_view() -> bool:
+        cursor = body.cursorRect()
+        top = body.viewport().mapTo(viewport, cursor.topLeft()).y()
+        return top >= 0 and top + cursor.height() <= viewport.height()
+
+    qtbot.waitUntil(cursor_in_view, timeout=2000)
+    assert window.editor.page_scroll.verticalScrollBar().value() > 0
+
+
+def test_every_field_has_a_label_of_its_own(sample_window):
+    window = sample_window
+    editor, photos = window.editor, window.photo_panel
+    fields = {
+        "Section": editor.section,
+        "Byline": editor.byline,
+        "Tags": editor.tags,
+        "Caption": photos.caption,
+        "Credit": photos.credit,
+        "Alt text": photos.alt_text,
+    }
+    labels = {
+        label.text().replace("&", ""): label.buddy()
+        for label in window.findChildren(QLabel, "FieldLabel")
+        if label.isVisible()
+    }
+    assert labels == fields
