@@ -150,3 +150,23 @@ def test_every_field_has_a_label_of_its_own(sample_window):
         if label.isVisible()
     }
     assert labels == fields
+
+
+def test_find_and_page_down_move_the_page_with_the_cursor(qtbot, sample_window):
+    window = sample_window
+    open_sample(window, lambda: qtbot.wait(50), (1280, 720), notes=False)
+    editor, bar = window.editor, window.editor.page_scroll.verticalScrollBar()
+    editor.action_find.trigger()
+    editor.find_bar.find_edit.setText("Kết luận Hội thảo")
+    assert editor.find_bar.find_next()
+    qtbot.waitUntil(lambda: bar.value() > bar.maximum() // 2)
+    body = editor.body
+    body.setFocus()
+    body.moveCursor(QTextCursor.MoveOperation.Start)
+    bar.setValue(0)
+    qtbot.keyClick(body, Qt.Key.Key_PageDown)
+    qtbot.wait(20)
+    # One screen down, not to the end of the article.
+    screen = editor.page_scroll.viewport().height()
+    assert screen / 2 < bar.value() < screen * 1.5
+    assert 0 < body.textCursor().position() < body.document().characterCount() // 2

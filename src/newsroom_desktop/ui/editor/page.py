@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QSizePolicy, QWidget
 
 from newsroom_desktop.ui.editor.text_edit import BodyEdit
@@ -24,12 +24,12 @@ class PageScrollArea(QScrollArea):
 
     def __init__(self, page: QWidget, body: BodyEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._body = body  # first: setWidget() sends events through eventFilter()
         self.setObjectName("EditorScroll")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(page)
-        self._body = body
         body.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -37,6 +37,7 @@ class PageScrollArea(QScrollArea):
         body.cursorPositionChanged.connect(self._follow_typing)
         body.cursor_shown.connect(self._schedule_show_cursor)
         page.installEventFilter(self)
+        body.installEventFilter(self)
         self._cursor_timer = QTimer(self, singleShot=True, interval=0)
         self._cursor_timer.timeout.connect(self.show_cursor)
         self._watch_document()
@@ -87,7 +88,35 @@ class PageScrollArea(QScrollArea):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget() and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self.fit_body)
+        if (
+            watched is self._body
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+            and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        ):
+            # The body is as tall as the text: its own Page Down would jump to the end.
+            self.page_cursor(
+                down=event.key() == Qt.Key.Key_PageDown,
+                select=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier),
+            )
+            return True
         return super().eventFilter(watched, event)
+
+    def page_cursor(self, *, down: bool, select: bool) -> None:
+        """Move the body's cursor one screen of the page up or down, and the page with it."""
+        step = max(1, self.viewport().height() - 40)
+        bar = self.verticalScrollBar()
+        rect = self._body.cursorRect()
+        target = rect.center() + QPoint(0, step if down else -step)
+        cursor = self._body.cursorForPosition(target)
+        old = self._body.textCursor()
+        if select:
+            old.setPosition(cursor.position(), QTextCursor.MoveMode.KeepAnchor)
+            cursor = old
+        bar.setValue(bar.value() + (step if down else -step))
+        self._body.setTextCursor(cursor)
+        self._schedule_show_cursor()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
