@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextBlock, QTextCursor
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent, QTextBlock, QTextCursor
+from PySide6.QtWidgets import QApplication, QLabel
 
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.sample import create_sample
@@ -170,3 +170,24 @@ def test_find_and_page_down_move_the_page_with_the_cursor(qtbot, sample_window):
     screen = editor.page_scroll.viewport().height()
     assert screen / 2 < bar.value() < screen * 1.5
     assert 0 < body.textCursor().position() < body.document().characterCount() // 2
+
+
+def test_dragging_a_selection_past_the_bottom_scrolls_the_page(qtbot, sample_window):
+    window = sample_window
+    open_sample(window, lambda: qtbot.wait(50), (1280, 720), notes=False)
+    body, page = window.editor.body, window.editor.page_scroll
+    start = body.viewport().mapFrom(page.viewport(), QPoint(100, page.viewport().height() - 60))
+    qtbot.mousePress(body.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    below = body.viewport().mapFrom(page.viewport(), QPoint(100, page.viewport().height() + 30))
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(below),
+        QPointF(body.viewport().mapToGlobal(below)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(body.viewport(), move)
+    qtbot.mouseRelease(body.viewport(), Qt.MouseButton.LeftButton, pos=below)
+    assert page.verticalScrollBar().value() > 0
+    assert body.textCursor().hasSelection()

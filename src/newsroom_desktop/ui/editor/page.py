@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QTextCursor
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QSizePolicy, QWidget
 
 from newsroom_desktop.ui.editor.text_edit import BodyEdit
@@ -38,6 +38,7 @@ class PageScrollArea(QScrollArea):
         body.cursor_shown.connect(self._schedule_show_cursor)
         page.installEventFilter(self)
         body.installEventFilter(self)
+        body.viewport().installEventFilter(self)
         self._cursor_timer = QTimer(self, singleShot=True, interval=0)
         self._cursor_timer.timeout.connect(self.show_cursor)
         self._watch_document()
@@ -89,6 +90,13 @@ class PageScrollArea(QScrollArea):
         if watched is self.widget() and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self.fit_body)
         if (
+            watched is self._body.viewport()
+            and isinstance(event, QMouseEvent)
+            and event.type() == QEvent.Type.MouseMove
+            and event.buttons() & Qt.MouseButton.LeftButton
+        ):
+            self._drag_scroll(event)
+        if (
             watched is self._body
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
@@ -102,6 +110,14 @@ class PageScrollArea(QScrollArea):
             )
             return True
         return super().eventFilter(watched, event)
+
+    def _drag_scroll(self, event: QMouseEvent) -> None:
+        """Scroll while a selection is dragged past the top or bottom of the page's view."""
+        y = self._body.viewport().mapTo(self.viewport(), event.position().toPoint()).y()
+        over = y if y < 0 else max(0, y - self.viewport().height())
+        if over:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + over)
 
     def page_cursor(self, *, down: bool, select: bool) -> None:
         """Move the body's cursor one screen of the page up or down, and the page with it."""
