@@ -23,7 +23,7 @@
 <context>
     <name>CountLabel</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="90"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="218"/>
         <source>%n characters</source>
         <translation>
             <numerusform>%n character</numerusform>

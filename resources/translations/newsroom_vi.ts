@@ -318,12 +318,12 @@
 <context>
     <name>CountLabel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="87"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="215"/>
         <source>%1 / %2 characters</source>
         <translation>%1 / %2 ký tự</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="90"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="218"/>
         <source>%n characters</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
@@ -412,108 +412,123 @@
 <context>
     <name>EditorPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="88"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="97"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="91"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="100"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="93"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="102"/>
         <source>Tags, separated by commas</source>
         <translation>Từ khóa, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="95"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="104"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="98"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="107"/>
         <source>Lead: the paragraph that sums up the story</source>
         <translation>Sapo: đoạn tóm tắt nội dung bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="151"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="119"/>
+        <source>Sec&amp;tion</source>
+        <translation>Chuyên &amp;mục</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="120"/>
+        <source>B&amp;yline</source>
+        <translation>Tá&amp;c giả</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="121"/>
+        <source>Ta&amp;gs</source>
+        <translation>Từ &amp;khóa</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="170"/>
         <source>&amp;Bold</source>
         <translation>Đậ&amp;m</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="152"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="171"/>
         <source>&amp;Italic</source>
         <translation>&amp;Nghiêng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="153"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="172"/>
         <source>Heading &amp;2</source>
         <translation>Tiêu đề phụ &amp;2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="173"/>
         <source>Heading &amp;3</source>
         <translation>Tiêu đề phụ &amp;3</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="174"/>
         <source>&amp;Paragraph</source>
         <translation>Đoạn &amp;văn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="156"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="175"/>
         <source>B&amp;ulleted list</source>
         <translation>&amp;Danh sách dấu đầu dòng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="157"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="176"/>
         <source>&amp;Numbered list</source>
         <translation>Danh sách đánh &amp;số</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="158"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="177"/>
         <source>Block &amp;quote</source>
         <translation>&amp;Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="159"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="178"/>
         <source>&amp;Link…</source>
         <translation>&amp;Liên kết…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="160"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="179"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="161"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="180"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="162"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="181"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="163"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="182"/>
         <source>Re&amp;place…</source>
         <translation>Tha&amp;y thế…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="452"/>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="458"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="472"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="478"/>
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="453"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="473"/>
         <source>Web or e-mail address (leave empty to remove the link):</source>
         <translation>Địa chỉ web hoặc e-mail (để trống nếu muốn bỏ liên kết):</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="458"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="478"/>
         <source>Only http, https and mailto links can be used.</source>
         <translation>Chỉ dùng được liên kết http, https và mailto.</translation>
     </message>
@@ -1586,178 +1601,178 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="198"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="210"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="199"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="211"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="200"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="212"/>
         <source>Add photos from files (or drop them here)</source>
         <translation>Thêm ảnh từ tệp (hoặc kéo thả vào đây)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="201"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="213"/>
         <source>Insert</source>
         <translation>Chèn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="202"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="214"/>
         <source>Place the photo in the body at the cursor</source>
         <translation>Đặt ảnh vào thân bài, tại vị trí con trỏ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="203"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="215"/>
         <source>Lead</source>
         <translation>Ảnh chính</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="216"/>
         <source>Make this the lead photo</source>
         <translation>Đặt làm ảnh chính (ảnh đại diện) của bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="205"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="217"/>
         <source>Remove</source>
         <translation>Gỡ bỏ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="206"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="218"/>
         <source>Take this photo out of the article</source>
         <translation>Bỏ ảnh này khỏi bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="219"/>
         <source>Choose the Photo…</source>
         <translation>Chọn ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="208"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="220"/>
         <source>Give this figure its photo file</source>
         <translation>Gắn tệp ảnh cho chỗ đặt ảnh này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="221"/>
         <source>Caption for this article</source>
         <translation>Chú thích ảnh trong bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="210"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="222"/>
         <source>Credit, e.g. Ảnh: Ngọc Hậu</source>
         <translation>Nguồn ảnh, ví dụ Ảnh: Ngọc Hậu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="212"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="224"/>
         <source>Alt text: what the photo shows, for readers who cannot see it</source>
         <translation>Văn bản thay thế: ảnh cho thấy gì, dành cho người đọc không xem được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="214"/>
-        <source>Alt text</source>
-        <translation>Văn bản thay thế</translation>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="226"/>
+        <source>Ca&amp;ption</source>
+        <translation>Chú thích ả&amp;nh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="214"/>
-        <source>Caption</source>
-        <translation>Chú thích ảnh</translation>
-    </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="214"/>
-        <source>Credit</source>
-        <translation>Nguồn ảnh</translation>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="227"/>
+        <source>C&amp;redit</source>
+        <translation>Ng&amp;uồn ảnh</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="228"/>
+        <source>Alt te&amp;xt</source>
+        <translation>Văn bản thay t&amp;hế</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="237"/>
         <source>Choose the photo</source>
         <translation>Chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="230"/>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="241"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="239"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="250"/>
         <source>Images (%1)</source>
         <translation>Ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="239"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="248"/>
         <source>Add photos</source>
         <translation>Thêm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="282"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="291"/>
         <source>(no caption)</source>
         <translation>(chưa có chú thích)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="314"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="323"/>
         <source>No photo selected</source>
         <translation>Chưa chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="314"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="323"/>
         <source>Waiting for its photo</source>
         <translation>Đang chờ ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="327"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="342"/>
         <source>File says</source>
         <translation>Mô tả trong tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="328"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="343"/>
         <source>Creator</source>
         <translation>Người chụp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="329"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="344"/>
         <source>Copyright</source>
         <translation>Bản quyền</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="330"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="345"/>
         <source>Taken</source>
         <translation>Chụp lúc</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="331"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="346"/>
         <source>Camera</source>
         <translation>Máy ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="332"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="347"/>
         <source>Size</source>
         <translation>Kích thước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="333"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="348"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="343"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="358"/>
         <source>This figure is waiting for its photo.</source>
         <translation>Chỗ đặt ảnh này đang chờ ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="344"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="359"/>
         <source>No caption.</source>
         <translation>Chưa có chú thích ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="345"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="360"/>
         <source>No credit.</source>
         <translation>Chưa có nguồn ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="346"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="361"/>
         <source>No alt text.</source>
         <translation>Chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="347"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="362"/>
         <source>The alt text only repeats the caption.</source>
         <translation>Văn bản thay thế chỉ lặp lại chú thích ảnh.</translation>
     </message>

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,6 +35,7 @@ from newsroom_desktop.core.photo_checks import (
     MISSING_FILE,
     use_warnings,
 )
+from newsroom_desktop.ui.editor.fields import GrowingTextEdit
 from newsroom_desktop.ui.folders import PHOTOS, remember_folder, start_folder
 
 Thumbnails = Callable[[PhotoUse], QImage | None]
@@ -119,12 +120,15 @@ class PhotoPanel(QWidget):
         self.attach_button.setObjectName("attachPhoto")
         self.attach_button.hide()
         self.preview = QLabel()
-        self.caption = QPlainTextEdit()
+        self.caption = GrowingTextEdit(2)
         self.caption.setObjectName("captionEdit")
         self.credit = QLineEdit()
         self.credit.setObjectName("creditEdit")
-        self.alt_text = QPlainTextEdit()
+        self.alt_text = GrowingTextEdit(2)
         self.alt_text.setObjectName("altEdit")
+        self.caption_label = QLabel()
+        self.credit_label = QLabel()
+        self.alt_label = QLabel()
         self.file_info = QLabel()
         self.warnings = QLabel()
         self.warnings.setObjectName("photoWarnings")
@@ -145,9 +149,10 @@ class PhotoPanel(QWidget):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumHeight(160)
         self.preview.setObjectName("photoPreview")
+        # The picture follows the panel's width; it never makes the panel wider.
+        self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         for box in (self.caption, self.alt_text):
             box.setTabChangesFocus(True)
-            box.setFixedHeight(64)
         self.file_info.setWordWrap(True)
         self.file_info.setObjectName("fileInfo")
         self.file_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -155,9 +160,14 @@ class PhotoPanel(QWidget):
         self.warnings.hide()
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.form.addRow("", self.caption)
-        self.form.addRow("", self.credit)
-        self.form.addRow("", self.alt_text)
+        for label, field in (
+            (self.caption_label, self.caption),
+            (self.credit_label, self.credit),
+            (self.alt_label, self.alt_text),
+        ):
+            label.setObjectName("FieldLabel")
+            label.setBuddy(field)
+            self.form.addRow(label, field)
         details = QWidget()
         details_layout = QVBoxLayout(details)
         details_layout.setContentsMargins(0, 0, 0, 0)
@@ -170,8 +180,10 @@ class PhotoPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(details)
         self.details = details
+        self.details_scroll = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 6, 6)
         layout.addWidget(self.title)
@@ -211,12 +223,9 @@ class PhotoPanel(QWidget):
         self.alt_text.setPlaceholderText(
             self.tr("Alt text: what the photo shows, for readers who cannot see it")
         )
-        labels = (self.tr("Caption"), self.tr("Credit"), self.tr("Alt text"))
-        for row, text in enumerate(labels):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            widget = item.widget() if item is not None else None
-            if isinstance(widget, QLabel):
-                widget.setText(text)
+        self.caption_label.setText(self.tr("Ca&ption"))
+        self.credit_label.setText(self.tr("C&redit"))
+        self.alt_label.setText(self.tr("Alt te&xt"))
         self._refresh_details()
 
     def choose_attachment(self) -> None:
@@ -315,12 +324,18 @@ class PhotoPanel(QWidget):
             )
             return
         pixmap = QPixmap.fromImage(image)
-        width = max(160, self.preview.width() - 8)
-        self.preview.setPixmap(
-            pixmap.scaledToWidth(
-                min(width, pixmap.width() * 2), Qt.TransformationMode.SmoothTransformation
-            )
+        ratio = self.devicePixelRatioF()
+        width = max(120, self.details_scroll.viewport().width() - 8)
+        scaled = pixmap.scaledToWidth(
+            round(min(width, pixmap.width() * 2) * ratio),
+            Qt.TransformationMode.SmoothTransformation,
         )
+        scaled.setDevicePixelRatio(ratio)
+        self.preview.setPixmap(scaled)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_preview(self._current)
 
     def _file_text(self, use: PhotoUse) -> str:
         rows = [

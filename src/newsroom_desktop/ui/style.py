@@ -28,7 +28,8 @@ QSplitter::handle { background: #f4f5f7; }
 
 # The editor: a white page, quiet header fields, the counts and the find bar.
 EDITOR_PANEL_STYLE = """
-EditorPanel, #EditorHeader { background: #ffffff; }
+EditorPanel, #EditorHeader, #EditorPage, #EditorScroll { background: #ffffff; }
+QLabel#FieldLabel { color: #5f6368; }
 BodyEdit { background: #ffffff; color: #202124; selection-background-color: #c8dcf5;
            selection-color: #202124; }
 #EditorHeader QPlainTextEdit { background: transparent; border: none; color: #202124; }

@@ -20,6 +20,7 @@ from newsroom_desktop.ui.editor.formats import (
     FIGURE_ALT,
     FIGURE_ID,
     base_char_format,
+    block_format,
     block_format_for,
     block_kind,
     char_format,
@@ -105,6 +106,10 @@ def markdown_to_document(markdown: str, doc: QTextDocument, figures: FigureSourc
     register_figures(doc, figures)
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
+    # An empty body still starts with a paragraph: what is typed into it then looks as it
+    # will after a reload, not like Qt's default block (no line height, no spacing).
+    cursor.setBlockFormat(block_format())
+    cursor.setBlockCharFormat(base_char_format(0))
     insert_blocks(cursor, blocks, merge_first=False)
     cursor.endEditBlock()
     doc.setUndoRedoEnabled(undo)

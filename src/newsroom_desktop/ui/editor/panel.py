@@ -1,4 +1,4 @@
-"""The article editor panel: section, headline, lead, byline, tags and the WYSIWYG body."""
+"""The article editor panel: section, byline, tags, headline, lead and body, as one page."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QVBoxLayout,
@@ -33,10 +34,16 @@ from newsroom_desktop.ui.editor.commands import (
     toggle_list,
     toggle_mark,
 )
-from newsroom_desktop.ui.editor.fields import CountLabel, FieldLineEdit, WrappingLineEdit
+from newsroom_desktop.ui.editor.fields import (
+    CountLabel,
+    FieldLineEdit,
+    FieldRow,
+    WrappingLineEdit,
+)
 from newsroom_desktop.ui.editor.figures import FigureSource
 from newsroom_desktop.ui.editor.find_replace import FindBar
 from newsroom_desktop.ui.editor.formats import body_font
+from newsroom_desktop.ui.editor.page import PageScrollArea
 from newsroom_desktop.ui.editor.text_edit import MAX_TEXT_WIDTH, BodyEdit, new_document
 from newsroom_desktop.ui.style import EDITOR_PANEL_STYLE
 
@@ -79,7 +86,9 @@ class EditorPanel(QWidget):
     # --- building --------------------------------------------------------------------
 
     def _build_fields(self) -> None:
-        self.header = QWidget(self)
+        self.page = QWidget(self)
+        self.page.setObjectName("EditorPage")
+        self.header = QWidget(self.page)
         self.header.setObjectName("EditorHeader")
         self.section = QComboBox(self.header)
         self.section.setEditable(True)
@@ -91,10 +100,10 @@ class EditorPanel(QWidget):
         self.byline.setPlaceholderText(self.tr("Byline"))
         self.tags = FieldLineEdit(self.header)
         self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
-        self.headline = WrappingLineEdit(3, self.header)
+        self.headline = WrappingLineEdit(self.header)
         self.headline.setPlaceholderText(self.tr("Headline"))
         self.headline.set_font(_font(21, QFont.Weight.Bold))
-        self.lead = WrappingLineEdit(6, self.header)
+        self.lead = WrappingLineEdit(self.header)
         self.lead.setPlaceholderText(self.tr("Lead: the paragraph that sums up the story"))
         self.lead.set_font(_font(13, QFont.Weight.DemiBold))
         self.headline_count = CountLabel(self.header)
@@ -103,20 +112,23 @@ class EditorPanel(QWidget):
             label.setFont(_ui_font(8.5))
 
     def _build_layout(self) -> None:
-        meta = QWidget(self.header)
-        meta.setObjectName("MetaRow")
-        meta_row = QHBoxLayout(meta)
-        meta_row.setContentsMargins(0, 0, 0, 0)
-        meta_row.setSpacing(8)
-        for widget, stretch in ((self.section, 4), (self.byline, 2), (self.tags, 3)):
+        self.meta = FieldRow(self.header)
+        self.meta.setObjectName("MetaRow")
+        self.field_labels: dict[str, QLabel] = {}
+        for name, text, widget in (
+            ("section", self.tr("Sec&tion"), self.section),
+            ("byline", self.tr("B&yline"), self.byline),
+            ("tags", self.tr("Ta&gs"), self.tags),
+        ):
             widget.setFont(_ui_font(9.5))
-            meta_row.addWidget(widget, stretch)
+            self.field_labels[name] = self.meta.add_field(text, widget)
+            self.field_labels[name].setFont(_ui_font(8.5))
         rule = QFrame(self.header)
         rule.setObjectName("Rule")
         column = QVBoxLayout()
         column.setContentsMargins(28, 20, 28, 4)
         column.setSpacing(2)
-        column.addWidget(meta)
+        column.addWidget(self.meta)
         column.addSpacing(14)
         column.addWidget(self.headline)
         column.addWidget(self.headline_count)
@@ -131,11 +143,18 @@ class EditorPanel(QWidget):
         centre = QHBoxLayout(self.header)
         centre.setContentsMargins(24, 0, 24, 0)
         centre.addWidget(holder)
+        # Headline, lead, body and photos scroll as one page, like a document.
+        page_column = QVBoxLayout(self.page)
+        page_column.setContentsMargins(0, 0, 0, 0)
+        page_column.setSpacing(0)
+        page_column.addWidget(self.header)
+        page_column.addWidget(self.body)
+        page_column.addStretch(1)
+        self.page_scroll = PageScrollArea(self.page, self.body, self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        outer.addWidget(self.header)
-        outer.addWidget(self.body, 1)
+        outer.addWidget(self.page_scroll, 1)
         outer.addWidget(self.find_bar)
 
     def _action(self, text: str, shortcut: Any = None, checkable: bool = False) -> QAction:
@@ -212,6 +231,7 @@ class EditorPanel(QWidget):
             self._load_body(doc.body, FigureSource(doc.photos, thumbnails))
         finally:
             self._loading = False
+        self.page_scroll.scroll_to_top()
         self.set_read_only(False)
         self.mark_saved()
         self._refresh_counts()

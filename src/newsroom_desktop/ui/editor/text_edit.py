@@ -62,6 +62,11 @@ def new_document(parent: QWidget | None, figures: FigureSource) -> QTextDocument
     doc.setIndentWidth(26)
     doc.setUseDesignMetrics(True)
     register_figures(doc, figures)
+    doc.setUndoRedoEnabled(False)  # the first paragraph looks like every other one
+    cursor = QTextCursor(doc)
+    cursor.setBlockFormat(block_format())
+    cursor.setBlockCharFormat(base_char_format(0))
+    doc.setUndoRedoEnabled(True)
     return doc
 
 
@@ -70,6 +75,8 @@ class BodyEdit(PreeditCommitMixin, QTextEdit):
 
     painted = Signal()
     figure_activated = Signal(str)
+    document_replaced = Signal()
+    cursor_shown = Signal()  # ensureCursorVisible() was asked for: the page scrolls to it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +100,11 @@ class BodyEdit(PreeditCommitMixin, QTextEdit):
         self.setDocument(doc)
         if old is not doc:
             old.deleteLater()
+        self.document_replaced.emit()
+
+    def ensureCursorVisible(self) -> None:
+        super().ensureCursorVisible()
+        self.cursor_shown.emit()
 
     def to_markdown(self) -> str:
         """Return the body as canonical Markdown."""
