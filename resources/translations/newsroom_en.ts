@@ -21,6 +21,18 @@
     </message>
 </context>
 <context>
+    <name>ArticleSession</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="357"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="358"/>
+        <source>Added %n photo(s) to the Photos panel: Insert in Text places one.</source>
+        <translation>
+            <numerusform>Added %n photo to the Photos panel: Insert in Text places it.</numerusform>
+            <numerusform>Added %n photos to the Photos panel: Insert in Text places one.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CountLabel</name>
     <message numerus="yes">
         <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="90"/>
@@ -104,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="287"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -112,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="339"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="341"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -120,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="342"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>

@@ -99,28 +99,36 @@
 <context>
     <name>ArticleSession</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="229"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="230"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="230"/>
         <location filename="../../src/newsroom_desktop/ui/session.py" line="231"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="232"/>
         <source>This article was changed in another window or program while you edited it. Your text was kept as a revision; nothing is lost. Use Article ▸ Revision History to compare, or save again to keep your version.</source>
         <translation>Bài viết này đã bị sửa ở một cửa sổ hoặc chương trình khác trong lúc bạn biên tập. Văn bản của bạn đã được giữ lại thành một phiên bản; không mất gì cả. Vào Bài viết ▸ Lịch sử phiên bản để so sánh, hoặc lưu lại để giữ bản của bạn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="242"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="243"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="329"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="333"/>
         <source>Adding photos…</source>
         <translation>Đang thêm ảnh…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="357"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="358"/>
+        <source>Added %n photo(s) to the Photos panel: Insert in Text places one.</source>
+        <translation>
+            <numerusform>Đã thêm %n ảnh vào khung Ảnh: bấm “Chèn vào bài” để đặt ảnh vào nội dung.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="362"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="375"/>
         <source>Could not add the photos</source>
         <translation>Không thêm được ảnh</translation>
     </message>
@@ -1389,82 +1397,82 @@ Thay thế chúng?</translation>
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="212"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="214"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="215"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="258"/>
         <location filename="../../src/newsroom_desktop/ui/startup.py" line="108"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="287"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="339"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="341"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="342"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="348"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="406"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="349"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="409"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="429"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="350"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="355"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="377"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="379"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="378"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="379"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="381"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1473,13 +1481,13 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="407"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="410"/>
         <source>Your last changes could not be saved; the window stays on this store.</source>
         <translation>Chưa lưu được thay đổi cuối cùng; cửa sổ vẫn ở kho dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="427"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="428"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="430"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="431"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -1576,178 +1584,198 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="197"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="229"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="198"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="230"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="199"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="231"/>
         <source>Add photos from files (or drop them here)</source>
         <translation>Thêm ảnh từ tệp (hoặc kéo thả vào đây)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="200"/>
-        <source>Insert</source>
-        <translation>Chèn</translation>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="232"/>
+        <source>Insert in Text</source>
+        <translation>Chèn vào bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="201"/>
-        <source>Place the photo in the body at the cursor</source>
-        <translation>Đặt ảnh vào thân bài, tại vị trí con trỏ</translation>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="234"/>
+        <source>Place the photo in the body at the cursor (or drag it into the text)</source>
+        <translation>Đặt ảnh vào nội dung tại vị trí con trỏ (hoặc kéo ảnh thả vào bài)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="202"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="236"/>
         <source>Lead</source>
         <translation>Ảnh chính</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="203"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="237"/>
         <source>Make this the lead photo</source>
         <translation>Đặt làm ảnh chính (ảnh đại diện) của bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="238"/>
         <source>Remove</source>
         <translation>Gỡ bỏ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="205"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="239"/>
         <source>Take this photo out of the article</source>
         <translation>Bỏ ảnh này khỏi bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="206"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="240"/>
         <source>Choose the Photo…</source>
         <translation>Chọn ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="241"/>
         <source>Give this figure its photo file</source>
         <translation>Gắn tệp ảnh cho chỗ đặt ảnh này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="208"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="242"/>
         <source>Caption for this article</source>
         <translation>Chú thích ảnh trong bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="243"/>
         <source>Credit, e.g. Ảnh: Ngọc Hậu</source>
         <translation>Nguồn ảnh, ví dụ Ảnh: Ngọc Hậu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="211"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="245"/>
         <source>Alt text: what the photo shows, for readers who cannot see it</source>
         <translation>Văn bản thay thế: ảnh cho thấy gì, dành cho người đọc không xem được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="213"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="247"/>
         <source>Alt text</source>
         <translation>Văn bản thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="213"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="247"/>
         <source>Caption</source>
         <translation>Chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="213"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="247"/>
         <source>Credit</source>
         <translation>Nguồn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="227"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="261"/>
         <source>Choose the photo</source>
         <translation>Chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="229"/>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="236"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="263"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="270"/>
         <source>Images (%1)</source>
         <translation>Ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="236"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="270"/>
         <source>Add photos</source>
         <translation>Thêm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="276"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="294"/>
+        <source>%1 (%2 px)</source>
+        <translation>%1 (%2 px)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="295"/>
+        <source>photo</source>
+        <translation>ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="301"/>
+        <source>Too small for the web (narrower than %1 px): %2</source>
+        <translation>Ảnh quá nhỏ để đăng web (hẹp hơn %1 px): %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="338"/>
         <source>(no caption)</source>
         <translation>(chưa có chú thích)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="308"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="349"/>
+        <source>Only %1 px wide: too small for the web (at least %2 px).</source>
+        <translation>Ảnh chỉ rộng %1 px: quá nhỏ để đăng web (cần ít nhất %2 px).</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="384"/>
         <source>No photo selected</source>
         <translation>Chưa chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="308"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="384"/>
         <source>Waiting for its photo</source>
         <translation>Đang chờ ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="321"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="397"/>
         <source>File says</source>
         <translation>Mô tả trong tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="322"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="398"/>
         <source>Creator</source>
         <translation>Người chụp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="323"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="399"/>
         <source>Copyright</source>
         <translation>Bản quyền</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="324"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="400"/>
         <source>Taken</source>
         <translation>Chụp lúc</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="325"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="401"/>
         <source>Camera</source>
         <translation>Máy ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="326"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="402"/>
         <source>Size</source>
         <translation>Kích thước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="327"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="403"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="337"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="413"/>
         <source>This figure is waiting for its photo.</source>
         <translation>Chỗ đặt ảnh này đang chờ ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="338"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="414"/>
         <source>No caption.</source>
         <translation>Chưa có chú thích ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="339"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="415"/>
         <source>No credit.</source>
         <translation>Chưa có nguồn ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="340"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="416"/>
         <source>No alt text.</source>
         <translation>Chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="341"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="417"/>
         <source>The alt text only repeats the caption.</source>
         <translation>Văn bản thay thế chỉ lặp lại chú thích ảnh.</translation>
     </message>
@@ -1770,54 +1798,69 @@ Giấy phép GPL-3.0-or-later.</translation>
         <translation> giây</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="60"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="61"/>
         <source> days</source>
         <translation> ngày</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="63"/>
         <location filename="../../src/newsroom_desktop/ui/preferences.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="65"/>
         <source>When this computer joins a newsroom server it keeps your own articles and the newsroom&apos;s newest from this many days.</source>
         <translation>Khi máy này tham gia máy chủ tòa soạn, nó giữ các bài của bạn và những bài mới nhất của tòa soạn trong chừng ấy ngày.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="69"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="70"/>
         <source>Your name</source>
         <translation>Tên của bạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="71"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="71"/>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="108"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="122"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="73"/>
         <source>Newsroom time zone</source>
         <translation>Múi giờ tòa soạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="73"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="74"/>
         <source>Autosave after</source>
         <translation>Tự động lưu sau</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="75"/>
         <source>Web photo size (longest side)</source>
         <translation>Cỡ ảnh web (cạnh dài nhất)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="76"/>
+        <source>Smallest photo width for the web</source>
+        <translation>Chiều rộng ảnh tối thiểu để đăng web</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="77"/>
         <source>Newest days to hold on this desk</source>
         <translation>Số ngày bài mới giữ trên máy này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="109"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="93"/>
+        <source>No minimum</source>
+        <translation>Không giới hạn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="95"/>
+        <source>Photos narrower than this are marked as too small for the web.</source>
+        <translation>Ảnh hẹp hơn mức này sẽ được đánh dấu là quá nhỏ để đăng web.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="123"/>
         <source>The new language is used from the next start of Newsroom Desktop.</source>
         <translation>Ngôn ngữ mới được dùng từ lần mở Newsroom Desktop tiếp theo.</translation>
     </message>
@@ -2402,7 +2445,7 @@ Khôi phục ngay bây giờ?</translation>
         <translation>Đã khôi phục bản sao lưu lúc %1; kho trước đó cũng được giữ thành một bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="117"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="118"/>
         <source>This article was changed elsewhere. Your next save keeps both versions as revisions.</source>
         <translation>Bài này vừa được sửa ở nơi khác. Lần lưu tới sẽ giữ cả hai bản thành các phiên bản.</translation>
     </message>

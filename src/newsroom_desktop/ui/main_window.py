@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self._build_controllers()
         self.session.saver.set_interval(int(settings.autosave_seconds * 1000))
+        self.photo_panel.set_min_width(settings.min_photo_width)
         self.retranslate()
         self._restore_state()
         self.refresh_list()
@@ -204,6 +205,7 @@ class MainWindow(QMainWindow):
         p.insert_requested.connect(self.session.insert_photo)
         p.attach_file.connect(self.session.attach_photo)
         p.order_changed.connect(self.session.reorder)
+        self.session.photos_added.connect(p.show_added)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)  # type: ignore[union-attr]
 
     def retranslate(self) -> None:
@@ -387,6 +389,7 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.session.flush()  # what was typed is saved as the person who typed it
             dialog.apply(self.services)
+            self.photo_panel.set_min_width(self.settings.min_photo_width)
             self.review.workflow.profile_changed()
 
     def save_screenshot(self, path: Path) -> bool:
