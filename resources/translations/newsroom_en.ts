@@ -73,7 +73,7 @@
 <context>
     <name>FindBar</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="302"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="468"/>
         <source>%n replaced</source>
         <translation>
             <numerusform>%n replaced</numerusform>
@@ -81,11 +81,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="322"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="470"/>
+        <source>%n replaced: %1</source>
+        <translation>
+            <numerusform>%n replaced: %1</numerusform>
+            <numerusform>%n replaced: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="530"/>
         <source>%n matches</source>
         <translation>
             <numerusform>%n match</numerusform>
             <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="532"/>
+        <source>%n matches: %1</source>
+        <translation>
+            <numerusform>%n match: %1</numerusform>
+            <numerusform>%n matches: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -116,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="289"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -124,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="341"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -132,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="348"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>

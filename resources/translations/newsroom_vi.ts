@@ -420,108 +420,108 @@
 <context>
     <name>EditorPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="88"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="95"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="91"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="98"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="93"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="100"/>
         <source>Tags, separated by commas</source>
         <translation>Từ khóa, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="95"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="102"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="98"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="105"/>
         <source>Lead: the paragraph that sums up the story</source>
         <translation>Sapo: đoạn tóm tắt nội dung bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="151"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="158"/>
         <source>&amp;Bold</source>
         <translation>Đậ&amp;m</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="152"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="159"/>
         <source>&amp;Italic</source>
         <translation>&amp;Nghiêng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="153"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="160"/>
         <source>Heading &amp;2</source>
         <translation>Tiêu đề phụ &amp;2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="161"/>
         <source>Heading &amp;3</source>
         <translation>Tiêu đề phụ &amp;3</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="162"/>
         <source>&amp;Paragraph</source>
         <translation>Đoạn &amp;văn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="156"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="163"/>
         <source>B&amp;ulleted list</source>
         <translation>&amp;Danh sách dấu đầu dòng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="157"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="164"/>
         <source>&amp;Numbered list</source>
         <translation>Danh sách đánh &amp;số</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="158"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="165"/>
         <source>Block &amp;quote</source>
         <translation>&amp;Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="159"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="166"/>
         <source>&amp;Link…</source>
         <translation>&amp;Liên kết…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="160"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="167"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="161"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="168"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="162"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="169"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="163"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="170"/>
         <source>Re&amp;place…</source>
         <translation>Tha&amp;y thế…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="452"/>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="458"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="461"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="467"/>
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="453"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="462"/>
         <source>Web or e-mail address (leave empty to remove the link):</source>
         <translation>Địa chỉ web hoặc e-mail (để trống nếu muốn bỏ liên kết):</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="458"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="467"/>
         <source>Only http, https and mailto links can be used.</source>
         <translation>Chỉ dùng được liên kết http, https và mailto.</translation>
     </message>
@@ -741,17 +741,17 @@ Thay thế chúng?</translation>
 <context>
     <name>FigureObject</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="99"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="103"/>
         <source>This photo is not attached to the article.</source>
         <translation>Ảnh này không gắn với bài viết.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="162"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="166"/>
         <source>Photo</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="162"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="166"/>
         <source>Photo to come</source>
         <translation>Ảnh sẽ có sau</translation>
     </message>
@@ -759,78 +759,147 @@ Thay thế chúng?</translation>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="176"/>
         <source>Find</source>
         <translation>Tìm</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="157"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="179"/>
         <source>Replace with</source>
         <translation>Thay bằng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="158"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="182"/>
+        <source>Where to find and replace</source>
+        <translation>Tìm và thay ở đâu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="183"/>
         <source>Match case</source>
         <translation>Phân biệt hoa thường</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="159"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="184"/>
         <source>Whole words</source>
         <translation>Nguyên từ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="160"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="185"/>
         <source>Ignore accents</source>
         <translation>Bỏ qua dấu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="161"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="186"/>
         <source>Find “Đảng” when typing “dang”</source>
         <translation>Gõ “dang” vẫn tìm thấy “Đảng”</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="169"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="198"/>
         <source>Find previous (Shift+Enter)</source>
         <translation>Tìm ngược lên (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="170"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="199"/>
         <source>Find next (Enter)</source>
         <translation>Tìm tiếp (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="171"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="200"/>
         <source>Close (Esc)</source>
         <translation>Đóng (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="173"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="202"/>
         <source>Replace</source>
         <translation>Thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="174"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="203"/>
         <source>Replace all</source>
         <translation>Thay tất cả</translation>
     </message>
     <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="204"/>
+        <source>Undo Replace All</source>
+        <translation>Hoàn tác thay tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="207"/>
+        <source>Put back every field and caption this replace changed</source>
+        <translation>Trả lại mọi trường và chú thích ảnh mà lần thay này đã sửa</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="257"/>
+        <source>All fields</source>
+        <translation>Mọi trường</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="258"/>
+        <source>Body only</source>
+        <translation>Chỉ nội dung</translation>
+    </message>
+    <message>
         <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="259"/>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="322"/>
+        <source>Headline</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="260"/>
+        <source>Lead</source>
+        <translation>Sapo</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="261"/>
+        <source>Captions</source>
+        <translation>Chú thích ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="267"/>
+        <source>Body</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="362"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="525"/>
         <source>Not found</source>
         <translation>Không tìm thấy</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="302"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="468"/>
         <source>%n replaced</source>
         <translation>
             <numerusform>Đã thay %n chỗ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="322"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="470"/>
+        <source>%n replaced: %1</source>
+        <translation>
+            <numerusform>Đã thay %n chỗ: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="493"/>
+        <source>Replace undone.</source>
+        <translation>Đã hoàn tác lần thay.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="495"/>
+        <source>Replace undone where nothing was edited since; use Undo in the others.</source>
+        <translation>Đã hoàn tác ở những chỗ chưa bị sửa sau đó; ở các trường còn lại, hãy dùng Hoàn tác.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="530"/>
         <source>%n matches</source>
         <translation>
             <numerusform>%n kết quả</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="532"/>
+        <source>%n matches: %1</source>
+        <translation>
+            <numerusform>%n kết quả: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1397,82 +1466,82 @@ Thay thế chúng?</translation>
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="214"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="216"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="217"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="260"/>
         <location filename="../../src/newsroom_desktop/ui/startup.py" line="108"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="289"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="341"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="348"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="353"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="354"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="349"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="409"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="429"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="435"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="356"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="361"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="379"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="385"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="380"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="381"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="386"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="387"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1481,13 +1550,13 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="410"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="416"/>
         <source>Your last changes could not be saved; the window stays on this store.</source>
         <translation>Chưa lưu được thay đổi cuối cùng; cửa sổ vẫn ở kho dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="430"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="431"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="436"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="437"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>

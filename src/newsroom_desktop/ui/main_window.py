@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsroom_desktop.core.changes import CREATED, PHOTOS, TRASHED, Changes
-from newsroom_desktop.core.documents import ArticleDoc
+from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
 from newsroom_desktop.core.errors import NewsroomError
 from newsroom_desktop.core.newsroom import Newsroom, config_dir
 from newsroom_desktop.core.settings import Settings
@@ -193,6 +193,8 @@ class MainWindow(QMainWindow):
         self.list_panel.files_dropped.connect(self.import_files)
         self.editor.counts_changed.connect(self._show_counts)
         self.editor.photo_activated.connect(self._select_photo)
+        self.editor.caption_replaced.connect(self._caption_replaced)
+        self.editor.caption_found.connect(self.photo_panel.show_caption_match)
         self.session.loaded.connect(self._on_loaded)
         self.session.state.connect(self._show_save_state)
         self.session.problem.connect(self.show_problem)
@@ -330,6 +332,10 @@ class MainWindow(QMainWindow):
         doc = self.session.doc
         if changes.kind == PHOTOS and doc is not None and changes.touches(doc.id):
             self.photo_panel.show_article(doc, changes.focus or None)
+
+    def _caption_replaced(self, use: PhotoUse) -> None:
+        self.session.edit_caption(use)
+        self.photo_panel.update_use(use)
 
     def _select_photo(self, use_id: str) -> None:
         if self.session.doc is not None:

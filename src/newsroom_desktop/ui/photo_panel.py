@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -157,12 +158,25 @@ class PhotoPanel(QWidget):
         self.retranslate()
         self.show_article(None)
 
-    def _build(self) -> None:
+    def _button_row(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         for button in (self.add_button, self.insert_button, self.lead_button, self.remove_button):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for button in (self.add_button, self.lead_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # Under the chosen photo, as wide as it: the one step that puts it into the text.
+        self.insert_button.setObjectName("insertPhoto")
+        self.insert_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.list.addActions([self.action_insert, self.action_lead, self.action_remove])
+        self.insert_button.setDefaultAction(self.action_insert)
+        self.lead_button.setDefaultAction(self.action_lead)
+        self.remove_button.setDefaultAction(self.action_remove)
+        return buttons
+
+    def _build(self) -> None:
+        buttons = self._button_row()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumHeight(160)
         self.preview.setObjectName("photoPreview")
@@ -176,11 +190,6 @@ class PhotoPanel(QWidget):
         self.warnings.hide()
         self.added_notice.setWordWrap(True)
         self.added_notice.hide()
-        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.list.addActions([self.action_insert, self.action_lead, self.action_remove])
-        self.insert_button.setDefaultAction(self.action_insert)
-        self.lead_button.setDefaultAction(self.action_lead)
-        self.remove_button.setDefaultAction(self.action_remove)
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.form.addRow("", self.caption)
@@ -190,6 +199,7 @@ class PhotoPanel(QWidget):
         details_layout = QVBoxLayout(details)
         details_layout.setContentsMargins(0, 0, 0, 0)
         details_layout.addWidget(self.preview)
+        details_layout.addWidget(self.insert_button)
         details_layout.addWidget(self.attach_button)
         details_layout.addWidget(self.warnings)
         details_layout.addLayout(self.form)
@@ -438,6 +448,33 @@ class PhotoPanel(QWidget):
             item.setToolTip(self._item_tip(edited))
         self._show_warnings(edited)
         self.caption_edited.emit(edited)
+
+    def update_use(self, use: PhotoUse) -> None:
+        """Show a photo's captions changed elsewhere (a replace); not reported as an edit."""
+        if self._doc is None or self._doc.photo(use.id) is None:
+            return
+        photos = tuple(use if p.id == use.id else p for p in self._doc.photos)
+        self._doc = replace(self._doc, photos=photos)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(ID_ROLE) == use.id:
+                item.setText(self._item_text(use))
+                item.setToolTip(self._item_tip(use))
+        if self._current is not None and self._current.id == use.id:
+            self._current = use
+            self._refresh_details()
+
+    def show_caption_match(self, use_id: str, start: int, end: int) -> None:
+        """Select the photo and, in its caption, the text from ``start`` to ``end``."""
+        order = self.list.order()
+        if use_id not in order:
+            return
+        self.list.setCurrentRow(order.index(use_id))
+        cursor = self.caption.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+        self.caption.setTextCursor(cursor)
+        self.caption.ensureCursorVisible()
 
     def current_use(self) -> PhotoUse | None:
         return self._current
