@@ -73,7 +73,7 @@
 <context>
     <name>FindBar</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="468"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="491"/>
         <source>%n replaced</source>
         <translation>
             <numerusform>%n replaced</numerusform>
@@ -81,7 +81,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="470"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="493"/>
         <source>%n replaced: %1</source>
         <translation>
             <numerusform>%n replaced: %1</numerusform>
@@ -89,7 +89,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="530"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="553"/>
         <source>%n matches</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -97,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="532"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="555"/>
         <source>%n matches: %1</source>
         <translation>
             <numerusform>%n match: %1</numerusform>

@@ -759,144 +759,149 @@ Thay thế chúng?</translation>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="176"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="184"/>
         <source>Find</source>
         <translation>Tìm</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="179"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="187"/>
         <source>Replace with</source>
         <translation>Thay bằng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="182"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="190"/>
         <source>Where to find and replace</source>
         <translation>Tìm và thay ở đâu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="183"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="191"/>
         <source>Match case</source>
         <translation>Phân biệt hoa thường</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="184"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="192"/>
         <source>Whole words</source>
         <translation>Nguyên từ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="185"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="193"/>
         <source>Ignore accents</source>
         <translation>Bỏ qua dấu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="186"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="194"/>
         <source>Find “Đảng” when typing “dang”</source>
         <translation>Gõ “dang” vẫn tìm thấy “Đảng”</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="198"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="206"/>
         <source>Find previous (Shift+Enter)</source>
         <translation>Tìm ngược lên (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="199"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="207"/>
         <source>Find next (Enter)</source>
         <translation>Tìm tiếp (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="200"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="208"/>
         <source>Close (Esc)</source>
         <translation>Đóng (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="202"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="210"/>
         <source>Replace</source>
         <translation>Thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="203"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="211"/>
         <source>Replace all</source>
         <translation>Thay tất cả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="212"/>
+        <source>Replace every match (Ctrl+Alt+Enter)</source>
+        <translation>Thay mọi chỗ tìm thấy (Ctrl+Alt+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="213"/>
         <source>Undo Replace All</source>
         <translation>Hoàn tác thay tất cả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="216"/>
         <source>Put back every field and caption this replace changed</source>
         <translation>Trả lại mọi trường và chú thích ảnh mà lần thay này đã sửa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="257"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="280"/>
         <source>All fields</source>
         <translation>Mọi trường</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="258"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="281"/>
         <source>Body only</source>
         <translation>Chỉ nội dung</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="259"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="282"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="260"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="283"/>
         <source>Lead</source>
         <translation>Sapo</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="261"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="284"/>
         <source>Captions</source>
         <translation>Chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="267"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="290"/>
         <source>Body</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="362"/>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="525"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="385"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="548"/>
         <source>Not found</source>
         <translation>Không tìm thấy</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="468"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="491"/>
         <source>%n replaced</source>
         <translation>
             <numerusform>Đã thay %n chỗ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="470"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="493"/>
         <source>%n replaced: %1</source>
         <translation>
             <numerusform>Đã thay %n chỗ: %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="493"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="516"/>
         <source>Replace undone.</source>
         <translation>Đã hoàn tác lần thay.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="495"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="518"/>
         <source>Replace undone where nothing was edited since; use Undo in the others.</source>
         <translation>Đã hoàn tác ở những chỗ chưa bị sửa sau đó; ở các trường còn lại, hãy dùng Hoàn tác.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="530"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="553"/>
         <source>%n matches</source>
         <translation>
             <numerusform>%n kết quả</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="532"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="555"/>
         <source>%n matches: %1</source>
         <translation>
             <numerusform>%n kết quả: %1</numerusform>
@@ -1653,198 +1658,198 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="229"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="239"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="230"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="240"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="231"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="241"/>
         <source>Add photos from files (or drop them here)</source>
         <translation>Thêm ảnh từ tệp (hoặc kéo thả vào đây)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="232"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="242"/>
         <source>Insert in Text</source>
         <translation>Chèn vào bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="234"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="244"/>
         <source>Place the photo in the body at the cursor (or drag it into the text)</source>
         <translation>Đặt ảnh vào nội dung tại vị trí con trỏ (hoặc kéo ảnh thả vào bài)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="236"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="246"/>
         <source>Lead</source>
         <translation>Ảnh chính</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="237"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="247"/>
         <source>Make this the lead photo</source>
         <translation>Đặt làm ảnh chính (ảnh đại diện) của bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="238"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="248"/>
         <source>Remove</source>
         <translation>Gỡ bỏ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="239"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="249"/>
         <source>Take this photo out of the article</source>
         <translation>Bỏ ảnh này khỏi bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="240"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="250"/>
         <source>Choose the Photo…</source>
         <translation>Chọn ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="241"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="251"/>
         <source>Give this figure its photo file</source>
         <translation>Gắn tệp ảnh cho chỗ đặt ảnh này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="242"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="252"/>
         <source>Caption for this article</source>
         <translation>Chú thích ảnh trong bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="243"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="253"/>
         <source>Credit, e.g. Ảnh: Ngọc Hậu</source>
         <translation>Nguồn ảnh, ví dụ Ảnh: Ngọc Hậu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="245"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="255"/>
         <source>Alt text: what the photo shows, for readers who cannot see it</source>
         <translation>Văn bản thay thế: ảnh cho thấy gì, dành cho người đọc không xem được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="247"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="257"/>
         <source>Alt text</source>
         <translation>Văn bản thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="247"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="257"/>
         <source>Caption</source>
         <translation>Chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="247"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="257"/>
         <source>Credit</source>
         <translation>Nguồn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="261"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="271"/>
         <source>Choose the photo</source>
         <translation>Chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="263"/>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="270"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="273"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="280"/>
         <source>Images (%1)</source>
         <translation>Ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="270"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="280"/>
         <source>Add photos</source>
         <translation>Thêm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="294"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="304"/>
         <source>%1 (%2 px)</source>
         <translation>%1 (%2 px)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="295"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="305"/>
         <source>photo</source>
         <translation>ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="301"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="311"/>
         <source>Too small for the web (narrower than %1 px): %2</source>
         <translation>Ảnh quá nhỏ để đăng web (hẹp hơn %1 px): %2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="338"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="348"/>
         <source>(no caption)</source>
         <translation>(chưa có chú thích)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="349"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="359"/>
         <source>Only %1 px wide: too small for the web (at least %2 px).</source>
         <translation>Ảnh chỉ rộng %1 px: quá nhỏ để đăng web (cần ít nhất %2 px).</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="384"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="394"/>
         <source>No photo selected</source>
         <translation>Chưa chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="384"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="394"/>
         <source>Waiting for its photo</source>
         <translation>Đang chờ ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="397"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="407"/>
         <source>File says</source>
         <translation>Mô tả trong tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="398"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="408"/>
         <source>Creator</source>
         <translation>Người chụp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="399"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="409"/>
         <source>Copyright</source>
         <translation>Bản quyền</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="400"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="410"/>
         <source>Taken</source>
         <translation>Chụp lúc</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="401"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="411"/>
         <source>Camera</source>
         <translation>Máy ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="402"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="412"/>
         <source>Size</source>
         <translation>Kích thước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="403"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="413"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="413"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="423"/>
         <source>This figure is waiting for its photo.</source>
         <translation>Chỗ đặt ảnh này đang chờ ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="414"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="424"/>
         <source>No caption.</source>
         <translation>Chưa có chú thích ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="415"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="425"/>
         <source>No credit.</source>
         <translation>Chưa có nguồn ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="416"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="426"/>
         <source>No alt text.</source>
         <translation>Chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="417"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="427"/>
         <source>The alt text only repeats the caption.</source>
         <translation>Văn bản thay thế chỉ lặp lại chú thích ảnh.</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from newsroom_desktop.ui.editor.find_scope import BODY, CAPTIONS
@@ -108,3 +109,12 @@ def test_find_next_walks_headline_lead_body_then_the_caption(opened):
     assert window.photo_panel.caption.textCursor().selectedText() == "họp bàn"
     assert bar.replace_current()
     assert window.photo_panel.caption.toPlainText() == "Đại biểu thảo luận tại hội trường"
+
+
+def test_ctrl_alt_enter_replaces_all_from_the_replace_box(opened, qtbot):
+    window, bar, _article_id, _use_id = opened
+    bar.replace_edit.setFocus()
+    ctrl_alt = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(bar.replace_edit, Qt.Key.Key_Return, ctrl_alt)
+    assert bar.status.text() == "5 replaced: Headline 1, Lead 1, Body 2, Captions 1"
+    assert "họp bàn" not in window.editor.headline.text() + window.editor.body_markdown()

@@ -10,7 +10,15 @@ import re
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QKeyEvent,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -201,6 +209,7 @@ class FindBar(QWidget):
         close.setAutoRaise(True)
         self.replace_button = QPushButton(self.tr("Replace"), self)
         self.replace_all_button = QPushButton(self.tr("Replace all"), self)
+        self.replace_all_button.setToolTip(self.tr("Replace every match (Ctrl+Alt+Enter)"))
         self.undo_button = QPushButton(self.tr("Undo Replace All"), self)
         self.undo_button.setObjectName("FindUndo")
         self.undo_button.setToolTip(
@@ -240,10 +249,20 @@ class FindBar(QWidget):
         close.clicked.connect(self.close_bar)
         self.replace_button.clicked.connect(self.replace_current)
         self.replace_all_button.clicked.connect(self.replace_all)
+        self._add_replace_all_shortcut()
         self.undo_button.clicked.connect(self.undo_replace_all)
         self.find_edit.textChanged.connect(self._options_changed)
         self.find_edit.returnPressed.connect(self.find_next)
         self.replace_edit.returnPressed.connect(self.replace_current)
+
+    def _add_replace_all_shortcut(self) -> None:
+        action = QAction(self)
+        action.setShortcuts([QKeySequence("Ctrl+Alt+Return"), QKeySequence("Ctrl+Alt+Enter")])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(
+            lambda: self.replace_all() if self.replace_all_button.isVisible() else None
+        )
+        self.addAction(action)
 
     def retranslate_scopes(self) -> None:
         """Name the scopes in the interface language, keeping the one chosen."""
