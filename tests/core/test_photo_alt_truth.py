@@ -15,6 +15,8 @@ from tests.conftest import DATA
 FILE = DATA / "photos" / "iptc-ref-2024.1__aidin36-xmp.jpg"
 FILE_ALT = "This is the Alt Text description to support accessibility in 2023.2"
 NEW_ALT = "Đại biểu dự họp tại điểm cầu Công an thành phố, nhìn lên màn hình"
+FILE_CAPTION = "The description aka caption (ref2023.2)"
+NEW_CAPTION = "Hội nghị trực tuyến tại điểm cầu Cần Thơ"
 
 
 def _body_alts(markdown: str) -> list[str]:
@@ -45,7 +47,8 @@ def test_alt_text_changed_on_the_photo_reaches_body_revisions_and_every_export(n
     newsroom.articles.save(doc.id, {"body": stale_body}, reason="save")
     before = {r.id for r in newsroom.history.list(doc.id)}
 
-    newsroom.photos.update_use(doc.id, use.id, alt_text=NEW_ALT)
+    assert use.caption == FILE_CAPTION
+    newsroom.photos.update_use(doc.id, use.id, alt_text=NEW_ALT, caption=NEW_CAPTION)
     # ... and the editor saves its text again, still holding the old alt in its figure.
     newsroom.articles.save(doc.id, {"body": stale_body + "\nĐoạn ba.\n"}, reason="save")
 
@@ -59,7 +62,7 @@ def test_alt_text_changed_on_the_photo_reaches_body_revisions_and_every_export(n
 
     out = tmp_path / "out"
     texts: dict[str, str] = {}
-    for name in ("html", "fragment", "md", "newsml", "nitf", "ninjs", "docx", "package"):
+    for name in ("html", "fragment", "md", "txt", "newsml", "nitf", "ninjs", "docx", "package"):
         for path in registry.get(name).export(stored, out / name, ExportOptions()):
             texts[f"{name}:{path.name}"] = _text_of(path)
     carriers = {k: t for k, t in texts.items() if NEW_ALT in t or FILE_ALT in t}
@@ -67,6 +70,10 @@ def test_alt_text_changed_on_the_photo_reaches_body_revisions_and_every_export(n
                                                     "ninjs", "docx", "package"}  # fmt: skip
     stale = [k for k, t in carriers.items() if FILE_ALT in t]
     assert stale == []
+    # Captions have one home too: every export that prints one prints the panel's.
+    captioned = {k.split(":")[0] for k, t in texts.items() if NEW_CAPTION in t}
+    assert captioned >= {"html", "fragment", "md", "txt", "newsml", "nitf", "ninjs", "docx"}
+    assert [k for k, t in texts.items() if FILE_CAPTION in t] == []
 
 
 def _text_of(path: Path) -> str:
