@@ -118,3 +118,16 @@ def test_ctrl_alt_enter_replaces_all_from_the_replace_box(opened, qtbot):
     qtbot.keyClick(bar.replace_edit, Qt.Key.Key_Return, ctrl_alt)
     assert bar.status.text() == "5 replaced: Headline 1, Lead 1, Body 2, Captions 1"
     assert "họp bàn" not in window.editor.headline.text() + window.editor.body_markdown()
+
+
+def test_opening_another_article_forgets_the_replace_to_undo(opened):
+    window, bar, article_id, _use_id = opened
+    bar.replace_all()
+    assert bar.undo_button.isVisible()
+    other = window.newsroom.articles.create({"headline": "Bài khác"})
+    window.refresh_list()
+    window.open_article(other.id)
+    assert not bar.undo_button.isVisible()
+    assert not bar.undo_replace_all()
+    window.open_article(article_id)
+    assert "thảo luận" in window.editor.headline.text()  # the replace itself was saved

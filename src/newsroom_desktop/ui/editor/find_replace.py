@@ -316,6 +316,12 @@ class FindBar(QWidget):
         self.find_edit.selectAll()
         self.update_highlights()
 
+    def forget(self) -> None:
+        """Drop what Undo Replace All would take back (another article is loaded)."""
+        self._undo = None
+        self.undo_button.hide()
+        self._here = (BODY, 0, 0)
+
     def place(self) -> str:
         """Return where finding stands: a field's name, or the photo use id of a caption."""
         return self._here[0]

@@ -229,6 +229,7 @@ class EditorPanel(QWidget):
         QTimer.singleShot(0, self.body_markdown)
 
     def _load_body(self, markdown: str, figures: FigureSource) -> None:
+        self.find_bar.forget()  # its undo and place belong to the article shown until now
         document = new_document(self.body, figures)
         markdown_to_document(markdown, document, figures)
         self.body.replace_document(document, figures)
