@@ -44,10 +44,10 @@ def cmd_add(nr: Newsroom, args: argparse.Namespace) -> int:
     min_width = load_settings().min_photo_width
     for use in nr.photos.link_ingested(article_id, ingested, place=not args.no_place):
         print(use.id)
-        for warning in use_warnings(use, min_width):
-            if warning.code == TOO_NARROW:
+        for narrow in use_warnings(use, min_width):
+            if narrow.code == TOO_NARROW:
                 print(
-                    f"newsroom: warning: {use.original_filename}: {warning.message}",
+                    f"newsroom: warning: {use.original_filename}: {narrow.message}",
                     file=sys.stderr,
                 )
     return 0
