@@ -21,6 +21,18 @@
     </message>
 </context>
 <context>
+    <name>ArticleSession</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="357"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="358"/>
+        <source>Added %n photo(s) to the Photos panel: Insert in Text places one.</source>
+        <translation>
+            <numerusform>Added %n photo to the Photos panel: Insert in Text places it.</numerusform>
+            <numerusform>Added %n photos to the Photos panel: Insert in Text places one.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CountLabel</name>
     <message numerus="yes">
         <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="218"/>
@@ -61,7 +73,7 @@
 <context>
     <name>FindBar</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="302"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="497"/>
         <source>%n replaced</source>
         <translation>
             <numerusform>%n replaced</numerusform>
@@ -69,11 +81,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="322"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="499"/>
+        <source>%n replaced: %1</source>
+        <translation>
+            <numerusform>%n replaced: %1</numerusform>
+            <numerusform>%n replaced: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="559"/>
         <source>%n matches</source>
         <translation>
             <numerusform>%n match</numerusform>
             <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="561"/>
+        <source>%n matches: %1</source>
+        <translation>
+            <numerusform>%n match: %1</numerusform>
+            <numerusform>%n matches: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -104,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="288"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -112,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="346"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -120,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="339"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>

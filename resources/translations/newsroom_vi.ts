@@ -99,28 +99,36 @@
 <context>
     <name>ArticleSession</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="229"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="230"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="230"/>
         <location filename="../../src/newsroom_desktop/ui/session.py" line="231"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="232"/>
         <source>This article was changed in another window or program while you edited it. Your text was kept as a revision; nothing is lost. Use Article ▸ Revision History to compare, or save again to keep your version.</source>
         <translation>Bài viết này đã bị sửa ở một cửa sổ hoặc chương trình khác trong lúc bạn biên tập. Văn bản của bạn đã được giữ lại thành một phiên bản; không mất gì cả. Vào Bài viết ▸ Lịch sử phiên bản để so sánh, hoặc lưu lại để giữ bản của bạn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="242"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="243"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="329"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="333"/>
         <source>Adding photos…</source>
         <translation>Đang thêm ảnh…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="357"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="358"/>
+        <source>Added %n photo(s) to the Photos panel: Insert in Text places one.</source>
+        <translation>
+            <numerusform>Đã thêm %n ảnh vào khung Ảnh: bấm “Chèn vào bài” để đặt ảnh vào nội dung.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="362"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="375"/>
         <source>Could not add the photos</source>
         <translation>Không thêm được ảnh</translation>
     </message>
@@ -412,123 +420,123 @@
 <context>
     <name>EditorPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="97"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="104"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="100"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="107"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="102"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="109"/>
         <source>Tags, separated by commas</source>
         <translation>Từ khóa, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="104"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="111"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="107"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="114"/>
         <source>Lead: the paragraph that sums up the story</source>
         <translation>Sapo: đoạn tóm tắt nội dung bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="119"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="126"/>
         <source>Sec&amp;tion</source>
         <translation>Chuyên &amp;mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="120"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="127"/>
         <source>B&amp;yline</source>
         <translation>Tá&amp;c giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="121"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="128"/>
         <source>Ta&amp;gs</source>
         <translation>Từ &amp;khóa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="170"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="177"/>
         <source>&amp;Bold</source>
         <translation>Đậ&amp;m</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="171"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="178"/>
         <source>&amp;Italic</source>
         <translation>&amp;Nghiêng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="172"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="179"/>
         <source>Heading &amp;2</source>
         <translation>Tiêu đề phụ &amp;2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="173"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="180"/>
         <source>Heading &amp;3</source>
         <translation>Tiêu đề phụ &amp;3</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="174"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="181"/>
         <source>&amp;Paragraph</source>
         <translation>Đoạn &amp;văn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="175"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="182"/>
         <source>B&amp;ulleted list</source>
         <translation>&amp;Danh sách dấu đầu dòng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="176"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="183"/>
         <source>&amp;Numbered list</source>
         <translation>Danh sách đánh &amp;số</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="177"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="184"/>
         <source>Block &amp;quote</source>
         <translation>&amp;Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="178"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="185"/>
         <source>&amp;Link…</source>
         <translation>&amp;Liên kết…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="179"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="186"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="180"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="187"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="181"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="188"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="182"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="189"/>
         <source>Re&amp;place…</source>
         <translation>Tha&amp;y thế…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="472"/>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="478"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="482"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="488"/>
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="473"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="483"/>
         <source>Web or e-mail address (leave empty to remove the link):</source>
         <translation>Địa chỉ web hoặc e-mail (để trống nếu muốn bỏ liên kết):</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="478"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="488"/>
         <source>Only http, https and mailto links can be used.</source>
         <translation>Chỉ dùng được liên kết http, https và mailto.</translation>
     </message>
@@ -758,17 +766,17 @@ Thay thế chúng?</translation>
 <context>
     <name>FigureObject</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="99"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="103"/>
         <source>This photo is not attached to the article.</source>
         <translation>Ảnh này không gắn với bài viết.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="162"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="166"/>
         <source>Photo</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="162"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="166"/>
         <source>Photo to come</source>
         <translation>Ảnh sẽ có sau</translation>
     </message>
@@ -776,78 +784,152 @@ Thay thế chúng?</translation>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="184"/>
         <source>Find</source>
         <translation>Tìm</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="157"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="187"/>
         <source>Replace with</source>
         <translation>Thay bằng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="158"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="190"/>
+        <source>Where to find and replace</source>
+        <translation>Tìm và thay ở đâu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="191"/>
         <source>Match case</source>
         <translation>Phân biệt hoa thường</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="159"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="192"/>
         <source>Whole words</source>
         <translation>Nguyên từ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="160"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="193"/>
         <source>Ignore accents</source>
         <translation>Bỏ qua dấu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="161"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="194"/>
         <source>Find “Đảng” when typing “dang”</source>
         <translation>Gõ “dang” vẫn tìm thấy “Đảng”</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="169"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="206"/>
         <source>Find previous (Shift+Enter)</source>
         <translation>Tìm ngược lên (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="170"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="207"/>
         <source>Find next (Enter)</source>
         <translation>Tìm tiếp (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="171"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="208"/>
         <source>Close (Esc)</source>
         <translation>Đóng (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="173"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="210"/>
         <source>Replace</source>
         <translation>Thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="174"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="211"/>
         <source>Replace all</source>
         <translation>Thay tất cả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="259"/>
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="322"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="212"/>
+        <source>Replace every match (Ctrl+Alt+Enter)</source>
+        <translation>Thay mọi chỗ tìm thấy (Ctrl+Alt+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="213"/>
+        <source>Undo Replace All</source>
+        <translation>Hoàn tác thay tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="216"/>
+        <source>Put back every field and caption this replace changed</source>
+        <translation>Trả lại mọi trường và chú thích ảnh mà lần thay này đã sửa</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="280"/>
+        <source>All fields</source>
+        <translation>Mọi trường</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="281"/>
+        <source>Body only</source>
+        <translation>Chỉ nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="282"/>
+        <source>Headline</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="283"/>
+        <source>Lead</source>
+        <translation>Sapo</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="284"/>
+        <source>Captions</source>
+        <translation>Chú thích ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="290"/>
+        <source>Body</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="391"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="554"/>
         <source>Not found</source>
         <translation>Không tìm thấy</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="302"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="497"/>
         <source>%n replaced</source>
         <translation>
             <numerusform>Đã thay %n chỗ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="322"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="499"/>
+        <source>%n replaced: %1</source>
+        <translation>
+            <numerusform>Đã thay %n chỗ: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="522"/>
+        <source>Replace undone.</source>
+        <translation>Đã hoàn tác lần thay.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="524"/>
+        <source>Replace undone where nothing was edited since; use Undo in the others.</source>
+        <translation>Đã hoàn tác ở những chỗ chưa bị sửa sau đó; ở các trường còn lại, hãy dùng Hoàn tác.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="559"/>
         <source>%n matches</source>
         <translation>
             <numerusform>%n kết quả</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="561"/>
+        <source>%n matches: %1</source>
+        <translation>
+            <numerusform>%n kết quả: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1414,82 +1496,82 @@ Thay thế chúng?</translation>
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="215"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="217"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="218"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="261"/>
         <location filename="../../src/newsroom_desktop/ui/startup.py" line="110"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="288"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="346"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="339"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="352"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="353"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="346"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="407"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="451"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="354"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="416"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="460"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="355"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="352"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="360"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="376"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="384"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="377"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="378"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="386"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1498,13 +1580,13 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="408"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="417"/>
         <source>Your last changes could not be saved; the window stays on this store.</source>
         <translation>Chưa lưu được thay đổi cuối cùng; cửa sổ vẫn ở kho dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="452"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="453"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="461"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="462"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -1601,178 +1683,198 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="210"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="251"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="211"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="252"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="212"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="253"/>
         <source>Add photos from files (or drop them here)</source>
         <translation>Thêm ảnh từ tệp (hoặc kéo thả vào đây)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="213"/>
-        <source>Insert</source>
-        <translation>Chèn</translation>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="254"/>
+        <source>Insert in Text</source>
+        <translation>Chèn vào bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="214"/>
-        <source>Place the photo in the body at the cursor</source>
-        <translation>Đặt ảnh vào thân bài, tại vị trí con trỏ</translation>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="256"/>
+        <source>Place the photo in the body at the cursor (or drag it into the text)</source>
+        <translation>Đặt ảnh vào nội dung tại vị trí con trỏ (hoặc kéo ảnh thả vào bài)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="215"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="258"/>
         <source>Lead</source>
         <translation>Ảnh chính</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="216"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="259"/>
         <source>Make this the lead photo</source>
         <translation>Đặt làm ảnh chính (ảnh đại diện) của bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="217"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="260"/>
         <source>Remove</source>
         <translation>Gỡ bỏ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="218"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="261"/>
         <source>Take this photo out of the article</source>
         <translation>Bỏ ảnh này khỏi bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="219"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="262"/>
         <source>Choose the Photo…</source>
         <translation>Chọn ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="220"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="263"/>
         <source>Give this figure its photo file</source>
         <translation>Gắn tệp ảnh cho chỗ đặt ảnh này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="221"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="264"/>
         <source>Caption for this article</source>
         <translation>Chú thích ảnh trong bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="222"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="265"/>
         <source>Credit, e.g. Ảnh: Ngọc Hậu</source>
         <translation>Nguồn ảnh, ví dụ Ảnh: Ngọc Hậu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="224"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="267"/>
         <source>Alt text: what the photo shows, for readers who cannot see it</source>
         <translation>Văn bản thay thế: ảnh cho thấy gì, dành cho người đọc không xem được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="226"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="269"/>
         <source>Ca&amp;ption</source>
         <translation>Chú thích ả&amp;nh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="227"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="270"/>
         <source>C&amp;redit</source>
         <translation>Ng&amp;uồn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="228"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="271"/>
         <source>Alt te&amp;xt</source>
         <translation>Văn bản thay t&amp;hế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="237"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="280"/>
         <source>Choose the photo</source>
         <translation>Chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="239"/>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="250"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="282"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="293"/>
         <source>Images (%1)</source>
         <translation>Ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="248"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="291"/>
         <source>Add photos</source>
         <translation>Thêm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="291"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="318"/>
+        <source>%1 (%2 px)</source>
+        <translation>%1 (%2 px)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="319"/>
+        <source>photo</source>
+        <translation>ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="325"/>
+        <source>Too small for the web (narrower than %1 px): %2</source>
+        <translation>Ảnh quá nhỏ để đăng web (hẹp hơn %1 px): %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="362"/>
         <source>(no caption)</source>
         <translation>(chưa có chú thích)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="323"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="373"/>
+        <source>Only %1 px wide: too small for the web (at least %2 px).</source>
+        <translation>Ảnh chỉ rộng %1 px: quá nhỏ để đăng web (cần ít nhất %2 px).</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="408"/>
         <source>No photo selected</source>
         <translation>Chưa chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="323"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="408"/>
         <source>Waiting for its photo</source>
         <translation>Đang chờ ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="342"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="427"/>
         <source>File says</source>
         <translation>Mô tả trong tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="343"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="428"/>
         <source>Creator</source>
         <translation>Người chụp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="344"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="429"/>
         <source>Copyright</source>
         <translation>Bản quyền</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="345"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="430"/>
         <source>Taken</source>
         <translation>Chụp lúc</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="346"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="431"/>
         <source>Camera</source>
         <translation>Máy ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="347"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="432"/>
         <source>Size</source>
         <translation>Kích thước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="348"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="433"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="358"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="443"/>
         <source>This figure is waiting for its photo.</source>
         <translation>Chỗ đặt ảnh này đang chờ ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="359"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="444"/>
         <source>No caption.</source>
         <translation>Chưa có chú thích ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="360"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="445"/>
         <source>No credit.</source>
         <translation>Chưa có nguồn ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="361"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="446"/>
         <source>No alt text.</source>
         <translation>Chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="362"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="447"/>
         <source>The alt text only repeats the caption.</source>
         <translation>Văn bản thay thế chỉ lặp lại chú thích ảnh.</translation>
     </message>
@@ -1795,50 +1897,65 @@ Giấy phép GPL-3.0-or-later.</translation>
         <translation> giây</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="59"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="60"/>
         <source> days</source>
         <translation> ngày</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="62"/>
         <location filename="../../src/newsroom_desktop/ui/preferences.py" line="63"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="64"/>
         <source>When this computer joins a newsroom server it keeps your own articles and the newsroom&apos;s newest from this many days.</source>
         <translation>Khi máy này tham gia máy chủ tòa soạn, nó giữ các bài của bạn và những bài mới nhất của tòa soạn trong chừng ấy ngày.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="68"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="69"/>
         <source>Your name</source>
         <translation>Tên của bạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="69"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="70"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="71"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="71"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="72"/>
         <source>Newsroom time zone</source>
         <translation>Múi giờ tòa soạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="73"/>
         <source>Autosave after</source>
         <translation>Tự động lưu sau</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="73"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="74"/>
         <source>Web photo size (longest side)</source>
         <translation>Cỡ ảnh web (cạnh dài nhất)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="75"/>
+        <source>Smallest photo width for the web</source>
+        <translation>Chiều rộng ảnh tối thiểu để đăng web</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="76"/>
         <source>Newest days to hold on this desk</source>
         <translation>Số ngày bài mới giữ trên máy này</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="92"/>
+        <source>No minimum</source>
+        <translation>Không giới hạn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="94"/>
+        <source>Photos narrower than this are marked as too small for the web.</source>
+        <translation>Ảnh hẹp hơn mức này sẽ được đánh dấu là quá nhỏ để đăng web.</translation>
     </message>
 </context>
 <context>
@@ -2426,7 +2543,7 @@ Khôi phục ngay bây giờ?</translation>
         <translation>Đã khôi phục bản sao lưu lúc %1; kho trước đó cũng được giữ thành một bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="117"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="118"/>
         <source>This article was changed elsewhere. Your next save keeps both versions as revisions.</source>
         <translation>Bài này vừa được sửa ở nơi khác. Lần lưu tới sẽ giữ cả hai bản thành các phiên bản.</translation>
     </message>

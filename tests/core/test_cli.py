@@ -102,6 +102,12 @@ def test_photos_add_with_shared_photos_fills_captions(capsys, store):
     assert code == 0, err
     use_ids = out.split()
     assert len(use_ids) == 4
+    # Each is narrower than the 1200 px the web needs (the setting's default): said, not refused.
+    assert err.count("the web needs at least 1200 px") == 4
+    assert (
+        "iptc-ref-2024.1__aidin36-xmp.jpg: The photo is only 1000 px wide; the web needs at "
+        "least 1200 px." in err
+    )
     doc = json.loads(run(capsys, "--store", store, "show", article_id, "--json")[1])
     by_caption = {p["caption"]: p for p in doc["photos"]}
     iptc = by_caption["The description aka caption (ref2023.2)"]

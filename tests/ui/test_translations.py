@@ -234,8 +234,8 @@ def test_start_in_vietnamese(qtbot, language, make_window, store_path, tmp_path)
     assert re.fullmatch(r"\d+ từ", window.words_label.text())
     assert re.fullmatch(r"\d+ ký tự", window.chars_label.text())
     photos = window.photo_panel
-    assert [photos.add_button.text(), photos.insert_button.text(), photos.lead_button.text(),
-            photos.remove_button.text()] == ["Thêm…", "Chèn", "Ảnh chính", "Gỡ bỏ"]  # fmt: skip
+    buttons = (photos.add_button, photos.insert_button, photos.lead_button, photos.remove_button)
+    assert [b.text() for b in buttons] == ["Thêm…", "Chèn vào bài", "Ảnh chính", "Gỡ bỏ"]
     assert photos.caption.placeholderText() == "Chú thích ảnh trong bài này"
     assert photos.credit.placeholderText().startswith("Nguồn ảnh")
     assert photos.alt_text.placeholderText().startswith("Văn bản thay thế")

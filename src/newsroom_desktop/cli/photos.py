@@ -9,6 +9,8 @@ from typing import Any
 
 from newsroom_desktop.cli import render
 from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.photo_checks import TOO_NARROW, use_warnings
+from newsroom_desktop.core.settings import load_settings
 
 
 def register(sub: Any) -> None:
@@ -39,8 +41,15 @@ def cmd_add(nr: Newsroom, args: argparse.Namespace) -> int:
     ingested = nr.photos.ingest([Path(f) for f in args.files])
     for warning in (w for photo in ingested for w in photo.warnings):
         print(f"newsroom: warning: {warning}", file=sys.stderr)
+    min_width = load_settings().min_photo_width
     for use in nr.photos.link_ingested(article_id, ingested, place=not args.no_place):
         print(use.id)
+        for narrow in use_warnings(use, min_width):
+            if narrow.code == TOO_NARROW:
+                print(
+                    f"newsroom: warning: {use.original_filename}: {narrow.message}",
+                    file=sys.stderr,
+                )
     return 0
 
 

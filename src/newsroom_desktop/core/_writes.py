@@ -117,8 +117,17 @@ def apply_changes(session: Session, article: Article, changes: Mapping[str, Any]
                 article.tags = tag_rows(session, value)
             else:
                 setattr(article, name, value)
+    if "body" in values:
+        align_figures(article)
     after = revisions.content_hash(revisions.snapshot(article))
     return before != after or targets_before != tuple(getattr(article, f) for f in TARGET_FIELDS)
+
+
+def align_figures(article: Article) -> None:
+    """Make the body's figures carry their photo uses' alt text (the uses are the truth)."""
+    alts = {link.id: link.alt_text for link in article.photo_links}
+    if alts:
+        article.body = body_md.with_figure_alts(article.body, alts)
 
 
 def next_num(session: Session) -> int:
@@ -154,6 +163,7 @@ def commit_save(
         first = new_id()
         article.head_revision_id = first
     session.flush()
+    align_figures(article)  # after the flush: a new photo use has its id from there on
     search.index_article(session, article)
     snap = revisions.snapshot(article)
     digest = revisions.content_hash(snap)

@@ -1,4 +1,4 @@
-"""Checks on the photos of an article: missing caption, credit, alt text or original file."""
+"""Checks on the photos of an article: missing caption, credit, alt text or file; too narrow."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ MISSING_CREDIT = "missing_credit"
 MISSING_ALT = "missing_alt"
 ALT_REPEATS_CAPTION = "alt_repeats_caption"
 MISSING_FILE = "missing_file"
+TOO_NARROW = "too_narrow"
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,30 @@ def _same_text(a: str, b: str) -> bool:
     return bool(a.strip()) and norm(a) == norm(b)
 
 
-def use_warnings(use: PhotoUse) -> list[PhotoWarning]:
-    """Return the warnings for one photo use."""
+def shown_width(use: PhotoUse) -> int:
+    """Return how wide the photo is as it shows (EXIF orientation turns it); 0 if unknown."""
+    turned = use.orientation in (5, 6, 7, 8)
+    return use.height if turned else use.width
+
+
+def too_narrow(use: PhotoUse, min_width: int) -> bool:
+    """Tell whether the photo is narrower than ``min_width`` pixels (0: no minimum)."""
+    width = shown_width(use)
+    return use.photo_id is not None and min_width > 0 and 0 < width < min_width
+
+
+def use_warnings(use: PhotoUse, min_width: int = 0) -> list[PhotoWarning]:
+    """Return the warnings for one photo use (with ``min_width``, a too narrow photo too)."""
     found = []
+    if too_narrow(use, min_width):
+        found.append(
+            PhotoWarning(
+                use.id,
+                TOO_NARROW,
+                f"The photo is only {shown_width(use)} px wide; the web needs at least "
+                f"{min_width} px.",
+            )
+        )
     if use.photo_id is None:
         found.append(PhotoWarning(use.id, MISSING_FILE, "The figure has no photo file yet."))
     if not use.caption.strip():

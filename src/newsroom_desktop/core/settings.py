@@ -25,6 +25,8 @@ class Settings:
     autosave_seconds: float = 2.0
     rendition_max_side: int = 1600
     rendition_quality: int = 85
+    # Photos narrower than this are flagged as too small for the web (0: never).
+    min_photo_width: int = 1200
     backups_keep: int = 10
     last_export_format: str = "html"
     last_export_dir: str = ""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsroom_desktop.core.changes import CREATED, PHOTOS, TRASHED, Changes
-from newsroom_desktop.core.documents import ArticleDoc
+from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
 from newsroom_desktop.core.errors import NewsroomError
 from newsroom_desktop.core.newsroom import Newsroom, config_dir
 from newsroom_desktop.core.settings import Settings
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self._build_controllers()
         self.session.saver.set_interval(int(settings.autosave_seconds * 1000))
+        self.photo_panel.set_min_width(settings.min_photo_width)
         self.retranslate()
         self._restore_state()
         self.refresh_list()
@@ -193,6 +194,8 @@ class MainWindow(QMainWindow):
         self.list_panel.files_dropped.connect(self.import_files)
         self.editor.counts_changed.connect(self._show_counts)
         self.editor.photo_activated.connect(self._select_photo)
+        self.editor.caption_replaced.connect(self._caption_replaced)
+        self.editor.caption_found.connect(self.photo_panel.show_caption_match)
         self.session.loaded.connect(self._on_loaded)
         self.session.state.connect(self._show_save_state)
         self.session.problem.connect(self.show_problem)
@@ -205,6 +208,7 @@ class MainWindow(QMainWindow):
         p.insert_requested.connect(self.session.insert_photo)
         p.attach_file.connect(self.session.attach_photo)
         p.order_changed.connect(self.session.reorder)
+        self.session.photos_added.connect(p.show_added)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)  # type: ignore[union-attr]
 
     def retranslate(self) -> None:
@@ -328,6 +332,10 @@ class MainWindow(QMainWindow):
         if changes.kind == PHOTOS and doc is not None and changes.touches(doc.id):
             self.photo_panel.show_article(doc, changes.focus or None)
 
+    def _caption_replaced(self, use: PhotoUse) -> None:
+        self.session.edit_caption(use)
+        self.photo_panel.update_use(use)
+
     def _select_photo(self, use_id: str) -> None:
         if self.session.doc is not None:
             self.photo_panel.show_article(self.session.doc, use_id)
@@ -386,6 +394,7 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.session.flush()  # what was typed is saved as the person who typed it
             dialog.apply(self.services)
+            self.photo_panel.set_min_width(self.settings.min_photo_width)
             self.review.workflow.profile_changed()
             if dialog.language_changed():
                 self.reopen_in_language()

@@ -7,8 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtCore import QMimeData, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from newsroom_desktop.core import body as body_md
 from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
 from newsroom_desktop.core.photo_checks import (
     ALT_REPEATS_CAPTION,
@@ -33,14 +34,19 @@ from newsroom_desktop.core.photo_checks import (
     MISSING_CAPTION,
     MISSING_CREDIT,
     MISSING_FILE,
+    TOO_NARROW,
+    shown_width,
+    too_narrow,
     use_warnings,
 )
 from newsroom_desktop.ui.editor.fields import GrowingTextEdit
+from newsroom_desktop.ui.editor.paste import MARKDOWN_MIME
 from newsroom_desktop.ui.folders import PHOTOS, remember_folder, start_folder
 
 Thumbnails = Callable[[PhotoUse], QImage | None]
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ALT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class _ThumbList(QListWidget):
@@ -90,6 +96,16 @@ class _ThumbList(QListWidget):
     def order(self) -> list[str]:
         return [str(self.item(i).data(ID_ROLE)) for i in range(self.count())]
 
+    def mimeData(self, items: Any) -> QMimeData:
+        # Dragged into the body, a thumbnail places its photo there (the body reads this).
+        mime = super().mimeData(items)
+        figures = [
+            body_md.figure_markdown(str(item.data(ID_ROLE)), str(item.data(ALT_ROLE) or ""))
+            for item in items
+        ]
+        mime.setData(MARKDOWN_MIME, "\n\n".join(figures).encode("utf-8"))
+        return mime
+
 
 class PhotoPanel(QWidget):
     """Shows the article's photos; edits of captions are reported, never saved here."""
@@ -108,6 +124,7 @@ class PhotoPanel(QWidget):
         self._thumbnails: Thumbnails = lambda use: None
         self._current: PhotoUse | None = None
         self._loading = False
+        self.min_width = 0  # photos narrower than this are too small for the web (0: no check)
         self.title = QLabel()
         self.title.setObjectName("panelTitle")
         self.list = _ThumbList()
@@ -132,6 +149,11 @@ class PhotoPanel(QWidget):
         self.file_info = QLabel()
         self.warnings = QLabel()
         self.warnings.setObjectName("photoWarnings")
+        self.added_notice = QLabel()  # what the photos just added need, until the next article
+        self.added_notice.setObjectName("photoAddedNotice")
+        self.action_insert = QAction(self)
+        self.action_lead = QAction(self)
+        self.action_remove = QAction(self)
         self._edit_timer = QTimer(self)
         self._edit_timer.setSingleShot(True)
         self._edit_timer.setInterval(0)
@@ -140,12 +162,25 @@ class PhotoPanel(QWidget):
         self.retranslate()
         self.show_article(None)
 
-    def _build(self) -> None:
+    def _button_row(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         for button in (self.add_button, self.insert_button, self.lead_button, self.remove_button):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for button in (self.add_button, self.lead_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # Under the chosen photo, as wide as it: the one step that puts it into the text.
+        self.insert_button.setObjectName("insertPhoto")
+        self.insert_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.list.addActions([self.action_insert, self.action_lead, self.action_remove])
+        self.insert_button.setDefaultAction(self.action_insert)
+        self.lead_button.setDefaultAction(self.action_lead)
+        self.remove_button.setDefaultAction(self.action_remove)
+        return buttons
+
+    def _build(self) -> None:
+        buttons = self._button_row()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumHeight(160)
         self.preview.setObjectName("photoPreview")
@@ -158,6 +193,8 @@ class PhotoPanel(QWidget):
         self.file_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warnings.setWordWrap(True)
         self.warnings.hide()
+        self.added_notice.setWordWrap(True)
+        self.added_notice.hide()
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for label, field in (
@@ -172,6 +209,7 @@ class PhotoPanel(QWidget):
         details_layout = QVBoxLayout(details)
         details_layout.setContentsMargins(0, 0, 0, 0)
         details_layout.addWidget(self.preview)
+        details_layout.addWidget(self.insert_button)
         details_layout.addWidget(self.attach_button)
         details_layout.addWidget(self.warnings)
         details_layout.addLayout(self.form)
@@ -187,6 +225,7 @@ class PhotoPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 6, 6)
         layout.addWidget(self.title)
+        layout.addWidget(self.added_notice)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
         layout.addWidget(scroll, 1)
@@ -198,9 +237,11 @@ class PhotoPanel(QWidget):
         self.list.reordered.connect(self.order_changed)
         self.add_button.clicked.connect(self.choose_files)
         self.attach_button.clicked.connect(self.choose_attachment)
-        self.insert_button.clicked.connect(lambda: self._emit_for_current(self.insert_requested))
-        self.lead_button.clicked.connect(lambda: self._emit_for_current(self.lead_requested))
-        self.remove_button.clicked.connect(lambda: self._emit_for_current(self.remove_requested))
+        self.action_insert.triggered.connect(lambda: self._emit_for_current(self.insert_requested))
+        self.action_lead.triggered.connect(lambda: self._emit_for_current(self.lead_requested))
+        self.action_remove.triggered.connect(lambda: self._emit_for_current(self.remove_requested))
+        # Enter or a double click on a thumbnail places it in the text, as the button does.
+        self.list.itemActivated.connect(lambda _item: self.action_insert.trigger())
         self.caption.textChanged.connect(self._edit_timer.start)
         self.credit.textChanged.connect(self._edit_timer.start)
         self.alt_text.textChanged.connect(self._edit_timer.start)
@@ -210,12 +251,14 @@ class PhotoPanel(QWidget):
         self.title.setText(self.tr("Photos"))
         self.add_button.setText(self.tr("Add…"))
         self.add_button.setToolTip(self.tr("Add photos from files (or drop them here)"))
-        self.insert_button.setText(self.tr("Insert"))
-        self.insert_button.setToolTip(self.tr("Place the photo in the body at the cursor"))
-        self.lead_button.setText(self.tr("Lead"))
-        self.lead_button.setToolTip(self.tr("Make this the lead photo"))
-        self.remove_button.setText(self.tr("Remove"))
-        self.remove_button.setToolTip(self.tr("Take this photo out of the article"))
+        self.action_insert.setText(self.tr("Insert in Text"))
+        self.action_insert.setToolTip(
+            self.tr("Place the photo in the body at the cursor (or drag it into the text)")
+        )
+        self.action_lead.setText(self.tr("Lead"))
+        self.action_lead.setToolTip(self.tr("Make this the lead photo"))
+        self.action_remove.setText(self.tr("Remove"))
+        self.action_remove.setToolTip(self.tr("Take this photo out of the article"))
         self.attach_button.setText(self.tr("Choose the Photo…"))
         self.attach_button.setToolTip(self.tr("Give this figure its photo file"))
         self.caption.setPlaceholderText(self.tr("Caption for this article"))
@@ -260,19 +303,47 @@ class PhotoPanel(QWidget):
     def set_thumbnail_source(self, thumbnails: Thumbnails) -> None:
         self._thumbnails = thumbnails
 
+    def set_min_width(self, pixels: int) -> None:
+        """Flag photos narrower than ``pixels`` as too small for the web (0: never)."""
+        self.min_width = pixels
+        self.show_article(self._doc)
+
+    def show_added(self, uses: list[PhotoUse]) -> None:
+        """Say where the photos just added went, and which are too small for the web."""
+        narrow = [u for u in uses if too_narrow(u, self.min_width)]
+        if not narrow:
+            self.added_notice.hide()
+            return
+        names = ", ".join(
+            self.tr("%1 (%2 px)")
+            .replace("%1", u.original_filename or self.tr("photo"))
+            .replace("%2", str(shown_width(u)))
+            for u in narrow
+        )
+        self.added_notice.setText(
+            "⚠ "
+            + self.tr("Too small for the web (narrower than %1 px): %2")
+            .replace("%1", str(self.min_width))
+            .replace("%2", names)
+        )
+        self.added_notice.show()
+
     def show_article(self, doc: ArticleDoc | None, select: str | None = None) -> None:
         """Show the photos of ``doc`` (None: no article), keeping or choosing the selection."""
         keep = select or (self._current.id if self._current else None)
+        if doc is None or self._doc is None or doc.id != self._doc.id:
+            self.added_notice.hide()
         self._doc = doc
         self._loading = True
         self.list.clear()
         for use in doc.photos if doc else ():
             item = QListWidgetItem(self._item_text(use))
             item.setData(ID_ROLE, use.id)
+            item.setData(ALT_ROLE, use.alt_text)
             image = self._thumbnails(use)
             if image is not None:
                 item.setIcon(QPixmap.fromImage(image))
-            item.setToolTip(use.caption or use.original_filename)
+            item.setToolTip(self._item_tip(use))
             self.list.addItem(item)
         self._loading = False
         ids = [u.id for u in doc.photos] if doc else []
@@ -287,9 +358,22 @@ class PhotoPanel(QWidget):
 
     def _item_text(self, use: PhotoUse) -> str:
         mark = "★ " if use.is_lead else ""
-        warn = " ⚠" if use_warnings(use) else ""
+        warn = " ⚠" if use_warnings(use, self.min_width) else ""
         text = use.caption or self.tr("(no caption)")
         return f"{mark}{text[:40]}{warn}"
+
+    def _item_tip(self, use: PhotoUse) -> str:
+        tip = use.caption or use.original_filename
+        if too_narrow(use, self.min_width):
+            tip = f"{tip}\n⚠ {self._narrow_text(use)}"
+        return tip
+
+    def _narrow_text(self, use: PhotoUse) -> str:
+        return (
+            self.tr("Only %1 px wide: too small for the web (at least %2 px).")
+            .replace("%1", str(shown_width(use)))
+            .replace("%2", str(self.min_width))
+        )
 
     def _on_current(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
         if self._loading:
@@ -302,9 +386,10 @@ class PhotoPanel(QWidget):
         use = self._current
         self._loading = True
         has = use is not None
-        for widget in (self.caption, self.credit, self.alt_text, self.insert_button,
-                       self.lead_button, self.remove_button):  # fmt: skip
+        for widget in (self.caption, self.credit, self.alt_text):
             widget.setEnabled(has)
+        for action in (self.action_insert, self.action_lead, self.action_remove):
+            action.setEnabled(has)
         self.caption.setPlainText(use.caption if use else "")
         self.credit.setText(use.credit if use else "")
         self.alt_text.setPlainText(use.alt_text if use else "")
@@ -360,8 +445,9 @@ class PhotoPanel(QWidget):
             MISSING_CREDIT: self.tr("No credit."),
             MISSING_ALT: self.tr("No alt text."),
             ALT_REPEATS_CAPTION: self.tr("The alt text only repeats the caption."),
+            TOO_NARROW: self._narrow_text(use),
         }
-        found = [texts.get(w.code, w.message) for w in use_warnings(use)]
+        found = [texts.get(w.code, w.message) for w in use_warnings(use, self.min_width)]
         self.warnings.setText("\n".join(f"⚠ {t}" for t in found))
         self.warnings.setVisible(bool(found))
 
@@ -378,8 +464,37 @@ class PhotoPanel(QWidget):
         item = self.list.currentItem()
         if item is not None:
             item.setText(self._item_text(edited))
+            item.setData(ALT_ROLE, edited.alt_text)
+            item.setToolTip(self._item_tip(edited))
         self._show_warnings(edited)
         self.caption_edited.emit(edited)
+
+    def update_use(self, use: PhotoUse) -> None:
+        """Show a photo's captions changed elsewhere (a replace); not reported as an edit."""
+        if self._doc is None or self._doc.photo(use.id) is None:
+            return
+        photos = tuple(use if p.id == use.id else p for p in self._doc.photos)
+        self._doc = replace(self._doc, photos=photos)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(ID_ROLE) == use.id:
+                item.setText(self._item_text(use))
+                item.setToolTip(self._item_tip(use))
+        if self._current is not None and self._current.id == use.id:
+            self._current = use
+            self._refresh_details()
+
+    def show_caption_match(self, use_id: str, start: int, end: int) -> None:
+        """Select the photo and, in its caption, the text from ``start`` to ``end``."""
+        order = self.list.order()
+        if use_id not in order:
+            return
+        self.list.setCurrentRow(order.index(use_id))
+        cursor = self.caption.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+        self.caption.setTextCursor(cursor)
+        self.caption.ensureCursorVisible()
 
     def current_use(self) -> PhotoUse | None:
         return self._current

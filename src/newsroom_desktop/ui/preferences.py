@@ -1,4 +1,4 @@
-"""Preferences: profile, language, time zone, autosave and export defaults."""
+"""Preferences: profile, language, time zone, autosave, photo and export defaults."""
 
 from __future__ import annotations
 
@@ -53,6 +53,7 @@ class PreferencesDialog(QDialog):
         self.max_side.setRange(320, 8000)
         self.max_side.setSuffix(" px")
         self.max_side.setValue(settings.rendition_max_side)
+        self.min_width = self._min_width_box(settings.min_photo_width)
         self.sync_days = QSpinBox()
         self.sync_days.setObjectName("syncDays")
         self.sync_days.setRange(1, 365)
@@ -71,6 +72,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Newsroom time zone"), self.zone)
         form.addRow(self.tr("Autosave after"), self.autosave)
         form.addRow(self.tr("Web photo size (longest side)"), self.max_side)
+        form.addRow(self.tr("Smallest photo width for the web"), self.min_width)
         form.addRow(self.tr("Newest days to hold on this desk"), self.sync_days)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -81,6 +83,17 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def _min_width_box(self, value: int) -> QSpinBox:
+        box = QSpinBox()
+        box.setObjectName("minPhotoWidth")
+        box.setRange(0, 8000)
+        box.setSingleStep(100)
+        box.setSuffix(" px")
+        box.setSpecialValueText(self.tr("No minimum"))
+        box.setValue(value)
+        box.setToolTip(self.tr("Photos narrower than this are marked as too small for the web."))
+        return box
+
     def result_settings(self) -> Settings:
         zone = self.zone.currentText().strip()
         return self._settings.updated(
@@ -90,6 +103,7 @@ class PreferencesDialog(QDialog):
             timezone=zone if zone in available_timezones() else self._settings.timezone,
             autosave_seconds=float(self.autosave.value()),
             rendition_max_side=int(self.max_side.value()),
+            min_photo_width=int(self.min_width.value()),
             sync_days=int(self.sync_days.value()),
         )
 

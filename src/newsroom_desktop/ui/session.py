@@ -47,6 +47,7 @@ class ArticleSession(QObject):
     state = Signal(str)  # saving, saved, dirty, failed, conflict
     problem = Signal(str, str)  # title, message
     notice = Signal(str)  # a line for the status bar
+    photos_added = Signal(list)  # the PhotoUses just added to the open article
 
     def __init__(
         self,
@@ -320,7 +321,10 @@ class ArticleSession(QObject):
     def add_photos(
         self, paths: Sequence[str], on_done: Callable[[], None] | None = None
     ) -> Operation | None:
-        """Take photo files in the background, then add them and place them at the cursor."""
+        """Take photo files in the background, then add them to the article's photos.
+
+        They go to the photo panel only; the person places each in the text where they want it.
+        """
         if self.doc is None or not paths:
             return None
         files = [Path(p) for p in paths]
@@ -345,8 +349,17 @@ class ArticleSession(QObject):
         self.saver.run_now(lambda nr, _v: self._linked(nr, article_id, ingested), NO_GENERATION)
         new = [p for p in self.doc.photos if p.id not in before]
         for use in new:
-            self.editor.insert_photo(use)
+            self.editor.update_photo(use)  # the body knows them: a drag from the panel places one
         self.hub.publish(Changes.of([self.doc], PHOTOS, focus=new[0].id if new else ""))
+        if new:
+            self.photos_added.emit(new)
+            self.notice.emit(
+                self.tr(
+                    "Added %n photo(s) to the Photos panel: Insert in Text places one.",
+                    "",
+                    len(new),
+                )
+            )
         if on_done is not None:
             on_done()
 

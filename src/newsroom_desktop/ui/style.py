@@ -19,7 +19,7 @@ QHeaderView::section { background: #f4f5f7; border: none; border-bottom: 1px sol
 QLabel#panelTitle { font-weight: 700; color: #333a45; padding: 2px 0 4px 2px; }
 QListWidget#photoList { background: #ffffff; border: 1px solid #dfe1e6; border-radius: 6px; }
 QLabel#photoPreview { background: #eceef2; border-radius: 6px; color: #7a8290; }
-QLabel#photoWarnings { color: #a15c00; background: #fff4e0; border-radius: 4px; padding: 4px 6px; }
+QLabel#photoWarnings, QLabel#photoAddedNotice { color: #a15c00; background: #fff4e0; border-radius: 4px; padding: 4px 6px; }
 QLabel#fileInfo { color: #5b6270; }
 QStatusBar { background: #ffffff; border-top: 1px solid #dfe1e6; }
 QStatusBar QLabel { color: #5b6270; padding: 0 8px; }

@@ -13,6 +13,7 @@ from newsroom_desktop.core.body.figures import (
     figures,
     photo_ids,
     remove_figure,
+    with_figure_alts,
 )
 from newsroom_desktop.core.body.images import image_sources, strip_images
 from newsroom_desktop.core.body.model import (
@@ -108,5 +109,6 @@ __all__ = [
     "text_block",
     "tokens",
     "walk",
+    "with_figure_alts",
     "write_blocks",
 ]

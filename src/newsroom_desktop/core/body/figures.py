@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from newsroom_desktop.core.body.parse import PHOTO_SCHEME, BodyFigure, figure_of, tokens
 
 _PHOTO_ID_RE = re.compile(r"^[0-9a-fA-F-]{8,36}$")
 _ALT_ESCAPE_RE = re.compile(r"([\\\[\]*_`<>!])")
+# One placed photo's Markdown: its (escaped) alt text and the use id it points at.
+_FIGURE_RE = re.compile(
+    r"!\[((?:\\.|[^\\\]])*)\]\(" + re.escape(PHOTO_SCHEME) + r"([0-9a-fA-F-]{8,36})\)"
+)
 
 
 def figures(markdown: str) -> list[BodyFigure]:
@@ -53,3 +58,39 @@ def remove_figure(markdown: str, photo_id: str) -> str:
         return markdown
     kept = [line for n, line in enumerate(markdown.split("\n")) if n not in drop]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n") + "\n"
+
+
+def with_figure_alts(markdown: str, alts: Mapping[str, str]) -> str:
+    """Return the body with each placed photo's alt text set to ``alts[use id]``.
+
+    The photo use holds the one true alt text; the figure's Markdown follows it.
+    Figures of uses not in ``alts`` stay as they are.
+    """
+    if PHOTO_SCHEME not in markdown:
+        return markdown
+    parsed = tokens(markdown)
+    stale: list[tuple[int, int, str, str]] = []
+    for i, token in enumerate(parsed):
+        fig = figure_of(parsed, i)
+        if fig is None or fig.photo_id not in alts or token.map is None:
+            continue
+        wanted = " ".join(alts[fig.photo_id].split())
+        if " ".join(fig.alt.split()) != wanted:
+            stale.append((token.map[0], token.map[1], fig.photo_id, wanted))
+    if not stale:
+        return markdown
+    lines = markdown.split("\n")
+    # From the end, so that a paragraph that loses a line does not move the ones before it.
+    for start, end, photo_id, alt in reversed(stale):
+        segment = "\n".join(lines[start:end])
+        lines[start:end] = _set_alt(segment, photo_id, alt).split("\n")
+    return "\n".join(lines)
+
+
+def _set_alt(segment: str, photo_id: str, alt: str) -> str:
+    def fix(match: re.Match[str]) -> str:
+        if match.group(2) != photo_id:
+            return match.group(0)
+        return figure_markdown(photo_id, alt)
+
+    return _FIGURE_RE.sub(fix, segment)

@@ -47,6 +47,10 @@ class FigureSource:
         """Return the photo use with this id, or None if the article has none."""
         return self._uses.get(use_id)
 
+    def uses(self) -> list[PhotoUse]:
+        """Return the article's photo uses, in the article's order."""
+        return list(self._uses.values())
+
     def knows(self, use_id: str) -> bool:
         """Return True if the article has a photo use with this id."""
         return use_id in self._uses

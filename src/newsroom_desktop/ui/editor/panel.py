@@ -42,6 +42,7 @@ from newsroom_desktop.ui.editor.fields import (
 )
 from newsroom_desktop.ui.editor.figures import FigureSource
 from newsroom_desktop.ui.editor.find_replace import FindBar
+from newsroom_desktop.ui.editor.find_scope import HEADLINE, LEAD
 from newsroom_desktop.ui.editor.formats import body_font
 from newsroom_desktop.ui.editor.page import PageScrollArea
 from newsroom_desktop.ui.editor.text_edit import MAX_TEXT_WIDTH, BodyEdit, new_document
@@ -61,6 +62,8 @@ class EditorPanel(QWidget):
     changed = Signal()
     counts_changed = Signal(int, int)
     photo_activated = Signal(str)
+    caption_replaced = Signal(object)  # a PhotoUse whose caption find and replace changed
+    caption_found = Signal(str, int, int)  # use id, start, end of a match in its caption
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +79,10 @@ class EditorPanel(QWidget):
         self._build_fields()
         self.body = BodyEdit(self)
         self.find_bar = FindBar(self.body, self)
+        self.find_bar.fields.add_field(HEADLINE, self.headline)
+        self.find_bar.fields.add_field(LEAD, self.lead)
+        # Looked up at each find: loading an article gives the body a new figure source.
+        self.find_bar.fields.captions = lambda: self.body.figures.uses()  # noqa: PLW0108
         self.find_bar.hide()
         self._build_layout()
         self._build_actions()
@@ -206,6 +213,8 @@ class EditorPanel(QWidget):
         self.body.currentCharFormatChanged.connect(self.update_action_states)
         self.body.textChanged.connect(self._body_changed)
         self.body.figure_activated.connect(self.photo_activated)
+        self.find_bar.caption_replaced.connect(self.caption_replaced)
+        self.find_bar.caption_found.connect(self.caption_found)
         self.headline.text_changed.connect(self._headline_changed)
         self.lead.text_changed.connect(self._lead_changed)
         for edit in (self.byline, self.tags):
@@ -240,6 +249,7 @@ class EditorPanel(QWidget):
         QTimer.singleShot(0, self.body_markdown)
 
     def _load_body(self, markdown: str, figures: FigureSource) -> None:
+        self.find_bar.forget()  # its undo and place belong to the article shown until now
         document = new_document(self.body, figures)
         markdown_to_document(markdown, document, figures)
         self.body.replace_document(document, figures)
