@@ -4,7 +4,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="368"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="402"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ article</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="370"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="404"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>

@@ -4,47 +4,47 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="137"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="150"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="137"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="150"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="137"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="150"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="138"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="151"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="138"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="151"/>
         <source>Updated</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="168"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="183"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="180"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="203"/>
         <source>In conflict: two versions kept; open it to resolve</source>
         <translation>Đang xung đột: đã giữ hai bản; mở bài để giải quyết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="182"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="205"/>
         <source>Being edited by %1</source>
         <translation>Đang được sửa bởi %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="186"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="209"/>
         <source>in conflict</source>
         <translation>đang xung đột</translation>
     </message>
@@ -52,48 +52,53 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="287"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="320"/>
         <source>Search articles (diacritics optional)…</source>
         <translation>Tìm bài viết (gõ có dấu hay không đều được)…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="291"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="324"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="299"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="332"/>
         <source>Newest first</source>
         <translation>Mới nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="300"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="333"/>
         <source>Oldest first</source>
         <translation>Cũ nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="301"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="334"/>
         <source>Headline A–Z</source>
         <translation>Tiêu đề A–Z</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="310"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="344"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="368"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="402"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ bài</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="370"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="404"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n bài viết</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="410"/>
+        <source>No article matches “%1”.</source>
+        <translation>Không có bài nào khớp với “%1”.</translation>
     </message>
 </context>
 <context>
@@ -1576,178 +1581,178 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="197"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="201"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="198"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="202"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="199"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="203"/>
         <source>Add photos from files (or drop them here)</source>
         <translation>Thêm ảnh từ tệp (hoặc kéo thả vào đây)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="200"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="204"/>
         <source>Insert</source>
         <translation>Chèn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="201"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="205"/>
         <source>Place the photo in the body at the cursor</source>
         <translation>Đặt ảnh vào thân bài, tại vị trí con trỏ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="202"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="206"/>
         <source>Lead</source>
         <translation>Ảnh chính</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="203"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="207"/>
         <source>Make this the lead photo</source>
         <translation>Đặt làm ảnh chính (ảnh đại diện) của bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="208"/>
         <source>Remove</source>
         <translation>Gỡ bỏ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="205"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="209"/>
         <source>Take this photo out of the article</source>
         <translation>Bỏ ảnh này khỏi bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="206"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="210"/>
         <source>Choose the Photo…</source>
         <translation>Chọn ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="211"/>
         <source>Give this figure its photo file</source>
         <translation>Gắn tệp ảnh cho chỗ đặt ảnh này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="208"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="212"/>
         <source>Caption for this article</source>
         <translation>Chú thích ảnh trong bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="213"/>
         <source>Credit, e.g. Ảnh: Ngọc Hậu</source>
         <translation>Nguồn ảnh, ví dụ Ảnh: Ngọc Hậu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="211"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="215"/>
         <source>Alt text: what the photo shows, for readers who cannot see it</source>
         <translation>Văn bản thay thế: ảnh cho thấy gì, dành cho người đọc không xem được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="213"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="217"/>
         <source>Alt text</source>
         <translation>Văn bản thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="213"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="217"/>
         <source>Caption</source>
         <translation>Chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="213"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="217"/>
         <source>Credit</source>
         <translation>Nguồn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="227"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="231"/>
         <source>Choose the photo</source>
         <translation>Chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="229"/>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="236"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="233"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="240"/>
         <source>Images (%1)</source>
         <translation>Ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="236"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="240"/>
         <source>Add photos</source>
         <translation>Thêm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="276"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="281"/>
         <source>(no caption)</source>
         <translation>(chưa có chú thích)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="308"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="328"/>
         <source>No photo selected</source>
         <translation>Chưa chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="308"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="328"/>
         <source>Waiting for its photo</source>
         <translation>Đang chờ ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="321"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="341"/>
         <source>File says</source>
         <translation>Mô tả trong tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="322"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="342"/>
         <source>Creator</source>
         <translation>Người chụp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="323"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="343"/>
         <source>Copyright</source>
         <translation>Bản quyền</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="324"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="344"/>
         <source>Taken</source>
         <translation>Chụp lúc</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="325"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="345"/>
         <source>Camera</source>
         <translation>Máy ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="326"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="346"/>
         <source>Size</source>
         <translation>Kích thước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="327"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="347"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="337"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="357"/>
         <source>This figure is waiting for its photo.</source>
         <translation>Chỗ đặt ảnh này đang chờ ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="338"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="358"/>
         <source>No caption.</source>
         <translation>Chưa có chú thích ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="339"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="359"/>
         <source>No credit.</source>
         <translation>Chưa có nguồn ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="340"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="360"/>
         <source>No alt text.</source>
         <translation>Chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="341"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="361"/>
         <source>The alt text only repeats the caption.</source>
         <translation>Văn bản thay thế chỉ lặp lại chú thích ảnh.</translation>
     </message>
