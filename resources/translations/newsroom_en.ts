@@ -88,7 +88,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="39"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="41"/>
+        <source>Already in the store, not imported again: %n file(s)</source>
+        <translation>
+            <numerusform>Already in the store, not imported again: %n file</numerusform>
+            <numerusform>Already in the store, not imported again: %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="45"/>
         <source>Skipped %n file(s):</source>
         <translation>
             <numerusform>Skipped %n file:</numerusform>
@@ -96,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="45"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="51"/>
         <source>Not articles, left alone: %n file(s)</source>
         <translation>
             <numerusform>Not articles, left alone: %n file</numerusform>
@@ -104,7 +112,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="128"/>
+        <source>%n file(s) are in the store already.</source>
+        <translation>
+            <numerusform>%n file is in the store already.</numerusform>
+            <numerusform>%n files are in the store already.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="286"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -112,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="339"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="346"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -120,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>

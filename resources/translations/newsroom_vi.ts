@@ -1194,146 +1194,156 @@ Thay thế chúng?</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/actions.py" line="50"/>
+        <source>Paste as &amp;New Article</source>
+        <translation>Dán thành &amp;bài mới</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="53"/>
+        <source>Make a new draft of the page or text on the clipboard</source>
+        <translation>Tạo bản nháp mới từ trang báo hoặc văn bản đang có trong bộ nhớ tạm</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="57"/>
         <source>&amp;Import…</source>
         <translation>&amp;Nhập…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="53"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="60"/>
         <source>Import text, HTML, Markdown or Word files</source>
         <translation>Nhập tệp văn bản, HTML, Markdown hoặc Word</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="57"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="64"/>
         <source>&amp;Export…</source>
         <translation>&amp;Xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="61"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="68"/>
         <source>Export the selected articles</source>
         <translation>Xuất các bài viết đã chọn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="63"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="70"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="65"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="72"/>
         <source>Print Pre&amp;view…</source>
         <translation>Xem &amp;trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="67"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="74"/>
         <source>Restore from &amp;Backup…</source>
         <translation>Khôi phục từ &amp;bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="77"/>
         <source>Connect to a Newsroom Se&amp;rver…</source>
         <translation>&amp;Kết nối máy chủ tòa soạn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="73"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="80"/>
         <source>Work on the newsroom&apos;s shared server, signed in with your own login</source>
         <translation>Làm việc trên máy chủ chung của tòa soạn, đăng nhập bằng tài khoản của bạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="82"/>
         <source>Use the Store on This &amp;Computer</source>
         <translation>Dùng kho dữ liệu trên má&amp;y này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="78"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="85"/>
         <source>S&amp;ync Now</source>
         <translation>Đồng bộ n&amp;gay</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="81"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="88"/>
         <source>Send this desk&apos;s changes to the newsroom server and bring its news</source>
         <translation>Gửi các thay đổi trên máy này lên máy chủ tòa soạn và nhận tin mới về</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="85"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="92"/>
         <source>Fetch &amp;Older Articles…</source>
         <translation>Tải &amp;về các bài cũ hơn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="88"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="95"/>
         <source>Bring the newsroom&apos;s older articles to this desk</source>
         <translation>Lấy các bài cũ hơn của tòa soạn về máy này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="90"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="97"/>
         <source>Move to &amp;Trash</source>
         <translation>Chuyển vào thùng &amp;rác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="91"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="98"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="92"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="99"/>
         <source>Pr&amp;eferences…</source>
         <translation>Tùy &amp;chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="93"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="100"/>
         <source>Search Articles</source>
         <translation>Tìm bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="94"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="101"/>
         <source>Revision &amp;History</source>
         <translation>&amp;Lịch sử phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="95"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="102"/>
         <source>&amp;Compare Revisions…</source>
         <translation>&amp;So sánh phiên bản…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="96"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="103"/>
         <source>&amp;Notes</source>
         <translation>Ghi &amp;chú</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="97"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="104"/>
         <source>&amp;About Newsroom Desktop</source>
         <translation>&amp;Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="140"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="147"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="145"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="152"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="148"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="156"/>
         <source>F&amp;ormat</source>
         <translation>Định &amp;dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="152"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="160"/>
         <source>&amp;Article</source>
         <translation>&amp;Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="153"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="161"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="162"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="182"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="190"/>
         <source>Main Toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
@@ -1360,116 +1370,160 @@ Thay thế chúng?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="39"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="41"/>
+        <source>Already in the store, not imported again: %n file(s)</source>
+        <translation>
+            <numerusform>Đã có trong kho, không nhập lại: %n tệp</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="45"/>
         <source>Skipped %n file(s):</source>
         <translation>
             <numerusform>Bỏ qua %n tệp:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="45"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="51"/>
         <source>Not articles, left alone: %n file(s)</source>
         <translation>
             <numerusform>Không phải bài viết, để nguyên: %n tệp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="51"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="57"/>
         <source>The import was cancelled; the files above were done.</source>
         <translation>Đã hủy việc nhập; các tệp ở trên đã nhập xong.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="67"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="72"/>
+        <source>Already in the store</source>
+        <translation>Đã có trong kho</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="75"/>
+        <source>The article “%1” has this text already.</source>
+        <translation>Bài “%1” đã có nội dung này.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="76"/>
+        <source>(no headline)</source>
+        <translation>(chưa có tiêu đề)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="80"/>
+        <source>&amp;Open the Existing Article</source>
+        <translation>&amp;Mở bài đã có</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="83"/>
+        <source>&amp;Make a Copy Anyway</source>
+        <translation>&amp;Vẫn tạo bản sao</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="114"/>
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="123"/>
+        <source>“%1” is in the store already.</source>
+        <translation>“%1” đã có trong kho.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="126"/>
         <source>Import finished</source>
         <translation>Nhập xong</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="128"/>
+        <source>%n file(s) are in the store already.</source>
+        <translation>
+            <numerusform>%n tệp đã có trong kho.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="78"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="133"/>
         <source>Import failed</source>
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="211"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="213"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="214"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="257"/>
         <location filename="../../src/newsroom_desktop/ui/startup.py" line="108"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="286"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="339"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="346"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="352"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="353"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="406"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="354"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="433"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="355"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="360"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="377"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="384"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="378"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="379"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="386"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1478,15 +1532,46 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="407"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="414"/>
         <source>Your last changes could not be saved; the window stays on this store.</source>
         <translation>Chưa lưu được thay đổi cuối cùng; cửa sổ vẫn ở kho dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="427"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="428"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="434"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="435"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="31"/>
+        <source>The clipboard holds no text to make an article of.</source>
+        <translation>Bộ nhớ tạm không có văn bản nào để tạo bài.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="36"/>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="68"/>
+        <source>Could not paste</source>
+        <translation>Không dán được</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="37"/>
+        <source>The clipboard holds more than %1 MB of text.</source>
+        <translation>Bộ nhớ tạm chứa hơn %1 MB văn bản.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="43"/>
+        <source>the clipboard</source>
+        <translation>bộ nhớ tạm</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="60"/>
+        <source>The clipboard&apos;s text is in the store already.</source>
+        <translation>Nội dung trong bộ nhớ tạm đã có trong kho.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="72"/>
+        <source>Pasted as a new draft.</source>
+        <translation>Đã dán thành một bản nháp mới.</translation>
     </message>
 </context>
 <context>
