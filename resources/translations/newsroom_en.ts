@@ -4,7 +4,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="402"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="406"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ article</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="404"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="408"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>

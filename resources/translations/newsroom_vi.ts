@@ -4,47 +4,47 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="150"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="150"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="150"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="151"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="155"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="151"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="155"/>
         <source>Updated</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="183"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="187"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="203"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="207"/>
         <source>In conflict: two versions kept; open it to resolve</source>
         <translation>Đang xung đột: đã giữ hai bản; mở bài để giải quyết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="205"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="209"/>
         <source>Being edited by %1</source>
         <translation>Đang được sửa bởi %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="213"/>
         <source>in conflict</source>
         <translation>đang xung đột</translation>
     </message>
@@ -52,51 +52,51 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="320"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="324"/>
         <source>Search articles (diacritics optional)…</source>
         <translation>Tìm bài viết (gõ có dấu hay không đều được)…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="324"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="328"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="332"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="336"/>
         <source>Newest first</source>
         <translation>Mới nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="333"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="337"/>
         <source>Oldest first</source>
         <translation>Cũ nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="334"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="338"/>
         <source>Headline A–Z</source>
         <translation>Tiêu đề A–Z</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="344"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="348"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="402"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="406"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ bài</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="404"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="408"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n bài viết</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="410"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="414"/>
         <source>No article matches “%1”.</source>
         <translation>Không có bài nào khớp với “%1”.</translation>
     </message>
@@ -1543,33 +1543,39 @@ Giấy phép GPL-3.0-or-later.</translation>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="31"/>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="26"/>
         <source>The clipboard holds no text to make an article of.</source>
         <translation>Bộ nhớ tạm không có văn bản nào để tạo bài.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="36"/>
-        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="68"/>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="31"/>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="65"/>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="70"/>
         <source>Could not paste</source>
         <translation>Không dán được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="37"/>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="32"/>
         <source>The clipboard holds more than %1 MB of text.</source>
         <translation>Bộ nhớ tạm chứa hơn %1 MB văn bản.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="43"/>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="52"/>
         <source>the clipboard</source>
         <translation>bộ nhớ tạm</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="60"/>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="57"/>
         <source>The clipboard&apos;s text is in the store already.</source>
         <translation>Nội dung trong bộ nhớ tạm đã có trong kho.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="71"/>
+        <source>The clipboard&apos;s page could not be read as an article.</source>
+        <translation>Không đọc được trang trong bộ nhớ tạm thành một bài viết.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="76"/>
         <source>Pasted as a new draft.</source>
         <translation>Đã dán thành một bản nháp mới.</translation>
     </message>

@@ -32,10 +32,11 @@ from newsroom_desktop.core.documents import (
     ArticleSummary,
     ListQuery,
     SaveResult,
+    Snippet,
 )
 from newsroom_desktop.core.errors import ConflictError, NotFoundError, ValidationError
 from newsroom_desktop.core.models import Article, Person, Section, utcnow
-from newsroom_desktop.core.snippets import Snippet, snippet
+from newsroom_desktop.core.snippets import snippet
 from newsroom_desktop.core.vocabulary import STATUSES
 from newsroom_desktop.core.workflow import check_edit_in
 

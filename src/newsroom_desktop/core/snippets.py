@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
+from newsroom_desktop.core.documents import Snippet
 from newsroom_desktop.core.search import query_words
 from newsroom_desktop.core.text import fold
 
@@ -15,14 +15,6 @@ SNIPPET_CHARS = 160
 BEFORE_CHARS = 40
 # A body longer than this is looked through only this far (a snippet is a hint, not a search).
 MAX_SCANNED_CHARS = 200_000
-
-
-@dataclass(frozen=True)
-class Snippet:
-    """A stretch of original text and the spans in it (start, end) that match the search."""
-
-    text: str
-    spans: tuple[tuple[int, int], ...]
 
 
 @functools.lru_cache(maxsize=4096)

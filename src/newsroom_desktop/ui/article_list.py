@@ -31,9 +31,13 @@ from PySide6.QtWidgets import (
 
 from newsroom_desktop.core import dates
 from newsroom_desktop.core.changes import ELSEWHERE, Changes
-from newsroom_desktop.core.documents import MAX_SEARCH_RESULTS, ArticleSummary, ListQuery
+from newsroom_desktop.core.documents import (
+    MAX_SEARCH_RESULTS,
+    ArticleSummary,
+    ListQuery,
+    Snippet,
+)
 from newsroom_desktop.core.newsroom import ArticleService
-from newsroom_desktop.core.snippets import Snippet
 from newsroom_desktop.core.vocabulary import STATUSES
 from newsroom_desktop.ui.labels import status_label
 from newsroom_desktop.ui.list_columns import (

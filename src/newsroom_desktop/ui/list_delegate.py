@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from newsroom_desktop.core.snippets import Snippet
+from newsroom_desktop.core.documents import Snippet
 from newsroom_desktop.ui.list_columns import (
     BYLINE,
     CONFLICT_COLOUR,

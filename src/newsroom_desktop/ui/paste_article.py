@@ -6,7 +6,6 @@ from PySide6.QtGui import QGuiApplication
 
 from newsroom_desktop.core.changes import IMPORTED, Changes
 from newsroom_desktop.core.errors import NewsroomError
-from newsroom_desktop.core.intake import ImportedArticle
 from newsroom_desktop.importers.base import MAX_TEXT_BYTES
 from newsroom_desktop.importers.html import parse_html
 from newsroom_desktop.importers.text import parse_text
@@ -17,12 +16,8 @@ from newsroom_desktop.ui.services import Services
 NOTICE_MS = 8000
 
 
-def read_clipboard(services: Services) -> ImportedArticle | None:
-    """Read the clipboard's page (its HTML, else its text) as an article; None if it has none.
-
-    The HTML goes through the importers' sanitiser: scripts, styles, frames, event handlers
-    and remote images never reach the store, and nothing is fetched.
-    """
+def clipboard_page(services: Services) -> tuple[str, bool] | None:
+    """Return the clipboard's page, its HTML or else its text (and which); None if it has none."""
     parent = services.parent
     mime = QGuiApplication.clipboard().mimeData()
     markup = mime.html() if mime is not None and mime.hasHtml() else ""
@@ -39,11 +34,7 @@ def read_clipboard(services: Services) -> ImportedArticle | None:
             ),
         )
         return None
-    zone = services.newsroom.zone
-    name = parent.tr("the clipboard")
-    if markup.strip():
-        return parse_html(markup, name=name, zone=zone)
-    return parse_text(text, name=name, zone=zone)
+    return pasted, bool(markup.strip())
 
 
 def paste_as_new_article(services: Services) -> str | None:
@@ -52,9 +43,15 @@ def paste_as_new_article(services: Services) -> str | None:
     if not services.session.flush():
         return None
     try:
-        article = read_clipboard(services)
-        if article is None:
+        page = clipboard_page(services)
+        if page is None:
             return None
+        # HTML goes through the importers' sanitiser: scripts, styles, frames, event handlers
+        # and images never reach the store, and nothing is fetched.
+        pasted, is_html = page
+        name, zone = parent.tr("the clipboard"), services.newsroom.zone
+        read = parse_html if is_html else parse_text
+        article = read(pasted, name=name, zone=zone)
         same_as = services.newsroom.intake.find_same(article)
         if same_as is not None:
             question = parent.tr("The clipboard's text is in the store already.")
@@ -66,6 +63,13 @@ def paste_as_new_article(services: Services) -> str | None:
         stored = services.newsroom.intake.store(article)
     except NewsroomError as exc:
         services.problem(parent.tr("Could not paste"), error_message(exc.code, exc.message))
+        return None
+    except (ValueError, LookupError, RecursionError, MemoryError):
+        # Markup that found a corner the reader's checks missed: say so, keep the window.
+        services.problem(
+            parent.tr("Could not paste"),
+            parent.tr("The clipboard's page could not be read as an article."),
+        )
         return None
     services.changes.publish(Changes(kind=IMPORTED))
     open_existing(services, stored.id)
