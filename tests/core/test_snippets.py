@@ -56,3 +56,12 @@ def test_search_results_get_a_snippet_of_their_lead_body_or_caption(newsroom: Ne
     assert _marked(lead_snippet) == ["Hà", "Nội"]
     assert body_snippet.text == "Đoạn đầu. Cầu mới ở Hà Nội thông xe."
     assert found[headline_only] is None
+
+
+def test_the_snippet_shows_where_the_query_words_meet():
+    # "no" typed so far matches "nổi" first; "Hà Nội", where both words meet, is what is shown.
+    body = "Các đại biểu thảo luận sôi nổi về nhiều vấn đề. " * 3 + "Đoàn đến Hà Nội làm việc."
+    found = snippet([body], "ha no")
+    assert found is not None
+    assert "Hà Nội làm việc." in found.text
+    assert [found.text[s:e] for s, e in found.spans][-2:] == ["Hà", "Nộ"]
