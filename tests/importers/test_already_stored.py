@@ -58,3 +58,14 @@ def test_the_command_says_so_and_lists_it(store_path: Path, capsys: pytest.Captu
     assert f"is in the store already, as {article_id}: not imported again" in captured.err
     assert main([*args, str(SAMPLE_TEXT), "--again"]) == 0
     assert capsys.readouterr().out.strip() not in ("", article_id)
+
+
+def test_two_copies_in_one_batch_make_one_article(newsroom: Newsroom, tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        shutil.copyfile(SAMPLE_TEXT, folder / name)
+    report = import_paths(newsroom, [folder])
+    first, second = report.results
+    assert first.article_id is not None and second.same_as == first.article_id
+    assert newsroom.articles.count() == 1

@@ -101,6 +101,10 @@ class _Batch:
         self.results.append(ImportResult(path, error="not stored yet", code="pending"))
         try:
             article = parse_file(path, self.format, zone=self.newsroom.zone)
+            if not self.again and any(
+                p.article.headline == article.headline for _, p in self.waiting
+            ):
+                self.write()  # a copy of a file in this batch: store that one, then compare
             same_as = None if self.again else self.newsroom.intake.find_same(article)
             if same_as is not None:
                 self.results[-1] = ImportResult(path, same_as=same_as, code="already_stored")
