@@ -68,6 +68,7 @@ def ask_about_same(services: Services, article_id: str, question: str) -> str:
     found = services.newsroom.articles.summaries([article_id])
     headline = found[0].headline if found else ""
     box = QMessageBox(parent)
+    box.setObjectName("alreadyStoredBox")
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(parent.tr("Already in the store"))
     box.setText(question)
