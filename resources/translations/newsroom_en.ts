@@ -4,7 +4,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="368"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="406"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ article</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="370"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="408"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -116,7 +116,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="44"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="46"/>
+        <source>Already in the store, not imported again: %n file(s)</source>
+        <translation>
+            <numerusform>Already in the store, not imported again: %n file</numerusform>
+            <numerusform>Already in the store, not imported again: %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="50"/>
         <source>Skipped %n file(s):</source>
         <translation>
             <numerusform>Skipped %n file:</numerusform>
@@ -124,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="50"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="56"/>
         <source>Not articles, left alone: %n file(s)</source>
         <translation>
             <numerusform>Not articles, left alone: %n file</numerusform>
@@ -132,7 +140,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="288"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="134"/>
+        <source>%n file(s) are in the store already.</source>
+        <translation>
+            <numerusform>%n file is in the store already.</numerusform>
+            <numerusform>%n files are in the store already.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="289"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -140,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="353"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -148,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="354"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>

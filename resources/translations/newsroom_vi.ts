@@ -4,47 +4,47 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="137"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="137"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="137"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="138"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="155"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="138"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="155"/>
         <source>Updated</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="168"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="187"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="180"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="207"/>
         <source>In conflict: two versions kept; open it to resolve</source>
         <translation>Đang xung đột: đã giữ hai bản; mở bài để giải quyết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="182"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="209"/>
         <source>Being edited by %1</source>
         <translation>Đang được sửa bởi %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="186"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="213"/>
         <source>in conflict</source>
         <translation>đang xung đột</translation>
     </message>
@@ -52,48 +52,53 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="287"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="324"/>
         <source>Search articles (diacritics optional)…</source>
         <translation>Tìm bài viết (gõ có dấu hay không đều được)…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="291"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="328"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="299"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="336"/>
         <source>Newest first</source>
         <translation>Mới nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="300"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="337"/>
         <source>Oldest first</source>
         <translation>Cũ nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="301"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="338"/>
         <source>Headline A–Z</source>
         <translation>Tiêu đề A–Z</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="310"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="348"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="368"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="406"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ bài</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="370"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="408"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n bài viết</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="414"/>
+        <source>No article matches “%1”.</source>
+        <translation>Không có bài nào khớp với “%1”.</translation>
     </message>
 </context>
 <context>
@@ -1296,146 +1301,156 @@ Thay thế chúng?</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/actions.py" line="50"/>
+        <source>Paste as &amp;New Article</source>
+        <translation>Dán thành &amp;bài mới</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="53"/>
+        <source>Make a new draft of the page or text on the clipboard</source>
+        <translation>Tạo bản nháp mới từ trang báo hoặc văn bản đang có trong bộ nhớ tạm</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="57"/>
         <source>&amp;Import…</source>
         <translation>&amp;Nhập…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="53"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="60"/>
         <source>Import text, HTML, Markdown or Word files</source>
         <translation>Nhập tệp văn bản, HTML, Markdown hoặc Word</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="57"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="64"/>
         <source>&amp;Export…</source>
         <translation>&amp;Xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="61"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="68"/>
         <source>Export the selected articles</source>
         <translation>Xuất các bài viết đã chọn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="63"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="70"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="65"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="72"/>
         <source>Print Pre&amp;view…</source>
         <translation>Xem &amp;trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="67"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="74"/>
         <source>Restore from &amp;Backup…</source>
         <translation>Khôi phục từ &amp;bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="77"/>
         <source>Connect to a Newsroom Se&amp;rver…</source>
         <translation>&amp;Kết nối máy chủ tòa soạn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="73"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="80"/>
         <source>Work on the newsroom&apos;s shared server, signed in with your own login</source>
         <translation>Làm việc trên máy chủ chung của tòa soạn, đăng nhập bằng tài khoản của bạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="82"/>
         <source>Use the Store on This &amp;Computer</source>
         <translation>Dùng kho dữ liệu trên má&amp;y này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="78"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="85"/>
         <source>S&amp;ync Now</source>
         <translation>Đồng bộ n&amp;gay</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="81"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="88"/>
         <source>Send this desk&apos;s changes to the newsroom server and bring its news</source>
         <translation>Gửi các thay đổi trên máy này lên máy chủ tòa soạn và nhận tin mới về</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="85"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="92"/>
         <source>Fetch &amp;Older Articles…</source>
         <translation>Tải &amp;về các bài cũ hơn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="88"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="95"/>
         <source>Bring the newsroom&apos;s older articles to this desk</source>
         <translation>Lấy các bài cũ hơn của tòa soạn về máy này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="90"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="97"/>
         <source>Move to &amp;Trash</source>
         <translation>Chuyển vào thùng &amp;rác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="91"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="98"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="93"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="100"/>
         <source>Pr&amp;eferences…</source>
         <translation>Tùy &amp;chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="94"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="101"/>
         <source>Search Articles</source>
         <translation>Tìm bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="95"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="102"/>
         <source>Revision &amp;History</source>
         <translation>&amp;Lịch sử phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="96"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="103"/>
         <source>&amp;Compare Revisions…</source>
         <translation>&amp;So sánh phiên bản…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="97"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="104"/>
         <source>&amp;Notes</source>
         <translation>Ghi &amp;chú</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="98"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="105"/>
         <source>&amp;About Newsroom Desktop</source>
         <translation>&amp;Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="141"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="148"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="146"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="153"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="149"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="157"/>
         <source>F&amp;ormat</source>
         <translation>Định &amp;dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="153"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="161"/>
         <source>&amp;Article</source>
         <translation>&amp;Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="162"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="163"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="183"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="191"/>
         <source>Main Toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
@@ -1462,116 +1477,160 @@ Thay thế chúng?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="44"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="46"/>
+        <source>Already in the store, not imported again: %n file(s)</source>
+        <translation>
+            <numerusform>Đã có trong kho, không nhập lại: %n tệp</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="50"/>
         <source>Skipped %n file(s):</source>
         <translation>
             <numerusform>Bỏ qua %n tệp:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="50"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="56"/>
         <source>Not articles, left alone: %n file(s)</source>
         <translation>
             <numerusform>Không phải bài viết, để nguyên: %n tệp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="56"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="62"/>
         <source>The import was cancelled; the files above were done.</source>
         <translation>Đã hủy việc nhập; các tệp ở trên đã nhập xong.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="78"/>
+        <source>Already in the store</source>
+        <translation>Đã có trong kho</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="81"/>
+        <source>The article “%1” has this text already.</source>
+        <translation>Bài “%1” đã có nội dung này.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="82"/>
+        <source>(no headline)</source>
+        <translation>(chưa có tiêu đề)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="86"/>
+        <source>&amp;Open the Existing Article</source>
+        <translation>&amp;Mở bài đã có</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="89"/>
+        <source>&amp;Make a Copy Anyway</source>
+        <translation>&amp;Vẫn tạo bản sao</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="120"/>
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="79"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="129"/>
+        <source>“%1” is in the store already.</source>
+        <translation>“%1” đã có trong kho.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="132"/>
         <source>Import finished</source>
         <translation>Nhập xong</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="134"/>
+        <source>%n file(s) are in the store already.</source>
+        <translation>
+            <numerusform>%n tệp đã có trong kho.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="83"/>
+        <location filename="../../src/newsroom_desktop/ui/import_dialog.py" line="139"/>
         <source>Import failed</source>
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="216"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="218"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="219"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="262"/>
         <location filename="../../src/newsroom_desktop/ui/startup.py" line="110"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="288"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="289"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="353"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="354"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="352"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="359"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="360"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="354"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="416"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="460"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="423"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="467"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="362"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="360"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="367"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="391"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="385"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="386"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="393"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1580,15 +1639,52 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="417"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="424"/>
         <source>Your last changes could not be saved; the window stays on this store.</source>
         <translation>Chưa lưu được thay đổi cuối cùng; cửa sổ vẫn ở kho dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="461"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="462"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="468"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="469"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="26"/>
+        <source>The clipboard holds no text to make an article of.</source>
+        <translation>Bộ nhớ tạm không có văn bản nào để tạo bài.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="31"/>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="65"/>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="70"/>
+        <source>Could not paste</source>
+        <translation>Không dán được</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="32"/>
+        <source>The clipboard holds more than %1 MB of text.</source>
+        <translation>Bộ nhớ tạm chứa hơn %1 MB văn bản.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="52"/>
+        <source>the clipboard</source>
+        <translation>bộ nhớ tạm</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="57"/>
+        <source>The clipboard&apos;s text is in the store already.</source>
+        <translation>Nội dung trong bộ nhớ tạm đã có trong kho.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="71"/>
+        <source>The clipboard&apos;s page could not be read as an article.</source>
+        <translation>Không đọc được trang trong bộ nhớ tạm thành một bài viết.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/paste_article.py" line="76"/>
+        <source>Pasted as a new draft.</source>
+        <translation>Đã dán thành một bản nháp mới.</translation>
     </message>
 </context>
 <context>
@@ -1683,198 +1779,198 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="251"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="255"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="252"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="256"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="253"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="257"/>
         <source>Add photos from files (or drop them here)</source>
         <translation>Thêm ảnh từ tệp (hoặc kéo thả vào đây)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="254"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="258"/>
         <source>Insert in Text</source>
         <translation>Chèn vào bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="256"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="260"/>
         <source>Place the photo in the body at the cursor (or drag it into the text)</source>
         <translation>Đặt ảnh vào nội dung tại vị trí con trỏ (hoặc kéo ảnh thả vào bài)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="258"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="262"/>
         <source>Lead</source>
         <translation>Ảnh chính</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="259"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="263"/>
         <source>Make this the lead photo</source>
         <translation>Đặt làm ảnh chính (ảnh đại diện) của bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="260"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="264"/>
         <source>Remove</source>
         <translation>Gỡ bỏ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="261"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="265"/>
         <source>Take this photo out of the article</source>
         <translation>Bỏ ảnh này khỏi bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="262"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="266"/>
         <source>Choose the Photo…</source>
         <translation>Chọn ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="263"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="267"/>
         <source>Give this figure its photo file</source>
         <translation>Gắn tệp ảnh cho chỗ đặt ảnh này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="264"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="268"/>
         <source>Caption for this article</source>
         <translation>Chú thích ảnh trong bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="265"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="269"/>
         <source>Credit, e.g. Ảnh: Ngọc Hậu</source>
         <translation>Nguồn ảnh, ví dụ Ảnh: Ngọc Hậu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="267"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="271"/>
         <source>Alt text: what the photo shows, for readers who cannot see it</source>
         <translation>Văn bản thay thế: ảnh cho thấy gì, dành cho người đọc không xem được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="269"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="273"/>
         <source>Ca&amp;ption</source>
         <translation>Chú thích ả&amp;nh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="270"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="274"/>
         <source>C&amp;redit</source>
         <translation>Ng&amp;uồn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="271"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="275"/>
         <source>Alt te&amp;xt</source>
         <translation>Văn bản thay t&amp;hế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="280"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="284"/>
         <source>Choose the photo</source>
         <translation>Chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="282"/>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="293"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="286"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="297"/>
         <source>Images (%1)</source>
         <translation>Ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="291"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="295"/>
         <source>Add photos</source>
         <translation>Thêm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="318"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="322"/>
         <source>%1 (%2 px)</source>
         <translation>%1 (%2 px)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="319"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="323"/>
         <source>photo</source>
         <translation>ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="325"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="329"/>
         <source>Too small for the web (narrower than %1 px): %2</source>
         <translation>Ảnh quá nhỏ để đăng web (hẹp hơn %1 px): %2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="362"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="367"/>
         <source>(no caption)</source>
         <translation>(chưa có chú thích)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="373"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="390"/>
         <source>Only %1 px wide: too small for the web (at least %2 px).</source>
         <translation>Ảnh chỉ rộng %1 px: quá nhỏ để đăng web (cần ít nhất %2 px).</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="408"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="425"/>
         <source>No photo selected</source>
         <translation>Chưa chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="408"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="425"/>
         <source>Waiting for its photo</source>
         <translation>Đang chờ ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="427"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="444"/>
         <source>File says</source>
         <translation>Mô tả trong tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="428"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="445"/>
         <source>Creator</source>
         <translation>Người chụp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="429"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="446"/>
         <source>Copyright</source>
         <translation>Bản quyền</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="430"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="447"/>
         <source>Taken</source>
         <translation>Chụp lúc</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="431"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="448"/>
         <source>Camera</source>
         <translation>Máy ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="432"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="449"/>
         <source>Size</source>
         <translation>Kích thước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="433"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="450"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="443"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="460"/>
         <source>This figure is waiting for its photo.</source>
         <translation>Chỗ đặt ảnh này đang chờ ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="444"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="461"/>
         <source>No caption.</source>
         <translation>Chưa có chú thích ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="445"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="462"/>
         <source>No credit.</source>
         <translation>Chưa có nguồn ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="446"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="463"/>
         <source>No alt text.</source>
         <translation>Chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="447"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="464"/>
         <source>The alt text only repeats the caption.</source>
         <translation>Văn bản thay thế chỉ lặp lại chú thích ảnh.</translation>
     </message>

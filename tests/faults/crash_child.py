@@ -142,9 +142,9 @@ def photos(nr: Newsroom, log: Log, rng: random.Random) -> None:
 
 
 def imports(nr: Newsroom, log: Log, rng: random.Random) -> None:
-    """Import sample files (text, HTML pages, Word, Markdown) as new articles."""
+    """Import sample files (text, HTML pages, Word, Markdown) as new articles, again and again."""
     while True:
-        result = import_file(nr, rng.choice(IMPORTS))
+        result = import_file(nr, rng.choice(IMPORTS), again=True)
         if result.article_id is None:
             raise SystemExit(f"import failed: {result.error}")
         doc = nr.articles.get(result.article_id)
@@ -155,7 +155,7 @@ def exports(nr: Newsroom, log: Log, rng: random.Random) -> None:
     """Export articles as web pages again and again (files written atomically, then recorded)."""
     ids = [s.id for s in nr.articles.list(limit=20)]
     while len(ids) < 6:
-        ids.append(import_file(nr, IMPORTS[len(ids) % len(IMPORTS)]).article_id or "")
+        ids.append(import_file(nr, IMPORTS[len(ids) % len(IMPORTS)], again=True).article_id or "")
     out = Path(nr.store.location.path).parent / "exported"
     while True:
         chosen = rng.sample(ids, 3)

@@ -3,8 +3,9 @@
 The dialogs are the app's own, modal, run by ``run_export`` and ``import_dialog``; a
 ``DialogAnswerer`` answers each one the moment it is the active modal window: the export
 dialog gets a folder and its Export button clicked, the file chooser gets a file and is
-accepted, a question is answered Yes, and every message box is read (kept in ``boxes``) and
-closed. Nothing here replaces a dialog or patches the app.
+accepted, a question is answered Yes (a file in the store already: imported again as a copy),
+and every message box is read (kept in ``boxes``) and closed. Nothing here replaces a dialog
+or patches the app.
 """
 
 from __future__ import annotations
@@ -53,6 +54,11 @@ class DialogAnswerer(QObject):
             name = widget.findChild(QLineEdit, "fileNameEdit")
             name.setText(str(self.import_file))
             widget.accept()
+        elif isinstance(widget, QMessageBox) and widget.objectName() == "alreadyStoredBox":
+            # A sample file imported again: import a copy, so that each round adds an article.
+            self.boxes.append((widget.windowTitle(), widget.text()))
+            role = QMessageBox.ButtonRole.ActionRole
+            next(b for b in widget.buttons() if widget.buttonRole(b) == role).click()
         elif isinstance(widget, QMessageBox):
             self.boxes.append((widget.windowTitle(), widget.text()))
             roles = (QMessageBox.ButtonRole.YesRole, QMessageBox.ButtonRole.AcceptRole)

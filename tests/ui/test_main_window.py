@@ -181,7 +181,8 @@ def test_add_photos_in_background_and_edit_caption(qtbot, make_window, store_pat
         lambda: operation.finished and window.photo_panel.list.count() == 2, timeout=10000
     )
     panel = window.photo_panel
-    assert "The Gateshead Angel" in panel.list.item(0).text()
+    assert panel.list.item(0).text().startswith("★ The Gateshead")  # elided, marks kept
+    assert "The Gateshead Angel" in panel.list.item(0).toolTip()
     panel.list.setCurrentRow(0)
     panel.caption.setPlainText("Thiên thần phương Bắc ở Gateshead.")
     panel.credit.setText("Ảnh: Ian Britton")

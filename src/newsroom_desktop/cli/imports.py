@@ -24,7 +24,10 @@ def register(sub: Any) -> None:
     p.add_argument("--format", choices=("auto", *FORMATS), default="auto",
                    help="how to read the files (default: by name and content)")  # fmt: skip
     p.add_argument("--section", metavar="S", help="put every imported article in this section")
-    p.add_argument("--json", action="store_true", help="print a JSON list of {file, id|error}")
+    p.add_argument("--again", action="store_true",
+                   help="import a file even if its text is in the store already")  # fmt: skip
+    p.add_argument("--json", action="store_true",
+                   help="print a JSON list of {file, id|error|same_as}")  # fmt: skip
     p.set_defaults(handler=cmd_import)
 
 
@@ -34,6 +37,8 @@ def report_json(report: ImportReport) -> list[dict[str, str]]:
     for result in report.results:
         if result.article_id is not None:
             out.append({"file": str(result.file), "id": result.article_id})
+        elif result.same_as is not None:
+            out.append({"file": str(result.file), "same_as": result.same_as})
         else:
             out.append({"file": str(result.file), "error": result.error or ""})
     out += [{"file": str(s.file), "skipped": s.reason} for s in report.skipped]
@@ -42,13 +47,20 @@ def report_json(report: ImportReport) -> list[dict[str, str]]:
 
 def cmd_import(nr: Newsroom, args: argparse.Namespace) -> int:
     report = import_paths(
-        nr, [Path(p) for p in args.paths], format=args.format, section=args.section
-    )
+        nr, [Path(p) for p in args.paths], format=args.format, section=args.section,
+        again=args.again,
+    )  # fmt: skip
     for result in report.results:
         for warning in result.warnings:
             print(f"newsroom: warning: {result.file.name}: {warning}", file=sys.stderr)
         if result.error:
             print(f"newsroom: error: {result.error}", file=sys.stderr)
+        if result.same_as is not None:
+            print(
+                f"newsroom: {result.file} is in the store already, as {result.same_as}: "
+                "not imported again (--again imports a copy)",
+                file=sys.stderr,
+            )
     for skipped in report.skipped:
         print(f"newsroom: skipped {skipped.file}: {skipped.reason}", file=sys.stderr)
     if args.json:

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Select, Subquery, delete, func, select
 from sqlalchemy.orm import Session
 
+from newsroom_desktop.core import body as body_md
 from newsroom_desktop.core import revisions, search, search_pg
 from newsroom_desktop.core._writes import (
     apply_changes,
@@ -31,9 +32,11 @@ from newsroom_desktop.core.documents import (
     ArticleSummary,
     ListQuery,
     SaveResult,
+    Snippet,
 )
 from newsroom_desktop.core.errors import ConflictError, NotFoundError, ValidationError
 from newsroom_desktop.core.models import Article, Person, Section, utcnow
+from newsroom_desktop.core.snippets import snippet
 from newsroom_desktop.core.vocabulary import STATUSES
 from newsroom_desktop.core.workflow import check_edit_in
 
@@ -303,6 +306,23 @@ class ArticleService:
             for start in range(0, len(article_ids), 500):
                 chunk = stmt.where(Article.id.in_(article_ids[start : start + 500]))
                 found += [summary_from_row(row) for row in session.execute(chunk)]
+        return found
+
+    def snippets(self, article_ids: builtins.list[str], words: str) -> dict[str, Snippet | None]:
+        """Return for each article the stretch of its lead, body or captions that ``words`` match.
+
+        None for an article found by its headline, byline or tags alone (the list shows those).
+        """
+        found: dict[str, Snippet | None] = dict.fromkeys(article_ids)
+        if not search.query_words(words):
+            return found
+        with self.ctx.store.read() as session:
+            for start in range(0, len(article_ids), 500):
+                chunk = article_ids[start : start + 500]
+                for article in session.scalars(select(Article).where(Article.id.in_(chunk))):
+                    captions = [link.caption for link in article.photo_links]
+                    texts = [article.lead, body_md.plain_text(article.body), *captions]
+                    found[article.id] = snippet(texts, words)
         return found
 
     def sections(self) -> builtins.list[str]:

@@ -93,6 +93,15 @@ class ArticleSummary:
 
 
 @dataclass(frozen=True)
+class Snippet:
+    """A stretch of an article's text that a search matched, and the spans (start, end) of
+    the matching words in it (core.snippets finds them)."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
 class ArticleDoc:
     """One whole article, as the editor and the exporters see it."""
 

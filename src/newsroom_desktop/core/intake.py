@@ -152,6 +152,13 @@ class IntakeService:
         photos = _ingest_figures(self.ctx.store.location, article)
         return PreparedImport(_joined(article), photos, section)
 
+    def find_same(self, article: ImportedArticle) -> str | None:
+        """Return the id of the live article that has ``article``'s text already, if any."""
+        from newsroom_desktop.core.sameness import find_same  # noqa: PLC0415 - it imports us
+
+        with self.ctx.store.read() as session:
+            return find_same(session, article)
+
     def store(self, article: ImportedArticle, *, section: str | None = None) -> StoredArticle:
         """Store ``article`` with its photos in one transaction; on any failure store nothing."""
         outcome = self._store_alone(self.prepare(article, section=section))
@@ -189,6 +196,14 @@ class IntakeService:
             prepared.discard()
             raise
         return StoredArticle(article_id, prepared.warnings)
+
+
+def joined_body(article: ImportedArticle, photo_id: str) -> str:
+    """Return the body the store would keep, every placed figure named ``photo_id``."""
+    return "\n\n".join(
+        block if isinstance(block, str) else body_md.figure_markdown(photo_id, block.alt_text)
+        for block in article.blocks
+    )
 
 
 def _joined(article: ImportedArticle) -> ImportedArticle:

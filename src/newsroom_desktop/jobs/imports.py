@@ -32,6 +32,8 @@ class ImportResult:
     error: str | None = None
     code: str = ""
     warnings: tuple[str, ...] = ()
+    same_as: str | None = None
+    """The article that holds this file's text already (the file was not imported again)."""
 
     @property
     def ok(self) -> bool:
@@ -52,7 +54,12 @@ class ImportReport:
 
     @property
     def failed(self) -> tuple[ImportResult, ...]:
-        return tuple(r for r in self.results if not r.ok)
+        return tuple(r for r in self.results if not r.ok and r.same_as is None)
+
+    @property
+    def already_stored(self) -> tuple[ImportResult, ...]:
+        """Return the files whose text is in the store already (not imported again)."""
+        return tuple(r for r in self.results if r.same_as is not None)
 
     def summary(self) -> str:
         """Return one English line: how many were imported, failed and skipped."""
@@ -60,6 +67,8 @@ class ImportReport:
             f"Imported {len(self.imported)} article(s); {len(self.failed)} failed; "
             f"{len(self.skipped)} skipped."
         )
+        if self.already_stored:
+            line += f" {len(self.already_stored)} already in the store."
         return f"{line} Cancelled." if self.cancelled else line
 
 
@@ -82,6 +91,7 @@ class _Batch:
     newsroom: Newsroom
     format: str
     section: str | None
+    again: bool = False
     results: list[ImportResult] = field(default_factory=list)
     waiting: list[tuple[int, PreparedImport]] = field(default_factory=list)
     since: float = field(default_factory=time.monotonic)
@@ -91,6 +101,14 @@ class _Batch:
         self.results.append(ImportResult(path, error="not stored yet", code="pending"))
         try:
             article = parse_file(path, self.format, zone=self.newsroom.zone)
+            if not self.again and any(
+                p.article.headline == article.headline for _, p in self.waiting
+            ):
+                self.write()  # a copy of a file in this batch: store that one, then compare
+            same_as = None if self.again else self.newsroom.intake.find_same(article)
+            if same_as is not None:
+                self.results[-1] = ImportResult(path, same_as=same_as, code="already_stored")
+                return
             prepared = self.newsroom.intake.prepare(article, section=self.section)
         except _READ_ERRORS as exc:
             self.results[-1] = _failure(path, exc)
@@ -121,9 +139,14 @@ def import_file(
     *,
     format: str = "auto",  # noqa: A002 - the CLI's --format
     section: str | None = None,
+    again: bool = False,
 ) -> ImportResult:
-    """Import one file in its own transaction; a failure is returned, never raised."""
-    batch = _Batch(newsroom, format, section)
+    """Import one file in its own transaction; a failure is returned, never raised.
+
+    A file whose text is in the store already is not imported again (its result names the
+    article that has it), unless ``again``.
+    """
+    batch = _Batch(newsroom, format, section, again)
     batch.read(path)
     batch.write()
     return batch.results[0]
@@ -136,15 +159,17 @@ def import_paths(
     format: str = "auto",  # noqa: A002 - the CLI's --format
     section: str | None = None,
     progress: Progress | None = None,
+    again: bool = False,
 ) -> ImportReport:
     """Import files and folders (searched recursively); each file is all or nothing.
 
     ``progress(done, total, name)`` is called before each file; returning False stops the
     batch between two files (the report says it was cancelled; files read until then are
     stored). Safe to run in a worker thread with its own Newsroom: nothing here is shared.
+    A file whose text is in the store already is not imported again, unless ``again``.
     """
     files, skipped = expand_paths([Path(p) for p in paths])
-    batch = _Batch(newsroom, format, section)
+    batch = _Batch(newsroom, format, section, again)
     cancelled = False
     for done, path in enumerate(files):
         if progress is not None and not progress(done, len(files), path.name):

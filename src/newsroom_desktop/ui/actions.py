@@ -46,6 +46,13 @@ def window_action_specs() -> list[ActionSpec]:
         ),
         ActionSpec("import_folder", _t("Import a &Folder…")),
         ActionSpec(
+            "paste_new",
+            _t("Paste as &New Article"),
+            "Ctrl+Shift+V",
+            "edit-paste",
+            _t("Make a new draft of the page or text on the clipboard"),
+        ),
+        ActionSpec(
             "import",
             _t("&Import…"),
             "Ctrl+Shift+I",
@@ -144,7 +151,8 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction], editor: Any) -
                                a["fetch_older"], None,
                                a["restore_backup"], a["trash"], None, a["quit"]])  # fmt: skip
     menu("edit", _t("&Edit"), [editor.action_undo, editor.action_redo, None,
-                               editor.action_find, editor.action_replace, None,
+                               a["paste_new"], None, editor.action_find,
+                               editor.action_replace, None,
                                a["focus_search"], None, a["preferences"]])  # fmt: skip
     menu("format", _t("F&ormat"), [editor.action_bold, editor.action_italic, None,
                                    editor.action_h2, editor.action_h3, editor.action_paragraph,

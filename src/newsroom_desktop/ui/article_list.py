@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -30,7 +31,12 @@ from PySide6.QtWidgets import (
 
 from newsroom_desktop.core import dates
 from newsroom_desktop.core.changes import ELSEWHERE, Changes
-from newsroom_desktop.core.documents import MAX_SEARCH_RESULTS, ArticleSummary, ListQuery
+from newsroom_desktop.core.documents import (
+    MAX_SEARCH_RESULTS,
+    ArticleSummary,
+    ListQuery,
+    Snippet,
+)
 from newsroom_desktop.core.newsroom import ArticleService
 from newsroom_desktop.core.vocabulary import STATUSES
 from newsroom_desktop.ui.labels import status_label
@@ -38,6 +44,7 @@ from newsroom_desktop.ui.list_columns import (
     BYLINE,
     HEADLINE,
     SECTION,
+    SNIPPET_ROLE,
     STATUS,
     STATUS_COLOURS,
     SUMMARY_ROLE,
@@ -48,6 +55,9 @@ from newsroom_desktop.ui.list_columns import (
 from newsroom_desktop.ui.list_delegate import ArticleDelegate
 
 PAGE_SIZE = 200
+# Snippets are read for the rows the view paints, this many at a time (one read, no bodies
+# for rows never shown).
+SNIPPET_BATCH = 40
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -68,6 +78,12 @@ class ArticleListModel(QAbstractTableModel):
         self._more = False
         self._icons = {status: status_icon(status) for status in STATUSES}
         self._language = "vi"
+        self._snippets: dict[str, Snippet | None] = {}
+
+    @property
+    def searching(self) -> bool:
+        """Tell whether the rows are search results (they then show snippets)."""
+        return self._searching
 
     @property
     def language(self) -> str:
@@ -86,6 +102,7 @@ class ArticleListModel(QAbstractTableModel):
         """Show the articles of ``query``, from the first page."""
         self.beginResetModel()
         self._query = query
+        self._snippets = {}
         self._rows = self._articles.list(query, limit=PAGE_SIZE)
         # Search results come best first, a page at a time: counting them all would run the
         # search twice per keystroke, so the count shows "200+" until they are all loaded.
@@ -155,6 +172,8 @@ class ArticleListModel(QAbstractTableModel):
             return "\n".join([item.headline, *self._sync_lines(item)])
         if role == SYNC_ROLE:
             return self._sync_marks(item)
+        if role == SNIPPET_ROLE:
+            return self._snippet(index.row()) if self._searching else None
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS:
             return self._icons.get(item.status)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
@@ -173,6 +192,14 @@ class ArticleListModel(QAbstractTableModel):
         if column == self.STATUS:
             return status_label(item.status)
         return dates.short(item.updated_at, self._zone, self._language)
+
+    def _snippet(self, row: int) -> Snippet | None:
+        article_id = self._rows[row].id
+        if article_id not in self._snippets:
+            batch = self._rows[row : row + SNIPPET_BATCH]
+            ids = [s.id for s in batch if s.id not in self._snippets]
+            self._snippets.update(self._articles.snippets(ids, self._query.text))
+        return self._snippets.get(article_id)
 
     def _sync_lines(self, item: ArticleSummary) -> list[str]:
         lines = []
@@ -201,6 +228,7 @@ class ArticleListModel(QAbstractTableModel):
         row = self.row_of(summary.id)
         if row >= 0:
             self._rows[row] = summary
+            self._snippets.pop(summary.id, None)  # its text may have changed
             self.dataChanged.emit(self.index(row, 0), self.index(row, 4))
             return
         self.beginInsertRows(QModelIndex(), 0, 0)
@@ -240,6 +268,13 @@ class ArticleListPanel(QWidget):
         self._quiet = False
         self.view = QListView()
         self.view.setObjectName("articleView")
+        # Said in the list area itself when a search finds nothing (an empty list says nothing).
+        self.empty_label = QLabel(self.view.viewport())
+        self.empty_label.setObjectName("articleListEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: #6b7280; padding: 24px 12px;")
+        self.empty_label.hide()
         # Saved filters (ui.review) narrow the query the search and the combos make.
         self.refine_query: Callable[[ListQuery], ListQuery] | None = None
         self._build()
@@ -253,6 +288,8 @@ class ArticleListPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
             signal.connect(self._update_count)
+            signal.connect(self._update_empty)
+        self.view.viewport().installEventFilter(self)
         self.setAcceptDrops(True)
         self.retranslate()
 
@@ -302,6 +339,7 @@ class ArticleListPanel(QWidget):
         self.sort.setCurrentIndex(max(0, self.sort.findData(sort)))
         self.sort.blockSignals(False)
         self._update_count()
+        self._update_empty()
 
     def set_sections(self, sections: list[str]) -> None:
         current = self.section_filter.currentData()
@@ -368,6 +406,19 @@ class ArticleListPanel(QWidget):
             self.count_label.setText(self.tr("%n+ articles", "", self.model.total()))
         else:
             self.count_label.setText(self.tr("%n article(s)", "", self.model.total()))
+
+    def _update_empty(self) -> None:
+        words = self.model.query.text.strip()
+        empty = bool(words) and self.model.rowCount() == 0
+        if empty:
+            self.empty_label.setText(self.tr("No article matches “%1”.").replace("%1", words))
+            self.empty_label.setGeometry(self.view.viewport().rect())
+        self.empty_label.setVisible(empty)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.empty_label.setGeometry(self.view.viewport().rect())
+        return super().eventFilter(watched, event)
 
     def current_article_id(self) -> str | None:
         summary = self.model.summary(self.view.currentIndex().row())

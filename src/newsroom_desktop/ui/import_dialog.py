@@ -40,6 +40,12 @@ def summary_text(parent: QWidget, report: Any) -> str:
     imported = [r for r in report.results if r.article_id]
     failed = [r for r in report.results if r.error]
     lines = [parent.tr("Imported %n article(s).", "", len(imported))]
+    same = [r for r in report.results if getattr(r, "same_as", None)]
+    if same:
+        lines.append(
+            parent.tr("Already in the store, not imported again: %n file(s)", "", len(same))
+        )
+        lines += [f"• {Path(str(r.file)).name}" for r in same[:10]]
     if failed:
         lines.append(parent.tr("Skipped %n file(s):", "", len(failed)))
         lines += [f"• {Path(str(r.file)).name}: {r.error}" for r in failed[:20]]
@@ -57,8 +63,50 @@ def summary_text(parent: QWidget, report: Any) -> str:
     return "\n".join(lines)
 
 
-def run_import(services: Services, paths: list[str]) -> Operation | None:
-    """Import ``paths`` on a worker thread with its own store connection; refresh when done."""
+def ask_about_same(services: Services, article_id: str, question: str) -> str:
+    """Ask what to do with text the store has already: "open", "again" or "cancel".
+
+    ``question`` says what was found (a file, the clipboard); the headline of the article that
+    has it is added.
+    """
+    parent = services.parent
+    found = services.newsroom.articles.summaries([article_id])
+    headline = found[0].headline if found else ""
+    box = QMessageBox(parent)
+    box.setObjectName("alreadyStoredBox")
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(parent.tr("Already in the store"))
+    box.setText(question)
+    box.setInformativeText(
+        parent.tr("The article “%1” has this text already.").replace(
+            "%1", headline or parent.tr("(no headline)")
+        )
+    )
+    open_button = box.addButton(
+        parent.tr("&Open the Existing Article"), QMessageBox.ButtonRole.AcceptRole
+    )
+    again_button = box.addButton(
+        parent.tr("&Make a Copy Anyway"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(open_button)
+    box.exec()
+    clicked = box.clickedButton()
+    return "open" if clicked is open_button else "again" if clicked is again_button else "cancel"
+
+
+def open_existing(services: Services, article_id: str) -> None:
+    """Show ``article_id`` in the list (if the list shows it) and open it in the editor."""
+    services.selection.select(article_id)
+    services.selection.open(article_id)
+
+
+def run_import(services: Services, paths: list[str], *, again: bool = False) -> Operation | None:
+    """Import ``paths`` on a worker thread with its own store connection; refresh when done.
+
+    Files whose text is in the store already are not imported again unless ``again``: the end
+    offers to open the article that has it, or to import a copy anyway.
+    """
     if not paths:
         return None
     from newsroom_desktop.jobs.imports import import_paths  # noqa: PLC0415 - lazy, for start-up time
@@ -66,7 +114,7 @@ def run_import(services: Services, paths: list[str]) -> Operation | None:
     worker = services.newsroom.for_worker()
 
     def work(progress: Any) -> Any:
-        return import_paths(worker, [Path(p) for p in paths], progress=progress)
+        return import_paths(worker, [Path(p) for p in paths], progress=progress, again=again)
 
     parent = services.parent
     operation = Operation(parent.tr("Importing…"), work, parent)
@@ -76,7 +124,15 @@ def run_import(services: Services, paths: list[str]) -> Operation | None:
         first = next((r.article_id for r in report.results if r.article_id), None)
         if first and services.selection.select(first):
             services.selection.open(first)
+        same = [r for r in report.results if r.same_as]
+        if same and len(report.results) == 1:
+            question = parent.tr("“%1” is in the store already.").replace("%1", same[0].file.name)
+            _answer_same(services, same[0].same_as, [str(same[0].file)], question)
+            return
         QMessageBox.information(parent, parent.tr("Import finished"), summary_text(parent, report))
+        if same:
+            question = parent.tr("%n file(s) are in the store already.", "", len(same))
+            _answer_same(services, same[0].same_as, [str(r.file) for r in same], question)
 
     def failed(error: Any) -> None:
         QMessageBox.warning(
@@ -84,3 +140,11 @@ def run_import(services: Services, paths: list[str]) -> Operation | None:
         )
 
     return services.operations.start(operation, done=done, failed=failed)
+
+
+def _answer_same(services: Services, article_id: str, files: list[str], question: str) -> None:
+    answer = ask_about_same(services, article_id, question)
+    if answer == "open":
+        open_existing(services, article_id)
+    elif answer == "again":
+        run_import(services, files, again=True)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 HEADLINE, SECTION, BYLINE, STATUS, UPDATED = range(5)
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 SYNC_ROLE = Qt.ItemDataRole.UserRole + 2  # "⚠ in conflict · ✎ Phương Nam" ("" when neither)
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3  # a search result's core.snippets.Snippet, or None
 CONFLICT_COLOUR = "#b42318"
 LEASE_COLOUR = "#a15c00"
 

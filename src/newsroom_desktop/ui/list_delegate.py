@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from newsroom_desktop.core.documents import Snippet
 from newsroom_desktop.ui.list_columns import (
     BYLINE,
     CONFLICT_COLOUR,
     HEADLINE,
     LEASE_COLOUR,
     SECTION,
+    SNIPPET_ROLE,
     STATUS,
     STATUS_COLOURS,
     SUMMARY_ROLE,
@@ -22,7 +25,9 @@ from newsroom_desktop.ui.list_columns import (
 )
 
 ROW_HEIGHT = 54
+SNIPPET_HEIGHT = 20  # a search result's third line: the text that matched
 PAD = 10
+HIGHLIGHT = QColor("#fde68a")
 
 
 class ArticleDelegate(QStyledItemDelegate):
@@ -31,7 +36,8 @@ class ArticleDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        return QSize(option.rect.width(), ROW_HEIGHT)
+        searching = bool(getattr(index.model(), "searching", False))
+        return QSize(option.rect.width(), ROW_HEIGHT + (SNIPPET_HEIGHT if searching else 0))
 
     def paint(
         self,
@@ -65,7 +71,51 @@ class ArticleDelegate(QStyledItemDelegate):
             metrics.elidedText(headline, Qt.TextElideMode.ElideRight, text_rect.width()),
         )
         self._paint_meta(painter, option, index, text_rect, metrics.height() + 4)
+        found = index.data(SNIPPET_ROLE)
+        if found is not None:
+            line = text_rect.adjusted(0, ROW_HEIGHT - 10, 0, 0)
+            self._paint_snippet(painter, option, found, line)
         painter.restore()
+
+    @staticmethod
+    def _paint_snippet(
+        painter: QPainter, option: QStyleOptionViewItem, found: Snippet, rect: QRect
+    ) -> None:
+        """Paint the snippet on one line, its matches bold on a highlight, elided at the end."""
+        font = QFont(option.font)
+        font.setPointSizeF(max(7.5, option.font.pointSizeF() - 1))
+        bold = QFont(font)
+        bold.setWeight(QFont.Weight.Bold)
+        plain_metrics, bold_metrics = QFontMetrics(font), QFontMetrics(bold)
+        text = plain_metrics.elidedText(found.text, Qt.TextElideMode.ElideRight, rect.width())
+        # Elision keeps an opening of the text and adds "…": the spans hold inside that opening.
+        kept = len(text) - 1 if text != found.text else len(text)
+        cuts = sorted({0, kept, *(p for span in found.spans for p in span if p < kept)})
+        marked = {start for start, _end in found.spans}
+        x, y = rect.left(), rect.top() + plain_metrics.ascent()
+        for start, end in itertools.pairwise(cuts):
+            piece = text[start:end]
+            if start in marked:
+                width = bold_metrics.horizontalAdvance(piece)
+                box = QRect(x - 1, rect.top(), width + 2, plain_metrics.height())
+                painter.fillRect(box, HIGHLIGHT)
+                painter.setFont(bold)
+            else:
+                width = plain_metrics.horizontalAdvance(piece)
+                painter.setFont(font)
+            if x + width > rect.right():  # bold pieces are wider than the elision measured
+                painter.setFont(font)
+                piece = plain_metrics.elidedText(
+                    piece, Qt.TextElideMode.ElideRight, max(0, rect.right() - x)
+                )
+                painter.drawText(x, y, piece)
+                return
+            painter.setPen(QColor("#374151"))
+            painter.drawText(x, y, piece)
+            x += width
+        if kept < len(text):
+            painter.setFont(font)
+            painter.drawText(x, y, "…")
 
     def _paint_meta(
         self,

@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
         a["preferences"].triggered.connect(self.show_preferences)
         a["import"].triggered.connect(self.import_dialog)
         a["import_folder"].triggered.connect(self.import_folder_dialog)
+        a["paste_new"].triggered.connect(self.paste_as_new_article)
         a["export"].triggered.connect(self.export_dialog)
         a["print"].triggered.connect(lambda: self._print(preview=False))
         a["print_preview"].triggered.connect(lambda: self._print(preview=True))
@@ -293,6 +294,12 @@ class MainWindow(QMainWindow):
         from newsroom_desktop.ui.import_dialog import run_import  # noqa: PLC0415 - lazy, for start-up time
 
         run_import(self.services, paths)
+
+    def paste_as_new_article(self) -> None:
+        """Make a new draft of the clipboard's page (Edit ▸ Paste as New Article)."""
+        from newsroom_desktop.ui.paste_article import paste_as_new_article  # noqa: PLC0415 - lazy, for start-up time
+
+        paste_as_new_article(self.services)
 
     def import_dialog(self) -> None:
         from newsroom_desktop.ui.import_dialog import choose_import_paths  # noqa: PLC0415 - lazy, for start-up time

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMimeData, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QImage, QPixmap, QResizeEvent
+from PySide6.QtGui import QAction, QFontMetrics, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -47,6 +47,8 @@ Thumbnails = Callable[[PhotoUse], QImage | None]
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ALT_ROLE = Qt.ItemDataRole.UserRole + 2
+GRID = QSize(132, 116)
+LABEL_WIDTH = GRID.width() - 12  # the cell less the view's text margins
 
 
 class _ThumbList(QListWidget):
@@ -59,12 +61,14 @@ class _ThumbList(QListWidget):
         super().__init__()
         self.setViewMode(QListWidget.ViewMode.IconMode)
         self.setIconSize(QSize(104, 78))
-        self.setGridSize(QSize(118, 112))
+        self.setGridSize(GRID)
         self.setMovement(QListWidget.Movement.Snap)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setWordWrap(True)
+        # One line under each thumbnail, elided by the panel (with "…"), never cut mid-word.
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setSpacing(4)
         self.setMinimumHeight(130)
 
@@ -357,13 +361,26 @@ class PhotoPanel(QWidget):
         self.setAcceptDrops(enabled)
 
     def _item_text(self, use: PhotoUse) -> str:
+        """Return the label under a thumbnail: two lines of caption, elided with "…", marks kept."""
         mark = "★ " if use.is_lead else ""
         warn = " ⚠" if use_warnings(use, self.min_width) else ""
-        text = use.caption or self.tr("(no caption)")
-        return f"{mark}{text[:40]}{warn}"
+        words = (use.caption or self.tr("(no caption)")).split()
+        metrics = QFontMetrics(self.list.font())
+        first = mark
+        while words and metrics.horizontalAdvance(f"{first}{words[0]}") <= LABEL_WIDTH:
+            first += f"{words.pop(0)} "
+        if not words:
+            return f"{first.rstrip()}{warn}"
+        rest = " ".join(words)
+        room = LABEL_WIDTH - metrics.horizontalAdvance(warn)
+        if first == mark:  # a first word too long for a line: elide it there
+            return f"{mark}{metrics.elidedText(rest, Qt.TextElideMode.ElideRight, room)}{warn}"
+        second = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, room)
+        return f"{first.rstrip()}\n{second}{warn}"
 
     def _item_tip(self, use: PhotoUse) -> str:
-        tip = use.caption or use.original_filename
+        """Return a thumbnail's tooltip: its whole caption, its file's name, a width warning."""
+        tip = "\n".join(t for t in (use.caption, use.original_filename) if t)
         if too_narrow(use, self.min_width):
             tip = f"{tip}\n⚠ {self._narrow_text(use)}"
         return tip
