@@ -71,7 +71,6 @@ from newsroom_desktop.core.sync_send import (
     dirty_ids,
     lock_group,
     outgoing_of,
-    photos_of,
     push,
     record_sent,
 )
@@ -402,16 +401,8 @@ class SyncService:
         on this desk, and says why. The desk records what went up only after the commit.
         """
         self._adopt_server_photos(server, group)
-        outgoing: dict[str, dict[str, Any]] = {}
         with self.ctx.store.read() as local:
-            for aid in group:
-                article = local.get_one(Article, aid)
-                out = outgoing_of(local, article)
-                out["base"] = local.get(SyncArticle, aid)
-                out["photos"] = [columns(p) for p in photos_of(local, article, out["revisions"])]
-                out["headline"] = article.headline or "(untitled)"
-                out["version"] = article.version
-                outgoing[aid] = out
+            outgoing = outgoing_of(local, group)
         for out in outgoing.values():
             report.photos_sent += self._send_originals(server, out["photos"])
         report.articles.update(group)
@@ -423,8 +414,7 @@ class SyncService:
             results, refusals, txid = self._push_group(server, outgoing, careful=True)
         clean = all(not r["conflict"] and not r["refused"] for r in results.values())
         with self.ctx.store.write() as local:
-            for aid, sent in results.items():
-                record_sent(local, aid, outgoing[aid], sent)
+            record_sent(local, outgoing, results)
             for aid, why in refusals.items():
                 row = local.get(SyncArticle, aid)
                 if row is not None:

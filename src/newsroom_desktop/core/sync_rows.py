@@ -111,7 +111,7 @@ def read_states(session: Session, article_ids: Sequence[str], have: set[str]) ->
     missing = [rid for rid, _ in rev_ids if rid not in have]
     for rid, aid in rev_ids:
         states[aid].known.add(rid)
-    for chunk in _chunks(missing, 500):
+    for chunk in chunks(missing, 500):
         for rev in session.scalars(select(Revision).where(Revision.id.in_(chunk))):
             states[rev.article_id].revisions.append(columns(rev))
     kinds: tuple[tuple[Any, str], ...] = (
@@ -127,7 +127,7 @@ def read_states(session: Session, article_ids: Sequence[str], have: set[str]) ->
     return list(states.values())
 
 
-def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
+def chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
@@ -171,7 +171,7 @@ def mark_known(session: Session, kind: str, ids: Iterable[str], digest: str = ""
     """Record that the server holds these records."""
     wanted = list(dict.fromkeys(ids))
     found: dict[str, SyncKnown] = {}
-    for chunk in _chunks(wanted, 500):  # one query a chunk, not one a record
+    for chunk in chunks(wanted, 500):  # one query a chunk, not one a record
         found.update(
             (k.id, k) for k in session.scalars(select(SyncKnown).where(SyncKnown.id.in_(chunk)))
         )
@@ -214,7 +214,7 @@ def _insert_missing(session: Session, model: type[Base], rows: list[dict[str, An
     if not rows:
         return added
     have: set[str] = set()
-    for chunk in _chunks([values["id"] for values in rows], 500):
+    for chunk in chunks([values["id"] for values in rows], 500):
         have.update(session.scalars(select(model.id).where(model.id.in_(chunk))))  # type: ignore[attr-defined]
     for values in rows:
         if values["id"] not in have:

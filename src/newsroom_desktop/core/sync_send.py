@@ -36,6 +36,7 @@ from newsroom_desktop.core.models import (
     Tag,
 )
 from newsroom_desktop.core.sync_rows import (
+    chunks,
     columns,
     mark_known,
     resolution_digest,
@@ -49,34 +50,52 @@ PERSON_ID = "person_id"
 LOCAL_ONLY = "local_only"
 
 
-def record_sent(local: Session, aid: str, out: dict[str, Any], sent: dict[str, Any]) -> None:
-    """Record on the desk what the server now holds of one article (after its commit)."""
-    numbers = sent["numbers"]
-    for rid, number in numbers.items():
-        revision = local.get(Revision, rid)
-        if revision is not None and revision.number != number:
-            revision.number = -number  # two steps: no clash with the unique index
+def record_sent(
+    local: Session, outgoing: dict[str, dict[str, Any]], results: dict[str, dict[str, Any]]
+) -> None:
+    """Record on the desk what the server now holds of a group's articles (after its commit)."""
+    ids = list(results)
+    numbers = {rid: n for sent in results.values() for rid, n in sent["numbers"].items()}
+    revs = [
+        rev
+        for chunk in chunks(list(numbers), 500)
+        for rev in local.scalars(select(Revision).where(Revision.id.in_(chunk)))
+    ]
+    moved = [rev for rev in revs if rev.number != numbers[rev.id]]
+    for rev in moved:
+        rev.number = -numbers[rev.id]  # two steps: no clash with the unique index
     local.flush()
-    for rid, number in numbers.items():
-        revision = local.get(Revision, rid)
-        if revision is not None:
-            revision.number = number
+    for rev in moved:
+        rev.number = numbers[rev.id]
     mark_known(local, "revision", numbers)
-    mark_known(local, "event", sent["events"])
+    mark_known(local, "event", [e for sent in results.values() for e in sent["events"]])
     for kind in ("note", "conflict"):
-        for row in out[kind + "s"]:
-            mark_known(local, kind, [row["id"]], resolution_digest(row))
-    row = local.get(SyncArticle, aid) or SyncArticle(article_id=aid, notice="")
-    local.add(row)
-    row.base_revision_id = sent["head"]
-    row.base_status = sent["status"]
-    row.base_deleted = sent["deleted"]
-    row.base_server_version = sent["server_version"]
-    row.notice = "; ".join(sent["refused"])
-    current = local.get_one(Article, aid)
-    # The desk's text is on the server now (as the head, or kept in conflict); a save made
-    # while it went up leaves the article waiting for the next sync.
-    row.base_version = current.version if current.version == out["version"] else -1
+        rows = [row for aid in ids for row in outgoing[aid][kind + "s"]]
+        for digest in {resolution_digest(row) for row in rows}:
+            same = [r["id"] for r in rows if resolution_digest(r) == digest]
+            mark_known(local, kind, same, digest)
+    bases = {
+        row.article_id: row
+        for row in local.scalars(select(SyncArticle).where(SyncArticle.article_id.in_(ids)))
+    }
+    versions = {
+        aid: int(version)
+        for aid, version in local.execute(
+            select(Article.id, Article.version).where(Article.id.in_(ids))
+        )
+    }
+    for aid, sent in results.items():
+        row = bases.get(aid) or SyncArticle(article_id=aid, notice="")
+        local.add(row)
+        row.base_revision_id = sent["head"]
+        row.base_status = sent["status"]
+        row.base_deleted = sent["deleted"]
+        row.base_server_version = sent["server_version"]
+        row.notice = "; ".join(sent["refused"])
+        # The desk's text is on the server now (as the head, or kept in conflict); a save
+        # made while it went up leaves the article waiting for the next sync.
+        current = versions[aid]
+        row.base_version = current if current == outgoing[aid]["version"] else -1
 
 
 def dirty_ids(session: Session, article_id: str | None = None) -> list[str]:
@@ -135,47 +154,76 @@ def _digest_sql(model: type[Note] | type[SyncConflict]) -> Any:
 _RESOLVABLE: tuple[Any, ...] = (Note, SyncConflict)
 
 
-def outgoing_of(session: Session, article: Article) -> dict[str, Any]:
+def outgoing_of(local: Session, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Gather what a group of articles sends: text, unsent records, photos; a few queries."""
     known = select(SyncKnown.id)
-    revs = session.scalars(
-        select(Revision)
-        .where(Revision.article_id == article.id, ~Revision.id.in_(known))
-        .order_by(Revision.number)
-    ).all()
-    events = session.scalars(
-        select(StatusEvent)
-        .where(StatusEvent.article_id == article.id, ~StatusEvent.id.in_(known))
-        .order_by(StatusEvent.created_at)
-    ).all()
-    notes, conflicts = (
-        [
-            columns(row)
-            for row in session.scalars(select(model).where(model.article_id == article.id))
-            if (k := session.get(SyncKnown, row.id)) is None or k.digest != resolution_digest(row)
-        ]
-        for model in _RESOLVABLE
+    stmt = (
+        select(Article)
+        .where(Article.id.in_(article_ids))
+        .options(selectinload(Article.tags), selectinload(Article.photo_links))
     )
-    return {
-        "article": {c: getattr(article, c) for c in ("head_revision_id", "status", "owner_id")},
-        "snapshot": revisions.snapshot(article),
-        "targets": {
-            name: getattr(article, name)
-            for name in ("target_words", "target_headline_chars", "target_lead_chars")
-        },
-        "revisions": [columns(r) for r in revs],
-        "events": [columns(e) for e in events],
-        "notes": notes,
-        "conflicts": conflicts,
-        "created_at": article.created_at,
-        "deleted_at": article.deleted_at,
+    articles = {a.id: a for a in local.scalars(stmt).unique()}
+    revs: dict[str, list[dict[str, Any]]] = {aid: [] for aid in article_ids}
+    for rev in local.scalars(
+        select(Revision)
+        .where(Revision.article_id.in_(article_ids), ~Revision.id.in_(known))
+        .order_by(Revision.number)
+    ):
+        revs[rev.article_id].append(columns(rev))
+    events: dict[str, list[dict[str, Any]]] = {aid: [] for aid in article_ids}
+    for event in local.scalars(
+        select(StatusEvent)
+        .where(StatusEvent.article_id.in_(article_ids), ~StatusEvent.id.in_(known))
+        .order_by(StatusEvent.created_at)
+    ):
+        events[event.article_id].append(columns(event))
+    resolvable: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for model, kind in zip(_RESOLVABLE, ("notes", "conflicts"), strict=True):
+        rows = list(local.scalars(select(model).where(model.article_id.in_(article_ids))))
+        digests = dict(
+            local.execute(
+                select(SyncKnown.id, SyncKnown.digest).where(SyncKnown.id.in_([r.id for r in rows]))
+            ).all()
+        )
+        resolvable[kind] = {aid: [] for aid in article_ids}
+        for row in rows:
+            if row.id not in digests or digests[row.id] != resolution_digest(row):
+                resolvable[kind][row.article_id].append(columns(row))
+    bases = {
+        row.article_id: row
+        for row in local.scalars(select(SyncArticle).where(SyncArticle.article_id.in_(article_ids)))
     }
-
-
-def photos_of(session: Session, article: Article, revs: Sequence[dict[str, Any]]) -> list[Photo]:
-    ids = {link.photo_id for link in article.photo_links if link.photo_id}
-    for rev in revs:
-        ids |= {p["photo_id"] for p in json.loads(rev["photos_json"] or "[]") if p["photo_id"]}
-    return list(session.scalars(select(Photo).where(Photo.id.in_(ids)))) if ids else []
+    wanted: dict[str, set[str]] = {}
+    for aid, article in articles.items():
+        ids = {link.photo_id for link in article.photo_links if link.photo_id}
+        for values in revs[aid]:
+            photo_ids = json.loads(values["photos_json"] or "[]")
+            ids |= {p["photo_id"] for p in photo_ids if p["photo_id"]}
+        wanted[aid] = ids
+    every = sorted(set().union(*wanted.values())) if wanted else []
+    photos = {p.id: columns(p) for p in local.scalars(select(Photo).where(Photo.id.in_(every)))}
+    out: dict[str, dict[str, Any]] = {}
+    for aid in article_ids:
+        article = articles[aid]
+        out[aid] = {
+            "article": {c: getattr(article, c) for c in ("head_revision_id", "status", "owner_id")},
+            "snapshot": revisions.snapshot(article),
+            "targets": {
+                name: getattr(article, name)
+                for name in ("target_words", "target_headline_chars", "target_lead_chars")
+            },
+            "revisions": revs[aid],
+            "events": events[aid],
+            "notes": resolvable["notes"][aid],
+            "conflicts": resolvable["conflicts"][aid],
+            "created_at": article.created_at,
+            "deleted_at": article.deleted_at,
+            "base": bases.get(aid),
+            "photos": [photos[pid] for pid in sorted(wanted[aid]) if pid in photos],
+            "headline": article.headline or "(untitled)",
+            "version": article.version,
+        }
+    return out
 
 
 @dataclass
