@@ -59,6 +59,17 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="239"/>
+        <source>This export publishes %n approved article(s): their status becomes Published. Tick “Export as preview only” to keep them Ready.</source>
+        <translation>
+            <numerusform>This export publishes %n approved article: its status becomes Published. Tick “Export as preview only” to keep it Ready.</numerusform>
+            <numerusform>This export publishes %n approved articles: their status becomes Published. Tick “Export as preview only” to keep them Ready.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message numerus="yes">
         <location filename="../../src/newsroom_desktop/ui/editor/find_replace.py" line="302"/>

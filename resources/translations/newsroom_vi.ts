@@ -521,178 +521,206 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="55"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="56"/>
         <source>the headline</source>
         <translation>tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="56"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="57"/>
         <source>the lead</source>
         <translation>sapo</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="57"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="58"/>
         <source>the body</source>
         <translation>thân bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="58"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="59"/>
         <source>the byline</source>
         <translation>phần tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="61"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="62"/>
         <source>The headline is empty.</source>
         <translation>Tiêu đề còn trống.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="62"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="63"/>
         <source>The lead is empty.</source>
         <translation>Sapo còn trống.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="63"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="64"/>
         <source>The body has no text.</source>
         <translation>Thân bài chưa có nội dung.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="65"/>
         <source>The byline is empty.</source>
         <translation>Chưa ghi tác giả.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="71"/>
         <source>a photo caption</source>
         <translation>một chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="71"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="72"/>
         <source>Placeholder %1 left in %2.</source>
         <translation>Còn chữ tạm %1 trong %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="76"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="77"/>
         <source>Photo %1 is still waiting for its file.</source>
         <translation>Ảnh %1 vẫn chưa có tệp ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="78"/>
         <source>Photo %1 has no caption.</source>
         <translation>Ảnh %1 chưa có chú thích.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="78"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="79"/>
         <source>Photo %1 has no credit.</source>
         <translation>Ảnh %1 chưa ghi nguồn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="79"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="80"/>
         <source>Photo %1 has no alt text.</source>
         <translation>Ảnh %1 chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="92"/>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="148"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="93"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="163"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="253"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="111"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="112"/>
         <source>The selected article(s): %1</source>
         <translation>Các bài viết đã chọn: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="114"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="115"/>
         <source>Every article with status: %1</source>
         <translation>Mọi bài viết có trạng thái: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="124"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="125"/>
         <source>As one .zip file</source>
         <translation>Gộp thành một tệp .zip</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="125"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="126"/>
         <source>Add share and print links to the page</source>
         <translation>Thêm liên kết chia sẻ và in vào trang</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="132"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="134"/>
+        <source>Export as preview only</source>
+        <translation>Chỉ xuất để xem trước</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="137"/>
+        <source>Write the files without publishing anything or changing any status</source>
+        <translation>Chỉ ghi tệp, không đăng bài và không đổi trạng thái nào</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="147"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="138"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="153"/>
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="139"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="154"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="140"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="155"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="141"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="156"/>
         <source>Paper (PDF)</source>
         <translation>Khổ giấy (PDF)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="142"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="157"/>
         <source>Photo size (package)</source>
         <translation>Cỡ ảnh (gói)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="158"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="177"/>
         <source>Export to folder</source>
         <translation>Xuất vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="185"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="206"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="191"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="212"/>
         <source>No article to export.</source>
         <translation>Không có bài viết nào để xuất.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="194"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="215"/>
         <source>The check found %1 problem(s). You can export anyway, or cancel and fix them.</source>
         <translation>Kiểm tra thấy %1 vấn đề. Bạn vẫn có thể xuất, hoặc hủy để sửa trước.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="199"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="220"/>
         <source>The check found no problem.</source>
         <translation>Kiểm tra không thấy vấn đề nào.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="221"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="237"/>
+        <source>Preview only: the files are written and no status changes.</source>
+        <translation>Chỉ xem trước: tệp được ghi ra, trạng thái bài giữ nguyên.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="239"/>
+        <source>This export publishes %n approved article(s): their status becomes Published. Tick “Export as preview only” to keep them Ready.</source>
+        <translation>
+            <numerusform>Lần xuất này sẽ đăng %n bài đã duyệt: trạng thái chuyển sang Đã đăng. Đánh dấu “Chỉ xuất để xem trước” để giữ ở trạng thái Sẵn sàng đăng.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="253"/>
+        <source>Export and Publish</source>
+        <translation>Xuất và đăng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="279"/>
         <source>Exported %1 article(s) to %2.</source>
         <translation>Đã xuất %1 bài viết vào %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="227"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="285"/>
         <source>Published %1 approved article(s).</source>
         <translation>Đã đăng %1 bài viết đã duyệt.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="231"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="289"/>
         <source>The export was cancelled; the articles above were done.</source>
         <translation>Đã hủy việc xuất; các bài viết ở trên đã xuất xong.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="241"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="299"/>
         <source>… and %1 more</source>
         <translation>… và %1 tệp khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="243"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="301"/>
         <source>%1 already holds these files, which no earlier export of the same article wrote:
 
 %2
@@ -705,27 +733,27 @@ Replace them?</source>
 Thay thế chúng?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="252"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="310"/>
         <source>Replace files?</source>
         <translation>Thay thế tệp?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="258"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="316"/>
         <source>Replace</source>
         <translation>Thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="309"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="367"/>
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="316"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="379"/>
         <source>Export finished</source>
         <translation>Xuất xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="319"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="382"/>
         <source>Export failed</source>
         <translation>Xuất không thành công</translation>
     </message>

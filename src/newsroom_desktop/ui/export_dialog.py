@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsroom_desktop.core.changes import EXPORTED, Changes
+from newsroom_desktop.core.changes import EXPORTED, WORKFLOW, Changes
+from newsroom_desktop.core.exports import publishes_on_export
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.settings import Settings
 from newsroom_desktop.core.vocabulary import STATUSES
@@ -123,6 +124,20 @@ class ExportDialog(QDialog):
         self.max_side.setValue(settings.rendition_max_side)
         self.zip = QCheckBox(_t("As one .zip file"))
         self.share = QCheckBox(_t("Add share and print links to the page"))
+        self.publish_notice = QLabel()
+        self.publish_notice.setObjectName("exportPublishNotice")
+        self.publish_notice.setWordWrap(True)
+        self.publish_notice.setStyleSheet(
+            "background: rgba(130,80,223,24); border: 1px solid rgba(130,80,223,90);"
+            " border-radius: 4px; padding: 6px 8px;"
+        )
+        self.preview_only = QCheckBox(_t("Export as preview only"))
+        self.preview_only.setObjectName("exportPreviewOnly")
+        self.preview_only.setToolTip(
+            _t("Write the files without publishing anything or changing any status")
+        )
+        self.preview_only.toggled.connect(self._show_publishing)
+        self._publishing = 0
         self.problems = QListWidget()
         self.problems.setObjectName("exportProblems")
         self.problems_label = QLabel()
@@ -150,6 +165,10 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.publish_notice, 1)
+        notice_row.addWidget(self.preview_only)
+        layout.addLayout(notice_row)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.buttons)
@@ -179,7 +198,9 @@ class ExportDialog(QDialog):
         self.problems.clear()
         ids = self.target_ids()
         found = 0
-        for doc in self.newsroom.exports.documents(ids[:200]):
+        docs = self.newsroom.exports.documents(ids[:200])
+        self._count_publishing(ids, docs)
+        for doc in docs:
             for problem in check(doc):
                 item = QListWidgetItem(
                     f"⚠ {doc.headline or _t('(no headline)')}: {problem_text(doc, problem)}"
@@ -199,8 +220,45 @@ class ExportDialog(QDialog):
             self.problems_label.setText(_t("The check found no problem."))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(ids))
 
+    def _count_publishing(self, ids: list[str], docs: list[Any]) -> None:
+        """Count the articles this export would publish (an editor exporting approved ones)."""
+        actor = self.newsroom.actor
+        scope = self.scope.currentData()
+        if scope == SELECTED:
+            self._publishing = sum(publishes_on_export(doc.status, actor) for doc in docs)
+        else:
+            self._publishing = len(ids) if publishes_on_export(scope, actor) else 0
+        self._show_publishing()
+
+    def _show_publishing(self) -> None:
+        """Say beforehand that the export publishes, unless it is a preview only."""
+        count = self._publishing
+        if self.preview_only.isChecked():
+            text = _t("Preview only: the files are written and no status changes.")
+        elif count:
+            text = _t(
+                "This export publishes %n approved article(s): their status becomes "
+                "Published. Tick “Export as preview only” to keep them Ready.",
+                "",
+                count,
+            )
+        else:
+            text = ""
+        self.publish_notice.setText(text)
+        self.publish_notice.setVisible(bool(text))
+        self.preview_only.setVisible(bool(count))
+        if not count:
+            self.preview_only.setChecked(False)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_t("Export and Publish") if self.publishes() else _t("Export"))
+
+    def publishes(self) -> int:
+        """Return how many articles the export as chosen would publish."""
+        return 0 if self.preview_only.isChecked() else self._publishing
+
     def options(self) -> ExportOptions:
         return ExportOptions(
+            preview=self.preview_only.isChecked(),
             zone=self.newsroom.zone,
             paper=self.paper.currentData(),
             max_side=int(self.max_side.value()),
@@ -309,10 +367,15 @@ def run_export(services: Services) -> Operation | None:
     operation = Operation(_t("Exporting…"), work, parent)
 
     def done(report: Any) -> None:
-        # An export publishes the approved articles it takes: their rows change status.
+        # An export publishes the approved articles it takes: a status change like any other,
+        # so the strip, the menus, the list and the counts all hear it as one.
         articles = services.newsroom.articles
-        exported = [articles.get(result.id) for result in report.exported]
-        services.changes.publish(Changes.of(exported, EXPORTED))
+        published = [articles.get(r.id) for r in report.exported if r.published]
+        others = [articles.get(r.id) for r in report.exported if not r.published]
+        if others:
+            services.changes.publish(Changes.of(others, EXPORTED))
+        if published:
+            services.changes.publish(Changes.of(published, WORKFLOW))
         QMessageBox.information(parent, _t("Export finished"), summary_text(report))
 
     def failed(error: Any) -> None:

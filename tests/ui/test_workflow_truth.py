@@ -1,0 +1,103 @@
+"""The workflow as the window tells it: exports that publish, open notes, why an action is off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from newsroom_desktop.core.models import Article
+from newsroom_desktop.ui import export_dialog
+from newsroom_desktop.ui.export_dialog import ExportDialog
+from tests.conftest import EDITOR
+
+BODY = "Sáng 07/9, Trung tướng Trần Quốc Tỏ chủ trì Hội thảo trực tuyến."
+
+
+def _messages(monkeypatch) -> list[tuple[str, str]]:
+    shown: list[tuple[str, str]] = []
+    for name in ("information", "warning"):
+        monkeypatch.setattr(
+            QMessageBox, name, lambda _parent, title, text, *a, **k: shown.append((title, text))
+        )
+    return shown
+
+
+def ready_article_as_editor(window, headline: str = "Hội thảo về công tác Đảng") -> str:
+    """Put a reporter's article straight into Ready, then act as the editor with it open."""
+    doc = window.newsroom.articles.create({"headline": headline, "lead": "Sapo.", "body": BODY})
+    with window.newsroom.store.write() as session:
+        article = session.get(Article, doc.id)
+        assert article is not None
+        article.status = "ready"
+    window.review.workflow.switch_person(EDITOR)
+    window.refresh_list()
+    window.open_article(doc.id)
+    return doc.id
+
+
+def export_through_dialog(qtbot, window, monkeypatch, out: Path, *, preview: bool) -> None:
+    def accept(self):
+        self.folder.setText(str(out))
+        self.format.setCurrentIndex(self.format.findData("txt"))
+        self.preview_only.setChecked(preview)
+        return 1
+
+    shown = _messages(monkeypatch)
+    monkeypatch.setattr(ExportDialog, "exec", accept)
+    operation = export_dialog.run_export(window.services)
+    assert operation is not None
+    qtbot.waitUntil(lambda: operation.finished and bool(shown), timeout=20000)
+    assert shown[0][0] == "Export finished"
+
+
+def test_the_export_dialog_says_beforehand_that_it_publishes(make_window):
+    window = make_window()
+    article_id = ready_article_as_editor(window)
+    dialog = ExportDialog(window.newsroom, window.settings, [article_id], window)
+    assert not dialog.publish_notice.isHidden()
+    assert "publishes 1 approved article" in dialog.publish_notice.text()
+    assert not dialog.preview_only.isHidden()
+    assert dialog.publishes() == 1
+    dialog.preview_only.setChecked(True)
+    assert dialog.publishes() == 0
+    assert "no status changes" in dialog.publish_notice.text()
+    assert dialog.options().preview
+    # A draft is not published by exporting: nothing to say, no box to tick.
+    draft = window.newsroom.articles.create({"headline": "Nháp", "body": BODY})
+    quiet = ExportDialog(window.newsroom, window.settings, [draft.id], window)
+    assert quiet.publish_notice.isHidden()
+    assert quiet.preview_only.isHidden()
+
+
+def test_an_export_that_publishes_updates_strip_menus_list_and_counts_at_once(
+    qtbot, make_window, monkeypatch, tmp_path
+):
+    window = make_window()
+    article_id = ready_article_as_editor(window)
+    review = window.review
+    review.saved_filters.refresh_filter_counts()
+    assert review.filters.count_of("ready_to_publish") == 1
+    assert review.bar.chip.text() == "Ready"
+    assert review.workflow_actions["publish"].isEnabled()
+
+    export_through_dialog(qtbot, window, monkeypatch, tmp_path / "out", preview=False)
+
+    assert window.newsroom.articles.get(article_id).status == "published"
+    assert window.session.doc.status == "published"
+    assert review.bar.chip.text() == "Published"
+    assert review.bar.buttons["publish"].isHidden()
+    assert not review.workflow_actions["publish"].isEnabled()
+    row = window.list_model.row_of(article_id)
+    assert window.list_model.summary(row).status == "published"
+    assert review.filters.count_of("ready_to_publish") == 0
+
+
+def test_export_as_preview_only_keeps_the_article_ready(qtbot, make_window, monkeypatch, tmp_path):
+    window = make_window()
+    article_id = ready_article_as_editor(window)
+    export_through_dialog(qtbot, window, monkeypatch, tmp_path / "out", preview=True)
+    assert list((tmp_path / "out").glob("*.txt"))
+    assert window.newsroom.articles.get(article_id).status == "ready"
+    assert window.review.bar.chip.text() == "Ready"
+    assert window.review.workflow_actions["publish"].isEnabled()
