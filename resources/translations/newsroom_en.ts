@@ -61,7 +61,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="239"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="251"/>
         <source>This export publishes %n approved article(s): their status becomes Published. Tick “Export as preview only” to keep them Ready.</source>
         <translation>
             <numerusform>This export publishes %n approved article: its status becomes Published. Tick “Export as preview only” to keep it Ready.</numerusform>
@@ -158,6 +158,17 @@
         <translation>
             <numerusform>%n difference</numerusform>
             <numerusform>%n differences</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="143"/>
+        <source>%1 still has %n open note(s). Approve it anyway, or cancel and resolve them first?</source>
+        <translation>
+            <numerusform>%1 still has %n open note. Approve it anyway, or cancel and resolve it first?</numerusform>
+            <numerusform>%1 still has %n open notes. Approve it anyway, or cancel and resolve them first?</numerusform>
         </translation>
     </message>
 </context>

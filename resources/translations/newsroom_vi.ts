@@ -521,206 +521,211 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="56"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="58"/>
         <source>the headline</source>
         <translation>tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="57"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="59"/>
         <source>the lead</source>
         <translation>sapo</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="58"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="60"/>
         <source>the body</source>
         <translation>thân bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="59"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="61"/>
         <source>the byline</source>
         <translation>phần tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="62"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="64"/>
         <source>The headline is empty.</source>
         <translation>Tiêu đề còn trống.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="63"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="65"/>
         <source>The lead is empty.</source>
         <translation>Sapo còn trống.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="66"/>
         <source>The body has no text.</source>
         <translation>Thân bài chưa có nội dung.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="65"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="67"/>
         <source>The byline is empty.</source>
         <translation>Chưa ghi tác giả.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="71"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="73"/>
         <source>a photo caption</source>
         <translation>một chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="74"/>
         <source>Placeholder %1 left in %2.</source>
         <translation>Còn chữ tạm %1 trong %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="79"/>
         <source>Photo %1 is still waiting for its file.</source>
         <translation>Ảnh %1 vẫn chưa có tệp ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="78"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="80"/>
         <source>Photo %1 has no caption.</source>
         <translation>Ảnh %1 chưa có chú thích.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="79"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="81"/>
         <source>Photo %1 has no credit.</source>
         <translation>Ảnh %1 chưa ghi nguồn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="82"/>
         <source>Photo %1 has no alt text.</source>
         <translation>Ảnh %1 chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="93"/>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="163"/>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="253"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="92"/>
+        <source>Open note by %1: “%2”</source>
+        <translation>Ghi chú chưa xong của %1: “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="103"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="173"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="265"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="112"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="122"/>
         <source>The selected article(s): %1</source>
         <translation>Các bài viết đã chọn: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="115"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="125"/>
         <source>Every article with status: %1</source>
         <translation>Mọi bài viết có trạng thái: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="125"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="135"/>
         <source>As one .zip file</source>
         <translation>Gộp thành một tệp .zip</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="126"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="136"/>
         <source>Add share and print links to the page</source>
         <translation>Thêm liên kết chia sẻ và in vào trang</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="134"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="144"/>
         <source>Export as preview only</source>
         <translation>Chỉ xuất để xem trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="137"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="147"/>
         <source>Write the files without publishing anything or changing any status</source>
         <translation>Chỉ ghi tệp, không đăng bài và không đổi trạng thái nào</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="147"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="157"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="153"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="163"/>
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="164"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="165"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="156"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="166"/>
         <source>Paper (PDF)</source>
         <translation>Khổ giấy (PDF)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="157"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="167"/>
         <source>Photo size (package)</source>
         <translation>Cỡ ảnh (gói)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="177"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="187"/>
         <source>Export to folder</source>
         <translation>Xuất vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="206"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="215"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="212"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="224"/>
         <source>No article to export.</source>
         <translation>Không có bài viết nào để xuất.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="215"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="227"/>
         <source>The check found %1 problem(s). You can export anyway, or cancel and fix them.</source>
         <translation>Kiểm tra thấy %1 vấn đề. Bạn vẫn có thể xuất, hoặc hủy để sửa trước.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="220"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="232"/>
         <source>The check found no problem.</source>
         <translation>Kiểm tra không thấy vấn đề nào.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="237"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="249"/>
         <source>Preview only: the files are written and no status changes.</source>
         <translation>Chỉ xem trước: tệp được ghi ra, trạng thái bài giữ nguyên.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="239"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="251"/>
         <source>This export publishes %n approved article(s): their status becomes Published. Tick “Export as preview only” to keep them Ready.</source>
         <translation>
             <numerusform>Lần xuất này sẽ đăng %n bài đã duyệt: trạng thái chuyển sang Đã đăng. Đánh dấu “Chỉ xuất để xem trước” để giữ ở trạng thái Sẵn sàng đăng.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="253"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="265"/>
         <source>Export and Publish</source>
         <translation>Xuất và đăng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="279"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="291"/>
         <source>Exported %1 article(s) to %2.</source>
         <translation>Đã xuất %1 bài viết vào %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="297"/>
         <source>Published %1 approved article(s).</source>
         <translation>Đã đăng %1 bài viết đã duyệt.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="289"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="301"/>
         <source>The export was cancelled; the articles above were done.</source>
         <translation>Đã hủy việc xuất; các bài viết ở trên đã xuất xong.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="299"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="311"/>
         <source>… and %1 more</source>
         <translation>… và %1 tệp khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="301"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="313"/>
         <source>%1 already holds these files, which no earlier export of the same article wrote:
 
 %2
@@ -733,27 +738,27 @@ Replace them?</source>
 Thay thế chúng?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="310"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="322"/>
         <source>Replace files?</source>
         <translation>Thay thế tệp?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="316"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="328"/>
         <source>Replace</source>
         <translation>Thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="367"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="379"/>
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="379"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="391"/>
         <source>Export finished</source>
         <translation>Xuất xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="382"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="394"/>
         <source>Export failed</source>
         <translation>Xuất không thành công</translation>
     </message>
@@ -2322,24 +2327,42 @@ Giấy phép GPL-3.0-or-later.</translation>
         <translation>%1 đã trả về bản nháp (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="111"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="113"/>
         <source>Could not change the status</source>
         <translation>Không đổi được trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="120"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="122"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="139"/>
         <source>this article</source>
         <translation>bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="123"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="125"/>
         <source>Spike Article</source>
         <translation>Hủy bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="124"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="126"/>
         <source>Spike %1? It is kept, and an editor can reopen it later.</source>
         <translation>Hủy %1? Bài vẫn được giữ lại và biên tập viên có thể mở lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="142"/>
+        <source>Approve with Open Notes?</source>
+        <translation>Duyệt khi còn ghi chú chưa xong?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="143"/>
+        <source>%1 still has %n open note(s). Approve it anyway, or cancel and resolve them first?</source>
+        <translation>
+            <numerusform>%1 còn %n ghi chú chưa xong. Vẫn duyệt bài, hay hủy để xử lý các ghi chú trước?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="153"/>
+        <source>Approve Anyway</source>
+        <translation>Vẫn duyệt</translation>
     </message>
 </context>
 <context>

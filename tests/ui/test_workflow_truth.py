@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from newsroom_desktop.core.models import Article
 from newsroom_desktop.ui import export_dialog
@@ -12,6 +14,29 @@ from newsroom_desktop.ui.export_dialog import ExportDialog
 from tests.conftest import EDITOR
 
 BODY = "Sáng 07/9, Trung tướng Trần Quốc Tỏ chủ trì Hội thảo trực tuyến."
+
+
+def answer_modal(callback) -> None:
+    """Deal with the next modal dialog as a person would, once it is on screen."""
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            QTimer.singleShot(10, poll)
+            return
+        callback(widget)
+
+    QTimer.singleShot(0, poll)
+
+
+def submitted_as_editor(window) -> str:
+    """A reporter's article, submitted, open in the window of the editor."""
+    doc = window.newsroom.articles.create({"headline": "Hội thảo về công tác Đảng", "body": BODY})
+    window.refresh_list()
+    window.open_article(doc.id)
+    window.review.workflow_actions["submit"].trigger()
+    window.review.workflow.switch_person(EDITOR)
+    return doc.id
 
 
 def _messages(monkeypatch) -> list[tuple[str, str]]:
@@ -101,3 +126,54 @@ def test_export_as_preview_only_keeps_the_article_ready(qtbot, make_window, monk
     assert window.newsroom.articles.get(article_id).status == "ready"
     assert window.review.bar.chip.text() == "Ready"
     assert window.review.workflow_actions["publish"].isEnabled()
+
+
+@pytest.mark.modal
+def test_approving_with_open_notes_asks_first_naming_how_many(make_window):
+    window = make_window()
+    article_id = submitted_as_editor(window)
+    window.review.notes.add_note("Kiểm tra số liệu ở đoạn hai.")
+    window.review.notes.add_note("Thiếu nguồn.")
+    asked: list[str] = []
+
+    def answer(button_text: str):
+        def click(box) -> None:
+            asked.append(box.text())
+            next(b for b in box.buttons() if b.text() == button_text).click()
+
+        return click
+
+    answer_modal(answer("Cancel"))
+    window.review.workflow_actions["approve"].trigger()
+    assert "still has 2 open note" in asked[0]
+    assert window.newsroom.articles.get(article_id).status == "submitted"
+    assert window.review.bar.chip.text() == "Submitted"
+
+    answer_modal(answer("Approve Anyway"))
+    window.review.workflow_actions["approve"].trigger()
+    assert len(asked) == 2
+    assert window.newsroom.articles.get(article_id).status == "ready"
+
+
+def test_approving_with_every_note_resolved_asks_nothing(make_window):
+    window = make_window()
+    article_id = submitted_as_editor(window)
+    note = window.review.notes.add_note("Kiểm tra số liệu.")
+    window.newsroom.notes.resolve(note.id)
+    window.review.workflow_actions["approve"].trigger()
+    assert window.newsroom.articles.get(article_id).status == "ready"
+
+
+def test_the_export_check_lists_open_notes(make_window):
+    window = make_window()
+    article_id = submitted_as_editor(window)
+    window.review.notes.add_note("Kiểm tra số liệu ở đoạn hai.")
+    resolved = window.review.notes.add_note("Đã sửa tên.")
+    window.newsroom.notes.resolve(resolved.id)
+    dialog = ExportDialog(window.newsroom, window.settings, [article_id], window)
+    found = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    notes = [text for text in found if "Open note" in text]
+    assert notes == [
+        "✎ Hội thảo về công tác Đảng: Open note by Phương Nam: “Kiểm tra số liệu ở đoạn hai.”"
+    ]
+    assert "no problem" not in dialog.problems_label.text()

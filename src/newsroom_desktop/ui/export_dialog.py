@@ -42,6 +42,8 @@ from newsroom_desktop.ui.services import Services
 SELECTED = "selected"
 # Files named in the question before replacing; the rest are counted.
 LISTED_FILES = 12
+# Characters of an open note the pre-export check shows.
+NOTE_CHARS = 120
 
 
 _t = translator("ExportDialog")
@@ -80,6 +82,14 @@ def problem_text(doc: Any, problem: Any) -> str:
         "missing_alt": _t("Photo %1 has no alt text."),
     }
     return photo[problem.code].replace("%1", number) if problem.code in photo else problem.message
+
+
+def open_note_text(note: Any) -> str:
+    """Return an open note as the pre-export check lists it: who wrote it and what it says."""
+    text = " ".join(note.text.split())
+    if len(text) > NOTE_CHARS:
+        text = text[: NOTE_CHARS - 1].rstrip() + "…"
+    return _t("Open note by %1: “%2”").replace("%1", note.author).replace("%2", text)
 
 
 class ExportDialog(QDialog):
@@ -140,6 +150,10 @@ class ExportDialog(QDialog):
         self._publishing = 0
         self.problems = QListWidget()
         self.problems.setObjectName("exportProblems")
+        # Findings (an open note quoted, say) wrap rather than hide behind a scroll bar.
+        self.problems.setWordWrap(True)
+        self.problems.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
 
@@ -200,11 +214,13 @@ class ExportDialog(QDialog):
         found = 0
         docs = self.newsroom.exports.documents(ids[:200])
         self._count_publishing(ids, docs)
+        notes = self.newsroom.notes.open_notes([doc.id for doc in docs])
         for doc in docs:
-            for problem in check(doc):
-                item = QListWidgetItem(
-                    f"⚠ {doc.headline or _t('(no headline)')}: {problem_text(doc, problem)}"
-                )
+            headline = doc.headline or _t("(no headline)")
+            findings = [f"⚠ {headline}: {problem_text(doc, p)}" for p in check(doc)]
+            findings += [f"✎ {headline}: {open_note_text(note)}" for note in notes.get(doc.id, [])]
+            for text in findings:
+                item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, doc.id)
                 self.problems.addItem(item)
                 found += 1

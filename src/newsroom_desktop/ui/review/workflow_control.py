@@ -100,7 +100,7 @@ class WorkflowController(QObject):
             if asked is None:
                 return
             note = asked
-        elif action == "spike" and not self._confirm_spike(doc):
+        elif not self._confirmed(action, doc):
             return
         if not self.session.flush():
             return
@@ -116,6 +116,14 @@ class WorkflowController(QObject):
         self.services.changes.publish(Changes.of([changed], WORKFLOW))
         self.services.status(done_message(action), MESSAGE_MS)
 
+    def _confirmed(self, action: str, doc: ArticleDoc) -> bool:
+        """Ask first where an action deserves it (spiking; approving with open notes)."""
+        if action == "spike":
+            return self._confirm_spike(doc)
+        if action == "approve":
+            return self._confirm_open_notes(doc)
+        return True
+
     def _confirm_spike(self, doc: ArticleDoc) -> bool:
         name = f"“{doc.headline}”" if doc.headline else review_tr("this article")
         answer = QMessageBox.question(
@@ -126,6 +134,32 @@ class WorkflowController(QObject):
             ),
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def _confirm_open_notes(self, doc: ArticleDoc) -> bool:
+        """Ask before approving an article whose notes are not all resolved (none: go on)."""
+        notes = self.newsroom.notes
+        found = call_core(self.services, lambda: notes.open_notes([doc.id]))
+        count = len((found or {}).get(doc.id, []))
+        if not count:
+            return True
+        name = f"“{doc.headline}”" if doc.headline else review_tr("this article")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            review_tr("Approve with Open Notes?"),
+            review_tr(
+                "%1 still has %n open note(s). Approve it anyway, or cancel and resolve them "
+                "first?",
+                "",
+                count,
+            ).replace("%1", name),
+            QMessageBox.StandardButton.Cancel,
+            self.services.parent,
+        )
+        box.setObjectName("approveOpenNotesQuestion")
+        approve = box.addButton(review_tr("Approve Anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is approve
 
     def switch_person(self, actor: Actor) -> None:
         """Act as another person from now on: store the profile and show what they may do."""
