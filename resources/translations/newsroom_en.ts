@@ -61,7 +61,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="251"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="255"/>
         <source>This export publishes %n approved article(s): their status becomes Published. Tick “Export as preview only” to keep them Ready.</source>
         <translation>
             <numerusform>This export publishes %n approved article: its status becomes Published. Tick “Export as preview only” to keep it Ready.</numerusform>
@@ -164,7 +164,7 @@
 <context>
     <name>ReviewController</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="143"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="159"/>
         <source>%1 still has %n open note(s). Approve it anyway, or cancel and resolve them first?</source>
         <translation>
             <numerusform>%1 still has %n open note. Approve it anyway, or cancel and resolve it first?</numerusform>
@@ -202,7 +202,7 @@
 <context>
     <name>WorkflowBar</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="196"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="223"/>
         <source>%n open note(s)</source>
         <translation>
             <numerusform>%n open note</numerusform>

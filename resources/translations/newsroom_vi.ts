@@ -597,8 +597,8 @@
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="103"/>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="173"/>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="265"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="177"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="269"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
@@ -633,99 +633,99 @@
         <translation>Chỉ ghi tệp, không đăng bài và không đổi trạng thái nào</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="157"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="161"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="163"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="167"/>
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="164"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="168"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="165"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="169"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="166"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="170"/>
         <source>Paper (PDF)</source>
         <translation>Khổ giấy (PDF)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="167"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="171"/>
         <source>Photo size (package)</source>
         <translation>Cỡ ảnh (gói)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="187"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="191"/>
         <source>Export to folder</source>
         <translation>Xuất vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="215"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="219"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="224"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="228"/>
         <source>No article to export.</source>
         <translation>Không có bài viết nào để xuất.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="227"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="231"/>
         <source>The check found %1 problem(s). You can export anyway, or cancel and fix them.</source>
         <translation>Kiểm tra thấy %1 vấn đề. Bạn vẫn có thể xuất, hoặc hủy để sửa trước.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="232"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="236"/>
         <source>The check found no problem.</source>
         <translation>Kiểm tra không thấy vấn đề nào.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="249"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="253"/>
         <source>Preview only: the files are written and no status changes.</source>
         <translation>Chỉ xem trước: tệp được ghi ra, trạng thái bài giữ nguyên.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="251"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="255"/>
         <source>This export publishes %n approved article(s): their status becomes Published. Tick “Export as preview only” to keep them Ready.</source>
         <translation>
             <numerusform>Lần xuất này sẽ đăng %n bài đã duyệt: trạng thái chuyển sang Đã đăng. Đánh dấu “Chỉ xuất để xem trước” để giữ ở trạng thái Sẵn sàng đăng.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="265"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="269"/>
         <source>Export and Publish</source>
         <translation>Xuất và đăng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="291"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="295"/>
         <source>Exported %1 article(s) to %2.</source>
         <translation>Đã xuất %1 bài viết vào %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="297"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="301"/>
         <source>Published %1 approved article(s).</source>
         <translation>Đã đăng %1 bài viết đã duyệt.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="301"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="305"/>
         <source>The export was cancelled; the articles above were done.</source>
         <translation>Đã hủy việc xuất; các bài viết ở trên đã xuất xong.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="311"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="315"/>
         <source>… and %1 more</source>
         <translation>… và %1 tệp khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="313"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="317"/>
         <source>%1 already holds these files, which no earlier export of the same article wrote:
 
 %2
@@ -738,27 +738,27 @@ Replace them?</source>
 Thay thế chúng?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="322"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="326"/>
         <source>Replace files?</source>
         <translation>Thay thế tệp?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="328"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="332"/>
         <source>Replace</source>
         <translation>Thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="379"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="383"/>
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="391"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="395"/>
         <source>Export finished</source>
         <translation>Xuất xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="394"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="398"/>
         <source>Export failed</source>
         <translation>Xuất không thành công</translation>
     </message>
@@ -2144,92 +2144,152 @@ Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/review/status.py" line="63"/>
+        <source>The article is in the trash; restore it first.</source>
+        <translation>Bài đang ở thùng rác; hãy khôi phục bài trước.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="65"/>
+        <source>Only an editor can do this.</source>
+        <translation>Chỉ biên tập viên mới làm được việc này.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="67"/>
+        <source>A reporter can do this only on their own articles.</source>
+        <translation>Phóng viên chỉ làm được việc này với bài của chính mình.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="69"/>
+        <source>The article is spiked; an editor must reopen it first.</source>
+        <translation>Bài đã bị hủy; biên tập viên phải mở lại bài trước.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="71"/>
+        <source>Only a draft can be submitted.</source>
+        <translation>Chỉ bản nháp mới gửi duyệt được.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="72"/>
+        <source>Only a submitted article can be taken for editing.</source>
+        <translation>Chỉ bài đã gửi duyệt mới nhận biên tập được.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="73"/>
+        <source>Only a submitted article or one being edited can be approved.</source>
+        <translation>Chỉ bài đã gửi duyệt hoặc đang biên tập mới duyệt được.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="74"/>
+        <source>Only an approved article (Ready) can be published.</source>
+        <translation>Chỉ bài đã duyệt (Sẵn sàng đăng) mới đăng được.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="75"/>
+        <source>Only a submitted article, one being edited or one ready can be returned.</source>
+        <translation>Chỉ bài đã gửi duyệt, đang biên tập hoặc sẵn sàng đăng mới trả về được.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="76"/>
+        <source>Only a spiked article can be reopened.</source>
+        <translation>Chỉ bài đã hủy mới mở lại được.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="78"/>
+        <source>The article is %1.</source>
+        <translation>Bài đang ở trạng thái %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="84"/>
+        <source>%1 — not available: %2</source>
+        <translation>%1 — hiện không dùng được: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="90"/>
         <source>Submitted for review.</source>
         <translation>Đã gửi duyệt.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="91"/>
         <source>Taken for editing.</source>
         <translation>Đã nhận biên tập.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="65"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="92"/>
         <source>Approved: ready to publish.</source>
         <translation>Đã duyệt: sẵn sàng đăng.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="66"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="93"/>
         <source>Marked published.</source>
         <translation>Đã đánh dấu là đã đăng.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="67"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="94"/>
         <source>Returned to draft.</source>
         <translation>Đã trả về bản nháp.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="68"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="95"/>
         <source>Spiked.</source>
         <translation>Đã hủy bài.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="69"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="96"/>
         <source>Reopened as a draft.</source>
         <translation>Đã mở lại thành bản nháp.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="107"/>
         <source>In the trash — restore it before editing.</source>
         <translation>Bài đang trong thùng rác — hãy khôi phục trước khi sửa.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="82"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="109"/>
         <source>Spiked — an editor must reopen it before it can be edited.</source>
         <translation>Đã hủy — biên tập viên phải mở lại thì mới sửa được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="84"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="111"/>
         <source>another reporter</source>
         <translation>một phóng viên khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="85"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="112"/>
         <source>Written by %1 — a reporter can edit only their own articles.</source>
         <translation>Bài của %1 — phóng viên chỉ sửa được bài của chính mình.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="89"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="116"/>
         <source>Submitted for review — only an editor can change it now.</source>
         <translation>Đã gửi duyệt — giờ chỉ biên tập viên mới sửa được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="90"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="117"/>
         <source>Being edited by the desk — only an editor can change it now.</source>
         <translation>Ban biên tập đang biên tập — giờ chỉ biên tập viên mới sửa được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="91"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="118"/>
         <source>Approved and ready to publish — only an editor can change it now.</source>
         <translation>Đã duyệt, sẵn sàng đăng — giờ chỉ biên tập viên mới sửa được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="92"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="119"/>
         <source>Published — only an editor can correct it now.</source>
         <translation>Đã đăng — giờ chỉ biên tập viên mới đính chính được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="236"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="263"/>
         <source>this article</source>
         <translation>bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="238"/>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="242"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="265"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="269"/>
         <source>Return to Draft</source>
         <translation>Trả về bản nháp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="239"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="266"/>
         <source>Tell the reporter what to change in %1. They see the note when they open it.</source>
         <translation>Cho phóng viên biết cần sửa gì trong %1. Phóng viên sẽ thấy ghi chú khi mở bài.</translation>
     </message>
@@ -2257,7 +2317,7 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/compose.py" line="119"/>
+        <location filename="../../src/newsroom_desktop/ui/review/compose.py" line="121"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
@@ -2317,50 +2377,55 @@ Giấy phép GPL-3.0-or-later.</translation>
         <translation>Đã đặt độ dài mục tiêu.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="60"/>
+        <source>No article is open.</source>
+        <translation>Chưa mở bài nào.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="87"/>
         <source>Published — changes you make here correct the published article.</source>
         <translation>Đã đăng — những gì bạn sửa ở đây sẽ đính chính bài đã đăng.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="85"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="95"/>
         <source>Returned to draft by %1 (%2): “%3”</source>
         <translation>%1 đã trả về bản nháp (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="113"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="121"/>
         <source>Could not change the status</source>
         <translation>Không đổi được trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="122"/>
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="139"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="138"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="155"/>
         <source>this article</source>
         <translation>bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="125"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="141"/>
         <source>Spike Article</source>
         <translation>Hủy bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="126"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="142"/>
         <source>Spike %1? It is kept, and an editor can reopen it later.</source>
         <translation>Hủy %1? Bài vẫn được giữ lại và biên tập viên có thể mở lại sau.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="142"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="158"/>
         <source>Approve with Open Notes?</source>
         <translation>Duyệt khi còn ghi chú chưa xong?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="143"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="159"/>
         <source>%1 still has %n open note(s). Approve it anyway, or cancel and resolve them first?</source>
         <translation>
             <numerusform>%1 còn %n ghi chú chưa xong. Vẫn duyệt bài, hay hủy để xử lý các ghi chú trước?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="153"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="169"/>
         <source>Approve Anyway</source>
         <translation>Vẫn duyệt</translation>
     </message>
@@ -2739,12 +2804,12 @@ Khôi phục ngay bây giờ?</translation>
 <context>
     <name>WorkflowBar</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="174"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="201"/>
         <source>by %1</source>
         <translation>của %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="196"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="223"/>
         <source>%n open note(s)</source>
         <translation>
             <numerusform>%n ghi chú chưa xong</numerusform>

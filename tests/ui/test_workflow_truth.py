@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from newsroom_desktop.core.models import Article
 from newsroom_desktop.ui import export_dialog
 from newsroom_desktop.ui.export_dialog import ExportDialog
-from tests.conftest import EDITOR
+from tests.conftest import EDITOR, REPORTER
 
 BODY = "Sáng 07/9, Trung tướng Trần Quốc Tỏ chủ trì Hội thảo trực tuyến."
 
@@ -177,3 +178,31 @@ def test_the_export_check_lists_open_notes(make_window):
         "✎ Hội thảo về công tác Đảng: Open note by Phương Nam: “Kiểm tra số liệu ở đoạn hai.”"
     ]
     assert "no problem" not in dialog.problems_label.text()
+
+
+def test_actions_that_cannot_run_are_disabled_with_the_reason_in_the_tooltip(make_window):
+    window = make_window()
+    article_id = ready_article_as_editor(window)
+    window.review.workflow_actions["publish"].trigger()
+    assert window.newsroom.articles.get(article_id).status == "published"
+    actions = window.review.workflow_actions
+    for key in ("submit", "take", "approve", "publish", "return", "reopen"):
+        assert not actions[key].isEnabled(), key
+    assert actions["submit"].toolTip() == (
+        "Send the draft to the desk; it is locked for you until it comes back — not available: "
+        "The article is Published. Only a draft can be submitted."
+    )
+    assert "Only a submitted article can be taken" in actions["take"].toolTip()
+    assert "Only an approved article (Ready) can be published" in actions["publish"].toolTip()
+    assert actions["spike"].isEnabled()
+    assert actions["spike"].toolTip() == "Kill the article; it is kept, and an editor can reopen it"
+    article_menu = window.menus["article"]
+    assert article_menu.toolTipsVisible()
+    # Disabled looks disabled: the window's palette greys the text of what cannot run.
+    palette = article_menu.palette()
+    grey = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
+    assert grey != palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
+    assert actions["approve"] in article_menu.actions()
+    # A reporter is told that the step is an editor's, not that the status is wrong.
+    window.review.workflow.switch_person(REPORTER)
+    assert "Only an editor can do this." in actions["reopen"].toolTip()

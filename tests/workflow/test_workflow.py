@@ -19,6 +19,7 @@ from newsroom_desktop.core.workflow_rules import (
     STATUS_COLOURS,
     action_for,
     can_edit,
+    check_actions,
     check_edit,
 )
 from tests.conftest import EDITOR, REPORTER
@@ -239,6 +240,23 @@ def test_transition_in_refuses_a_reporter_and_changes_nothing(newsroom: Newsroom
         with pytest.raises(WorkflowError):
             transition_in(session, newsroom.ctx, article, "publish")
     assert newsroom.articles.get(article_id).status == "ready"
+
+
+def test_every_action_says_whether_it_may_run_and_why_not():
+    checks = {c.action: c for c in check_actions("published", role="editor", is_owner=False)}
+    assert list(checks) == list(ACTIONS)
+    assert [a for a, c in checks.items() if c.allowed] == ["spike"]
+    assert (checks["submit"].code, checks["submit"].reason) == (
+        "workflow_state",
+        "A published article cannot be submitted; only a draft can be submitted.",
+    )
+    reporter = {c.action: c for c in check_actions("draft", role="reporter", is_owner=True)}
+    assert reporter["approve"].code == "workflow_role"
+    assert reporter["submit"].allowed and reporter["submit"].code == ""
+    other = {c.action: c for c in check_actions("draft", role="reporter", is_owner=False)}
+    assert other["submit"].code == "workflow_owner"
+    trashed = check_actions("ready", role="editor", is_owner=False, trashed=True)
+    assert {c.code for c in trashed} == {"workflow_trashed"}
 
 
 def test_action_is_named_from_the_two_statuses():

@@ -16,11 +16,12 @@ from newsroom_desktop.core.server_workflow import transition_on_server
 from newsroom_desktop.core.text import clean
 from newsroom_desktop.core.workflow_rules import (
     BY_ACTION,
+    ActionCheck,
     StatusEventInfo,
     Transition,
     action_for,
-    allowed_actions,
     can_edit,
+    check_actions,
     check_transition,
     edit_refusal,
     is_owner,
@@ -144,10 +145,14 @@ class WorkflowService:
 
     def available_actions(self, article_id: str) -> list[str]:
         """Return the actions the acting person may take on the article now."""
+        return [check.action for check in self.action_checks(article_id) if check.allowed]
+
+    def action_checks(self, article_id: str) -> list[ActionCheck]:
+        """Return, for every workflow action, whether the acting person may take it and why not."""
         with self.ctx.store.read() as session:
             article = self._article(session, article_id)
             owner = article.owner.name if article.owner else ""
-            return allowed_actions(
+            return check_actions(
                 article.status,
                 role=self.ctx.actor.role,
                 is_owner=is_owner(owner, self.ctx.actor),

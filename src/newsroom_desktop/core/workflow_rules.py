@@ -161,18 +161,44 @@ def check_transition(
     return transition
 
 
-def allowed_actions(status: str, *, role: str, is_owner: bool, trashed: bool = False) -> list[str]:
-    """Return the actions this person may take on an article in ``status`` (notes aside)."""
+@dataclass(frozen=True)
+class ActionCheck:
+    """Whether a person may take one action on an article now, and if not, why not.
+
+    ``code`` is the refusal's stable code ("" when allowed) for the UI to word it; ``reason``
+    is the core's English sentence.
+    """
+
+    action: str
+    code: str = ""
+    reason: str = ""
+
+    @property
+    def allowed(self) -> bool:
+        return not self.code
+
+
+def check_actions(
+    status: str, *, role: str, is_owner: bool, trashed: bool = False
+) -> list[ActionCheck]:
+    """Return, for every action in the workflow's order, whether this person may take it now."""
     out = []
     for transition in TRANSITIONS:
         try:
             check_transition(
                 status, transition.action, role=role, is_owner=is_owner, note="-", trashed=trashed
             )
-        except WorkflowError:
+        except WorkflowError as exc:
+            out.append(ActionCheck(transition.action, exc.code, exc.message))
             continue
-        out.append(transition.action)
+        out.append(ActionCheck(transition.action))
     return out
+
+
+def allowed_actions(status: str, *, role: str, is_owner: bool, trashed: bool = False) -> list[str]:
+    """Return the actions this person may take on an article in ``status`` (notes aside)."""
+    checks = check_actions(status, role=role, is_owner=is_owner, trashed=trashed)
+    return [check.action for check in checks if check.allowed]
 
 
 def is_owner(owner_name: str, actor: Actor) -> bool:

@@ -168,6 +168,9 @@ QPushButton#conflictLater:hover { background: #eef1f6; }
 """
 
 
+DISABLED_TEXT = "#9aa0a9"
+
+
 def apply_style(app: QApplication) -> None:
     """Apply the Fusion style, a light palette and the style sheet."""
     app.setStyle("Fusion")
@@ -178,6 +181,11 @@ def apply_style(app: QApplication) -> None:
     palette.setColor(QPalette.ColorRole.Highlight, QColor("#2f6fdb"))
     palette.setColor(QPalette.ColorRole.Text, QColor("#1d2330"))
     palette.setColor(QPalette.ColorRole.WindowText, QColor("#1d2330"))
+    # setColor(role, …) sets every colour group: give disabled text its grey back, so that a
+    # menu item or button that cannot run looks it.
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
+                 QPalette.ColorRole.ButtonText):  # fmt: skip
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(DISABLED_TEXT))
     app.setPalette(palette)
     font = app.font()
     if font.pointSizeF() < 10:

@@ -34,6 +34,8 @@ def workflow_actions(menu: QMenu, parent: QObject) -> dict[str, QAction]:
         menu.insertAction(first, action)
         actions[key] = action
     menu.insertSeparator(first)
+    # A workflow step that cannot run now says why in its tooltip: let the menu show it.
+    menu.setToolTipsVisible(True)
     return actions
 
 

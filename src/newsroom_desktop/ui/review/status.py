@@ -57,6 +57,33 @@ def action_tip(action: str) -> str:
     return tips.get(action, "")
 
 
+def refusal_reason(code: str, action: str, status: str) -> str:
+    """Return why an action cannot run now, for its tooltip (the core gives the code)."""
+    if code == "workflow_trashed":
+        return t("The article is in the trash; restore it first.")
+    if code == "workflow_role":
+        return t("Only an editor can do this.")
+    if code == "workflow_owner":
+        return t("A reporter can do this only on their own articles.")
+    if status == "spiked":
+        return t("The article is spiked; an editor must reopen it first.")
+    needs = {
+        "submit": t("Only a draft can be submitted."),
+        "take": t("Only a submitted article can be taken for editing."),
+        "approve": t("Only a submitted article or one being edited can be approved."),
+        "publish": t("Only an approved article (Ready) can be published."),
+        "return": t("Only a submitted article, one being edited or one ready can be returned."),
+        "reopen": t("Only a spiked article can be reopened."),
+    }
+    now = t("The article is %1.").replace("%1", status_label(status))
+    return f"{now} {needs[action]}" if action in needs else now
+
+
+def disabled_tip(action: str, reason: str) -> str:
+    """Return the tooltip of an action that cannot run: what it does, and why not now."""
+    return t("%1 — not available: %2").replace("%1", action_tip(action)).replace("%2", reason)
+
+
 def done_message(action: str) -> str:
     """Return the status bar line after a workflow action."""
     messages = {

@@ -17,8 +17,10 @@ from newsroom_desktop.ui.review.status import (
     action_label,
     action_tip,
     ask_return_note,
+    disabled_tip,
     done_message,
     lock_message,
+    refusal_reason,
 )
 from newsroom_desktop.ui.services import Services
 
@@ -49,27 +51,35 @@ class WorkflowController(QObject):
     def retranslate(self) -> None:
         for key, action in self.actions.items():
             action.setText(action_label(key))
-            action.setToolTip(action_tip(key))
-            action.setStatusTip(action_tip(key))
+        self.show_article(self.session.doc)  # the tooltips say why, in the new language
 
     def show_article(self, doc: ArticleDoc | None) -> None:
         """Show the article's status, the actions open to the person and any lock (None: none)."""
         if doc is None:
-            for action in self.actions.values():
-                action.setEnabled(False)
+            for key, action in self.actions.items():
+                self._show_action(key, action, review_tr("No article is open."))
             self.photo_panel.setEnabled(True)
             self.bar.show_state(None, ())
             return
         actor = self._shown_for = self.newsroom.actor
         newsroom = self.newsroom
-        available = call_core(self.services, lambda: newsroom.workflow.available_actions(doc.id))
-        available = available or []
+        checks = call_core(self.services, lambda: newsroom.workflow.action_checks(doc.id)) or []
+        available = [check.action for check in checks if check.allowed]
+        reasons = {c.action: refusal_reason(c.code, c.action, doc.status) for c in checks}
         editable = can_edit(doc, actor)
         for key, action in self.actions.items():
-            action.setEnabled(key in available)
+            self._show_action(key, action, "" if key in available else reasons.get(key, ""))
         self.photo_panel.setEnabled(editable)
         lock = "" if editable else lock_message(doc, actor)
         self.bar.show_state(doc, available, lock=lock, info=self._info(doc))
+
+    @staticmethod
+    def _show_action(key: str, action: QAction, refusal: str) -> None:
+        """Enable an action, or disable it with the reason it cannot run in its tooltip."""
+        action.setEnabled(not refusal)
+        tip = disabled_tip(key, refusal) if refusal else action_tip(key)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
 
     def _info(self, doc: ArticleDoc) -> str:
         """Return what the person should know about an article they may edit ("" if nothing)."""
