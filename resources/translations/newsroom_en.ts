@@ -4,7 +4,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="368"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="374"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ article</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="370"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="376"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -164,7 +164,7 @@
 <context>
     <name>ReviewController</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="159"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="200"/>
         <source>%1 still has %n open note(s). Approve it anyway, or cancel and resolve them first?</source>
         <translation>
             <numerusform>%1 still has %n open note. Approve it anyway, or cancel and resolve it first?</numerusform>
@@ -202,7 +202,7 @@
 <context>
     <name>WorkflowBar</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="223"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="270"/>
         <source>%n open note(s)</source>
         <translation>
             <numerusform>%n open note</numerusform>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -206,3 +206,95 @@ def test_actions_that_cannot_run_are_disabled_with_the_reason_in_the_tooltip(mak
     # A reporter is told that the step is an editor's, not that the status is wrong.
     window.review.workflow.switch_person(REPORTER)
     assert "Only an editor can do this." in actions["reopen"].toolTip()
+
+
+def test_a_reporter_withdraws_a_submission_no_editor_has_taken(make_window):
+    window = make_window()
+    doc = window.newsroom.articles.create({"headline": "Hội thảo về công tác Đảng", "body": BODY})
+    window.refresh_list()
+    window.open_article(doc.id)
+    actions = window.review.workflow_actions
+    assert not actions["withdraw"].isEnabled()
+    assert "Only a submitted article can be withdrawn." in actions["withdraw"].toolTip()
+    actions["submit"].trigger()
+    assert window.editor.is_read_only()
+    assert actions["withdraw"].isEnabled()
+    assert not window.review.bar.buttons["withdraw"].isHidden()
+
+    actions["withdraw"].trigger()
+
+    assert window.newsroom.articles.get(doc.id).status == "draft"
+    assert window.review.bar.chip.text() == "Draft"
+    assert not window.editor.is_read_only()
+    assert window.list_model.summary(window.list_model.row_of(doc.id)).status == "draft"
+    assert window.statusBar().currentMessage() == "Withdrawn: a draft again."
+
+
+def test_who_took_it_shows_in_the_strip_and_the_list_and_the_reporter_cannot_withdraw(
+    make_window,
+):
+    window = make_window()
+    article_id = submitted_as_editor(window)
+    window.review.workflow_actions["take"].trigger()
+    assert window.review.bar.meta.text() == "by Ngọc Hậu · taken by Phương Nam"
+    summary = window.list_model.summary(window.list_model.row_of(article_id))
+    assert summary.taken_by == "Phương Nam"
+    tip = window.list_model.data(window.list_model.index(window.list_model.row_of(article_id), 0),
+                                 Qt.ItemDataRole.ToolTipRole)  # fmt: skip
+    assert "Taken for editing by Phương Nam" in tip
+    window.review.workflow.switch_person(REPORTER)
+    withdraw = window.review.workflow_actions["withdraw"]
+    assert not withdraw.isEnabled()
+    assert "An editor has taken it already" in withdraw.toolTip()
+    # A save of the open article keeps the mark (its entry comes from the document).
+    window.review.workflow.switch_person(EDITOR)
+    window.session.save("save")
+    assert window.list_model.summary(window.list_model.row_of(article_id)).taken_by == (
+        "Phương Nam"
+    )
+
+
+def test_the_history_window_lists_the_workflow_steps_with_their_notes(make_window):
+    window = make_window()
+    submitted_as_editor(window)
+    window.review.workflow_actions["take"].trigger()
+    dialog = window.review.history.show_history()
+    assert dialog is not None
+    rows = [
+        [dialog.events.topLevelItem(i).text(c) for c in range(4)]
+        for i in range(dialog.events.topLevelItemCount())
+    ]
+    assert [row[1:3] for row in rows] == [
+        ["Phương Nam (Editor)", "Submitted → Editing"],
+        ["Ngọc Hậu (Reporter)", "Draft → Submitted"],
+    ]
+    dialog.close()
+
+
+@pytest.mark.modal
+def test_a_message_on_submitting_reaches_the_editor(make_window):
+    window = make_window()
+    doc = window.newsroom.articles.create({"headline": "Hội thảo về công tác Đảng", "body": BODY})
+    window.refresh_list()
+    window.open_article(doc.id)
+    message = "Ảnh thứ hai chưa có chú thích, anh xem giúp."
+
+    def write(dialog) -> None:
+        assert dialog.objectName() == "submitMessageDialog"
+        dialog.text.setPlainText(message)
+        dialog.ok.click()
+
+    answer_modal(write)
+    window.review.submit_with_message.trigger()
+    assert window.newsroom.articles.get(doc.id).status == "submitted"
+    (event,) = window.newsroom.workflow.events(doc.id)
+    assert event.note == message
+
+    window.review.workflow.switch_person(EDITOR)
+    banner = window.review.bar.banner
+    assert not banner.isHidden()
+    assert banner.text().startswith("Message from Ngọc Hậu on submitting")
+    assert message in banner.text()
+    dialog = window.review.history.show_history()
+    assert dialog.events.topLevelItem(0).text(3) == message
+    dialog.close()

@@ -386,12 +386,12 @@ def run_export(services: Services) -> Operation | None:
         # An export publishes the approved articles it takes: a status change like any other,
         # so the strip, the menus, the list and the counts all hear it as one.
         articles = services.newsroom.articles
-        published = [articles.get(r.id) for r in report.exported if r.published]
-        others = [articles.get(r.id) for r in report.exported if not r.published]
+        published = articles.summaries([r.id for r in report.exported if r.published])
+        others = articles.summaries([r.id for r in report.exported if not r.published])
         if others:
-            services.changes.publish(Changes.of(others, EXPORTED))
+            services.changes.publish(Changes(tuple(others), kind=EXPORTED))
         if published:
-            services.changes.publish(Changes.of(published, WORKFLOW))
+            services.changes.publish(Changes(tuple(published), kind=WORKFLOW))
         QMessageBox.information(parent, _t("Export finished"), summary_text(report))
 
     def failed(error: Any) -> None:

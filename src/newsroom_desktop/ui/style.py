@@ -75,7 +75,10 @@ QLabel#notePassage { color: #3c4043; background: #fff8c5; border-radius: 4px; pa
 
 # Revision history: the list and the page of the chosen revision.
 HISTORY_STYLE = """
-QTreeWidget#revisionList { background: #ffffff; border: 1px solid #dfe1e6; border-radius: 6px; }
+QTreeWidget#revisionList, QTreeWidget#workflowEvents {
+  background: #ffffff; border: 1px solid #dfe1e6; border-radius: 6px;
+}
+QLabel#workflowEventsTitle { color: #3c4043; font-weight: 600; }
 QTextBrowser#revisionView { background: #ffffff; border: 1px solid #dfe1e6; border-radius: 6px; }
 QLabel#revisionHeader { color: #3c4043; padding: 2px 2px 4px 2px; }
 QLabel#readOnlyTag { color: #7a4500; background: #fff4e0; border-radius: 4px; padding: 1px 6px; }
