@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
-from newsroom_desktop.core.exports import publishes_on_export
 from newsroom_desktop.core.models import Article, StatusEvent
+from newsroom_desktop.core.workflow_rules import publishes_on_export
 from tests.conftest import EDITOR, REPORTER
 
 # Every test taking a store fixture runs on a store file and on the test server.

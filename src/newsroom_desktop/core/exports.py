@@ -10,20 +10,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from newsroom_desktop.core.context import CoreContext, get_one
 from newsroom_desktop.core.convert import article_doc
-from newsroom_desktop.core.documents import Actor, ArticleDoc
+from newsroom_desktop.core.documents import ArticleDoc
 from newsroom_desktop.core.models import Article, ArticlePhoto, utcnow
 from newsroom_desktop.core.workflow import transition_in
+from newsroom_desktop.core.workflow_rules import publishes_on_export
 
-APPROVED = "ready"
 # Rows per query when a batch reads or records many articles (SQLite's variable limit is 32766).
 CHUNK = 500
-
-
-def publishes_on_export(status: str, actor: Actor) -> bool:
-    """Tell whether exporting an article in ``status`` by ``actor`` publishes it (not a preview)."""
-    # Only an editor publishes: the same rule as the workflow's "publish". When anyone else
-    # exports an approved article it is a preview, as for any other status.
-    return status == APPROVED and actor.is_editor
 
 
 class ExportService:

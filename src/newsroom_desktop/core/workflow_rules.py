@@ -257,6 +257,16 @@ def allowed_actions(status: str, *, role: str, is_owner: bool, trashed: bool = F
     return [check.action for check in checks if check.allowed]
 
 
+APPROVED = "ready"
+
+
+def publishes_on_export(status: str, actor: Actor) -> bool:
+    """Tell whether exporting an article in ``status`` by ``actor`` publishes it (not a preview)."""
+    # Only an editor publishes: the same rule as the workflow's "publish". When anyone else
+    # exports an approved article it is a preview, as for any other status.
+    return status == APPROVED and actor.is_editor
+
+
 def is_owner(owner_name: str, actor: Actor) -> bool:
     """Tell whether ``actor`` is the person named as an article's owner."""
     return bool(owner_name) and owner_name == clean_line(actor.name)

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from newsroom_desktop.core.changes import EXPORTED, WORKFLOW, Changes
-from newsroom_desktop.core.exports import publishes_on_export
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.settings import Settings
 from newsroom_desktop.core.vocabulary import STATUSES
+from newsroom_desktop.core.workflow_rules import publishes_on_export
 from newsroom_desktop.exporters.base import ExportOptions
 from newsroom_desktop.exporters.checks import check
 from newsroom_desktop.exporters.registry import FORMATS
