@@ -114,6 +114,10 @@ QToolButton#reviewNotesButton:hover { text-decoration: underline; }
     color: #ffffff; font-weight: 600; }
 #reviewBar QToolButton[primary="true"]:hover { background: #2a63c5; }
 #reviewBar QToolButton[danger="true"] { color: #b42318; }
+#reviewBar QToolButton[workflow="true"][popupMode="1"] { padding-right: 26px; }
+#reviewBar QToolButton::menu-button { width: 20px; border-left: 1px solid rgba(255,255,255,120);
+    border-top-right-radius: 5px; border-bottom-right-radius: 5px; }
+#reviewBar QToolButton::menu-arrow { width: 9px; height: 9px; }
 QLabel#reviewBanner { padding: 7px 12px; border-radius: 6px; margin: 0 0 2px 0; }
 QLabel#reviewBanner[kind="lock"] { background: #fff4e0; color: #7a4500; border: 1px solid #f2d3a2; }
 QLabel#reviewBanner[kind="info"] { background: #eef4ff; color: #1d3f7a; border: 1px solid #cfdcf5; }
