@@ -4,7 +4,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="406"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="412"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ article</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="408"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="414"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -67,6 +67,17 @@
         <translation>
             <numerusform>%n change</numerusform>
             <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="271"/>
+        <source>This export publishes %n approved article(s): their status becomes Published. Tick “Export as preview only” to keep them Ready.</source>
+        <translation>
+            <numerusform>This export publishes %n approved article: its status becomes Published. Tick “Export as preview only” to keep it Ready.</numerusform>
+            <numerusform>This export publishes %n approved articles: their status becomes Published. Tick “Export as preview only” to keep them Ready.</numerusform>
         </translation>
     </message>
 </context>
@@ -195,6 +206,17 @@
     </message>
 </context>
 <context>
+    <name>ReviewController</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="200"/>
+        <source>%1 still has %n open note(s). Approve it anyway, or cancel and resolve them first?</source>
+        <translation>
+            <numerusform>%1 still has %n open note. Approve it anyway, or cancel and resolve it first?</numerusform>
+            <numerusform>%1 still has %n open notes. Approve it anyway, or cancel and resolve them first?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncDesk</name>
     <message numerus="yes">
         <location filename="../../src/newsroom_desktop/ui/sync_desk.py" line="226"/>
@@ -224,7 +246,7 @@
 <context>
     <name>WorkflowBar</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="196"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="270"/>
         <source>%n open note(s)</source>
         <translation>
             <numerusform>%n open note</numerusform>

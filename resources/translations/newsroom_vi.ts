@@ -44,7 +44,12 @@
         <translation>Đang được sửa bởi %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="213"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="211"/>
+        <source>Taken for editing by %1</source>
+        <translation>Đang do %1 biên tập</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="215"/>
         <source>in conflict</source>
         <translation>đang xung đột</translation>
     </message>
@@ -52,51 +57,51 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="324"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="330"/>
         <source>Search articles (diacritics optional)…</source>
         <translation>Tìm bài viết (gõ có dấu hay không đều được)…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="328"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="334"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="336"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="342"/>
         <source>Newest first</source>
         <translation>Mới nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="337"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="343"/>
         <source>Oldest first</source>
         <translation>Cũ nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="338"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="344"/>
         <source>Headline A–Z</source>
         <translation>Tiêu đề A–Z</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="348"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="354"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="406"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="412"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ bài</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="408"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="414"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n bài viết</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="414"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="420"/>
         <source>No article matches “%1”.</source>
         <translation>Không có bài nào khớp với “%1”.</translation>
     </message>
@@ -549,188 +554,221 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="56"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="59"/>
         <source>the headline</source>
         <translation>tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="57"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="60"/>
         <source>the lead</source>
         <translation>sapo</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="58"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="61"/>
         <source>the body</source>
         <translation>thân bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="59"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="62"/>
         <source>the byline</source>
         <translation>phần tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="62"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="65"/>
         <source>The headline is empty.</source>
         <translation>Tiêu đề còn trống.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="63"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="66"/>
         <source>The lead is empty.</source>
         <translation>Sapo còn trống.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="67"/>
         <source>The body has no text.</source>
         <translation>Thân bài chưa có nội dung.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="65"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="68"/>
         <source>The byline is empty.</source>
         <translation>Chưa ghi tác giả.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="71"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="74"/>
         <source>a photo caption</source>
         <translation>một chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="75"/>
         <source>Placeholder %1 left in %2.</source>
         <translation>Còn chữ tạm %1 trong %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="80"/>
         <source>Photo %1 is still waiting for its file.</source>
         <translation>Ảnh %1 vẫn chưa có tệp ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="78"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="81"/>
         <source>Photo %1 has no caption.</source>
         <translation>Ảnh %1 chưa có chú thích.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="79"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="82"/>
         <source>Photo %1 has no credit.</source>
         <translation>Ảnh %1 chưa ghi nguồn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="83"/>
         <source>Photo %1 has no alt text.</source>
         <translation>Ảnh %1 chưa có văn bản thay thế.</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="93"/>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="155"/>
+        <source>Open note by %1: “%2”</source>
+        <translation>Ghi chú chưa xong của %1: “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="104"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="184"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="285"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="112"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="123"/>
         <source>The selected article(s): %1</source>
         <translation>Các bài viết đã chọn: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="115"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="126"/>
         <source>Every article with status: %1</source>
         <translation>Mọi bài viết có trạng thái: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="125"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="136"/>
         <source>As one .zip file</source>
         <translation>Gộp thành một tệp .zip</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="126"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="137"/>
         <source>Add share and print links to the page</source>
         <translation>Thêm liên kết chia sẻ và in vào trang</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="127"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="138"/>
         <source>Repeat the lead at the start of the body</source>
         <translation>Lặp lại sapo ở đầu thân bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="129"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="140"/>
         <source>Most Hugo and Jekyll themes do not show the summary in the front matter.</source>
         <translation>Phần lớn giao diện Hugo và Jekyll không hiển thị phần tóm tắt (summary) trong front matter.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="138"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="150"/>
+        <source>Export as preview only</source>
+        <translation>Chỉ xuất để xem trước</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="153"/>
+        <source>Write the files without publishing anything or changing any status</source>
+        <translation>Chỉ ghi tệp, không đăng bài và không đổi trạng thái nào</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="167"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="144"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="173"/>
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="145"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="174"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="146"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="175"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="147"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="176"/>
         <source>Paper</source>
         <translation>Khổ giấy</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="148"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="177"/>
         <source>Photo size</source>
         <translation>Cỡ ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="165"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="198"/>
         <source>Export to folder</source>
         <translation>Xuất vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="201"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="235"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="244"/>
         <source>No article to export.</source>
         <translation>Không có bài viết nào để xuất.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="210"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="247"/>
         <source>The check found %1 problem(s). You can export anyway, or cancel and fix them.</source>
         <translation>Kiểm tra thấy %1 vấn đề. Bạn vẫn có thể xuất, hoặc hủy để sửa trước.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="215"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="252"/>
         <source>The check found no problem.</source>
         <translation>Kiểm tra không thấy vấn đề nào.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="240"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="269"/>
+        <source>Preview only: the files are written and no status changes.</source>
+        <translation>Chỉ xem trước: tệp được ghi ra, trạng thái bài giữ nguyên.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="271"/>
+        <source>This export publishes %n approved article(s): their status becomes Published. Tick “Export as preview only” to keep them Ready.</source>
+        <translation>
+            <numerusform>Lần xuất này sẽ đăng %n bài đã duyệt: trạng thái chuyển sang Đã đăng. Đánh dấu “Chỉ xuất để xem trước” để giữ ở trạng thái Sẵn sàng đăng.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="285"/>
+        <source>Export and Publish</source>
+        <translation>Xuất và đăng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="314"/>
         <source>Exported %1 article(s) to %2.</source>
         <translation>Đã xuất %1 bài viết vào %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="246"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="320"/>
         <source>Published %1 approved article(s).</source>
         <translation>Đã đăng %1 bài viết đã duyệt.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="250"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="324"/>
         <source>The export was cancelled; the articles above were done.</source>
         <translation>Đã hủy việc xuất; các bài viết ở trên đã xuất xong.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="260"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="334"/>
         <source>… and %1 more</source>
         <translation>… và %1 tệp khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="262"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="336"/>
         <source>%1 already holds these files, which no earlier export of the same article wrote:
 
 %2
@@ -743,27 +781,27 @@ Replace them?</source>
 Thay thế chúng?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="271"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="345"/>
         <source>Replace files?</source>
         <translation>Thay thế tệp?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="277"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="351"/>
         <source>Replace</source>
         <translation>Thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="328"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="402"/>
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="335"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="414"/>
         <source>Export finished</source>
         <translation>Xuất xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="338"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="417"/>
         <source>Export failed</source>
         <translation>Xuất không thành công</translation>
     </message>
@@ -941,67 +979,84 @@ Thay thế chúng?</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="200"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="229"/>
         <source>Revision History</source>
         <translation>Lịch sử phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="201"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="230"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="201"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="230"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="233"/>
         <source>When</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="201"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="230"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="233"/>
         <source>Who</source>
         <translation>Người sửa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="201"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="230"/>
         <source>Why</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="202"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="231"/>
+        <source>Workflow</source>
+        <translation>Quy trình duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="233"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="233"/>
+        <source>Step</source>
+        <translation>Bước</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="235"/>
         <source>Read-only</source>
         <translation>Chỉ đọc</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="203"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="236"/>
         <source>Compare with Current Text</source>
         <translation>So với bản hiện tại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="237"/>
         <source>Compare with Previous</source>
         <translation>So với bản trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="205"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="238"/>
         <source>Restore This Revision…</source>
         <translation>Khôi phục phiên bản này…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="240"/>
         <source>Make this the current text; the text now is kept as a revision</source>
         <translation>Dùng bản này làm văn bản hiện tại; văn bản đang có được giữ lại thành một phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="242"/>
         <source>You cannot change this article now, so you cannot restore a revision</source>
         <translation>Lúc này bạn không sửa được bài viết nên không khôi phục được phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="211"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="244"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="222"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history.py" line="255"/>
         <source>current text</source>
         <translation>bản hiện tại</translation>
     </message>
@@ -1090,171 +1145,176 @@ Thay thế chúng?</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/labels.py" line="60"/>
+        <source>withdrawn</source>
+        <translation>đã rút về</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="61"/>
         <source>restored</source>
         <translation>khôi phục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="61"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="62"/>
         <source>imported</source>
         <translation>nhập</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="62"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="63"/>
         <source>photos changed</source>
         <translation>đổi ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="63"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="64"/>
         <source>captions changed</source>
         <translation>sửa chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="65"/>
         <source>conflicting edit</source>
         <translation>sửa xung đột</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="65"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="66"/>
         <source>sent to the server</source>
         <translation>đã gửi lên máy chủ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="66"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="67"/>
         <source>conflict resolved</source>
         <translation>đã giải quyết xung đột</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="75"/>
         <source>Web page (HTML)</source>
         <translation>Trang web (HTML)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="76"/>
         <source>Body for a CMS (HTML fragment)</source>
         <translation>Thân bài cho CMS (đoạn HTML)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="76"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="77"/>
         <source>Markdown (Hugo, Jekyll)</source>
         <translation>Markdown (Hugo, Jekyll)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="78"/>
         <source>Plain text</source>
         <translation>Văn bản thuần</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="78"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="79"/>
         <source>NewsML-G2</source>
         <translation>NewsML-G2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="79"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="80"/>
         <source>NITF 3.6</source>
         <translation>NITF 3.6</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="81"/>
         <source>ninjs (IPTC JSON)</source>
         <translation>ninjs (JSON của IPTC)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="81"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="82"/>
         <source>Word (.docx)</source>
         <translation>Word (.docx)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="82"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="83"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="83"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="84"/>
         <source>Web package (folder or .zip)</source>
         <translation>Gói cho web (thư mục hoặc .zip)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="91"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="92"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="92"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="93"/>
         <source>Lead</source>
         <translation>Sapo</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="93"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="94"/>
         <source>Body</source>
         <translation>Thân bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="94"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="95"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="95"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="96"/>
         <source>Caption</source>
         <translation>Chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="102"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="103"/>
         <source>Editor</source>
         <translation>Biên tập viên</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="102"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="103"/>
         <source>Reporter</source>
         <translation>Phóng viên</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="109"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="110"/>
         <source>The store is busy: another program is writing to it. Try again in a moment.</source>
         <translation>Kho dữ liệu đang bận: một chương trình khác đang ghi vào. Hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="112"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="113"/>
         <source>The store is damaged. Restore it from a backup (File ▸ Restore from backup…).</source>
         <translation>Kho dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu (Tệp ▸ Khôi phục từ bản sao lưu…).</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="115"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="116"/>
         <source>This file is not a Newsroom store. It was left untouched.</source>
         <translation>Tệp này không phải kho dữ liệu Newsroom. Tệp được để nguyên.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="116"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="117"/>
         <source>This store was written by a newer version of Newsroom Desktop. Update the app to open it.</source>
         <translation>Kho dữ liệu này do một phiên bản Newsroom Desktop mới hơn ghi. Hãy cập nhật ứng dụng để mở.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="119"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="120"/>
         <source>The disk is full. Free some space; your text is kept and will be saved again.</source>
         <translation>Ổ đĩa đã đầy. Hãy giải phóng bớt dung lượng; văn bản của bạn vẫn được giữ và sẽ được lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="122"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="123"/>
         <source>The store is read-only: changes cannot be saved.</source>
         <translation>Kho dữ liệu chỉ cho đọc: không lưu được thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="123"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="124"/>
         <source>This store was made by a version of Newsroom Desktop this one cannot upgrade from. It was left untouched.</source>
         <translation>Kho dữ liệu này do một phiên bản Newsroom Desktop tạo ra mà phiên bản này không nâng cấp được. Kho được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="127"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="128"/>
         <source>This backup does not have the tables Newsroom Desktop makes, so it was not restored.</source>
         <translation>Bản sao lưu này không có đúng các bảng mà Newsroom Desktop tạo ra, nên không được khôi phục.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="130"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="131"/>
         <source>The newsroom server cannot be reached. Check the network and try again; your work is kept on this computer.</source>
         <translation>Không kết nối được máy chủ tòa soạn. Hãy kiểm tra mạng rồi thử lại; bài của bạn vẫn được giữ trên máy này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="134"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="135"/>
         <source>Only editors check articles out; reporters draft without one.</source>
         <translation>Chỉ biên tập viên mới nhận sửa bài; phóng viên viết nháp không cần nhận.</translation>
     </message>
@@ -2277,165 +2337,271 @@ Giấy phép GPL-3.0-or-later.</translation>
         <translation>Sẵn sàng đăng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="35"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="36"/>
         <source>&amp;Submit for Review</source>
         <translation>&amp;Gửi duyệt</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="36"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="37"/>
         <source>&amp;Take for Editing</source>
         <translation>&amp;Nhận biên tập</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="37"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="38"/>
         <source>&amp;Approve</source>
         <translation>&amp;Duyệt</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="38"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="39"/>
         <source>&amp;Publish</source>
         <translation>Đăng &amp;bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="39"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="40"/>
         <source>&amp;Return to Draft…</source>
         <translation>T&amp;rả về bản nháp…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="40"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="41"/>
         <source>Spi&amp;ke…</source>
         <translation>&amp;Hủy bài…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="41"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="42"/>
         <source>Re&amp;open</source>
         <translation>&amp;Mở lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="49"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="43"/>
+        <source>&amp;Withdraw Submission</source>
+        <translation>Rút bài &amp;về nháp</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="51"/>
         <source>Send the draft to the desk; it is locked for you until it comes back</source>
         <translation>Gửi bản nháp lên ban biên tập; bạn không sửa được cho đến khi bài được trả về</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="50"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="52"/>
         <source>Start editing a submitted article</source>
         <translation>Bắt đầu biên tập một bài đã gửi duyệt</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="51"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="53"/>
         <source>Mark the article ready to publish</source>
         <translation>Đánh dấu bài viết sẵn sàng đăng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="52"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="54"/>
         <source>Mark the article published</source>
         <translation>Đánh dấu bài viết đã đăng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="53"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="55"/>
         <source>Send the article back to its reporter, with a note saying why</source>
         <translation>Trả bài về cho phóng viên, kèm ghi chú nêu lý do</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="54"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="56"/>
         <source>Kill the article; it is kept, and an editor can reopen it</source>
         <translation>Hủy bài; bài vẫn được giữ lại và biên tập viên có thể mở lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="55"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="57"/>
         <source>Bring a spiked article back as a draft</source>
         <translation>Đưa bài đã hủy trở lại thành bản nháp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="63"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="58"/>
+        <source>Take the submission back as a draft, while no editor has taken it</source>
+        <translation>Rút bài đã gửi về lại bản nháp, khi chưa biên tập viên nào nhận</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="66"/>
+        <source>The article is in the trash; restore it first.</source>
+        <translation>Bài đang ở thùng rác; hãy khôi phục bài trước.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="68"/>
+        <source>Only an editor can do this.</source>
+        <translation>Chỉ biên tập viên mới làm được việc này.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="71"/>
+        <source>Only the reporter who owns the article can withdraw it.</source>
+        <translation>Chỉ phóng viên viết bài mới rút bài về được.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="72"/>
+        <source>A reporter can do this only on their own articles.</source>
+        <translation>Phóng viên chỉ làm được việc này với bài của chính mình.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="74"/>
+        <source>An editor has taken it already; ask the desk to return it.</source>
+        <translation>Biên tập viên đã nhận bài; hãy đề nghị ban biên tập trả bài về.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="76"/>
+        <source>The article is spiked; an editor must reopen it first.</source>
+        <translation>Bài đã bị hủy; biên tập viên phải mở lại bài trước.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="78"/>
+        <source>Only a draft can be submitted.</source>
+        <translation>Chỉ bản nháp mới gửi duyệt được.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="79"/>
+        <source>Only a submitted article can be taken for editing.</source>
+        <translation>Chỉ bài đã gửi duyệt mới nhận biên tập được.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="80"/>
+        <source>Only a submitted article or one being edited can be approved.</source>
+        <translation>Chỉ bài đã gửi duyệt hoặc đang biên tập mới duyệt được.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="81"/>
+        <source>Only an approved article (Ready) can be published.</source>
+        <translation>Chỉ bài đã duyệt (Sẵn sàng đăng) mới đăng được.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="82"/>
+        <source>Only a submitted article, one being edited or one ready can be returned.</source>
+        <translation>Chỉ bài đã gửi duyệt, đang biên tập hoặc sẵn sàng đăng mới trả về được.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="83"/>
+        <source>Only a spiked article can be reopened.</source>
+        <translation>Chỉ bài đã hủy mới mở lại được.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="84"/>
+        <source>Only a submitted article can be withdrawn.</source>
+        <translation>Chỉ bài đã gửi duyệt mới rút về được.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="86"/>
+        <source>The article is %1.</source>
+        <translation>Bài đang ở trạng thái %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="92"/>
+        <source>%1 — not available: %2</source>
+        <translation>%1 — hiện không dùng được: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="98"/>
         <source>Submitted for review.</source>
         <translation>Đã gửi duyệt.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="99"/>
         <source>Taken for editing.</source>
         <translation>Đã nhận biên tập.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="65"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="100"/>
         <source>Approved: ready to publish.</source>
         <translation>Đã duyệt: sẵn sàng đăng.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="66"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="101"/>
         <source>Marked published.</source>
         <translation>Đã đánh dấu là đã đăng.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="67"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="102"/>
         <source>Returned to draft.</source>
         <translation>Đã trả về bản nháp.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="68"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="103"/>
         <source>Spiked.</source>
         <translation>Đã hủy bài.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="69"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="104"/>
         <source>Reopened as a draft.</source>
         <translation>Đã mở lại thành bản nháp.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="105"/>
+        <source>Withdrawn: a draft again.</source>
+        <translation>Đã rút bài: bài trở lại bản nháp.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="116"/>
         <source>In the trash — restore it before editing.</source>
         <translation>Bài đang trong thùng rác — hãy khôi phục trước khi sửa.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="82"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="118"/>
         <source>Spiked — an editor must reopen it before it can be edited.</source>
         <translation>Đã hủy — biên tập viên phải mở lại thì mới sửa được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="84"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="120"/>
         <source>another reporter</source>
         <translation>một phóng viên khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="85"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="121"/>
         <source>Written by %1 — a reporter can edit only their own articles.</source>
         <translation>Bài của %1 — phóng viên chỉ sửa được bài của chính mình.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="89"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="125"/>
         <source>Submitted for review — only an editor can change it now.</source>
         <translation>Đã gửi duyệt — giờ chỉ biên tập viên mới sửa được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="90"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="126"/>
         <source>Being edited by the desk — only an editor can change it now.</source>
         <translation>Ban biên tập đang biên tập — giờ chỉ biên tập viên mới sửa được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="91"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="127"/>
         <source>Approved and ready to publish — only an editor can change it now.</source>
         <translation>Đã duyệt, sẵn sàng đăng — giờ chỉ biên tập viên mới sửa được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="92"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="128"/>
         <source>Published — only an editor can correct it now.</source>
         <translation>Đã đăng — giờ chỉ biên tập viên mới đính chính được.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="236"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="320"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="334"/>
         <source>this article</source>
         <translation>bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="238"/>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="242"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="322"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="326"/>
         <source>Return to Draft</source>
         <translation>Trả về bản nháp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="239"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="323"/>
         <source>Tell the reporter what to change in %1. They see the note when they open it.</source>
         <translation>Cho phóng viên biết cần sửa gì trong %1. Phóng viên sẽ thấy ghi chú khi mở bài.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="336"/>
+        <source>Submit with a Message</source>
+        <translation>Gửi duyệt kèm lời nhắn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="337"/>
+        <source>Submit %1 for review. The editor who opens it reads your message above the article (optional).</source>
+        <translation>Gửi duyệt %1. Biên tập viên mở bài sẽ đọc lời nhắn của bạn ở phía trên bài (không bắt buộc).</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="341"/>
+        <source>Submit for Review</source>
+        <translation>Gửi duyệt</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="38"/>
@@ -2461,7 +2627,7 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/compose.py" line="119"/>
+        <location filename="../../src/newsroom_desktop/ui/review/compose.py" line="132"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
@@ -2471,22 +2637,22 @@ Giấy phép GPL-3.0-or-later.</translation>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history_control.py" line="93"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history_control.py" line="98"/>
         <source>Restore Revision</source>
         <translation>Khôi phục phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history_control.py" line="94"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history_control.py" line="99"/>
         <source>Make revision %1 the current text? The text now is kept as a revision, so nothing is lost.</source>
         <translation>Dùng phiên bản %1 làm văn bản hiện tại? Văn bản đang có được giữ lại thành một phiên bản nên không mất gì cả.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history_control.py" line="105"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history_control.py" line="110"/>
         <source>Could not restore the revision</source>
         <translation>Không khôi phục được phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/history_control.py" line="110"/>
+        <location filename="../../src/newsroom_desktop/ui/review/history_control.py" line="115"/>
         <source>Revision %1 restored.</source>
         <translation>Đã khôi phục phiên bản %1.</translation>
     </message>
@@ -2521,34 +2687,67 @@ Giấy phép GPL-3.0-or-later.</translation>
         <translation>Đã đặt độ dài mục tiêu.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="61"/>
+        <source>Submit with a &amp;Message…</source>
+        <translation>Gửi duyệt &amp;kèm lời nhắn…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="68"/>
+        <source>No article is open.</source>
+        <translation>Chưa mở bài nào.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="112"/>
         <source>Published — changes you make here correct the published article.</source>
         <translation>Đã đăng — những gì bạn sửa ở đây sẽ đính chính bài đã đăng.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="85"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="115"/>
+        <source>Message from %1 on submitting (%2): “%3”</source>
+        <translation>Lời nhắn của %1 khi gửi duyệt (%2): “%3”</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="126"/>
         <source>Returned to draft by %1 (%2): “%3”</source>
         <translation>%1 đã trả về bản nháp (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="111"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="160"/>
         <source>Could not change the status</source>
         <translation>Không đổi được trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="120"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="179"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="196"/>
         <source>this article</source>
         <translation>bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="123"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="182"/>
         <source>Spike Article</source>
         <translation>Hủy bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="124"/>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="183"/>
         <source>Spike %1? It is kept, and an editor can reopen it later.</source>
         <translation>Hủy %1? Bài vẫn được giữ lại và biên tập viên có thể mở lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="199"/>
+        <source>Approve with Open Notes?</source>
+        <translation>Duyệt khi còn ghi chú chưa xong?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="200"/>
+        <source>%1 still has %n open note(s). Approve it anyway, or cancel and resolve them first?</source>
+        <translation>
+            <numerusform>%1 còn %n ghi chú chưa xong. Vẫn duyệt bài, hay hủy để xử lý các ghi chú trước?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/workflow_control.py" line="210"/>
+        <source>Approve Anyway</source>
+        <translation>Vẫn duyệt</translation>
     </message>
 </context>
 <context>
@@ -2925,12 +3124,17 @@ Khôi phục ngay bây giờ?</translation>
 <context>
     <name>WorkflowBar</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="174"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="222"/>
         <source>by %1</source>
         <translation>của %1</translation>
     </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="224"/>
+        <source>taken by %1</source>
+        <translation>%1 đang biên tập</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="196"/>
+        <location filename="../../src/newsroom_desktop/ui/review/status.py" line="270"/>
         <source>%n open note(s)</source>
         <translation>
             <numerusform>%n ghi chú chưa xong</numerusform>

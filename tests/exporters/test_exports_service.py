@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from newsroom_desktop.core.models import Article, StatusEvent
-from tests.conftest import EDITOR
+from newsroom_desktop.core.workflow_rules import publishes_on_export
+from tests.conftest import EDITOR, REPORTER
 
 # Every test taking a store fixture runs on a store file and on the test server.
 pytestmark = pytest.mark.backends("sqlite", "postgresql")
@@ -40,3 +41,10 @@ def test_record_export_publishes_only_a_ready_article(newsroom, sample_doc):
         "Phương Nam",
         "editor",
     )
+
+
+def test_only_an_editor_exporting_an_approved_article_publishes():
+    assert publishes_on_export("ready", EDITOR)
+    assert not publishes_on_export("ready", REPORTER)
+    assert not publishes_on_export("editing", EDITOR)
+    assert not publishes_on_export("published", EDITOR)

@@ -58,7 +58,7 @@ def test_reporter_submits_and_then_sees_it_read_only_with_the_banner(make_window
     assert not window.photo_panel.isEnabled()
     assert not review.bar.banner.isHidden()
     assert review.bar.banner.text() == "Submitted for review — only an editor can change it now."
-    assert visible_actions(window) == {"spike"}
+    assert visible_actions(window) == {"withdraw", "spike"}  # withdraw: until an editor takes it
     assert not review.workflow_actions["take"].isEnabled()
     assert window.list_model.summary(window.list_model.row_of(doc.id)).status == "submitted"
     assert window.statusBar().currentMessage() == "Submitted for review."

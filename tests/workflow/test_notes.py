@@ -100,3 +100,18 @@ def test_notes_go_with_their_article(newsroom: Newsroom):
     newsroom.articles.empty_trash()
     with pytest.raises(NotFoundError):
         newsroom.notes.get(note.id)
+
+
+def test_open_notes_of_many_articles_leave_resolved_ones_and_quiet_articles_out(
+    newsroom: Newsroom,
+):
+    first = newsroom.articles.create({"headline": "Hội thảo"})
+    second = newsroom.articles.create({"headline": "Tin ngắn"})
+    quiet = newsroom.articles.create({"headline": "Không ghi chú"})
+    newsroom.act_as(EDITOR)
+    kept = newsroom.notes.add(first.id, "Kiểm tra số liệu.")
+    done = newsroom.notes.add(first.id, "Thêm nguồn.")
+    newsroom.notes.resolve(done.id)
+    other = newsroom.notes.add(second.id, "Sửa tiêu đề.")
+    found = newsroom.notes.open_notes([first.id, second.id, quiet.id])
+    assert found == {first.id: [kept], second.id: [other]}

@@ -19,7 +19,10 @@ from newsroom_desktop.core.workflow_rules import (
     STATUS_COLOURS,
     action_for,
     can_edit,
+    check_actions,
     check_edit,
+    submit_message,
+    taken_by,
 )
 from tests.conftest import EDITOR, REPORTER
 from tests.workflow.conftest import NOTE, OTHER_REPORTER, article_in_status
@@ -44,8 +47,10 @@ MOVES = {
     ("ready", "spike"): "spiked",
     ("published", "spike"): "spiked",
     ("spiked", "reopen"): "draft",
+    ("submitted", "withdraw"): "draft",
 }
-REPORTER_MAY = {"submit", "spike"}  # and only on their own articles
+REPORTER_MAY = {"submit", "spike", "withdraw"}  # and only on their own articles
+OWNER_ONLY = {"withdraw"}  # not even an editor takes it on another's article
 PEOPLE = {"owner reporter": REPORTER, "other reporter": OTHER_REPORTER, "editor": EDITOR}
 
 
@@ -53,6 +58,8 @@ def _expected(who: str, status: str, action: str) -> str | None:
     target = MOVES.get((status, action))
     if target is None:
         return None
+    if action in OWNER_ONLY:
+        return target if who == "owner reporter" else None
     if who == "editor" or (who == "owner reporter" and action in REPORTER_MAY):
         return target
     return None
@@ -85,7 +92,7 @@ def test_role_by_transition_matrix(shared_newsroom: Newsroom, who: str, status: 
     (event,) = nr.workflow.events(article_id)
     assert (event.action, event.from_status, event.to_status) == (action, status, expected)
     assert (event.actor, event.actor_role) == (PEOPLE[who].name, PEOPLE[who].role)
-    assert event.note == NOTE
+    assert event.note == ("" if action == "withdraw" else NOTE)  # a withdrawal keeps no note
     assert event.created_at.tzinfo is not None
 
 
@@ -241,11 +248,80 @@ def test_transition_in_refuses_a_reporter_and_changes_nothing(newsroom: Newsroom
     assert newsroom.articles.get(article_id).status == "ready"
 
 
+def test_every_action_says_whether_it_may_run_and_why_not():
+    checks = {c.action: c for c in check_actions("published", role="editor", is_owner=False)}
+    assert list(checks) == list(ACTIONS)
+    assert [a for a, c in checks.items() if c.allowed] == ["spike"]
+    assert (checks["submit"].code, checks["submit"].reason) == (
+        "workflow_state",
+        "A published article cannot be submitted; only a draft can be submitted.",
+    )
+    reporter = {c.action: c for c in check_actions("draft", role="reporter", is_owner=True)}
+    assert reporter["approve"].code == "workflow_role"
+    assert reporter["submit"].allowed and reporter["submit"].code == ""
+    other = {c.action: c for c in check_actions("draft", role="reporter", is_owner=False)}
+    assert other["submit"].code == "workflow_owner"
+    trashed = check_actions("ready", role="editor", is_owner=False, trashed=True)
+    assert {c.code for c in trashed} == {"workflow_trashed"}
+
+
+def test_the_owner_withdraws_a_submission_until_an_editor_takes_it(newsroom: Newsroom):
+    doc = newsroom.articles.create({"headline": "Hội thảo", "body": "Nội dung."})
+    newsroom.workflow.apply(doc.id, "submit", "Anh xem giúp đoạn hai.")
+    assert "withdraw" in newsroom.workflow.available_actions(doc.id)
+    assert newsroom.workflow.apply(doc.id, "withdraw").status == "draft"
+    assert can_edit(newsroom.articles.get(doc.id), REPORTER)
+    submitted, withdrawn = newsroom.workflow.events(doc.id)
+    assert (submitted.action, submitted.note) == ("submit", "Anh xem giúp đoạn hai.")
+    assert (withdrawn.action, withdrawn.actor, withdrawn.note) == ("withdraw", REPORTER.name, "")
+    # Once an editor has taken it, it is theirs to return.
+    newsroom.workflow.apply(doc.id, "submit")
+    newsroom.act_as(EDITOR)
+    with pytest.raises(WorkflowError) as info:
+        newsroom.workflow.apply(doc.id, "withdraw")
+    assert info.value.code == "workflow_owner"
+    assert info.value.message == "Only the reporter who owns the article can withdraw it."
+    newsroom.workflow.apply(doc.id, "take")
+    newsroom.act_as(REPORTER)
+    with pytest.raises(WorkflowError) as info:
+        newsroom.workflow.apply(doc.id, "withdraw")
+    assert info.value.message == (
+        "An article being edited cannot be withdrawn; an editor has taken it already."
+    )
+    assert newsroom.articles.get(doc.id).status == "editing"
+
+
+def test_who_took_it_and_the_message_on_submitting(newsroom: Newsroom):
+    doc = newsroom.articles.create({"headline": "Hội thảo", "body": "Nội dung."})
+    newsroom.workflow.apply(doc.id, "submit", "Ảnh thứ hai chưa có chú thích.")
+    events = newsroom.workflow.events(doc.id)
+    assert submit_message(events, "submitted") == events[-1]
+    assert taken_by(events, "submitted") == ""
+    newsroom.act_as(EDITOR)
+    newsroom.workflow.apply(doc.id, "take")
+    events = newsroom.workflow.events(doc.id)
+    assert taken_by(events, "editing") == EDITOR.name
+    assert submit_message(events, "editing") is not None
+    (summary,) = newsroom.articles.summaries([doc.id])
+    assert summary.taken_by == EDITOR.name
+    newsroom.workflow.apply(doc.id, "approve")
+    (summary,) = newsroom.articles.summaries([doc.id])
+    assert summary.taken_by == EDITOR.name  # still the editor's on the desk, ready
+    newsroom.workflow.apply(doc.id, "publish")
+    (summary,) = newsroom.articles.summaries([doc.id])
+    assert summary.taken_by == ""
+    assert submit_message(newsroom.workflow.events(doc.id), "published") is None
+
+
 def test_action_is_named_from_the_two_statuses():
     assert action_for("spiked", "draft") == "reopen"
     assert action_for("editing", "draft") == "return"
     assert action_for("submitted", "ready") == "approve"
     assert action_for("published", "ready") == ""
+    # Back from submitted to draft: a return has a note, a withdrawal none.
+    assert action_for("submitted", "draft") == "return"
+    assert action_for("submitted", "draft", "Thiếu nguồn.") == "return"
+    assert action_for("submitted", "draft", "") == "withdraw"
 
 
 def test_every_status_has_a_distinct_colour():

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, case, select
 from sqlalchemy.orm import aliased
 
 from newsroom_desktop.core import body as body_md
@@ -18,10 +18,12 @@ from newsroom_desktop.core.models import (
     Lease,
     Person,
     Section,
+    StatusEvent,
     SyncConflict,
 )
 from newsroom_desktop.core.photos.ingest import original_path
 from newsroom_desktop.core.revisions import revision_info
+from newsroom_desktop.core.workflow_rules import TAKEN_STATUSES
 
 
 def photo_use(link: ArticlePhoto, originals_dir: Path, placed: set[str]) -> PhotoUse:
@@ -96,6 +98,27 @@ def summary_columns(article: type[Article], section: Any, owner: Any) -> tuple[A
         .exists()
     )
     lease_by = select(Lease.person_name).where(Lease.article_id == article.id).scalar_subquery()
+    return (*_summary_fields(article, section, owner), in_conflict.label("in_conflict"),
+            lease_by.label("lease_by"), taken_by_column(article).label("taken_by"))  # fmt: skip
+
+
+def taken_by_column(article: type[Article]) -> Any:
+    """Return who took the article for editing, while it is being edited or ready (else NULL).
+
+    The newest "editing" status event of the article: one probe of the indexed article_id,
+    made only for the rows in those two statuses.
+    """
+    taker = (
+        select(StatusEvent.actor_name)
+        .where(StatusEvent.article_id == article.id, StatusEvent.to_status == "editing")
+        .order_by(StatusEvent.created_at.desc(), StatusEvent.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    return case((article.status.in_(TAKEN_STATUSES), taker), else_=None)
+
+
+def _summary_fields(article: type[Article], section: Any, owner: Any) -> tuple[Any, ...]:
     return (
         article.id,
         article.headline,
@@ -107,8 +130,6 @@ def summary_columns(article: type[Article], section: Any, owner: Any) -> tuple[A
         article.updated_at,
         owner.name,
         article.deleted_at,
-        in_conflict.label("in_conflict"),
-        lease_by.label("lease_by"),
     )
 
 
@@ -139,6 +160,7 @@ def summary_from_row(row: Sequence[Any]) -> ArticleSummary:
         deleted=row[9] is not None,
         in_conflict=bool(row[10]),
         lease_by=row[11] or "",
+        taken_by=row[12] or "",
     )
 
 

@@ -90,6 +90,7 @@ class ArticleSummary:
     deleted: bool = False
     in_conflict: bool = False  # a synced desk kept two versions: one waits to be resolved
     lease_by: str = ""  # the editor who has it checked out on the newsroom server
+    taken_by: str = ""  # the editor who took it for editing (while it is being edited or ready)
 
 
 @dataclass(frozen=True)

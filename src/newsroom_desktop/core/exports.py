@@ -13,8 +13,8 @@ from newsroom_desktop.core.convert import article_doc
 from newsroom_desktop.core.documents import ArticleDoc
 from newsroom_desktop.core.models import Article, ArticlePhoto, utcnow
 from newsroom_desktop.core.workflow import transition_in
+from newsroom_desktop.core.workflow_rules import publishes_on_export
 
-APPROVED = "ready"
 # Rows per query when a batch reads or records many articles (SQLite's variable limit is 32766).
 CHUNK = 500
 
@@ -84,9 +84,7 @@ class ExportService:
 
     def _record(self, session: Session, article: Article, format: str, now: datetime) -> bool:  # noqa: A002
         article.exported_at = now
-        # Only an editor publishes: the same rule as the workflow's "publish". When anyone
-        # else exports an approved article it is a preview, as for any other status.
-        if article.status != APPROVED or not self.ctx.actor.is_editor:
+        if not publishes_on_export(article.status, self.ctx.actor):
             return False
         transition_in(session, self.ctx, article, "publish", note=f"exported as {format}", when=now)
         return True

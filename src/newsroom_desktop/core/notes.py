@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Sequence
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -10,6 +13,9 @@ from newsroom_desktop.core.errors import ValidationError
 from newsroom_desktop.core.models import Article, Note, utcnow
 from newsroom_desktop.core.note_info import ANCHOR_FIELDS, NoteInfo
 from newsroom_desktop.core.text import clean, clean_line
+
+# Articles per query when many are asked about at once (SQLite's variable limit is 32766).
+CHUNK = 500
 
 
 def note_info(note: Note) -> NoteInfo:
@@ -80,6 +86,24 @@ class NoteService:
                 stmt = stmt.where(Note.resolved_at.is_(None))
             rows = session.scalars(stmt.order_by(Note.created_at, Note.id))
             return [note_info(row) for row in rows]
+
+    def open_notes(self, article_ids: Sequence[str]) -> dict[str, builtins.list[NoteInfo]]:
+        """Return the notes still open on each of these articles (full ids), oldest first.
+
+        Articles without an open note are left out of the answer.
+        """
+        found: dict[str, builtins.list[NoteInfo]] = {}
+        with self.ctx.store.read() as session:
+            for start in range(0, len(article_ids), CHUNK):
+                chunk = list(article_ids[start : start + CHUNK])
+                stmt = (
+                    select(Note)
+                    .where(Note.article_id.in_(chunk), Note.resolved_at.is_(None))
+                    .order_by(Note.created_at, Note.id)
+                )
+                for row in session.scalars(stmt):
+                    found.setdefault(row.article_id, []).append(note_info(row))
+        return found
 
     def get(self, note_id: str) -> NoteInfo:
         """Return one note by its id or a unique id prefix."""

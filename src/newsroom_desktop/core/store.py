@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 # Alembic revisions this app knows, oldest first; a test keeps it equal to the migration scripts.
 # Checking the stored revision against this list keeps Alembic out of a normal start-up.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 10_000
 INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for a refusal by grant, policy or us

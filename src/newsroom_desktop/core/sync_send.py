@@ -370,7 +370,7 @@ def _send_events(
     """Move the article through the server's workflow as the desk did; return sent, refused."""
     sent, refused = [], []
     for event in events:
-        action = action_for(event["from_status"], event["to_status"])
+        action = action_for(event["from_status"], event["to_status"], event["note"])
         result = remote.scalar(
             text("SELECT newsroom_sync_transition(:id, :article, :action, :note)"),
             {"id": event["id"], "article": aid, "action": action, "note": event["note"]},

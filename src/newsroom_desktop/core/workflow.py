@@ -13,16 +13,17 @@ from newsroom_desktop.core.convert import article_doc
 from newsroom_desktop.core.documents import Actor, ArticleDoc
 from newsroom_desktop.core.models import Article, Person, StatusEvent, utcnow
 from newsroom_desktop.core.server_workflow import transition_on_server
-from newsroom_desktop.core.text import clean
 from newsroom_desktop.core.workflow_rules import (
     BY_ACTION,
+    ActionCheck,
     StatusEventInfo,
     Transition,
     action_for,
-    allowed_actions,
     can_edit,
+    check_actions,
     check_transition,
     edit_refusal,
+    event_note,
     is_owner,
 )
 
@@ -65,10 +66,9 @@ def transition_in(
     event, writes a revision where the workflow wants one, and stamps ``published_at`` on
     publishing. Raises WorkflowError, changing nothing, if the action is not allowed.
     """
+    note = event_note(action, note)
     if session.get_bind().dialect.name == "postgresql":
-        return _transition_on_server(
-            session, ctx, article, action, note=clean(note).strip(), when=when
-        )
+        return _transition_on_server(session, ctx, article, action, note=note, when=when)
     person = person_for(session, ctx.actor)
     transition = check_transition(
         article.status,
@@ -86,7 +86,7 @@ def transition_in(
         actor_id=person.id,
         actor_name=person.name,
         actor_role=ctx.actor.role,
-        note=clean(note).strip(),
+        note=note,
         created_at=now,
     )
     session.add(event)
@@ -120,7 +120,7 @@ def event_info(event: StatusEvent) -> StatusEventInfo:
     return StatusEventInfo(
         id=event.id,
         article_id=event.article_id,
-        action=action_for(event.from_status, event.to_status),
+        action=action_for(event.from_status, event.to_status, event.note),
         from_status=event.from_status,
         to_status=event.to_status,
         actor=event.actor_name,
@@ -144,10 +144,14 @@ class WorkflowService:
 
     def available_actions(self, article_id: str) -> list[str]:
         """Return the actions the acting person may take on the article now."""
+        return [check.action for check in self.action_checks(article_id) if check.allowed]
+
+    def action_checks(self, article_id: str) -> list[ActionCheck]:
+        """Return, for every workflow action, whether the acting person may take it and why not."""
         with self.ctx.store.read() as session:
             article = self._article(session, article_id)
             owner = article.owner.name if article.owner else ""
-            return allowed_actions(
+            return check_actions(
                 article.status,
                 role=self.ctx.actor.role,
                 is_owner=is_owner(owner, self.ctx.actor),
@@ -155,7 +159,8 @@ class WorkflowService:
             )
 
     def apply(self, article_id: str, action: str, note: str = "") -> ArticleDoc:
-        """Take a workflow action (submit, take, approve, publish, return, spike, reopen)."""
+        """Take a workflow action (submit, take, approve, publish, return, spike, reopen,
+        withdraw)."""
         with self.ctx.store.write() as session:
             article = self._article(session, article_id)
             transition_in(session, self.ctx, article, action, note)

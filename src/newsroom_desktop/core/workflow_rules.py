@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -24,10 +25,11 @@ STATUS_COLOURS = {
 class Transition:
     """One action of the workflow: from which statuses, to which, and who may take it.
 
-    An editor may take every action. A reporter may take an action marked ``owner_may`` on
-    their own article, and no other. A ``milestone`` always writes a revision, so that the
-    text as submitted or approved can be found and compared later; other actions write one
-    only if the text changed since the last revision.
+    An editor may take every action but an ``owner_only`` one on another's article. A reporter
+    may take an action marked ``owner_may`` on their own article, and no other. A
+    ``milestone`` always writes a revision, so that the text as submitted or approved can be
+    found and compared later; other actions write one only if the text changed since the last
+    revision.
     """
 
     action: str
@@ -36,10 +38,17 @@ class Transition:
     owner_may: bool = False
     milestone: bool = False
     note_required: bool = False
+    owner_only: bool = False
+    # Withdrawing keeps no note: its event is told from a return (which always has one) by that.
+    keeps_note: bool = True
 
 
 TRANSITIONS: tuple[Transition, ...] = (
     Transition("submit", ("draft",), "submitted", owner_may=True, milestone=True),
+    # A reporter takes back a submission while no editor has taken it (then it is "editing").
+    Transition(
+        "withdraw", ("submitted",), "draft", owner_may=True, owner_only=True, keeps_note=False
+    ),
     Transition("take", ("submitted",), "editing"),
     Transition("approve", ("submitted", "editing"), "ready", milestone=True),
     Transition("publish", ("ready",), "published", milestone=True),
@@ -83,6 +92,7 @@ _DONE = {
     "return": "returned to draft",
     "spike": "spiked",
     "reopen": "reopened",
+    "withdraw": "withdrawn",
 }
 _HINT = {
     "submit": "only a draft can be submitted",
@@ -91,6 +101,7 @@ _HINT = {
     "publish": "it must be approved first",
     "return": "only a submitted article, one being edited or one ready can be returned",
     "reopen": "only a spiked article can be reopened",
+    "withdraw": "only a submitted article can be withdrawn",
 }
 
 
@@ -109,10 +120,43 @@ class StatusEventInfo:
     created_at: datetime
 
 
-def action_for(from_status: str, to_status: str) -> str:
-    """Return the action that moves an article from one status to another ("" if none)."""
+# Statuses in which an article is on an editor's desk: who took it is worth showing.
+TAKEN_STATUSES = ("editing", "ready")
+# Statuses in which the reporter's message on submitting is still news to the desk.
+SUBMITTED_STATUSES = ("submitted", "editing")
+
+
+def taken_by(events: Sequence[StatusEventInfo], status: str) -> str:
+    """Return who took the article for editing, while it is on the desk ("" otherwise)."""
+    if status not in TAKEN_STATUSES:
+        return ""
+    return next((e.actor for e in reversed(events) if e.to_status == "editing"), "")
+
+
+def submit_message(events: Sequence[StatusEventInfo], status: str) -> StatusEventInfo | None:
+    """Return the last submission if it came with a message the desk should read, else None."""
+    if status not in SUBMITTED_STATUSES:
+        return None
+    last = next((e for e in reversed(events) if e.to_status == "submitted"), None)
+    return last if last is not None and last.note else None
+
+
+def action_for(from_status: str, to_status: str, note: str | None = None) -> str:
+    """Return the action that moves an article from one status to another ("" if none).
+
+    Returning and withdrawing both take a submitted article back to draft; a return always
+    has a note and a withdrawal never, so given the event's ``note``, an empty one tells a
+    withdrawal.
+    """
+    if (from_status, to_status) == ("submitted", "draft") and note is not None and not note:
+        return "withdraw"
     return next(
-        (t.action for t in TRANSITIONS if t.target == to_status and from_status in t.sources), ""
+        (
+            t.action
+            for t in TRANSITIONS
+            if t.target == to_status and from_status in t.sources and not t.owner_only
+        ),
+        "",
     )
 
 
@@ -123,9 +167,17 @@ def _state_message(status: str, transition: Transition) -> str:
         hint = f"it is {_STATE[status]} already"
     elif status == "draft" and transition.action in ("take", "approve"):
         hint = "it must be submitted first"
+    elif transition.action == "withdraw" and status in TAKEN_STATUSES:
+        hint = "an editor has taken it already"
     else:
         hint = _HINT[transition.action]
     return f"{_NOUN[status]} cannot be {_DONE[transition.action]}; {hint}."
+
+
+def event_note(action: str, note: str) -> str:
+    """Return the note a status event of ``action`` keeps (cleaned; none for a withdrawal)."""
+    transition = BY_ACTION.get(action)
+    return clean(note).strip() if transition is None or transition.keeps_note else ""
 
 
 def check_transition(
@@ -152,6 +204,10 @@ def check_transition(
         raise WorkflowError(
             f"A reporter can {action} only their own articles.", code="workflow_owner"
         )
+    if transition.owner_only and not is_owner:
+        raise WorkflowError(
+            f"Only the reporter who owns the article can {action} it.", code="workflow_owner"
+        )
     if status not in transition.sources:
         raise WorkflowError(_state_message(status, transition), code="workflow_state")
     if transition.note_required and not clean(note).strip():
@@ -161,18 +217,54 @@ def check_transition(
     return transition
 
 
-def allowed_actions(status: str, *, role: str, is_owner: bool, trashed: bool = False) -> list[str]:
-    """Return the actions this person may take on an article in ``status`` (notes aside)."""
+@dataclass(frozen=True)
+class ActionCheck:
+    """Whether a person may take one action on an article now, and if not, why not.
+
+    ``code`` is the refusal's stable code ("" when allowed) for the UI to word it; ``reason``
+    is the core's English sentence.
+    """
+
+    action: str
+    code: str = ""
+    reason: str = ""
+
+    @property
+    def allowed(self) -> bool:
+        return not self.code
+
+
+def check_actions(
+    status: str, *, role: str, is_owner: bool, trashed: bool = False
+) -> list[ActionCheck]:
+    """Return, for every action in the workflow's order, whether this person may take it now."""
     out = []
     for transition in TRANSITIONS:
         try:
             check_transition(
                 status, transition.action, role=role, is_owner=is_owner, note="-", trashed=trashed
             )
-        except WorkflowError:
+        except WorkflowError as exc:
+            out.append(ActionCheck(transition.action, exc.code, exc.message))
             continue
-        out.append(transition.action)
+        out.append(ActionCheck(transition.action))
     return out
+
+
+def allowed_actions(status: str, *, role: str, is_owner: bool, trashed: bool = False) -> list[str]:
+    """Return the actions this person may take on an article in ``status`` (notes aside)."""
+    checks = check_actions(status, role=role, is_owner=is_owner, trashed=trashed)
+    return [check.action for check in checks if check.allowed]
+
+
+APPROVED = "ready"
+
+
+def publishes_on_export(status: str, actor: Actor) -> bool:
+    """Tell whether exporting an article in ``status`` by ``actor`` publishes it (not a preview)."""
+    # Only an editor publishes: the same rule as the workflow's "publish". When anyone else
+    # exports an approved article it is a preview, as for any other status.
+    return status == APPROVED and actor.is_editor
 
 
 def is_owner(owner_name: str, actor: Actor) -> bool:

@@ -207,6 +207,8 @@ class ArticleListModel(QAbstractTableModel):
             lines.append(self.tr("In conflict: two versions kept; open it to resolve"))
         if item.lease_by:
             lines.append(self.tr("Being edited by %1").replace("%1", item.lease_by))
+        if item.taken_by:
+            lines.append(self.tr("Taken for editing by %1").replace("%1", item.taken_by))
         return lines
 
     def _sync_marks(self, item: ArticleSummary) -> str:
@@ -221,7 +223,11 @@ class ArticleListModel(QAbstractTableModel):
         if row < 0:
             return summary
         shown = self._rows[row]
-        return replace(summary, in_conflict=shown.in_conflict, lease_by=shown.lease_by)
+        # Who took it stays while the status does (a save's entry comes from the document).
+        taken_by = summary.taken_by or (shown.taken_by if shown.status == summary.status else "")
+        return replace(
+            summary, in_conflict=shown.in_conflict, lease_by=shown.lease_by, taken_by=taken_by
+        )
 
     def upsert(self, summary: ArticleSummary) -> None:
         """Show a saved article's new state: update its row, or add it at the top."""

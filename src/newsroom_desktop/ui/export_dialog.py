@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsroom_desktop.core.changes import EXPORTED, Changes
+from newsroom_desktop.core.changes import EXPORTED, WORKFLOW, Changes
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.settings import Settings
 from newsroom_desktop.core.vocabulary import STATUSES
+from newsroom_desktop.core.workflow_rules import publishes_on_export
 from newsroom_desktop.exporters.base import ExportOptions
 from newsroom_desktop.exporters.checks import check
 from newsroom_desktop.exporters.registry import FORMATS
@@ -42,6 +43,8 @@ from newsroom_desktop.ui.services import Services
 SELECTED = "selected"
 # Files named in the question before replacing; the rest are counted.
 LISTED_FILES = 12
+# Characters of an open note the pre-export check shows.
+NOTE_CHARS = 120
 
 
 _t = translator("ExportDialog")
@@ -80,6 +83,14 @@ def problem_text(doc: Any, problem: Any) -> str:
         "missing_alt": _t("Photo %1 has no alt text."),
     }
     return photo[problem.code].replace("%1", number) if problem.code in photo else problem.message
+
+
+def open_note_text(note: Any) -> str:
+    """Return an open note as the pre-export check lists it: who wrote it and what it says."""
+    text = " ".join(note.text.split())
+    if len(text) > NOTE_CHARS:
+        text = text[: NOTE_CHARS - 1].rstrip() + "…"
+    return _t("Open note by %1: “%2”").replace("%1", note.author).replace("%2", text)
 
 
 class ExportDialog(QDialog):
@@ -129,8 +140,26 @@ class ExportDialog(QDialog):
             _t("Most Hugo and Jekyll themes do not show the summary in the front matter.")
         )
         self.lead_in_body.setChecked(settings.markdown_lead_in_body)
+        self.publish_notice = QLabel()
+        self.publish_notice.setObjectName("exportPublishNotice")
+        self.publish_notice.setWordWrap(True)
+        self.publish_notice.setStyleSheet(
+            "background: rgba(130,80,223,24); border: 1px solid rgba(130,80,223,90);"
+            " border-radius: 4px; padding: 6px 8px;"
+        )
+        self.preview_only = QCheckBox(_t("Export as preview only"))
+        self.preview_only.setObjectName("exportPreviewOnly")
+        self.preview_only.setToolTip(
+            _t("Write the files without publishing anything or changing any status")
+        )
+        self.preview_only.toggled.connect(self._show_publishing)
+        self._publishing = 0
         self.problems = QListWidget()
         self.problems.setObjectName("exportProblems")
+        # Findings (an open note quoted, say) wrap rather than hide behind a scroll bar.
+        self.problems.setWordWrap(True)
+        self.problems.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
 
@@ -157,6 +186,10 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.publish_notice, 1)
+        notice_row.addWidget(self.preview_only)
+        layout.addLayout(notice_row)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.buttons)
@@ -195,11 +228,15 @@ class ExportDialog(QDialog):
         self.problems.clear()
         ids = self.target_ids()
         found = 0
-        for doc in self.newsroom.exports.documents(ids[:200]):
-            for problem in check(doc):
-                item = QListWidgetItem(
-                    f"⚠ {doc.headline or _t('(no headline)')}: {problem_text(doc, problem)}"
-                )
+        docs = self.newsroom.exports.documents(ids[:200])
+        self._count_publishing(ids, docs)
+        notes = self.newsroom.notes.open_notes([doc.id for doc in docs])
+        for doc in docs:
+            headline = doc.headline or _t("(no headline)")
+            findings = [f"⚠ {headline}: {problem_text(doc, p)}" for p in check(doc)]
+            findings += [f"✎ {headline}: {open_note_text(note)}" for note in notes.get(doc.id, [])]
+            for text in findings:
+                item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, doc.id)
                 self.problems.addItem(item)
                 found += 1
@@ -215,8 +252,45 @@ class ExportDialog(QDialog):
             self.problems_label.setText(_t("The check found no problem."))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(ids))
 
+    def _count_publishing(self, ids: list[str], docs: list[Any]) -> None:
+        """Count the articles this export would publish (an editor exporting approved ones)."""
+        actor = self.newsroom.actor
+        scope = self.scope.currentData()
+        if scope == SELECTED:
+            self._publishing = sum(publishes_on_export(doc.status, actor) for doc in docs)
+        else:
+            self._publishing = len(ids) if publishes_on_export(scope, actor) else 0
+        self._show_publishing()
+
+    def _show_publishing(self) -> None:
+        """Say beforehand that the export publishes, unless it is a preview only."""
+        count = self._publishing
+        if self.preview_only.isChecked():
+            text = _t("Preview only: the files are written and no status changes.")
+        elif count:
+            text = _t(
+                "This export publishes %n approved article(s): their status becomes "
+                "Published. Tick “Export as preview only” to keep them Ready.",
+                "",
+                count,
+            )
+        else:
+            text = ""
+        self.publish_notice.setText(text)
+        self.publish_notice.setVisible(bool(text))
+        self.preview_only.setVisible(bool(count))
+        if not count:
+            self.preview_only.setChecked(False)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_t("Export and Publish") if self.publishes() else _t("Export"))
+
+    def publishes(self) -> int:
+        """Return how many articles the export as chosen would publish."""
+        return 0 if self.preview_only.isChecked() else self._publishing
+
     def options(self) -> ExportOptions:
         return ExportOptions(
+            preview=self.preview_only.isChecked(),
             zone=self.newsroom.zone,
             paper=self.paper.currentData(),
             max_side=int(self.max_side.value()),
@@ -328,10 +402,15 @@ def run_export(services: Services) -> Operation | None:
     operation = Operation(_t("Exporting…"), work, parent)
 
     def done(report: Any) -> None:
-        # An export publishes the approved articles it takes: their rows change status.
+        # An export publishes the approved articles it takes: a status change like any other,
+        # so the strip, the menus, the list and the counts all hear it as one.
         articles = services.newsroom.articles
-        exported = [articles.get(result.id) for result in report.exported]
-        services.changes.publish(Changes.of(exported, EXPORTED))
+        published = articles.summaries([r.id for r in report.exported if r.published])
+        others = articles.summaries([r.id for r in report.exported if not r.published])
+        if others:
+            services.changes.publish(Changes(tuple(others), kind=EXPORTED))
+        if published:
+            services.changes.publish(Changes(tuple(published), kind=WORKFLOW))
         QMessageBox.information(parent, _t("Export finished"), summary_text(report))
 
     def failed(error: Any) -> None:

@@ -57,6 +57,7 @@ def reason_label(reason: str) -> str:
         "publish": _t("published"),
         "return": _t("returned to draft"),
         "spike": _t("spiked"),
+        "withdraw": _t("withdrawn"),
         "restore": _t("restored"),
         "import": _t("imported"),
         "photos": _t("photos changed"),

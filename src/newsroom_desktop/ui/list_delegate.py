@@ -135,6 +135,14 @@ class ArticleDelegate(QStyledItemDelegate):
         status = model.index(row, STATUS).data()
         summary = index.data(SUMMARY_ROLE)
         painter.setPen(QColor(STATUS_COLOURS.get(summary.status, "#888888")))
+        updated = model.index(row, UPDATED).data()
+        updated_width = metrics.horizontalAdvance(updated)
+        if summary.taken_by:
+            # Who has the article on the desk, beside its status: "Editing · Phương Nam".
+            room = max(0, text_rect.width() - updated_width - 16)
+            status = metrics.elidedText(
+                f"{status} · {summary.taken_by}", Qt.TextElideMode.ElideRight, room
+            )
         painter.drawText(text_rect.left(), y, status)
         x = text_rect.left() + metrics.horizontalAdvance(status) + 8
         marks = index.data(SYNC_ROLE)
@@ -143,8 +151,6 @@ class ArticleDelegate(QStyledItemDelegate):
             painter.setPen(QColor(CONFLICT_COLOUR if summary.in_conflict else LEASE_COLOUR))
             painter.drawText(x, y, marks)
             x += metrics.horizontalAdvance(marks) + 8
-        updated = model.index(row, UPDATED).data()
-        updated_width = metrics.horizontalAdvance(updated)
         parts = [p for p in (model.index(row, SECTION).data(),
                              model.index(row, BYLINE).data()) if p]  # fmt: skip
         painter.setPen(QColor("#6b7280"))

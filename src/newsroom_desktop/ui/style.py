@@ -76,7 +76,10 @@ QLabel#notePassage { color: #3c4043; background: #fff8c5; border-radius: 4px; pa
 
 # Revision history: the list and the page of the chosen revision.
 HISTORY_STYLE = """
-QTreeWidget#revisionList { background: #ffffff; border: 1px solid #dfe1e6; border-radius: 6px; }
+QTreeWidget#revisionList, QTreeWidget#workflowEvents {
+  background: #ffffff; border: 1px solid #dfe1e6; border-radius: 6px;
+}
+QLabel#workflowEventsTitle { color: #3c4043; font-weight: 600; }
 QTextBrowser#revisionView { background: #ffffff; border: 1px solid #dfe1e6; border-radius: 6px; }
 QLabel#revisionHeader { color: #3c4043; padding: 2px 2px 4px 2px; }
 QLabel#readOnlyTag { color: #7a4500; background: #fff4e0; border-radius: 4px; padding: 1px 6px; }
@@ -112,6 +115,10 @@ QToolButton#reviewNotesButton:hover { text-decoration: underline; }
     color: #ffffff; font-weight: 600; }
 #reviewBar QToolButton[primary="true"]:hover { background: #2a63c5; }
 #reviewBar QToolButton[danger="true"] { color: #b42318; }
+#reviewBar QToolButton[workflow="true"][popupMode="1"] { padding-right: 26px; }
+#reviewBar QToolButton::menu-button { width: 20px; border-left: 1px solid rgba(255,255,255,120);
+    border-top-right-radius: 5px; border-bottom-right-radius: 5px; }
+#reviewBar QToolButton::menu-arrow { width: 9px; height: 9px; }
 QLabel#reviewBanner { padding: 7px 12px; border-radius: 6px; margin: 0 0 2px 0; }
 QLabel#reviewBanner[kind="lock"] { background: #fff4e0; color: #7a4500; border: 1px solid #f2d3a2; }
 QLabel#reviewBanner[kind="info"] { background: #eef4ff; color: #1d3f7a; border: 1px solid #cfdcf5; }
@@ -169,6 +176,9 @@ QPushButton#conflictLater:hover { background: #eef1f6; }
 """
 
 
+DISABLED_TEXT = "#9aa0a9"
+
+
 def apply_style(app: QApplication) -> None:
     """Apply the Fusion style, a light palette and the style sheet."""
     app.setStyle("Fusion")
@@ -179,6 +189,11 @@ def apply_style(app: QApplication) -> None:
     palette.setColor(QPalette.ColorRole.Highlight, QColor("#2f6fdb"))
     palette.setColor(QPalette.ColorRole.Text, QColor("#1d2330"))
     palette.setColor(QPalette.ColorRole.WindowText, QColor("#1d2330"))
+    # setColor(role, …) sets every colour group: give disabled text its grey back, so that a
+    # menu item or button that cannot run looks it.
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
+                 QPalette.ColorRole.ButtonText):  # fmt: skip
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(DISABLED_TEXT))
     app.setPalette(palette)
     font = app.font()
     if font.pointSizeF() < 10:

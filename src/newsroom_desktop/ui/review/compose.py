@@ -34,6 +34,8 @@ def workflow_actions(menu: QMenu, parent: QObject) -> dict[str, QAction]:
         menu.insertAction(first, action)
         actions[key] = action
     menu.insertSeparator(first)
+    # A workflow step that cannot run now says why in its tooltip: let the menu show it.
+    menu.setToolTipsVisible(True)
     return actions
 
 
@@ -75,12 +77,18 @@ class Review(QObject):
     ) -> None:
         super().__init__(window)
         self.workflow_actions = workflow_actions(menu, window)
+        # Submit with a message to the desk: beside Submit in the menu and on Submit's button.
+        self.submit_with_message = QAction(window)
+        self.submit_with_message.setObjectName("action_workflow_submit_message")
+        self.submit_with_message.setEnabled(False)
+        menu.insertAction(self.workflow_actions["take"], self.submit_with_message)
         menu.addSeparator()
         self.targets_action = QAction(window)
         self.targets_action.setObjectName("action_targets")
         menu.addAction(self.targets_action)
         self.bar = WorkflowBar()
         self.bar.set_actions(self.workflow_actions)
+        self.bar.add_menu_action("submit", self.submit_with_message)
         editor.add_top_bar(self.bar)
         self.notes_panel = NotesPanel()
         self.notes_dock = notes_dock(self.notes_panel, window)
@@ -100,7 +108,12 @@ class Review(QObject):
             parent=self,
         )
         self.workflow = WorkflowController(
-            services, self.workflow_actions, self.bar, photo_panel, self
+            services,
+            self.workflow_actions,
+            self.bar,
+            photo_panel,
+            self,
+            submit_with_message=self.submit_with_message,
         )
         self.history = HistoryController(
             services, commands["history"], commands["compare"], thumbnails, self

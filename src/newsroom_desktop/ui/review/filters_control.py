@@ -16,6 +16,8 @@ from newsroom_desktop.ui.services import Services
 COUNT_DELAY_MS = 800
 # Change sets that can move articles between filters without adding or removing list rows.
 RECOUNTING = frozenset({WORKFLOW, RESTORED, UPDATED, ACTOR, EXPORTED})
+# A status change (here or by an export) shows in the counts at once, with the strip and list.
+AT_ONCE = frozenset({WORKFLOW, EXPORTED})
 
 
 def saved_filter_counts(newsroom: Newsroom, queries: dict[str, Any]) -> dict[str, int]:
@@ -61,7 +63,10 @@ class SavedFiltersController(QObject):
         services.changes.changed.connect(self._on_changes)
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.kind in RECOUNTING:
+        if changes.kind in AT_ONCE:
+            self._count_timer.stop()
+            self.refresh_filter_counts()
+        elif changes.kind in RECOUNTING:
             self._count_timer.start()
 
     def refresh_filter_counts(self) -> None:

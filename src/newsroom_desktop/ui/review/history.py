@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,8 +29,8 @@ from newsroom_desktop.core import body as body_md
 from newsroom_desktop.core.documents import RevisionInfo
 from newsroom_desktop.core.vocabulary import CURRENT
 from newsroom_desktop.core.workflow_rules import STATUS_COLOURS as _WORKFLOW_COLOURS
-from newsroom_desktop.core.workflow_rules import TRANSITIONS
-from newsroom_desktop.ui.labels import reason_label
+from newsroom_desktop.core.workflow_rules import TRANSITIONS, StatusEventInfo
+from newsroom_desktop.ui.labels import reason_label, role_label, status_label
 from newsroom_desktop.ui.review.common import set_up_reading, t, when
 from newsroom_desktop.ui.style import HISTORY_STYLE
 
@@ -90,6 +90,13 @@ def revision_html(revision: RevisionInfo, images: Images) -> str:
     return "\n".join(parts)
 
 
+def event_row(event: StatusEventInfo, zone: ZoneInfo) -> list[str]:
+    """Return a status change as the history lists it: when, who, the step, the note."""
+    step = f"{status_label(event.from_status)} → {status_label(event.to_status)}"
+    who = f"{event.actor} ({role_label(event.actor_role)})" if event.actor_role else event.actor
+    return [when(event.created_at, zone), who, step, " ".join(event.note.split())]
+
+
 class _RoomyRows(QStyledItemDelegate):
     """Gives each revision row a little air, so that a long history stays easy to scan."""
 
@@ -135,6 +142,7 @@ class HistoryDialog(QDialog):
         images: Images,
         *,
         can_restore: bool,
+        events: Sequence[StatusEventInfo] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -148,6 +156,15 @@ class HistoryDialog(QDialog):
         self.list.setUniformRowHeights(True)
         self.list.setItemDelegate(_RoomyRows(self.list))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # The workflow's steps, as `newsroom status` lists them: who moved it, when and why.
+        self.events_label = QLabel()
+        self.events_label.setObjectName("workflowEventsTitle")
+        self.events = QTreeWidget()
+        self.events.setObjectName("workflowEvents")
+        self.events.setRootIsDecorated(False)
+        self.events.setAlternatingRowColors(True)
+        self.events.setWordWrap(True)
+        self.events.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.header = QLabel()
         self.header.setObjectName("revisionHeader")
         self.header.setWordWrap(True)
@@ -164,6 +181,7 @@ class HistoryDialog(QDialog):
         self.setStyleSheet(HISTORY_STYLE)
         self.retranslate()
         self.show_revisions(revisions)
+        self.show_events(events)
         self.resize(1100, 720)
 
     def _build(self) -> None:
@@ -187,8 +205,19 @@ class HistoryDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.restore_button)
         buttons.addWidget(self.close_button)
+        # The workflow's steps across the whole width, under the revisions and the text.
+        steps = QWidget()
+        steps_layout = QVBoxLayout(steps)
+        steps_layout.setContentsMargins(0, 4, 0, 0)
+        steps_layout.addWidget(self.events_label)
+        steps_layout.addWidget(self.events, 1)
+        page = QSplitter(Qt.Orientation.Vertical)
+        page.addWidget(splitter)
+        page.addWidget(steps)
+        page.setSizes([500, 170])
+        page.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(page, 1)
         layout.addLayout(buttons)
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
         self.compare_current.clicked.connect(self._compare_current)
@@ -199,6 +228,10 @@ class HistoryDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Revision History"))
         self.list.setHeaderLabels([self.tr("No."), self.tr("Why"), self.tr("Who"), self.tr("When")])
+        self.events_label.setText(self.tr("Workflow"))
+        self.events.setHeaderLabels(
+            [self.tr("When"), self.tr("Who"), self.tr("Step"), self.tr("Note")]
+        )
         self.read_only.setText(self.tr("Read-only"))
         self.compare_current.setText(self.tr("Compare with Current Text"))
         self.compare_previous.setText(self.tr("Compare with Previous"))
@@ -238,6 +271,19 @@ class HistoryDialog(QDialog):
         if top is not None:
             self.list.setCurrentItem(top)
         self._show_current()
+
+    def show_events(self, events: Sequence[StatusEventInfo]) -> None:
+        """Show the article's status changes, newest first, with each note in full."""
+        self.events.clear()
+        for event in reversed(events):
+            item = QTreeWidgetItem(event_row(event, self.zone))
+            item.setToolTip(3, event.note)
+            colour = _WORKFLOW_COLOURS.get(event.to_status)
+            if colour:
+                item.setForeground(2, QColor(colour))
+            self.events.addTopLevelItem(item)
+        for column in range(3):
+            self.events.resizeColumnToContents(column)
 
     def current_revision(self) -> RevisionInfo | None:
         item = self.list.currentItem()

@@ -61,6 +61,10 @@ class HistoryController(QObject):
         )
         return versions or []
 
+    def _events(self, article_id: str) -> list[Any]:
+        workflow = self.newsroom.workflow
+        return call_core(self.services, lambda: workflow.events(article_id)) or []
+
     def show_history(self) -> HistoryDialog | None:
         """Open the revision history of the open article (after saving what was typed)."""
         doc = self.session.doc
@@ -72,6 +76,7 @@ class HistoryController(QObject):
             self.newsroom.zone,
             self._thumbnail,
             can_restore=can_edit(doc, self.newsroom.actor),
+            events=self._events(doc.id),
             parent=self.services.parent,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsroom_desktop.core.documents import Actor, ArticleDoc
-from newsroom_desktop.core.workflow_rules import ACTIONS, doc_edit_refusal
+from newsroom_desktop.core.workflow_rules import ACTIONS, TAKEN_STATUSES, doc_edit_refusal
 from newsroom_desktop.ui.labels import status_label
 from newsroom_desktop.ui.list_columns import STATUS_COLOURS
 from newsroom_desktop.ui.review.common import t
@@ -39,6 +40,7 @@ def action_label(action: str) -> str:
         "return": t("&Return to Draft…"),
         "spike": t("Spi&ke…"),
         "reopen": t("Re&open"),
+        "withdraw": t("&Withdraw Submission"),
     }
     return labels.get(action, action)
 
@@ -53,8 +55,41 @@ def action_tip(action: str) -> str:
         "return": t("Send the article back to its reporter, with a note saying why"),
         "spike": t("Kill the article; it is kept, and an editor can reopen it"),
         "reopen": t("Bring a spiked article back as a draft"),
+        "withdraw": t("Take the submission back as a draft, while no editor has taken it"),
     }
     return tips.get(action, "")
+
+
+def refusal_reason(code: str, action: str, status: str) -> str:
+    """Return why an action cannot run now, for its tooltip (the core gives the code)."""
+    if code == "workflow_trashed":
+        return t("The article is in the trash; restore it first.")
+    if code == "workflow_role":
+        return t("Only an editor can do this.")
+    if code == "workflow_owner":
+        if action == "withdraw":
+            return t("Only the reporter who owns the article can withdraw it.")
+        return t("A reporter can do this only on their own articles.")
+    if action == "withdraw" and status in TAKEN_STATUSES:
+        return t("An editor has taken it already; ask the desk to return it.")
+    if status == "spiked":
+        return t("The article is spiked; an editor must reopen it first.")
+    needs = {
+        "submit": t("Only a draft can be submitted."),
+        "take": t("Only a submitted article can be taken for editing."),
+        "approve": t("Only a submitted article or one being edited can be approved."),
+        "publish": t("Only an approved article (Ready) can be published."),
+        "return": t("Only a submitted article, one being edited or one ready can be returned."),
+        "reopen": t("Only a spiked article can be reopened."),
+        "withdraw": t("Only a submitted article can be withdrawn."),
+    }
+    now = t("The article is %1.").replace("%1", status_label(status))
+    return f"{now} {needs[action]}" if action in needs else now
+
+
+def disabled_tip(action: str, reason: str) -> str:
+    """Return the tooltip of an action that cannot run: what it does, and why not now."""
+    return t("%1 — not available: %2").replace("%1", action_tip(action)).replace("%2", reason)
 
 
 def done_message(action: str) -> str:
@@ -67,6 +102,7 @@ def done_message(action: str) -> str:
         "return": t("Returned to draft."),
         "spike": t("Spiked."),
         "reopen": t("Reopened as a draft."),
+        "withdraw": t("Withdrawn: a draft again."),
     }
     return messages.get(action, "")
 
@@ -132,10 +168,13 @@ class WorkflowBar(QWidget):
         self._row.addWidget(self.meta)
         self._row.addWidget(self.notes_button)
         self._row.addStretch(1)
-        layout = QVBoxLayout(self)
+        # Owner and taker go on a line of their own when the row has no room for them.
+        self._meta_line = QHBoxLayout()
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 8, 24, 6)
         layout.setSpacing(6)
         layout.addLayout(self._row)
+        layout.addLayout(self._meta_line)
         layout.addWidget(self.banner)
         self.setStyleSheet(REVIEW_BAR_STYLE)
         self.show_state(None, set())
@@ -153,6 +192,14 @@ class WorkflowBar(QWidget):
             self._row.addWidget(button)
             self.buttons[key] = button
 
+    def add_menu_action(self, key: str, action: QAction) -> None:
+        """Offer ``action`` in a drop-down on the button of workflow action ``key``."""
+        button = self.buttons[key]
+        menu = QMenu(button)
+        menu.addAction(action)
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+
     def show_state(
         self,
         doc: ArticleDoc | None,
@@ -161,6 +208,7 @@ class WorkflowBar(QWidget):
         lock: str = "",
         info: str = "",
         open_notes: int | None = None,
+        taken_by: str = "",
     ) -> None:
         """Show the article's status, the actions open to the person, and any banner.
 
@@ -171,7 +219,11 @@ class WorkflowBar(QWidget):
             return
         self.chip.setText(status_label(doc.status))
         self.chip.setStyleSheet(chip_style(doc.status))
-        self.meta.setText(self.tr("by %1").replace("%1", doc.owner) if doc.owner else "")
+        meta = [self.tr("by %1").replace("%1", doc.owner)] if doc.owner else []
+        if taken_by:
+            meta.append(self.tr("taken by %1").replace("%1", taken_by))
+        self.meta.setText(" · ".join(meta))
+        self.meta.setVisible(bool(meta))
         if open_notes is not None:
             self.show_open_notes(open_notes)
         allowed = set(available)
@@ -190,6 +242,28 @@ class WorkflowBar(QWidget):
             self.banner.style().unpolish(self.banner)
             self.banner.style().polish(self.banner)
         self.banner.setVisible(bool(text))
+        self._place_meta()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_meta()
+
+    def _place_meta(self) -> None:
+        """Keep the owner and taker in the row if they fit beside the actions, else below."""
+        widgets = [self.chip, self.meta, self.notes_button, *self.buttons.values()]
+        shown = [w for w in widgets if not w.isHidden()]
+        margins = self._layout.contentsMargins()
+        needed = sum(w.sizeHint().width() for w in shown) + self._row.spacing() * len(shown)
+        fits = needed + margins.left() + margins.right() <= self.width()
+        in_row = self._row.indexOf(self.meta) >= 0
+        if fits == in_row:
+            return
+        if fits:
+            self._meta_line.removeWidget(self.meta)
+            self._row.insertWidget(1, self.meta)
+        else:
+            self._row.removeWidget(self.meta)
+            self._meta_line.addWidget(self.meta)
 
     def show_open_notes(self, count: int) -> None:
         """Show how many notes on the article are still open (none: no button)."""
@@ -198,9 +272,18 @@ class WorkflowBar(QWidget):
 
 
 class NoteDialog(QDialog):
-    """Ask for a note that must not be empty (why an article goes back to its reporter)."""
+    """Ask for a note: one that must not be empty (why an article goes back to its reporter),
+    or, ``optional``, one that may be (a message with a submission)."""
 
-    def __init__(self, title: str, prompt: str, ok_text: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        title: str,
+        prompt: str,
+        ok_text: str,
+        parent: QWidget | None = None,
+        *,
+        optional: bool = False,
+    ):
         super().__init__(parent)
         self.setObjectName("workflowNoteDialog")
         self.setWindowTitle(title)
@@ -216,10 +299,11 @@ class NoteDialog(QDialog):
         )
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(ok_text)
-        self.ok.setEnabled(False)
-        self.text.textChanged.connect(
-            lambda: self.ok.setEnabled(bool(self.text.toPlainText().strip()))
-        )
+        if not optional:
+            self.ok.setEnabled(False)
+            self.text.textChanged.connect(
+                lambda: self.ok.setEnabled(bool(self.text.toPlainText().strip()))
+            )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -242,4 +326,21 @@ def ask_return_note(parent: QWidget | None, headline: str) -> str | None:
         t("Return to Draft"),
         parent,
     )
+    return dialog.note() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_submit_message(parent: QWidget | None, headline: str) -> str | None:
+    """Ask for an optional message to the desk with the submission; None if the person cancels."""
+    name = f"“{headline}”" if headline else t("this article")
+    dialog = NoteDialog(
+        t("Submit with a Message"),
+        t(
+            "Submit %1 for review. The editor who opens it reads your message above the article "
+            "(optional)."
+        ).replace("%1", name),
+        t("Submit for Review"),
+        parent,
+        optional=True,
+    )
+    dialog.setObjectName("submitMessageDialog")
     return dialog.note() if dialog.exec() == QDialog.DialogCode.Accepted else None
