@@ -17,6 +17,14 @@ from tests.importers.conftest import GATESHEAD
 SECRET = "Mậtkhẩu chuyện riêng tư không được nhập vào tòa soạn."
 
 
+def _another_article(path: Path) -> None:
+    """Write an article of its own (a copy of the sample's text would be found already stored)."""
+    path.write_text(
+        f"Tin về {path.stem}\n\nChợ nổi Cái Răng họp từ sáng sớm; bài {path.stem}.\n",
+        encoding="utf-8",
+    )
+
+
 @pytest.fixture
 def outside(tmp_path: Path) -> Path:
     """A folder beside the one imported, with a text file and a photo nobody chose."""
@@ -62,7 +70,7 @@ def test_links_inside_the_folder_are_followed_and_each_file_imported_once(
     newsroom: Newsroom, chosen: Path
 ):
     (chosen / "tuan-1").mkdir()
-    shutil.copyfile(SAMPLE_TEXT, chosen / "tuan-1" / "le.txt")
+    _another_article(chosen / "tuan-1" / "le.txt")
     (chosen / "a-ban-sao.txt").symlink_to(chosen / "bai.txt")  # sorts before its target
     (chosen / "a-tuan").symlink_to("tuan-1", target_is_directory=True)
     (chosen / "rieng").mkdir()
@@ -86,7 +94,7 @@ def test_a_link_to_a_folder_inside_that_is_not_searched_otherwise_is_followed(
     newsroom: Newsroom, tmp_path: Path, chosen: Path
 ):
     (chosen / ".an").mkdir()  # hidden folders are not searched, but a link to one is chosen
-    shutil.copyfile(SAMPLE_TEXT, chosen / ".an" / "giau.txt")
+    _another_article(chosen / ".an" / "giau.txt")
     (chosen / "hien").symlink_to(".an", target_is_directory=True)
     report = import_paths(newsroom, [chosen])
     assert [r.file.relative_to(chosen).as_posix() for r in report.imported] == [

@@ -42,7 +42,7 @@ def test_replace_all_covers_every_field_and_says_where(opened, store_path):
     assert window.editor.headline.text() == "Thành ủy thảo luận kế hoạch năm 2025"
     assert "thảo luận về chống ngập" in window.editor.lead.text()
     assert window.photo_panel.caption.toPlainText() == "Đại biểu thảo luận tại hội trường"
-    assert window.photo_panel.list.item(0).text().startswith("★ Đại biểu thảo luận")
+    assert window.photo_panel.list.item(0).toolTip().startswith("Đại biểu thảo luận")
     window.session.flush()
     doc = stored(store_path, article_id)
     assert "họp bàn" not in doc.headline + doc.lead + doc.body

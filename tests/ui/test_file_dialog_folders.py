@@ -46,13 +46,15 @@ def test_import_opens_in_documents_then_in_the_last_folder(
     documents = _home_with_documents(tmp_path, monkeypatch)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    article = inbox / "bai.txt"
-    article.write_bytes(SAMPLE_TEXT.read_bytes())
+    first, second = inbox / "bai.txt", inbox / "bai-2.txt"
+    first.write_bytes(SAMPLE_TEXT.read_bytes())
+    # Another text: the same one again would be found in the store already, and asked about.
+    second.write_text("Tin thứ hai\n\nMột bài khác hẳn, về chợ nổi Cái Răng.\n", encoding="utf-8")
     asked: list[str] = []
 
     def choose(_parent, _title, folder, _filter):
         asked.append(folder)
-        return [str(article)], ""
+        return [str((first, second)[len(asked) - 1])], ""
 
     shown: list[str] = []
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", choose)

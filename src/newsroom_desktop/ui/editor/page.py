@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QSizePolicy, QWidget
@@ -29,6 +30,10 @@ class PageScrollArea(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there, as in a word processor: a bar that came and went would change the
+        # page's width, hence its wrapped height, hence whether the bar is needed, and Qt's
+        # resize of the page would recurse until the stack ran out (a drag into the text did).
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setWidget(page)
         body.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -50,6 +55,8 @@ class PageScrollArea(QScrollArea):
 
     def fit_body(self) -> None:
         """Make the body exactly as tall as its text, or as the page below the fields."""
+        if not shiboken6.isValid(self._body) or not shiboken6.isValid(self):
+            return  # a late call (a timer, the document's signal) after the window closed
         text = math.ceil(self._body.document().size().height())
         below_fields = self.viewport().height() - self._body.y()
         height = max(text, below_fields, MIN_BODY_HEIGHT)
@@ -88,7 +95,7 @@ class PageScrollArea(QScrollArea):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget() and event.type() == QEvent.Type.Resize:
-            QTimer.singleShot(0, self.fit_body)
+            QTimer.singleShot(0, self, self.fit_body)
         if (
             watched is self._body.viewport()
             and isinstance(event, QMouseEvent)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,7 +45,13 @@ from newsroom_desktop.ui.editor.find_replace import FindBar
 from newsroom_desktop.ui.editor.find_scope import HEADLINE, LEAD
 from newsroom_desktop.ui.editor.formats import body_font
 from newsroom_desktop.ui.editor.page import PageScrollArea
-from newsroom_desktop.ui.editor.text_edit import MAX_TEXT_WIDTH, BodyEdit, new_document
+from newsroom_desktop.ui.editor.text_edit import (
+    MAX_TEXT_WIDTH,
+    MIN_SIDE_MARGIN,
+    BodyEdit,
+    new_document,
+    side_margin,
+)
 from newsroom_desktop.ui.style import EDITOR_PANEL_STYLE
 
 Thumbnails = Callable[[PhotoUse], QImage | None]
@@ -148,8 +154,9 @@ class EditorPanel(QWidget):
         holder.setLayout(column)
         holder.setMaximumWidth(MAX_TEXT_WIDTH)
         centre = QHBoxLayout(self.header)
-        centre.setContentsMargins(24, 0, 24, 0)
+        centre.setContentsMargins(MIN_SIDE_MARGIN, 0, MIN_SIDE_MARGIN, 0)
         centre.addWidget(holder)
+        self.header.installEventFilter(self)
         # Headline, lead, body and photos scroll as one page, like a document.
         page_column = QVBoxLayout(self.page)
         page_column.setContentsMargins(0, 0, 0, 0)
@@ -163,6 +170,15 @@ class EditorPanel(QWidget):
         outer.setSpacing(0)
         outer.addWidget(self.page_scroll, 1)
         outer.addWidget(self.find_bar)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.header and event.type() == QEvent.Type.Resize:
+            # The fields keep the body's side margin: most of it goes when the page is narrow.
+            side = side_margin(self.header.width())
+            layout = self.header.layout()
+            if layout is not None and layout.contentsMargins().left() != side:
+                layout.setContentsMargins(side, 0, side, 0)
+        return super().eventFilter(watched, event)
 
     def _action(self, text: str, shortcut: Any = None, checkable: bool = False) -> QAction:
         action = QAction(text, self)

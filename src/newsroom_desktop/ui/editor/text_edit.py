@@ -47,6 +47,17 @@ from newsroom_desktop.ui.editor.paste import MARKDOWN_MIME, blocks_from_mime
 
 MAX_TEXT_WIDTH = 720
 MIN_SIDE_MARGIN = 24
+# A page narrower than this (the Notes panel open on a small screen) gives up most of its side
+# margin rather than cut the fields above the text.
+NARROW_PAGE = 560
+NARROW_SIDE_MARGIN = 4
+
+
+def side_margin(width: int) -> int:
+    """Return the page's least side margin at ``width``: the body's and the fields' alike."""
+    return NARROW_SIDE_MARGIN if width < NARROW_PAGE else MIN_SIDE_MARGIN
+
+
 QUOTE_BAR = QColor("#c9d3de")
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 # Keys QTextEdit would take for itself (Ctrl+K deletes to the end of the line on X11) that
@@ -274,7 +285,7 @@ class BodyEdit(PreeditCommitMixin, QTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Margins first: QTextEdit lays the text out for the viewport width it then has. The
         # viewport's own resizes come here too, so measure the widget, not the event.
-        side = max(MIN_SIDE_MARGIN, (self.width() - MAX_TEXT_WIDTH) // 2)
+        side = max(side_margin(self.width()), (self.width() - MAX_TEXT_WIDTH) // 2)
         if side != self._side_margin:
             self._side_margin = side
             self.setViewportMargins(side, 0, side, 0)
