@@ -144,3 +144,23 @@ def _env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("NEWSROOM_TRACE_START", None)
     return env
+
+
+def test_a_long_list_shows_its_first_page_before_counting_the_store(qtbot, make_window, store_path):
+    from newsroom_desktop.ui.article_list import PAGE_SIZE
+
+    nr = Newsroom.open(store_path, actor=REPORTER)
+    with nr.store.write() as session:  # many articles quickly: one unit of work
+        from newsroom_desktop.core._writes import create_in
+
+        for n in range(PAGE_SIZE + 5):
+            create_in(session, nr.ctx, {"headline": f"Bài {n}"})
+    nr.close()
+    window = make_window()
+    model = window.list_model
+    model.set_query(model.query)
+    assert model.rowCount() == PAGE_SIZE
+    assert model.total() == PAGE_SIZE  # not counted yet: the page is shown first
+    qtbot.waitUntil(lambda: model.total() == PAGE_SIZE + 5)
+    assert window.list_panel.count_label.text() == f"{PAGE_SIZE + 5} article(s)"
+    assert model.canFetchMore()
