@@ -96,9 +96,13 @@ def _run_shown_first(app: QApplication, args: argparse.Namespace) -> int:
         gc.freeze()
         gc.enable()
 
-    if start_shown_first(app, args, on_filled=settled) is None:
+    # Held here while the app runs: nothing else keeps the top-level window alive.
+    frame = start_shown_first(app, args, on_filled=settled)
+    if frame is None:
         return 1
-    return int(app.exec())
+    code = int(app.exec())
+    del frame
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -164,3 +164,32 @@ def test_a_long_list_shows_its_first_page_before_counting_the_store(qtbot, make_
     qtbot.waitUntil(lambda: model.total() == PAGE_SIZE + 5)
     assert window.list_panel.count_label.text() == f"{PAGE_SIZE + 5} article(s)"
     assert model.canFetchMore()
+
+
+def test_a_language_switch_leaves_one_window_and_no_frame(qtbot, store_path):
+    from newsroom_desktop.ui import main_window
+
+    save_settings(Settings(profile_name=REPORTER.name, profile_role=REPORTER.role))
+    _store_with_articles(store_path, 1)
+    filled: list[bool] = []
+    frame = start_shown_first(
+        QApplication.instance(), _args(store_path), lambda: filled.append(True)
+    )
+    assert frame is not None
+    qtbot.addWidget(frame)
+    qtbot.waitUntil(lambda: bool(filled), timeout=20000)
+    window = frame.content
+    assert window is not None
+    assert window.reopen_in_language()
+    (again,) = main_window._REPLACEMENTS
+    qtbot.addWidget(again)
+    try:
+        qtbot.waitUntil(lambda: not frame.isVisible())
+        assert again.isVisible()
+        assert again.isWindow()
+        assert again.list_model.rowCount() == 1
+    finally:
+        again.session.saver.flush()
+        again.close()
+        again.newsroom.close()
+        main_window._REPLACEMENTS.clear()
