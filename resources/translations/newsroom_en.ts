@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="291"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="355"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="354"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="356"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>

@@ -1615,82 +1615,82 @@ Thay thế chúng?</translation>
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="224"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="226"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="227"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="262"/>
-        <location filename="../../src/newsroom_desktop/ui/startup.py" line="110"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../src/newsroom_desktop/ui/startup.py" line="175"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="291"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="355"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="354"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="356"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="359"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="361"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="360"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="362"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="361"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="423"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="467"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="425"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="469"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="362"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="364"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="369"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="391"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="393"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="392"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="394"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="395"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1699,13 +1699,13 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="424"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="426"/>
         <source>Your last changes could not be saved; the window stays on this store.</source>
         <translation>Chưa lưu được thay đổi cuối cùng; cửa sổ vẫn ở kho dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="468"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="469"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="471"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -2886,7 +2886,7 @@ Khôi phục ngay bây giờ?</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/startup.py" line="33"/>
+        <location filename="../../src/newsroom_desktop/ui/startup.py" line="56"/>
         <source>Cannot open the store</source>
         <translation>Không mở được kho dữ liệu</translation>
     </message>
@@ -3119,6 +3119,19 @@ Khôi phục ngay bây giờ?</translation>
         <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="204"/>
         <source>now %1</source>
         <translation>hiện có %1</translation>
+    </message>
+</context>
+<context>
+    <name>WindowFrame</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/window_frame.py" line="48"/>
+        <source>Opening…</source>
+        <translation>Đang mở…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/window_frame.py" line="49"/>
+        <source>Opening the newsroom…</source>
+        <translation>Đang mở tòa soạn…</translation>
     </message>
 </context>
 <context>

@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from newsroom_desktop.cli import render
-from newsroom_desktop.core.documents import ListQuery
-from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.documents import ArticleSummary, ListQuery
 from newsroom_desktop.core.vocabulary import LANGUAGES, STATUSES
 from newsroom_desktop.importers.base import decode, read_bytes, read_stream
+
+if TYPE_CHECKING:
+    from newsroom_desktop.core.newsroom import Newsroom
 
 FIELD_ARGS = ("headline", "section", "lead", "byline", "language", "tags")
 
@@ -48,7 +51,7 @@ def register(sub: Any) -> None:
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--trash", action="store_true", help="list the trash instead")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_list)
+    p.set_defaults(handler=cmd_list, quick=quick_list)
     p = sub.add_parser("show", help="show one article")
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
@@ -116,13 +119,34 @@ def cmd_edit(nr: Newsroom, args: argparse.Namespace) -> int:
     return 0
 
 
+def _list_query(args: argparse.Namespace) -> ListQuery:
+    return ListQuery(status=args.status, section=args.section, trashed=args.trash)
+
+
 def cmd_list(nr: Newsroom, args: argparse.Namespace) -> int:
-    query = ListQuery(status=args.status, section=args.section, trashed=args.trash)
-    items = nr.articles.list(query, limit=args.limit)
+    return _print_list(nr.articles.list(_list_query(args), limit=args.limit), nr.zone, args)
+
+
+def quick_list(args: argparse.Namespace) -> int | None:
+    """List a store file at this version's schema without opening it (None: open it)."""
+    from newsroom_desktop.core.file_list import list_file  # noqa: PLC0415 - lazy, for start-up time
+    from newsroom_desktop.core.paths import store_file  # noqa: PLC0415 - lazy, for start-up time
+    from newsroom_desktop.core.settings import load_settings  # noqa: PLC0415 - lazy, for start-up time
+
+    path = store_file(args.store)
+    if path is None or not path.is_file():
+        return None
+    items = list_file(path, _list_query(args), limit=args.limit)
+    if items is None:
+        return None
+    return _print_list(items, ZoneInfo(load_settings().timezone), args)
+
+
+def _print_list(items: list[ArticleSummary], zone: ZoneInfo, args: argparse.Namespace) -> int:
     if args.json:
         print(render.dumps([render.summary_json(s) for s in items]))
     else:
-        print("\n".join(render.summary_lines(items, nr.zone)) or "No articles.")
+        print("\n".join(render.summary_lines(items, zone)) or "No articles.")
     return 0
 
 

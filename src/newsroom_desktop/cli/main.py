@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from newsroom_desktop import __version__
-from newsroom_desktop.cli import (
-    articles,
-    exports,
-    imports,
-    maintenance,
-    photos,
-    server,
-    sync,
-    workflow,
-)
 from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.errors import NewsroomError, StoreError
-from newsroom_desktop.core.newsroom import Newsroom, default_actor
-from newsroom_desktop.core.paths import resolve_store
-from newsroom_desktop.core.settings import load_settings
 from newsroom_desktop.core.vocabulary import ROLES
+
+if TYPE_CHECKING:
+    from newsroom_desktop.core.newsroom import Newsroom
 
 EXIT_ERROR = 1  # argparse itself exits 2 on bad usage
 EXIT_USAGE = 2
@@ -34,11 +26,45 @@ MAX_COUNT = 1_000_000_000
 
 
 # Each module adds its subcommands with register(sub) and sets args.handler(newsroom, args).
-COMMAND_MODULES = (articles, photos, imports, exports, workflow, maintenance, server, sync)
+# Only the module of the command asked for is imported (a test keeps this table true): each
+# one pulls in its part of the core, and `newsroom --version` or `list` need none of the rest.
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "articles": ("init", "new", "edit", "list", "show", "search", "delete", "undelete",
+                 "empty-trash"),
+    "photos": ("photos",),
+    "imports": ("import",),
+    "exports": ("export",),
+    "workflow": ("status", "history", "diff", "note"),
+    "maintenance": ("backup", "backups", "restore", "check", "recover"),
+    "server": ("server",),
+    "sync": ("sync", "checkout"),
+}  # fmt: skip
+GLOBAL_OPTIONS_WITH_VALUE = frozenset({"--store", "--as", "--role"})
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser of the ``newsroom`` command."""
+def command_word(argv: Sequence[str]) -> str | None:
+    """Return the command ``argv`` names (the first word that is not a global option)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--version":
+            return "--version"
+        if word in GLOBAL_OPTIONS_WITH_VALUE:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def command_modules(command: str | None) -> list[str]:
+    """Return the modules to register for ``command``: its own, or every one (help, errors)."""
+    if command == "--version":
+        return []
+    owners = [name for name, commands in COMMANDS.items() if command in commands]
+    return owners or list(COMMANDS)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Return the argument parser of the ``newsroom`` command (for ``command``, else all)."""
     parser = argparse.ArgumentParser(
         prog="newsroom", description="Newsroom Desktop from the command line."
     )
@@ -51,8 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--as", dest="as_name", metavar="NAME", help="act as this person")
     parser.add_argument("--role", choices=ROLES, help="the acting person's role")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    for name in command_modules(command):
+        importlib.import_module(f"newsroom_desktop.cli.{name}").register(sub)
     for action in _actions(parser):
         if action.type is int:
             action.type = count_arg
@@ -119,12 +145,18 @@ def _actor(args: argparse.Namespace) -> Actor | None:
     if args.as_name:
         return Actor(args.as_name, args.role or "reporter")
     if args.role:
+        from newsroom_desktop.core.newsroom import default_actor  # noqa: PLC0415 - lazy, for start-up time
+        from newsroom_desktop.core.settings import load_settings  # noqa: PLC0415 - lazy, for start-up time
+
         return Actor(default_actor(load_settings()).name, args.role)
     return None
 
 
 def _open(args: argparse.Namespace) -> Newsroom:
     """Open the store; on a server the login says who acts, never --as or --role."""
+    from newsroom_desktop.core.newsroom import Newsroom  # noqa: PLC0415 - lazy, for start-up time
+    from newsroom_desktop.core.paths import resolve_store  # noqa: PLC0415 - lazy, for start-up time
+
     loc = resolve_store(args.store)
     if loc.path is not None:
         return Newsroom.open(loc, actor=_actor(args))
@@ -146,8 +178,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    parser = build_parser(command_word(words))
+    args = parser.parse_args(words)
     bad = _not_utf8(parser, args)
     if bad:
         print(
@@ -157,6 +190,14 @@ def _run(argv: Sequence[str] | None) -> int:
         return EXIT_USAGE
     newsroom: Newsroom | None = None
     try:
+        # A command that can answer from a store file alone (list) tries that first; None
+        # means the store must be opened as usual (a server, a new or older store, --as).
+        quick = getattr(args, "quick", None)
+        if quick is not None and not (args.as_name or args.role):
+            code = quick(args)
+            if code is not None:
+                sys.stdout.flush()
+                return int(code)
         if not getattr(args, "opens_store", True):
             # Works on the store file itself (restore, check): it may be too damaged to open.
             code = int(args.handler(None, args))

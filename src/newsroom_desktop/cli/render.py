@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from newsroom_desktop.core import dates
-from newsroom_desktop.core.diff import FieldDiff
 from newsroom_desktop.core.documents import ArticleDoc, ArticleSummary, PhotoUse
+
+if TYPE_CHECKING:
+    from newsroom_desktop.core.diff import FieldDiff
 
 
 def photo_json(use: PhotoUse) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from newsroom_desktop.core.server_people import (
     disable_person,
     set_role,
 )
-from newsroom_desktop.core.store import SCHEMA_HEAD
+from newsroom_desktop.core.store_file import SCHEMA_HEAD
 
 
 def register(sub: Any) -> None:

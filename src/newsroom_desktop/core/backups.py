@@ -38,15 +38,17 @@ from newsroom_desktop.core.safety_records import (
 )
 from newsroom_desktop.core.schema import schema_differences
 from newsroom_desktop.core.store import (
-    BUSY_TIMEOUT_MS,
-    KNOWN_REVISIONS,
     Store,
     backup_file,
     backup_path,
-    connect_read_only,
     copy_database,
-    read_schema_revision,
     unknown_revision_error,
+)
+from newsroom_desktop.core.store_file import (
+    BUSY_TIMEOUT_MS,
+    KNOWN_REVISIONS,
+    connect_read_only,
+    read_schema_revision,
 )
 
 DEFAULT_KEEP = 10

@@ -19,7 +19,6 @@ from sqlalchemy import (
     func,
     select,
 )
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from newsroom_desktop.core.errors import PhotoError, StoreError
@@ -71,6 +70,9 @@ def put_blob(session: Session, sha256: str, path: Path) -> None:
             "again.",
             code="original_changed",
         )
+    # PostgreSQL's dialect (with its async drivers and asyncio) loads only on a server.
+    from sqlalchemy.dialects.postgresql import insert  # noqa: PLC0415 - lazy, for start-up time
+
     stmt = insert(photo_blobs).values(sha256=sha256, size=len(data), bytes=data)
     session.execute(stmt.on_conflict_do_nothing(index_elements=["sha256"]))
 

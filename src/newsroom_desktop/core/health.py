@@ -13,7 +13,8 @@ from newsroom_desktop.core.errors import StoreError
 from newsroom_desktop.core.models import ArticlePhoto, Photo
 from newsroom_desktop.core.paths import StoreLocation, resolve_store
 from newsroom_desktop.core.photos.ingest import original_path
-from newsroom_desktop.core.store import Store, connect_read_only, read_schema_revision
+from newsroom_desktop.core.store import Store
+from newsroom_desktop.core.store_file import connect_read_only, read_schema_revision
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,8 @@ from newsroom_desktop.core.server_link import read_server_link
 from newsroom_desktop.core.server_people import server_actor
 from newsroom_desktop.core.server_records import ServerAddress, ServerLink
 from newsroom_desktop.core.settings import Settings, load_settings
-from newsroom_desktop.core.store import SCHEMA_HEAD, Store, migrations_dir
+from newsroom_desktop.core.store import Store, migrations_dir
+from newsroom_desktop.core.store_file import SCHEMA_HEAD
 from newsroom_desktop.core.sync import SyncService, joined_actor
 from newsroom_desktop.core.text import clean_line
 from newsroom_desktop.core.watch import StoreWatcher

@@ -5,12 +5,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
 
 from newsroom_desktop.core.errors import StoreError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
+# SQLAlchemy is imported where a URL is made, not here: settings and the short commands (a
+# store file listed through sqlite3 alone) need these folders without its start-up cost.
 
 APP_NAME = "newsroom-desktop"
 APP_AUTHOR = "newsroom-desktop"
@@ -66,11 +71,11 @@ def resolve_store(location: str | os.PathLike[str] | None = None) -> StoreLocati
     in-memory or ``file:`` database, a folder, a device, a pipe) is refused with StoreError
     before anything is created beside it.
     """
-    raw = os.fspath(location) if location is not None else os.environ.get(STORE_ENV) or None
-    if raw and _scheme(raw) in POSTGRES_SCHEMES:
-        return server_location(raw)
-    path = store_path(raw) if raw else data_dir() / STORE_FILENAME
-    check_store_path(path)
+    path = store_file(location)
+    if path is None:
+        return server_location(_raw_location(location))
+    from sqlalchemy.engine import URL  # noqa: PLC0415 - lazy, for start-up time
+
     # A URL object, never text: a "?" or "%20" in the file name must not change which file
     # opens, and a name that is not UTF-8 goes to SQLite as the system gave it.
     url = URL.create("sqlite", database=str(path))
@@ -84,12 +89,32 @@ def resolve_store(location: str | os.PathLike[str] | None = None) -> StoreLocati
     )
 
 
+def store_file(location: str | os.PathLike[str] | None = None) -> Path | None:
+    """Return the store file ``location`` resolves to (checked as ``resolve_store`` does).
+
+    None for a server URL. Needs no SQLAlchemy for a plain path.
+    """
+    raw = _raw_location(location)
+    if raw and _scheme(raw) in POSTGRES_SCHEMES:
+        return None
+    path = store_path(raw) if raw else data_dir() / STORE_FILENAME
+    check_store_path(path)
+    return path
+
+
+def _raw_location(location: str | os.PathLike[str] | None) -> str:
+    return os.fspath(location) if location is not None else os.environ.get(STORE_ENV) or ""
+
+
 def _scheme(raw: str) -> str:
     return raw.split(":", 1)[0].split("+", 1)[0].lower() if ":" in raw else ""
 
 
 def server_location(raw: str) -> StoreLocation:
     """Return the location of the newsroom server at the PostgreSQL URL ``raw``."""
+    from sqlalchemy.engine import make_url  # noqa: PLC0415 - lazy, for start-up time
+    from sqlalchemy.exc import ArgumentError  # noqa: PLC0415 - lazy, for start-up time
+
     try:
         url = make_url(raw)
     except ArgumentError as exc:
@@ -138,6 +163,9 @@ def store_path(raw: str) -> Path:
 
 
 def _sqlite_url_path(raw: str) -> str:
+    from sqlalchemy.engine import make_url  # noqa: PLC0415 - lazy, for start-up time
+    from sqlalchemy.exc import ArgumentError  # noqa: PLC0415 - lazy, for start-up time
+
     try:
         url = make_url(raw)
     except ArgumentError as exc:

@@ -14,7 +14,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from newsroom_desktop.core.store import connect_read_only, migrations_dir
+from newsroom_desktop.core.store import migrations_dir
+from newsroom_desktop.core.store_file import connect_read_only
 
 Shape = dict[str, str]  # "<kind> <name>" -> a normalised description of it
 

@@ -7,12 +7,8 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from newsroom_desktop.core.errors import StoreError
 from newsroom_desktop.core.paths import StoreLocation, server_location
-from newsroom_desktop.core.store import (
-    SCHEMA_HEAD,
-    Store,
-    known_server_revision,
-    read_server_revision,
-)
+from newsroom_desktop.core.store import Store, known_server_revision, read_server_revision
+from newsroom_desktop.core.store_file import SCHEMA_HEAD
 
 # Schemas every PostgreSQL database has; a table in any other one is someone else's data.
 SYSTEM_SCHEMAS = frozenset({"pg_catalog", "information_schema", "pg_toast"})

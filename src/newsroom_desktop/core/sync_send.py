@@ -15,7 +15,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import case, or_, select, text
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session, selectinload
 
 from newsroom_desktop.core import revisions, search
@@ -410,6 +409,9 @@ def push(
     text moves the head only from the head this desk last had (or one it sent itself);
     otherwise, or on a retry after a refusal (``conflict``), its version is kept, flagged.
     """
+    # PostgreSQL's dialect (with its async drivers and asyncio) loads only on a server.
+    from sqlalchemy.dialects.postgresql import insert as pg_insert  # noqa: PLC0415 - lazy, for start-up time
+
     photos = outgoing["photos"]
     for photo in photos:
         remote.execute(pg_insert(Photo).values(**photo).on_conflict_do_nothing())

@@ -21,7 +21,8 @@ from newsroom_desktop.core.convert import summary_from_row, summary_select
 from newsroom_desktop.core.documents import ArticleSummary
 from newsroom_desktop.core.models import Article, StatusEvent, utcnow
 from newsroom_desktop.core.notices import Notice, NoticeListener
-from newsroom_desktop.core.store import Store, connect_read_only
+from newsroom_desktop.core.store import Store
+from newsroom_desktop.core.store_file import connect_read_only
 
 # A save stamps updated_at when it starts and commits a moment later (up to the busy timeout
 # if it waited for the lock): looking this far back never misses it; a repeat is harmless.

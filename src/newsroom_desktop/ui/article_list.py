@@ -66,6 +66,7 @@ class ArticleListModel(QAbstractTableModel):
 
     HEADLINE, SECTION, BYLINE, STATUS, UPDATED = HEADLINE, SECTION, BYLINE, STATUS, UPDATED
     SummaryRole = SUMMARY_ROLE
+    counted = Signal()  # the total of a long list is known (it comes after its first page)
 
     def __init__(self, articles: ArticleService, zone: ZoneInfo, parent: Any = None) -> None:
         super().__init__(parent)
@@ -108,11 +109,20 @@ class ArticleListModel(QAbstractTableModel):
         # search twice per keystroke, so the count shows "200+" until they are all loaded.
         self._searching = bool(query.text.strip())
         self._more = self._searching and len(self._rows) == PAGE_SIZE
-        if self._searching or len(self._rows) < PAGE_SIZE:
-            self._total = len(self._rows)
-        else:
-            self._total = self._articles.count(query)
+        self._total = len(self._rows)
+        if not self._searching and len(self._rows) == PAGE_SIZE:
+            # Counting a long list reads an index as long as the store: the first page is
+            # shown first, and the count follows on the next turn of the event loop.
+            QTimer.singleShot(0, self, lambda: self._count(query))
         self.endResetModel()
+
+    def _count(self, query: ListQuery) -> None:
+        if query is not self._query:
+            return  # another query was shown meanwhile; it counts for itself
+        total = self._articles.count(query)
+        if total != self._total:
+            self._total = total
+            self.counted.emit()
 
     def total(self) -> int:
         """Return how many articles the query shows (for a search: those loaded so far)."""
@@ -292,6 +302,7 @@ class ArticleListPanel(QWidget):
         for combo in (self.status_filter, self.section_filter, self.sort):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        model.counted.connect(self._update_count)
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
             signal.connect(self._update_count)
             signal.connect(self._update_empty)

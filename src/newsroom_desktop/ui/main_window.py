@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from newsroom_desktop.core.changes import CREATED, PHOTOS, TRASHED, Changes
 from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
 from newsroom_desktop.core.errors import NewsroomError
-from newsroom_desktop.core.newsroom import Newsroom, config_dir
+from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.settings import Settings
 from newsroom_desktop.core.workflow_rules import can_edit
 from newsroom_desktop.ui.actions import build_actions, build_menus, build_toolbar
@@ -38,8 +38,14 @@ from newsroom_desktop.ui.session import ArticleSession
 from newsroom_desktop.ui.sync_desk import SyncDesk
 from newsroom_desktop.ui.sync_strip import SyncArticleController
 from newsroom_desktop.ui.thumbnails import Thumbnails
+from newsroom_desktop.ui.window_frame import (
+    DEFAULT_SIZE,
+    GEOMETRY_KEY,
+    restore_geometry,
+    window_state,
+)
 
-DEFAULT_SIZE = (1440, 900)
+__all__ = ["DEFAULT_SIZE", "MainWindow"]  # DEFAULT_SIZE: the size of a first start
 STATUS_MS = 5000
 NOTICE_MS = 15000
 _REPLACEMENTS: list[MainWindow] = []  # the window that replaced the first one, if any
@@ -47,6 +53,8 @@ _REPLACEMENTS: list[MainWindow] = []  # the window that replaced the first one, 
 
 class MainWindow(QMainWindow):
     """Article list on the left, editor in the middle, photos and captions on the right."""
+
+    closed = Signal()  # the window was closed (its frame, if it has one, closes with it)
 
     def __init__(
         self, newsroom: Newsroom, settings: Settings, parent: QWidget | None = None
@@ -221,17 +229,10 @@ class MainWindow(QMainWindow):
 
     # -- state ---------------------------------------------------------------------------
 
-    def _qsettings(self) -> QSettings:
-        # Window state lives beside settings.json, in the config folder platformdirs gives.
-        return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
-
     def _restore_state(self) -> None:
-        state = self._qsettings()
-        geometry = state.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(*DEFAULT_SIZE)
+        # Window state lives beside settings.json, in the config folder platformdirs gives.
+        state = window_state()
+        restore_geometry(self)
         splitter = state.value("window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
@@ -239,8 +240,9 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([380, 760, 300])
 
     def _save_state(self) -> None:
-        state = self._qsettings()
-        state.setValue("window/geometry", self.saveGeometry())
+        state = window_state()
+        # The top-level window's: this one, or the frame the app started in (ui.window_frame).
+        state.setValue(GEOMETRY_KEY, self.window().saveGeometry())
         state.setValue("window/splitter", self.splitter.saveState())
         state.sync()
 
@@ -479,6 +481,7 @@ class MainWindow(QMainWindow):
         for timer in self.findChildren(QTimer):
             timer.stop()
         event.accept()
+        self.closed.emit()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

@@ -1,0 +1,189 @@
+"""The `newsroom` command's start: each command imports only its module, and `list` reads a
+store file through sqlite3 alone with the same answers as the core's list."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newsroom_desktop.cli import main
+from newsroom_desktop.cli.main import COMMANDS, build_parser, command_modules, command_word
+from newsroom_desktop.core.documents import ListQuery
+from newsroom_desktop.core.file_list import list_file
+from newsroom_desktop.core.newsroom import Newsroom
+from tests.conftest import EDITOR, REPORTER
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _subcommands(parser) -> set[str]:
+    for action in parser._actions:
+        if action.__class__.__name__ == "_SubParsersAction":
+            return set(action.choices)
+    return set()
+
+
+def test_the_command_table_names_what_each_module_registers():
+    every = _subcommands(build_parser())
+    assert every == {c for commands in COMMANDS.values() for c in commands}
+    for module, commands in COMMANDS.items():
+        assert command_modules(commands[0]) == [module]
+        assert _subcommands(build_parser(commands[0])) == set(commands)
+
+
+@pytest.mark.parametrize(
+    ("argv", "word"),
+    [
+        (["--version"], "--version"),
+        (["--store", "list", "show", "x"], "show"),
+        (["--as", "Lan", "--role", "editor", "list"], "list"),
+        (["--store=s.sqlite", "photos", "list", "x"], "photos"),
+        (["-h"], None),
+        ([], None),
+    ],
+)
+def test_the_command_word_skips_global_options(argv, word):
+    assert command_word(argv) == word
+
+
+def test_an_unknown_command_still_lists_every_command(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["no-such-command"])
+    assert exit_info.value.code == 2
+    assert "empty-trash" in capsys.readouterr().err
+
+
+def _imports_of(*argv: str, env_store: Path | None = None) -> set[str]:
+    code = (
+        "import sys, contextlib, io\n"
+        "from newsroom_desktop.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        f"        main({list(argv)!r})\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return set(result.stdout.split())
+
+
+def test_version_and_list_import_neither_sqlalchemy_nor_the_formats(tmp_path):
+    store = tmp_path / "s.sqlite"
+    Newsroom.open(store, actor=REPORTER).close()
+    heavy = {"sqlalchemy", "PIL", "markdown_it", "alembic", "PySide6", "lxml"}
+    assert not heavy & _imports_of("--version")
+    assert not heavy & _imports_of("--store", str(store), "list")
+    # A store not made yet is created the usual way, through the core.
+    assert "sqlalchemy" in _imports_of("--store", str(tmp_path / "new.sqlite"), "list")
+
+
+def _filled_store(path: Path) -> list[str]:
+    """Make articles in every state the list shows; return their ids, newest last."""
+    nr = Newsroom.open(path, actor=REPORTER)
+    ids = []
+    for n, section in enumerate(["Thời sự", "Kinh tế", "", "Thời sự", "Y tế", "Kinh tế"]):
+        doc = nr.articles.create({"headline": f"Bài {n} Đảng", "section": section, "body": "Một."})
+        ids.append(doc.id)
+    nr.workflow.apply(ids[1], "submit")
+    nr.workflow.apply(ids[2], "submit")
+    nr.articles.trash(ids[4])
+    nr.close()
+    editor = Newsroom.open(path, actor=EDITOR)
+    editor.workflow.apply(ids[2], "take")
+    editor.workflow.apply(ids[1], "take")
+    editor.workflow.apply(ids[1], "approve")
+    editor.articles.create({"headline": "Editor's own", "section": "Y tế"})
+    editor.close()
+    # The sync marks a working copy shows: a check-out and a conflict waiting to be resolved.
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO leases (article_id, person_id, person_name, taken_at) "
+            "VALUES (?, NULL, 'Phương Nam', '2021-09-07 06:59:00.000000')",
+            (ids[0],),
+        )
+        conn.execute(
+            "INSERT INTO sync_conflicts (id, article_id, revision_id, head_revision_id, "
+            "person_name, reason, created_at, resolved_at, resolved_by) "
+            "VALUES (?, ?, ?, NULL, 'Lan', 'text', '2021-09-07 06:59:00.000000', NULL, '')",
+            (str(uuid.uuid4()), ids[3], str(uuid.uuid4())),
+        )
+    conn.close()
+    return ids
+
+
+QUERIES = [
+    ListQuery(),
+    ListQuery(trashed=True),
+    ListQuery(status="editing"),
+    ListQuery(status=("draft", "ready")),
+    ListQuery(section="Thời sự"),
+    ListQuery(section="Không có"),
+    ListQuery(owner=EDITOR.name),
+    ListQuery(sort="headline", descending=False),
+    ListQuery(sort="created"),
+]
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=lambda q: repr(q)[9:60])
+def test_the_file_list_answers_as_the_core_does(tmp_path, query):
+    store = tmp_path / "s.sqlite"
+    _filled_store(store)
+    nr = Newsroom.open(store, actor=REPORTER)
+    try:
+        for offset, limit in ((0, 200), (1, 2)):
+            expected = nr.articles.list(query, offset=offset, limit=limit)
+            assert list_file(store, query, offset=offset, limit=limit) == expected
+    finally:
+        nr.close()
+
+
+def test_the_file_list_sees_conflicts_check_outs_and_who_took_an_article(tmp_path):
+    store = tmp_path / "s.sqlite"
+    ids = _filled_store(store)
+    found = {s.id: s for s in list_file(store, ListQuery()) or []}
+    assert found[ids[0]].lease_by == "Phương Nam"
+    assert found[ids[3]].in_conflict
+    assert found[ids[2]].taken_by == EDITOR.name
+    assert found[ids[2]].updated_at.tzinfo == UTC
+    assert ids[4] not in found
+
+
+def test_the_file_list_declines_what_only_the_core_can_answer(tmp_path):
+    store = tmp_path / "s.sqlite"
+    _filled_store(store)
+    assert list_file(store, ListQuery(text="dang")) is None  # search ranks through the core
+    assert list_file(store, ListQuery(status="nonsense")) is None  # the core explains
+    assert list_file(tmp_path / "missing.sqlite", ListQuery()) is None
+    (tmp_path / "not-a-store").write_bytes(b"plain text, not SQLite")
+    assert list_file(tmp_path / "not-a-store", ListQuery()) is None
+    with sqlite3.connect(store) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0005'")
+    conn.close()
+    assert list_file(store, ListQuery()) is None  # an older store is migrated on open
+
+
+def test_list_prints_the_same_from_the_file_and_through_the_core(capsys, tmp_path):
+    store = tmp_path / "s.sqlite"
+    _filled_store(store)
+    quick = [main(["--store", str(store), "list", "--json"]), capsys.readouterr()]
+    # --as makes the command open the store through the core.
+    full = [
+        main(["--store", str(store), "--as", REPORTER.name, "list", "--json"]),
+        capsys.readouterr(),
+    ]
+    assert quick == full
+    assert len(json.loads(quick[1].out)) == 6
+    assert main(["--store", str(store), "list", "--section", "Y tế", "--status", "draft"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[1] for line in lines] == ["draft"]
+    assert datetime.now(UTC).strftime("%Y") in lines[0]
