@@ -23,6 +23,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from newsroom_desktop.core.packing import PackedText
+
 
 def new_id() -> str:
     """Return a new random UUID as text; ids survive a later sync between machines."""
@@ -171,7 +173,8 @@ class Revision(Base):
     section: Mapped[str] = mapped_column(String(200), default="")
     headline: Mapped[str] = mapped_column(Text, default="")
     lead: Mapped[str] = mapped_column(Text, default="")
-    body: Mapped[str] = mapped_column(Text, default="")
+    # Compressed in a store file (read plain through the view revision_texts); see packing.
+    body: Mapped[str] = mapped_column(PackedText, default="")
     byline: Mapped[str] = mapped_column(String(400), default="")
     language: Mapped[str] = mapped_column(String(8), default="vi")
     tags_json: Mapped[str] = mapped_column(Text, default="[]")

@@ -20,13 +20,14 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from newsroom_desktop.core import blobs, credentials, live_files, originals, pg_tools
 from newsroom_desktop.core.errors import NewsroomError, StoreError, WorkflowError
+from newsroom_desktop.core.packing import register_functions
 from newsroom_desktop.core.paths import StoreLocation, backup_part, resolve_store
 
 log = logging.getLogger(__name__)
 
 # Alembic revisions this app knows, oldest first; a test keeps it equal to the migration scripts.
 # Checking the stored revision against this list keeps Alembic out of a normal start-up.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0008")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 10_000
 INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for a refusal by grant, policy or us
@@ -76,11 +77,12 @@ def connect_read_only(path: Path, timeout: float = BUSY_TIMEOUT_MS / 1000) -> sq
     try:
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=timeout)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return conn
     except sqlite3.OperationalError as exc:
         if "unable to open" not in str(exc) or _writable(path):
             raise
-    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=timeout)
+        conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=timeout)
+    register_functions(conn)
+    return conn
 
 
 def _writable(path: Path) -> bool:
@@ -257,6 +259,7 @@ def _install_sqlite_events(
         # The driver's own transaction handling is switched off so that we can say BEGIN IMMEDIATE
         # for writes: a writer then waits for the lock (busy timeout) instead of failing mid-way.
         dbapi_connection.isolation_level = None
+        register_functions(dbapi_connection)
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
