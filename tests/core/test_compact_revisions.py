@@ -103,3 +103,45 @@ def test_an_old_store_migrates_and_every_revision_reads_back_byte_identical(stor
     assert "blob" in {kind for _id, kind, _body in rows}
     stored = {r.id: r.body for revs in before.values() for r in revs}
     assert {rid: body for rid, _kind, body in rows if rid in stored} == stored
+
+
+def _stored(path: Path, revision_id: str) -> tuple[str, int]:
+    """Return how a revision's body is stored: its SQLite type and length."""
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        row = conn.execute(
+            "SELECT typeof(body), length(body) FROM revisions WHERE id = ?", (revision_id,)
+        ).fetchone()
+    return row[0], row[1]
+
+
+def test_a_body_the_article_holds_is_a_reference_until_the_article_changes(store_path: Path):
+    body = SAMPLE_TEXT.read_text(encoding="utf-8")
+    nr = Newsroom.open(store_path, actor=REPORTER)
+    try:
+        doc = nr.articles.create({"headline": "Tham chiếu", "body": body})
+        texts = [doc.body]
+        first = nr.history.list(doc.id)[0]
+        assert _stored(store_path, first.id) == ("blob", 0)  # no copy: the article has it
+        nr.articles.save(doc.id, {"body": body + "\n\nHai."}, reason="autosave")
+        texts.append(nr.articles.get(doc.id).body)
+        # The article's body changed: the trigger wrote the old text into the revision.
+        assert _stored(store_path, first.id)[0] == "blob"
+        second = nr.history.list(doc.id)[0]
+        assert _stored(store_path, second.id) == ("blob", 0)
+        nr.articles.save(doc.id, {"body": body + "\n\nBa."}, reason="autosave")
+        assert len(nr.history.list(doc.id)) == 2  # an autosave soon after: no new revision
+        assert _stored(store_path, second.id)[0] == "text"  # written plain by the trigger
+        nr.articles.save(doc.id, {"body": body + "\n\nBốn."})
+        texts.append(nr.articles.get(doc.id).body)
+        # The next revision packs what the trigger wrote plain.
+        assert _stored(store_path, second.id)[0] == "blob"
+        assert [r.body for r in nr.history.list(doc.id)] == texts[::-1]
+        assert len(set(texts)) == 3
+    finally:
+        nr.close()
+    # Any SQLite client may change the article: the revisions keep their text.
+    with contextlib.closing(sqlite3.connect(store_path)) as conn:
+        conn.execute("UPDATE articles SET body = 'Sửa ngoài app.' WHERE id = ?", (doc.id,))
+        conn.commit()
+    rows = {rid: text for rid, _kind, text in _revision_rows(store_path)}
+    assert rows[first.id] == texts[0] and rows[second.id] == texts[1]

@@ -4,12 +4,14 @@ Revision ID: 0008
 Revises: 0006
 Create Date: 2026-12-06
 
-Store files only: every revision's body is rewritten as core/packing.py packs it (a zlib
-stream when that is smaller), and the view ``revision_texts`` gives each revision with its
-body plain through ``unpack_text(x)``, which every connection of the app registers. The
-column keeps its type: SQLite stores a BLOB in it as it is. A newsroom server keeps its
-revisions plain: PostgreSQL compresses any value over 2 kB itself (TOAST), and its
-revisions cannot be rewritten (0004).
+Store files only: a revision whose body is its article's body keeps a reference to it (an
+empty BLOB), and the trigger ``revisions_keep_article_body`` writes the text into such
+revisions before the article's body changes; every other body is rewritten as
+core/packing.py packs it (a zlib stream when that is smaller). The view ``revision_texts``
+gives each revision with its body plain, through ``unpack_text(x)``, which every connection of
+the app registers. The column keeps its type: SQLite stores a BLOB in it as it is. A newsroom
+server keeps its revisions plain: PostgreSQL compresses any value over 2 kB itself (TOAST),
+and its revisions cannot be rewritten (0004).
 """
 
 from __future__ import annotations
@@ -32,11 +34,23 @@ _COLUMNS = (
     "section, headline, lead, {body} AS body, byline, language, tags_json, photos_json, "
     "content_hash"
 )
+_REFERENCE = "typeof(body) = 'blob' AND length(body) = 0"
+_ARTICLE_BODY = "(SELECT a.body FROM articles a WHERE a.id = revisions.article_id)"
 VIEW = (
     "CREATE VIEW revision_texts AS SELECT "
-    + _COLUMNS.format(body="unpack_text(body)")
+    + _COLUMNS.format(
+        body=f"CASE WHEN {_REFERENCE} THEN {_ARTICLE_BODY} ELSE unpack_text(body) END"
+    )
     + " FROM revisions"
 )
+# Plain SQL, no function of ours: any SQLite client may change an article's body.
+TRIGGER = f"""
+CREATE TRIGGER revisions_keep_article_body BEFORE UPDATE OF body ON articles
+WHEN OLD.body IS NOT NEW.body
+BEGIN
+  UPDATE revisions SET body = OLD.body WHERE article_id = OLD.id AND {_REFERENCE};
+END
+"""
 
 
 def _rewrite(kind: str, convert: Callable[[str | bytes], str | bytes]) -> None:
@@ -74,7 +88,11 @@ def _unpack(body: str | bytes) -> str | bytes:
 def upgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         return
+    op.execute(
+        f"UPDATE revisions SET body = X'' WHERE typeof(body) = 'text' AND body = {_ARTICLE_BODY}"
+    )
     _rewrite("text", _pack)
+    op.execute(TRIGGER)
     op.execute(VIEW)
 
 
@@ -82,4 +100,6 @@ def downgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         return
     op.execute("DROP VIEW revision_texts")
+    op.execute("DROP TRIGGER revisions_keep_article_body")
+    op.execute(f"UPDATE revisions SET body = {_ARTICLE_BODY} WHERE {_REFERENCE}")
     _rewrite("blob", _unpack)
