@@ -35,6 +35,7 @@ lint: $(INSTALLED)
 	$(VENV)/bin/mypy
 
 bench: $(SYSDEPS) $(INSTALLED)
+	sh packaging/bench-deps.sh
 	$(PY) bench/run_all.py
 
 fuzz: $(INSTALLED)

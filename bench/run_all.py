@@ -49,6 +49,7 @@ def main() -> None:
         run("bench_sync.py", *(["--quick"] if args.quick else [])),
         run("bench_window_open.py"),
         run("bench_start.py"),
+        run("bench_size.py", "--store", str(STORE)),
     ]
     if not args.quick:
         results.append(run("bench_load.py"))

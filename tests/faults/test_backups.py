@@ -20,6 +20,7 @@ from newsroom_desktop.core.backups import (
 )
 from newsroom_desktop.core.errors import NotFoundError, StoreError
 from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.packed_backups import unpacked
 from newsroom_desktop.core.safety_records import AUTO, BEFORE_RESTORE, MANUAL
 from newsroom_desktop.core.store import SCHEMA_HEAD
 from tests.conftest import REPORTER
@@ -57,7 +58,10 @@ def test_backup_while_another_thread_writes_is_sound_and_listed_with_its_count(
         thread.join()
         writer.close()
     for info in infos:
-        assert integrity(info.path) == "ok"
+        # Automatic backups are kept compressed; unpacked, each is a sound store.
+        assert info.path.name.endswith(".sqlite.gz")
+        with unpacked(info.path) as plain:
+            assert integrity(plain) == "ok"
         assert info.article_count is not None and info.article_count >= 3
         assert info.schema_revision == SCHEMA_HEAD
         assert info.label == AUTO and info.usable
@@ -66,9 +70,10 @@ def test_backup_while_another_thread_writes_is_sound_and_listed_with_its_count(
     assert listed[0].created_at > listed[-1].created_at
     # A backup is one self-contained file: nothing to lose beside it.
     assert not list(store_path.parent.joinpath("backups").glob("*-wal"))
-    conn = sqlite3.connect(infos[0].path)
-    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
-    conn.close()
+    with unpacked(infos[0].path) as plain:
+        conn = sqlite3.connect(plain)
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        conn.close()
 
 
 def test_rotation_keeps_the_newest_automatic_backups_and_never_manual_ones(newsroom, store_path):

@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.packing import register_functions
 from tests.conftest import REPORTER
 from tests.faults.conftest import integrity, stop_zygote
 from tests.faults.crash_child import digest
@@ -48,9 +49,10 @@ class Tally:
 
 def _revision_digests(store: Path, article_id: str) -> set[str]:
     conn = sqlite3.connect(store)
+    register_functions(conn)  # revision texts are read plain through the view revision_texts
     try:
         rows = conn.execute(
-            "SELECT headline, body FROM revisions WHERE article_id = ?", (article_id,)
+            "SELECT headline, body FROM revision_texts WHERE article_id = ?", (article_id,)
         ).fetchall()
     finally:
         conn.close()

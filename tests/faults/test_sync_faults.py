@@ -29,6 +29,7 @@ from sqlalchemy.engine import make_url
 from newsroom_desktop.core import sync, sync_send
 from newsroom_desktop.core.errors import StoreError
 from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.packing import register_functions
 from newsroom_desktop.core.settings import Settings
 from newsroom_desktop.core.sync import SyncReport
 from tests import pg
@@ -112,8 +113,11 @@ def _held(rows: Callable[[str], list[tuple]]) -> Held:
 def local_held(store: Path) -> Held:
     """Read the desk's store with sqlite3 (only once no desk process holds it)."""
     conn = sqlite3.connect(store)
+    register_functions(conn)  # a store file's revision texts are plain in revision_texts
     try:
-        return _held(lambda sql: conn.execute(sql).fetchall())
+        return _held(
+            lambda sql: conn.execute(sql.replace(" revisions", " revision_texts")).fetchall()
+        )
     finally:
         conn.close()
 

@@ -14,6 +14,7 @@ import pytest
 from newsroom_desktop.cli.main import main as cli
 from newsroom_desktop.core.errors import ConflictError
 from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.packing import register_functions
 from newsroom_desktop.core.settings import Settings
 from tests.conftest import EDITOR, REPORTER
 from tests.faults.conftest import integrity
@@ -115,12 +116,14 @@ def _read_logs(folder: Path) -> list[list[str]]:
 
 def _store_texts(store: Path) -> tuple[dict[str, str], str]:
     conn = sqlite3.connect(store)
+    register_functions(conn)  # revision texts are read plain through the view revision_texts
     try:
         # Only what the writers wrote: their bodies start with "Đoạn viết bởi".
         heads = dict(conn.execute("SELECT id, headline FROM articles WHERE headline LIKE 'Bài w%'"))
         mine = "body LIKE 'Đoạn viết bởi %'"
         bodies = "\n".join(b for (b,) in conn.execute(f"SELECT body FROM articles WHERE {mine}"))
-        bodies += "\n".join(b for (b,) in conn.execute(f"SELECT body FROM revisions WHERE {mine}"))
+        revised = conn.execute(f"SELECT body FROM revision_texts WHERE {mine}")
+        bodies += "\n".join(b for (b,) in revised)
     finally:
         conn.close()
     return heads, bodies

@@ -144,7 +144,9 @@ def test_the_automatic_backup_runs_in_the_background(qtbot, make_window):
     window.newsroom.articles.create({"headline": "Sao lưu tự động"})
     operation = window.safety.backup_in_background()
     qtbot.waitUntil(lambda: operation.finished, timeout=20000)
-    backups = list(Path(window.newsroom.store.location.backups_dir).glob("*auto*.sqlite"))
+    backups = list(
+        Path(window.newsroom.store.location.backups_dir).glob("*auto*.sqlite.gz")
+    )  # kept compressed
     assert len(backups) == 1
 
 

@@ -2,6 +2,9 @@
 
 Backups live in ``<store folder>/backups/`` as ``<store name>-<UTC stamp>-<label>.sqlite``,
 each a self-contained SQLite file made with the online backup API (safe while the app writes).
+The automatic ones are kept gzip-compressed, as ``….sqlite.gz`` (core/packed_backups.py), and
+are checked and restored like the others: ten of them take the space of about three plain
+copies. The others stay plain SQLite files, to be opened as they are.
 
 Labels and rotation:
 
@@ -16,10 +19,12 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import gzip
 import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -27,7 +32,14 @@ from sqlalchemy import func, select
 
 from newsroom_desktop.core.errors import StoreError
 from newsroom_desktop.core.models import Article
-from newsroom_desktop.core.paths import StoreLocation, resolve_store
+from newsroom_desktop.core.packed_backups import (
+    PACKED_SUFFIX,
+    is_packed,
+    pack_file,
+    read_meta,
+    unpacked,
+)
+from newsroom_desktop.core.paths import StoreLocation, backup_part, resolve_store
 from newsroom_desktop.core.safety_records import (
     AUTO,
     BEFORE_RESTORE,
@@ -54,7 +66,7 @@ from newsroom_desktop.core.store_file import (
 DEFAULT_KEEP = 10
 BACKUP_INTERVAL = timedelta(hours=1)
 _STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
-_NAME_RE = re.compile(r"-(?P<stamp>\d{8}T\d{12}Z)-(?P<label>[a-z0-9-]+)\.sqlite$")
+_NAME_RE = re.compile(r"-(?P<stamp>\d{8}T\d{12}Z)-(?P<label>[a-z0-9-]+)\.sqlite(?:\.gz)?$")
 
 
 def _location(location: StoreLocation | Store | Path | str) -> StoreLocation:
@@ -120,6 +132,8 @@ def describe_backup(path: Path, created_at: datetime | None = None, label: str =
             f"Cannot read the backup {path}: {exc.strerror or exc}", code="store_io"
         ) from exc
     when = created_at or datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    if is_packed(path):
+        return _describe_packed(path, when, label, size)
     try:
         revision = read_schema_revision(path)
         if revision is None:
@@ -133,6 +147,19 @@ def describe_backup(path: Path, created_at: datetime | None = None, label: str =
         return BackupInfo(path, when, label, size, None, None, exc.message)
     except sqlite3.DatabaseError as exc:
         return BackupInfo(path, when, label, size, None, None, f"{path} is damaged ({exc}).")
+    return BackupInfo(path, when, label, size, count, revision)
+
+
+def _describe_packed(path: Path, when: datetime, label: str, size: int) -> BackupInfo:
+    """Describe a compressed backup from its header (written with it), without unpacking."""
+    try:
+        meta = read_meta(path)
+    except (OSError, ValueError) as exc:
+        return BackupInfo(path, when, label, size, None, None, f"{path} is damaged ({exc}).")
+    count, revision = (meta or {}).get("articles"), (meta or {}).get("revision")
+    if not isinstance(count, int) or not isinstance(revision, str):
+        problem = f"{path} is not a Newsroom store backup (or it is damaged)."
+        return BackupInfo(path, when, label, size, None, None, problem)
     return BackupInfo(path, when, label, size, count, revision)
 
 
@@ -180,11 +207,39 @@ def make_backup(store: Store, label: str = MANUAL, *, keep: int = DEFAULT_KEEP) 
         raise ValueError(f"a backup label is lower-case letters, digits and dashes, not {label!r}")
     if store.location.path is None:
         return _dump_server(store, label)
-    path = store.backup(store.backup_path(label))
+    if label == AUTO:
+        path = packed_backup(store.location.path, store.backup_path(label))
+    else:
+        path = store.backup(store.backup_path(label))
     when, _label = _parse_name(path, file_store_path(store.location).stem) or (None, label)
     if label in ROTATED:
         rotate_backups(store.location, keep, label)
     return describe_backup(path, when, label)
+
+
+def packed_backup(live: Path, dest: Path) -> Path:
+    """Back the store file ``live`` up, gzip-compressed, to ``dest`` + ".gz"; return that file.
+
+    The consistent copy (SQLite's backup API) goes to a hidden file beside ``dest`` first, is
+    read for what it holds, compressed into a hidden ``.part`` and renamed when whole.
+    """
+    packed = dest.with_name(dest.name + PACKED_SUFFIX)
+    plain = backup_file(live, dest.with_name(f".{dest.name}"))
+    part = backup_part(packed)
+    try:
+        with contextlib.closing(connect_read_only(plain)) as conn:
+            meta = {"articles": _count_articles(conn), "revision": read_schema_revision(plain)}
+        pack_file(plain, part, meta)
+        part.replace(packed)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise StoreError(
+            f"Cannot write the backup {packed}: {exc.strerror or exc}", code="store_backup_failed"
+        ) from exc
+    finally:
+        plain.unlink(missing_ok=True)
+    _fsync_folder(packed.parent)
+    return packed
 
 
 def last_backup_time(
@@ -233,12 +288,30 @@ def check_backup(file: Path) -> BackupInfo:
     file = Path(file)
     if not file.exists():
         raise StoreError(f"There is no file {file}.", code="not_found")
-    revision = read_schema_revision(file)
+    with _unpacked(file) as plain:
+        return _check_plain(plain, file)
+
+
+@contextlib.contextmanager
+def _unpacked(file: Path) -> Iterator[Path]:
+    """Yield the SQLite file of a backup: itself, or a compressed one unpacked for a while."""
+    try:
+        with unpacked(file) as plain:
+            yield plain
+    except (gzip.BadGzipFile, EOFError) as exc:
+        raise StoreError(
+            f"The backup {file} is damaged ({exc}); choose another one.", code="store_damaged"
+        ) from exc
+
+
+def _check_plain(plain: Path, file: Path) -> BackupInfo:
+    """Check the SQLite file ``plain``, the backup ``file`` itself or unpacked from it."""
+    revision = read_schema_revision(plain)
     if revision is None:
         raise StoreError(f"{file} is empty: it is not a Newsroom backup.", code="store_not_a_store")
     if revision not in KNOWN_REVISIONS:
         raise unknown_revision_error(file, revision, "backup")
-    differences = schema_differences(file, revision)
+    differences = schema_differences(plain, revision)
     if differences:
         raise StoreError(
             f"The backup {file} does not have the schema Newsroom Desktop makes, so it was not "
@@ -246,7 +319,7 @@ def check_backup(file: Path) -> BackupInfo:
             code="store_foreign_schema",
         )
     try:
-        conn = connect_read_only(file)
+        conn = connect_read_only(plain)
         try:
             problems = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
             count = _count_articles(conn) if problems == ["ok"] else None
@@ -352,23 +425,34 @@ def restore_backup(
     file = Path(file).absolute()
     if file == live:
         raise StoreError(f"{file} is the store itself, not a backup of it.", code="store_io")
-    info = check_backup(file)
+    if not file.exists():
+        raise StoreError(f"There is no file {file}.", code="not_found")
+    with _unpacked(file) as plain:
+        info = _check_plain(plain, file)
+        previous = _put_in_place(loc, plain, file, keep)
+    return RestoreResult(live, info, previous)
+
+
+def _put_in_place(loc: StoreLocation, plain: Path, file: Path, keep: int) -> Path | None:
+    """Set the current store aside, then put the checked SQLite file ``plain`` (of the backup
+    ``file``) in its place; return where the store as it was went."""
+    live = file_store_path(loc)
     try:
         previous = _set_aside(loc, keep)
         live.parent.mkdir(parents=True, exist_ok=True)
         try:
             if previous is None or previous.name.endswith("-damaged.sqlite"):
                 raise sqlite3.DatabaseError("no sound store to write into")
-            _copy_into_live(file, live)
+            _copy_into_live(plain, live)
         except sqlite3.DatabaseError:
-            _replace_live(file, live)
+            _replace_live(plain, live)
     except OSError as exc:
         raise StoreError(
             f"Cannot restore {file} over {live}: {exc.strerror or exc}", code="store_io"
         ) from exc
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"Cannot restore {file} over {live}: {exc}", code="store_io") from exc
-    return RestoreResult(live, info, previous)
+    return previous
 
 
 class BackupService:

@@ -19,9 +19,14 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    event,
+    select,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.types import TypeDecorator
+
+from newsroom_desktop.core.packing import SAME_AS_ARTICLE, PackedText
 
 
 def new_id() -> str:
@@ -171,12 +176,30 @@ class Revision(Base):
     section: Mapped[str] = mapped_column(String(200), default="")
     headline: Mapped[str] = mapped_column(Text, default="")
     lead: Mapped[str] = mapped_column(Text, default="")
-    body: Mapped[str] = mapped_column(Text, default="")
+    # Compressed in a store file, or a reference to the article's body (read plain through the
+    # view revision_texts); see packing.
+    body: Mapped[str] = mapped_column(PackedText, default="")
     byline: Mapped[str] = mapped_column(String(400), default="")
     language: Mapped[str] = mapped_column(String(8), default="vi")
     tags_json: Mapped[str] = mapped_column(Text, default="[]")
     photos_json: Mapped[str] = mapped_column(Text, default="[]")
     content_hash: Mapped[str] = mapped_column(String(64))
+
+
+@event.listens_for(Revision, "load")
+def _read_article_body(target: Revision, context: Any) -> None:
+    """Give a revision whose body is kept as a reference to its article's body that body."""
+    if target.__dict__.get("body") == SAME_AS_ARTICLE:
+        # On the session's connection, without autoflush: the article's body as stored now is
+        # the revision's (an unflushed change has not run the trigger yet).
+        query = select(Article.body).where(Article.id == target.article_id)
+        body = context.session.connection().execute(query).scalar_one()
+        set_committed_value(target, "body", body)
+
+
+@event.listens_for(Revision, "refresh")
+def _reread_article_body(target: Revision, context: Any, _attrs: Any) -> None:
+    _read_article_body(target, context)
 
 
 class Photo(Base):

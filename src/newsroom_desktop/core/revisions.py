@@ -7,11 +7,13 @@ import json
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Text, func, select, text, update
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from newsroom_desktop.core.documents import RevisionInfo
 from newsroom_desktop.core.models import Article, Person, Revision, new_id, utcnow
+from newsroom_desktop.core.packing import PACK_FROM, ArticleBody, pack_text
 
 # Autosaves keep the article row current all the time; they add a revision only when the last
 # one is older than this, so history stays readable while a crash still loses nothing.
@@ -118,6 +120,10 @@ def write_revision(  # noqa: PLR0917
         number = int(stored or 0)
     else:
         number = last_number
+    texts = {name: snap[name] for name in TEXT_FIELDS}
+    if texts["body"] == article.body:  # kept as a reference to the article's body (packing)
+        texts["body"] = ArticleBody(texts["body"])
+        _pack_earlier_bodies(session, article.id)
     revision = Revision(
         id=revision_id or new_id(),
         article_id=article.id,
@@ -127,7 +133,7 @@ def write_revision(  # noqa: PLR0917
         author_id=author.id if author else None,
         author_name=author.name if author else "",
         reason=reason,
-        **{name: snap[name] for name in TEXT_FIELDS},
+        **texts,
         tags_json=json.dumps(snap["tags"], ensure_ascii=False),
         photos_json=json.dumps(snap["photos"], ensure_ascii=False),
         content_hash=digest if digest is not None else content_hash(snap),
@@ -135,6 +141,31 @@ def write_revision(  # noqa: PLR0917
     session.add(revision)
     session.flush()
     return revision
+
+
+def _pack_earlier_bodies(session: Session, article_id: str) -> None:
+    """Compress the bodies the article's edits wrote plain into its earlier revisions.
+
+    A body kept as a reference to the article's is written out plain by a trigger (migration
+    0008) when the article's body changes; the next revision packs it, here.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    session.flush()
+    plain = session.execute(
+        select(Revision.id, sql_cast(Revision.body, Text)).where(
+            Revision.article_id == article_id,
+            func.typeof(Revision.body) == "text",
+            func.length(Revision.body) >= PACK_FROM,
+        )
+    ).all()
+    for revision_id, body in plain:
+        packed = pack_text(body)
+        if isinstance(packed, bytes):
+            session.execute(
+                update(Revision).where(Revision.id == revision_id).values(body=body),
+                execution_options={"synchronize_session": False},
+            )
 
 
 def revision_snapshot(revision: Revision) -> dict[str, Any]:

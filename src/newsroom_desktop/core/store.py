@@ -20,6 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from newsroom_desktop.core import blobs, credentials, live_files, originals, pg_tools
 from newsroom_desktop.core.errors import NewsroomError, StoreError, WorkflowError
+from newsroom_desktop.core.packing import register_functions
 from newsroom_desktop.core.paths import StoreLocation, backup_part, resolve_store
 from newsroom_desktop.core.store_file import (
     BUSY_TIMEOUT_MS,
@@ -159,6 +160,7 @@ def _install_sqlite_events(
         # The driver's own transaction handling is switched off so that we can say BEGIN IMMEDIATE
         # for writes: a writer then waits for the lock (busy timeout) instead of failing mid-way.
         dbapi_connection.isolation_level = None
+        register_functions(dbapi_connection)
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")

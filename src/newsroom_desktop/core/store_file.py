@@ -11,10 +11,11 @@ import sqlite3
 from pathlib import Path
 
 from newsroom_desktop.core.errors import StoreError
+from newsroom_desktop.core.packed_text import register_functions
 
 # Alembic revisions this app knows, oldest first; a test keeps it equal to the migration scripts.
 # Checking the stored revision against this list keeps Alembic out of a normal start-up.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0008")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 10_000
 
@@ -58,11 +59,12 @@ def connect_read_only(path: Path, timeout: float = BUSY_TIMEOUT_MS / 1000) -> sq
     try:
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=timeout)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return conn
     except sqlite3.OperationalError as exc:
         if "unable to open" not in str(exc) or _writable(path):
             raise
-    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=timeout)
+        conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=timeout)
+    register_functions(conn)  # revision_texts reads packed revisions with it
+    return conn
 
 
 def _writable(path: Path) -> bool:
