@@ -48,6 +48,7 @@ def main() -> None:
         run("bench_server_desks.py"),
         run("bench_sync.py", *(["--quick"] if args.quick else [])),
         run("bench_window_open.py"),
+        run("bench_ingest.py"),
     ]
     if not args.quick:
         results.append(run("bench_load.py"))
