@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -35,6 +36,12 @@ OUT = HERE / "out"
 THUMBNAIL = 320  # as core.photos.thumbnails.DEFAULT_SIZE
 TARGET = 1.0
 CLI = "import sys; from newsroom_desktop.cli import main; sys.exit(main())"
+
+
+def children_cpu() -> float:
+    """Return the CPU seconds (user + system) of every finished child process so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def vips(files: list[Path], processes: int, out: Path) -> float:
@@ -77,17 +84,19 @@ class Ours:
             raise SystemExit(f"newsroom {' '.join(args[:2])} failed: {result.stderr.strip()}")
         return result.stdout
 
-    def add(self, files: list[Path], round_number: int) -> float:
-        """Return the seconds one `photos add` of ``files`` takes (the article made before)."""
+    def prepare(self, round_number: int) -> tuple[Path, str]:
+        """Make a fresh store with one article; return its folder and the article's id."""
         home = self.work / f"ours-{round_number}"
         shutil.rmtree(home, ignore_errors=True)
-        article = self._run(home, "new", "--headline", "Ảnh hội nghị").strip()
+        return home, self._run(home, "new", "--headline", "Ảnh hội nghị").strip()
+
+    def add(self, home: Path, article: str, files: list[Path]) -> float:
+        """Return the seconds one `photos add` of ``files`` takes."""
         started = time.perf_counter()
         added = self._run(home, "photos", "add", article, *map(str, files)).split()
         elapsed = time.perf_counter() - started
         if len(added) != len(files):
             raise SystemExit(f"photos add printed {len(added)} ids for {len(files)} files")
-        shutil.rmtree(home)
         return elapsed
 
 
@@ -106,6 +115,7 @@ def main() -> None:
         print("PEER MISSING: vipsthumbnail; install libvips-tools (packaging/bench-deps.sh)")
     print(f"{len(files)} JPEGs of 6000x4000 px, {size:.1f} MiB each; cores: {os.cpu_count()}")
     rates: dict[str, list[float]] = {"vips2": [], "vips1": [], "ours": []}
+    cpu: dict[str, list[float]] = {"vips2": [], "vips1": [], "ours": []}
     ratios = []
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
         work = Path(tmp)
@@ -113,22 +123,26 @@ def main() -> None:
         for number in range(args.rounds):
             order = ["ours", "vips2", "vips1"] if number % 2 else ["vips2", "vips1", "ours"]
             for who in order:
-                if who == "ours":
-                    seconds = ours.add(files, number)
-                elif peer is None:
+                if who != "ours" and peer is None:
                     continue
+                home, article = ours.prepare(number) if who == "ours" else (work, "")
+                before = children_cpu()
+                if who == "ours":
+                    seconds = ours.add(home, article, files)
+                    shutil.rmtree(home)
                 else:
                     seconds = vips(files, 2 if who == "vips2" else 1, work / "vips")
                 rates[who].append(len(files) / seconds)
+                cpu[who].append((children_cpu() - before) / len(files) * 1000)
             if peer is not None:
                 ratios.append(rates["ours"][-1] / rates["vips2"][-1])
             line = ", ".join(f"{k} {v[-1]:.1f}/s" for k, v in rates.items() if v)
             print(f"round {number + 1}: {line}", flush=True)
-    report(rates, ratios)
+    report(rates, ratios, cpu)
     sys.exit(0 if peer is not None else 1)
 
 
-def report(rates: dict[str, list[float]], ratios: list[float]) -> None:
+def report(rates: dict[str, list[float]], ratios: list[float], cpu: dict[str, list[float]]) -> None:
     ours = statistics.median(rates["ours"])
     print()
     print(f"{'figure':<44} {'peer':>16} {'ours':>10} {'ratio':>7} {'target':>7}  result")
@@ -145,6 +159,10 @@ def report(rates: dict[str, list[float]], ratios: list[float]) -> None:
     print(
         f"(vipsthumbnail in 1 process: {statistics.median(rates['vips1']):.1f}/s; ratio is the "
         f"median of {len(ratios)} rounds' ours / vipsthumbnail on 2 processes)"
+    )
+    print(
+        "CPU a photo (user + system, every process; the whole command for ours): vipsthumbnail "
+        f"{statistics.median(cpu['vips2']):.0f} ms, ours {statistics.median(cpu['ours']):.0f} ms"
     )
 
 

@@ -87,7 +87,13 @@ def test_a_batch_keeps_its_order_and_stores_every_original(tmp_path: Path) -> No
     for path, outcome in zip(files, outcomes, strict=True):
         assert not isinstance(outcome, Exception | None)
         assert outcome.stored_path.read_bytes() == path.read_bytes()
+        thumbnail = cached_thumbnail(tmp_path / "thumbs", outcome.sha256, 320)
+        assert thumbnail is not None
+        with Image.open(thumbnail) as small:
+            longest = max(outcome.metadata.width, outcome.metadata.height)
+            assert max(small.size) == min(320, longest)
     assert no_temp_files(tmp_path / "originals")
+    assert no_temp_files(tmp_path / "thumbs")
 
 
 @pytest.mark.parametrize("helpers", [0, 1])
