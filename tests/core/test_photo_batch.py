@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import pickle
 import shutil
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from newsroom_desktop.core.photos.batch import (
     helper_count,
     ingest_each,
 )
-from newsroom_desktop.core.photos.worker import Helper, Request
+from newsroom_desktop.core.photos.worker import Helper, Request, serve
 
 PHOTOS = Path(__file__).resolve().parents[1] / "data" / "photos"
 REAL = sorted(PHOTOS.glob("*.jpg"))
@@ -157,3 +159,20 @@ def test_the_same_photo_twice_in_a_batch_is_stored_once(tmp_path: Path) -> None:
     hashes = {o.sha256 for o in outcomes if not isinstance(o, Exception | None)}
     assert len(hashes) == 1
     assert len(list((tmp_path / "originals").rglob("*.jpg"))) == 1
+
+
+def test_a_helper_answers_each_request_in_turn_until_its_input_ends(tmp_path: Path) -> None:
+    text = tmp_path / "notes.jpg"
+    text.write_text("not a photo", encoding="utf-8")
+    requests = io.BytesIO()
+    for path in (REAL[0], text):
+        pickle.dump(request(path, tmp_path), requests)
+    requests.seek(0)
+    answers = io.BytesIO()
+    serve(requests, answers)
+    answers.seek(0)
+    stored, refused = pickle.load(answers), pickle.load(answers)
+    assert stored.stored_path.read_bytes() == REAL[0].read_bytes()
+    assert isinstance(refused, PhotoError)
+    assert refused.code == "not_an_image"
+    assert answers.read() == b""

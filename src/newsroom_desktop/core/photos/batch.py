@@ -176,7 +176,7 @@ def _drive_helper(batch: _Batch, request: Callable[[int], Request]) -> None:
     try:
         helper = Helper()
     except HelperGoneError:
-        return  # no helper process here (a frozen build without it): this thread's files wait
+        return  # no helper process can start here: the other workers share its files
     try:
         while (index := batch.take()) is not None:
             try:

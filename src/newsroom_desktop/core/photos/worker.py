@@ -103,10 +103,14 @@ def _command() -> list[str]:
 
 
 def _environment() -> dict[str, str]:
-    # The helper imports this very package, wherever this process found it.
-    root = str(Path(newsroom_desktop.__file__).resolve().parents[1])
+    # The helper must import this very package (its requests are pickled with our classes):
+    # a source tree this process was pointed at comes first. An installed package is found
+    # by the same interpreter anyway, and its site-packages must not go before the stdlib.
+    root = Path(newsroom_desktop.__file__).resolve().parents[1]
+    if {"site-packages", "dist-packages"} & set(root.parts):
+        return dict(os.environ)
     path = os.environ.get("PYTHONPATH", "")
-    return {**os.environ, "PYTHONPATH": os.pathsep.join([root, path]) if path else root}
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), path]) if path else str(root)}
 
 
 def serve(requests: BinaryIO, outcomes: BinaryIO) -> None:
