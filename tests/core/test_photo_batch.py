@@ -176,3 +176,19 @@ def test_a_helper_answers_each_request_in_turn_until_its_input_ends(tmp_path: Pa
     assert isinstance(refused, PhotoError)
     assert refused.code == "not_an_image"
     assert answers.read() == b""
+
+
+class GonePipe(io.BytesIO):
+    """Where the outcomes go when the asking process has died."""
+
+    def write(self, _data: object) -> int:
+        raise BrokenPipeError
+
+
+def test_a_helper_stops_quietly_when_its_asker_is_gone(tmp_path: Path) -> None:
+    requests = io.BytesIO()
+    for path in REAL[:2]:
+        pickle.dump(request(path, tmp_path), requests)
+    requests.seek(0)
+    serve(requests, GonePipe())  # returns after the first file, without a traceback
+    assert len(list((tmp_path / "originals").rglob("*.jpg"))) == 1

@@ -129,8 +129,11 @@ def serve(requests: BinaryIO, outcomes: BinaryIO) -> None:
         except Exception:  # an error that does not pickle: say it in words
             text = f"{request.path.name} cannot be taken in: {outcome}"
             data = pickle.dumps(PhotoError(text, code="unreadable"))
-        outcomes.write(data)
-        outcomes.flush()
+        try:
+            outcomes.write(data)
+            outcomes.flush()
+        except BrokenPipeError:  # the asking process is gone: nobody waits for the rest
+            return
 
 
 def main() -> None:
@@ -138,7 +141,7 @@ def main() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     outcomes = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # anything printed goes to stderr, never into the outcomes
-    with outcomes:
+    with contextlib.suppress(BrokenPipeError), outcomes:  # its last flush, if they left
         serve(sys.stdin.buffer, outcomes)
 
 
