@@ -12,6 +12,8 @@ Makes (once, cached in bench/out/photos-24mp-captioned) 50 camera-like 24 MP JPE
 
 Prints photos/s of each, and the median of the rounds' ratios against vipsthumbnail on 2
 processes; the target is ≥ 1.0×. --src runs another source tree's app (e.g. main's) as ours.
+Also prints the CPU a photo of each (every process, user + system) and how many cores' worth
+of CPU the run could get: on a machine busy with other work, rates follow CPU a photo only.
 """
 
 from __future__ import annotations
@@ -42,6 +44,18 @@ def children_cpu() -> float:
     """Return the CPU seconds (user + system) of every finished child process so far."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+def cores_available() -> float:
+    """Return how many cores' worth of CPU this run gets now: CPU-bound work, 1 vs 2 at once."""
+    burn = [sys.executable, "-c", "sum(range(30_000_000))"]
+    started = time.perf_counter()
+    subprocess.run(burn, check=True)
+    one = time.perf_counter() - started
+    started = time.perf_counter()
+    for process in [subprocess.Popen(burn) for _ in range(2)]:
+        process.wait()
+    return 2 * one / (time.perf_counter() - started)
 
 
 def vips(files: list[Path], processes: int, out: Path) -> float:
@@ -139,6 +153,9 @@ def main() -> None:
             line = ", ".join(f"{k} {v[-1]:.1f}/s" for k, v in rates.items() if v)
             print(f"round {number + 1}: {line}", flush=True)
     report(rates, ratios, cpu)
+    cores = cores_available()
+    print(f"CPU this run could use at the end: {cores:.1f} of {os.cpu_count()} cores", end="")
+    print(" (a busy machine: rates follow CPU a photo, not parallelism)" if cores < 1.6 else "")
     sys.exit(0 if peer is not None else 1)
 
 
