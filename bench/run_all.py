@@ -50,6 +50,7 @@ def main() -> None:
         run("bench_window_open.py"),
         run("bench_start.py"),
         run("bench_size.py", "--store", str(STORE)),
+        run("bench_ingest.py"),
     ]
     if not args.quick:
         results.append(run("bench_load.py"))

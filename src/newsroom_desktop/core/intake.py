@@ -27,7 +27,8 @@ from newsroom_desktop.core.context import CoreContext, person_for
 from newsroom_desktop.core.errors import NewsroomError, PhotoError
 from newsroom_desktop.core.models import Article, Person, new_id
 from newsroom_desktop.core.paths import StoreLocation
-from newsroom_desktop.core.photos import IngestedPhoto, ingest_file
+from newsroom_desktop.core.photos import IngestedPhoto
+from newsroom_desktop.core.photos.batch import ingest_each
 from newsroom_desktop.core.text import has_control, normalise_body
 
 _UNSAFE_NAME_RE = re.compile(r"[^\w.-]+")
@@ -235,35 +236,39 @@ def _figure_file(figure: ImportedFigure, folder: Path, index: int) -> Path | Non
 
 
 def _ingest_figures(location: StoreLocation, article: ImportedArticle) -> _Photos:
-    """Store each figure's image as an original; a refused image becomes a warning."""
+    """Store each figure's image as an original (on every core); a refused one is a warning."""
     photos = _Photos([], [])
     figures = article.all_figures
     if not any(figure.has_image for figure in figures):
         photos.ingested = [None] * len(figures)
         return photos
     with tempfile.TemporaryDirectory(prefix="newsroom-import-") as tmp:
-        try:
-            for index, figure in enumerate(figures):
-                path = _figure_file(figure, Path(tmp), index)
-                photos.ingested.append(_ingest_one(path, location, photos.warnings))
-        except BaseException:
-            _remove(photos.new_files())
-            raise
+        paths = [_figure_file(figure, Path(tmp), index) for index, figure in enumerate(figures)]
+        outcomes = iter(
+            ingest_each(
+                [path for path in paths if path is not None],
+                location.originals_dir,
+                thumbnail_dir=location.thumbnails_dir,
+            )
+        )
+    failure: BaseException | None = None
+    for path in paths:
+        outcome = next(outcomes) if path is not None else None
+        if isinstance(outcome, PhotoError):
+            photos.warnings.append(
+                f"{outcome.message}; its caption was kept and waits for a photo."
+            )
+            outcome = None
+        elif isinstance(outcome, Exception):
+            failure = failure or outcome
+            outcome = None
+        elif outcome is not None:
+            photos.warnings += outcome.warnings
+        photos.ingested.append(outcome)
+    if failure is not None:
+        _remove(photos.new_files())
+        raise failure
     return photos
-
-
-def _ingest_one(
-    path: Path | None, location: StoreLocation, warnings: list[str]
-) -> IngestedPhoto | None:
-    if path is None:
-        return None
-    try:
-        ingested = ingest_file(path, location.originals_dir, thumbnail_dir=location.thumbnails_dir)
-    except PhotoError as exc:
-        warnings.append(f"{exc.message}; its caption was kept and waits for a photo.")
-        return None
-    warnings += ingested.warnings
-    return ingested
 
 
 def _remove(files: list[Path]) -> None:

@@ -12,15 +12,15 @@ from newsroom_desktop.core._writes import commit_save, link_photo, photo_row, to
 from newsroom_desktop.core.context import CoreContext, get_one, id_prefix, person_for
 from newsroom_desktop.core.convert import article_doc
 from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
-from newsroom_desktop.core.errors import CancelledError, NotFoundError, ValidationError
+from newsroom_desktop.core.errors import NotFoundError, ValidationError
 from newsroom_desktop.core.models import Article, ArticlePhoto
 from newsroom_desktop.core.photo_checks import original_file
 from newsroom_desktop.core.photos import (
     IngestedPhoto,
     cached_thumbnail,
-    ingest_file,
     make_thumbnail,
 )
+from newsroom_desktop.core.photos.batch import ingest_each
 from newsroom_desktop.core.text import clean, clean_line
 from newsroom_desktop.core.workflow import check_edit_in
 
@@ -47,16 +47,20 @@ def ingest_all(
 ) -> list[IngestedPhoto]:
     """Take in every file (copy originals, read metadata, thumbnail from the same decode).
 
-    Any bad file stops the batch with its error; ``progress`` returning False cancels.
+    The files are shared between this thread and helper processes, one a spare core. Any bad
+    file stops the batch with its error (the first in the batch's order); ``progress``
+    returning False cancels.
     """
-    out = []
-    for done, path in enumerate(files):
-        if progress is not None and not progress(done, len(files), Path(path).name):
-            raise CancelledError("Adding photos was cancelled.")
-        out.append(ingest_file(Path(path), originals_dir, thumbnail_dir=thumbnail_dir))
-    if progress is not None:
-        progress(len(files), len(files), "")
-    return out
+    outcomes = ingest_each(
+        files, originals_dir, thumbnail_dir=thumbnail_dir, progress=progress, stop_on_error=True
+    )
+    ingested = []
+    for outcome in outcomes:
+        if isinstance(outcome, Exception):
+            raise outcome
+        if outcome is not None:
+            ingested.append(outcome)
+    return ingested
 
 
 class PhotoService:

@@ -1,0 +1,189 @@
+"""Take in a batch of photo files on every core: this thread and helper processes share them.
+
+Decoding a JPEG holds Python's lock, so threads would take turns; helper processes
+(``worker``) decode beside this one. Files are handed out one at a time from the front of the
+batch, so a helper that starts late or a file that decodes slowly never leaves a core idle
+while files wait. Outcomes keep the batch's order.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PIL import Image
+
+from newsroom_desktop.core.errors import CancelledError
+from newsroom_desktop.core.photos.thumbnails import DEFAULT_SIZE
+from newsroom_desktop.core.photos.worker import (
+    Helper,
+    HelperGoneError,
+    Outcome,
+    Request,
+    run_request,
+)
+
+Progress = Callable[[int, int, str], bool]
+# Each helper decodes one picture at a time; a large PNG or TIFF holds all its pixels, so a
+# batch uses a few cores at most.
+MAX_HELPERS = 3
+# A helper costs about a tenth of a second to start: worth it for a few camera photos' work
+# (a 24 MP JPEG is about 8 MB and takes about as long to decode), not for small images.
+BYTES_A_HELPER = 16 << 20
+
+
+def helper_count(files: Sequence[Path]) -> int:
+    """Return how many helper processes a batch starts: one a spare core, if work enough."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cores = os.cpu_count() or 1
+    total = sum(_size(path) for path in files)
+    return max(0, min(cores - 1, len(files) - 1, MAX_HELPERS, total // BYTES_A_HELPER))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # ingest says why, in order
+        return 0
+
+
+class _Batch:
+    """The files of a batch, who has which, and what came of each."""
+
+    def __init__(self, count: int, *, stop_on_error: bool) -> None:
+        self.outcomes: list[Outcome | None] = [None] * count
+        self.finished = 0
+        self.stopped = False
+        self._next = 0
+        self._returned: list[int] = []
+        self._running = 0
+        self._stop_on_error = stop_on_error
+        self._changed = threading.Condition()
+
+    def take(self) -> int | None:
+        """Return the next file's index to work on, or None when none is left (or stopped)."""
+        with self._changed:
+            if self.stopped:
+                return None
+            if self._returned:
+                index = self._returned.pop()
+            elif self._next < len(self.outcomes):
+                index, self._next = self._next, self._next + 1
+            else:
+                return None
+            self._running += 1
+            return index
+
+    def give_back(self, index: int) -> None:
+        """Put back a file whose helper went away, for this thread to take in."""
+        with self._changed:
+            self._returned.append(index)
+            self._running -= 1
+            self._changed.notify_all()
+
+    def finish(self, index: int, outcome: Outcome) -> None:
+        with self._changed:
+            self.outcomes[index] = outcome
+            self.finished += 1
+            self._running -= 1
+            if isinstance(outcome, Exception) and self._stop_on_error:
+                self.stopped = True
+            self._changed.notify_all()
+
+    def stop(self) -> None:
+        with self._changed:
+            self.stopped = True
+
+    def wait(self) -> bool:
+        """Wait until a file finishes or comes back; return False when all work is done."""
+        with self._changed:
+            if self._returned and not self.stopped:
+                return True
+            if not self._running:
+                return False
+            self._changed.wait()
+            return True
+
+
+def ingest_each(
+    files: Sequence[Path],
+    originals_dir: Path,
+    *,
+    thumbnail_dir: Path | None = None,
+    thumbnail_size: int = DEFAULT_SIZE,
+    progress: Progress | None = None,
+    stop_on_error: bool = False,
+    helpers: int | None = None,
+) -> list[Outcome | None]:
+    """Take in every file, on every core; return, in order, each one's photo or error.
+
+    With ``stop_on_error`` no new file is started after one is refused (None in the list).
+    ``progress(done, total, name)`` is called from this thread; when it returns False the batch
+    stops after the files being taken in and raises CancelledError. ``helpers`` overrides
+    how many helper processes share the work (``helper_count``).
+    """
+    paths = [Path(f) for f in files]
+    batch = _Batch(len(paths), stop_on_error=stop_on_error)
+
+    def request(index: int) -> Request:
+        return Request(
+            paths[index], originals_dir, thumbnail_dir, thumbnail_size, Image.MAX_IMAGE_PIXELS
+        )
+
+    threads = [
+        threading.Thread(target=_drive_helper, args=(batch, request), daemon=True)
+        for _ in range(helper_count(paths) if helpers is None else helpers)
+    ]
+    for thread in threads:
+        thread.start()
+    try:
+        cancelled = _work_here(batch, paths, request, progress)
+    finally:
+        batch.stop()
+        for thread in threads:
+            thread.join()
+    if cancelled:
+        raise CancelledError("Adding photos was cancelled.")
+    if progress is not None:
+        progress(len(paths), len(paths), "")
+    return batch.outcomes
+
+
+def _work_here(
+    batch: _Batch, paths: list[Path], request: Callable[[int], Request], progress: Progress | None
+) -> bool:
+    """Take files in on this thread until none is left; return whether progress cancelled."""
+    while True:
+        index = batch.take()
+        if index is None:
+            if batch.wait():
+                if progress is not None and not progress(batch.finished, len(paths), ""):
+                    return True
+                continue
+            return False
+        if progress is not None and not progress(batch.finished, len(paths), paths[index].name):
+            batch.give_back(index)
+            return True
+        batch.finish(index, run_request(request(index)))
+
+
+def _drive_helper(batch: _Batch, request: Callable[[int], Request]) -> None:
+    """Feed one helper process files until none is left; if it goes away, give its file back."""
+    try:
+        helper = Helper()
+    except HelperGoneError:
+        return  # no helper process can start here: the other workers share its files
+    try:
+        while (index := batch.take()) is not None:
+            try:
+                outcome = helper.run(request(index))
+            except HelperGoneError:
+                batch.give_back(index)
+                return
+            batch.finish(index, outcome)
+    finally:
+        helper.close()
