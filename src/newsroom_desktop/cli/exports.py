@@ -79,9 +79,10 @@ def _options(args: argparse.Namespace, newsroom: Newsroom) -> ExportOptions:
 
 
 def _ids(newsroom: Newsroom, args: argparse.Namespace) -> list[str]:
-    ids = [newsroom.articles.resolve(prefix) for prefix in args.ids]
+    ids = newsroom.articles.resolve_many(args.ids)
     if args.status:
-        ids += [i for i in article_ids(newsroom, args.status) if i not in ids]
+        given = set(ids)
+        ids += [i for i in article_ids(newsroom, args.status) if i not in given]
     return ids
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from newsroom_desktop.core.documents import ArticleDoc, ListQuery
 from newsroom_desktop.core.errors import ExportFailedError, NewsroomError
-from newsroom_desktop.exporters import registry
+from newsroom_desktop.exporters import registry, templates
 from newsroom_desktop.exporters.base import Exporter, ExportOptions
 from newsroom_desktop.exporters.checks import Problem, check
 from newsroom_desktop.exporters.images import IMAGES_DIR, plan_images
@@ -194,9 +194,10 @@ def export_many(
         return ExportReport(format, out_dir, cancelled=True)
     placement = Placement(out_dir, force=options.force)
     try:
-        return _export_chunks(
-            newsroom, ids, (format, exporter), placement, options=options, progress=progress
-        )
+        with templates.batch():
+            return _export_chunks(
+                newsroom, ids, (format, exporter), placement, options=options, progress=progress
+            )
     finally:
         placement.close()
 
