@@ -176,3 +176,20 @@ def test_a_worker_thread_exports_with_its_own_newsroom(newsroom, store_location,
     worker.start()
     worker.join(60)
     assert [r.ok for r in reports[0].results] == [True, True, True]
+
+
+def test_a_batch_is_recorded_at_once_and_publishes_what_was_approved(newsroom, tmp_path):
+    ids = [new_article(newsroom, f"Tin {n}") for n in range(3)]
+    set_status(newsroom, ids[1], "ready")
+    newsroom.act_as(EDITOR)
+    report = export_many(newsroom, ids, "html", tmp_path, options=ExportOptions())
+    assert [(r.ok, r.published) for r in report.results] == [
+        (True, False),
+        (True, True),
+        (True, False),
+    ]
+    docs = [newsroom.articles.get(i) for i in ids]
+    assert [d.status for d in docs] == ["draft", "published", "draft"]
+    assert len({d.exported_at for d in docs}) == 1  # one time: one transaction
+    assert docs[1].published_at == docs[1].exported_at
+    assert [e.note for e in events(newsroom, ids[1])] == ["exported as html"]

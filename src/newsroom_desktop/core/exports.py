@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from newsroom_desktop.core.context import CoreContext, get_one
 from newsroom_desktop.core.convert import article_doc
@@ -77,10 +79,28 @@ class ExportService:
         with self.ctx.store.write() as session:
             for start in range(0, len(ids), CHUNK):
                 chunk = list(ids[start : start + CHUNK])
-                for article in session.scalars(select(Article).where(Article.id.in_(chunk))):
-                    if self._record(session, article, format, now):
-                        published.add(article.id)
+                found = session.execute(
+                    select(Article.id, Article.status).where(Article.id.in_(chunk))
+                ).all()
+                actor = self.ctx.actor
+                publishing = [i for i, status in found if publishes_on_export(status, actor)]
+                self._stamp(session, chunk, len(found), now)
+                for article in session.scalars(select(Article).where(Article.id.in_(publishing))):
+                    note = f"exported as {format}"
+                    transition_in(session, self.ctx, article, "publish", note=note, when=now)
+                    published.add(article.id)
         return published
+
+    @staticmethod
+    def _stamp(session: Session, ids: list[str], expected: int, now: datetime) -> None:
+        """Set the export time of these articles in one statement, no article loaded."""
+        result = session.execute(
+            update(Article).where(Article.id.in_(ids)).values(exported_at=now),
+            execution_options={"synchronize_session": False},
+        )
+        updated = cast(CursorResult[Any], result).rowcount
+        if updated != expected:  # as the ORM's own update of each article would refuse it
+            raise StaleDataError(f"{expected - updated} article(s) could not be updated")
 
     def _record(self, session: Session, article: Article, format: str, now: datetime) -> bool:  # noqa: A002
         article.exported_at = now

@@ -28,10 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from newsroom_desktop.core.errors import ExportFailedError
-from newsroom_desktop.exporters.base import write_text
+from newsroom_desktop.exporters.base import STAGING_PREFIX, write_text
 
 MANIFEST_NAME = ".newsroom-exports.jsonl"
-STAGING_PREFIX = ".newsroom-staging-"
 # A record this large is not ours (10,000 exported files take about 2 MB); it is not read.
 MAX_RECORD_BYTES = 32 * 1024 * 1024
 # The log is rewritten (one line a file) once it holds this many lines more than files.

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from newsroom_desktop.core.newsroom import Newsroom
 
 PAGE = 500
-# Articles read, and their exports recorded, per transaction in a batch.
-CHUNK = 200
+# Articles read in one go (one read of the store); a batch of up to this many is read once.
+CHUNK = 2000
 # Formats whose photos go inside the one file they write (or nowhere); the others write them
 # to images/ beside it. Should a format's files differ from planned_files, the export itself
 # still refuses to replace what it does not own: a wrong plan asks too little, never replaces.
@@ -184,7 +184,7 @@ def export_many(
     ``progress`` is called with 0 before the first article and after each one with the
     headline just exported. One article's failure does not stop the others; cancelling takes
     effect between articles, and what was exported stays exported (and recorded). Articles
-    are read and their exports recorded a chunk at a time.
+    are read a chunk at a time, and the exports are recorded in one transaction at the end.
     """
     options = options or ExportOptions(zone=newsroom.zone)
     exporter = registry.get(format)  # an unknown format fails before anything is written
@@ -214,11 +214,10 @@ def _export_chunks(
     (format, exporter), out_dir, total = named, placement.out_dir, len(ids)  # noqa: A001
     used: set[str] | None = set() if not options.stem else None
     results: list[ExportResult] = []
+    cancelled = False
     for start in range(0, total, CHUNK):
         chunk = ids[start : start + CHUNK]
         docs = {doc.id: doc for doc in newsroom.exports.documents(chunk)}
-        chunk_results: list[ExportResult] = []
-        cancelled = False
         for article_id in chunk:
             doc = docs.get(article_id)
             result = (
@@ -226,15 +225,15 @@ def _export_chunks(
                 if doc is None
                 else _export_doc(doc, exporter, placement, options, used)
             )
-            chunk_results.append(result)
-            done = len(results) + len(chunk_results)
+            results.append(result)
+            done = len(results)
             if progress is not None and not progress(done, total, result.headline) and done < total:
                 cancelled = True
                 break
-        results += _record(newsroom, chunk_results, format, options)
         if cancelled:
-            return ExportReport(format, out_dir, tuple(results), cancelled=True)
-    return ExportReport(format, out_dir, tuple(results))
+            break
+    recorded = _record(newsroom, results, format, options)
+    return ExportReport(format, out_dir, tuple(recorded), cancelled=cancelled)
 
 
 def planned_files(doc: ArticleDoc, format: str, options: ExportOptions) -> list[str]:  # noqa: A002
