@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -134,8 +135,14 @@ def cmd_export(newsroom: Newsroom, args: argparse.Namespace) -> int:
         what = f"in status {args.status}" if args.status else "given"
         print(f"newsroom: error: no articles {what} to export", file=sys.stderr)
         return EXIT_ERROR
+    # Both cores (or all): the command line runs no Qt, so a large batch may fork writers.
     report = export_many(
-        newsroom, ids, args.format, Path(args.out), options=_options(args, newsroom)
+        newsroom,
+        ids,
+        args.format,
+        Path(args.out),
+        options=_options(args, newsroom),
+        workers=os.cpu_count() or 1,
     )
     if args.json:
         print(render.dumps(_report_json(report)))
