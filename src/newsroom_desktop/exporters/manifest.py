@@ -189,9 +189,19 @@ class Placement:
                 ) from exc
         return self._root
 
-    def place(self, staged: Path, files: Sequence[Path], article_id: str) -> list[Path]:
-        """Move the article's staged ``files`` into the folder; WouldOverwriteError if unsafe."""
+    def place(
+        self,
+        staged: Path,
+        files: Sequence[Path],
+        article_id: str,
+        digests: Sequence[str] = (),
+    ) -> list[Path]:
+        """Move the article's staged ``files`` into the folder; WouldOverwriteError if unsafe.
+
+        ``digests``, when given, are the files' SHA-256 (as their writer hashed them).
+        """
         names = [path.relative_to(staged).as_posix() for path in files]
+        written = dict(zip(names, digests, strict=True)) if digests else {}
         current = {name: _digest_or_none(self.out_dir / name) for name in names}
         conflicts = [
             self.out_dir / name
@@ -205,7 +215,7 @@ class Placement:
             raise WouldOverwriteError(conflicts)
         claims: dict[str, Entry] = {}
         for name in names:
-            new, old = file_digest(staged / name), current[name]
+            new, old = written.get(name) or file_digest(staged / name), current[name]
             claims[name] = Entry(article_id, (new,) if old in (None, new) else (new, str(old)))
         self.manifest.claim(claims)  # first: killed while moving, each file is still owned
         placed: list[Path] = []

@@ -19,6 +19,7 @@ from newsroom_desktop.core.documents import ArticleDoc
 from newsroom_desktop.core.errors import NewsroomError
 from newsroom_desktop.exporters import registry, templates
 from newsroom_desktop.exporters.base import ExportOptions
+from newsroom_desktop.exporters.manifest import file_digest
 
 # Fewer articles than this are written in the parent: starting processes would cost more.
 MIN_ARTICLES = 64
@@ -34,6 +35,7 @@ class Written:
     """What a worker wrote for one article in the staging folder: its files, or the error."""
 
     files: tuple[Path, ...] = ()
+    digests: tuple[str, ...] = ()  # the files' SHA-256, hashed here rather than by the parent
     error: str = ""
     code: str = ""
 
@@ -49,7 +51,8 @@ def write_articles(
     with templates.batch():
         for doc, options in items:
             try:
-                out.append(Written(tuple(exporter.export(doc, staged, options))))
+                files = tuple(exporter.export(doc, staged, options))
+                out.append(Written(files, tuple(file_digest(path) for path in files)))
             except NewsroomError as exc:
                 out.append(Written(error=exc.message, code=exc.code))
     return out

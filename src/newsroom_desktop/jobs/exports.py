@@ -171,7 +171,7 @@ def _place(job: _Job, written: Written, staged: Path, placement: Placement) -> E
     if written.error:
         return ExportResult(doc.id, doc.headline, (), job.problems, written.error, written.code)
     try:
-        files = placement.place(staged, written.files, doc.id)
+        files = placement.place(staged, written.files, doc.id, written.digests)
     except NewsroomError as exc:
         return ExportResult(doc.id, doc.headline, (), job.problems, exc.message, exc.code)
     return ExportResult(doc.id, doc.headline, tuple(files), job.problems)
