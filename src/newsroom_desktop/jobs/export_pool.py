@@ -9,6 +9,7 @@ safe: from the command line (the window's process runs Qt threads) and on system
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -70,9 +71,13 @@ def worker_pool(format: str, workers: int, articles: int) -> Iterator[Executor |
     if not usable:
         yield None
         return
+    # What exists before the fork is left out of the collector's passes: in a worker a pass
+    # would otherwise touch every object inherited, copying the parent's memory page by page.
+    gc.freeze()
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     try:
         yield pool
     finally:
         # Cancelled or failed: tasks not started are dropped; their files are never placed.
         pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
