@@ -202,28 +202,31 @@ class Placement:
         """
         names = [path.relative_to(staged).as_posix() for path in files]
         written = dict(zip(names, digests, strict=True)) if digests else {}
-        current = {name: _digest_or_none(self.out_dir / name) for name in names}
+        dests = {name: self.out_dir / name for name in names}  # each path made once
+        present = {name for name in names if os.path.lexists(dests[name])}
+        current = {
+            name: _digest_or_none(dests[name]) if name in present else None for name in names
+        }
         conflicts = [
-            self.out_dir / name
+            dests[name]
             for name in names
-            if os.path.lexists(self.out_dir / name)
-            and not self.manifest.owns(name, article_id, current[name])
+            if name in present and not self.manifest.owns(name, article_id, current[name])
         ]
         if conflicts and not self.force:
             for path in files:
                 path.unlink(missing_ok=True)  # the next article is staged in the same folder
             raise WouldOverwriteError(conflicts)
         claims: dict[str, Entry] = {}
-        for name in names:
-            new, old = written.get(name) or file_digest(staged / name), current[name]
+        for name, path in zip(names, files, strict=True):
+            new, old = written.get(name) or file_digest(path), current[name]
             claims[name] = Entry(article_id, (new,) if old in (None, new) else (new, str(old)))
         self.manifest.claim(claims)  # first: killed while moving, each file is still owned
         placed: list[Path] = []
-        for name in names:
-            dest = self.out_dir / name
+        for name, path in zip(names, files, strict=True):
+            dest = dests[name]
             try:
                 dest.parent.mkdir(parents=True, exist_ok=True)
-                (staged / name).replace(dest)
+                path.replace(dest)
             except OSError as exc:
                 raise ExportFailedError(f"Cannot write {dest}: {exc.strerror or exc}.") from exc
             placed.append(dest)
