@@ -42,6 +42,7 @@ def main() -> None:
         run("bench_import.py"),
         run("bench_import_bounds.py"),
         run("bench_export.py"),
+        run("bench_export_peer.py"),
         run("bench_server_notify.py"),
         run("bench_server_search.py"),
         run("bench_photo_blobs.py"),

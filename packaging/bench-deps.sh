@@ -3,10 +3,11 @@
 # them: ghostwriter (a Qt Markdown editor: start to first window, bench/bench_start.py), Xvfb
 # to show both windows on, libX11 through which the bench watches the windows map, and zstd,
 # which compresses a plain copy of the store beside our automatic backups (bench_size.py), and
-# libvips-tools, whose vipsthumbnail ingests photos beside ours (bench_ingest.py).
+# libvips-tools, whose vipsthumbnail ingests photos beside ours (bench_ingest.py), and cmark, the
+# CommonMark reference converter, beside our export (bench_export_peer.py).
 # As root it runs apt-get; otherwise it prints the one command to run and fails.
 set -eu
-PACKAGES="ghostwriter xvfb libx11-6 zstd libvips-tools"
+PACKAGES="ghostwriter xvfb libx11-6 zstd libvips-tools cmark"
 STAMP="${1:-.venv/.bench-deps}"
 
 missing=""

@@ -122,3 +122,28 @@ def test_a_photo_of_an_article_wants_four_letters_too(capsys, store):
     assert code == 1
     assert "too short" in err
     assert run(capsys, store, "photos", "set", article_id, use["id"][:4], "--caption", "X")[0] == 0
+
+
+def test_many_ids_resolve_as_each_one_does(twins, newsroom):
+    other = newsroom.articles.create({"headline": "Tin"}).id
+    given = [other, other[:8], twins[0], other, f" {twins[1].upper()} "]
+    assert newsroom.articles.resolve_many(given) == [other, other, twins[0], other, twins[1]]
+    assert newsroom.articles.resolve_many([]) == []
+    # The first prefix that fails says why, as one by one.
+    with pytest.raises(AmbiguousIdError):
+        newsroom.articles.resolve_many([other, "abcd", "ab"])
+    with pytest.raises(ValidationError):
+        newsroom.articles.resolve_many([other, "ab", "abcd"])
+
+
+def test_a_full_id_another_id_begins_with_is_still_ambiguous(newsroom):
+    from newsroom_desktop.core.context import resolve_ids
+    from newsroom_desktop.core.models import Tag
+
+    full = str(uuid.uuid4())
+    with newsroom.store.write() as session:  # ids no version of the app makes
+        session.add_all([Tag(id=full, name="một"), Tag(id=full + "x", name="hai")])
+    with newsroom.store.read() as session:
+        with pytest.raises(AmbiguousIdError):
+            resolve_ids(session, Tag.id, [full], "tag")
+        assert resolve_ids(session, Tag.id, [full + "x"], "tag") == [full + "x"]

@@ -12,6 +12,7 @@ from newsroom_desktop.core.models import Article, StatusEvent
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.exporters.base import ExportOptions
 from newsroom_desktop.exporters.manifest import MANIFEST_NAME
+from newsroom_desktop.jobs.export_pool import MIN_ARTICLES, worker_pool
 from newsroom_desktop.jobs.exports import article_ids, export_article, export_many
 from tests.conftest import EDITOR
 
@@ -176,3 +177,79 @@ def test_a_worker_thread_exports_with_its_own_newsroom(newsroom, store_location,
     worker.start()
     worker.join(60)
     assert [r.ok for r in reports[0].results] == [True, True, True]
+
+
+def test_a_batch_is_recorded_at_once_and_publishes_what_was_approved(newsroom, tmp_path):
+    ids = [new_article(newsroom, f"Tin {n}") for n in range(3)]
+    set_status(newsroom, ids[1], "ready")
+    newsroom.act_as(EDITOR)
+    report = export_many(newsroom, ids, "html", tmp_path, options=ExportOptions())
+    assert [(r.ok, r.published) for r in report.results] == [
+        (True, False),
+        (True, True),
+        (True, False),
+    ]
+    docs = [newsroom.articles.get(i) for i in ids]
+    assert [d.status for d in docs] == ["draft", "published", "draft"]
+    assert len({d.exported_at for d in docs}) == 1  # one time: one transaction
+    assert docs[1].published_at == docs[1].exported_at
+    assert [e.note for e in events(newsroom, ids[1])] == ["exported as html"]
+
+
+def _tree(folder) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture
+def many(newsroom) -> list[str]:
+    """More articles than a batch needs to use worker processes: a few refused or alike."""
+    ids = [
+        new_article(newsroom, f"Tin số {n % 60}", body=f"Đoạn {n}.\n\n## Mục\n\n*Nhấn* {n}.\n")
+        for n in range(MIN_ARTICLES + 6)
+    ]
+    newsroom.articles.save(ids[3], {"lead": "Còn TK"})
+    newsroom.articles.trash(ids[5])
+    return ids
+
+
+def test_worker_processes_write_what_one_process_writes(newsroom, many, tmp_path):
+    options = ExportOptions(strict=True)
+    one = export_many(newsroom, many, "html", tmp_path / "one", options=options)
+    two = export_many(newsroom, many, "html", tmp_path / "two", options=options, workers=2)
+    assert [(r.id, r.error_code, r.problems) for r in two.results] == [
+        (r.id, r.error_code, r.problems) for r in one.results
+    ]
+    assert [r.error_code for r in two.results[:6]] == ["", "", "", "check_failed", "", "trashed"]
+    assert _tree(tmp_path / "two") == _tree(tmp_path / "one")  # pages and the folder's record
+    assert [p.name for p in (tmp_path / "two").iterdir() if p.name.startswith(".newsroom-s")] == []
+
+
+def test_cancelling_worker_processes_keeps_what_was_placed(newsroom, many, tmp_path):
+    seen: list[int] = []
+    report = export_many(
+        newsroom,
+        many,
+        "md",
+        tmp_path,
+        options=ExportOptions(),
+        progress=lambda done, *_: seen.append(done) or done < 10,
+        workers=2,
+    )
+    assert report.cancelled
+    assert len(report.results) == 10
+    assert sorted(p.name for p in tmp_path.glob("*.md")) == sorted(
+        f.name for r in report.exported for f in r.files
+    )
+    assert [p for p in tmp_path.iterdir() if p.name.startswith(".newsroom-s")] == []
+    recorded = [newsroom.articles.get(i).exported_at is not None for i in many[:12]]
+    assert recorded == [True] * 5 + [False] + [True] * 4 + [False, False]
+
+
+def test_workers_are_forked_for_large_batches_of_formats_without_qt():
+    with worker_pool("html", 2, MIN_ARTICLES) as pool:
+        assert pool is not None
+    for args in (("html", 1, 1000), ("html", 2, MIN_ARTICLES - 1), ("pdf", 2, 1000)):
+        with worker_pool(*args) as pool:
+            assert pool is None

@@ -48,3 +48,19 @@ def test_only_an_editor_exporting_an_approved_article_publishes():
     assert not publishes_on_export("ready", REPORTER)
     assert not publishes_on_export("editing", EDITOR)
     assert not publishes_on_export("published", EDITOR)
+
+
+def test_a_batch_reads_each_article_as_one_read_does(newsroom, sample_doc):
+    plain = newsroom.articles.create(
+        {"headline": "Tin", "section": "Thời sự", "tags": ["Xã hội", "An ninh", "Cà Mau"]}
+    ).id
+    bare = newsroom.articles.create({"headline": ""}).id
+    trashed = newsroom.articles.create({"headline": "Bỏ", "lead": "Sapo", "byline": "Hậu"}).id
+    newsroom.articles.trash(trashed)
+    newsroom.act_as(EDITOR)
+    newsroom.exports.record_export(plain, "html")
+    ids = [trashed, sample_doc.id, plain, "no-such-id", bare, plain]
+    expected = [newsroom.articles.get(i) for i in ids if i != "no-such-id"]
+    assert newsroom.exports.documents(ids) == expected
+    assert expected[2].tags == ("An ninh", "Cà Mau", "Xã hội")  # as the relationship orders
+    assert expected[1].photos  # the sample's photos: read through the ORM

@@ -247,3 +247,16 @@ def test_a_script_end_in_a_field_cannot_break_out_of_the_json_ld(sample_doc):
     page = render_page(doc, ExportOptions())
     assert json_ld_of(page)["headline"] == doc.headline
     assert page.count("</script>") == 1
+
+
+def test_a_batch_reads_each_template_once(sample_doc, isolated_dirs):
+    from newsroom_desktop.exporters import templates
+
+    own = isolated_dirs / "config" / "newsroom-desktop" / "templates"
+    own.mkdir(parents=True)
+    (own / "article.css").write_text("body { color: teal; }\n", encoding="utf-8")
+    with templates.batch():
+        assert "teal" in render_page(sample_doc, ExportOptions())
+        (own / "article.css").write_text("body { color: olive; }\n", encoding="utf-8")
+        assert "teal" in render_page(sample_doc, ExportOptions())  # the batch's one look
+    assert "olive" in render_page(sample_doc, ExportOptions())  # after it, the edit counts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -79,9 +80,10 @@ def _options(args: argparse.Namespace, newsroom: Newsroom) -> ExportOptions:
 
 
 def _ids(newsroom: Newsroom, args: argparse.Namespace) -> list[str]:
-    ids = [newsroom.articles.resolve(prefix) for prefix in args.ids]
+    ids = newsroom.articles.resolve_many(args.ids)
     if args.status:
-        ids += [i for i in article_ids(newsroom, args.status) if i not in ids]
+        given = set(ids)
+        ids += [i for i in article_ids(newsroom, args.status) if i not in given]
     return ids
 
 
@@ -133,8 +135,14 @@ def cmd_export(newsroom: Newsroom, args: argparse.Namespace) -> int:
         what = f"in status {args.status}" if args.status else "given"
         print(f"newsroom: error: no articles {what} to export", file=sys.stderr)
         return EXIT_ERROR
+    # Both cores (or all): the command line runs no Qt, so a large batch may fork writers.
     report = export_many(
-        newsroom, ids, args.format, Path(args.out), options=_options(args, newsroom)
+        newsroom,
+        ids,
+        args.format,
+        Path(args.out),
+        options=_options(args, newsroom),
+        workers=os.cpu_count() or 1,
     )
     if args.json:
         print(render.dumps(_report_json(report)))

@@ -19,7 +19,13 @@ from newsroom_desktop.core._writes import (
     normalised_changes,
     touch,
 )
-from newsroom_desktop.core.context import CoreContext, get_one, person_for, resolve_id
+from newsroom_desktop.core.context import (
+    CoreContext,
+    get_one,
+    person_for,
+    resolve_id,
+    resolve_ids,
+)
 from newsroom_desktop.core.convert import (
     article_doc,
     revision_or_none,
@@ -80,6 +86,11 @@ class ArticleService:
         """Return the full id of the article whose id starts with ``prefix``."""
         with self.ctx.store.read() as session:
             return resolve_id(session, Article.id, prefix, "article")
+
+    def resolve_many(self, prefixes: builtins.list[str]) -> builtins.list[str]:
+        """Return the full id of each article id or prefix, in order (a batch's few queries)."""
+        with self.ctx.store.read() as session:
+            return resolve_ids(session, Article.id, prefixes, "article")
 
     def version(self, article_id: str) -> int:
         """Return the stored version of an article (cheap: one column)."""

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, text
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import Session
 
@@ -113,6 +114,29 @@ def resolve_id(session: Session, column: Any, prefix: str, what: str) -> str:
     if len(rows) > 1:
         raise AmbiguousIdError(f"The id {prefix} matches more than one {what}; give more of it.")
     return str(rows[0])
+
+
+# Full ids looked up together in one query, as many as SQLite takes in one IN list and more.
+IDS_PER_QUERY = 500
+
+
+def resolve_ids(session: Session, column: Any, prefixes: Sequence[str], what: str) -> list[str]:
+    """Return the full id of each prefix, in order, as ``resolve_id`` would one by one.
+
+    A full id is found with a few lookups a batch; other prefixes are resolved each on its
+    own. Only if some id could make a full id ambiguous (a longer or upper-case id, never
+    made here) is every prefix resolved on its own.
+    """
+    wanted = list(dict.fromkeys(prefixes))
+    exact: set[str] = set()
+    for start in range(0, len(wanted), IDS_PER_QUERY):
+        chunk = wanted[start : start + IDS_PER_QUERY]
+        exact.update(session.scalars(select(column).where(column.in_(chunk))))
+    if exact:
+        odd = or_(func.length(column) != len(next(iter(exact))), column != func.lower(column))
+        if len({len(i) for i in exact}) > 1 or session.scalar(select(1).where(odd).limit(1)):
+            exact = set()
+    return [p if p in exact else resolve_id(session, column, p, what) for p in prefixes]
 
 
 def get_one(session: Session, model: type, ident: str, what: str) -> object:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -14,6 +15,9 @@ from newsroom_desktop.core.photos.files import open_temp
 from newsroom_desktop.core.photos.rendition import DEFAULT_MAX_SIDE, DEFAULT_QUALITY
 
 PAPERS = ("a4", "letter")
+# The private folder an export run stages its files in (see exporters.manifest.Placement): no
+# one reads a file there before it is moved into place, so it is written without a temp file.
+STAGING_PREFIX = ".newsroom-staging-"
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,8 @@ def write_bytes(dest: Path, data: bytes) -> Path:
     Unlike the store's writes there is no fsync: an export can be made again, and a batch of
     thousands of files would otherwise wait on the disk for each one.
     """
+    if any(part.startswith(STAGING_PREFIX) for part in dest.parent.parts):
+        return _write_staged(dest, data)
     tmp: Path | None = None
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -89,4 +95,16 @@ def write_bytes(dest: Path, data: bytes) -> Path:
             tmp.unlink(missing_ok=True)
         reason = exc.strerror or str(exc)
         raise ExportFailedError(f"Cannot write {dest}: {reason}.") from exc
+    return dest
+
+
+def _write_staged(dest: Path, data: bytes) -> Path:
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with dest.open("wb") as stream:
+            stream.write(data)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            dest.unlink(missing_ok=True)
+        raise ExportFailedError(f"Cannot write {dest}: {exc.strerror or exc}.") from exc
     return dest

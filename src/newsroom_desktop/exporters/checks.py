@@ -38,6 +38,8 @@ def _placeholders(doc: ArticleDoc) -> list[Problem]:
     ]
     texts += [(f"photo:{use.id}", use.caption) for use in doc.photos]
     for name, text in texts:
+        if "TK" not in text and "XXX" not in text:
+            continue  # the common case, told without the regular expression
         found = sorted(set(_PLACEHOLDER_RE.findall(text)))
         if found:
             where = "a photo caption" if name.startswith("photo:") else f"the {name}"

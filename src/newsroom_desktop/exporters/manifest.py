@@ -28,10 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from newsroom_desktop.core.errors import ExportFailedError
-from newsroom_desktop.exporters.base import write_text
+from newsroom_desktop.exporters.base import STAGING_PREFIX, write_text
 
 MANIFEST_NAME = ".newsroom-exports.jsonl"
-STAGING_PREFIX = ".newsroom-staging-"
 # A record this large is not ours (10,000 exported files take about 2 MB); it is not read.
 MAX_RECORD_BYTES = 32 * 1024 * 1024
 # The log is rewritten (one line a file) once it holds this many lines more than files.
@@ -190,31 +189,44 @@ class Placement:
                 ) from exc
         return self._root
 
-    def place(self, staged: Path, files: Sequence[Path], article_id: str) -> list[Path]:
-        """Move the article's staged ``files`` into the folder; WouldOverwriteError if unsafe."""
+    def place(
+        self,
+        staged: Path,
+        files: Sequence[Path],
+        article_id: str,
+        digests: Sequence[str] = (),
+    ) -> list[Path]:
+        """Move the article's staged ``files`` into the folder; WouldOverwriteError if unsafe.
+
+        ``digests``, when given, are the files' SHA-256 (as their writer hashed them).
+        """
         names = [path.relative_to(staged).as_posix() for path in files]
-        current = {name: _digest_or_none(self.out_dir / name) for name in names}
+        written = dict(zip(names, digests, strict=True)) if digests else {}
+        dests = {name: self.out_dir / name for name in names}  # each path made once
+        present = {name for name in names if os.path.lexists(dests[name])}
+        current = {
+            name: _digest_or_none(dests[name]) if name in present else None for name in names
+        }
         conflicts = [
-            self.out_dir / name
+            dests[name]
             for name in names
-            if os.path.lexists(self.out_dir / name)
-            and not self.manifest.owns(name, article_id, current[name])
+            if name in present and not self.manifest.owns(name, article_id, current[name])
         ]
         if conflicts and not self.force:
             for path in files:
                 path.unlink(missing_ok=True)  # the next article is staged in the same folder
             raise WouldOverwriteError(conflicts)
         claims: dict[str, Entry] = {}
-        for name in names:
-            new, old = file_digest(staged / name), current[name]
+        for name, path in zip(names, files, strict=True):
+            new, old = written.get(name) or file_digest(path), current[name]
             claims[name] = Entry(article_id, (new,) if old in (None, new) else (new, str(old)))
         self.manifest.claim(claims)  # first: killed while moving, each file is still owned
         placed: list[Path] = []
-        for name in names:
-            dest = self.out_dir / name
+        for name, path in zip(names, files, strict=True):
+            dest = dests[name]
             try:
                 dest.parent.mkdir(parents=True, exist_ok=True)
-                (staged / name).replace(dest)
+                path.replace(dest)
             except OSError as exc:
                 raise ExportFailedError(f"Cannot write {dest}: {exc.strerror or exc}.") from exc
             placed.append(dest)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import string
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,6 +14,8 @@ from newsroom_desktop.core.paths import config_dir
 from newsroom_desktop.core.resources import resource_path
 
 TEMPLATES = "templates"
+# Inside batch(): each template's text as first read, so thousands of pages cost one look each.
+_BATCH: ContextVar[dict[str, str] | None] = ContextVar("export_templates", default=None)
 
 
 def template_file(name: str) -> Path:
@@ -25,8 +30,28 @@ def _read(path: Path, mtime_ns: int) -> str:
     return path.read_text(encoding="utf-8")
 
 
+@contextmanager
+def batch() -> Iterator[None]:
+    """Look for and read each template once for the exports inside, not once a page."""
+    token = _BATCH.set({})
+    try:
+        yield
+    finally:
+        _BATCH.reset(token)
+
+
 def template_text(name: str) -> str:
     """Return the text of the template (or stylesheet) ``name``."""
+    texts = _BATCH.get()
+    if texts is None:
+        return _current_text(name)
+    text = texts.get(name)
+    if text is None:
+        text = texts[name] = _current_text(name)
+    return text
+
+
+def _current_text(name: str) -> str:
     path = template_file(name)
     try:
         return _read(path, path.stat().st_mtime_ns)

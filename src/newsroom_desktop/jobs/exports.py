@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsroom_desktop.core.documents import ArticleDoc, ListQuery
 from newsroom_desktop.core.errors import ExportFailedError, NewsroomError
-from newsroom_desktop.exporters import registry
+from newsroom_desktop.exporters import registry, templates
 from newsroom_desktop.exporters.base import Exporter, ExportOptions
 from newsroom_desktop.exporters.checks import Problem, check
 from newsroom_desktop.exporters.images import IMAGES_DIR, plan_images
 from newsroom_desktop.exporters.manifest import ExportManifest, Placement
 from newsroom_desktop.jobs import Progress
+from newsroom_desktop.jobs.export_pool import PER_TASK, Written, worker_pool, write_articles
 
 if TYPE_CHECKING:
     from newsroom_desktop.core.newsroom import Newsroom
 
 PAGE = 500
-# Articles read, and their exports recorded, per transaction in a batch.
-CHUNK = 200
+# Articles read in one go (one read of the store); a batch of up to this many is read once.
+CHUNK = 2000
 # Formats whose photos go inside the one file they write (or nowhere); the others write them
 # to images/ beside it. Should a format's files differ from planned_files, the export itself
 # still refuses to replace what it does not own: a wrong plan asks too little, never replaces.
@@ -118,6 +121,29 @@ def _unique_stem(doc: ArticleDoc, options: ExportOptions, used: set[str]) -> Exp
     return options
 
 
+@dataclass(frozen=True)
+class _Job:
+    """An article that passed its check: what to write, under which name."""
+
+    doc: ArticleDoc
+    options: ExportOptions
+    problems: tuple[Problem, ...]
+
+
+def _checked(
+    doc: ArticleDoc, options: ExportOptions, used_stems: set[str] | None
+) -> _Job | ExportResult:
+    """Check one article: the job of writing it, or the result that refuses it."""
+    problems = tuple(check(doc))
+    refusal = _refusal(doc, problems, options)
+    if refusal:
+        code = "trashed" if doc.deleted_at is not None else "check_failed"
+        return ExportResult(doc.id, doc.headline, (), problems, refusal, code)
+    if used_stems is not None:
+        options = _unique_stem(doc, options, used_stems)
+    return _Job(doc, options, problems)
+
+
 def _export_doc(
     doc: ArticleDoc,
     exporter: Exporter,
@@ -126,19 +152,29 @@ def _export_doc(
     used_stems: set[str] | None,
 ) -> ExportResult:
     """Check and write one article; nothing is recorded in the store yet."""
-    problems = tuple(check(doc))
-    refusal = _refusal(doc, problems, options)
-    if refusal:
-        code = "trashed" if doc.deleted_at is not None else "check_failed"
-        return ExportResult(doc.id, doc.headline, (), problems, refusal, code)
-    if used_stems is not None:
-        options = _unique_stem(doc, options, used_stems)
+    job = _checked(doc, options, used_stems)
+    return job if isinstance(job, ExportResult) else _write(job, exporter, placement)
+
+
+def _write(job: _Job, exporter: Exporter, placement: Placement) -> ExportResult:
+    doc = job.doc
     try:
         staged = placement.stage()
-        files = placement.place(staged, exporter.export(doc, staged, options), doc.id)
+        files = placement.place(staged, exporter.export(doc, staged, job.options), doc.id)
     except NewsroomError as exc:
-        return ExportResult(doc.id, doc.headline, (), problems, exc.message, exc.code)
-    return ExportResult(doc.id, doc.headline, tuple(files), problems)
+        return ExportResult(doc.id, doc.headline, (), job.problems, exc.message, exc.code)
+    return ExportResult(doc.id, doc.headline, tuple(files), job.problems)
+
+
+def _place(job: _Job, written: Written, staged: Path, placement: Placement) -> ExportResult:
+    doc = job.doc
+    if written.error:
+        return ExportResult(doc.id, doc.headline, (), job.problems, written.error, written.code)
+    try:
+        files = placement.place(staged, written.files, doc.id, written.digests)
+    except NewsroomError as exc:
+        return ExportResult(doc.id, doc.headline, (), job.problems, exc.message, exc.code)
+    return ExportResult(doc.id, doc.headline, tuple(files), job.problems)
 
 
 def _record(
@@ -178,13 +214,16 @@ def export_many(
     *,
     options: ExportOptions | None = None,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> ExportReport:
     """Export the articles with these (full) ids; ``progress(done, total, headline)`` False cancels.
 
     ``progress`` is called with 0 before the first article and after each one with the
     headline just exported. One article's failure does not stop the others; cancelling takes
     effect between articles, and what was exported stays exported (and recorded). Articles
-    are read and their exports recorded a chunk at a time.
+    are read a chunk at a time, and the exports are recorded in one transaction at the end.
+    With ``workers`` above 1 (the command line; never a process running Qt) a large batch's
+    files are written by that many forked processes, and placed and recorded here in order.
     """
     options = options or ExportOptions(zone=newsroom.zone)
     exporter = registry.get(format)  # an unknown format fails before anything is written
@@ -193,47 +232,101 @@ def export_many(
     if progress is not None and not progress(0, total, ""):
         return ExportReport(format, out_dir, cancelled=True)
     placement = Placement(out_dir, force=options.force)
+    # Articles named by the caller (options.stem) share one name: they go one after another.
+    workers = workers if not options.stem else 1
     try:
-        return _export_chunks(
-            newsroom, ids, (format, exporter), placement, options=options, progress=progress
-        )
+        with templates.batch(), worker_pool(format, workers, total) as pool:
+            return _export_chunks(
+                newsroom,
+                ids,
+                _Batch(format, exporter, placement, pool),
+                options=options,
+                progress=progress,
+            )
     finally:
         placement.close()
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """What every article of a batch is exported with."""
+
+    format: str
+    exporter: Exporter
+    placement: Placement
+    pool: Executor | None
 
 
 def _export_chunks(
     newsroom: Newsroom,
     ids: Sequence[str],
-    named: tuple[str, Exporter],
-    placement: Placement,
+    batch: _Batch,
     *,
     options: ExportOptions,
     progress: Progress | None,
 ) -> ExportReport:
-    (format, exporter), out_dir, total = named, placement.out_dir, len(ids)  # noqa: A001
+    out_dir, total = batch.placement.out_dir, len(ids)
     used: set[str] | None = set() if not options.stem else None
     results: list[ExportResult] = []
+    cancelled = False
     for start in range(0, total, CHUNK):
         chunk = ids[start : start + CHUNK]
         docs = {doc.id: doc for doc in newsroom.exports.documents(chunk)}
-        chunk_results: list[ExportResult] = []
-        cancelled = False
-        for article_id in chunk:
-            doc = docs.get(article_id)
-            result = (
-                _missing(article_id)
-                if doc is None
-                else _export_doc(doc, exporter, placement, options, used)
-            )
-            chunk_results.append(result)
-            done = len(results) + len(chunk_results)
+        jobs = [
+            _missing(i) if docs.get(i) is None else _checked(docs[i], options, used) for i in chunk
+        ]
+        for result in _chunk_results(jobs, batch):
+            results.append(result)
+            done = len(results)
             if progress is not None and not progress(done, total, result.headline) and done < total:
                 cancelled = True
                 break
-        results += _record(newsroom, chunk_results, format, options)
         if cancelled:
-            return ExportReport(format, out_dir, tuple(results), cancelled=True)
-    return ExportReport(format, out_dir, tuple(results))
+            break
+    recorded = _record(newsroom, results, batch.format, options)
+    return ExportReport(batch.format, out_dir, tuple(recorded), cancelled=cancelled)
+
+
+def _chunk_results(jobs: list[_Job | ExportResult], batch: _Batch) -> Iterator[ExportResult]:
+    """Yield each article's result in order: written here, or by the workers and placed here."""
+    if batch.pool is None:
+        for job in jobs:
+            yield (
+                job
+                if isinstance(job, ExportResult)
+                else _write(job, batch.exporter, batch.placement)
+            )
+        return
+    todo = [job for job in jobs if isinstance(job, _Job)]
+    try:
+        staged = batch.placement.stage()
+    except NewsroomError as exc:
+        failed = ExportResult("", error=exc.message, error_code=exc.code)
+        for job in jobs:
+            yield (
+                job
+                if isinstance(job, ExportResult)
+                else replace(
+                    failed, id=job.doc.id, headline=job.doc.headline, problems=job.problems
+                )
+            )
+        return
+    tasks = [
+        batch.pool.submit(
+            write_articles,
+            batch.format,
+            [(j.doc, j.options) for j in todo[k : k + PER_TASK]],
+            staged,
+        )
+        for k in range(0, len(todo), PER_TASK)
+    ]
+    written = itertools.chain.from_iterable(task.result() for task in tasks)
+    for job in jobs:
+        yield (
+            job
+            if isinstance(job, ExportResult)
+            else _place(job, next(written), staged, batch.placement)
+        )
 
 
 def planned_files(doc: ArticleDoc, format: str, options: ExportOptions) -> list[str]:  # noqa: A002

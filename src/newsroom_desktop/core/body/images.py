@@ -6,10 +6,13 @@ import re
 from collections.abc import Callable
 
 from newsroom_desktop.core.body.parse import inline_images, tokens
+from newsroom_desktop.core.body.simple import simple_blocks
 
 
 def image_sources(markdown: str) -> list[str]:
     """Return the source of every image in the body (placed photos too), in reading order."""
+    if simple_blocks(markdown) is not None:
+        return []  # plain paragraphs and headings: no image
     return [str(image.attrGet("src") or "") for _, image in inline_images(tokens(markdown))]
 
 

@@ -11,6 +11,8 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.image import image as _image_rule
 from markdown_it.token import Token
 
+from newsroom_desktop.core.body.simple import simple_tokens
+
 PHOTO_SCHEME = "photo:"
 
 # Raw HTML is off: whatever sits in a body is text, never markup that reaches an export.
@@ -42,14 +44,15 @@ class BodyFigure:
 
 def parse(markdown: str) -> list[Token]:
     """Parse a body into markdown-it block tokens (a fresh list the caller may change)."""
-    return MARKDOWN.parse(markdown)
+    simple = simple_tokens(markdown)
+    return MARKDOWN.parse(markdown) if simple is None else simple
 
 
 # The check, the photo plan and the renderer of one export (or one view) share one parse.
 @functools.lru_cache(maxsize=16)
 def tokens(markdown: str) -> tuple[Token, ...]:
     """Return the parsed body from the shared cache; its tokens are read, never changed."""
-    return tuple(MARKDOWN.parse(markdown))
+    return tuple(parse(markdown))
 
 
 def figure_of(tokens: Sequence[Token], index: int) -> BodyFigure | None:

@@ -17,6 +17,7 @@ from newsroom_desktop.core.body.parse import (
     parse,
     tokens,
 )
+from newsroom_desktop.core.body.simple import simple_blocks, simple_html
 
 FigureRenderer = Callable[[str, str], str]
 
@@ -35,6 +36,9 @@ def render_html(markdown: str, figure_html: FigureRenderer | None = None) -> str
     Images inside the text are left out: only placed photos are shown, never a picture from
     the web or a local file that someone typed into the body (the export check names them).
     """
+    blocks = simple_blocks(markdown)
+    if blocks is not None:  # plain paragraphs and headings: no photo, no parse
+        return simple_html(blocks)
     return render_tokens(tokens(markdown), figure_html or default_figure_html)
 
 
@@ -189,6 +193,9 @@ def _cached_plain_text(markdown: str) -> str:
 
 def has_text(markdown: str) -> bool:
     """Tell whether the body has any text besides its photos."""
+    blocks = simple_blocks(markdown)
+    if blocks is not None:
+        return bool(blocks)  # each block of a simple body holds text
     return any(
         (t.type == "inline" and inline_text(t).strip()) or t.type in ("code_block", "fence")
         for t in tokens(markdown)
