@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 
 from sqlalchemy import Float, Integer, Subquery, column, text
 from sqlalchemy.orm import Session
 
 from newsroom_desktop.core import body as body_md
-from newsroom_desktop.core import search_pg
+from newsroom_desktop.core import search_index, search_pg
 from newsroom_desktop.core.models import Article
 from newsroom_desktop.core.text import fold
 
-SEARCH_TABLE = "article_search"
+SEARCH_TABLE = search_index.SEARCH_TABLE
 # The same split as FTS5's unicode61 tokenizer: letters and digits, nothing else. Quoting every
 # word makes FTS5 syntax in a query ('"', '*', '-', '(', NEAR, OR) plain text.
 _TOKEN_RE = re.compile(r"[^\W_]+")
@@ -26,16 +26,7 @@ RANK_WINDOW = 500
 MIN_PREFIX = 2
 
 
-@dataclass(frozen=True)
-class IndexedText:
-    """The folded text of one article as the index holds it."""
-
-    headline: str
-    lead: str
-    body: str
-    byline: str
-    captions: str
-    tags: str
+IndexedText = search_index.IndexedText
 
 
 def source_text(article: Article) -> IndexedText:
@@ -53,31 +44,22 @@ def source_text(article: Article) -> IndexedText:
     )
 
 
-def indexed_text(article: Article) -> IndexedText:
-    """Return the folded columns that the index keeps for ``article``."""
-    source = source_text(article)
-    return IndexedText(**{name: fold(value) for name, value in source.__dict__.items()})
-
-
 def on_server(session: Session) -> bool:
     """Tell whether the session speaks to PostgreSQL (a tsvector index, not FTS5)."""
     return session.get_bind().dialect.name == "postgresql"
 
 
 def index_article(session: Session, article: Article) -> None:
-    """Write (or rewrite) the article's row in the index, inside the caller's transaction."""
+    """Make the article's row in the index what it is now, inside the caller's transaction.
+
+    In a store file the session's flushes keep the index in step (search_index); this flushes
+    and indexes an article that was never indexed.
+    """
     if on_server(session):
         search_pg.index_article(session, article.num, asdict(source_text(article)))
         return
-    doc = indexed_text(article)
-    session.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :n"), {"n": article.num})
-    session.execute(
-        text(
-            f"INSERT INTO {SEARCH_TABLE}(rowid, headline, lead, body, byline, captions, tags) "
-            "VALUES (:n, :headline, :lead, :body, :byline, :captions, :tags)"
-        ),
-        {"n": article.num, **doc.__dict__},
-    )
+    session.flush()
+    search_index.add(session.connection(), article.num)
 
 
 def hits_subquery(session: Session) -> Subquery:
@@ -120,9 +102,12 @@ def matches_subquery(session: Session) -> Subquery:
 
 
 def unindex_article(session: Session, num: int) -> None:
-    """Remove one article from the index."""
-    column = "num" if on_server(session) else "rowid"
-    session.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE {column} = :n"), {"n": num})
+    """Remove one article from the index (before its rows leave the store)."""
+    if on_server(session):
+        session.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE num = :n"), {"n": num})
+        return
+    session.flush()
+    search_index.remove(session.connection(), num)
 
 
 def query_words(query: str) -> list[str]:
