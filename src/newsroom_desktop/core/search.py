@@ -62,13 +62,12 @@ def index_article(session: Session, article: Article) -> None:
     search_index.add(session.connection(), article.num)
 
 
-def hits_subquery(session: Session) -> Subquery:
+def hits_subquery() -> Subquery:
     """Return the hits for the bound ``:match`` at or above row ``:cutoff`` as (num, rank).
 
     The lower the rank, the better the hit. (A store file; a server ranks with
     search_pg.newest_hits in one statement.)
     """
-    del session
     return (
         text(
             f"SELECT rowid AS num, rank FROM {SEARCH_TABLE} "
@@ -81,13 +80,17 @@ def hits_subquery(session: Session) -> Subquery:
 
 def newest_matches_cutoff(session: Session, match: str) -> int:
     """Return the row of the RANK_WINDOW-th newest match (0 if fewer match), in a store file."""
-    row = session.execute(
-        text(
-            f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match "
-            "ORDER BY rowid DESC LIMIT 1 OFFSET :skip"
-        ),
-        {"match": match, "skip": RANK_WINDOW - 1},
-    ).first()
+    row = (
+        session.connection()
+        .execute(
+            text(
+                f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match "
+                "ORDER BY rowid DESC LIMIT 1 OFFSET :skip"
+            ),
+            {"match": match, "skip": RANK_WINDOW - 1},
+        )
+        .first()
+    )
     return int(row[0]) if row is not None else 0
 
 
