@@ -267,16 +267,18 @@ class ArticleService:
                     .limit(limit)
                 )
                 return [summary_from_row(r) for r in session.execute(stmt, params)]
-            unfiltered = not (query.status or query.section or query.owner or query.trashed)
-            params = {
-                "match": match,
-                "cutoff": self._rank_cutoff(session, query, match, unfiltered=unfiltered),
-                "page_offset": offset,
-                "page_limit": limit,
-            }
+            page: dict[str, Any] = {"match": match, "page_offset": offset, "page_limit": limit}
+            if self._unfiltered(query):
+                page["window"] = search.RANK_WINDOW
+            else:
+                page["cutoff"] = self._rank_cutoff(session, query, match)
             # Core execution: the rows are plain tuples, with nothing for the ORM to load.
-            rows = session.connection().execute(self._ranked_page(query), params)
+            rows = session.connection().execute(self._ranked_page(query), page)
             return [summary_from_row(r) for r in rows]
+
+    @staticmethod
+    def _unfiltered(query: ListQuery) -> bool:
+        return not (query.status or query.section or query.owner or query.trashed)
 
     def _ranked_page(self, query: ListQuery) -> Select[Any]:
         """Return the statement of one page of ranked hits in a store file, made once a filter.
@@ -287,7 +289,7 @@ class ArticleService:
         key = (query.status, query.section, query.owner, query.trashed)
         stmt = self._search_statements.get(key)
         if stmt is None:
-            hits = search.hits_subquery()
+            hits = search.hits_subquery(newest=self._unfiltered(query))
             stmt = (
                 self._listing(query)
                 .join(hits, hits.c.num == Article.num)
@@ -311,13 +313,8 @@ class ArticleService:
         hits = search_pg.newest_hits(self._listing(query), search.RANK_WINDOW, first)
         return hits, {"match": match}
 
-    def _rank_cutoff(
-        self, session: Session, query: ListQuery, match: str, *, unfiltered: bool
-    ) -> int:
-        """Return the lowest row the ranking looks at: the newest RANK_WINDOW matches."""
-        if unfiltered:
-            # Unfiltered: the index alone gives the newest matches, without the listing's joins.
-            return search.newest_matches_cutoff(session, match)
+    def _rank_cutoff(self, session: Session, query: ListQuery, match: str) -> int:
+        """Return the lowest row the ranking looks at: the newest RANK_WINDOW matches shown."""
         matches = search.matches_subquery(session)
         stmt = (
             self._listing(query)

@@ -62,36 +62,22 @@ def index_article(session: Session, article: Article) -> None:
     search_index.add(session.connection(), article.num)
 
 
-def hits_subquery() -> Subquery:
-    """Return the hits for the bound ``:match`` at or above row ``:cutoff`` as (num, rank).
+def hits_subquery(*, newest: bool) -> Subquery:
+    """Return the hits for the bound ``:match`` that the ranking looks at, as (num, rank).
 
-    The lower the rank, the better the hit. (A store file; a server ranks with
-    search_pg.newest_hits in one statement.)
+    With ``newest``, the ``:window`` newest matches, found and ranked in one pass over the
+    index (unfiltered lists: the index alone knows them); otherwise the matches at or above
+    row ``:cutoff``, which the caller found through the list's filters. The lower the rank,
+    the better the hit. (A store file; a server ranks with search_pg.newest_hits.)
     """
-    return (
-        text(
-            f"SELECT rowid AS num, rank FROM {SEARCH_TABLE} "
-            f"WHERE {SEARCH_TABLE} MATCH :match AND rowid >= :cutoff"
-        )
-        .columns(column("num", Integer), column("rank", Float))
-        .subquery("hits")
+    where = f"FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match"
+    sql = (
+        # Ranked after the LIMIT: bm25 runs for the window's rows only.
+        f"SELECT rowid AS num, rank {where} ORDER BY rowid DESC LIMIT :window"
+        if newest
+        else f"SELECT rowid AS num, rank {where} AND rowid >= :cutoff"
     )
-
-
-def newest_matches_cutoff(session: Session, match: str) -> int:
-    """Return the row of the RANK_WINDOW-th newest match (0 if fewer match), in a store file."""
-    row = (
-        session.connection()
-        .execute(
-            text(
-                f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match "
-                "ORDER BY rowid DESC LIMIT 1 OFFSET :skip"
-            ),
-            {"match": match, "skip": RANK_WINDOW - 1},
-        )
-        .first()
-    )
-    return int(row[0]) if row is not None else 0
+    return text(sql).columns(column("num", Integer), column("rank", Float)).subquery("hits")
 
 
 def matches_subquery(session: Session) -> Subquery:
