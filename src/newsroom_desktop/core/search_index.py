@@ -172,7 +172,8 @@ def _touched(session: Session) -> set[int]:
 
 
 def _in_store_file(session: Session) -> bool:
-    return session.get_bind().dialect.name == "sqlite"
+    bind = session.bind
+    return bind is not None and bind.dialect.name == "sqlite"
 
 
 @event.listens_for(Session, "before_flush")
@@ -198,3 +199,9 @@ def _write_new_rows(session: Session, _flush: UOWTransaction) -> None:
     conn = session.connection()
     for num in sorted(nums):
         add(conn, num)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_pending(session: Session, _previous: object) -> None:
+    """A rolled-back flush took its deletions from the index back with it."""
+    session.info.pop(_PENDING, None)
