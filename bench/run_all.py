@@ -36,6 +36,7 @@ def main() -> None:
     args = parser.parse_args()
     results = [
         run("bench_store.py", *(["--reuse"] if STORE.exists() else [])),
+        run("bench_search.py"),
         run("bench_window.py"),
         run("bench_editor.py"),
         run("bench_diff.py"),

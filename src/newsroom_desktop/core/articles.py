@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, Subquery, delete, func, select
+from sqlalchemy import Select, Subquery, bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from newsroom_desktop.core import body as body_md
@@ -47,6 +47,7 @@ from newsroom_desktop.core.vocabulary import STATUSES
 from newsroom_desktop.core.workflow import check_edit_in
 
 SORTS = ("updated", "headline", "created")
+MAX_SEARCH_STATEMENTS = 32  # one a combination of list filters in use
 
 
 class ArticleService:
@@ -54,6 +55,7 @@ class ArticleService:
 
     def __init__(self, ctx: CoreContext) -> None:
         self.ctx = ctx
+        self._search_statements: dict[tuple[Any, ...], Select[Any]] = {}
 
     def _doc(self, session: Session, article: Article) -> ArticleDoc:
         return article_doc(article, self.ctx.store.location.originals_dir)
@@ -266,37 +268,64 @@ class ArticleService:
         if limit <= 0:
             return []
         with self.ctx.store.read() as session:
-            hits, params = self._hits(session, query, match, offset + limit)
+            if search.on_server(session):
+                hits, params = self._hits(session, query, match, offset + limit)
+                stmt = (
+                    self._listing(query)
+                    .join(hits, hits.c.num == Article.num)
+                    .order_by(hits.c.rank, Article.updated_at.desc())
+                    .offset(offset)
+                    .limit(limit)
+                )
+                return [summary_from_row(r) for r in session.execute(stmt, params)]
+            page: dict[str, Any] = {"match": match, "page_offset": offset, "page_limit": limit}
+            if self._unfiltered(query):
+                page["window"] = search.RANK_WINDOW
+            else:
+                page["cutoff"] = self._rank_cutoff(session, query, match)
+            # Core execution: the rows are plain tuples, with nothing for the ORM to load.
+            rows = session.connection().execute(self._ranked_page(query), page)
+            return [summary_from_row(r) for r in rows]
+
+    @staticmethod
+    def _unfiltered(query: ListQuery) -> bool:
+        return not (query.status or query.section or query.owner or query.trashed)
+
+    def _ranked_page(self, query: ListQuery) -> Select[Any]:
+        """Return the statement of one page of ranked hits in a store file, made once a filter.
+
+        Built anew for each keystroke, the statement cost SQLAlchemy more time than SQLite
+        took to run it (bench/bench_search.py).
+        """
+        key = (query.status, query.section, query.owner, query.trashed)
+        stmt = self._search_statements.get(key)
+        if stmt is None:
+            hits = search.hits_subquery(newest=self._unfiltered(query))
             stmt = (
                 self._listing(query)
                 .join(hits, hits.c.num == Article.num)
                 .order_by(hits.c.rank, Article.updated_at.desc())
-                .offset(offset)
-                .limit(limit)
+                .offset(bindparam("page_offset"))
+                .limit(bindparam("page_limit"))
             )
-            return [summary_from_row(r) for r in session.execute(stmt, params)]
+            if len(self._search_statements) >= MAX_SEARCH_STATEMENTS:
+                self._search_statements.clear()
+            self._search_statements[key] = stmt
+        return stmt
 
     def _hits(
         self, session: Session, query: ListQuery, match: str, first: int
     ) -> tuple[Subquery, dict[str, Any]]:
         """Return the ranked newest RANK_WINDOW matches as (num, rank), with their parameters.
 
-        On a server, only the ``first`` best of them: the page's rows come from those.
+        A server's: only the ``first`` best of them, since the page's rows come from those.
         """
-        if search.on_server(session):
-            hits = search_pg.newest_hits(self._listing(query), search.RANK_WINDOW, first)
-            return hits, {"match": match}
-        unfiltered = not (query.status or query.section or query.owner or query.trashed)
-        cutoff = self._rank_cutoff(session, query, match, unfiltered=unfiltered)
-        return search.hits_subquery(session), {"match": match, "cutoff": cutoff}
+        del session
+        hits = search_pg.newest_hits(self._listing(query), search.RANK_WINDOW, first)
+        return hits, {"match": match}
 
-    def _rank_cutoff(
-        self, session: Session, query: ListQuery, match: str, *, unfiltered: bool
-    ) -> int:
-        """Return the lowest row the ranking looks at: the newest RANK_WINDOW matches."""
-        if unfiltered:
-            # Unfiltered: the index alone gives the newest matches, without the listing's joins.
-            return search.newest_matches_cutoff(session, match)
+    def _rank_cutoff(self, session: Session, query: ListQuery, match: str) -> int:
+        """Return the lowest row the ranking looks at: the newest RANK_WINDOW matches shown."""
         matches = search.matches_subquery(session)
         stmt = (
             self._listing(query)

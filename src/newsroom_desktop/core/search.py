@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 
 from sqlalchemy import Float, Integer, Subquery, column, text
 from sqlalchemy.orm import Session
 
 from newsroom_desktop.core import body as body_md
-from newsroom_desktop.core import search_pg
+from newsroom_desktop.core import search_index, search_pg
 from newsroom_desktop.core.models import Article
 from newsroom_desktop.core.text import fold
 
-SEARCH_TABLE = "article_search"
+SEARCH_TABLE = search_index.SEARCH_TABLE
 # The same split as FTS5's unicode61 tokenizer: letters and digits, nothing else. Quoting every
 # word makes FTS5 syntax in a query ('"', '*', '-', '(', NEAR, OR) plain text.
 _TOKEN_RE = re.compile(r"[^\W_]+")
@@ -26,16 +26,7 @@ RANK_WINDOW = 500
 MIN_PREFIX = 2
 
 
-@dataclass(frozen=True)
-class IndexedText:
-    """The folded text of one article as the index holds it."""
-
-    headline: str
-    lead: str
-    body: str
-    byline: str
-    captions: str
-    tags: str
+IndexedText = search_index.IndexedText
 
 
 def source_text(article: Article) -> IndexedText:
@@ -53,60 +44,40 @@ def source_text(article: Article) -> IndexedText:
     )
 
 
-def indexed_text(article: Article) -> IndexedText:
-    """Return the folded columns that the index keeps for ``article``."""
-    source = source_text(article)
-    return IndexedText(**{name: fold(value) for name, value in source.__dict__.items()})
-
-
 def on_server(session: Session) -> bool:
     """Tell whether the session speaks to PostgreSQL (a tsvector index, not FTS5)."""
     return session.get_bind().dialect.name == "postgresql"
 
 
 def index_article(session: Session, article: Article) -> None:
-    """Write (or rewrite) the article's row in the index, inside the caller's transaction."""
+    """Make the article's row in the index what it is now, inside the caller's transaction.
+
+    In a store file the session's flushes keep the index in step (search_index); this flushes
+    and indexes an article that was never indexed.
+    """
     if on_server(session):
         search_pg.index_article(session, article.num, asdict(source_text(article)))
         return
-    doc = indexed_text(article)
-    session.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :n"), {"n": article.num})
-    session.execute(
-        text(
-            f"INSERT INTO {SEARCH_TABLE}(rowid, headline, lead, body, byline, captions, tags) "
-            "VALUES (:n, :headline, :lead, :body, :byline, :captions, :tags)"
-        ),
-        {"n": article.num, **doc.__dict__},
-    )
+    session.flush()
+    search_index.add(session.connection(), article.num)
 
 
-def hits_subquery(session: Session) -> Subquery:
-    """Return the hits for the bound ``:match`` at or above row ``:cutoff`` as (num, rank).
+def hits_subquery(*, newest: bool) -> Subquery:
+    """Return the hits for the bound ``:match`` that the ranking looks at, as (num, rank).
 
-    The lower the rank, the better the hit. (A store file; a server ranks with
-    search_pg.newest_hits in one statement.)
+    With ``newest``, the ``:window`` newest matches, found and ranked in one pass over the
+    index (unfiltered lists: the index alone knows them); otherwise the matches at or above
+    row ``:cutoff``, which the caller found through the list's filters. The lower the rank,
+    the better the hit. (A store file; a server ranks with search_pg.newest_hits.)
     """
-    del session
-    return (
-        text(
-            f"SELECT rowid AS num, rank FROM {SEARCH_TABLE} "
-            f"WHERE {SEARCH_TABLE} MATCH :match AND rowid >= :cutoff"
-        )
-        .columns(column("num", Integer), column("rank", Float))
-        .subquery("hits")
+    where = f"FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match"
+    sql = (
+        # Ranked after the LIMIT: bm25 runs for the window's rows only.
+        f"SELECT rowid AS num, rank {where} ORDER BY rowid DESC LIMIT :window"
+        if newest
+        else f"SELECT rowid AS num, rank {where} AND rowid >= :cutoff"
     )
-
-
-def newest_matches_cutoff(session: Session, match: str) -> int:
-    """Return the row of the RANK_WINDOW-th newest match (0 if fewer match), in a store file."""
-    row = session.execute(
-        text(
-            f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match "
-            "ORDER BY rowid DESC LIMIT 1 OFFSET :skip"
-        ),
-        {"match": match, "skip": RANK_WINDOW - 1},
-    ).first()
-    return int(row[0]) if row is not None else 0
+    return text(sql).columns(column("num", Integer), column("rank", Float)).subquery("hits")
 
 
 def matches_subquery(session: Session) -> Subquery:
@@ -120,9 +91,12 @@ def matches_subquery(session: Session) -> Subquery:
 
 
 def unindex_article(session: Session, num: int) -> None:
-    """Remove one article from the index."""
-    column = "num" if on_server(session) else "rowid"
-    session.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE {column} = :n"), {"n": num})
+    """Remove one article from the index (before its rows leave the store)."""
+    if on_server(session):
+        session.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE num = :n"), {"n": num})
+        return
+    session.flush()
+    search_index.remove(session.connection(), num)
 
 
 def query_words(query: str) -> list[str]:

@@ -699,9 +699,7 @@ def _forget(session: Session, article_ids: set[str]) -> None:
     for aid in article_ids:
         article = session.get(Article, aid)
         if article is not None and session.get(SyncArticle, aid) is not None:
-            session.execute(
-                text(f"DELETE FROM {search.SEARCH_TABLE} WHERE rowid = :n"), {"n": article.num}
-            )
+            search.unindex_article(session, article.num)
             session.delete(article)
 
 

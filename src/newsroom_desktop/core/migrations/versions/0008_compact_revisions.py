@@ -24,7 +24,7 @@ from alembic import op
 from newsroom_desktop.core.packing import pack_text, unpack_text
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
