@@ -38,7 +38,6 @@ from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.text import fold, words
 
 OUT = Path(__file__).resolve().parent / "out"
-SHARED = Path("/work/bench-shared/bench-100k.sqlite")
 PAGE = 200  # the article list's page (ui/article_list.py PAGE_SIZE)
 TARGET_P95_MS = 10.0
 TARGET_GROWTH = 1.5
@@ -168,12 +167,11 @@ def sources(args: argparse.Namespace) -> list[tuple[str, Path]]:
         print(f"generating {small} ({args.count} articles)…", flush=True)
         generate(small, args.count)
     found = [(f"{args.count // 1000}k", small)]
-    for big in (OUT / "bench-100k.sqlite", SHARED):
-        if big.exists():
-            found.append(("100k", big))
-            break
+    big = OUT / "bench-100k.sqlite"
+    if big.exists():
+        found.append(("100k", big))
     else:
-        print("(no 100k store: run bench/bench_store.py first to make one)")
+        print("(no 100k store: run bench/bench_store.py first to make one, or give --store)")
     return found
 
 

@@ -27,7 +27,6 @@ from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.safety_records import AUTO
 
 OUT = Path(__file__).resolve().parent / "out"
-SHARED = Path("/work/bench-shared/bench-100k.sqlite")
 MB = 1e6
 
 
@@ -82,8 +81,7 @@ def row(figure: str, peer: str, ours: str, ratio: float, target: float) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    default = OUT / "bench-100k.sqlite"
-    parser.add_argument("--store", type=Path, default=default if default.exists() else SHARED)
+    parser.add_argument("--store", type=Path, default=OUT / "bench-100k.sqlite")
     parser.add_argument("--backups", type=int, default=10)
     args = parser.parse_args()
     if not args.store.exists():
