@@ -102,7 +102,7 @@ def test_full_disk_injected_with_a_page_limit(newsroom: Newsroom, store_path: Pa
         committed, fields, exc = _fill_until_full(newsroom, doc.id)
         _check_refusal(newsroom, store_path, doc.id, committed, fields, exc)
         with pytest.raises(StoreError) as again:
-            newsroom.articles.create({"headline": "Thêm", "body": PARAGRAPH * 5})
+            newsroom.articles.create({"headline": "Thêm", "body": PARAGRAPH * 200})
         assert again.value.code == "store_disk_full"
     assert integrity(store_path) == "ok"
     (info,) = pending_recoveries(store_path)

@@ -517,7 +517,9 @@ def test_full_disk_mid_sync_fails_clearly_then_syncs_whole(
     other = open_desk(joined_desk(tmp_path / "editor.sqlite", editor_url))
     try:
         theirs = {
-            other.articles.create({"headline": f"Bài dài {n}", "body": PARAGRAPH * 2}).id
+            # 30 × 14 kB of article text: more than the 90 pages of room the desk is left,
+            # however compactly it keeps revisions and the search index.
+            other.articles.create({"headline": f"Bài dài {n}", "body": PARAGRAPH * 12}).id
             for n in range(30)
         }
         other.sync.sync(server_url=editor_url)
