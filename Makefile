@@ -8,7 +8,7 @@ export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: run run-server test lint bench fuzz crash load package dist clean translations screenshot
 
-$(SYSDEPS): packaging/system-deps.sh
+$(SYSDEPS): packaging/system-deps.sh packaging/apt-install.sh
 	sh packaging/system-deps.sh $(SYSDEPS)
 
 $(PY):

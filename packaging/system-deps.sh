@@ -4,7 +4,7 @@
 # appstream and desktop-file-utils to validate the packaging metadata, and PostgreSQL's server
 # binaries (initdb, pg_ctl, pg_dump) and openssl for the throw-away TLS server the tests start,
 # and a D-Bus with GNOME Keyring: the Secret Service the password tests keep passwords in).
-# As root it runs apt-get; otherwise it prints the one command to run and fails.
+# apt-install.sh installs what is missing (as root; otherwise it prints the command to run).
 set -eu
 PACKAGES="python3-venv xvfb xauth xdotool x11-utils libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 \
 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 \
@@ -13,25 +13,4 @@ libdbus-1-3 libglib2.0-0 fonts-dejavu-core fonts-noto-core libimage-exiftool-per
 default-jre-headless poppler-utils appstream desktop-file-utils postgresql openssl dbus gnome-keyring"
 STAMP="${1:-.venv/.system-deps}"
 
-missing=""
-for p in $PACKAGES; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
-done
-if [ -z "$missing" ]; then
-  mkdir -p "$(dirname "$STAMP")" && touch "$STAMP"
-  exit 0
-fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "Missing system packages:$missing (install them with your package manager)." >&2
-  exit 1
-fi
-if [ "$(id -u)" -ne 0 ]; then
-  echo "Missing system packages; run: sudo apt-get install -y$missing" >&2
-  exit 1
-fi
-echo "Installing system packages:$missing"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-# shellcheck disable=SC2086
-apt-get install -y -qq --no-install-recommends $missing >/dev/null
-mkdir -p "$(dirname "$STAMP")" && touch "$STAMP"
+exec sh "$(dirname "$0")/apt-install.sh" "$STAMP" "system packages" $PACKAGES
