@@ -77,6 +77,16 @@ def _xdotool(display: str, *args: str, timeout: float = 20) -> str:
     return result.stdout.strip()
 
 
+def _wait_for(check, seconds: float = 15) -> bool:
+    """Poll ``check`` until it holds (True) or ``seconds`` pass (False)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.25)
+    return False
+
+
 def _start_app(display: str, store: Path, article_id: str | None = None) -> subprocess.Popen[bytes]:
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "LANG": "C.UTF-8"}
     article = ["--article", article_id] if article_id else []

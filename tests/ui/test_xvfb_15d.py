@@ -10,7 +10,14 @@ import pytest
 
 from newsroom_desktop.core.settings import Settings, save_settings
 from tests.conftest import REPORTER
-from tests.ui.test_real_window_xvfb import _answer, _start_app, _window, _xdotool, xserver
+from tests.ui.test_real_window_xvfb import (
+    _answer,
+    _start_app,
+    _wait_for,
+    _window,
+    _xdotool,
+    xserver,
+)
 from tests.ui.test_window_store_sharing import integrity, newsroom_cli
 
 pytestmark = [pytest.mark.xvfb, pytest.mark.slow]
@@ -28,15 +35,6 @@ def _live_texts(store: Path) -> list[str]:
     finally:
         conn.close()
     return [str(row[0]) for row in rows]
-
-
-def _wait_for(check, seconds: float = 15) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.25)
-    return False
 
 
 def test_paste_as_new_article_from_the_list_then_again(xserver, tmp_path):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ import pytest
 from newsroom_desktop.core.documents import Actor, ListQuery
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.settings import load_settings
-from tests.ui.test_real_window_xvfb import TYPE_DELAY_MS, _window, _xdotool, xserver
+from tests.ui.test_real_window_xvfb import TYPE_DELAY_MS, _wait_for, _window, _xdotool, xserver
 
 pytestmark = [pytest.mark.xvfb, pytest.mark.slow]
 NEWCOMER = "Ngô Thị Lan"
@@ -39,15 +38,6 @@ def _articles(store: Path) -> list[tuple[str, str, str]]:
         return [(s.headline, s.byline, s.owner) for s in found]
     finally:
         nr.close()
-
-
-def _wait_for(check, seconds: float = 15) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.25)
-    return False
 
 
 def test_first_start_in_vietnamese_then_preferences_and_a_new_article(xserver, tmp_path):
