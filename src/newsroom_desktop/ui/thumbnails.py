@@ -7,6 +7,7 @@ from PySide6.QtGui import QImage
 from newsroom_desktop.core.documents import PhotoUse
 from newsroom_desktop.core.errors import NewsroomError
 from newsroom_desktop.core.newsroom import PhotoService
+from newsroom_desktop.ui.crop_view import cropped_image
 
 
 class Thumbnails:
@@ -17,6 +18,18 @@ class Thumbnails:
         self._cache: dict[str, QImage] = {}
 
     def __call__(self, use: PhotoUse) -> QImage | None:
+        """Return the photo as this use shows it: cropped, turned and straightened."""
+        image = self.upright(use)
+        if image is None or use.recipe is None or use.recipe.is_identity:
+            return image
+        key = f"{use.sha256}:{use.recipe.to_json()}"
+        cropped = self._cache.get(key)
+        if cropped is None:
+            cropped = self._cache[key] = cropped_image(image, use.recipe, use.upright_size)
+        return cropped
+
+    def upright(self, use: PhotoUse) -> QImage | None:
+        """Return the whole photo's thumbnail, upright (None while it waits for a file)."""
         if not use.sha256:
             return None
         image = self._cache.get(use.sha256)
