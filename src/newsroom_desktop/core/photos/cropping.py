@@ -126,7 +126,11 @@ def recipe_pixels(image: Image.Image, path: Path, recipe: Recipe, max_side: int)
         image = to_srgb(image, keep_alpha=False)
         icc = None
     factor = image.width / stored[0]
-    methods = [m for m in (undo_orientation(orientation), _TURNS.get(recipe.quarter_turns)) if m]
+    methods = [
+        m
+        for m in (undo_orientation(orientation), _TURNS.get(recipe.quarter_turns))
+        if m is not None
+    ]
     frame = recipe.frame(upright)
     scaled_frame = (frame[0] * factor, frame[1] * factor)
     scaled_box: Box = (box[0] * factor, box[1] * factor, box[2] * factor, box[3] * factor)
