@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QDialog
 from newsroom_desktop.core.photos.recipe import Recipe
 from newsroom_desktop.ui.crop_dialog import CropDialog
 from tests.exporters.conftest import make_jpeg
-from tests.ui.conftest import FAST
 
 CAPTION = "Đại biểu tham dự tại điểm cầu"
 
@@ -152,11 +151,10 @@ def test_turning_and_straightening_then_reset(qtbot):
 
 
 def test_the_same_photo_twice_is_flagged_in_the_panel(qtbot, make_window, tmp_path):
-    window, article_id, _use_id, photo = _window_with_photo(qtbot, make_window, tmp_path)
+    window, _article_id, _use_id, photo = _window_with_photo(qtbot, make_window, tmp_path)
     operation = window.session.add_photos([str(photo)])
     qtbot.waitUntil(lambda: operation.finished and window.photo_panel.list.count() == 2)
     panel = window.photo_panel
     assert all(panel.list.item(i).text().endswith("⚠") for i in range(2))
     panel.list.setCurrentRow(0)
     assert "shows this photo more than once" in panel.warnings.text()
-    assert FAST.min_photo_width == 1200
