@@ -294,3 +294,33 @@ def test_the_migration_adds_the_recipe_and_down_keeps_the_uses(tmp_path: Path) -
     assert use.id == use_id and use.caption == CAPTION and use.recipe is None
     assert len(nr.history.list(article_id)) == revisions
     nr.close()
+
+
+def test_the_command_crops_lists_and_exports_the_crop(tmp_path: Path, capsys) -> None:
+    from newsroom_desktop.cli import main
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(["--store", str(tmp_path / "cli.sqlite"), *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    article_id = run("new", "--headline", "Ảnh cắt")[1].strip()
+    use_id = run("photos", "add", article_id, str(FUJI))[1].strip()
+    code, out, err = run("photos", "crop", article_id, use_id[:8], "--aspect", "16:9")
+    assert code == 0 and out.strip() == f"{use_id[:8]}  600x338"
+    assert "600 px wide once cropped" in err  # narrower than the 1200 px the web needs
+    (listed,) = json.loads(run("photos", "list", article_id, "--json")[1])
+    assert listed["recipe"] == {"aspect": "16:9", "straighten": 0.0, "turns": 0}
+    assert listed["final_size"] == [600, 338]
+    code, _out, err = run("photos", "crop", article_id, use_id, "--box", "0,0,900,10")
+    assert code != 0 and "at least 16" in err
+    code, _out, err = run("photos", "crop", article_id, use_id, "--box", "a,b")
+    assert code != 0 and "four whole numbers" in err
+    code, out, _err = run("export", article_id, "-f", "package", "-o", str(tmp_path / "out"))
+    assert code == 0
+    (photo,) = (tmp_path / "out").rglob("*.jpg")
+    with Image.open(photo) as exported:
+        assert exported.size == (600, 338)
+    assert (
+        run("photos", "crop", article_id, use_id, "--reset")[1].strip() == f"{use_id[:8]}  600x400"
+    )
