@@ -324,3 +324,26 @@ def test_the_command_crops_lists_and_exports_the_crop(tmp_path: Path, capsys) ->
     assert (
         run("photos", "crop", article_id, use_id, "--reset")[1].strip() == f"{use_id[:8]}  600x400"
     )
+
+
+@pytest.mark.parametrize("name", ["html", "fragment", "md", "newsml", "nitf", "ninjs", "docx"])
+def test_every_export_with_photos_renders_the_crop(nr: Newsroom, tmp_path: Path, name: str) -> None:
+    import io
+    import zipfile
+
+    from newsroom_desktop.exporters import registry
+
+    article_id, (use_id,) = _article_with(nr, FUJI)
+    nr.photos.set_recipe(article_id, use_id, Recipe(crop=(100, 40, 480, 270), aspect="16:9"))
+    files = registry.get(name).export(nr.articles.get(article_id), tmp_path, ExportOptions())
+    if name == "docx":
+        with zipfile.ZipFile(files[0]) as archive:
+            (media,) = [n for n in archive.namelist() if n.startswith("word/media/")]
+            with Image.open(io.BytesIO(archive.read(media))) as embedded:
+                assert embedded.size == (480, 270)
+        return
+    (photo,) = [f for f in files if f.suffix == ".jpg"]
+    tags = exiftool(photo)
+    assert (tags["File:ImageWidth"], tags["File:ImageHeight"]) == (480, 270)
+    assert tags["IPTC:Caption-Abstract"] == tags["XMP-dc:Description"] == CAPTION
+    assert tags["XMP-iptcCore:AltTextAccessibility"] == ALT
