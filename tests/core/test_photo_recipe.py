@@ -347,3 +347,30 @@ def test_every_export_with_photos_renders_the_crop(nr: Newsroom, tmp_path: Path,
     assert (tags["File:ImageWidth"], tags["File:ImageHeight"]) == (480, 270)
     assert tags["IPTC:Caption-Abstract"] == tags["XMP-dc:Description"] == CAPTION
     assert tags["XMP-iptcCore:AltTextAccessibility"] == ALT
+
+
+@pytest.mark.parametrize("mode", ["P", "RGBA", "L", "CMYK"])
+def test_other_kinds_of_picture_crop_too(tmp_path: Path, mode: str) -> None:
+    picture = Image.linear_gradient("L").resize((640, 480)).convert(mode)
+    original = tmp_path / ("p.jpg" if mode == "CMYK" else "p.png")
+    picture.save(original)
+    info = write_rendition(
+        original,
+        tmp_path / "out.jpg",
+        caption=CAPTION,
+        credit=CREDIT,
+        creator="",
+        copyright="",
+        alt_text=ALT,
+        recipe=Recipe(crop=(40, 40, 400, 300), aspect="4:3", quarter_turns=2, straighten=3.0),
+    )
+    with Image.open(info.path) as got:
+        assert got.mode == "RGB"
+        left, top, right, bottom = Recipe(
+            crop=(40, 40, 400, 300), aspect="4:3", quarter_turns=2, straighten=3.0
+        ).box((640, 480))
+        assert got.size == (round(right - left), round(bottom - top))
+        # The gradient runs dark to light top to bottom; turned half round, light to dark.
+        centre = got.width // 2
+        top, bottom = got.getpixel((centre, 2)), got.getpixel((centre, got.height - 3))
+        assert top[0] > bottom[0] + 60  # type: ignore[index]
