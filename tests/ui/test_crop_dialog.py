@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
@@ -158,3 +159,31 @@ def test_the_same_photo_twice_is_flagged_in_the_panel(qtbot, make_window, tmp_pa
     assert all(panel.list.item(i).text().endswith("⚠") for i in range(2))
     panel.list.setCurrentRow(0)
     assert "shows this photo more than once" in panel.warnings.text()
+
+
+def test_the_panel_picture_is_what_the_export_renders(qtbot, tmp_path):
+    from PIL import Image, ImageChops, ImageStat
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    from newsroom_desktop.core.photos.recipe import upright_size
+    from newsroom_desktop.core.photos.rendition import write_rendition
+    from newsroom_desktop.core.photos.thumbnails import make_thumbnail
+    from newsroom_desktop.ui.crop_view import cropped_image
+
+    original = make_jpeg(tmp_path / "p.jpg", (1500, 1000), orientation=6, hue=40)
+    recipe = Recipe(crop=(100, 300, 700, 525), aspect="4:3", quarter_turns=3, straighten=-6.5)
+    thumb = make_thumbnail(original, "a" * 64, tmp_path / "cache", 600)
+    shown = cropped_image(QImage(str(thumb)), recipe, upright_size(1500, 1000, 6))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    shown.save(buffer, "PNG")
+    panel = Image.open(io.BytesIO(bytes(buffer.data()))).convert("RGB")
+    info = write_rendition(
+        original, tmp_path / "out.jpg", caption="", credit="", creator="", copyright="",
+        alt_text="", recipe=recipe,
+    )  # fmt: skip
+    with Image.open(info.path) as exported:
+        assert abs(exported.width / exported.height - panel.width / panel.height) < 0.02
+        same_size = exported.convert("RGB").resize(panel.size, Image.Resampling.LANCZOS)
+    difference = ImageStat.Stat(ImageChops.difference(panel, same_size)).mean
+    assert max(difference) < 10
