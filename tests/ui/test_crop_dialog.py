@@ -187,3 +187,16 @@ def test_the_panel_picture_is_what_the_export_renders(qtbot, tmp_path):
         same_size = exported.convert("RGB").resize(panel.size, Image.Resampling.LANCZOS)
     difference = ImageStat.Stat(ImageChops.difference(panel, same_size)).mean
     assert max(difference) < 10
+
+
+def test_crops_of_one_article_are_not_undone_in_another(qtbot, make_window, tmp_path, monkeypatch):
+    window, article_id, _use_id, _photo = _window_with_photo(qtbot, make_window, tmp_path)
+    monkeypatch.setattr(CropDialog, "exec", lambda d: d.turn_right.click() or 1)
+    window.photo_panel.action_crop.trigger()
+    assert _stored_recipe(window, article_id) == Recipe(quarter_turns=1)
+    window.session.reload()  # the same article shown again keeps its crop history
+    assert window.crop.undo_action.isEnabled()
+    other = window.newsroom.articles.create({"headline": "Bài khác"})
+    window.open_article(other.id)
+    assert not window.crop.undo_action.isEnabled()
+    assert _stored_recipe(window, article_id) == Recipe(quarter_turns=1)

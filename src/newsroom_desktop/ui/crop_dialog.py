@@ -230,6 +230,7 @@ class CropController(QObject):
         self._min_width = min_width
         self._parent = parent
         self.stack = QUndoStack(self)
+        self._article_id: str | None = None  # the article whose crops the history holds
         self.undo_action: QAction = self.stack.createUndoAction(self, self.tr("Undo"))
         self.redo_action: QAction = self.stack.createRedoAction(self, self.tr("Redo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -267,6 +268,8 @@ class CropController(QObject):
         self.stack.push(command)  # runs redo(): the crop is stored now
         return True
 
-    def forget(self) -> None:
-        """Drop the undo history (another article is open)."""
-        self.stack.clear()
+    def follow(self, article_id: str | None) -> None:
+        """Drop the undo history when another article opens (the same one reloaded keeps it)."""
+        if article_id != self._article_id:
+            self.stack.clear()
+        self._article_id = article_id

@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
         p.attach_file.connect(self.session.attach_photo)
         p.order_changed.connect(self.session.reorder)
         p.crop_requested.connect(self._crop_photo)
-        self.session.loaded.connect(lambda _doc: self.crop.forget())
+        self.session.loaded.connect(lambda doc: self.crop.follow(doc.id if doc else None))
         self.session.photos_added.connect(p.show_added)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)  # type: ignore[union-attr]
 
