@@ -200,3 +200,16 @@ def test_crops_of_one_article_are_not_undone_in_another(qtbot, make_window, tmp_
     window.open_article(other.id)
     assert not window.crop.undo_action.isEnabled()
     assert _stored_recipe(window, article_id) == Recipe(quarter_turns=1)
+
+
+def test_a_small_crop_shows_sharp_in_the_panel(qtbot, make_window, tmp_path):
+    window, article_id, use_id, _photo = _window_with_photo(qtbot, make_window, tmp_path)
+    face = Recipe(crop=(1200, 400, 600, 600), aspect="1:1")  # a fifth of the photo's width
+    window.session.set_recipe(use_id, face)
+    use = window.session.doc.photo(use_id)
+    assert use is not None and use.recipe == face
+    # Cut from the crop dialog's 1200 px picture, not the 320 px thumbnail (64 px across).
+    picture = window.thumbnail(use)
+    assert picture is not None and picture.width() == picture.height() >= 230
+    assert window.photo_panel.preview.pixmap().width() > 0
+    assert _stored_recipe(window, article_id) == face

@@ -23,8 +23,9 @@ from newsroom_desktop.core.errors import NewsroomError
 from newsroom_desktop.core.newsroom import PhotoService
 from newsroom_desktop.core.photos.recipe import ASPECTS, MAX_STRAIGHTEN, Recipe, turn_box
 from newsroom_desktop.ui.crop_view import CropCanvas, default_box
+from newsroom_desktop.ui.thumbnails import CROP_PICTURE
 
-PREVIEW_SIZE = 1200  # longest side of the picture the dialog crops on
+PREVIEW_SIZE = CROP_PICTURE  # longest side of the picture the dialog crops on
 _TENTHS = 10  # the slider moves in tenths of a degree
 
 
