@@ -67,3 +67,35 @@ def test_a_crop_made_on_one_desk_reaches_the_other_and_so_does_its_undoing(
     hau.sync.sync(server_url=hau_url)
     assert hau.articles.get(doc.id).photos[0].recipe is None
     assert hashlib.sha256(FUJI.read_bytes()).hexdigest() == use.sha256
+
+
+def test_the_server_migration_goes_down_and_up_keeping_the_photo_uses(
+    desk, pg_database: str
+) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from newsroom_desktop.core.server import server_revision, upgrade_server
+    from newsroom_desktop.core.store import SCHEMA_HEAD, migrations_dir
+
+    hau, hau_url = desk("Ngọc Hậu", "reporter")
+    doc = hau.articles.create({"headline": "Có ảnh", "body": BODY})
+    (use,) = hau.photos.add(doc.id, [FUJI])
+    hau.photos.set_recipe(doc.id, use.id, Recipe(quarter_turns=2))
+    hau.sync.sync(server_url=hau_url)
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    engine = create_engine(pg_database)
+    try:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0008")
+    finally:
+        engine.dispose()
+    assert server_revision(pg_database) == "0008"
+    with pg.connect(pg_database) as conn:
+        assert conn.execute("SELECT count(*) FROM article_photos").fetchone() == (1,)
+    assert upgrade_server(pg_database) == "0008"
+    assert server_revision(pg_database) == SCHEMA_HEAD
+    assert _server_recipes(pg_database) == [""]  # the column comes back empty
