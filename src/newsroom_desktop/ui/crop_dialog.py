@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence, QUndoCommand, QUndoStack
@@ -129,20 +131,9 @@ class CropDialog(QDialog):
         self.aspect.setCurrentIndex(max(0, index))
         self.aspect.blockSignals(False)
 
-    def _with(self, **changes: object) -> Recipe:
-        old = self.canvas.recipe
-        values: dict[str, object] = {
-            "aspect": old.aspect,
-            "quarter_turns": old.quarter_turns,
-            "straighten": old.straighten,
-            **changes,
-        }
-        return Recipe(
-            crop=None,
-            aspect=str(values["aspect"]),
-            quarter_turns=int(values["quarter_turns"]),  # type: ignore[call-overload]
-            straighten=float(values["straighten"]),  # type: ignore[arg-type]
-        )
+    def _with(self, **changes: Any) -> Recipe:
+        """Return the canvas's recipe with ``changes``; the crop box lives on the canvas."""
+        return replace(self.canvas.recipe, crop=None, **changes)
 
     def _aspect_changed(self) -> None:
         recipe = self._with(aspect=str(self.aspect.currentData()))
