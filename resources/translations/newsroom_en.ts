@@ -4,7 +4,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="412"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="423"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ article</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="414"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="425"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -23,8 +23,8 @@
 <context>
     <name>ArticleSession</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="357"/>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="358"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="366"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="367"/>
         <source>Added %n photo(s) to the Photos panel: Insert in Text places one.</source>
         <translation>
             <numerusform>Added %n photo to the Photos panel: Insert in Text places it.</numerusform>
@@ -73,7 +73,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="271"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="276"/>
         <source>This export publishes %n approved article(s): their status becomes Published. Tick “Export as preview only” to keep them Ready.</source>
         <translation>
             <numerusform>This export publishes %n approved article: its status becomes Published. Tick “Export as preview only” to keep it Ready.</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="301"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="370"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="371"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>

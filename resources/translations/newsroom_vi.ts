@@ -4,52 +4,52 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="164"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="164"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="164"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="165"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="165"/>
         <source>Updated</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="187"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="197"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="217"/>
         <source>In conflict: two versions kept; open it to resolve</source>
         <translation>Đang xung đột: đã giữ hai bản; mở bài để giải quyết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="219"/>
         <source>Being edited by %1</source>
         <translation>Đang được sửa bởi %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="211"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="221"/>
         <source>Taken for editing by %1</source>
         <translation>Đang do %1 biên tập</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="215"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="225"/>
         <source>in conflict</source>
         <translation>đang xung đột</translation>
     </message>
@@ -57,51 +57,51 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="330"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="341"/>
         <source>Search articles (diacritics optional)…</source>
         <translation>Tìm bài viết (gõ có dấu hay không đều được)…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="334"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="345"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="342"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="353"/>
         <source>Newest first</source>
         <translation>Mới nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="343"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="354"/>
         <source>Oldest first</source>
         <translation>Cũ nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="344"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="355"/>
         <source>Headline A–Z</source>
         <translation>Tiêu đề A–Z</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="354"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="365"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="412"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="423"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ bài</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="414"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="425"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n bài viết</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="420"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="431"/>
         <source>No article matches “%1”.</source>
         <translation>Không có bài nào khớp với “%1”.</translation>
     </message>
@@ -109,36 +109,36 @@
 <context>
     <name>ArticleSession</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="230"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="231"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="231"/>
         <location filename="../../src/newsroom_desktop/ui/session.py" line="232"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="233"/>
         <source>This article was changed in another window or program while you edited it. Your text was kept as a revision; nothing is lost. Use Article ▸ Revision History to compare, or save again to keep your version.</source>
         <translation>Bài viết này đã bị sửa ở một cửa sổ hoặc chương trình khác trong lúc bạn biên tập. Văn bản của bạn đã được giữ lại thành một phiên bản; không mất gì cả. Vào Bài viết ▸ Lịch sử phiên bản để so sánh, hoặc lưu lại để giữ bản của bạn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="243"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="244"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="333"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="342"/>
         <source>Adding photos…</source>
         <translation>Đang thêm ảnh…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="357"/>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="358"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="366"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="367"/>
         <source>Added %n photo(s) to the Photos panel: Insert in Text places one.</source>
         <translation>
             <numerusform>Đã thêm %n ảnh vào khung Ảnh: bấm “Chèn vào bài” để đặt ảnh vào nội dung.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="375"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="384"/>
         <source>Could not add the photos</source>
         <translation>Không thêm được ảnh</translation>
     </message>
@@ -349,6 +349,98 @@
     </message>
 </context>
 <context>
+    <name>CropController</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="233"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="234"/>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="266"/>
+        <source>Crop Photo</source>
+        <translation>Cắt ảnh</translation>
+    </message>
+</context>
+<context>
+    <name>CropDialog</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="73"/>
+        <source>Crop Photo</source>
+        <translation>Cắt ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="75"/>
+        <source>Free</source>
+        <translation>Tự do</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="76"/>
+        <source>Turn &amp;Left</source>
+        <translation>Xoay t&amp;rái</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="78"/>
+        <source>Turn the photo a quarter left (Ctrl+[)</source>
+        <translation>Xoay ảnh sang trái một góc vuông (Ctrl+[)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="79"/>
+        <source>Turn &amp;Right</source>
+        <translation>Xoay &amp;phải</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="81"/>
+        <source>Turn the photo a quarter right (Ctrl+])</source>
+        <translation>Xoay ảnh sang phải một góc vuông (Ctrl+])</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="82"/>
+        <source>Re&amp;set</source>
+        <translation>Đặt &amp;lại</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="83"/>
+        <source>Show the whole photo as it was taken</source>
+        <translation>Hiện lại toàn bộ ảnh như khi chụp</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="84"/>
+        <source>&amp;Aspect</source>
+        <translation>&amp;Tỉ lệ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="86"/>
+        <source>S&amp;traighten</source>
+        <translation>&amp;Cân thẳng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="106"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="107"/>
+        <source>Drag the frame to move it, its corners and edges to resize it; arrow keys move it.</source>
+        <translation>Kéo khung để di chuyển, kéo góc và cạnh để đổi kích thước; phím mũi tên cũng di chuyển khung.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="180"/>
+        <source>%1°</source>
+        <translation>%1°</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="183"/>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 px</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="185"/>
+        <source>%1: too small for the web (at least %2 px wide)</source>
+        <translation>%1: quá nhỏ cho web (cần rộng ít nhất %2 px)</translation>
+    </message>
+</context>
+<context>
     <name>DiffDialog</name>
     <message>
         <location filename="../../src/newsroom_desktop/ui/review/diff_dialog.py" line="129"/>
@@ -430,123 +522,123 @@
 <context>
     <name>EditorPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="104"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="110"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="107"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="113"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="109"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="115"/>
         <source>Tags, separated by commas</source>
         <translation>Từ khóa, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="111"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="117"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="114"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="120"/>
         <source>Lead: the paragraph that sums up the story</source>
         <translation>Sapo: đoạn tóm tắt nội dung bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="126"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="132"/>
         <source>Sec&amp;tion</source>
         <translation>Chuyên &amp;mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="127"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="133"/>
         <source>B&amp;yline</source>
         <translation>Tá&amp;c giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="128"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="134"/>
         <source>Ta&amp;gs</source>
         <translation>Từ &amp;khóa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="177"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="193"/>
         <source>&amp;Bold</source>
         <translation>Đậ&amp;m</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="178"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="194"/>
         <source>&amp;Italic</source>
         <translation>&amp;Nghiêng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="179"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="195"/>
         <source>Heading &amp;2</source>
         <translation>Tiêu đề phụ &amp;2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="180"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="196"/>
         <source>Heading &amp;3</source>
         <translation>Tiêu đề phụ &amp;3</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="181"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="197"/>
         <source>&amp;Paragraph</source>
         <translation>Đoạn &amp;văn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="182"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="198"/>
         <source>B&amp;ulleted list</source>
         <translation>&amp;Danh sách dấu đầu dòng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="183"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="199"/>
         <source>&amp;Numbered list</source>
         <translation>Danh sách đánh &amp;số</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="184"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="200"/>
         <source>Block &amp;quote</source>
         <translation>&amp;Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="185"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="201"/>
         <source>&amp;Link…</source>
         <translation>&amp;Liên kết…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="186"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="202"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="187"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="203"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="188"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="204"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="189"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="205"/>
         <source>Re&amp;place…</source>
         <translation>Tha&amp;y thế…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="482"/>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="488"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="498"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="504"/>
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="483"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="499"/>
         <source>Web or e-mail address (leave empty to remove the link):</source>
         <translation>Địa chỉ web hoặc e-mail (để trống nếu muốn bỏ liên kết):</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="488"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="504"/>
         <source>Only http, https and mailto links can be used.</source>
         <translation>Chỉ dùng được liên kết http, https và mailto.</translation>
     </message>
@@ -624,151 +716,161 @@
         <translation>Ảnh %1 chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="93"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="84"/>
+        <source>Photo %1 shows a photo the article already shows.</source>
+        <translation>Ảnh %1 trùng với một ảnh bài đã có.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="85"/>
+        <source>Photo %1 is too small for the web (as cropped).</source>
+        <translation>Ảnh %1 quá nhỏ cho web (sau khi cắt).</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="95"/>
         <source>Open note by %1: “%2”</source>
         <translation>Ghi chú chưa xong của %1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="104"/>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="184"/>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="106"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="186"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="290"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="123"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="125"/>
         <source>The selected article(s): %1</source>
         <translation>Các bài viết đã chọn: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="126"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="128"/>
         <source>Every article with status: %1</source>
         <translation>Mọi bài viết có trạng thái: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="136"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="138"/>
         <source>As one .zip file</source>
         <translation>Gộp thành một tệp .zip</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="137"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="139"/>
         <source>Add share and print links to the page</source>
         <translation>Thêm liên kết chia sẻ và in vào trang</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="138"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="140"/>
         <source>Repeat the lead at the start of the body</source>
         <translation>Lặp lại sapo ở đầu thân bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="140"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="142"/>
         <source>Most Hugo and Jekyll themes do not show the summary in the front matter.</source>
         <translation>Phần lớn giao diện Hugo và Jekyll không hiển thị phần tóm tắt (summary) trong front matter.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="150"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="152"/>
         <source>Export as preview only</source>
         <translation>Chỉ xuất để xem trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="153"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="155"/>
         <source>Write the files without publishing anything or changing any status</source>
         <translation>Chỉ ghi tệp, không đăng bài và không đổi trạng thái nào</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="167"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="169"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="173"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="175"/>
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="174"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="176"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="175"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="177"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="176"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="178"/>
         <source>Paper</source>
         <translation>Khổ giấy</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="177"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="179"/>
         <source>Photo size</source>
         <translation>Cỡ ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="198"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="200"/>
         <source>Export to folder</source>
         <translation>Xuất vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="235"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="237"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="244"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="249"/>
         <source>No article to export.</source>
         <translation>Không có bài viết nào để xuất.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="247"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="252"/>
         <source>The check found %1 problem(s). You can export anyway, or cancel and fix them.</source>
         <translation>Kiểm tra thấy %1 vấn đề. Bạn vẫn có thể xuất, hoặc hủy để sửa trước.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="252"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="257"/>
         <source>The check found no problem.</source>
         <translation>Kiểm tra không thấy vấn đề nào.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="269"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="274"/>
         <source>Preview only: the files are written and no status changes.</source>
         <translation>Chỉ xem trước: tệp được ghi ra, trạng thái bài giữ nguyên.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="271"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="276"/>
         <source>This export publishes %n approved article(s): their status becomes Published. Tick “Export as preview only” to keep them Ready.</source>
         <translation>
             <numerusform>Lần xuất này sẽ đăng %n bài đã duyệt: trạng thái chuyển sang Đã đăng. Đánh dấu “Chỉ xuất để xem trước” để giữ ở trạng thái Sẵn sàng đăng.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="290"/>
         <source>Export and Publish</source>
         <translation>Xuất và đăng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="314"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="320"/>
         <source>Exported %1 article(s) to %2.</source>
         <translation>Đã xuất %1 bài viết vào %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="320"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="326"/>
         <source>Published %1 approved article(s).</source>
         <translation>Đã đăng %1 bài viết đã duyệt.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="324"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="330"/>
         <source>The export was cancelled; the articles above were done.</source>
         <translation>Đã hủy việc xuất; các bài viết ở trên đã xuất xong.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="334"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="340"/>
         <source>… and %1 more</source>
         <translation>… và %1 tệp khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="336"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="342"/>
         <source>%1 already holds these files, which no earlier export of the same article wrote:
 
 %2
@@ -781,27 +883,27 @@ Replace them?</source>
 Thay thế chúng?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="345"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="351"/>
         <source>Replace files?</source>
         <translation>Thay thế tệp?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="351"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="357"/>
         <source>Replace</source>
         <translation>Thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="402"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="408"/>
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="414"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="420"/>
         <source>Export finished</source>
         <translation>Xuất xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="417"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="423"/>
         <source>Export failed</source>
         <translation>Xuất không thành công</translation>
     </message>
@@ -809,17 +911,17 @@ Thay thế chúng?</translation>
 <context>
     <name>FigureObject</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="103"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="108"/>
         <source>This photo is not attached to the article.</source>
         <translation>Ảnh này không gắn với bài viết.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="166"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="171"/>
         <source>Photo</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="166"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/figures.py" line="171"/>
         <source>Photo to come</source>
         <translation>Ảnh sẽ có sau</translation>
     </message>
@@ -1170,151 +1272,156 @@ Thay thế chúng?</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/labels.py" line="65"/>
+        <source>photo cropped</source>
+        <translation>đã cắt ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="66"/>
         <source>conflicting edit</source>
         <translation>sửa xung đột</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="66"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="67"/>
         <source>sent to the server</source>
         <translation>đã gửi lên máy chủ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="67"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="68"/>
         <source>conflict resolved</source>
         <translation>đã giải quyết xung đột</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="76"/>
         <source>Web page (HTML)</source>
         <translation>Trang web (HTML)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="76"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="77"/>
         <source>Body for a CMS (HTML fragment)</source>
         <translation>Thân bài cho CMS (đoạn HTML)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="78"/>
         <source>Markdown (Hugo, Jekyll)</source>
         <translation>Markdown (Hugo, Jekyll)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="78"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="79"/>
         <source>Plain text</source>
         <translation>Văn bản thuần</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="79"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="80"/>
         <source>NewsML-G2</source>
         <translation>NewsML-G2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="81"/>
         <source>NITF 3.6</source>
         <translation>NITF 3.6</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="81"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="82"/>
         <source>ninjs (IPTC JSON)</source>
         <translation>ninjs (JSON của IPTC)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="82"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="83"/>
         <source>Word (.docx)</source>
         <translation>Word (.docx)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="83"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="84"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="84"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="85"/>
         <source>Web package (folder or .zip)</source>
         <translation>Gói cho web (thư mục hoặc .zip)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="92"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="93"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="93"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="94"/>
         <source>Lead</source>
         <translation>Sapo</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="94"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="95"/>
         <source>Body</source>
         <translation>Thân bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="95"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="96"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="96"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="97"/>
         <source>Caption</source>
         <translation>Chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="103"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="104"/>
         <source>Editor</source>
         <translation>Biên tập viên</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="103"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="104"/>
         <source>Reporter</source>
         <translation>Phóng viên</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="110"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="111"/>
         <source>The store is busy: another program is writing to it. Try again in a moment.</source>
         <translation>Kho dữ liệu đang bận: một chương trình khác đang ghi vào. Hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="113"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="114"/>
         <source>The store is damaged. Restore it from a backup (File ▸ Restore from backup…).</source>
         <translation>Kho dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu (Tệp ▸ Khôi phục từ bản sao lưu…).</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="116"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="117"/>
         <source>This file is not a Newsroom store. It was left untouched.</source>
         <translation>Tệp này không phải kho dữ liệu Newsroom. Tệp được để nguyên.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="117"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="118"/>
         <source>This store was written by a newer version of Newsroom Desktop. Update the app to open it.</source>
         <translation>Kho dữ liệu này do một phiên bản Newsroom Desktop mới hơn ghi. Hãy cập nhật ứng dụng để mở.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="120"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="121"/>
         <source>The disk is full. Free some space; your text is kept and will be saved again.</source>
         <translation>Ổ đĩa đã đầy. Hãy giải phóng bớt dung lượng; văn bản của bạn vẫn được giữ và sẽ được lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="123"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="124"/>
         <source>The store is read-only: changes cannot be saved.</source>
         <translation>Kho dữ liệu chỉ cho đọc: không lưu được thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="124"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="125"/>
         <source>This store was made by a version of Newsroom Desktop this one cannot upgrade from. It was left untouched.</source>
         <translation>Kho dữ liệu này do một phiên bản Newsroom Desktop tạo ra mà phiên bản này không nâng cấp được. Kho được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="128"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="129"/>
         <source>This backup does not have the tables Newsroom Desktop makes, so it was not restored.</source>
         <translation>Bản sao lưu này không có đúng các bảng mà Newsroom Desktop tạo ra, nên không được khôi phục.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="131"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="132"/>
         <source>The newsroom server cannot be reached. Check the network and try again; your work is kept on this computer.</source>
         <translation>Không kết nối được máy chủ tòa soạn. Hãy kiểm tra mạng rồi thử lại; bài của bạn vẫn được giữ trên máy này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/labels.py" line="135"/>
+        <location filename="../../src/newsroom_desktop/ui/labels.py" line="136"/>
         <source>Only editors check articles out; reporters draft without one.</source>
         <translation>Chỉ biên tập viên mới nhận sửa bài; phóng viên viết nháp không cần nhận.</translation>
     </message>
@@ -1615,82 +1722,82 @@ Thay thế chúng?</translation>
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="234"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="236"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="237"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="274"/>
         <location filename="../../src/newsroom_desktop/ui/startup.py" line="175"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="301"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="370"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="371"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="376"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="362"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="377"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="363"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="425"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="469"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="378"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="440"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="484"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="364"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="379"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="384"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="408"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="394"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="409"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="410"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1699,13 +1806,13 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="441"/>
         <source>Your last changes could not be saved; the window stays on this store.</source>
         <translation>Chưa lưu được thay đổi cuối cùng; cửa sổ vẫn ở kho dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="470"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="471"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="485"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="486"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -1839,200 +1946,225 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="255"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="290"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="256"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="291"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="257"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="292"/>
         <source>Add photos from files (or drop them here)</source>
         <translation>Thêm ảnh từ tệp (hoặc kéo thả vào đây)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="258"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="293"/>
         <source>Insert in Text</source>
         <translation>Chèn vào bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="260"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="295"/>
         <source>Place the photo in the body at the cursor (or drag it into the text)</source>
         <translation>Đặt ảnh vào nội dung tại vị trí con trỏ (hoặc kéo ảnh thả vào bài)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="262"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="297"/>
         <source>Lead</source>
         <translation>Ảnh chính</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="263"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="298"/>
         <source>Make this the lead photo</source>
         <translation>Đặt làm ảnh chính (ảnh đại diện) của bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="264"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="299"/>
         <source>Remove</source>
         <translation>Gỡ bỏ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="265"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="300"/>
         <source>Take this photo out of the article</source>
         <translation>Bỏ ảnh này khỏi bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="266"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="301"/>
+        <source>Crop…</source>
+        <translation>Cắt…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="303"/>
+        <source>Crop, turn or straighten the photo for this article (C, or double-click it)</source>
+        <translation>Cắt, xoay hoặc cân thẳng ảnh cho bài này (phím C, hoặc nhấp đúp vào ảnh)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="305"/>
         <source>Choose the Photo…</source>
         <translation>Chọn ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="267"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="306"/>
         <source>Give this figure its photo file</source>
         <translation>Gắn tệp ảnh cho chỗ đặt ảnh này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="268"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="307"/>
         <source>Caption for this article</source>
         <translation>Chú thích ảnh trong bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="269"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="308"/>
         <source>Credit, e.g. Ảnh: Ngọc Hậu</source>
         <translation>Nguồn ảnh, ví dụ Ảnh: Ngọc Hậu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="271"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="310"/>
         <source>Alt text: what the photo shows, for readers who cannot see it</source>
         <translation>Văn bản thay thế: ảnh cho thấy gì, dành cho người đọc không xem được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="273"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="312"/>
         <source>Ca&amp;ption</source>
         <translation>Chú thích ả&amp;nh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="274"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="313"/>
         <source>C&amp;redit</source>
         <translation>Ng&amp;uồn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="275"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="314"/>
         <source>Alt te&amp;xt</source>
         <translation>Văn bản thay t&amp;hế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="284"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="323"/>
         <source>Choose the photo</source>
         <translation>Chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="286"/>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="297"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="325"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="336"/>
         <source>Images (%1)</source>
         <translation>Ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="295"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="334"/>
         <source>Add photos</source>
         <translation>Thêm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="322"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="365"/>
         <source>%1 (%2 px)</source>
         <translation>%1 (%2 px)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="323"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="366"/>
         <source>photo</source>
         <translation>ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="329"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="372"/>
         <source>Too small for the web (narrower than %1 px): %2</source>
         <translation>Ảnh quá nhỏ để đăng web (hẹp hơn %1 px): %2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="367"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="412"/>
         <source>(no caption)</source>
         <translation>(chưa có chú thích)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="390"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="439"/>
+        <source>Only %1 px wide once cropped: too small for the web (at least %2 px).</source>
+        <translation>Sau khi cắt chỉ rộng %1 px: quá nhỏ cho web (cần ít nhất %2 px).</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="444"/>
         <source>Only %1 px wide: too small for the web (at least %2 px).</source>
         <translation>Ảnh chỉ rộng %1 px: quá nhỏ để đăng web (cần ít nhất %2 px).</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="425"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="480"/>
         <source>No photo selected</source>
         <translation>Chưa chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="425"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="480"/>
         <source>Waiting for its photo</source>
         <translation>Đang chờ ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="444"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="499"/>
         <source>File says</source>
         <translation>Mô tả trong tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="445"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="500"/>
         <source>Creator</source>
         <translation>Người chụp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="446"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="501"/>
         <source>Copyright</source>
         <translation>Bản quyền</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="447"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="502"/>
         <source>Taken</source>
         <translation>Chụp lúc</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="448"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="503"/>
         <source>Camera</source>
         <translation>Máy ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="449"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="504"/>
         <source>Size</source>
         <translation>Kích thước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="450"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="505"/>
+        <source>Cropped to</source>
+        <translation>Đã cắt còn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="506"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="460"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="516"/>
         <source>This figure is waiting for its photo.</source>
         <translation>Chỗ đặt ảnh này đang chờ ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="461"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="517"/>
         <source>No caption.</source>
         <translation>Chưa có chú thích ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="462"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="518"/>
         <source>No credit.</source>
         <translation>Chưa có nguồn ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="463"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="519"/>
         <source>No alt text.</source>
         <translation>Chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="464"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="520"/>
         <source>The alt text only repeats the caption.</source>
         <translation>Văn bản thay thế chỉ lặp lại chú thích ảnh.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="522"/>
+        <source>The article shows this photo more than once.</source>
+        <translation>Bài dùng ảnh này nhiều lần.</translation>
     </message>
 </context>
 <context>
@@ -2838,7 +2970,7 @@ Khôi phục ngay bây giờ?</translation>
         <translation>Đã khôi phục bản sao lưu lúc %1; kho trước đó cũng được giữ thành một bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="118"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="119"/>
         <source>This article was changed elsewhere. Your next save keeps both versions as revisions.</source>
         <translation>Bài này vừa được sửa ở nơi khác. Lần lưu tới sẽ giữ cả hai bản thành các phiên bản.</translation>
     </message>

@@ -76,6 +76,7 @@ def _options(args: argparse.Namespace, newsroom: Newsroom) -> ExportOptions:
         strict=args.strict,
         preview=args.preview,
         force=args.force,
+        min_photo_width=settings.min_photo_width,
     )
 
 

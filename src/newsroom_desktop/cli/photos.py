@@ -1,4 +1,4 @@
-"""Photo commands: photos add, photos set, photos list."""
+"""Photo commands: photos add, photos set, photos list, photos crop."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newsroom_desktop.cli import render
+from newsroom_desktop.cli import photo_crop, render
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.photo_checks import TOO_NARROW, use_warnings
 from newsroom_desktop.core.settings import load_settings
@@ -34,6 +34,7 @@ def register(sub: Any) -> None:
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_list)
+    photo_crop.register(psub)
 
 
 def cmd_add(nr: Newsroom, args: argparse.Namespace) -> int:

@@ -35,6 +35,8 @@ def photo_json(use: PhotoUse) -> dict[str, Any]:
         "taken_at": use.taken_at,
         "camera": use.camera,
         "file": str(use.file) if use.file else None,
+        "recipe": json.loads(use.recipe.to_json()) if use.recipe else None,
+        "final_size": list(use.final_size),
     }
 
 

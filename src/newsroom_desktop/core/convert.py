@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 
 from newsroom_desktop.core import body as body_md
 from newsroom_desktop.core.documents import ArticleDoc, ArticleSummary, PhotoUse, RevisionInfo
+from newsroom_desktop.core.errors import ValidationError
 from newsroom_desktop.core.models import (
     Article,
     ArticlePhoto,
@@ -22,6 +23,7 @@ from newsroom_desktop.core.models import (
     SyncConflict,
 )
 from newsroom_desktop.core.photos.ingest import original_path
+from newsroom_desktop.core.photos.recipe import Recipe, parse_recipe
 from newsroom_desktop.core.revisions import revision_info
 from newsroom_desktop.core.workflow_rules import TAKEN_STATUSES
 
@@ -54,7 +56,16 @@ def photo_use(link: ArticlePhoto, originals_dir: Path, placed: set[str]) -> Phot
         sha256=photo.sha256 if photo else "",
         original_filename=photo.original_filename if photo else "",
         file=original_path(originals_dir, photo.sha256, photo.format) if photo else None,
+        recipe=stored_recipe(link.recipe) if photo else None,
     )
+
+
+def stored_recipe(text: str) -> Recipe | None:
+    """Return a use's stored recipe; one that no longer makes sense shows the photo whole."""
+    try:
+        return parse_recipe(text)
+    except ValidationError:
+        return None
 
 
 def article_doc(article: Article, originals_dir: Path) -> ArticleDoc:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from newsroom_desktop.core.photos.recipe import Recipe, upright_size
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -51,10 +53,25 @@ class PhotoUse:
     sha256: str
     original_filename: str
     file: Path | None
+    recipe: Recipe | None = None  # how this use crops, turns and straightens the photo
 
     @property
     def has_file(self) -> bool:
         return self.photo_id is not None
+
+    @property
+    def upright_size(self) -> tuple[int, int]:
+        """Return the photo's size once its EXIF orientation is applied."""
+        return upright_size(self.width, self.height, self.orientation)
+
+    @property
+    def final_size(self) -> tuple[int, int]:
+        """Return the photo's size as this use shows it, after its recipe; (0, 0) if unknown."""
+        if self.width <= 0 or self.height <= 0:
+            return 0, 0
+        if self.recipe is None:
+            return self.upright_size
+        return self.recipe.final_size(self.upright_size)
 
 
 # The most articles one list or search shows.

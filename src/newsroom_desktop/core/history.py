@@ -62,6 +62,7 @@ def _restore_photos(session: Session, article: Article, photos: Sequence[dict[st
         link.credit = entry.get("credit", "")
         link.alt_text = entry.get("alt_text", "")
         link.is_lead = bool(entry.get("is_lead", False))
+        link.recipe = entry.get("recipe", "")
     article.photo_links.sort(key=lambda lk: lk.position)
 
 

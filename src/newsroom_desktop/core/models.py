@@ -246,6 +246,8 @@ class ArticlePhoto(Base):
     credit: Mapped[str] = mapped_column(String(400), default="")
     alt_text: Mapped[str] = mapped_column(Text, default="")
     is_lead: Mapped[bool] = mapped_column(Boolean, default=False)
+    # How this use crops, turns and straightens the photo (core.photos.recipe), "" for none.
+    recipe: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     article: Mapped[Article] = relationship(back_populates="photo_links")
     photo: Mapped[Photo | None] = relationship(lazy="joined")

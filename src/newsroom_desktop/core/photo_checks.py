@@ -1,7 +1,10 @@
-"""Checks on the photos of an article: missing caption, credit, alt text or file; too narrow."""
+"""Checks on the photos of an article: missing caption, credit, alt text or file; too narrow
+(after its crop); the same photo shown twice."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +19,7 @@ MISSING_ALT = "missing_alt"
 ALT_REPEATS_CAPTION = "alt_repeats_caption"
 MISSING_FILE = "missing_file"
 TOO_NARROW = "too_narrow"
+REPEATED = "repeated_photo"
 
 
 @dataclass(frozen=True)
@@ -35,9 +39,19 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def shown_width(use: PhotoUse) -> int:
-    """Return how wide the photo is as it shows (EXIF orientation turns it); 0 if unknown."""
-    turned = use.orientation in (5, 6, 7, 8)
-    return use.height if turned else use.width
+    """Return how wide the photo is as it shows (EXIF orientation, then its crop); 0 if unknown."""
+    return use.final_size[0]
+
+
+def repeated_uses(uses: Sequence[PhotoUse], placed: Sequence[str] = ()) -> frozenset[str]:
+    """Return the ids of the uses that show a photo the article shows elsewhere too.
+
+    The same file in two uses counts (by SHA-256), and so does one use placed twice in the body
+    (``placed`` lists the body's figures in order).
+    """
+    files = Counter(use.sha256 for use in uses if use.sha256)
+    twice = {use_id for use_id, count in Counter(placed).items() if count > 1}
+    return frozenset(use.id for use in uses if files[use.sha256] > 1 or use.id in twice)
 
 
 def too_narrow(use: PhotoUse, min_width: int) -> bool:
@@ -46,18 +60,24 @@ def too_narrow(use: PhotoUse, min_width: int) -> bool:
     return use.photo_id is not None and min_width > 0 and 0 < width < min_width
 
 
-def use_warnings(use: PhotoUse, min_width: int = 0) -> list[PhotoWarning]:
-    """Return the warnings for one photo use (with ``min_width``, a too narrow photo too)."""
+def use_warnings(
+    use: PhotoUse, min_width: int = 0, *, repeated: bool = False
+) -> list[PhotoWarning]:
+    """Return the warnings for one photo use (with ``min_width``, a too narrow photo too;
+    ``repeated`` when the article shows the same photo elsewhere too, see repeated_uses)."""
     found = []
     if too_narrow(use, min_width):
+        cropped = " once cropped" if use.recipe is not None else ""
         found.append(
             PhotoWarning(
                 use.id,
                 TOO_NARROW,
-                f"The photo is only {shown_width(use)} px wide; the web needs at least "
+                f"The photo is only {shown_width(use)} px wide{cropped}; the web needs at least "
                 f"{min_width} px.",
             )
         )
+    if repeated:
+        found.append(PhotoWarning(use.id, REPEATED, "The article shows this photo more than once."))
     if use.photo_id is None:
         found.append(PhotoWarning(use.id, MISSING_FILE, "The figure has no photo file yet."))
     if not use.caption.strip():

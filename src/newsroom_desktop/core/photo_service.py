@@ -21,6 +21,7 @@ from newsroom_desktop.core.photos import (
     make_thumbnail,
 )
 from newsroom_desktop.core.photos.batch import ingest_each
+from newsroom_desktop.core.photos.recipe import Recipe, check_recipe, upright_size
 from newsroom_desktop.core.text import clean, clean_line
 from newsroom_desktop.core.workflow import check_edit_in
 
@@ -174,6 +175,21 @@ class PhotoService:
             elif is_lead is False:
                 link.is_lead = False
             return self._finish(session, article, "captions")
+
+    def set_recipe(self, article_id: str, use_id: str, recipe: Recipe | None) -> ArticleDoc:
+        """Crop, turn and straighten a photo as one article uses it (None: show it whole).
+
+        Only the use changes; the original file stays exactly as it was.
+        """
+        with self.ctx.store.write() as session:
+            link = find_use(self._editable(session, article_id), use_id)
+            if recipe is not None and not recipe.is_identity:
+                if link.photo is None:
+                    raise ValidationError("A figure waiting for its photo cannot be cropped.")
+                photo = link.photo
+                check_recipe(recipe, upright_size(photo.width, photo.height, photo.orientation))
+            link.recipe = recipe.to_json() if recipe is not None else ""
+            return self._finish(session, link.article, "crop")
 
     def reorder(self, article_id: str, use_ids: Sequence[str]) -> ArticleDoc:
         """Put the article's photos in the given order."""

@@ -42,6 +42,8 @@ def snapshot(article: Article) -> dict[str, Any]:
                 "credit": link.credit,
                 "alt_text": link.alt_text,
                 "is_lead": link.is_lead,
+                # Only when set: snapshots of uncropped photos hash as they always did.
+                **({"recipe": link.recipe} if link.recipe else {}),
             }
             for link in article.photo_links
         ],

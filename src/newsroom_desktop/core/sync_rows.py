@@ -355,7 +355,9 @@ def set_links(session: Session, article: Article, links: list[dict[str, Any]]) -
         if link.id not in wanted:
             article.photo_links.remove(link)
     session.flush()
-    for values in links:
+    for given in links:
+        # A snapshot lists a recipe only when there is one: none listed means none.
+        values = {"recipe": "", **given}
         found = session.get(ArticlePhoto, values["id"])
         if found is None:
             session.add(ArticlePhoto(**{**values, "article_id": article.id}))

@@ -42,6 +42,8 @@ class ExportOptions:
     # Replace files in the folder that are not this article's own earlier export (the user
     # was asked, or gave --force); without it such an article fails, keeping those files.
     force: bool = False
+    # The pre-export check calls a photo narrower than this (as cropped) too small; 0: never.
+    min_photo_width: int = 0
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:

@@ -54,19 +54,26 @@ _PHOTO_CODES = {
     photo_checks.MISSING_CAPTION: ("missing_caption", "{} has no caption."),
     photo_checks.MISSING_CREDIT: ("missing_credit", "{} has no credit."),
     photo_checks.MISSING_ALT: ("missing_alt", "{} has no alt text."),
+    photo_checks.REPEATED: ("repeated_photo", "{} shows a photo the article already shows."),
 }
 
 
-def _photo_problems(doc: ArticleDoc) -> list[Problem]:
+def _photo_problems(doc: ArticleDoc, min_width: int) -> list[Problem]:
     problems = []
-    alts = {fig.photo_id: fig.alt for fig in figures(doc.body)} if doc.photos else {}
+    placed = figures(doc.body) if doc.photos else []
+    alts = {fig.photo_id: fig.alt for fig in placed}
+    repeated = photo_checks.repeated_uses(doc.photos, [fig.photo_id for fig in placed])
     for number, use in enumerate(doc.photos, 1):
         name = f"photo:{use.id}"
         label = f"Photo {number}" + (f" ({use.original_filename})" if use.original_filename else "")
         # Alt text written in the body's ![alt] counts as the photo's alt text.
         checked = replace(use, alt_text=use.alt_text or alts.get(use.id, ""))
-        for warning in photo_checks.use_warnings(checked):
-            if warning.code in _PHOTO_CODES:
+        warnings = photo_checks.use_warnings(checked, min_width, repeated=use.id in repeated)
+        for warning in warnings:
+            if warning.code == photo_checks.TOO_NARROW:
+                message = f"{label}: {warning.message}"
+                problems.append(Problem("photo_too_small", message, name))
+            elif warning.code in _PHOTO_CODES:
                 code, message = _PHOTO_CODES[warning.code]
                 problems.append(Problem(code, message.format(label), name))
     return problems
@@ -97,8 +104,11 @@ def _foreign_images(doc: ArticleDoc) -> list[Problem]:
     return problems
 
 
-def check(doc: ArticleDoc) -> list[Problem]:
-    """Return what is missing or left over in ``doc`` before export; empty when all is well."""
+def check(doc: ArticleDoc, min_photo_width: int = 0) -> list[Problem]:
+    """Return what is missing or left over in ``doc`` before export; empty when all is well.
+
+    With ``min_photo_width``, a photo narrower than that (as cropped) is a problem too.
+    """
     problems = []
     if not doc.headline:
         problems.append(Problem("empty_headline", "The headline is empty.", "headline"))
@@ -108,4 +118,6 @@ def check(doc: ArticleDoc) -> list[Problem]:
         problems.append(Problem("empty_body", "The body has no text.", "body"))
     if not doc.byline:
         problems.append(Problem("empty_byline", "The byline is empty.", "byline"))
-    return problems + _photo_problems(doc) + _foreign_images(doc) + _placeholders(doc)
+    return (
+        problems + _photo_problems(doc, min_photo_width) + _foreign_images(doc) + _placeholders(doc)
+    )

@@ -20,7 +20,6 @@ from newsroom_desktop.exporters.base import ExportOptions, write_text
 IMAGES_DIR = "images"
 # Credit lines name the photographer after a label: "Ảnh: Ngọc Hậu", "Photo: AP".
 _CREDIT_LABEL_RE = re.compile(r"^\s*(?:ảnh|photo(?:\s+by)?|foto|nguồn|source)\s*[:：-]?\s*", re.I)
-_SWAPPED_ORIENTATIONS = frozenset({5, 6, 7, 8})
 
 
 @dataclass(frozen=True)
@@ -51,14 +50,8 @@ def credit_name(credit: str) -> str:
 
 
 def _predicted_size(use: PhotoUse, max_side: int) -> tuple[int, int]:
-    if use.width <= 0 or use.height <= 0:
-        return 0, 0
-    upright = (
-        (use.height, use.width)
-        if use.orientation in _SWAPPED_ORIENTATIONS
-        else (use.width, use.height)
-    )
-    return fit_within(upright, max_side)
+    shown = use.final_size  # upright, as its crop recipe gives it
+    return fit_within(shown, max_side) if shown[0] > 0 else (0, 0)
 
 
 def plan_images(doc: ArticleDoc, options: ExportOptions) -> Images:
@@ -140,6 +133,7 @@ def _render(
             alt_text=image.alt,
             headline=doc.headline,
             keywords=doc.tags,
+            recipe=use.recipe,
         )
     except PhotoError as exc:
         name = use.original_filename or use.file.name

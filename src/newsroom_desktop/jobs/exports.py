@@ -134,7 +134,7 @@ def _checked(
     doc: ArticleDoc, options: ExportOptions, used_stems: set[str] | None
 ) -> _Job | ExportResult:
     """Check one article: the job of writing it, or the result that refuses it."""
-    problems = tuple(check(doc))
+    problems = tuple(check(doc, options.min_photo_width))
     refusal = _refusal(doc, problems, options)
     if refusal:
         code = "trashed" if doc.deleted_at is not None else "check_failed"
@@ -370,7 +370,7 @@ def files_to_replace(
     found: list[Path] = []
     for start in range(0, len(ids), CHUNK):
         for doc in newsroom.exports.documents(ids[start : start + CHUNK]):
-            problems = tuple(check(doc)) if options.strict else ()
+            problems = tuple(check(doc, options.min_photo_width)) if options.strict else ()
             if _refusal(doc, problems, options):
                 continue  # refused before anything is written
             planned = _unique_stem(doc, options, used) if used is not None else options

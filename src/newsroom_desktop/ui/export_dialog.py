@@ -81,6 +81,8 @@ def problem_text(doc: Any, problem: Any) -> str:
         "missing_caption": _t("Photo %1 has no caption."),
         "missing_credit": _t("Photo %1 has no credit."),
         "missing_alt": _t("Photo %1 has no alt text."),
+        "repeated_photo": _t("Photo %1 shows a photo the article already shows."),
+        "photo_too_small": _t("Photo %1 is too small for the web (as cropped)."),
     }
     return photo[problem.code].replace("%1", number) if problem.code in photo else problem.message
 
@@ -233,7 +235,10 @@ class ExportDialog(QDialog):
         notes = self.newsroom.notes.open_notes([doc.id for doc in docs])
         for doc in docs:
             headline = doc.headline or _t("(no headline)")
-            findings = [f"⚠ {headline}: {problem_text(doc, p)}" for p in check(doc)]
+            findings = [
+                f"⚠ {headline}: {problem_text(doc, p)}"
+                for p in check(doc, self.settings.min_photo_width)
+            ]
             findings += [f"✎ {headline}: {open_note_text(note)}" for note in notes.get(doc.id, [])]
             for text in findings:
                 item = QListWidgetItem(text)
@@ -298,6 +303,7 @@ class ExportDialog(QDialog):
             zip=self.zip.isChecked() and self.zip.isEnabled(),
             share_links=self.share.isChecked() and self.share.isEnabled(),
             lead_in_body=self.lead_in_body.isChecked(),
+            min_photo_width=self.settings.min_photo_width,
         )
 
     def remembered(self) -> Settings:

@@ -62,6 +62,7 @@ def reason_label(reason: str) -> str:
         "import": _t("imported"),
         "photos": _t("photos changed"),
         "captions": _t("captions changed"),
+        "crop": _t("photo cropped"),
         "conflict": _t("conflicting edit"),
         "sync": _t("sent to the server"),
         "resolve": _t("conflict resolved"),

@@ -24,6 +24,7 @@ from newsroom_desktop.core.settings import Settings
 from newsroom_desktop.core.workflow_rules import can_edit
 from newsroom_desktop.ui.actions import build_actions, build_menus, build_toolbar
 from newsroom_desktop.ui.article_list import ArticleListModel, ArticleListPanel
+from newsroom_desktop.ui.crop_dialog import CropController
 from newsroom_desktop.ui.editor.panel import EditorPanel
 from newsroom_desktop.ui.hub import ChangeHub
 from newsroom_desktop.ui.i18n import install_translations
@@ -165,6 +166,13 @@ class MainWindow(QMainWindow):
             status_bar=self.statusBar(),
             parent=self,
         )
+        self.crop = CropController(
+            self.session.set_recipe,
+            self.newsroom.photos,
+            lambda: self.settings.min_photo_width,
+            self,
+        )
+        self.crop.attach(self.photo_panel.list)
         self.sync_desk = SyncDesk(
             self.services,
             status_bar=self.statusBar(),
@@ -217,6 +225,8 @@ class MainWindow(QMainWindow):
         p.insert_requested.connect(self.session.insert_photo)
         p.attach_file.connect(self.session.attach_photo)
         p.order_changed.connect(self.session.reorder)
+        p.crop_requested.connect(self._crop_photo)
+        self.session.loaded.connect(lambda doc: self.crop.follow(doc.id if doc else None))
         self.session.photos_added.connect(p.show_added)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)  # type: ignore[union-attr]
 
@@ -344,6 +354,11 @@ class MainWindow(QMainWindow):
     def _caption_replaced(self, use: PhotoUse) -> None:
         self.session.edit_caption(use)
         self.photo_panel.update_use(use)
+
+    def _crop_photo(self, use_id: str) -> None:
+        use = self.session.doc.photo(use_id) if self.session.doc else None
+        if use is not None:
+            self.crop.crop(use)
 
     def _select_photo(self, use_id: str) -> None:
         if self.session.doc is not None:

@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMimeData, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QImage, QPixmap, QResizeEvent
+from PySide6.QtGui import (
+    QAction,
+    QFontMetrics,
+    QImage,
+    QKeySequence,
+    QMouseEvent,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -34,7 +42,9 @@ from newsroom_desktop.core.photo_checks import (
     MISSING_CAPTION,
     MISSING_CREDIT,
     MISSING_FILE,
+    REPEATED,
     TOO_NARROW,
+    repeated_uses,
     shown_width,
     too_narrow,
     use_warnings,
@@ -111,6 +121,16 @@ class _ThumbList(QListWidget):
         return mime
 
 
+class _Preview(QLabel):
+    """The chosen photo, large; a double click opens it for cropping."""
+
+    double_clicked = Signal()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.double_clicked.emit()
+        event.accept()
+
+
 class PhotoPanel(QWidget):
     """Shows the article's photos; edits of captions are reported, never saved here."""
 
@@ -121,6 +141,7 @@ class PhotoPanel(QWidget):
     insert_requested = Signal(str)
     attach_file = Signal(str, str)  # use id, file: a photo for a figure waiting for one
     order_changed = Signal(list)
+    crop_requested = Signal(str)  # use id: open the crop dialog for it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +150,7 @@ class PhotoPanel(QWidget):
         self._current: PhotoUse | None = None
         self._loading = False
         self.min_width = 0  # photos narrower than this are too small for the web (0: no check)
+        self._repeated: frozenset[str] = frozenset()  # uses showing a photo shown elsewhere too
         self.title = QLabel()
         self.title.setObjectName("panelTitle")
         self.list = _ThumbList()
@@ -137,10 +159,12 @@ class PhotoPanel(QWidget):
         self.insert_button = QToolButton()
         self.lead_button = QToolButton()
         self.remove_button = QToolButton()
+        self.crop_button = QToolButton()
+        self.crop_button.setObjectName("cropPhoto")
         self.attach_button = QPushButton()
         self.attach_button.setObjectName("attachPhoto")
         self.attach_button.hide()
-        self.preview = QLabel()
+        self.preview = _Preview()
         self.caption = GrowingTextEdit(2)
         self.caption.setObjectName("captionEdit")
         self.credit = QLineEdit()
@@ -158,6 +182,11 @@ class PhotoPanel(QWidget):
         self.action_insert = QAction(self)
         self.action_lead = QAction(self)
         self.action_remove = QAction(self)
+        self.action_crop = QAction(self)
+        self.action_crop.setShortcut(QKeySequence("C"))
+        # C is a letter to type in the caption: the shortcut is the panel's, never the window's.
+        self.action_crop.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.action_crop)
         self._edit_timer = QTimer(self)
         self._edit_timer.setSingleShot(True)
         self._edit_timer.setInterval(0)
@@ -168,19 +197,23 @@ class PhotoPanel(QWidget):
 
     def _button_row(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.insert_button, self.lead_button, self.remove_button):
+        row = (self.add_button, self.crop_button, self.lead_button, self.remove_button)
+        for button in (*row, self.insert_button):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for button in (self.add_button, self.lead_button, self.remove_button):
+        for button in row:
             buttons.addWidget(button)
         buttons.addStretch(1)
         # Under the chosen photo, as wide as it: the one step that puts it into the text.
         self.insert_button.setObjectName("insertPhoto")
         self.insert_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.list.addActions([self.action_insert, self.action_lead, self.action_remove])
+        self.list.addActions(
+            [self.action_insert, self.action_crop, self.action_lead, self.action_remove]
+        )
         self.insert_button.setDefaultAction(self.action_insert)
         self.lead_button.setDefaultAction(self.action_lead)
         self.remove_button.setDefaultAction(self.action_remove)
+        self.crop_button.setDefaultAction(self.action_crop)
         return buttons
 
     def _build(self) -> None:
@@ -244,6 +277,8 @@ class PhotoPanel(QWidget):
         self.action_insert.triggered.connect(lambda: self._emit_for_current(self.insert_requested))
         self.action_lead.triggered.connect(lambda: self._emit_for_current(self.lead_requested))
         self.action_remove.triggered.connect(lambda: self._emit_for_current(self.remove_requested))
+        self.action_crop.triggered.connect(self._request_crop)
+        self.preview.double_clicked.connect(self._request_crop)
         # Enter or a double click on a thumbnail places it in the text, as the button does.
         self.list.itemActivated.connect(lambda _item: self.action_insert.trigger())
         self.caption.textChanged.connect(self._edit_timer.start)
@@ -263,6 +298,10 @@ class PhotoPanel(QWidget):
         self.action_lead.setToolTip(self.tr("Make this the lead photo"))
         self.action_remove.setText(self.tr("Remove"))
         self.action_remove.setToolTip(self.tr("Take this photo out of the article"))
+        self.action_crop.setText(self.tr("Crop…"))
+        self.action_crop.setToolTip(
+            self.tr("Crop, turn or straighten the photo for this article (C, or double-click it)")
+        )
         self.attach_button.setText(self.tr("Choose the Photo…"))
         self.attach_button.setToolTip(self.tr("Give this figure its photo file"))
         self.caption.setPlaceholderText(self.tr("Caption for this article"))
@@ -299,6 +338,10 @@ class PhotoPanel(QWidget):
         remember_folder(PHOTOS, files)
         if files:
             self.add_files.emit(files)
+
+    def _request_crop(self) -> None:
+        if self._current is not None and self._current.has_file:
+            self.crop_requested.emit(self._current.id)
 
     def _emit_for_current(self, signal: Any) -> None:
         if self._current is not None:
@@ -338,6 +381,8 @@ class PhotoPanel(QWidget):
         if doc is None or self._doc is None or doc.id != self._doc.id:
             self.added_notice.hide()
         self._doc = doc
+        placed = body_md.photo_ids(doc.body) if doc and doc.photos else []
+        self._repeated = repeated_uses(doc.photos, placed) if doc else frozenset()
         self._loading = True
         self.list.clear()
         for use in doc.photos if doc else ():
@@ -363,7 +408,7 @@ class PhotoPanel(QWidget):
     def _item_text(self, use: PhotoUse) -> str:
         """Return the label under a thumbnail: two lines of caption, elided with "…", marks kept."""
         mark = "★ " if use.is_lead else ""
-        warn = " ⚠" if use_warnings(use, self.min_width) else ""
+        warn = " ⚠" if self._warnings(use) else ""
         words = (use.caption or self.tr("(no caption)")).split()
         metrics = QFontMetrics(self.list.font())
         first = mark
@@ -385,7 +430,16 @@ class PhotoPanel(QWidget):
             tip = f"{tip}\n⚠ {self._narrow_text(use)}"
         return tip
 
+    def _warnings(self, use: PhotoUse) -> list[Any]:
+        return use_warnings(use, self.min_width, repeated=use.id in self._repeated)
+
     def _narrow_text(self, use: PhotoUse) -> str:
+        if use.recipe is not None:
+            return (
+                self.tr("Only %1 px wide once cropped: too small for the web (at least %2 px).")
+                .replace("%1", str(shown_width(use)))
+                .replace("%2", str(self.min_width))
+            )
         return (
             self.tr("Only %1 px wide: too small for the web (at least %2 px).")
             .replace("%1", str(shown_width(use)))
@@ -407,6 +461,7 @@ class PhotoPanel(QWidget):
             widget.setEnabled(has)
         for action in (self.action_insert, self.action_lead, self.action_remove):
             action.setEnabled(has)
+        self.action_crop.setEnabled(use is not None and use.has_file)
         self.caption.setPlainText(use.caption if use else "")
         self.credit.setText(use.credit if use else "")
         self.alt_text.setPlainText(use.alt_text if use else "")
@@ -447,6 +502,7 @@ class PhotoPanel(QWidget):
             (self.tr("Taken"), use.taken_at.replace("T", " ")),
             (self.tr("Camera"), use.camera),
             (self.tr("Size"), f"{use.width} × {use.height} {use.format}" if use.width else ""),
+            (self.tr("Cropped to"), "{} × {}".format(*use.final_size) if use.recipe else ""),
             (self.tr("File"), use.original_filename),
         ]
         return "\n".join(f"{label}: {value}" for label, value in rows if value)
@@ -463,8 +519,9 @@ class PhotoPanel(QWidget):
             MISSING_ALT: self.tr("No alt text."),
             ALT_REPEATS_CAPTION: self.tr("The alt text only repeats the caption."),
             TOO_NARROW: self._narrow_text(use),
+            REPEATED: self.tr("The article shows this photo more than once."),
         }
-        found = [texts.get(w.code, w.message) for w in use_warnings(use, self.min_width)]
+        found = [texts.get(w.code, w.message) for w in self._warnings(use)]
         self.warnings.setText("\n".join(f"⚠ {t}" for t in found))
         self.warnings.setVisible(bool(found))
 

@@ -23,6 +23,7 @@ from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
 from newsroom_desktop.core.errors import ConflictError, NewsroomError
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.photos import IngestedPhoto
+from newsroom_desktop.core.photos.recipe import Recipe
 from newsroom_desktop.ui.autosave import Job, Saver, save_fields_job
 from newsroom_desktop.ui.hub import ChangeHub
 from newsroom_desktop.ui.labels import error_message
@@ -304,6 +305,14 @@ class ArticleSession(QObject):
         self._photo_job(
             lambda nr, _v: nr.photos.update_use(article_id, use_id, is_lead=True), use_id
         )
+
+    def set_recipe(self, use_id: str, recipe: Recipe | None) -> None:
+        """Crop, turn and straighten a photo of the open article (None: show it whole)."""
+        article_id = self._article_id()
+        self._photo_job(lambda nr, _v: nr.photos.set_recipe(article_id, use_id, recipe), use_id)
+        use = self.doc.photo(use_id) if self.doc else None
+        if use is not None:
+            self.editor.update_photo(use)  # the figure in the body shows the crop too
 
     def remove_photo(self, use_id: str) -> None:
         article_id = self._article_id()

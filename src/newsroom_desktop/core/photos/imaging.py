@@ -53,6 +53,11 @@ def exif_orientation(image: Image.Image) -> int:
         return 1
 
 
+def undo_orientation(orientation: int) -> Image.Transpose | None:
+    """Return the transposition that turns a picture of this EXIF orientation upright."""
+    return _UNDO_ORIENTATION.get(orientation)
+
+
 def orient(image: Image.Image, orientation: int) -> Image.Image:
     """Return ``image`` turned upright for its EXIF orientation."""
     method = _UNDO_ORIENTATION.get(orientation)

@@ -11,6 +11,7 @@ from PIL import Image
 
 from newsroom_desktop.core.errors import PhotoError
 from newsroom_desktop.core.photos import iptc, jpeg, xmp
+from newsroom_desktop.core.photos.cropping import recipe_pixels
 from newsroom_desktop.core.photos.exif import (
     DATE_TIME_ORIGINAL,
     EXIF_IFD,
@@ -31,6 +32,7 @@ from newsroom_desktop.core.photos.imaging import (
     srgb_icc,
     web_pixels,
 )
+from newsroom_desktop.core.photos.recipe import Recipe
 from newsroom_desktop.core.text import clean, clean_line
 
 DEFAULT_MAX_SIDE = 1600
@@ -63,8 +65,12 @@ def write_rendition(
     headline: str = "",
     keywords: Sequence[str] = (),
     title: str = "",
+    recipe: Recipe | None = None,
 ) -> RenditionInfo:
-    """Write a progressive sRGB JPEG of ``original`` to ``dest`` with the caption fields inside."""
+    """Write a progressive sRGB JPEG of ``original`` to ``dest`` with the caption fields inside.
+
+    With a ``recipe`` the picture is cropped, turned and straightened as it says.
+    """
     if max_side < 1 or not 1 <= quality <= 100:
         message = f"Bad rendition settings: max_side={max_side}, quality={quality}"
         raise PhotoError(message, code="invalid")
@@ -79,11 +85,15 @@ def write_rendition(
         keywords=tuple(dict.fromkeys(k for k in (clean_line(k) for k in keywords) if k)),
     )
     with open_image(original) as image:
-        draft(image, draft_target(image.size, max_side, _DRAFT_FACTOR))
-        decode(image, original)
-        orientation = exif_orientation(image)
-        exif = _kept_exif(image)
-        pixels = orient(web_pixels(image, max_side, keep_alpha=False), orientation)
+        if recipe is not None and not recipe.is_identity:
+            pixels = recipe_pixels(image, original, recipe, max_side)
+            exif = _kept_exif(image)
+        else:
+            draft(image, draft_target(image.size, max_side, _DRAFT_FACTOR))
+            decode(image, original)
+            orientation = exif_orientation(image)
+            exif = _kept_exif(image)
+            pixels = orient(web_pixels(image, max_side, keep_alpha=False), orientation)
     data = jpeg.insert_segments(_encode(pixels, quality, exif), _metadata_segments(text, original))
     atomic_write_bytes(dest, data)
     return RenditionInfo(width=pixels.width, height=pixels.height, path=dest)

@@ -56,10 +56,15 @@ class FigureSource:
         return use_id in self._uses
 
     def update(self, use: PhotoUse) -> None:
-        """Take a new or changed photo use; its thumbnail is fetched again if the file changed."""
+        """Take a new or changed photo use; its thumbnail is fetched again if the file or its
+        crop changed."""
         old = self._uses.get(use.id)
         self._uses[use.id] = use
-        if old is None or (old.photo_id, old.file) != (use.photo_id, use.file):
+        if old is None or (old.photo_id, old.file, old.recipe) != (
+            use.photo_id,
+            use.file,
+            use.recipe,
+        ):
             self._images.pop(use.id, None)
 
     def image(self, use_id: str) -> QImage | None:
