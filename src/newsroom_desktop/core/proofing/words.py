@@ -1,0 +1,32 @@
+"""The words a checker looks at: letter runs, with link targets, code and addresses masked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# Letters only: a digit, an underscore or a hyphen ends a word; an apostrophe inside one
+# ("don't", "O’Neil") keeps it whole.
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Blanks what is not prose: neither a letter nor a space, so no rule sees a word or a gap in it.
+MASK = "_"
+# What is not prose even when it sits in it: Markdown link and image targets, inline code,
+# HTML tags, autolinks, bare web and mail addresses. Each is blanked, offsets kept.
+_MASK_RE = re.compile(
+    r"\]\([^)\n]*\)"
+    r"|`[^`\n]*`"
+    r"|<[^>\n]{1,500}>"
+    r"|\b(?:https?://|www\.)[^\s<>()]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+
+
+def mask(text: str) -> str:
+    """Return ``text`` with what is not prose blanked (same length, same offsets)."""
+    return _MASK_RE.sub(lambda m: MASK * len(m.group()), text)
+
+
+def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield (start, end, word) of each word of ``text``, what is not prose left out."""
+    for match in WORD_RE.finditer(mask(text)):
+        yield match.start(), match.end(), match.group()
