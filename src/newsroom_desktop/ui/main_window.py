@@ -30,6 +30,7 @@ from newsroom_desktop.ui.i18n import install_translations
 from newsroom_desktop.ui.labels import error_message
 from newsroom_desktop.ui.ops import OperationRunner, ProgressStrip
 from newsroom_desktop.ui.photo_panel import PhotoPanel
+from newsroom_desktop.ui.proofing import ProofingController
 from newsroom_desktop.ui.review.compose import Review
 from newsroom_desktop.ui.safety import SafetyController
 from newsroom_desktop.ui.server_desk import ServerDesk
@@ -181,6 +182,9 @@ class MainWindow(QMainWindow):
         )
         self.sync_article = SyncArticleController(
             self.services, self.sync_desk, editor=self.editor, menu=self.menus["article"]
+        )
+        self.proofing = ProofingController(
+            self.services, editor=self.editor, menu=self.menus["format"]
         )
 
     def _wire(self) -> None:
