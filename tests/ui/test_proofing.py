@@ -181,3 +181,13 @@ def test_the_house_style_dialog_switches_a_rule_off_for_every_desk(qtbot, make_w
     assert window.newsroom.proofing.house().off == frozenset({"repeated_word"})
     window.proofing.reload()
     assert ("của của", "#1f6fd1") not in underlined(window.editor.body.document())
+
+
+def test_a_long_article_is_underlined_from_the_top_then_to_the_end(qtbot, make_window):
+    paragraphs = [f"Đoạn {n}: tôi muôns đi xa." for n in range(120)]
+    window = open_window(make_window, body="\n\n".join(paragraphs))
+    document = window.editor.body.document()
+    first = underlined(document)
+    assert first[:1] == [("muôns", "#d0342c")] and len(first) < 120
+    qtbot.waitUntil(lambda: len(underlined(document)) == 120)
+    assert not window.proofing.highlighter("body").busy

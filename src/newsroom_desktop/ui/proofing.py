@@ -135,9 +135,12 @@ class ProofingController(QObject):
         )
 
     def rehighlight(self) -> None:
-        """Underline every field again."""
-        for highlighter in self._highlighters.values():
-            highlighter.rehighlight()
+        """Underline every field again: the body a few paragraphs at a time, from the top."""
+        for field, highlighter in self._highlighters.items():
+            if field == "body":
+                highlighter.rehighlight_in_steps()
+            else:
+                highlighter.rehighlight()
 
     def highlighter(self, field: str) -> ProofHighlighter:
         return self._highlighters[field]

@@ -16,11 +16,19 @@ from newsroom_desktop.core.proofing.tones import (
     syllable_in_style,
     syllable_style,
 )
-from newsroom_desktop.core.proofing.words import word_spans
+from newsroom_desktop.core.proofing.words import WORD_RE, mask, word_spans
 
 # An all-capital word this short that the dictionary does not know is an abbreviation
 # ("UBND", "HĐND", "CNTT"), not a misspelling.
 MAX_ABBREVIATION = 6
+MAX_VERDICTS = 200_000
+
+
+def _house_tones(house: HouseStyle) -> ToneStyle | None:
+    style = house.tone_style
+    if not house.is_on("tone_marks") or style not in ("old", "new"):
+        return None
+    return "old" if style == "old" else "new"
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -40,6 +48,9 @@ class Proofer:
         self.language = speller.language
         self._words: set[str] = set()
         self._ignored: set[str] = set()
+        # Each word's verdict, once: an article repeats its syllables thousands of times.
+        self._verdicts: dict[str, tuple[str, tuple[str, ...]] | None] = {}
+        self.house_tones = _house_tones(house)
         for word in words:
             self.add_word(word)
 
@@ -47,20 +58,23 @@ class Proofer:
         """Accept ``word`` (each word of a phrase such as "Cần Thơ") from now on."""
         for _, _, part in word_spans(unicodedata.normalize("NFC", word)):
             self._words.add(part.casefold())
+        self._verdicts.clear()
 
     def ignore(self, word: str) -> None:
         """Accept ``word`` in this session only."""
         self._ignored.add(unicodedata.normalize("NFC", word).casefold())
-
-    @property
-    def house_tones(self) -> ToneStyle | None:
-        style = self.house.tone_style
-        if not self.house.is_on("tone_marks") or style not in ("old", "new"):
-            return None
-        return "old" if style == "old" else "new"
+        self._verdicts.clear()
 
     def word_finding(self, word: str) -> tuple[str, tuple[str, ...]] | None:
         """Return (rule, fixes) when ``word`` is a misspelling or off the house placement."""
+        if word in self._verdicts:
+            return self._verdicts[word]
+        if len(self._verdicts) > MAX_VERDICTS:
+            self._verdicts.clear()
+        verdict = self._verdicts[word] = self._judge(word)
+        return verdict
+
+    def _judge(self, word: str) -> tuple[str, tuple[str, ...]] | None:
         folded = word.casefold()
         if folded in self._words or folded in self._ignored:
             return None
@@ -82,9 +96,14 @@ class Proofer:
 
     def spelling(self, text: str, field: str = "body") -> list[Finding]:
         """Return the spelling (and tone-mark placement) findings of ``text``."""
+        masked = mask(text)
+        verdicts = self.word_finding
+        if not any(verdicts(word) for word in set(WORD_RE.findall(masked))):
+            return []  # the common paragraph: each of its words known, none placed
         found = []
-        for start, end, word in word_spans(text):
-            verdict = self.word_finding(word)
+        for match in WORD_RE.finditer(masked):
+            start, end, word = match.start(), match.end(), match.group()
+            verdict = verdicts(word)
             if verdict is None:
                 continue
             rule, fixes = verdict

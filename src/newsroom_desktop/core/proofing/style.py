@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -55,6 +56,7 @@ _DOUBLED_ON_PURPOSE = frozenset(
     ]
 )
 _CAPS_MIN_LETTERS = 8
+_DIGITS_RE = re.compile(r"\d\d\d")
 
 
 def _finding(match: re.Match[str], rule: str, fix: str | None, message: str) -> Finding:
@@ -71,6 +73,8 @@ def _finding(match: re.Match[str], rule: str, fix: str | None, message: str) -> 
 
 
 def double_space(text: str, house: HouseStyle, language: str) -> Iterator[Finding]:
+    if "  " not in text:
+        return
     for m in _DOUBLE_SPACE_RE.finditer(text):
         yield _finding(m, "double_space", " ", "Two spaces or more between words.")
 
@@ -90,12 +94,16 @@ def straight_quotes(text: str, house: HouseStyle, language: str) -> Iterator[Fin
 
 
 def city_name(text: str, house: HouseStyle, language: str) -> Iterator[Finding]:
+    if "TP" not in text and "Tp" not in text:
+        return
     for m in _CITY_RE.finditer(text):
         if m.group() != house.city_form:
             yield _finding(m, "city_name", house.city_form, f"The house writes {house.city_form}.")
 
 
 def thousands(text: str, house: HouseStyle, language: str) -> Iterator[Finding]:
+    if _DIGITS_RE.search(text) is None:
+        return
     sep, other = (".", ",") if language == "vi" else (",", ".")
     message = f"Thousands are separated by “{sep}” in this language."
     for m in _GROUPED_RE["vi" if language == "vi" else "en"].finditer(text):
@@ -105,6 +113,8 @@ def thousands(text: str, house: HouseStyle, language: str) -> Iterator[Finding]:
 
 
 def date_shape(text: str, house: HouseStyle, language: str) -> Iterator[Finding]:
+    if "gày " not in text:
+        return
     sep = house.date_separator
     for m in _DATE_RE.finditer(text):
         if m.group(3) != sep:
@@ -113,7 +123,14 @@ def date_shape(text: str, house: HouseStyle, language: str) -> Iterator[Finding]
             yield _finding(m, "date_shape", fixed, f"The house writes dates as “ngày 7{sep}9”.")
 
 
+def _has_pair(text: str) -> bool:
+    parts = text.lower().split(" ")
+    return any(map(operator.eq, parts, parts[1:]))
+
+
 def repeated_word(text: str, house: HouseStyle, language: str) -> Iterator[Finding]:
+    if not _has_pair(text):
+        return  # the common paragraph, told without the back-reference
     for m in _REPEATED_RE.finditer(text):
         if m.group(1).lower() not in _DOUBLED_ON_PURPOSE:
             yield _finding(m, "repeated_word", m.group(1), f"“{m.group(1)}” twice.")

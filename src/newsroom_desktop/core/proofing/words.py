@@ -8,6 +8,8 @@ from collections.abc import Iterator
 # Letters only: a digit, an underscore or a hyphen ends a word; an apostrophe inside one
 # ("don't", "O’Neil") keeps it whole.
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# What each of those holds; a text with none of them has nothing to mask.
+_MASK_SIGNS = ("](", "`", "<", "http", "www.", "@")
 # Blanks what is not prose: neither a letter nor a space, so no rule sees a word or a gap in it.
 MASK = "_"
 # What is not prose even when it sits in it: Markdown link and image targets, inline code,
@@ -23,6 +25,8 @@ _MASK_RE = re.compile(
 
 def mask(text: str) -> str:
     """Return ``text`` with what is not prose blanked (same length, same offsets)."""
+    if not any(sign in text for sign in _MASK_SIGNS):
+        return text  # the common paragraph, told without the regular expression
     return _MASK_RE.sub(lambda m: MASK * len(m.group()), text)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QSyntaxHighlighter,
@@ -21,6 +22,8 @@ from newsroom_desktop.core.proofing.words import word_spans
 SPELLING_COLOR = QColor("#d0342c")
 STYLE_COLOR = QColor("#1f6fd1")
 ProoferSource = Callable[[], Proofer | None]
+# Paragraphs underlined an event-loop turn when a whole article is done again (15-40 ms).
+STEP_BLOCKS = 20
 
 
 def underline(color: QColor) -> QTextCharFormat:
@@ -39,6 +42,8 @@ class ProofHighlighter(QSyntaxHighlighter):
     document is the whole field (headline, lead), whose own rules (length, capitals) apply.
     """
 
+    finished = Signal()  # a pass of rehighlight_in_steps reached the end
+
     def __init__(
         self, document: QTextDocument, field: str, proofer: ProoferSource, *, whole_field: bool
     ) -> None:
@@ -48,6 +53,12 @@ class ProofHighlighter(QSyntaxHighlighter):
         self._proofer = proofer
         self._formats = {SPELLING: underline(SPELLING_COLOR)}
         self._style_format = underline(STYLE_COLOR)
+        self._generation = 0
+        self._pending = False
+        # Qt queues a whole pass for the next event-loop turn and, until it runs, leaves typed
+        # paragraphs alone; a pass now (with no proofer yet, a cheap one) clears that, so a
+        # long article is never done again in one go behind rehighlight_in_steps' back.
+        self.rehighlight()
 
     def findings(self, text: str) -> list[Finding]:
         """Return the findings of one block's ``text``."""
@@ -55,6 +66,34 @@ class ProofHighlighter(QSyntaxHighlighter):
         if proofer is None or not text.strip():
             return []
         return proofer.check(text, self.field, whole_field=self.whole_field)
+
+    def rehighlight_in_steps(self) -> None:
+        """Underline the whole document again, a few paragraphs an event-loop turn.
+
+        The first step covers the top of the text (what opening shows); the rest follows
+        between the window's other events, so typing never waits for a long article.
+        """
+        self._generation += 1
+        self._step(self._generation, 0)
+
+    @property
+    def busy(self) -> bool:
+        """Tell whether a pass of rehighlight_in_steps is still under way."""
+        return self._pending
+
+    def _step(self, generation: int, number: int) -> None:
+        if generation != self._generation:
+            return  # a newer pass (another article, a new word) took over
+        block = self.document().findBlockByNumber(number)
+        end = number + STEP_BLOCKS
+        while block.isValid() and block.blockNumber() < end:
+            self.rehighlightBlock(block)
+            block = block.next()
+        self._pending = block.isValid()
+        if self._pending:
+            QTimer.singleShot(0, self, lambda: self._step(generation, end))
+        else:
+            self.finished.emit()
 
     def highlightBlock(self, text: str) -> None:
         for finding in self.findings(text):
