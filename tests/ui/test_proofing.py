@@ -191,3 +191,17 @@ def test_a_long_article_is_underlined_from_the_top_then_to_the_end(qtbot, make_w
     assert first[:1] == [("muôns", "#d0342c")] and len(first) < 120
     qtbot.waitUntil(lambda: len(underlined(document)) == 120)
     assert not window.proofing.highlighter("body").busy
+
+
+def test_the_export_check_lists_spelling_and_house_style_without_stopping_it(make_window):
+    from newsroom_desktop.ui.export_dialog import ExportDialog
+
+    window = open_window(make_window, lead="Tin ngắn.", byline="Ngọc Hậu")
+    doc = window.session.doc
+    dialog = ExportDialog(window.newsroom, window.settings, [doc.id], window)
+    lines = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert "✍ Về Huế: Spelling: “Huế”, “muôns”" in lines
+    assert "✍ Về Huế: Repeated word: “của của”" in lines
+    assert "✍ Về Huế: Space before punctuation: “ ”" in lines
+    assert not any(line.startswith("⚠") for line in lines)
+    assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
