@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsroom_desktop.core.errors import ValidationError, WorkflowError
+from newsroom_desktop.core.errors import NewsroomError, ValidationError, WorkflowError
 from newsroom_desktop.core.proofing import speller as speller_module
 from newsroom_desktop.core.proofing.house import HouseStyle
 from newsroom_desktop.core.proofing.proofer import Proofer
@@ -165,3 +165,51 @@ def test_the_newsroom_dictionary_and_house_style_live_in_the_store(newsroom):
     ]
     assert newsroom.proofing.remove_word("Huế")
     assert "Huế" not in newsroom.proofing.words()
+
+
+def test_newsroom_words_and_the_house_style_travel_with_sync(tmp_path, server_person, pg_database):
+    from newsroom_desktop.core.newsroom import Newsroom
+    from newsroom_desktop.core.settings import Settings
+
+    urls = {name: server_person(name, role) for name, role in
+            (("Ngọc Hậu", "reporter"), ("Phương Nam", "editor"))}  # fmt: skip
+    hau = Newsroom.open(tmp_path / "hau.sqlite", settings=Settings())
+    hau.sync.join(urls["Ngọc Hậu"])
+    nam = Newsroom.open(tmp_path / "nam.sqlite", settings=Settings())
+    nam.sync.join(urls["Phương Nam"])
+    server = Newsroom.open(urls["Phương Nam"], settings=Settings())
+    try:
+        hau.proofing.add_word("Huế")  # offline, on the reporter's laptop
+        server.proofing.add_word("Cần Thơ")
+        server.proofing.set_house(HouseStyle(tone_style="new", city_form="TP HCM"))
+        hau.sync.sync(server_url=urls["Ngọc Hậu"])
+        assert hau.proofing.words() == ["Cần Thơ", "Huế"]
+        assert hau.proofing.house() == HouseStyle(tone_style="new", city_form="TP HCM")
+        nam.sync.sync(server_url=urls["Phương Nam"])
+        assert nam.proofing.words() == ["Cần Thơ", "Huế"]
+        assert server.proofing.words() == ["Cần Thơ", "Huế"]
+        doc = nam.articles.create({"headline": "Về Huế", "body": "Sức khỏe ở TP.HCM."})
+        found = [(f.rule, f.text) for f in nam.proofing.proof(doc.id).findings]
+        assert found == [("tone_marks", "khỏe"), ("city_name", "TP.HCM")]
+    finally:
+        for newsroom in (hau, nam, server):
+            newsroom.close()
+
+
+def test_on_the_server_only_editors_change_the_house_style_whatever_the_client(
+    server_person, pg_database
+):
+    from sqlalchemy import text
+
+    from newsroom_desktop.core.newsroom import Newsroom
+    from newsroom_desktop.core.settings import Settings
+
+    reporter = Newsroom.open(server_person("Ngọc Hậu", "reporter"), settings=Settings())
+    try:
+        reporter.proofing.add_word("Huế")  # every person adds words
+        assert reporter.proofing.words() == ["Huế"]
+        # Behind the app's back: the server itself refuses.
+        with pytest.raises(NewsroomError, match="row-level security"), reporter.store.write() as s:
+            s.execute(text("INSERT INTO house_settings VALUES ('tone_style', 'old', now())"))
+    finally:
+        reporter.close()
