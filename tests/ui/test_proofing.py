@@ -205,3 +205,24 @@ def test_the_export_check_lists_spelling_and_house_style_without_stopping_it(mak
     assert "✍ Về Huế: Space before punctuation: “ ”" in lines
     assert not any(line.startswith("⚠") for line in lines)
     assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+
+
+def test_preferences_open_the_house_style(make_window, monkeypatch):
+    from PySide6.QtWidgets import QPushButton
+
+    from newsroom_desktop.ui.house_style_dialog import HouseStyleDialog
+    from newsroom_desktop.ui.preferences import PreferencesDialog
+
+    window = open_window(make_window)
+    opened = []
+    monkeypatch.setattr(HouseStyleDialog, "exec", lambda self: opened.append(self) or 0)
+
+    def exec_preferences(self):
+        self.findChild(QPushButton, "houseStyleButton").click()
+        return 0
+
+    monkeypatch.setattr(PreferencesDialog, "exec", exec_preferences)
+    window.show_preferences()
+    assert len(opened) == 1
+    # A reporter sees the house style and cannot change it.
+    assert not opened[0].editable and not opened[0].tones.isEnabled()

@@ -404,6 +404,7 @@ class MainWindow(QMainWindow):
         from newsroom_desktop.ui.preferences import PreferencesDialog  # noqa: PLC0415 - lazy, for start-up time
 
         dialog = PreferencesDialog(self.settings, self)
+        dialog.offer_house_style(self.proofing.show_house_style)
         if dialog.exec():
             self.session.flush()  # what was typed is saved as the person who typed it
             dialog.apply(self.services)
