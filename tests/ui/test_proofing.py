@@ -226,3 +226,27 @@ def test_preferences_open_the_house_style(make_window, monkeypatch):
     assert len(opened) == 1
     # A reporter sees the house style and cannot change it.
     assert not opened[0].editable and not opened[0].tones.isEnabled()
+
+
+def test_the_caption_of_the_chosen_photo_is_checked_and_fixed_too(qtbot, make_window, tmp_path):
+    from tests.exporters.conftest import make_jpeg
+
+    window = open_window(make_window)
+    operation = window.session.add_photos([str(make_jpeg(tmp_path / "a.jpg", (1600, 1000)))])
+    qtbot.waitUntil(lambda: operation.finished, timeout=15000)
+    panel = window.photo_panel
+    panel.list.setCurrentRow(0)
+    panel.caption.setPlainText("Bà con ở Huế ở TP HCM.")
+    caption = panel.caption.document()
+    assert underlined(caption) == [("Huế", "#d0342c"), ("TP HCM", "#1f6fd1")]
+    at = point_at(panel.caption, position_of(caption, "TP HCM"))
+    menu = window.proofing.context_menu("caption", at)
+    next(a for a in menu.actions() if a.objectName() == "styleFix").trigger()
+    assert panel.caption.toPlainText() == "Bà con ở Huế ở TP.HCM."
+    qtbot.waitUntil(
+        lambda: (
+            window.newsroom.articles.get(window.session.doc.id).photos[0].caption
+            == "Bà con ở Huế ở TP.HCM."
+        ),
+        timeout=5000,
+    )

@@ -184,7 +184,10 @@ class MainWindow(QMainWindow):
             self.services, self.sync_desk, editor=self.editor, menu=self.menus["article"]
         )
         self.proofing = ProofingController(
-            self.services, editor=self.editor, menu=self.menus["format"]
+            self.services,
+            editor=self.editor,
+            menu=self.menus["format"],
+            caption=self.photo_panel.caption,
         )
 
     def _wire(self) -> None:

@@ -32,7 +32,9 @@ class ProofingController(QObject):
     the article's language; adding a word writes it to the store through the core.
     """
 
-    def __init__(self, services: Services, *, editor: Any, menu: QMenu) -> None:
+    def __init__(
+        self, services: Services, *, editor: Any, menu: QMenu, caption: Editor | None = None
+    ) -> None:
         super().__init__(services.parent)
         self.services = services
         self.editor = editor
@@ -44,12 +46,13 @@ class ProofingController(QObject):
             "lead": editor.lead,
             "body": editor.body,
         }
+        if caption is not None:  # the photo panel's caption of the photo chosen
+            self._edits["caption"] = caption
         self._build_actions(menu)
         for edit in self._edits.values():
             edit.viewport().installEventFilter(self)
-        self._attach("headline")
-        self._attach("lead")
-        self._attach("body")
+        for field in self._edits:
+            self._attach(field)
         editor.body.document_replaced.connect(self._body_replaced)
         services.session.loaded.connect(self.article_loaded)
 
@@ -176,7 +179,7 @@ class ProofingController(QObject):
         return menu
 
     def _add_fix_actions(self, menu: QMenu, field: str, finding: Finding) -> None:
-        read_only = self.editor.is_read_only()
+        read_only = self.editor.is_read_only() or self._edits[field].isReadOnly()
         if finding.kind == SPELLING:
             assert self.proofer is not None
             suggestions = self.proofer.suggest(finding.text)
@@ -255,7 +258,11 @@ class ProofingController(QObject):
         house = self.proofer.house_tones if self.proofer else None
         if house is None or self.editor.is_read_only():
             return 0
-        count = sum(normalise_tone_marks(edit.document(), house) for edit in self._edits.values())
+        count = sum(
+            normalise_tone_marks(edit.document(), house)
+            for edit in self._edits.values()
+            if not edit.isReadOnly()
+        )
         self.services.status(
             self.tr("%n tone mark(s) placed in the house style.", "", count), STATUS_MS
         )
