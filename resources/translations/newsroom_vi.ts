@@ -4,52 +4,52 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="164"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="164"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="164"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="165"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="165"/>
         <source>Updated</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="187"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="197"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="217"/>
         <source>In conflict: two versions kept; open it to resolve</source>
         <translation>Đang xung đột: đã giữ hai bản; mở bài để giải quyết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="219"/>
         <source>Being edited by %1</source>
         <translation>Đang được sửa bởi %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="211"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="221"/>
         <source>Taken for editing by %1</source>
         <translation>Đang do %1 biên tập</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="215"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="225"/>
         <source>in conflict</source>
         <translation>đang xung đột</translation>
     </message>
@@ -57,51 +57,51 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="330"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="341"/>
         <source>Search articles (diacritics optional)…</source>
         <translation>Tìm bài viết (gõ có dấu hay không đều được)…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="334"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="345"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="342"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="353"/>
         <source>Newest first</source>
         <translation>Mới nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="343"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="354"/>
         <source>Oldest first</source>
         <translation>Cũ nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="344"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="355"/>
         <source>Headline A–Z</source>
         <translation>Tiêu đề A–Z</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="354"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="365"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="412"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="423"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ bài</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="414"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="425"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n bài viết</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="420"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="431"/>
         <source>No article matches “%1”.</source>
         <translation>Không có bài nào khớp với “%1”.</translation>
     </message>
@@ -430,123 +430,123 @@
 <context>
     <name>EditorPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="104"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="110"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="107"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="113"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="109"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="115"/>
         <source>Tags, separated by commas</source>
         <translation>Từ khóa, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="111"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="117"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="114"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="120"/>
         <source>Lead: the paragraph that sums up the story</source>
         <translation>Sapo: đoạn tóm tắt nội dung bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="126"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="132"/>
         <source>Sec&amp;tion</source>
         <translation>Chuyên &amp;mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="127"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="133"/>
         <source>B&amp;yline</source>
         <translation>Tá&amp;c giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="128"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="134"/>
         <source>Ta&amp;gs</source>
         <translation>Từ &amp;khóa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="177"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="193"/>
         <source>&amp;Bold</source>
         <translation>Đậ&amp;m</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="178"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="194"/>
         <source>&amp;Italic</source>
         <translation>&amp;Nghiêng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="179"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="195"/>
         <source>Heading &amp;2</source>
         <translation>Tiêu đề phụ &amp;2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="180"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="196"/>
         <source>Heading &amp;3</source>
         <translation>Tiêu đề phụ &amp;3</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="181"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="197"/>
         <source>&amp;Paragraph</source>
         <translation>Đoạn &amp;văn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="182"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="198"/>
         <source>B&amp;ulleted list</source>
         <translation>&amp;Danh sách dấu đầu dòng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="183"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="199"/>
         <source>&amp;Numbered list</source>
         <translation>Danh sách đánh &amp;số</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="184"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="200"/>
         <source>Block &amp;quote</source>
         <translation>&amp;Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="185"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="201"/>
         <source>&amp;Link…</source>
         <translation>&amp;Liên kết…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="186"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="202"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="187"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="203"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="188"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="204"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="189"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="205"/>
         <source>Re&amp;place…</source>
         <translation>Tha&amp;y thế…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="482"/>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="488"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="498"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="504"/>
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="483"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="499"/>
         <source>Web or e-mail address (leave empty to remove the link):</source>
         <translation>Địa chỉ web hoặc e-mail (để trống nếu muốn bỏ liên kết):</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="488"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="504"/>
         <source>Only http, https and mailto links can be used.</source>
         <translation>Chỉ dùng được liên kết http, https và mailto.</translation>
     </message>
@@ -554,221 +554,221 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="59"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="61"/>
         <source>the headline</source>
         <translation>tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="60"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="62"/>
         <source>the lead</source>
         <translation>sapo</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="61"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="63"/>
         <source>the body</source>
         <translation>thân bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="62"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="64"/>
         <source>the byline</source>
         <translation>phần tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="65"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="67"/>
         <source>The headline is empty.</source>
         <translation>Tiêu đề còn trống.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="66"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="68"/>
         <source>The lead is empty.</source>
         <translation>Sapo còn trống.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="67"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="69"/>
         <source>The body has no text.</source>
         <translation>Thân bài chưa có nội dung.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="68"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="70"/>
         <source>The byline is empty.</source>
         <translation>Chưa ghi tác giả.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="76"/>
         <source>a photo caption</source>
         <translation>một chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="77"/>
         <source>Placeholder %1 left in %2.</source>
         <translation>Còn chữ tạm %1 trong %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="82"/>
         <source>Photo %1 is still waiting for its file.</source>
         <translation>Ảnh %1 vẫn chưa có tệp ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="81"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="83"/>
         <source>Photo %1 has no caption.</source>
         <translation>Ảnh %1 chưa có chú thích.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="82"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="84"/>
         <source>Photo %1 has no credit.</source>
         <translation>Ảnh %1 chưa ghi nguồn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="83"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="85"/>
         <source>Photo %1 has no alt text.</source>
         <translation>Ảnh %1 chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="93"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="103"/>
         <source>Open note by %1: “%2”</source>
         <translation>Ghi chú chưa xong của %1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="104"/>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="184"/>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="114"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="195"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="304"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="123"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="134"/>
         <source>The selected article(s): %1</source>
         <translation>Các bài viết đã chọn: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="126"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="137"/>
         <source>Every article with status: %1</source>
         <translation>Mọi bài viết có trạng thái: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="136"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="147"/>
         <source>As one .zip file</source>
         <translation>Gộp thành một tệp .zip</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="137"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="148"/>
         <source>Add share and print links to the page</source>
         <translation>Thêm liên kết chia sẻ và in vào trang</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="138"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="149"/>
         <source>Repeat the lead at the start of the body</source>
         <translation>Lặp lại sapo ở đầu thân bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="140"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="151"/>
         <source>Most Hugo and Jekyll themes do not show the summary in the front matter.</source>
         <translation>Phần lớn giao diện Hugo và Jekyll không hiển thị phần tóm tắt (summary) trong front matter.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="150"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="161"/>
         <source>Export as preview only</source>
         <translation>Chỉ xuất để xem trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="153"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="164"/>
         <source>Write the files without publishing anything or changing any status</source>
         <translation>Chỉ ghi tệp, không đăng bài và không đổi trạng thái nào</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="167"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="178"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="173"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="184"/>
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="174"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="185"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="175"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="186"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="176"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="187"/>
         <source>Paper</source>
         <translation>Khổ giấy</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="177"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="188"/>
         <source>Photo size</source>
         <translation>Cỡ ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="198"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="209"/>
         <source>Export to folder</source>
         <translation>Xuất vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="235"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="246"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="244"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="256"/>
         <source>No article to export.</source>
         <translation>Không có bài viết nào để xuất.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="247"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="259"/>
         <source>The check found %1 problem(s). You can export anyway, or cancel and fix them.</source>
         <translation>Kiểm tra thấy %1 vấn đề. Bạn vẫn có thể xuất, hoặc hủy để sửa trước.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="252"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="264"/>
         <source>The check found no problem.</source>
         <translation>Kiểm tra không thấy vấn đề nào.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="269"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="288"/>
         <source>Preview only: the files are written and no status changes.</source>
         <translation>Chỉ xem trước: tệp được ghi ra, trạng thái bài giữ nguyên.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="271"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="290"/>
         <source>This export publishes %n approved article(s): their status becomes Published. Tick “Export as preview only” to keep them Ready.</source>
         <translation>
             <numerusform>Lần xuất này sẽ đăng %n bài đã duyệt: trạng thái chuyển sang Đã đăng. Đánh dấu “Chỉ xuất để xem trước” để giữ ở trạng thái Sẵn sàng đăng.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="285"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="304"/>
         <source>Export and Publish</source>
         <translation>Xuất và đăng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="314"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="333"/>
         <source>Exported %1 article(s) to %2.</source>
         <translation>Đã xuất %1 bài viết vào %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="320"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="339"/>
         <source>Published %1 approved article(s).</source>
         <translation>Đã đăng %1 bài viết đã duyệt.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="324"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="343"/>
         <source>The export was cancelled; the articles above were done.</source>
         <translation>Đã hủy việc xuất; các bài viết ở trên đã xuất xong.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="334"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="353"/>
         <source>… and %1 more</source>
         <translation>… và %1 tệp khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="336"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="355"/>
         <source>%1 already holds these files, which no earlier export of the same article wrote:
 
 %2
@@ -781,27 +781,27 @@ Replace them?</source>
 Thay thế chúng?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="345"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="364"/>
         <source>Replace files?</source>
         <translation>Thay thế tệp?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="351"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="370"/>
         <source>Replace</source>
         <translation>Thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="402"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="421"/>
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="414"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="433"/>
         <source>Export finished</source>
         <translation>Xuất xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="417"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="436"/>
         <source>Export failed</source>
         <translation>Xuất không thành công</translation>
     </message>
@@ -1059,6 +1059,152 @@ Thay thế chúng?</translation>
         <location filename="../../src/newsroom_desktop/ui/review/history.py" line="255"/>
         <source>current text</source>
         <translation>bản hiện tại</translation>
+    </message>
+</context>
+<context>
+    <name>HouseStyle</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="31"/>
+        <source>Spelling</source>
+        <translation>Chính tả</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="32"/>
+        <source>Tone mark placement</source>
+        <translation>Vị trí dấu thanh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="33"/>
+        <source>Double spaces</source>
+        <translation>Hai dấu cách liền nhau</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="34"/>
+        <source>Space before punctuation</source>
+        <translation>Dấu cách trước dấu câu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="35"/>
+        <source>Straight quotes</source>
+        <translation>Dấu nháy thẳng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="36"/>
+        <source>Ho Chi Minh City&apos;s name</source>
+        <translation>Tên Thành phố Hồ Chí Minh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="37"/>
+        <source>Thousands separators</source>
+        <translation>Dấu phân cách hàng nghìn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="38"/>
+        <source>Date shape</source>
+        <translation>Cách viết ngày</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="39"/>
+        <source>Lead longer than the house limit</source>
+        <translation>Sapo dài quá giới hạn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="40"/>
+        <source>Headline in capitals</source>
+        <translation>Tít viết hoa toàn bộ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="41"/>
+        <source>Repeated word</source>
+        <translation>Từ lặp</translation>
+    </message>
+</context>
+<context>
+    <name>HouseStyleDialog</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="52"/>
+        <source>House Style</source>
+        <translation>Quy chuẩn biên tập</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="70"/>
+        <source>Both pass</source>
+        <translation>Chấp nhận cả hai</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="70"/>
+        <source>Old style: hòa, thủy, khỏe</source>
+        <translation>Kiểu cũ: hòa, thủy, khỏe</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="71"/>
+        <source>New style: hoà, thuỷ, khoẻ</source>
+        <translation>Kiểu mới: hoà, thuỷ, khoẻ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="75"/>
+        <source>Curly “ ”</source>
+        <translation>Nháy cong “ ”</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="75"/>
+        <source>Straight &quot; &quot;</source>
+        <translation>Nháy thẳng &quot; &quot;</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="86"/>
+        <source>No limit</source>
+        <translation>Không giới hạn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="87"/>
+        <source> characters</source>
+        <translation> ký tự</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="90"/>
+        <source>Tone marks</source>
+        <translation>Dấu thanh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="91"/>
+        <source>Quotation marks</source>
+        <translation>Dấu ngoặc kép</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="92"/>
+        <source>Ho Chi Minh City</source>
+        <translation>Thành phố Hồ Chí Minh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="93"/>
+        <source>Dates</source>
+        <translation>Ngày tháng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="94"/>
+        <source>Longest lead</source>
+        <translation>Sapo dài nhất</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="95"/>
+        <source>Rules to check</source>
+        <translation>Các quy tắc cần kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="106"/>
+        <source>The house style is the newsroom&apos;s: every desk checks with it.</source>
+        <translation>Quy chuẩn biên tập là của cả toà soạn: mọi máy đều kiểm tra theo đó.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="108"/>
+        <source>Only an editor changes the house style.</source>
+        <translation>Chỉ biên tập viên mới đổi được quy chuẩn biên tập.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="142"/>
+        <source>House style not changed</source>
+        <translation>Chưa đổi quy chuẩn biên tập</translation>
     </message>
 </context>
 <context>
@@ -1615,82 +1761,82 @@ Thay thế chúng?</translation>
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="231"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="233"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="234"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="271"/>
         <location filename="../../src/newsroom_desktop/ui/startup.py" line="175"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="298"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="362"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="363"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="368"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="362"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="369"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="363"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="425"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="469"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="433"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="477"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="364"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="371"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="376"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="400"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="394"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="401"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="402"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1699,13 +1845,13 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="434"/>
         <source>Your last changes could not be saved; the window stays on this store.</source>
         <translation>Chưa lưu được thay đổi cuối cùng; cửa sổ vẫn ở kho dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="470"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="471"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="478"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="479"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -2038,78 +2184,93 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="31"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="33"/>
         <source>Preferences</source>
         <translation>Tùy chọn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="39"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="41"/>
         <source>System language</source>
         <translation>Ngôn ngữ của hệ thống</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="50"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="52"/>
         <source> s</source>
         <translation> giây</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="60"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="62"/>
         <source> days</source>
         <translation> ngày</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="63"/>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="65"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="66"/>
         <source>When this computer joins a newsroom server it keeps your own articles and the newsroom&apos;s newest from this many days.</source>
         <translation>Khi máy này tham gia máy chủ tòa soạn, nó giữ các bài của bạn và những bài mới nhất của tòa soạn trong chừng ấy ngày.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="69"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="71"/>
         <source>Your name</source>
         <translation>Tên của bạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="72"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="71"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="73"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="74"/>
         <source>Newsroom time zone</source>
         <translation>Múi giờ tòa soạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="73"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="75"/>
         <source>Autosave after</source>
         <translation>Tự động lưu sau</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="76"/>
         <source>Web photo size (longest side)</source>
         <translation>Cỡ ảnh web (cạnh dài nhất)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="77"/>
         <source>Smallest photo width for the web</source>
         <translation>Chiều rộng ảnh tối thiểu để đăng web</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="76"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="78"/>
         <source>Newest days to hold on this desk</source>
         <translation>Số ngày bài mới giữ trên máy này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="92"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="90"/>
+        <source>House Style…</source>
+        <translation>Quy chuẩn biên tập…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="93"/>
+        <source>The newsroom&apos;s style rules and spelling choices, for every desk</source>
+        <translation>Các quy tắc trình bày và lựa chọn chính tả của toà soạn, cho mọi máy</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="96"/>
+        <source>Spelling and style</source>
+        <translation>Chính tả và trình bày</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="104"/>
         <source>No minimum</source>
         <translation>Không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="94"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="106"/>
         <source>Photos narrower than this are marked as too small for the web.</source>
         <translation>Ảnh hẹp hơn mức này sẽ được đánh dấu là quá nhỏ để đăng web.</translation>
     </message>
@@ -2179,6 +2340,81 @@ Giấy phép GPL-3.0-or-later.</translation>
         <location filename="../../src/newsroom_desktop/ui/ops.py" line="130"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
+    </message>
+</context>
+<context>
+    <name>ProofingController</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="62"/>
+        <source>Next Spelling or Style &amp;Finding</source>
+        <translation>Lỗi chính tả hoặc trình bày tiế&amp;p theo</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="66"/>
+        <source>Normalise &amp;Tone Marks</source>
+        <translation>T&amp;hống nhất dấu thanh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="68"/>
+        <source>&amp;House Style…</source>
+        <translation>&amp;Quy chuẩn biên tập…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="126"/>
+        <source>Spell check is off: the %1 dictionary is not installed (apt-get install %2).</source>
+        <translation>Kiểm tra chính tả đang tắt: chưa cài từ điển %1 (apt-get install %2).</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="137"/>
+        <source>Choose the house tone-mark placement in Format ▸ House Style first.</source>
+        <translation>Hãy chọn cách đặt dấu thanh của toà soạn ở Định dạng ▸ Quy chuẩn biên tập trước.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="191"/>
+        <source>(No suggestions)</source>
+        <translation>(Không có gợi ý)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="194"/>
+        <source>Add “%1” to the Newsroom Dictionary</source>
+        <translation>Thêm “%1” vào từ điển toà soạn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="198"/>
+        <source>Ignore “%1”</source>
+        <translation>Bỏ qua “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="204"/>
+        <source>(remove it)</source>
+        <translation>(bỏ đi)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="205"/>
+        <source>Change to “%1”</source>
+        <translation>Đổi thành “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="221"/>
+        <source>Not added to the dictionary</source>
+        <translation>Chưa thêm vào từ điển</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="226"/>
+        <source>“%1” is in the newsroom dictionary.</source>
+        <translation>“%1” đã có trong từ điển toà soạn.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="246"/>
+        <source>No spelling or style finding in the text.</source>
+        <translation>Không có lỗi chính tả hay trình bày nào trong bài.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="267"/>
+        <source>%n tone mark(s) placed in the house style.</source>
+        <translation>
+            <numerusform>Đã đặt %n dấu thanh theo quy chuẩn.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
