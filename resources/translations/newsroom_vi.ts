@@ -1194,7 +1194,7 @@ Thay thế chúng?</translation>
     <message>
         <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="106"/>
         <source>The house style is the newsroom&apos;s: every desk checks with it.</source>
-        <translation>Quy chuẩn biên tập là của cả toà soạn: mọi máy đều kiểm tra theo đó.</translation>
+        <translation>Quy chuẩn biên tập là của cả tòa soạn: mọi máy đều kiểm tra theo đó.</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="108"/>
@@ -2257,7 +2257,7 @@ Giấy phép GPL-3.0-or-later.</translation>
     <message>
         <location filename="../../src/newsroom_desktop/ui/preferences.py" line="93"/>
         <source>The newsroom&apos;s style rules and spelling choices, for every desk</source>
-        <translation>Các quy tắc trình bày và lựa chọn chính tả của toà soạn, cho mọi máy</translation>
+        <translation>Các quy tắc trình bày và lựa chọn chính tả của tòa soạn, cho mọi máy</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/preferences.py" line="96"/>
@@ -2367,7 +2367,7 @@ Giấy phép GPL-3.0-or-later.</translation>
     <message>
         <location filename="../../src/newsroom_desktop/ui/proofing.py" line="137"/>
         <source>Choose the house tone-mark placement in Format ▸ House Style first.</source>
-        <translation>Hãy chọn cách đặt dấu thanh của toà soạn ở Định dạng ▸ Quy chuẩn biên tập trước.</translation>
+        <translation>Hãy chọn cách đặt dấu thanh của tòa soạn ở Định dạng ▸ Quy chuẩn biên tập trước.</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/proofing.py" line="191"/>
@@ -2377,7 +2377,7 @@ Giấy phép GPL-3.0-or-later.</translation>
     <message>
         <location filename="../../src/newsroom_desktop/ui/proofing.py" line="194"/>
         <source>Add “%1” to the Newsroom Dictionary</source>
-        <translation>Thêm “%1” vào từ điển toà soạn</translation>
+        <translation>Thêm “%1” vào từ điển tòa soạn</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/proofing.py" line="198"/>
@@ -2402,7 +2402,7 @@ Giấy phép GPL-3.0-or-later.</translation>
     <message>
         <location filename="../../src/newsroom_desktop/ui/proofing.py" line="226"/>
         <source>“%1” is in the newsroom dictionary.</source>
-        <translation>“%1” đã có trong từ điển toà soạn.</translation>
+        <translation>“%1” đã có trong từ điển tòa soạn.</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/proofing.py" line="246"/>
