@@ -54,3 +54,21 @@ def test_proof_of_an_unknown_article_is_one_clear_error(capsys, tmp_path: Path):
     code, out, err = run(capsys, "--store", store, "proof", "ffffffff")
     assert code == 1 and out == ""
     assert "ffffffff" in err
+
+
+def test_words_lists_adds_and_removes_newsroom_words(capsys, tmp_path: Path):
+    store = str(tmp_path / "words.sqlite")
+    assert run(capsys, "--store", store, "words")[1] == "No words yet.\n"
+    assert run(capsys, "--store", store, "words", "add", "Cần  Thơ") == (0, "Cần Thơ\n", "")
+    assert run(capsys, "--store", store, "words", "add", "Huế")[0] == 0
+    code, out, _ = run(capsys, "--store", store, "words", "--json")
+    assert json.loads(out) == ["Cần Thơ", "Huế"]
+    code, out, _ = run(
+        capsys, "--store", store, "new", "--headline", "Về Huế", "--lead", "Qua Cần Thơ."
+    )
+    proof = json.loads(run(capsys, "--store", store, "proof", out.strip(), "--json")[1])
+    assert proof["findings"] == []
+    assert run(capsys, "--store", store, "words", "remove", "Huế")[0] == 0
+    code, _, err = run(capsys, "--store", store, "words", "remove", "Huế")
+    assert code == 1 and "not in the newsroom dictionary" in err
+    assert run(capsys, "--store", store, "words")[1] == "Cần Thơ\n"

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from newsroom_desktop.cli import render
+from newsroom_desktop.core.errors import NotFoundError, ValidationError
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.proofing.findings import Finding
 
@@ -19,6 +20,11 @@ def register(sub: Any) -> None:
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_proof)
+    p = sub.add_parser("words", help="list the newsroom dictionary, or add or remove a word")
+    p.add_argument("action", nargs="?", choices=("add", "remove"))
+    p.add_argument("word", nargs="?", help='the word (or name: "Cần Thơ")')
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_words)
 
 
 def _line(finding: Finding) -> str:
@@ -54,4 +60,18 @@ def cmd_proof(nr: Newsroom, args: argparse.Namespace) -> int:
     if proof.missing:
         print(f"Note: {proof.missing}")
     print("\n".join(_line(f) for f in findings) or "No spelling or style finding.")
+    return 0
+
+
+def cmd_words(nr: Newsroom, args: argparse.Namespace) -> int:
+    if args.action is None:
+        words = nr.proofing.words()
+        print(render.dumps(words) if args.json else "\n".join(words) or "No words yet.")
+        return 0
+    if not args.word:
+        raise ValidationError(f"`words {args.action}` needs the word.", code="word_empty")
+    if args.action == "add":
+        print(nr.proofing.add_word(args.word))
+    elif not nr.proofing.remove_word(args.word):
+        raise NotFoundError(f"“{args.word}” is not in the newsroom dictionary.")
     return 0
