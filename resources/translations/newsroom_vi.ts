@@ -1064,57 +1064,57 @@ Thay thế chúng?</translation>
 <context>
     <name>HouseStyle</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="31"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="34"/>
         <source>Spelling</source>
         <translation>Chính tả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="32"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="35"/>
         <source>Tone mark placement</source>
         <translation>Vị trí dấu thanh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="33"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="36"/>
         <source>Double spaces</source>
         <translation>Hai dấu cách liền nhau</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="34"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="37"/>
         <source>Space before punctuation</source>
         <translation>Dấu cách trước dấu câu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="35"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="38"/>
         <source>Straight quotes</source>
         <translation>Dấu nháy thẳng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="36"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="39"/>
         <source>Ho Chi Minh City&apos;s name</source>
         <translation>Tên Thành phố Hồ Chí Minh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="37"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="40"/>
         <source>Thousands separators</source>
         <translation>Dấu phân cách hàng nghìn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="38"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="41"/>
         <source>Date shape</source>
         <translation>Cách viết ngày</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="39"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="42"/>
         <source>Lead longer than the house limit</source>
         <translation>Sapo dài quá giới hạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="40"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="43"/>
         <source>Headline in capitals</source>
         <translation>Tít viết hoa toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="41"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="44"/>
         <source>Repeated word</source>
         <translation>Từ lặp</translation>
     </message>
@@ -1122,87 +1122,107 @@ Thay thế chúng?</translation>
 <context>
     <name>HouseStyleDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="52"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="55"/>
         <source>House Style</source>
         <translation>Quy chuẩn biên tập</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="74"/>
         <source>Both pass</source>
         <translation>Chấp nhận cả hai</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="74"/>
         <source>Old style: hòa, thủy, khỏe</source>
         <translation>Kiểu cũ: hòa, thủy, khỏe</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="71"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="75"/>
         <source>New style: hoà, thuỷ, khoẻ</source>
         <translation>Kiểu mới: hoà, thuỷ, khoẻ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="79"/>
         <source>Curly “ ”</source>
         <translation>Nháy cong “ ”</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="79"/>
         <source>Straight &quot; &quot;</source>
         <translation>Nháy thẳng &quot; &quot;</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="86"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="90"/>
         <source>No limit</source>
         <translation>Không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="87"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="91"/>
         <source> characters</source>
         <translation> ký tự</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="90"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="94"/>
         <source>Tone marks</source>
         <translation>Dấu thanh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="91"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="95"/>
         <source>Quotation marks</source>
         <translation>Dấu ngoặc kép</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="92"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="96"/>
         <source>Ho Chi Minh City</source>
         <translation>Thành phố Hồ Chí Minh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="93"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="97"/>
         <source>Dates</source>
         <translation>Ngày tháng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="94"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="98"/>
         <source>Longest lead</source>
         <translation>Sapo dài nhất</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="95"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="99"/>
         <source>Rules to check</source>
         <translation>Các quy tắc cần kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="106"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="111"/>
         <source>The house style is the newsroom&apos;s: every desk checks with it.</source>
         <translation>Quy chuẩn biên tập là của cả tòa soạn: mọi máy đều kiểm tra theo đó.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="108"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="113"/>
         <source>Only an editor changes the house style.</source>
         <translation>Chỉ biên tập viên mới đổi được quy chuẩn biên tập.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="142"/>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="132"/>
+        <source>Newsroom dictionary</source>
+        <translation>Từ điển tòa soạn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="136"/>
+        <source>&amp;Remove Word</source>
+        <translation>&amp;Bỏ từ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="138"/>
+        <source>Spell check flags this word again, on every desk</source>
+        <translation>Kiểm tra chính tả sẽ lại báo từ này, trên mọi máy</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="158"/>
+        <source>Word not removed</source>
+        <translation>Chưa bỏ được từ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="182"/>
         <source>House style not changed</source>
         <translation>Chưa đổi quy chuẩn biên tập</translation>
     </message>

@@ -250,3 +250,22 @@ def test_the_caption_of_the_chosen_photo_is_checked_and_fixed_too(qtbot, make_wi
         ),
         timeout=5000,
     )
+
+
+def test_a_word_removed_from_the_newsroom_dictionary_is_flagged_again(make_window, monkeypatch):
+    from newsroom_desktop.ui.house_style_dialog import HouseStyleDialog
+
+    window = open_window(make_window)
+    window.newsroom.proofing.add_word("Huế")
+    window.proofing.reload()
+    assert ("Huế", "#d0342c") not in underlined(window.editor.body.document())
+
+    def remove_and_close(self):
+        self.words.setCurrentRow(0)
+        self.remove_word.click()
+        return 0
+
+    monkeypatch.setattr(HouseStyleDialog, "exec", remove_and_close)
+    window.proofing.action_house.trigger()
+    assert window.newsroom.proofing.words() == []
+    assert ("Huế", "#d0342c") in underlined(window.editor.body.document())

@@ -10,7 +10,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QListWidget,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -53,6 +56,7 @@ class HouseStyleDialog(QDialog):
         self.services = services
         self.house = services.newsroom.proofing.house()
         self.editable = services.newsroom.actor.is_editor and not services.newsroom.read_only
+        self.words_changed = False
         self._build()
 
     def _combo(self, name: str, items: list[tuple[str, str]], current: str) -> QComboBox:
@@ -101,6 +105,7 @@ class HouseStyleDialog(QDialog):
             box.setChecked(h.is_on(rule))
             rule_layout.addWidget(box)
             self.rule_boxes[rule] = box
+        words = self._build_words()
         layout = QVBoxLayout(self)
         note = QLabel(
             self.tr("The house style is the newsroom's: every desk checks with it.")
@@ -110,7 +115,10 @@ class HouseStyleDialog(QDialog):
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addLayout(form)
-        layout.addWidget(rules)
+        columns = QHBoxLayout()
+        columns.addWidget(rules)
+        columns.addWidget(words, 1)
+        layout.addLayout(columns)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -119,6 +127,38 @@ class HouseStyleDialog(QDialog):
         layout.addWidget(buttons)
         for widget in (self.tones, self.quotes, self.city, self.dates, self.lead_limit, rules):
             widget.setEnabled(self.editable)
+
+    def _build_words(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Newsroom dictionary"))
+        self.words = QListWidget()
+        self.words.setObjectName("newsroomWords")
+        self.words.addItems(self.services.newsroom.proofing.words())
+        self.remove_word = QPushButton(self.tr("&Remove Word"))
+        self.remove_word.setObjectName("removeWord")
+        self.remove_word.setToolTip(self.tr("Spell check flags this word again, on every desk"))
+        self.remove_word.setEnabled(False)
+        self.remove_word.clicked.connect(self._remove_word)
+        self.words.currentRowChanged.connect(
+            lambda row: self.remove_word.setEnabled(
+                row >= 0 and not self.services.newsroom.read_only
+            )
+        )
+        column = QVBoxLayout(box)
+        column.addWidget(self.words, 1)
+        column.addWidget(self.remove_word)
+        return box
+
+    def _remove_word(self) -> None:
+        item = self.words.currentItem()
+        if item is None:
+            return
+        try:
+            self.services.newsroom.proofing.remove_word(item.text())
+        except NewsroomError as exc:
+            self.services.problem(self.tr("Word not removed"), str(exc))
+            return
+        self.words.takeItem(self.words.row(item))
+        self.words_changed = True
 
     def chosen(self) -> HouseStyle:
         """Return the house style as the dialog shows it."""

@@ -272,7 +272,8 @@ class ProofingController(QObject):
         from newsroom_desktop.ui.house_style_dialog import HouseStyleDialog  # noqa: PLC0415 - lazy, for start-up time
 
         dialog = HouseStyleDialog(self.services, self.services.parent)
-        if dialog.exec() and dialog.apply():
+        changed = bool(dialog.exec()) and dialog.apply()
+        if changed or dialog.words_changed:
             self.reload()
 
 
