@@ -35,7 +35,7 @@ def test_proof_prints_spelling_and_style_findings(capsys, tmp_path: Path):
     assert found == [
         ("headline", "spelling", "Huế"),
         ("body", "spelling", "Huế"),
-        ("body", "space_before_punctuation", " "),
+        ("body", "space_before_punctuation", " ,"),
         ("body", "repeated_word", "của của"),
         ("body", "spelling", "muôns"),
     ]

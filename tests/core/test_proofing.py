@@ -94,7 +94,7 @@ def test_each_house_rule_finds_its_case_and_offers_the_fix():
     found = style_findings(text, "body", HouseStyle(), "vi")
     assert rules(found) == [
         ("double_space", "  ", (" ",)),
-        ("space_before_punctuation", " ", ("",)),
+        ("space_before_punctuation", " ,", (",",)),
         ("repeated_word", "của của", ("của",)),
         ("straight_quotes", '"xin chào"', ("“xin chào”",)),
         ("city_name", "TP HCM", ("TP.HCM",)),

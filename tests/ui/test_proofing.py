@@ -51,7 +51,7 @@ def test_misspellings_are_red_and_style_findings_blue_where_they_are(make_window
     body = window.editor.body.document()
     assert underlined(body) == [
         ("Huế", "#d0342c"),
-        (" ", "#1f6fd1"),
+        (" ,", "#1f6fd1"),
         ("của của", "#1f6fd1"),
         ("muôns", "#d0342c"),
     ]
@@ -130,7 +130,7 @@ def test_f7_walks_through_the_findings_and_wraps(qtbot, make_window):
     for _ in range(5):
         QTest.keyClick(body, Qt.Key.Key_F7)
         seen.append(body.textCursor().selectedText())
-    assert seen == ["Huế", " ", "của của", "muôns", "Huế"]
+    assert seen == ["Huế", " ,", "của của", "muôns", "Huế"]
 
 
 def test_normalise_tone_marks_is_one_undo_step(make_window):
@@ -202,7 +202,7 @@ def test_the_export_check_lists_spelling_and_house_style_without_stopping_it(mak
     lines = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
     assert "✍ Về Huế: Spelling: “Huế”, “muôns”" in lines
     assert "✍ Về Huế: Repeated word: “của của”" in lines
-    assert "✍ Về Huế: Space before punctuation: “ ”" in lines
+    assert "✍ Về Huế: Space before punctuation: “,”" in lines
     assert not any(line.startswith("⚠") for line in lines)
     assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
 

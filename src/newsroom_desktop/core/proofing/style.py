@@ -14,7 +14,8 @@ from newsroom_desktop.core.proofing.words import mask
 Rule = Callable[[str, HouseStyle, str], Iterator[Finding]]
 
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
-_SPACE_BEFORE_RE = re.compile(r"(?<=[^\s\d]) +(?=[,.;:!?…](?:\s|$))", re.MULTILINE)
+# The space and its mark: one space alone would be a finding too narrow to see or to click.
+_SPACE_BEFORE_RE = re.compile(r"(?<=[^\s\d]) +([,.;:!?…])(?=\s|$)", re.MULTILINE)
 _STRAIGHT_QUOTES_RE = re.compile(r'"([^"\n]{1,400})"')
 _CITY_RE = re.compile(r"\bT[Pp]\.? ?(?:HCM|Hồ Chí Minh)\b")
 _DATE_RE = re.compile(r"\b([Nn]gày) (\d{1,2})([/-])(\d{1,2})(?:\3(\d{4}))?\b(?![/-]\d)")
@@ -81,7 +82,7 @@ def double_space(text: str, house: HouseStyle, language: str) -> Iterator[Findin
 
 def space_before_punctuation(text: str, house: HouseStyle, language: str) -> Iterator[Finding]:
     for m in _SPACE_BEFORE_RE.finditer(text):
-        yield _finding(m, "space_before_punctuation", "", "A space before punctuation.")
+        yield _finding(m, "space_before_punctuation", m.group(1), "A space before punctuation.")
 
 
 def straight_quotes(text: str, house: HouseStyle, language: str) -> Iterator[Finding]:
