@@ -191,6 +191,18 @@ def test_newsroom_words_and_the_house_style_travel_with_sync(tmp_path, server_pe
         doc = nam.articles.create({"headline": "Về Huế", "body": "Sức khỏe ở TP.HCM."})
         found = [(f.rule, f.text) for f in nam.proofing.proof(doc.id).findings]
         assert found == [("tone_marks", "khỏe"), ("city_name", "TP.HCM")]
+        # A word taken out on the server goes from the desks; one taken out offline goes from
+        # the server; neither comes back from a desk that still had it.
+        server.proofing.remove_word("Cần Thơ")
+        hau.proofing.remove_word("Huế")
+        hau.sync.sync(server_url=urls["Ngọc Hậu"])
+        assert hau.proofing.words() == []
+        assert server.proofing.words() == []
+        nam.proofing.add_word("Pleiku")
+        nam.sync.sync(server_url=urls["Phương Nam"])
+        assert nam.proofing.words() == ["Pleiku"]
+        hau.sync.sync(server_url=urls["Ngọc Hậu"])
+        assert hau.proofing.words() == server.proofing.words() == ["Pleiku"]
     finally:
         for newsroom in (hau, nam, server):
             newsroom.close()
