@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from newsroom_desktop.core.proofing.house import HouseStyle
 from newsroom_desktop.core.proofing.speller import DICTIONARY_TAGS
@@ -127,10 +128,20 @@ def test_f7_walks_through_the_findings_and_wraps(qtbot, make_window):
     body.setFocus()
     body.moveCursor(QTextCursor.MoveOperation.Start)
     seen = []
-    for _ in range(5):
-        QTest.keyClick(body, Qt.Key.Key_F7)
-        seen.append(body.textCursor().selectedText())
-    assert seen == ["Huế", " ,", "của của", "muôns", "Huế"]
+    for _ in range(6):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F7)
+        edit = QApplication.focusWidget()
+        seen.append((edit.objectName() or type(edit).__name__, edit.textCursor().selectedText()))
+    # From the cursor to the end of the body, then from the headline on, around.
+    headline = window.editor.headline.objectName() or type(window.editor.headline).__name__
+    assert seen == [
+        ("BodyEdit", "Huế"),
+        ("BodyEdit", " ,"),
+        ("BodyEdit", "của của"),
+        ("BodyEdit", "muôns"),
+        (headline, "Huế"),
+        ("BodyEdit", "Huế"),
+    ]
 
 
 def test_normalise_tone_marks_is_one_undo_step(make_window):

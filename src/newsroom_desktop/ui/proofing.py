@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QTextEdit
 
 from newsroom_desktop.core.documents import ArticleDoc
 from newsroom_desktop.core.errors import NewsroomError
@@ -22,6 +22,8 @@ from newsroom_desktop.ui.editor.spelling import (
 from newsroom_desktop.ui.services import Services
 
 STATUS_MS = 8000
+# The fields F7 walks through, in the order they stand on the page.
+WALK = ["headline", "lead", "body"]
 Editor = QTextEdit | QPlainTextEdit
 
 
@@ -234,24 +236,36 @@ class ProofingController(QObject):
         self.rehighlight()
 
     def next_finding(self) -> Finding | None:
-        """Select the next finding after the cursor in the body (F7), from the top at the end."""
-        body = self.editor.body
+        """Select the next finding (F7): on from the cursor, headline → lead → body, around."""
         if self.proofer is None:
             return None
-        cursor = body.textCursor()
-        found = next_finding(
-            self._highlighters["body"], cursor.selectionStart(), cursor.selectionEnd()
+        focus = QApplication.focusWidget()
+        here = next(
+            (f for f in WALK if focus is not None and self._edits[f].isAncestorOf(focus)),
+            "body",
         )
-        if found is None:
-            self.services.status(self.tr("No spelling or style finding in the text."), STATUS_MS)
-            return None
+        at = WALK.index(here)
+        cursor = self._edits[here].textCursor()
+        places = [(here, cursor.selectionStart(), cursor.selectionEnd())]
+        places += [(field, -1, 0) for field in WALK[at + 1 :] + WALK[:at]]
+        places.append((here, -1, 0))  # round to the top of where it started
+        for field, start, end in places:
+            found = next_finding(self._highlighters[field], start, end, wrap=False)
+            if found is not None:
+                self._select(field, found)
+                return found
+        self.services.status(self.tr("No spelling or style finding in the text."), STATUS_MS)
+        return None
+
+    def _select(self, field: str, found: Finding) -> None:
+        edit = self._edits[field]
+        cursor = edit.textCursor()
         cursor.setPosition(found.start)
         cursor.setPosition(found.end, QTextCursor.MoveMode.KeepAnchor)
-        body.setTextCursor(cursor)
-        body.setFocus()
-        body.ensureCursorVisible()
+        edit.setTextCursor(cursor)
+        edit.setFocus()
+        edit.ensureCursorVisible()
         self.services.status(finding_label(found), STATUS_MS)
-        return found
 
     def normalise_tone_marks(self) -> int:
         """Place every tone mark of the article in the house style; one undo step a field."""

@@ -118,8 +118,13 @@ def finding_at(highlighter: ProofHighlighter, position: int) -> Finding | None:
     return None
 
 
-def next_finding(highlighter: ProofHighlighter, start: int, end: int) -> Finding | None:
-    """Return the first finding after the selection ``start``..``end``, from the top after."""
+def next_finding(
+    highlighter: ProofHighlighter, start: int, end: int, *, wrap: bool = True
+) -> Finding | None:
+    """Return the first finding after the selection ``start``..``end``.
+
+    Past the last one: the first of the document if ``wrap``, else None.
+    """
     document = highlighter.document()
     first: Finding | None = None
     block = document.begin()
@@ -129,7 +134,7 @@ def next_finding(highlighter: ProofHighlighter, start: int, end: int) -> Finding
                 return finding
             first = first or finding
         block = block.next()
-    return first
+    return first if wrap else None
 
 
 def replace_range(cursor: QTextCursor, start: int, end: int, text: str) -> None:
