@@ -225,3 +225,18 @@ def test_on_the_server_only_editors_change_the_house_style_whatever_the_client(
             s.execute(text("INSERT INTO house_settings VALUES ('tone_style', 'old', now())"))
     finally:
         reporter.close()
+
+
+def test_text_typed_in_nfd_is_checked_as_nfc_with_its_own_offsets():
+    import unicodedata
+
+    proofer = Proofer(load_speller("vi"), HouseStyle(tone_style="new"))
+    text = unicodedata.normalize("NFD", "Sức khỏe ở TP HCM, tôi muôns đi.")
+    found = proofer.check(text)
+    assert [(f.rule, unicodedata.normalize("NFC", f.text)) for f in found] == [
+        ("tone_marks", "khỏe"),
+        ("city_name", "TP HCM"),
+        ("spelling", "muôns"),
+    ]
+    for finding in found:
+        assert text[finding.start : finding.end] == finding.text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 
 from newsroom_desktop.core.documents import ArticleDoc
 from newsroom_desktop.core.proofing.findings import SPELLING, STYLE, Finding
@@ -16,7 +17,7 @@ from newsroom_desktop.core.proofing.tones import (
     syllable_in_style,
     syllable_style,
 )
-from newsroom_desktop.core.proofing.words import WORD_RE, mask, word_spans
+from newsroom_desktop.core.proofing.words import WORD_RE, mask, nfc_with_offsets, word_spans
 
 # An all-capital word this short that the dictionary does not know is an abbreviation
 # ("UBND", "HĐND", "CNTT"), not a misspelling.
@@ -124,10 +125,20 @@ class Proofer:
 
     def check(self, text: str, field: str = "body", *, whole_field: bool = True) -> list[Finding]:
         """Return every finding in ``text`` of ``field``, in text order."""
-        text = unicodedata.normalize("NFC", text)
-        found = self.spelling(text, field) + style_findings(
-            text, field, self.house, self.language, whole_field=whole_field
+        composed, where = nfc_with_offsets(text)
+        found = self.spelling(composed, field) + style_findings(
+            composed, field, self.house, self.language, whole_field=whole_field
         )
+        if composed is not text:  # back to the offsets of the text as it was given
+            found = [
+                replace(
+                    f,
+                    start=where[f.start],
+                    end=where[f.end],
+                    text=text[where[f.start] : where[f.end]],
+                )
+                for f in found
+            ]
         return sorted(found, key=lambda f: (f.start, f.end))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 # Letters only: a digit, an underscore or a hyphen ends a word; an apostrophe inside one
@@ -34,3 +35,24 @@ def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, word) of each word of ``text``, what is not prose left out."""
     for match in WORD_RE.finditer(mask(text)):
         yield match.start(), match.end(), match.group()
+
+
+def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Return ``text`` in NFC and, for each NFC offset (and the end), the offset in ``text``.
+
+    Typed text can be NFD (macOS input methods) until it is saved: checking its NFC form and
+    mapping the findings back keeps the underlines on the letters as they are on screen.
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return text, list(range(len(text) + 1))
+    parts: list[str] = []
+    where: list[int] = []
+    start = 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or not unicodedata.combining(text[index]):
+            composed = unicodedata.normalize("NFC", text[start:index])
+            parts.append(composed)
+            where.extend([start] * len(composed))
+            start = index
+    where.append(len(text))
+    return "".join(parts), where
