@@ -39,6 +39,7 @@ def main() -> None:
         run("bench_search.py"),
         run("bench_window.py"),
         run("bench_editor.py"),
+        run("bench_proofing.py", *(["--quick"] if args.quick else [])),
         run("bench_diff.py"),
         run("bench_import.py"),
         run("bench_import_bounds.py"),

@@ -10,7 +10,8 @@ PACKAGES="python3-venv xvfb xauth xdotool x11-utils libxcb-cursor0 libxkbcommon-
 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 \
 libxcb-xkb1 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxrender1 libegl1 libgl1 libfontconfig1 \
 libdbus-1-3 libglib2.0-0 fonts-dejavu-core fonts-noto-core libimage-exiftool-perl pandoc \
-default-jre-headless poppler-utils appstream desktop-file-utils postgresql openssl dbus gnome-keyring"
+default-jre-headless poppler-utils appstream desktop-file-utils postgresql openssl dbus gnome-keyring \
+libenchant-2-2 hunspell-vi hunspell-en-us"
 STAMP="${1:-.venv/.system-deps}"
 
 exec sh "$(dirname "$0")/apt-install.sh" "$STAMP" "system packages" $PACKAGES

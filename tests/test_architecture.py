@@ -129,6 +129,11 @@ UI_MAY_IMPORT = frozenset(
         "photo_checks",
         "photos",  # image files only (ingest, metadata, thumbnails): no store
         "profile",  # the local profile kept in the settings file
+        # Proofreading's records and pure functions (its service and sync are the store's).
+        *(
+            f"proofing.{m}"
+            for m in ("findings", "house", "proofer", "speller", "style", "tones", "words")
+        ),
         "resources",
         "safety_records",  # backups, restores and kept edits as plain data
         "server_records",  # a server's address and how the window reaches it

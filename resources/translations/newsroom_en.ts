@@ -73,7 +73,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="276"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="295"/>
         <source>This export publishes %n approved article(s): their status becomes Published. Tick “Export as preview only” to keep them Ready.</source>
         <translation>
             <numerusform>This export publishes %n approved article: its status becomes Published. Tick “Export as preview only” to keep it Ready.</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="301"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="308"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="377"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="378"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -191,6 +191,17 @@
         <translation>
             <numerusform>%n open</numerusform>
             <numerusform>%n open</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProofingController</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="281"/>
+        <source>%n tone mark(s) placed in the house style.</source>
+        <translation>
+            <numerusform>%n tone mark placed in the house style.</numerusform>
+            <numerusform>%n tone marks placed in the house style.</numerusform>
         </translation>
     </message>
 </context>

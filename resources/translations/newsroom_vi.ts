@@ -351,17 +351,17 @@
 <context>
     <name>CropController</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="233"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="226"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="234"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="227"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="266"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="259"/>
         <source>Crop Photo</source>
         <translation>Cắt ảnh</translation>
     </message>
@@ -369,73 +369,73 @@
 <context>
     <name>CropDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="73"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="76"/>
         <source>Crop Photo</source>
         <translation>Cắt ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="78"/>
         <source>Free</source>
         <translation>Tự do</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="76"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="79"/>
         <source>Turn &amp;Left</source>
         <translation>Xoay t&amp;rái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="78"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="81"/>
         <source>Turn the photo a quarter left (Ctrl+[)</source>
         <translation>Xoay ảnh sang trái một góc vuông (Ctrl+[)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="79"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="82"/>
         <source>Turn &amp;Right</source>
         <translation>Xoay &amp;phải</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="81"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="84"/>
         <source>Turn the photo a quarter right (Ctrl+])</source>
         <translation>Xoay ảnh sang phải một góc vuông (Ctrl+])</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="82"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="85"/>
         <source>Re&amp;set</source>
         <translation>Đặt &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="83"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="86"/>
         <source>Show the whole photo as it was taken</source>
         <translation>Hiện lại toàn bộ ảnh như khi chụp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="84"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="87"/>
         <source>&amp;Aspect</source>
         <translation>&amp;Tỉ lệ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="86"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="89"/>
         <source>S&amp;traighten</source>
         <translation>&amp;Cân thẳng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="106"/>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="107"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="109"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="110"/>
         <source>Drag the frame to move it, its corners and edges to resize it; arrow keys move it.</source>
         <translation>Kéo khung để di chuyển, kéo góc và cạnh để đổi kích thước; phím mũi tên cũng di chuyển khung.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="180"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="172"/>
         <source>%1°</source>
         <translation>%1°</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="183"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="175"/>
         <source>%1 × %2 px</source>
         <translation>%1 × %2 px</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="185"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="177"/>
         <source>%1: too small for the web (at least %2 px wide)</source>
         <translation>%1: quá nhỏ cho web (cần rộng ít nhất %2 px)</translation>
     </message>
@@ -646,231 +646,231 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="59"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="61"/>
         <source>the headline</source>
         <translation>tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="60"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="62"/>
         <source>the lead</source>
         <translation>sapo</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="61"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="63"/>
         <source>the body</source>
         <translation>thân bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="62"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="64"/>
         <source>the byline</source>
         <translation>phần tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="65"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="67"/>
         <source>The headline is empty.</source>
         <translation>Tiêu đề còn trống.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="66"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="68"/>
         <source>The lead is empty.</source>
         <translation>Sapo còn trống.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="67"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="69"/>
         <source>The body has no text.</source>
         <translation>Thân bài chưa có nội dung.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="68"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="70"/>
         <source>The byline is empty.</source>
         <translation>Chưa ghi tác giả.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="76"/>
         <source>a photo caption</source>
         <translation>một chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="77"/>
         <source>Placeholder %1 left in %2.</source>
         <translation>Còn chữ tạm %1 trong %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="82"/>
         <source>Photo %1 is still waiting for its file.</source>
         <translation>Ảnh %1 vẫn chưa có tệp ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="81"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="83"/>
         <source>Photo %1 has no caption.</source>
         <translation>Ảnh %1 chưa có chú thích.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="82"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="84"/>
         <source>Photo %1 has no credit.</source>
         <translation>Ảnh %1 chưa ghi nguồn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="83"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="85"/>
         <source>Photo %1 has no alt text.</source>
         <translation>Ảnh %1 chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="84"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="86"/>
         <source>Photo %1 shows a photo the article already shows.</source>
         <translation>Ảnh %1 trùng với một ảnh bài đã có.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="85"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="87"/>
         <source>Photo %1 is too small for the web (as cropped).</source>
         <translation>Ảnh %1 quá nhỏ cho web (sau khi cắt).</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="95"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="105"/>
         <source>Open note by %1: “%2”</source>
         <translation>Ghi chú chưa xong của %1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="106"/>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="186"/>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="290"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="116"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="197"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="309"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="125"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="136"/>
         <source>The selected article(s): %1</source>
         <translation>Các bài viết đã chọn: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="128"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="139"/>
         <source>Every article with status: %1</source>
         <translation>Mọi bài viết có trạng thái: %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="138"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="149"/>
         <source>As one .zip file</source>
         <translation>Gộp thành một tệp .zip</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="139"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="150"/>
         <source>Add share and print links to the page</source>
         <translation>Thêm liên kết chia sẻ và in vào trang</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="140"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="151"/>
         <source>Repeat the lead at the start of the body</source>
         <translation>Lặp lại sapo ở đầu thân bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="142"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="153"/>
         <source>Most Hugo and Jekyll themes do not show the summary in the front matter.</source>
         <translation>Phần lớn giao diện Hugo và Jekyll không hiển thị phần tóm tắt (summary) trong front matter.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="152"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="163"/>
         <source>Export as preview only</source>
         <translation>Chỉ xuất để xem trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="166"/>
         <source>Write the files without publishing anything or changing any status</source>
         <translation>Chỉ ghi tệp, không đăng bài và không đổi trạng thái nào</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="169"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="180"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="175"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="186"/>
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="176"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="187"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="177"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="188"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="178"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="189"/>
         <source>Paper</source>
         <translation>Khổ giấy</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="179"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="190"/>
         <source>Photo size</source>
         <translation>Cỡ ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="200"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="211"/>
         <source>Export to folder</source>
         <translation>Xuất vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="237"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="248"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="249"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="261"/>
         <source>No article to export.</source>
         <translation>Không có bài viết nào để xuất.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="252"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="264"/>
         <source>The check found %1 problem(s). You can export anyway, or cancel and fix them.</source>
         <translation>Kiểm tra thấy %1 vấn đề. Bạn vẫn có thể xuất, hoặc hủy để sửa trước.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="257"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="269"/>
         <source>The check found no problem.</source>
         <translation>Kiểm tra không thấy vấn đề nào.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="274"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="293"/>
         <source>Preview only: the files are written and no status changes.</source>
         <translation>Chỉ xem trước: tệp được ghi ra, trạng thái bài giữ nguyên.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="276"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="295"/>
         <source>This export publishes %n approved article(s): their status becomes Published. Tick “Export as preview only” to keep them Ready.</source>
         <translation>
             <numerusform>Lần xuất này sẽ đăng %n bài đã duyệt: trạng thái chuyển sang Đã đăng. Đánh dấu “Chỉ xuất để xem trước” để giữ ở trạng thái Sẵn sàng đăng.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="290"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="309"/>
         <source>Export and Publish</source>
         <translation>Xuất và đăng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="320"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="339"/>
         <source>Exported %1 article(s) to %2.</source>
         <translation>Đã xuất %1 bài viết vào %2.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="326"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="345"/>
         <source>Published %1 approved article(s).</source>
         <translation>Đã đăng %1 bài viết đã duyệt.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="330"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="349"/>
         <source>The export was cancelled; the articles above were done.</source>
         <translation>Đã hủy việc xuất; các bài viết ở trên đã xuất xong.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="340"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="359"/>
         <source>… and %1 more</source>
         <translation>… và %1 tệp khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="342"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="361"/>
         <source>%1 already holds these files, which no earlier export of the same article wrote:
 
 %2
@@ -883,27 +883,27 @@ Replace them?</source>
 Thay thế chúng?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="351"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="370"/>
         <source>Replace files?</source>
         <translation>Thay thế tệp?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="357"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="376"/>
         <source>Replace</source>
         <translation>Thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="408"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="427"/>
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="420"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="439"/>
         <source>Export finished</source>
         <translation>Xuất xong</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="423"/>
+        <location filename="../../src/newsroom_desktop/ui/export_dialog.py" line="442"/>
         <source>Export failed</source>
         <translation>Xuất không thành công</translation>
     </message>
@@ -1161,6 +1161,172 @@ Thay thế chúng?</translation>
         <location filename="../../src/newsroom_desktop/ui/review/history.py" line="255"/>
         <source>current text</source>
         <translation>bản hiện tại</translation>
+    </message>
+</context>
+<context>
+    <name>HouseStyle</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="34"/>
+        <source>Spelling</source>
+        <translation>Chính tả</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="35"/>
+        <source>Tone mark placement</source>
+        <translation>Vị trí dấu thanh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="36"/>
+        <source>Double spaces</source>
+        <translation>Hai dấu cách liền nhau</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="37"/>
+        <source>Space before punctuation</source>
+        <translation>Dấu cách trước dấu câu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="38"/>
+        <source>Straight quotes</source>
+        <translation>Dấu nháy thẳng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="39"/>
+        <source>Ho Chi Minh City&apos;s name</source>
+        <translation>Tên Thành phố Hồ Chí Minh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="40"/>
+        <source>Thousands separators</source>
+        <translation>Dấu phân cách hàng nghìn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="41"/>
+        <source>Date shape</source>
+        <translation>Cách viết ngày</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="42"/>
+        <source>Lead longer than the house limit</source>
+        <translation>Sapo dài quá giới hạn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="43"/>
+        <source>Headline in capitals</source>
+        <translation>Tít viết hoa toàn bộ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="44"/>
+        <source>Repeated word</source>
+        <translation>Từ lặp</translation>
+    </message>
+</context>
+<context>
+    <name>HouseStyleDialog</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="55"/>
+        <source>House Style</source>
+        <translation>Quy chuẩn biên tập</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="74"/>
+        <source>Both pass</source>
+        <translation>Chấp nhận cả hai</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="74"/>
+        <source>Old style: hòa, thủy, khỏe</source>
+        <translation>Kiểu cũ: hòa, thủy, khỏe</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="75"/>
+        <source>New style: hoà, thuỷ, khoẻ</source>
+        <translation>Kiểu mới: hoà, thuỷ, khoẻ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="79"/>
+        <source>Curly “ ”</source>
+        <translation>Nháy cong “ ”</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="79"/>
+        <source>Straight &quot; &quot;</source>
+        <translation>Nháy thẳng &quot; &quot;</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="90"/>
+        <source>No limit</source>
+        <translation>Không giới hạn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="91"/>
+        <source> characters</source>
+        <translation> ký tự</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="94"/>
+        <source>Tone marks</source>
+        <translation>Dấu thanh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="95"/>
+        <source>Quotation marks</source>
+        <translation>Dấu ngoặc kép</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="96"/>
+        <source>Ho Chi Minh City</source>
+        <translation>Thành phố Hồ Chí Minh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="97"/>
+        <source>Dates</source>
+        <translation>Ngày tháng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="98"/>
+        <source>Longest lead</source>
+        <translation>Sapo dài nhất</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="99"/>
+        <source>Rules to check</source>
+        <translation>Các quy tắc cần kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="111"/>
+        <source>The house style is the newsroom&apos;s: every desk checks with it.</source>
+        <translation>Quy chuẩn biên tập là của cả tòa soạn: mọi máy đều kiểm tra theo đó.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="113"/>
+        <source>Only an editor changes the house style.</source>
+        <translation>Chỉ biên tập viên mới đổi được quy chuẩn biên tập.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="132"/>
+        <source>Newsroom dictionary</source>
+        <translation>Từ điển tòa soạn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="136"/>
+        <source>&amp;Remove Word</source>
+        <translation>&amp;Bỏ từ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="138"/>
+        <source>Spell check flags this word again, on every desk</source>
+        <translation>Kiểm tra chính tả sẽ lại báo từ này, trên mọi máy</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="158"/>
+        <source>Word not removed</source>
+        <translation>Chưa bỏ được từ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/house_style_dialog.py" line="182"/>
+        <source>House style not changed</source>
+        <translation>Chưa đổi quy chuẩn biên tập</translation>
     </message>
 </context>
 <context>
@@ -1722,82 +1888,82 @@ Thay thế chúng?</translation>
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="241"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="243"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="244"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="274"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="281"/>
         <location filename="../../src/newsroom_desktop/ui/startup.py" line="175"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="301"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="308"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="377"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="378"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="376"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="383"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="377"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="384"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="378"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="440"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="484"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="448"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="492"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="379"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="386"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="391"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="408"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="415"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="409"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="410"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="416"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="417"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1806,13 +1972,13 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="441"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="449"/>
         <source>Your last changes could not be saved; the window stays on this store.</source>
         <translation>Chưa lưu được thay đổi cuối cùng; cửa sổ vẫn ở kho dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="485"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="493"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="494"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -2170,78 +2336,93 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="31"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="33"/>
         <source>Preferences</source>
         <translation>Tùy chọn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="39"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="41"/>
         <source>System language</source>
         <translation>Ngôn ngữ của hệ thống</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="50"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="52"/>
         <source> s</source>
         <translation> giây</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="60"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="62"/>
         <source> days</source>
         <translation> ngày</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="63"/>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="65"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="66"/>
         <source>When this computer joins a newsroom server it keeps your own articles and the newsroom&apos;s newest from this many days.</source>
         <translation>Khi máy này tham gia máy chủ tòa soạn, nó giữ các bài của bạn và những bài mới nhất của tòa soạn trong chừng ấy ngày.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="69"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="71"/>
         <source>Your name</source>
         <translation>Tên của bạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="72"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="71"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="73"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="74"/>
         <source>Newsroom time zone</source>
         <translation>Múi giờ tòa soạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="73"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="75"/>
         <source>Autosave after</source>
         <translation>Tự động lưu sau</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="76"/>
         <source>Web photo size (longest side)</source>
         <translation>Cỡ ảnh web (cạnh dài nhất)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="77"/>
         <source>Smallest photo width for the web</source>
         <translation>Chiều rộng ảnh tối thiểu để đăng web</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="76"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="78"/>
         <source>Newest days to hold on this desk</source>
         <translation>Số ngày bài mới giữ trên máy này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="92"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="90"/>
+        <source>House Style…</source>
+        <translation>Quy chuẩn biên tập…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="93"/>
+        <source>The newsroom&apos;s style rules and spelling choices, for every desk</source>
+        <translation>Các quy tắc trình bày và lựa chọn chính tả của tòa soạn, cho mọi máy</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="96"/>
+        <source>Spelling and style</source>
+        <translation>Chính tả và trình bày</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="104"/>
         <source>No minimum</source>
         <translation>Không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="94"/>
+        <location filename="../../src/newsroom_desktop/ui/preferences.py" line="106"/>
         <source>Photos narrower than this are marked as too small for the web.</source>
         <translation>Ảnh hẹp hơn mức này sẽ được đánh dấu là quá nhỏ để đăng web.</translation>
     </message>
@@ -2311,6 +2492,81 @@ Giấy phép GPL-3.0-or-later.</translation>
         <location filename="../../src/newsroom_desktop/ui/ops.py" line="130"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
+    </message>
+</context>
+<context>
+    <name>ProofingController</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="64"/>
+        <source>Next Spelling or Style &amp;Finding</source>
+        <translation>Lỗi chính tả hoặc trình bày tiế&amp;p theo</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="68"/>
+        <source>Normalise &amp;Tone Marks</source>
+        <translation>T&amp;hống nhất dấu thanh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="70"/>
+        <source>&amp;House Style…</source>
+        <translation>&amp;Quy chuẩn biên tập…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="128"/>
+        <source>Spell check is off: the %1 dictionary is not installed (apt-get install %2).</source>
+        <translation>Kiểm tra chính tả đang tắt: chưa cài từ điển %1 (apt-get install %2).</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="139"/>
+        <source>Choose the house tone-mark placement in Format ▸ House Style first.</source>
+        <translation>Hãy chọn cách đặt dấu thanh của tòa soạn ở Định dạng ▸ Quy chuẩn biên tập trước.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="193"/>
+        <source>(No suggestions)</source>
+        <translation>(Không có gợi ý)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="196"/>
+        <source>Add “%1” to the Newsroom Dictionary</source>
+        <translation>Thêm “%1” vào từ điển tòa soạn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="200"/>
+        <source>Ignore “%1”</source>
+        <translation>Bỏ qua “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="206"/>
+        <source>(remove it)</source>
+        <translation>(bỏ đi)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="207"/>
+        <source>Change to “%1”</source>
+        <translation>Đổi thành “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="223"/>
+        <source>Not added to the dictionary</source>
+        <translation>Chưa thêm vào từ điển</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="228"/>
+        <source>“%1” is in the newsroom dictionary.</source>
+        <translation>“%1” đã có trong từ điển tòa soạn.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="257"/>
+        <source>No spelling or style finding in the text.</source>
+        <translation>Không có lỗi chính tả hay trình bày nào trong bài.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/proofing.py" line="281"/>
+        <source>%n tone mark(s) placed in the house style.</source>
+        <translation>
+            <numerusform>Đã đặt %n dấu thanh theo quy chuẩn.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

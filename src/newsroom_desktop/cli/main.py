@@ -38,6 +38,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "maintenance": ("backup", "backups", "restore", "check", "recover"),
     "server": ("server",),
     "sync": ("sync", "checkout"),
+    "proofing": ("proof", "words"),
 }  # fmt: skip
 GLOBAL_OPTIONS_WITH_VALUE = frozenset({"--store", "--as", "--role"})
 

@@ -382,5 +382,25 @@ class SyncArticle(Base):
     notice: Mapped[str] = mapped_column(Text, default="")
 
 
+class NewsroomWord(Base):
+    """A word the newsroom's spell check accepts ("Huế", "Cần Thơ"), shared by every desk."""
+
+    __tablename__ = "newsroom_words"
+
+    word: Mapped[str] = mapped_column(String(100), primary_key=True)
+    added_by: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class HouseSetting(Base):
+    """One choice of the newsroom's house style (core/proofing/house.py), by name."""
+
+    __tablename__ = "house_settings"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 Index("ix_revisions_article", Revision.article_id, Revision.number)
 Index("ix_article_photos_article", ArticlePhoto.article_id, ArticlePhoto.position)

@@ -24,6 +24,7 @@ from newsroom_desktop.core.leases import LeaseService
 from newsroom_desktop.core.notes import NoteService
 from newsroom_desktop.core.paths import StoreLocation, config_dir, server_location
 from newsroom_desktop.core.photo_service import PhotoService
+from newsroom_desktop.core.proofing.service import ProofingService
 from newsroom_desktop.core.recovery import RecoveryService
 from newsroom_desktop.core.server_link import read_server_link
 from newsroom_desktop.core.server_people import server_actor
@@ -100,6 +101,7 @@ class Newsroom:
         self.recovery = RecoveryService(self.ctx)
         self.sync = SyncService(self.ctx)
         self.leases = LeaseService(self.sync)
+        self.proofing = ProofingService(self.ctx)
 
     @classmethod
     def open(

@@ -52,6 +52,7 @@ from newsroom_desktop.core.models import (
 )
 from newsroom_desktop.core.paths import server_location
 from newsroom_desktop.core.photos.ingest import original_path
+from newsroom_desktop.core.proofing import house_sync
 from newsroom_desktop.core.server_people import actor_role, signed_in_person
 from newsroom_desktop.core.store import Store, describe_server_error
 from newsroom_desktop.core.sync_rows import (
@@ -357,6 +358,7 @@ class SyncService:
             self._prepare()
             self._send(server, report, progress)
             self._receive(server, state, report, progress, days)
+            house_sync.exchange(self.ctx.store, server)
         except (OperationalError, DBAPIError) as exc:
             raise _offline(exc, server.location.display) from exc
         except StoreError as exc:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from newsroom_desktop.core import photo_checks
 from newsroom_desktop.core.body import PHOTO_SCHEME, figures, has_text, image_sources
 from newsroom_desktop.core.documents import ArticleDoc
+from newsroom_desktop.core.proofing.findings import Finding
 
 # Newsroom placeholders for facts still to come: "TK" (to come), "XXX". Upper case only and
 # as whole words, so "tk" in a URL or "xxx" in prose about film ratings does not count.
@@ -121,3 +122,24 @@ def check(doc: ArticleDoc, min_photo_width: int = 0) -> list[Problem]:
     return (
         problems + _photo_problems(doc, min_photo_width) + _foreign_images(doc) + _placeholders(doc)
     )
+
+
+# The words of one rule the check names before it counts the rest.
+PROOF_SHOWN = 4
+
+
+def proofing_problems(findings: Sequence[Finding]) -> list[Problem]:
+    """Return spelling and house style findings as the check lists them: one line a rule.
+
+    They never stop an export (``check`` does): they are what a sub-editor reads last.
+    """
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_rule.setdefault(finding.rule, []).append(finding)
+    problems = []
+    for rule, found in by_rule.items():
+        texts = list(dict.fromkeys(f.text.strip() or f.text for f in found))
+        shown = ", ".join(f"“{t}”" for t in texts[:PROOF_SHOWN])
+        more = f" (+{len(texts) - PROOF_SHOWN})" if len(texts) > PROOF_SHOWN else ""
+        problems.append(Problem(f"proof:{rule}", f"{rule}: {shown}{more}", found[0].field))
+    return problems

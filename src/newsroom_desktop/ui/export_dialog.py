@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from newsroom_desktop.core.changes import EXPORTED, WORKFLOW, Changes
+from newsroom_desktop.core.documents import ArticleDoc
 from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.proofing.proofer import Proofer, proof_doc
 from newsroom_desktop.core.settings import Settings
 from newsroom_desktop.core.vocabulary import STATUSES
 from newsroom_desktop.core.workflow_rules import publishes_on_export
 from newsroom_desktop.exporters.base import ExportOptions
-from newsroom_desktop.exporters.checks import check
+from newsroom_desktop.exporters.checks import Problem, check, proofing_problems
 from newsroom_desktop.exporters.registry import FORMATS
 from newsroom_desktop.ui.folders import documents_folder
 from newsroom_desktop.ui.labels import format_label, status_label, translator
@@ -87,6 +89,14 @@ def problem_text(doc: Any, problem: Any) -> str:
     return photo[problem.code].replace("%1", number) if problem.code in photo else problem.message
 
 
+def proof_text(problem: Problem) -> str:
+    """Return a spelling or house style line of the check in the UI language."""
+    from newsroom_desktop.ui.house_style_dialog import rule_label  # noqa: PLC0415 - lazy, for start-up time
+
+    rule = problem.code.removeprefix("proof:")
+    return f"{rule_label(rule)}{problem.message.removeprefix(rule)}"
+
+
 def open_note_text(note: Any) -> str:
     """Return an open note as the pre-export check lists it: who wrote it and what it says."""
     text = " ".join(note.text.split())
@@ -113,6 +123,7 @@ class ExportDialog(QDialog):
         self.scope.currentIndexChanged.connect(self.run_check)
         self.resize(620, 520)
         self._update_options()
+        self._proofers: dict[str, Proofer] = {}
         self.run_check()
 
     def _build_choices(self) -> None:
@@ -239,6 +250,7 @@ class ExportDialog(QDialog):
                 f"⚠ {headline}: {problem_text(doc, p)}"
                 for p in check(doc, self.settings.min_photo_width)
             ]
+            findings += [f"✍ {headline}: {proof_text(p)}" for p in self._proof(doc)]
             findings += [f"✎ {headline}: {open_note_text(note)}" for note in notes.get(doc.id, [])]
             for text in findings:
                 item = QListWidgetItem(text)
@@ -256,6 +268,13 @@ class ExportDialog(QDialog):
         else:
             self.problems_label.setText(_t("The check found no problem."))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(ids))
+
+    def _proof(self, doc: ArticleDoc) -> list[Problem]:
+        """Return the spelling and house style lines of ``doc`` (never stopping its export)."""
+        proofers = self._proofers
+        if doc.language not in proofers:
+            proofers[doc.language] = self.newsroom.proofing.proofer(doc.language)
+        return proofing_problems(proof_doc(doc, proofers[doc.language]))
 
     def _count_publishing(self, ids: list[str], docs: list[Any]) -> None:
         """Count the articles this export would publish (an editor exporting approved ones)."""

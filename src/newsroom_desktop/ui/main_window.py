@@ -31,6 +31,7 @@ from newsroom_desktop.ui.i18n import install_translations
 from newsroom_desktop.ui.labels import error_message
 from newsroom_desktop.ui.ops import OperationRunner, ProgressStrip
 from newsroom_desktop.ui.photo_panel import PhotoPanel
+from newsroom_desktop.ui.proofing import ProofingController
 from newsroom_desktop.ui.review.compose import Review
 from newsroom_desktop.ui.safety import SafetyController
 from newsroom_desktop.ui.server_desk import ServerDesk
@@ -189,6 +190,12 @@ class MainWindow(QMainWindow):
         )
         self.sync_article = SyncArticleController(
             self.services, self.sync_desk, editor=self.editor, menu=self.menus["article"]
+        )
+        self.proofing = ProofingController(
+            self.services,
+            editor=self.editor,
+            menu=self.menus["format"],
+            caption=self.photo_panel.caption,
         )
 
     def _wire(self) -> None:
@@ -415,6 +422,7 @@ class MainWindow(QMainWindow):
         from newsroom_desktop.ui.preferences import PreferencesDialog  # noqa: PLC0415 - lazy, for start-up time
 
         dialog = PreferencesDialog(self.settings, self)
+        dialog.offer_house_style(self.proofing.show_house_style)
         if dialog.exec():
             self.session.flush()  # what was typed is saved as the person who typed it
             dialog.apply(self.services)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from zoneinfo import available_timezones
 
 from PySide6.QtWidgets import (
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -65,7 +67,7 @@ class PreferencesDialog(QDialog):
                 "newsroom's newest from this many days."
             )
         )
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(self.tr("Your name"), self.name)
         form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("Language"), self.language)
@@ -82,6 +84,16 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def offer_house_style(self, open_dialog: Callable[[], None]) -> None:
+        """Add the row that opens the newsroom's house style (its rules, switched on or off)."""
+        button = QPushButton(self.tr("House Style…"))
+        button.setObjectName("houseStyleButton")
+        button.setToolTip(
+            self.tr("The newsroom's style rules and spelling choices, for every desk")
+        )
+        button.clicked.connect(open_dialog)
+        self.form.addRow(self.tr("Spelling and style"), button)
 
     def _min_width_box(self, value: int) -> QSpinBox:
         box = QSpinBox()

@@ -1,0 +1,177 @@
+"""Proofing benchmark: underline a 20,000-word article on opening, a keystroke's cost, suggestions.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_proofing.py [--quick]
+
+Prints: the body's first full highlighting (spelling and house style, a cold dictionary cache as
+after start and a warm one as on the next article), the time a highlighter adds to a keystroke
+(the same typing with and without it), suggestions for misspellings (vi and en), and, if
+spylls is installed, the same dictionary work in pure Python for comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import random
+import statistics
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import QApplication
+
+from bench.bench_editor import article_markdown, ms
+from newsroom_desktop.core.proofing.house import HouseStyle
+from newsroom_desktop.core.proofing.proofer import Proofer
+from newsroom_desktop.core.proofing.speller import Speller, load_speller
+from newsroom_desktop.core.text import word_count
+from newsroom_desktop.ui.editor.bridge import markdown_to_document
+from newsroom_desktop.ui.editor.figures import FigureSource
+from newsroom_desktop.ui.editor.spelling import ProofHighlighter
+from newsroom_desktop.ui.editor.text_edit import BodyEdit, new_document
+
+MISSPELT_VI = ["muôns", "đươc", "nguời", "trườg", "Viêt", "chíh", "hộii", "thàh", "kinhh", "tếe"]
+MISSPELT_EN = ["recieve", "goverment", "wich", "occured", "seperate", "untill", "tommorow"]
+
+
+def body_document(markdown: str) -> QTextDocument:
+    figures = FigureSource((), None)
+    document = new_document(None, figures)
+    markdown_to_document(markdown, document, figures)
+    return document
+
+
+def fresh_proofer(house: HouseStyle) -> Proofer:
+    speller = load_speller("vi")
+    return Proofer(Speller("vi", speller.backend, speller.missing), house)
+
+
+def opening(markdown: str, runs: int, *, cold: bool) -> tuple[list[float], list[float], float]:
+    """Time underlining a shown body as on opening: the top, the whole, the longest step.
+
+    The body is a real editor widget, shown and laid out, as in the window; the first step
+    (the top of the text) runs at once, the rest a step an event-loop turn.
+    """
+    house = HouseStyle(tone_style="old")
+    warm = fresh_proofer(house)
+    firsts, wholes, longest = [], [], 0.0
+    edit = BodyEdit()
+    edit.resize(900, 700)
+    edit.show()
+    for _ in range(runs):
+        document = body_document(markdown)
+        edit.replace_document(document, FigureSource((), None))
+        QApplication.processEvents()
+        proofer = fresh_proofer(house) if cold else warm
+        start = time.perf_counter()  # from attaching, as the window does on opening
+        highlighter = ProofHighlighter(document, "body", lambda: None, whole_field=False)
+        highlighter._proofer = lambda p=proofer: p
+        highlighter.rehighlight_in_steps()
+        firsts.append((time.perf_counter() - start) * 1000)
+        while highlighter.busy:
+            step = time.perf_counter()
+            QApplication.processEvents()
+            longest = max(longest, (time.perf_counter() - step) * 1000)
+        wholes.append((time.perf_counter() - start) * 1000)
+    edit.close()
+    return firsts, wholes, longest
+
+
+def keystrokes(markdown: str, count: int, *, highlighted: bool) -> tuple[list[float], list[float]]:
+    """Time typing ``count`` characters into the middle of the article's paragraphs.
+
+    Return wall-clock times and this thread's CPU times: on a shared machine a keystroke may
+    wait for a core, which the CPU time leaves out.
+    """
+    document = body_document(markdown)
+    if highlighted:
+        proofer = fresh_proofer(HouseStyle(tone_style="old"))
+        ProofHighlighter(document, "body", lambda: proofer, whole_field=False)
+        QApplication.processEvents()
+    rnd = random.Random(3)
+    blocks = document.blockCount()
+    text = "Sức khỏe của bà con vùng lũ được chăm lo chu đáo muôns "
+    times, cpu = [], []
+    for i in range(count):
+        block = document.findBlockByNumber(rnd.randrange(blocks))
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + block.length() // 2)
+        start, start_cpu = time.perf_counter(), time.thread_time()
+        cursor.insertText(text[i % len(text)])
+        cpu.append((time.thread_time() - start_cpu) * 1000)
+        times.append((time.perf_counter() - start) * 1000)
+    return times, cpu
+
+
+def suggestions(proofer: Proofer, words: list[str], rounds: int) -> list[float]:
+    times = []
+    for _ in range(rounds):
+        for word in words:
+            start = time.perf_counter()
+            proofer.suggest(word)
+            times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def spylls_figures(words: list[str]) -> None:
+    if importlib.util.find_spec("spylls") is None:
+        print("spylls: not installed (pip install spylls to compare)")
+        return
+    from spylls.hunspell import Dictionary
+
+    for tag, misspelt in (("vi_VN", MISSPELT_VI), ("en_US", MISSPELT_EN)):
+        start = time.perf_counter()
+        dictionary = Dictionary.from_files(f"/usr/share/hunspell/{tag}")
+        load = (time.perf_counter() - start) * 1000
+        start = time.perf_counter()
+        for word in words:
+            dictionary.lookup(word)
+        per_check = (time.perf_counter() - start) * 1e6 / len(words)
+        times = []
+        for word in misspelt:
+            start = time.perf_counter()
+            list(dictionary.suggest(word))
+            times.append((time.perf_counter() - start) * 1000)
+        print(f"spylls {tag}: open {load:7.1f} ms   check {per_check:5.1f} us/word   "
+              f"suggest {ms(times)}")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer runs")
+    args = parser.parse_args()
+    runs, keys, rounds = (3, 200, 1) if args.quick else (10, 1000, 5)
+    QApplication.instance() or QApplication([])
+    markdown = article_markdown(20_000)
+    print(f"article: {word_count(markdown):,} words, {len(markdown):,} characters")
+    for cold in (True, False):
+        first, whole, longest = opening(markdown, runs, cold=cold)
+        cache = "cold" if cold else "warm"
+        print(f"open ({cache} dictionary cache), top of the text underlined: {ms(first)}")
+        print(f"open ({cache} dictionary cache), whole article underlined:   {ms(whole)}")
+        print(f"open ({cache} dictionary cache), longest step the window waits: {longest:.1f} ms")
+    plain, plain_cpu = keystrokes(markdown, keys, highlighted=False)
+    lit, lit_cpu = keystrokes(markdown, keys, highlighted=True)
+    print(f"keystroke without highlighter (wall): {ms(plain)}")
+    print(f"keystroke with highlighter (wall):    {ms(lit)}")
+    print(f"keystroke without highlighter (CPU):  {ms(plain_cpu)}")
+    print(f"keystroke with highlighter (CPU):     {ms(lit_cpu)}")
+    for name, a, b in (("wall", plain, lit), ("CPU", plain_cpu, lit_cpu)):
+        median = statistics.median(b) - statistics.median(a)
+        p95 = sorted(b)[round(0.95 * (len(b) - 1))] - sorted(a)[round(0.95 * (len(a) - 1))]
+        print(f"added per keystroke ({name}): median {median:.3f} ms   p95 {p95:.3f} ms")
+    print(f"load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    vi = Proofer(load_speller("vi"), HouseStyle(tone_style="old"))
+    en = Proofer(load_speller("en"), HouseStyle())
+    print(f"suggest vi: {ms(suggestions(vi, MISSPELT_VI, rounds))}")
+    print(f"suggest en: {ms(suggestions(en, MISSPELT_EN, rounds))}")
+    start = time.perf_counter()
+    load_speller("en")
+    print(f"enchant open en_US: {(time.perf_counter() - start) * 1000:.1f} ms")
+    spylls_figures(markdown.split()[:5000])
+
+
+if __name__ == "__main__":
+    main()
