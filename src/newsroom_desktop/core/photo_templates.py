@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import string
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -24,6 +25,7 @@ MAX_SPEC = 40
 # City and creator first: the caption's {city} and {creator} say what the template sets.
 _ORDER = ("city", "creator", *(f for f in FIELDS if f not in ("city", "creator")))
 _FORMATTER = string.Formatter()
+_SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +186,8 @@ def fill(text: str, values: Mapping[str, str], run: Fill, seq: int, where: str =
             out.append(run.event)
         else:
             out.append(values.get(name, ""))
-    return run.expand("".join(out))
+    # An empty variable leaves no double space behind ("tại {event} ngày" with no event).
+    return run.expand(_SPACES.sub(" ", "".join(out)))
 
 
 def split_keywords(text: str) -> list[str]:
