@@ -24,6 +24,7 @@ from newsroom_desktop.core.settings import Settings
 from newsroom_desktop.core.workflow_rules import can_edit
 from newsroom_desktop.ui.actions import build_actions, build_menus, build_toolbar
 from newsroom_desktop.ui.article_list import ArticleListModel, ArticleListPanel
+from newsroom_desktop.ui.caption_desk import CaptionDeskController
 from newsroom_desktop.ui.editor.panel import EditorPanel
 from newsroom_desktop.ui.hub import ChangeHub
 from newsroom_desktop.ui.i18n import install_translations
@@ -178,6 +179,12 @@ class MainWindow(QMainWindow):
             local_action=self.commands["use_local"],
             switch=self.replace_with,
             joined=self.sync_desk.start,
+        )
+        self.caption_desk = CaptionDeskController(
+            self.services,
+            photo_panel=self.photo_panel,
+            menu=self.menus["edit"],
+            before=self.commands["preferences"],
         )
         self.sync_article = SyncArticleController(
             self.services, self.sync_desk, editor=self.editor, menu=self.menus["article"]
