@@ -4,7 +4,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="412"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="423"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ article</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="414"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="425"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -29,6 +29,25 @@
         <translation>
             <numerusform>Added %n photo to the Photos panel: Insert in Text places it.</numerusform>
             <numerusform>Added %n photos to the Photos panel: Insert in Text places one.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaptionDeskController</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="139"/>
+        <source>Set a Field for %n Photo(s)</source>
+        <translation>
+            <numerusform>Set a Field for %n Photo</numerusform>
+            <numerusform>Set a Field for %n Photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="185"/>
+        <source>%n code(s) taken in</source>
+        <translation>
+            <numerusform>%n code taken in</numerusform>
+            <numerusform>%n codes taken in</numerusform>
         </translation>
     </message>
 </context>
@@ -159,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="298"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -167,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="362"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -175,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="363"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>

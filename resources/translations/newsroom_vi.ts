@@ -4,52 +4,52 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="164"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="164"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="164"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="165"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="165"/>
         <source>Updated</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="187"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="197"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="217"/>
         <source>In conflict: two versions kept; open it to resolve</source>
         <translation>Đang xung đột: đã giữ hai bản; mở bài để giải quyết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="219"/>
         <source>Being edited by %1</source>
         <translation>Đang được sửa bởi %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="211"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="221"/>
         <source>Taken for editing by %1</source>
         <translation>Đang do %1 biên tập</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="215"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="225"/>
         <source>in conflict</source>
         <translation>đang xung đột</translation>
     </message>
@@ -57,51 +57,51 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="330"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="341"/>
         <source>Search articles (diacritics optional)…</source>
         <translation>Tìm bài viết (gõ có dấu hay không đều được)…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="334"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="345"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="342"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="353"/>
         <source>Newest first</source>
         <translation>Mới nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="343"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="354"/>
         <source>Oldest first</source>
         <translation>Cũ nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="344"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="355"/>
         <source>Headline A–Z</source>
         <translation>Tiêu đề A–Z</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="354"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="365"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="412"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="423"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ bài</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="414"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="425"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n bài viết</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="420"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="431"/>
         <source>No article matches “%1”.</source>
         <translation>Không có bài nào khớp với “%1”.</translation>
     </message>
@@ -205,6 +205,122 @@
         <location filename="../../src/newsroom_desktop/ui/safety.py" line="324"/>
         <source>before an upgrade</source>
         <translation>trước khi nâng cấp</translation>
+    </message>
+</context>
+<context>
+    <name>CaptionDeskController</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="62"/>
+        <source>Caption Te&amp;mplates…</source>
+        <translation>&amp;Mẫu chú thích…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="63"/>
+        <source>Import Code R&amp;oster…</source>
+        <translation>Nhập &amp;danh sách mã…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="64"/>
+        <source>Export Code Roster…</source>
+        <translation>Xuất danh sách mã…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="66"/>
+        <source>Take in a tab-separated code file (as Photo Mechanic reads it)</source>
+        <translation>Nhập tệp mã viết tắt phân cách bằng Tab (như Photo Mechanic đọc)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="93"/>
+        <source>Caption Templates</source>
+        <translation>Mẫu chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="107"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="114"/>
+        <source>Apply Caption Template</source>
+        <translation>Áp dụng mẫu chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="107"/>
+        <source>Template:</source>
+        <translation>Mẫu:</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="114"/>
+        <source>Event ({event}):</source>
+        <translation>Sự kiện ({event}):</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="125"/>
+        <source>Apply Template “%1”</source>
+        <translation>Áp dụng mẫu “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="134"/>
+        <source>Caption</source>
+        <translation>Chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="135"/>
+        <source>Credit</source>
+        <translation>Nguồn ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="136"/>
+        <source>Alt text</source>
+        <translation>Văn bản thay thế</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="139"/>
+        <source>Set a Field for %n Photo(s)</source>
+        <translation>
+            <numerusform>Đặt một trường cho %n ảnh</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="141"/>
+        <source>Field:</source>
+        <translation>Trường:</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="146"/>
+        <source>Text:</source>
+        <translation>Nội dung:</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="150"/>
+        <source>Set Field</source>
+        <translation>Đặt trường</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="154"/>
+        <source>%1 of %2 photos changed (Ctrl+Z on the photos undoes it)</source>
+        <translation>Đã đổi %1/%2 ảnh (Ctrl+Z trên danh sách ảnh để hoàn tác)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="166"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="182"/>
+        <source>Import Code Roster</source>
+        <translation>Nhập danh sách mã</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="168"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="195"/>
+        <source>Code rosters (%1)</source>
+        <translation>Danh sách mã (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="185"/>
+        <source>%n code(s) taken in</source>
+        <translation>
+            <numerusform>Đã nhập %n mã</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="193"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="204"/>
+        <source>Export Code Roster</source>
+        <translation>Xuất danh sách mã</translation>
     </message>
 </context>
 <context>
@@ -430,123 +546,123 @@
 <context>
     <name>EditorPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="104"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="110"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="107"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="113"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="109"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="115"/>
         <source>Tags, separated by commas</source>
         <translation>Từ khóa, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="111"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="117"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="114"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="120"/>
         <source>Lead: the paragraph that sums up the story</source>
         <translation>Sapo: đoạn tóm tắt nội dung bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="126"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="132"/>
         <source>Sec&amp;tion</source>
         <translation>Chuyên &amp;mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="127"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="133"/>
         <source>B&amp;yline</source>
         <translation>Tá&amp;c giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="128"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="134"/>
         <source>Ta&amp;gs</source>
         <translation>Từ &amp;khóa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="177"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="193"/>
         <source>&amp;Bold</source>
         <translation>Đậ&amp;m</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="178"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="194"/>
         <source>&amp;Italic</source>
         <translation>&amp;Nghiêng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="179"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="195"/>
         <source>Heading &amp;2</source>
         <translation>Tiêu đề phụ &amp;2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="180"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="196"/>
         <source>Heading &amp;3</source>
         <translation>Tiêu đề phụ &amp;3</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="181"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="197"/>
         <source>&amp;Paragraph</source>
         <translation>Đoạn &amp;văn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="182"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="198"/>
         <source>B&amp;ulleted list</source>
         <translation>&amp;Danh sách dấu đầu dòng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="183"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="199"/>
         <source>&amp;Numbered list</source>
         <translation>Danh sách đánh &amp;số</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="184"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="200"/>
         <source>Block &amp;quote</source>
         <translation>&amp;Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="185"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="201"/>
         <source>&amp;Link…</source>
         <translation>&amp;Liên kết…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="186"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="202"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="187"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="203"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="188"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="204"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="189"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="205"/>
         <source>Re&amp;place…</source>
         <translation>Tha&amp;y thế…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="482"/>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="488"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="498"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="504"/>
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="483"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="499"/>
         <source>Web or e-mail address (leave empty to remove the link):</source>
         <translation>Địa chỉ web hoặc e-mail (để trống nếu muốn bỏ liên kết):</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="488"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="504"/>
         <source>Only http, https and mailto links can be used.</source>
         <translation>Chỉ dùng được liên kết http, https và mailto.</translation>
     </message>
@@ -1615,82 +1731,82 @@ Thay thế chúng?</translation>
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="231"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="233"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="234"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="271"/>
         <location filename="../../src/newsroom_desktop/ui/startup.py" line="175"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="298"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="362"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="363"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="368"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="362"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="369"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="363"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="425"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="469"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="432"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="476"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="364"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="371"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="376"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="400"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="394"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="401"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="402"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1699,13 +1815,13 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="433"/>
         <source>Your last changes could not be saved; the window stays on this store.</source>
         <translation>Chưa lưu được thay đổi cuối cùng; cửa sổ vẫn ở kho dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="470"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="471"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="477"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="478"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -1839,198 +1955,218 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="255"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="280"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="256"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="281"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="257"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="282"/>
         <source>Add photos from files (or drop them here)</source>
         <translation>Thêm ảnh từ tệp (hoặc kéo thả vào đây)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="258"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="283"/>
         <source>Insert in Text</source>
         <translation>Chèn vào bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="260"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="285"/>
         <source>Place the photo in the body at the cursor (or drag it into the text)</source>
         <translation>Đặt ảnh vào nội dung tại vị trí con trỏ (hoặc kéo ảnh thả vào bài)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="262"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="287"/>
         <source>Lead</source>
         <translation>Ảnh chính</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="263"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="288"/>
         <source>Make this the lead photo</source>
         <translation>Đặt làm ảnh chính (ảnh đại diện) của bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="264"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="289"/>
         <source>Remove</source>
         <translation>Gỡ bỏ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="265"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="290"/>
         <source>Take this photo out of the article</source>
         <translation>Bỏ ảnh này khỏi bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="266"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="291"/>
         <source>Choose the Photo…</source>
         <translation>Chọn ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="267"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="292"/>
         <source>Give this figure its photo file</source>
         <translation>Gắn tệp ảnh cho chỗ đặt ảnh này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="268"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="293"/>
+        <source>Apply Caption &amp;Template…</source>
+        <translation>Áp dụng &amp;mẫu chú thích…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="295"/>
+        <source>Fill the selected photos&apos; captions from a caption template</source>
+        <translation>Điền chú thích của các ảnh đã chọn theo một mẫu chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="297"/>
+        <source>Set a Field for &amp;All Selected…</source>
+        <translation>Đặt một trường cho &amp;mọi ảnh đã chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="299"/>
+        <source>Give the caption, credit or alt text of every selected photo one text</source>
+        <translation>Cho chú thích, nguồn ảnh hoặc văn bản thay thế của mọi ảnh đã chọn cùng một nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="301"/>
         <source>Caption for this article</source>
         <translation>Chú thích ảnh trong bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="269"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="302"/>
         <source>Credit, e.g. Ảnh: Ngọc Hậu</source>
         <translation>Nguồn ảnh, ví dụ Ảnh: Ngọc Hậu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="271"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="304"/>
         <source>Alt text: what the photo shows, for readers who cannot see it</source>
         <translation>Văn bản thay thế: ảnh cho thấy gì, dành cho người đọc không xem được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="273"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="306"/>
         <source>Ca&amp;ption</source>
         <translation>Chú thích ả&amp;nh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="274"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="307"/>
         <source>C&amp;redit</source>
         <translation>Ng&amp;uồn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="275"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="308"/>
         <source>Alt te&amp;xt</source>
         <translation>Văn bản thay t&amp;hế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="284"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="317"/>
         <source>Choose the photo</source>
         <translation>Chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="286"/>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="297"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="319"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="330"/>
         <source>Images (%1)</source>
         <translation>Ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="295"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="328"/>
         <source>Add photos</source>
         <translation>Thêm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="322"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="355"/>
         <source>%1 (%2 px)</source>
         <translation>%1 (%2 px)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="323"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="356"/>
         <source>photo</source>
         <translation>ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="329"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="362"/>
         <source>Too small for the web (narrower than %1 px): %2</source>
         <translation>Ảnh quá nhỏ để đăng web (hẹp hơn %1 px): %2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="367"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="401"/>
         <source>(no caption)</source>
         <translation>(chưa có chú thích)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="390"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="424"/>
         <source>Only %1 px wide: too small for the web (at least %2 px).</source>
         <translation>Ảnh chỉ rộng %1 px: quá nhỏ để đăng web (cần ít nhất %2 px).</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="425"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="459"/>
         <source>No photo selected</source>
         <translation>Chưa chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="425"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="459"/>
         <source>Waiting for its photo</source>
         <translation>Đang chờ ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="444"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="478"/>
         <source>File says</source>
         <translation>Mô tả trong tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="445"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="479"/>
         <source>Creator</source>
         <translation>Người chụp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="446"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="480"/>
         <source>Copyright</source>
         <translation>Bản quyền</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="447"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="481"/>
         <source>Taken</source>
         <translation>Chụp lúc</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="448"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="482"/>
         <source>Camera</source>
         <translation>Máy ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="449"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="483"/>
         <source>Size</source>
         <translation>Kích thước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="450"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="484"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="460"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="494"/>
         <source>This figure is waiting for its photo.</source>
         <translation>Chỗ đặt ảnh này đang chờ ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="461"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="495"/>
         <source>No caption.</source>
         <translation>Chưa có chú thích ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="462"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="496"/>
         <source>No credit.</source>
         <translation>Chưa có nguồn ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="463"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="497"/>
         <source>No alt text.</source>
         <translation>Chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="464"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="498"/>
         <source>The alt text only repeats the caption.</source>
         <translation>Văn bản thay thế chỉ lặp lại chú thích ảnh.</translation>
     </message>
@@ -3119,6 +3255,159 @@ Khôi phục ngay bây giờ?</translation>
         <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="204"/>
         <source>now %1</source>
         <translation>hiện có %1</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="192"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="360"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="405"/>
+        <source>Caption Templates</source>
+        <translation>Mẫu chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="193"/>
+        <source>&amp;New</source>
+        <translation>&amp;Mới</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="194"/>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Nhân bản</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="195"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Xóa</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="196"/>
+        <source>Template na&amp;me</source>
+        <translation>&amp;Tên mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="198"/>
+        <source>&amp;Caption</source>
+        <translation>&amp;Chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="199"/>
+        <source>&amp;Headline</source>
+        <translation>Tiêu đề (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="200"/>
+        <source>C&amp;reator</source>
+        <translation>Tác giả (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="201"/>
+        <source>Cr&amp;edit</source>
+        <translation>Nguồn ảnh (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="202"/>
+        <source>Co&amp;pyright</source>
+        <translation>Bản quyền (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="203"/>
+        <source>C&amp;ity</source>
+        <translation>Thành phố (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="204"/>
+        <source>&amp;Keywords</source>
+        <translation>Từ khóa (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="205"/>
+        <source>&amp;Alt text</source>
+        <translation>Văn bản thay thế (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="209"/>
+        <source>Apply this field</source>
+        <translation>Áp dụng trường này</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="210"/>
+        <source>Replace</source>
+        <translation>Thay thế</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="211"/>
+        <source>Append</source>
+        <translation>Thêm vào sau</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="214"/>
+        <source>Variables: %1; a date takes a format, e.g. {date_taken:%d/%m/%Y}. Codes such as =ht= expand from the roster.</source>
+        <translation>Biến: %1; ngày có thể kèm định dạng, ví dụ {date_taken:%d/%m/%Y}. Mã như =ht= được thay theo danh sách mã.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="217"/>
+        <source>E&amp;vent</source>
+        <translation>&amp;Sự kiện</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="218"/>
+        <source>What {event} says in the preview</source>
+        <translation>Nội dung của {event} trong bản xem trước</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="317"/>
+        <source>No template yet: make one with New.</source>
+        <translation>Chưa có mẫu nào: bấm Mới để tạo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="332"/>
+        <source>Choose a photo in the Photos panel to see a preview.</source>
+        <translation>Chọn một ảnh trong khung Ảnh để xem trước.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="346"/>
+        <source>Preview on %1</source>
+        <translation>Xem trước trên %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="361"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="362"/>
+        <source>The template cannot be saved as it is: %1
+Close and drop the changes?</source>
+        <translation>Không thể lưu mẫu như hiện tại: %1
+Đóng và bỏ các thay đổi?</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="383"/>
+        <source>Name:</source>
+        <translation>Tên:</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="387"/>
+        <source>New Caption Template</source>
+        <translation>Mẫu chú thích mới</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="396"/>
+        <source>%1 (copy)</source>
+        <translation>%1 (bản sao)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="396"/>
+        <source>Duplicate Caption Template</source>
+        <translation>Nhân bản mẫu chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="414"/>
+        <source>Delete Caption Template</source>
+        <translation>Xóa mẫu chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="415"/>
+        <source>Delete the template “%1”? Photos it filled keep their text.</source>
+        <translation>Xóa mẫu “%1”? Các ảnh đã điền theo mẫu vẫn giữ nội dung.</translation>
     </message>
 </context>
 <context>

@@ -59,8 +59,8 @@ class CaptionDeskController(QObject):
         self.load_roster()
 
     def retranslate(self) -> None:
-        self.action_templates.setText(self.tr("Caption &Templates…"))
-        self.action_import_roster.setText(self.tr("Import Code &Roster…"))
+        self.action_templates.setText(self.tr("Caption Te&mplates…"))
+        self.action_import_roster.setText(self.tr("Import Code R&oster…"))
         self.action_export_roster.setText(self.tr("Export Code Roster…"))
         self.action_import_roster.setToolTip(
             self.tr("Take in a tab-separated code file (as Photo Mechanic reads it)")
@@ -136,7 +136,7 @@ class CaptionDeskController(QObject):
             self.tr("Alt text"): "alt_text",
         }
         if field is None:
-            title = self.tr("Set a Field for %n Photos", "", len(uses))
+            title = self.tr("Set a Field for %n Photo(s)", "", len(uses))
             chosen, ok = QInputDialog.getItem(
                 self.panel, title, self.tr("Field:"), list(labels), 0, False
             )
@@ -182,7 +182,7 @@ class CaptionDeskController(QObject):
             self.services.problem(self.tr("Import Code Roster"), f"{path.name}: {exc.strerror}")
             return 0
         self.load_roster()
-        self.services.status(self.tr("%n codes taken in", "", count), 8000)
+        self.services.status(self.tr("%n code(s) taken in", "", count), 8000)
         return count
 
     def export_roster(self, file: str | None = None) -> bool:

@@ -193,7 +193,7 @@ class TemplateDialog(QDialog):
         self.new_button.setText(self.tr("&New"))
         self.duplicate_button.setText(self.tr("D&uplicate"))
         self.delete_button.setText(self.tr("&Delete"))
-        self.name_label.setText(self.tr("Template &name"))
+        self.name_label.setText(self.tr("Template na&me"))
         labels = {
             "caption": self.tr("&Caption"),
             "headline": self.tr("&Headline"),
