@@ -3260,152 +3260,152 @@ Khôi phục ngay bây giờ?</translation>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="192"/>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="360"/>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="405"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="202"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="375"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="420"/>
         <source>Caption Templates</source>
         <translation>Mẫu chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="193"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="203"/>
         <source>&amp;New</source>
         <translation>&amp;Mới</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="194"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="204"/>
         <source>D&amp;uplicate</source>
         <translation>&amp;Nhân bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="195"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="205"/>
         <source>&amp;Delete</source>
         <translation>&amp;Xóa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="196"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="206"/>
         <source>Template na&amp;me</source>
         <translation>&amp;Tên mẫu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="198"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="208"/>
         <source>&amp;Caption</source>
         <translation>&amp;Chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="199"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="209"/>
         <source>&amp;Headline</source>
         <translation>Tiêu đề (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="200"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="210"/>
         <source>C&amp;reator</source>
         <translation>Tác giả (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="201"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="211"/>
         <source>Cr&amp;edit</source>
         <translation>Nguồn ảnh (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="202"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="212"/>
         <source>Co&amp;pyright</source>
         <translation>Bản quyền (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="203"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="213"/>
         <source>C&amp;ity</source>
         <translation>Thành phố (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="214"/>
         <source>&amp;Keywords</source>
         <translation>Từ khóa (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="205"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="215"/>
         <source>&amp;Alt text</source>
         <translation>Văn bản thay thế (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="219"/>
         <source>Apply this field</source>
         <translation>Áp dụng trường này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="210"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="220"/>
         <source>Replace</source>
         <translation>Thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="211"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="221"/>
         <source>Append</source>
         <translation>Thêm vào sau</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="214"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="224"/>
         <source>Variables: %1; a date takes a format, e.g. {date_taken:%d/%m/%Y}. Codes such as =ht= expand from the roster.</source>
         <translation>Biến: %1; ngày có thể kèm định dạng, ví dụ {date_taken:%d/%m/%Y}. Mã như =ht= được thay theo danh sách mã.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="217"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="227"/>
         <source>E&amp;vent</source>
         <translation>&amp;Sự kiện</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="218"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="228"/>
         <source>What {event} says in the preview</source>
         <translation>Nội dung của {event} trong bản xem trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="317"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="327"/>
         <source>No template yet: make one with New.</source>
         <translation>Chưa có mẫu nào: bấm Mới để tạo.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="332"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="347"/>
         <source>Choose a photo in the Photos panel to see a preview.</source>
         <translation>Chọn một ảnh trong khung Ảnh để xem trước.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="346"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="361"/>
         <source>Preview on %1</source>
         <translation>Xem trước trên %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="361"/>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="362"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="376"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="377"/>
         <source>The template cannot be saved as it is: %1
 Close and drop the changes?</source>
         <translation>Không thể lưu mẫu như hiện tại: %1
 Đóng và bỏ các thay đổi?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="383"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="398"/>
         <source>Name:</source>
         <translation>Tên:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="387"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="402"/>
         <source>New Caption Template</source>
         <translation>Mẫu chú thích mới</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="396"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="411"/>
         <source>%1 (copy)</source>
         <translation>%1 (bản sao)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="396"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="411"/>
         <source>Duplicate Caption Template</source>
         <translation>Nhân bản mẫu chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="414"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="429"/>
         <source>Delete Caption Template</source>
         <translation>Xóa mẫu chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="415"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="430"/>
         <source>Delete the template “%1”? Photos it filled keep their text.</source>
         <translation>Xóa mẫu “%1”? Các ảnh đã điền theo mẫu vẫn giữ nội dung.</translation>
     </message>

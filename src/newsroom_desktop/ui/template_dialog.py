@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -44,6 +46,8 @@ from newsroom_desktop.ui.editor.fields import GrowingTextEdit
 
 Editor = QLineEdit | GrowingTextEdit
 TALL = ("caption", "alt_text")
+# A label's Alt+letter, as "&Caption" or "Tiêu đề (&H)" writes it.
+_MNEMONIC = re.compile(r"\s*\(&\w\)|&(?=\w)")
 
 
 def _text(box: Editor) -> str:
@@ -159,15 +163,21 @@ class TemplateDialog(QDialog):
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addWidget(self.preview)
         form.addStretch(1)
+        # Long templates and previews scroll; the rows never squeeze into each other.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(right)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(scroll)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([200, 560])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
-        self.resize(820, 620)
+        self.resize(860, 680)
 
     def _wire(self) -> None:
         self.names.currentTextChanged.connect(self._choose)
@@ -250,7 +260,7 @@ class TemplateDialog(QDialog):
         try:
             self.current = self.service.save(template)
         except NewsroomError as exc:
-            self.error.setText("⚠ " + exc.message)
+            self._say(exc.message)
             return False
         return True
 
@@ -273,7 +283,7 @@ class TemplateDialog(QDialog):
         try:
             self._show(self.service.get(name))
         except NewsroomError as exc:
-            self.error.setText(exc.message)
+            self._say(exc.message)
 
     def _show(self, template: CaptionTemplate | None) -> None:
         self.current = template
@@ -320,12 +330,17 @@ class TemplateDialog(QDialog):
         try:
             checked = check_template(template)
         except NewsroomError as exc:
-            self.error.setText("⚠ " + exc.message)
+            self._say(exc.message)
             save.setEnabled(False)
             return
         self.error.clear()
+        self.error.hide()
         save.setEnabled(True)
         self._show_preview(checked)
+
+    def _say(self, message: str) -> None:
+        self.error.setText("⚠ " + message)
+        self.error.show()
 
     def _show_preview(self, template: CaptionTemplate) -> None:
         if not self.sample:
@@ -339,7 +354,7 @@ class TemplateDialog(QDialog):
         )
         out = apply_template(template, self.sample, run)
         shown = [
-            f"{self.checks[n].text().replace('&', '')}: {out[n]}"
+            f"{_MNEMONIC.sub('', self.checks[n].text())}: {out[n]}"
             for n in FIELDS
             if template.field(n).apply
         ]
@@ -374,7 +389,7 @@ class TemplateDialog(QDialog):
         try:
             saved = self.service.save(template)
         except NewsroomError as exc:
-            self.error.setText("⚠ " + exc.message)
+            self._say(exc.message)
             return False
         self.reload(saved.name)
         return True
