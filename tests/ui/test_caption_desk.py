@@ -123,7 +123,7 @@ def templates(store_path: Path):
     nr.photo_templates.save(
         CaptionTemplate(name="Hội nghị").with_field("caption", value="{city}: {event}", apply=True)
     )
-    yield nr.photo_templates
+    yield nr
     nr.close()
 
 
@@ -137,7 +137,8 @@ SAMPLE = {
 
 
 def test_the_template_editor_edits_checks_and_previews(qtbot, templates, monkeypatch):
-    dialog = TemplateDialog(templates, sample=SAMPLE, byline="Ngọc Hậu")
+    newsroom, templates = templates, templates.photo_templates
+    dialog = TemplateDialog(newsroom, sample=SAMPLE, byline="Ngọc Hậu")
     qtbot.addWidget(dialog)
     dialog.show()
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -183,8 +184,9 @@ def test_the_template_editor_edits_checks_and_previews(qtbot, templates, monkeyp
 
 
 def test_edits_are_kept_when_another_template_is_chosen(qtbot, templates):
+    newsroom, templates = templates, templates.photo_templates
     templates.save(CaptionTemplate(name="Thể thao"))
-    dialog = TemplateDialog(templates)
+    dialog = TemplateDialog(newsroom)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.names.setCurrentRow(0)

@@ -81,7 +81,7 @@ class CaptionDeskController(QObject):
     def edit_templates(self) -> TemplateDialog:
         current = self.panel.current_use()
         dialog = TemplateDialog(
-            self.service,
+            self.services.newsroom,
             sample=use_values(current) if current is not None else None,
             byline=self._byline(),
             parent=self.services.parent,

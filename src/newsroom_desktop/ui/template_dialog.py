@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from newsroom_desktop.core.code_replace import expand_all
 from newsroom_desktop.core.errors import NewsroomError
+from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.photo_templates import (
     APPEND,
     FIELDS,
@@ -40,7 +41,6 @@ from newsroom_desktop.core.photo_templates import (
     apply_template,
     check_template,
 )
-from newsroom_desktop.core.template_service import PhotoTemplateService
 from newsroom_desktop.ui.code_expander import CodeExpander
 from newsroom_desktop.ui.editor.fields import GrowingTextEdit
 
@@ -66,7 +66,7 @@ class TemplateDialog(QDialog):
 
     def __init__(
         self,
-        service: PhotoTemplateService,
+        newsroom: Newsroom,
         *,
         sample: Mapping[str, str] | None = None,
         byline: str = "",
@@ -74,10 +74,10 @@ class TemplateDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("templateDialog")
-        self.service = service
+        self.service = newsroom.photo_templates
         self.sample = dict(sample or {})
         self.byline = byline
-        self.roster = service.roster()
+        self.roster = self.service.roster()
         self.current: CaptionTemplate | None = None
         self._loading = False
         self.names = QListWidget()
