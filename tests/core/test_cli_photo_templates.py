@@ -155,3 +155,17 @@ def test_roster_import_export_and_a_bad_file(capsys, store, tmp_path: Path):
     assert "roster.txt is not UTF-8 text (line 1)" in err
     code, out, _ = run(capsys, "--store", store, "photos", "codes", "export", "-")
     assert out.count("\n") == 2  # the roster before the bad file, kept whole
+
+
+def test_batch_sets_one_field_on_many_photos(capsys, store):
+    assert run(capsys, "--store", store, "init")[0] == 0
+    article = run(capsys, "--store", store, "new", "--headline", "Ảnh")[1].strip()
+    files = [str(PHOTOS / "exiftool_t_PhotoMechanic.jpg"), str(PHOTOS / "mei_Photoshop_3.jpg")]
+    assert run(capsys, "--store", store, "photos", "add", article, *files)[0] == 0
+    doc = json.loads(run(capsys, "--store", store, "show", article, "--json")[1])
+    ids = [p["photo_id"] for p in doc["photos"]]
+    code, _, err = run(capsys, "--store", store, "photos", "batch", "creator", "Ngọc Hậu", *ids)
+    assert code == 0, err
+    assert "2 of 2 photos changed" in err
+    doc = json.loads(run(capsys, "--store", store, "show", article, "--json")[1])
+    assert {p["creator"] for p in doc["photos"]} == {"Ngọc Hậu"}

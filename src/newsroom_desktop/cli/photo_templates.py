@@ -1,4 +1,4 @@
-"""Photo commands for the caption desk: photos template list|apply, photos codes import|export."""
+"""Photo commands for the caption desk: photos template …, photos batch, photos codes …."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from newsroom_desktop.core.errors import NotFoundError
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.photo_templates import APPEND, FIELDS, REPLACE, CaptionTemplate
 from newsroom_desktop.core.photos.files import atomic_write_bytes
+from newsroom_desktop.core.template_service import PhotoChange
 
 
 def register_under(psub: Any) -> None:
@@ -38,6 +39,12 @@ def register_under(psub: Any) -> None:
     p = tsub.add_parser("delete", help="delete a template")
     p.add_argument("name", metavar="NAME")
     p.set_defaults(handler=cmd_template_delete)
+    p = psub.add_parser("batch", help="give one field the same text on many photos (one step)")
+    p.add_argument("field", choices=FIELDS)
+    p.add_argument("value", metavar="TEXT", help="the text (=codes= of the roster expand)")
+    p.add_argument("photo_ids", nargs="+", metavar="PHOTO_ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_batch)
     codes = psub.add_parser("codes", help="import or export the code replacement roster")
     csub = codes.add_subparsers(dest="codes_command", required=True, metavar="ACTION")
     p = csub.add_parser("import", help="take in a tab-separated roster (replaces the roster)")
@@ -72,18 +79,25 @@ def cmd_template_list(nr: Newsroom, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_template_apply(nr: Newsroom, args: argparse.Namespace) -> int:
-    changes = nr.photo_templates.apply(args.name, args.photo_ids, event=args.event)
-    if args.json:
-        print(
-            render.dumps(
-                [{"photo_id": c.photo_id, "before": c.before, "after": c.after} for c in changes]
-            )
-        )
-        return 0
+def _print_changes(changes: list[PhotoChange], asked: int, as_json: bool) -> None:
+    if as_json:
+        rows = [{"photo_id": c.photo_id, "before": c.before, "after": c.after} for c in changes]
+        print(render.dumps(rows))
+        return
     for change in changes:
         print(f"{change.photo_id[:8]}  {', '.join(change.after)}")
-    print(f"{len(changes)} of {len(set(args.photo_ids))} photos changed", file=sys.stderr)
+    print(f"{len(changes)} of {asked} photos changed", file=sys.stderr)
+
+
+def cmd_batch(nr: Newsroom, args: argparse.Namespace) -> int:
+    changes = nr.photo_templates.set_field(args.photo_ids, args.field, args.value)
+    _print_changes(changes, len(set(args.photo_ids)), args.json)
+    return 0
+
+
+def cmd_template_apply(nr: Newsroom, args: argparse.Namespace) -> int:
+    changes = nr.photo_templates.apply(args.name, args.photo_ids, event=args.event)
+    _print_changes(changes, len(set(args.photo_ids)), args.json)
     return 0
 
 
