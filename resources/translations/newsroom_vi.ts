@@ -210,115 +210,115 @@
 <context>
     <name>CaptionDeskController</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="62"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="64"/>
         <source>Caption Te&amp;mplates…</source>
         <translation>&amp;Mẫu chú thích…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="63"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="65"/>
         <source>Import Code R&amp;oster…</source>
         <translation>Nhập &amp;danh sách mã…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="66"/>
         <source>Export Code Roster…</source>
         <translation>Xuất danh sách mã…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="66"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="68"/>
         <source>Take in a tab-separated code file (as Photo Mechanic reads it)</source>
         <translation>Nhập tệp mã viết tắt phân cách bằng Tab (như Photo Mechanic đọc)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="93"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="95"/>
         <source>Caption Templates</source>
         <translation>Mẫu chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="107"/>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="114"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="109"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="116"/>
         <source>Apply Caption Template</source>
         <translation>Áp dụng mẫu chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="107"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="109"/>
         <source>Template:</source>
         <translation>Mẫu:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="114"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="116"/>
         <source>Event ({event}):</source>
         <translation>Sự kiện ({event}):</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="125"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="127"/>
         <source>Apply Template “%1”</source>
         <translation>Áp dụng mẫu “%1”</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="134"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="136"/>
         <source>Caption</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="135"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="137"/>
         <source>Credit</source>
         <translation>Nguồn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="136"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="138"/>
         <source>Alt text</source>
         <translation>Văn bản thay thế</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="139"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="141"/>
         <source>Set a Field for %n Photo(s)</source>
         <translation>
             <numerusform>Đặt một trường cho %n ảnh</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="141"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="143"/>
         <source>Field:</source>
         <translation>Trường:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="146"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="148"/>
         <source>Text:</source>
         <translation>Nội dung:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="150"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="152"/>
         <source>Set Field</source>
         <translation>Đặt trường</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="156"/>
         <source>%1 of %2 photos changed (Ctrl+Z on the photos undoes it)</source>
         <translation>Đã đổi %1/%2 ảnh (Ctrl+Z trên danh sách ảnh để hoàn tác)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="166"/>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="182"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="168"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="184"/>
         <source>Import Code Roster</source>
         <translation>Nhập danh sách mã</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="168"/>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="195"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="170"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="197"/>
         <source>Code rosters (%1)</source>
         <translation>Danh sách mã (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="185"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="187"/>
         <source>%n code(s) taken in</source>
         <translation>
             <numerusform>Đã nhập %n mã</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="193"/>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="195"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="206"/>
         <source>Export Code Roster</source>
         <translation>Xuất danh sách mã</translation>
     </message>

@@ -199,3 +199,17 @@ def test_edits_are_kept_when_another_template_is_chosen(qtbot, templates):
     dialog.names.setCurrentRow(0)
     assert dialog.current is not None and dialog.current.name == "Thể thao"
     assert "unknown variable {nope}" in dialog.error.text()
+
+
+@pytest.mark.modal
+def test_ctrl_shift_t_opens_the_template_editor_on_the_chosen_photo(qtbot, make_window, tmp_path):
+    window = _window_with_photos(qtbot, make_window, tmp_path, 1)
+    window.newsroom.photo_templates.save(
+        CaptionTemplate(name="Ảnh").with_field("caption", value="{filename}", apply=True)
+    )
+    window.caption_desk.action_templates.trigger()
+    dialog = window.findChild(TemplateDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert window.caption_desk.action_templates.shortcut().toString() == "Ctrl+Shift+T"
+    assert dialog.preview.text() == "Preview on DSC_000.jpg\nCaption: DSC_000.jpg"
+    dialog.reject()

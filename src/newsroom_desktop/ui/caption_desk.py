@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
 from newsroom_desktop.core.code_replace import MAX_ROSTER_BYTES, expand_all
@@ -40,6 +40,8 @@ class CaptionDeskController(QObject):
         self.service = services.newsroom.photo_templates
         self.action_templates = QAction(self)
         self.action_templates.setObjectName("action_caption_templates")
+        self.action_templates.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        services.parent.addAction(self.action_templates)  # the shortcut works in the whole window
         self.action_import_roster = QAction(self)
         self.action_export_roster = QAction(self)
         # In the menu above ``before`` (Preferences), in a group of their own.
