@@ -23,8 +23,8 @@
 <context>
     <name>ArticleSession</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="357"/>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="358"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="362"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="363"/>
         <source>Added %n photo(s) to the Photos panel: Insert in Text places one.</source>
         <translation>
             <numerusform>Added %n photo to the Photos panel: Insert in Text places it.</numerusform>
@@ -35,7 +35,7 @@
 <context>
     <name>CaptionDeskController</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="141"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="178"/>
         <source>Set a Field for %n Photo(s)</source>
         <translation>
             <numerusform>Set a Field for %n Photo</numerusform>
@@ -43,7 +43,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="187"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="224"/>
         <source>%n code(s) taken in</source>
         <translation>
             <numerusform>%n code taken in</numerusform>

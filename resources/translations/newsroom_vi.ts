@@ -109,36 +109,36 @@
 <context>
     <name>ArticleSession</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="230"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="232"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="231"/>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="232"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="233"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="234"/>
         <source>This article was changed in another window or program while you edited it. Your text was kept as a revision; nothing is lost. Use Article ▸ Revision History to compare, or save again to keep your version.</source>
         <translation>Bài viết này đã bị sửa ở một cửa sổ hoặc chương trình khác trong lúc bạn biên tập. Văn bản của bạn đã được giữ lại thành một phiên bản; không mất gì cả. Vào Bài viết ▸ Lịch sử phiên bản để so sánh, hoặc lưu lại để giữ bản của bạn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="243"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="245"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="333"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="335"/>
         <source>Adding photos…</source>
         <translation>Đang thêm ảnh…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="357"/>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="358"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="362"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="363"/>
         <source>Added %n photo(s) to the Photos panel: Insert in Text places one.</source>
         <translation>
             <numerusform>Đã thêm %n ảnh vào khung Ảnh: bấm “Chèn vào bài” để đặt ảnh vào nội dung.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="375"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="388"/>
         <source>Could not add the photos</source>
         <translation>Không thêm được ảnh</translation>
     </message>
@@ -210,115 +210,130 @@
 <context>
     <name>CaptionDeskController</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="64"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="74"/>
         <source>Caption Te&amp;mplates…</source>
         <translation>&amp;Mẫu chú thích…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="65"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="75"/>
+        <source>Template for &amp;Added Photos</source>
+        <translation>Mẫu cho ảnh thêm &amp;vào</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="76"/>
         <source>Import Code R&amp;oster…</source>
         <translation>Nhập &amp;danh sách mã…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="66"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="77"/>
         <source>Export Code Roster…</source>
         <translation>Xuất danh sách mã…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="68"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="79"/>
         <source>Take in a tab-separated code file (as Photo Mechanic reads it)</source>
         <translation>Nhập tệp mã viết tắt phân cách bằng Tab (như Photo Mechanic đọc)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="95"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="90"/>
+        <source>None</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="105"/>
+        <source>Photos you add now get the template “%1”</source>
+        <translation>Ảnh thêm vào từ giờ được điền theo mẫu “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="132"/>
         <source>Caption Templates</source>
         <translation>Mẫu chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="109"/>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="116"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="146"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="153"/>
         <source>Apply Caption Template</source>
         <translation>Áp dụng mẫu chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="109"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="146"/>
         <source>Template:</source>
         <translation>Mẫu:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="116"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="153"/>
         <source>Event ({event}):</source>
         <translation>Sự kiện ({event}):</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="127"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="164"/>
         <source>Apply Template “%1”</source>
         <translation>Áp dụng mẫu “%1”</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="136"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="173"/>
         <source>Caption</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="137"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="174"/>
         <source>Credit</source>
         <translation>Nguồn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="138"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="175"/>
         <source>Alt text</source>
         <translation>Văn bản thay thế</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="141"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="178"/>
         <source>Set a Field for %n Photo(s)</source>
         <translation>
             <numerusform>Đặt một trường cho %n ảnh</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="143"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="180"/>
         <source>Field:</source>
         <translation>Trường:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="148"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="185"/>
         <source>Text:</source>
         <translation>Nội dung:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="152"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="189"/>
         <source>Set Field</source>
         <translation>Đặt trường</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="156"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="193"/>
         <source>%1 of %2 photos changed (Ctrl+Z on the photos undoes it)</source>
         <translation>Đã đổi %1/%2 ảnh (Ctrl+Z trên danh sách ảnh để hoàn tác)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="168"/>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="184"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="205"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="221"/>
         <source>Import Code Roster</source>
         <translation>Nhập danh sách mã</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="170"/>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="197"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="234"/>
         <source>Code rosters (%1)</source>
         <translation>Danh sách mã (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="187"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="224"/>
         <source>%n code(s) taken in</source>
         <translation>
             <numerusform>Đã nhập %n mã</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="195"/>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="206"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="232"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="243"/>
         <source>Export Code Roster</source>
         <translation>Xuất danh sách mã</translation>
     </message>
@@ -2974,7 +2989,7 @@ Khôi phục ngay bây giờ?</translation>
         <translation>Đã khôi phục bản sao lưu lúc %1; kho trước đó cũng được giữ thành một bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="118"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="120"/>
         <source>This article was changed elsewhere. Your next save keeps both versions as revisions.</source>
         <translation>Bài này vừa được sửa ở nơi khác. Lần lưu tới sẽ giữ cả hai bản thành các phiên bản.</translation>
     </message>

@@ -213,3 +213,25 @@ def test_ctrl_shift_t_opens_the_template_editor_on_the_chosen_photo(qtbot, make_
     assert window.caption_desk.action_templates.shortcut().toString() == "Ctrl+Shift+T"
     assert dialog.preview.text() == "Preview on DSC_000.jpg\nCaption: DSC_000.jpg"
     dialog.reject()
+
+
+def test_a_template_chosen_for_added_photos_fills_them(qtbot, make_window, tmp_path):
+    window = make_window()
+    t = CaptionTemplate(name="Hội nghị").with_field(
+        "caption", value="Ảnh {seq}: {filename}", apply=True
+    )
+    window.newsroom.photo_templates.save(t.with_field("credit", value="Ảnh: {byline}", apply=True))
+    window.caption_desk.import_menu.aboutToShow.emit()
+    names = [a.text() for a in window.caption_desk.import_menu.actions()]
+    assert names == ["None", "Hội nghị"]
+    window.caption_desk.import_menu.actions()[1].trigger()
+    assert window.session.import_template == "Hội nghị"
+    window.new_article()
+    files = [make_jpeg(tmp_path / f"DSC_{n}.jpg", (40, 30), hue=n) for n in range(2)]
+    operation = window.session.add_photos([str(f) for f in files])
+    qtbot.waitUntil(lambda: operation.finished, timeout=30000)
+    photos = stored(window.newsroom.store.location.path, window.session.doc.id).photos
+    assert [(p.caption, p.credit) for p in photos] == [
+        ("Ảnh 1: DSC_0.jpg", "Ảnh: Ngọc Hậu"),
+        ("Ảnh 2: DSC_1.jpg", "Ảnh: Ngọc Hậu"),
+    ]

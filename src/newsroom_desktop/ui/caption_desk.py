@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
 from newsroom_desktop.core.code_replace import MAX_ROSTER_BYTES, expand_all
@@ -44,8 +44,18 @@ class CaptionDeskController(QObject):
         services.parent.addAction(self.action_templates)  # the shortcut works in the whole window
         self.action_import_roster = QAction(self)
         self.action_export_roster = QAction(self)
+        # Which template fills photos as they are added: chosen from a submenu, none at first.
+        self.import_menu = QMenu(menu)
+        self.import_menu.setObjectName("menu_import_template")
+        self.import_menu.aboutToShow.connect(self._fill_import_menu)
+        self.import_menu.triggered.connect(self._choose_import_template)
         # In the menu above ``before`` (Preferences), in a group of their own.
-        ours = [self.action_templates, self.action_import_roster, self.action_export_roster]
+        ours = [
+            self.action_templates,
+            self.import_menu.menuAction(),
+            self.action_import_roster,
+            self.action_export_roster,
+        ]
         if before is None:
             menu.addSeparator()
             menu.addActions(ours)
@@ -62,11 +72,38 @@ class CaptionDeskController(QObject):
 
     def retranslate(self) -> None:
         self.action_templates.setText(self.tr("Caption Te&mplates…"))
+        self.import_menu.setTitle(self.tr("Template for &Added Photos"))
         self.action_import_roster.setText(self.tr("Import Code R&oster…"))
         self.action_export_roster.setText(self.tr("Export Code Roster…"))
         self.action_import_roster.setToolTip(
             self.tr("Take in a tab-separated code file (as Photo Mechanic reads it)")
         )
+
+    def _fill_import_menu(self) -> None:
+        self.import_menu.clear()
+        group = QActionGroup(self.import_menu)
+        chosen = self.services.session.import_template
+        try:
+            names = [t.name for t in self.service.templates()]
+        except NewsroomError:
+            names = []
+        for label, name in [(self.tr("None"), ""), *((n, n) for n in names)]:
+            action = self.import_menu.addAction(label)
+            action.setData(name)
+            action.setCheckable(True)
+            action.setChecked(name == chosen)
+            group.addAction(action)
+
+    def _choose_import_template(self, action: QAction) -> None:
+        self.choose_import_template(str(action.data() or ""))
+
+    def choose_import_template(self, name: str) -> None:
+        """Fill the photos added from now on from template ``name`` ("": from their files)."""
+        self.services.session.import_template = name
+        if name:
+            self.services.status(
+                self.tr("Photos you add now get the template “%1”").replace("%1", name), 8000
+            )
 
     def load_roster(self) -> None:
         try:
