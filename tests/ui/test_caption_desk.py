@@ -98,6 +98,7 @@ def test_applying_a_template_to_the_selection(qtbot, make_window, tmp_path):
     t = CaptionTemplate(name="Hội nghị")
     t = t.with_field("caption", value="=ht= tại {event} (ảnh {seq})", apply=True)
     t = t.with_field("alt_text", value="{filename}", apply=True, mode="append")
+    t = t.with_field("creator", value="=nh=", apply=True)  # kept on the photo itself
     window.newsroom.photo_templates.save(t)
     panel = window.photo_panel
     panel.list.item(0).setSelected(True)
@@ -110,10 +111,19 @@ def test_applying_a_template_to_the_selection(qtbot, make_window, tmp_path):
     assert photos[1].caption == ""  # not selected
     assert photos[2].caption == f"{HT} tại Hội nghị Thành ủy (ảnh 2)"
     assert photos[2].alt_text == "DSC_002.jpg"
+    assert [p.creator for p in photos] == ["Ngọc Hậu", "", "Ngọc Hậu"]
+    assert [u.creator for u in window.session.doc.photos] == ["Ngọc Hậu", "", "Ngọc Hậu"]
+    assert panel.batch.count() == 1  # captions and the photos' own fields: one step
     panel.action_undo_batch.trigger()
     window.session.flush()
     photos = stored(window.newsroom.store.location.path, window.session.doc.id).photos
     assert [p.caption for p in photos] == ["", "", ""]
+    assert [p.creator for p in photos] == ["", "", ""]
+    panel.action_redo_batch.trigger()
+    window.session.flush()
+    photos = stored(window.newsroom.store.location.path, window.session.doc.id).photos
+    assert [p.creator for p in photos] == ["Ngọc Hậu", "", "Ngọc Hậu"]
+    assert photos[0].caption == f"{HT} tại Hội nghị Thành ủy (ảnh 1)"
 
 
 @pytest.fixture

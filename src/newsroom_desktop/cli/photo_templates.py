@@ -11,9 +11,14 @@ from newsroom_desktop.cli import render
 from newsroom_desktop.core.code_replace import MAX_ROSTER_BYTES
 from newsroom_desktop.core.errors import NotFoundError
 from newsroom_desktop.core.newsroom import Newsroom
-from newsroom_desktop.core.photo_templates import APPEND, FIELDS, REPLACE, CaptionTemplate
+from newsroom_desktop.core.photo_templates import (
+    APPEND,
+    FIELDS,
+    REPLACE,
+    CaptionTemplate,
+    PhotoChange,
+)
 from newsroom_desktop.core.photos.files import atomic_write_bytes
-from newsroom_desktop.core.template_service import PhotoChange
 
 
 def register_under(psub: Any) -> None:

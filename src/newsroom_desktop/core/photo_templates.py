@@ -56,6 +56,15 @@ class CaptionTemplate:
 
 
 @dataclass(frozen=True, slots=True)
+class PhotoChange:
+    """The fields of one photo a template or batch edit changed: before and after."""
+
+    photo_id: str
+    before: Mapping[str, str]
+    after: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
 class Fill:
     """What the variables of one run say beyond the photo itself."""
 

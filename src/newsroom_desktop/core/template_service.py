@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import delete, select
@@ -18,6 +18,7 @@ from newsroom_desktop.core.photo_templates import (
     FIELDS,
     CaptionTemplate,
     Fill,
+    PhotoChange,
     apply_template,
     check_template,
     fields_json,
@@ -29,15 +30,6 @@ from newsroom_desktop.core.text import clean, clean_line
 MAX_BATCH = 10_000
 # A template field and the Photo column it lives in.
 COLUMNS = {"caption": "description", "keywords": "keywords_json"}
-
-
-@dataclass(frozen=True, slots=True)
-class PhotoChange:
-    """The fields of one photo a template or batch edit changed: before and after."""
-
-    photo_id: str
-    before: Mapping[str, str]
-    after: Mapping[str, str]
 
 
 def photo_values(photo: Photo) -> dict[str, str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -10,8 +12,9 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
 from newsroom_desktop.core.code_replace import MAX_ROSTER_BYTES, expand_all
+from newsroom_desktop.core.documents import PhotoUse
 from newsroom_desktop.core.errors import NewsroomError
-from newsroom_desktop.core.photo_templates import Fill
+from newsroom_desktop.core.photo_templates import CaptionTemplate, Fill, PhotoChange
 from newsroom_desktop.core.photos.files import atomic_write_bytes
 from newsroom_desktop.ui.folders import remember_folder, start_folder
 from newsroom_desktop.ui.photo_batch import templated, use_values, with_field
@@ -20,6 +23,7 @@ from newsroom_desktop.ui.services import Services
 from newsroom_desktop.ui.template_dialog import TemplateDialog
 
 ROSTERS = "rosters"
+PHOTO_FIELDS = ("headline", "creator", "copyright", "city", "keywords")
 ROSTER_FILTER = "*.txt *.tsv *.tab"
 
 
@@ -162,7 +166,49 @@ class CaptionDeskController(QObject):
         run = Fill(date.today(), self._byline(), event, lambda text: expand_all(text, roster))
         pairs = templated(template, uses, run)
         label = self.tr("Apply Template “%1”").replace("%1", name)
-        return self._report(self.panel.batch.run(label, pairs), len(uses))
+        more = self._photo_fields_step(template, uses, event)
+        changed = self.panel.batch.run(label, pairs, more)
+        return self._report(max(changed, len(self._photo_changes)), len(uses))
+
+    def _photo_fields_step(
+        self, template: CaptionTemplate, uses: list[PhotoUse], event: str
+    ) -> Callable[[bool], None] | None:
+        """Return the step that sets the template's fields kept on the photos themselves.
+
+        Headline, creator, copyright, city and keywords belong to the photo, not to its use in
+        this article: they go to the store (every article using the photo, and its exports,
+        see them); undo puts back what they were.
+        """
+        on_photo = replace(
+            template,
+            fields=tuple(
+                f if f.name in PHOTO_FIELDS else replace(f, apply=False) for f in template.fields
+            ),
+        )
+        photo_ids = list(dict.fromkeys(u.photo_id for u in uses if u.photo_id))
+        self._photo_changes: list[PhotoChange] = []
+        if not photo_ids or not any(on_photo.field(n).apply for n in PHOTO_FIELDS):
+            return None
+        done: list[list[PhotoChange]] = []
+
+        def step(undo: bool) -> None:
+            session = self.services.session
+            session.flush()  # the captions first: the reload below shows them as stored
+            try:
+                if undo:
+                    self.service.restore(done[0])
+                elif not done:
+                    done.append(self.service.apply(on_photo, photo_ids, event=event))
+                    self._photo_changes = done[0]
+                else:
+                    self.service.restore(
+                        [PhotoChange(c.photo_id, c.after, c.before) for c in done[0]]
+                    )
+            except NewsroomError as exc:
+                self._fail(exc)
+            session.reload()
+
+        return step
 
     def batch_edit(self, field: str | None = None, value: str | None = None) -> int:
         """Give one caption field the same text on every selected photo, as one undoable step."""

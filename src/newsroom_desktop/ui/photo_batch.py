@@ -56,18 +56,29 @@ def with_field(
 
 
 class _BatchCommand(QUndoCommand):
-    def __init__(self, label: str, pairs: Sequence[tuple[PhotoUse, PhotoUse]], show: Show) -> None:
+    def __init__(
+        self,
+        label: str,
+        pairs: Sequence[tuple[PhotoUse, PhotoUse]],
+        show: Show,
+        more: Callable[[bool], None] | None,
+    ) -> None:
         super().__init__(label)
         self.pairs = list(pairs)
         self.show = show
+        self.more = more
 
     def redo(self) -> None:
         for _old, new in self.pairs:
             self.show(new)
+        if self.more is not None:
+            self.more(False)
 
     def undo(self) -> None:
         for old, _new in self.pairs:
             self.show(old)
+        if self.more is not None:
+            self.more(True)
 
 
 class PhotoBatch(QUndoStack):
@@ -77,8 +88,17 @@ class PhotoBatch(QUndoStack):
         super().__init__(parent)  # type: ignore[arg-type]
         self.show = show
 
-    def run(self, label: str, pairs: Sequence[tuple[PhotoUse, PhotoUse]]) -> int:
-        """Apply the (old, new) pairs as one undoable step; return how many photos changed."""
-        if pairs:
-            self.push(_BatchCommand(label, pairs, self.show))
+    def run(
+        self,
+        label: str,
+        pairs: Sequence[tuple[PhotoUse, PhotoUse]],
+        more: Callable[[bool], None] | None = None,
+    ) -> int:
+        """Apply the (old, new) pairs as one undoable step; return how many photos changed.
+
+        ``more(undo)`` does (or undoes) the rest of the step after the captions: the fields a
+        template sets on the photos themselves.
+        """
+        if pairs or more is not None:
+            self.push(_BatchCommand(label, pairs, self.show, more))
         return len(pairs)
