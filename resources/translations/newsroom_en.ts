@@ -35,7 +35,7 @@
 <context>
     <name>CaptionDeskController</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="178"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="224"/>
         <source>Set a Field for %n Photo(s)</source>
         <translation>
             <numerusform>Set a Field for %n Photo</numerusform>
@@ -43,7 +43,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="224"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="270"/>
         <source>%n code(s) taken in</source>
         <translation>
             <numerusform>%n code taken in</numerusform>

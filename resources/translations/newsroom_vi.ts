@@ -210,130 +210,130 @@
 <context>
     <name>CaptionDeskController</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="78"/>
         <source>Caption Te&amp;mplates…</source>
         <translation>&amp;Mẫu chú thích…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="79"/>
         <source>Template for &amp;Added Photos</source>
         <translation>Mẫu cho ảnh thêm &amp;vào</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="76"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="80"/>
         <source>Import Code R&amp;oster…</source>
         <translation>Nhập &amp;danh sách mã…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="81"/>
         <source>Export Code Roster…</source>
         <translation>Xuất danh sách mã…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="79"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="83"/>
         <source>Take in a tab-separated code file (as Photo Mechanic reads it)</source>
         <translation>Nhập tệp mã viết tắt phân cách bằng Tab (như Photo Mechanic đọc)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="90"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="94"/>
         <source>None</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="105"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="109"/>
         <source>Photos you add now get the template “%1”</source>
         <translation>Ảnh thêm vào từ giờ được điền theo mẫu “%1”</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="132"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="136"/>
         <source>Caption Templates</source>
         <translation>Mẫu chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="146"/>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="153"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="150"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="157"/>
         <source>Apply Caption Template</source>
         <translation>Áp dụng mẫu chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="146"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="150"/>
         <source>Template:</source>
         <translation>Mẫu:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="153"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="157"/>
         <source>Event ({event}):</source>
         <translation>Sự kiện ({event}):</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="164"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="168"/>
         <source>Apply Template “%1”</source>
         <translation>Áp dụng mẫu “%1”</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="173"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="219"/>
         <source>Caption</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="174"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="220"/>
         <source>Credit</source>
         <translation>Nguồn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="175"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="221"/>
         <source>Alt text</source>
         <translation>Văn bản thay thế</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="178"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="224"/>
         <source>Set a Field for %n Photo(s)</source>
         <translation>
             <numerusform>Đặt một trường cho %n ảnh</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="180"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="226"/>
         <source>Field:</source>
         <translation>Trường:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="185"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="231"/>
         <source>Text:</source>
         <translation>Nội dung:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="189"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="235"/>
         <source>Set Field</source>
         <translation>Đặt trường</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="193"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="239"/>
         <source>%1 of %2 photos changed (Ctrl+Z on the photos undoes it)</source>
         <translation>Đã đổi %1/%2 ảnh (Ctrl+Z trên danh sách ảnh để hoàn tác)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="205"/>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="221"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="251"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="267"/>
         <source>Import Code Roster</source>
         <translation>Nhập danh sách mã</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="207"/>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="234"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="253"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="280"/>
         <source>Code rosters (%1)</source>
         <translation>Danh sách mã (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="224"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="270"/>
         <source>%n code(s) taken in</source>
         <translation>
             <numerusform>Đã nhập %n mã</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="232"/>
-        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="243"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="278"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="289"/>
         <source>Export Code Roster</source>
         <translation>Xuất danh sách mã</translation>
     </message>
@@ -3275,152 +3275,182 @@ Khôi phục ngay bây giờ?</translation>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="202"/>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="375"/>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="420"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="210"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="404"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="449"/>
         <source>Caption Templates</source>
         <translation>Mẫu chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="203"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="211"/>
         <source>&amp;New</source>
         <translation>&amp;Mới</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="212"/>
         <source>D&amp;uplicate</source>
         <translation>&amp;Nhân bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="205"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="213"/>
         <source>&amp;Delete</source>
         <translation>&amp;Xóa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="206"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="214"/>
         <source>Template na&amp;me</source>
         <translation>&amp;Tên mẫu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="208"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="216"/>
         <source>&amp;Caption</source>
         <translation>&amp;Chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="217"/>
         <source>&amp;Headline</source>
         <translation>Tiêu đề (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="210"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="218"/>
         <source>C&amp;reator</source>
         <translation>Tác giả (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="211"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="219"/>
         <source>Cr&amp;edit</source>
         <translation>Nguồn ảnh (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="212"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="220"/>
         <source>Co&amp;pyright</source>
         <translation>Bản quyền (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="213"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="221"/>
         <source>C&amp;ity</source>
         <translation>Thành phố (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="214"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="222"/>
         <source>&amp;Keywords</source>
         <translation>Từ khóa (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="215"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="223"/>
         <source>&amp;Alt text</source>
         <translation>Văn bản thay thế (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="219"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="227"/>
         <source>Apply this field</source>
         <translation>Áp dụng trường này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="220"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="228"/>
         <source>Replace</source>
         <translation>Thay thế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="221"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="229"/>
         <source>Append</source>
         <translation>Thêm vào sau</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="224"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="232"/>
         <source>Variables: %1; a date takes a format, e.g. {date_taken:%d/%m/%Y}. Codes such as =ht= expand from the roster.</source>
         <translation>Biến: %1; ngày có thể kèm định dạng, ví dụ {date_taken:%d/%m/%Y}. Mã như =ht= được thay theo danh sách mã.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="227"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="235"/>
         <source>E&amp;vent</source>
         <translation>&amp;Sự kiện</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="228"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="236"/>
         <source>What {event} says in the preview</source>
         <translation>Nội dung của {event} trong bản xem trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="327"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="335"/>
         <source>No template yet: make one with New.</source>
         <translation>Chưa có mẫu nào: bấm Mới để tạo.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="347"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="354"/>
+        <source>a “{” without its “}”. Write {{ or }} for a brace itself.</source>
+        <translation>có “{” mà thiếu “}”. Viết {{ hoặc }} để có chính dấu ngoặc.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="355"/>
+        <source>a “}” without its “{”. Write {{ or }} for a brace itself.</source>
+        <translation>có “}” mà thiếu “{”. Viết {{ hoặc }} để có chính dấu ngoặc.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="356"/>
+        <source>unknown variable {%1}; use %2.</source>
+        <translation>không có biến {%1}; dùng %2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="359"/>
+        <source>{%1} takes no format.</source>
+        <translation>{%1} không nhận định dạng.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="360"/>
+        <source>the format of {%1} is not valid.</source>
+        <translation>định dạng của {%1} không hợp lệ.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="361"/>
+        <source>{seq:%1} is not a number format.</source>
+        <translation>{seq:%1} không phải định dạng số.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="376"/>
         <source>Choose a photo in the Photos panel to see a preview.</source>
         <translation>Chọn một ảnh trong khung Ảnh để xem trước.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="361"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="390"/>
         <source>Preview on %1</source>
         <translation>Xem trước trên %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="376"/>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="377"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="405"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="406"/>
         <source>The template cannot be saved as it is: %1
 Close and drop the changes?</source>
         <translation>Không thể lưu mẫu như hiện tại: %1
 Đóng và bỏ các thay đổi?</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="398"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="427"/>
         <source>Name:</source>
         <translation>Tên:</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="402"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="431"/>
         <source>New Caption Template</source>
         <translation>Mẫu chú thích mới</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="411"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="440"/>
         <source>%1 (copy)</source>
         <translation>%1 (bản sao)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="411"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="440"/>
         <source>Duplicate Caption Template</source>
         <translation>Nhân bản mẫu chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="429"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="458"/>
         <source>Delete Caption Template</source>
         <translation>Xóa mẫu chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="430"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="459"/>
         <source>Delete the template “%1”? Photos it filled keep their text.</source>
         <translation>Xóa mẫu “%1”? Các ảnh đã điền theo mẫu vẫn giữ nội dung.</translation>
     </message>

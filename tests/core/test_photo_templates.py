@@ -11,6 +11,7 @@ from newsroom_desktop.core.photo_templates import (
     APPEND,
     CaptionTemplate,
     Fill,
+    TemplateSyntaxError,
     apply_template,
     apply_to_each,
     check_template,
@@ -103,6 +104,8 @@ def test_bad_template_syntax_gets_a_clear_error(text: str, message: str):
     assert message in refused.value.message
     assert refused.value.message.startswith("caption: ")
     assert refused.value.code == "template_syntax"
+    assert isinstance(refused.value, TemplateSyntaxError)
+    assert refused.value.where == "caption"  # the window names the field in its own language
 
 
 def test_doubled_braces_are_braces():

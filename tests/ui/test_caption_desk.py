@@ -162,7 +162,7 @@ def test_the_template_editor_edits_checks_and_previews(qtbot, templates, monkeyp
     caption.setFocus()
     caption.moveCursor(caption.textCursor().MoveOperation.End)
     type_text(caption, " {date_taken")
-    assert "caption: a “{” without its “}”" in dialog.error.text()
+    assert "Caption: a “{” without its “}”" in dialog.error.text()
     assert not save.isEnabled()
     type_text(caption, ":%d/%m/%Y} =ht=")
     qtbot.waitUntil(lambda: HT in caption.toPlainText())  # codes expand here too
@@ -245,3 +245,19 @@ def test_a_template_chosen_for_added_photos_fills_them(qtbot, make_window, tmp_p
         ("Ảnh 1: DSC_0.jpg", "Ảnh: Ngọc Hậu"),
         ("Ảnh 2: DSC_1.jpg", "Ảnh: Ngọc Hậu"),
     ]
+
+
+def test_template_errors_are_said_in_the_interface_language(qtbot, templates):
+    from PySide6.QtWidgets import QApplication
+
+    from newsroom_desktop.ui import i18n
+
+    i18n.install_translations(QApplication.instance(), "vi")
+    dialog = TemplateDialog(templates)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.values["headline"].setText("{nơi}")
+    assert dialog.error.text().startswith("⚠ Tiêu đề: không có biến {nơi}; dùng {date}")
+    dialog.values["headline"].setText("{seq:%Y}")
+    assert dialog.error.text() == "⚠ Tiêu đề: {seq:%Y} không phải định dạng số."
+    dialog.values["headline"].setText("")

@@ -75,8 +75,26 @@ class Fill:
     expand: Callable[[str], str] = field(default=lambda text: text)
 
 
-def template_error(message: str) -> ValidationError:
-    return ValidationError(message, code="template_syntax")
+class TemplateSyntaxError(ValidationError):
+    """A template field's text cannot be filled in: which field, what is wrong, and where.
+
+    ``problem`` is one of OPEN_BRACE, CLOSE_BRACE, UNKNOWN, NO_FORMAT, BAD_FORMAT, SEQ_FORMAT;
+    ``detail`` the variable (or seq's format) it concerns.
+    """
+
+    code = "template_syntax"
+
+    def __init__(self, message: str, *, where: str, problem: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.where, self.problem, self.detail = where, problem, detail
+
+
+OPEN_BRACE, CLOSE_BRACE, UNKNOWN = "open_brace", "close_brace", "unknown_variable"
+NO_FORMAT, BAD_FORMAT, SEQ_FORMAT = "no_format", "bad_format", "seq_format"
+
+
+def template_error(message: str, where: str, problem: str, detail: str = "") -> ValidationError:
+    return TemplateSyntaxError(message, where=where, problem=problem, detail=detail)
 
 
 def _variables(text: str, where: str) -> list[tuple[str, str | None, str]]:
@@ -86,7 +104,11 @@ def _variables(text: str, where: str) -> list[tuple[str, str | None, str]]:
     except ValueError as exc:
         lone_close = str(exc).startswith("Single '}'")
         reason = "a “}” without its “{”" if lone_close else "a “{” without its “}”"
-        raise template_error(f"{where}: {reason}. Write {{{{ or }}}} for a brace itself.") from exc
+        raise template_error(
+            f"{where}: {reason}. Write {{{{ or }}}} for a brace itself.",
+            where,
+            CLOSE_BRACE if lone_close else OPEN_BRACE,
+        ) from exc
     out: list[tuple[str, str | None, str]] = []
     for literal, name, given, conversion in parts:
         if name is None:
@@ -94,12 +116,16 @@ def _variables(text: str, where: str) -> list[tuple[str, str | None, str]]:
             continue
         if conversion or name not in VARIABLES:
             known = ", ".join(f"{{{v}}}" for v in VARIABLES)
-            raise template_error(f"{where}: unknown variable {{{name}}}; use {known}.")
+            raise template_error(
+                f"{where}: unknown variable {{{name}}}; use {known}.", where, UNKNOWN, name
+            )
         spec = given or ""
         if "{" in spec or "}" in spec or len(spec) > MAX_SPEC:
-            raise template_error(f"{where}: the format of {{{name}}} is not valid.")
+            raise template_error(
+                f"{where}: the format of {{{name}}} is not valid.", where, BAD_FORMAT, name
+            )
         if spec and name not in ("date", "date_taken", "seq"):
-            raise template_error(f"{where}: {{{name}}} takes no format.")
+            raise template_error(f"{where}: {{{name}}} takes no format.", where, NO_FORMAT, name)
         if spec and name == "seq":
             _format_seq(1, spec, where)
         out.append((literal, name, spec))
@@ -110,7 +136,9 @@ def _format_seq(seq: int, spec: str, where: str) -> str:
     try:
         return format(seq, spec)
     except ValueError as exc:
-        raise template_error(f"{where}: {{seq:{spec}}} is not a number format.") from exc
+        raise template_error(
+            f"{where}: {{seq:{spec}}} is not a number format.", where, SEQ_FORMAT, spec
+        ) from exc
 
 
 def check_template(template: CaptionTemplate) -> CaptionTemplate:

@@ -33,16 +33,24 @@ from newsroom_desktop.core.errors import NewsroomError
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.photo_templates import (
     APPEND,
+    BAD_FORMAT,
+    CLOSE_BRACE,
     FIELDS,
+    NO_FORMAT,
+    OPEN_BRACE,
     REPLACE,
+    SEQ_FORMAT,
+    UNKNOWN,
     VARIABLES,
     CaptionTemplate,
     Fill,
+    TemplateSyntaxError,
     apply_template,
     check_template,
 )
 from newsroom_desktop.ui.code_expander import CodeExpander
 from newsroom_desktop.ui.editor.fields import GrowingTextEdit
+from newsroom_desktop.ui.labels import error_message
 
 Editor = QLineEdit | GrowingTextEdit
 TALL = ("caption", "alt_text")
@@ -260,7 +268,7 @@ class TemplateDialog(QDialog):
         try:
             self.current = self.service.save(template)
         except NewsroomError as exc:
-            self._say(exc.message)
+            self._say(exc)
             return False
         return True
 
@@ -283,7 +291,7 @@ class TemplateDialog(QDialog):
         try:
             self._show(self.service.get(name))
         except NewsroomError as exc:
-            self._say(exc.message)
+            self._say(exc)
 
     def _show(self, template: CaptionTemplate | None) -> None:
         self.current = template
@@ -330,7 +338,7 @@ class TemplateDialog(QDialog):
         try:
             checked = check_template(template)
         except NewsroomError as exc:
-            self._say(exc.message)
+            self._say(exc)
             save.setEnabled(False)
             return
         self.error.clear()
@@ -338,7 +346,28 @@ class TemplateDialog(QDialog):
         save.setEnabled(True)
         self._show_preview(checked)
 
-    def _say(self, message: str) -> None:
+    def _syntax_text(self, exc: TemplateSyntaxError) -> str:
+        """Return a template error in the interface's language, the field named as shown."""
+        box = self.checks.get(exc.where)
+        field = _MNEMONIC.sub("", box.text()) if box is not None else exc.where
+        texts = {
+            OPEN_BRACE: self.tr("a “{” without its “}”. Write {{ or }} for a brace itself."),
+            CLOSE_BRACE: self.tr("a “}” without its “{”. Write {{ or }} for a brace itself."),
+            UNKNOWN: self.tr("unknown variable {%1}; use %2.").replace(
+                "%2", " ".join(f"{{{v}}}" for v in VARIABLES)
+            ),
+            NO_FORMAT: self.tr("{%1} takes no format."),
+            BAD_FORMAT: self.tr("the format of {%1} is not valid."),
+            SEQ_FORMAT: self.tr("{seq:%1} is not a number format."),
+        }
+        text = texts.get(exc.problem)
+        return f"{field}: {text.replace('%1', exc.detail)}" if text else exc.message
+
+    def _say(self, problem: NewsroomError) -> None:
+        if isinstance(problem, TemplateSyntaxError):
+            message = self._syntax_text(problem)
+        else:
+            message = error_message(problem.code, problem.message)
         self.error.setText("⚠ " + message)
         self.error.show()
 
@@ -389,7 +418,7 @@ class TemplateDialog(QDialog):
         try:
             saved = self.service.save(template)
         except NewsroomError as exc:
-            self._say(exc.message)
+            self._say(exc)
             return False
         self.reload(saved.name)
         return True
