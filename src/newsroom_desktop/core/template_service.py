@@ -49,7 +49,8 @@ def _store(photo: Photo, name: str, value: str) -> None:
     if name == "keywords":
         photo.keywords_json = json.dumps(split_keywords(value), ensure_ascii=False)
     elif name in ("headline", "creator", "credit", "city"):
-        setattr(photo, name, clean_line(value)[:400])
+        # Cut to the column's size (a server refuses longer text; SQLite would keep it).
+        setattr(photo, name, clean_line(value)[: 200 if name == "city" else 400])
     else:
         setattr(photo, COLUMNS.get(name, name), clean(value).strip())
 
