@@ -261,3 +261,23 @@ def test_template_errors_are_said_in_the_interface_language(qtbot, templates):
     dialog.values["headline"].setText("{seq:%Y}")
     assert dialog.error.text() == "⚠ Tiêu đề: {seq:%Y} không phải định dạng số."
     dialog.values["headline"].setText("")
+
+
+def test_the_roster_is_imported_and_exported_from_the_window(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    window = make_window()
+    problems: list[tuple[str, str]] = []
+    monkeypatch.setattr(window, "show_problem", lambda title, text: problems.append((title, text)))
+    roster = tmp_path / "roster.txt"
+    roster.write_bytes(f"ht\t{HT}\n".encode())
+    assert window.caption_desk.import_roster(str(roster)) == 1
+    assert window.photo_panel.expander.roster.lookup("ht") == HT  # typing uses it at once
+    out = tmp_path / "back.txt"
+    assert window.caption_desk.export_roster(str(out))
+    assert out.read_bytes() == roster.read_bytes()
+    roster.write_bytes(b"ht\tCaf\xe9\n")
+    assert window.caption_desk.import_roster(str(roster)) == 0
+    assert problems == [("Import Code Roster", "roster.txt is not UTF-8 text (line 1); save it as "
+                         "UTF-8 and import it again.")]  # fmt: skip
+    assert window.photo_panel.expander.roster.lookup("ht") == HT  # the roster is kept

@@ -261,7 +261,7 @@ class CaptionDeskController(QObject):
                 data = handle.read(MAX_ROSTER_BYTES + 1)
             count = self.service.import_roster(data, name=path.name)
         except NewsroomError as exc:
-            self._fail(exc)
+            self.services.problem(self.tr("Import Code Roster"), exc.message)
             return 0
         except OSError as exc:
             self.services.problem(self.tr("Import Code Roster"), f"{path.name}: {exc.strerror}")
