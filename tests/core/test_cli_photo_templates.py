@@ -164,8 +164,19 @@ def test_batch_sets_one_field_on_many_photos(capsys, store):
     assert run(capsys, "--store", store, "photos", "add", article, *files)[0] == 0
     doc = json.loads(run(capsys, "--store", store, "show", article, "--json")[1])
     ids = [p["photo_id"] for p in doc["photos"]]
-    code, _, err = run(capsys, "--store", store, "photos", "batch", "creator", "Ngọc Hậu", *ids)
+    short = [i[:8] for i in ids]  # unique prefixes do, as for articles
+    code, _, err = run(capsys, "--store", store, "photos", "batch", "creator", "Ngọc Hậu", *short)
     assert code == 0, err
     assert "2 of 2 photos changed" in err
     doc = json.loads(run(capsys, "--store", store, "show", article, "--json")[1])
     assert {p["creator"] for p in doc["photos"]} == {"Ngọc Hậu"}
+
+
+def test_a_photo_id_too_short_or_unknown_is_refused(capsys, store):
+    assert run(capsys, "--store", store, "init")[0] == 0
+    code, _, err = run(capsys, "--store", store, "photos", "batch", "city", "Huế", "abc")
+    assert code != 0
+    assert "too short" in err
+    code, _, err = run(capsys, "--store", store, "photos", "batch", "city", "Huế", "abcdef12")
+    assert code != 0
+    assert "No photo with id abcdef12." in err

@@ -11,7 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from newsroom_desktop.core.code_replace import Roster, expand_all, parse_roster, roster_bytes
-from newsroom_desktop.core.context import CoreContext
+from newsroom_desktop.core.context import CoreContext, resolve_id
 from newsroom_desktop.core.errors import NotFoundError, ValidationError
 from newsroom_desktop.core.models import CodeReplacement, Photo, PhotoTemplate, utcnow
 from newsroom_desktop.core.photo_templates import (
@@ -122,10 +122,17 @@ class PhotoTemplateService:
             found.update(
                 (p.id, p) for p in session.scalars(select(Photo).where(Photo.id.in_(part)))
             )
-        missing = [pid for pid in photo_ids if pid not in found]
-        if missing:
-            raise NotFoundError(f"There is no photo {missing[0]}.")
-        return [found[pid] for pid in dict.fromkeys(photo_ids)]
+        chosen: list[Photo] = []
+        for pid in dict.fromkeys(photo_ids):
+            photo = found.get(pid) or self._by_prefix(session, pid)
+            if photo.id not in {p.id for p in chosen}:
+                chosen.append(photo)
+        return chosen
+
+    @staticmethod
+    def _by_prefix(session: Session, given: str) -> Photo:
+        """Return the one photo whose id starts with ``given`` (as git takes a short hash)."""
+        return session.get_one(Photo, resolve_id(session, Photo.id, given, "photo"))
 
     def run(self, event: str = "", byline: str | None = None) -> Fill:
         """Return what the variables say for a run now: today, the byline, the event."""
