@@ -28,8 +28,11 @@ class CodeExpander(QObject):
         """Expand codes typed into each of ``fields``."""
         for box in fields:
             if isinstance(box, QLineEdit):
+                # After the keystroke is done (its undo step closed); never for a closed field.
                 box.textEdited.connect(
-                    lambda _text, line=box: QTimer.singleShot(0, lambda: self._expand_line(line))
+                    lambda _text, line=box: QTimer.singleShot(
+                        0, line, lambda: self._expand_line(line)
+                    )
                 )
             else:
                 box.document().contentsChange.connect(
@@ -51,7 +54,7 @@ class CodeExpander(QObject):
         if box.document().characterAt(at) != DELIMITER:
             return
         # After the keystroke's own edit is done: a document is not changed inside its signal.
-        QTimer.singleShot(0, lambda: self._expand_box(box, at + 1))
+        QTimer.singleShot(0, box, lambda: self._expand_box(box, at + 1))
 
     def _expand_box(self, box: TextBox, cursor_at: int) -> None:
         text = box.toPlainText()
