@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -163,7 +163,8 @@ class CaptionDeskController(QObject):
         except NewsroomError as exc:
             self._fail(exc)
             return 0
-        run = Fill(date.today(), self._byline(), event, lambda text: expand_all(text, roster))
+        today = datetime.now(self.services.newsroom.zone).date()  # the newsroom's day
+        run = Fill(today, self._byline(), event, lambda text: expand_all(text, roster))
         pairs = templated(template, uses, run)
         label = self.tr("Apply Template “%1”").replace("%1", name)
         more = self._photo_fields_step(template, uses, event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -83,6 +83,7 @@ class TemplateDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("templateDialog")
         self.service = newsroom.photo_templates
+        self.zone = newsroom.zone
         self.sample = dict(sample or {})
         self.byline = byline
         self.roster = self.service.roster()
@@ -376,7 +377,7 @@ class TemplateDialog(QDialog):
             self.preview.setText(self.tr("Choose a photo in the Photos panel to see a preview."))
             return
         run = Fill(
-            today=date.today(),
+            today=datetime.now(self.zone).date(),  # the newsroom's day
             byline=self.byline,
             event=self.event_edit.text(),
             expand=lambda text: expand_all(text, self.roster),
