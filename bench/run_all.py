@@ -55,6 +55,7 @@ def main() -> None:
         run("bench_size.py", "--store", str(STORE)),
         run("bench_ingest.py"),
         run("bench_crop.py", *(["--quick"] if args.quick else [])),
+        run("bench_templates.py", *(["--quick"] if args.quick else [])),
     ]
     if not args.quick:
         results.append(run("bench_load.py"))

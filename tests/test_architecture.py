@@ -119,6 +119,7 @@ UI_MAY_IMPORT = frozenset(
         "newsroom",  # the facade: opens the store, hands out the services
         "body",  # the Markdown body model: blocks, runs, the walker, the writer
         "changes",  # change sets and their kinds
+        "code_replace",  # the code roster as plain data, and expanding its codes
         "conflicts",  # two versions in conflict aligned into chunks, and their merge
         "dates",
         "diff",  # the word-level comparison of two versions and its records
@@ -127,6 +128,7 @@ UI_MAY_IMPORT = frozenset(
         "filters",  # the saved filters as list queries
         "note_info",  # a note as plain data, and whether its passage is still there
         "photo_checks",
+        "photo_templates",  # caption templates as plain data, and filling them in
         "photos",  # image files only (ingest, metadata, thumbnails): no store
         "profile",  # the local profile kept in the settings file
         # Proofreading's records and pure functions (its service and sync are the store's).

@@ -23,12 +23,31 @@
 <context>
     <name>ArticleSession</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="366"/>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="367"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="371"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="372"/>
         <source>Added %n photo(s) to the Photos panel: Insert in Text places one.</source>
         <translation>
             <numerusform>Added %n photo to the Photos panel: Insert in Text places it.</numerusform>
             <numerusform>Added %n photos to the Photos panel: Insert in Text places one.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaptionDeskController</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="225"/>
+        <source>Set a Field for %n Photo(s)</source>
+        <translation>
+            <numerusform>Set a Field for %n Photo</numerusform>
+            <numerusform>Set a Field for %n Photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="271"/>
+        <source>%n code(s) taken in</source>
+        <translation>
+            <numerusform>%n code taken in</numerusform>
+            <numerusform>%n codes taken in</numerusform>
         </translation>
     </message>
 </context>
@@ -159,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="315"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -167,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="377"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="384"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -175,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="378"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="385"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>

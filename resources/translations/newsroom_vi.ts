@@ -109,36 +109,36 @@
 <context>
     <name>ArticleSession</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="231"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="233"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="232"/>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="233"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="234"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="235"/>
         <source>This article was changed in another window or program while you edited it. Your text was kept as a revision; nothing is lost. Use Article ▸ Revision History to compare, or save again to keep your version.</source>
         <translation>Bài viết này đã bị sửa ở một cửa sổ hoặc chương trình khác trong lúc bạn biên tập. Văn bản của bạn đã được giữ lại thành một phiên bản; không mất gì cả. Vào Bài viết ▸ Lịch sử phiên bản để so sánh, hoặc lưu lại để giữ bản của bạn.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="244"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="246"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="342"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="344"/>
         <source>Adding photos…</source>
         <translation>Đang thêm ảnh…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="366"/>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="367"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="371"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="372"/>
         <source>Added %n photo(s) to the Photos panel: Insert in Text places one.</source>
         <translation>
             <numerusform>Đã thêm %n ảnh vào khung Ảnh: bấm “Chèn vào bài” để đặt ảnh vào nội dung.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="384"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="397"/>
         <source>Could not add the photos</source>
         <translation>Không thêm được ảnh</translation>
     </message>
@@ -205,6 +205,138 @@
         <location filename="../../src/newsroom_desktop/ui/safety.py" line="324"/>
         <source>before an upgrade</source>
         <translation>trước khi nâng cấp</translation>
+    </message>
+</context>
+<context>
+    <name>CaptionDeskController</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="78"/>
+        <source>Caption Te&amp;mplates…</source>
+        <translation>&amp;Mẫu chú thích…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="79"/>
+        <source>Template for &amp;Added Photos</source>
+        <translation>Mẫu cho ảnh thêm &amp;vào</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="80"/>
+        <source>Import Code R&amp;oster…</source>
+        <translation>Nhập &amp;danh sách mã…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="81"/>
+        <source>Export Code Roster…</source>
+        <translation>Xuất danh sách mã…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="83"/>
+        <source>Take in a tab-separated code file (as Photo Mechanic reads it)</source>
+        <translation>Nhập tệp mã viết tắt phân cách bằng Tab (như Photo Mechanic đọc)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="94"/>
+        <source>None</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="109"/>
+        <source>Photos you add now get the template “%1”</source>
+        <translation>Ảnh thêm vào từ giờ được điền theo mẫu “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="136"/>
+        <source>Caption Templates</source>
+        <translation>Mẫu chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="150"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="157"/>
+        <source>Apply Caption Template</source>
+        <translation>Áp dụng mẫu chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="150"/>
+        <source>Template:</source>
+        <translation>Mẫu:</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="157"/>
+        <source>Event ({event}):</source>
+        <translation>Sự kiện ({event}):</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="169"/>
+        <source>Apply Template “%1”</source>
+        <translation>Áp dụng mẫu “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="220"/>
+        <source>Caption</source>
+        <translation>Chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="221"/>
+        <source>Credit</source>
+        <translation>Nguồn ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="222"/>
+        <source>Alt text</source>
+        <translation>Văn bản thay thế</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="225"/>
+        <source>Set a Field for %n Photo(s)</source>
+        <translation>
+            <numerusform>Đặt một trường cho %n ảnh</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="227"/>
+        <source>Field:</source>
+        <translation>Trường:</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="232"/>
+        <source>Text:</source>
+        <translation>Nội dung:</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="236"/>
+        <source>Set Field</source>
+        <translation>Đặt trường</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="240"/>
+        <source>%1 of %2 photos changed (Ctrl+Z on the photos undoes it)</source>
+        <translation>Đã đổi %1/%2 ảnh (Ctrl+Z trên danh sách ảnh để hoàn tác)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="252"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="265"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="268"/>
+        <source>Import Code Roster</source>
+        <translation>Nhập danh sách mã</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="254"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="281"/>
+        <source>Code rosters (%1)</source>
+        <translation>Danh sách mã (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="271"/>
+        <source>%n code(s) taken in</source>
+        <translation>
+            <numerusform>Đã nhập %n mã</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="279"/>
+        <location filename="../../src/newsroom_desktop/ui/caption_desk.py" line="290"/>
+        <source>Export Code Roster</source>
+        <translation>Xuất danh sách mã</translation>
     </message>
 </context>
 <context>
@@ -351,17 +483,17 @@
 <context>
     <name>CropController</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="226"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="229"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="227"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="230"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="259"/>
+        <location filename="../../src/newsroom_desktop/ui/crop_dialog.py" line="262"/>
         <source>Crop Photo</source>
         <translation>Cắt ảnh</translation>
     </message>
@@ -1888,82 +2020,82 @@ Thay thế chúng?</translation>
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="248"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="250"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="251"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="281"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="288"/>
         <location filename="../../src/newsroom_desktop/ui/startup.py" line="175"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="315"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="377"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="384"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="378"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="385"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="390"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="391"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="385"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="448"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="492"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="455"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="499"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="386"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="393"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="391"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="398"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="422"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="416"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="417"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="423"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="424"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1972,13 +2104,13 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="449"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="456"/>
         <source>Your last changes could not be saved; the window stays on this store.</source>
         <translation>Chưa lưu được thay đổi cuối cùng; cửa sổ vẫn ở kho dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="493"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="494"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="500"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="501"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -2112,223 +2244,243 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="290"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="315"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="291"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="316"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="292"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="317"/>
         <source>Add photos from files (or drop them here)</source>
         <translation>Thêm ảnh từ tệp (hoặc kéo thả vào đây)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="293"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="318"/>
         <source>Insert in Text</source>
         <translation>Chèn vào bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="295"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="320"/>
         <source>Place the photo in the body at the cursor (or drag it into the text)</source>
         <translation>Đặt ảnh vào nội dung tại vị trí con trỏ (hoặc kéo ảnh thả vào bài)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="297"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="322"/>
         <source>Lead</source>
         <translation>Ảnh chính</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="298"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="323"/>
         <source>Make this the lead photo</source>
         <translation>Đặt làm ảnh chính (ảnh đại diện) của bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="299"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="324"/>
         <source>Remove</source>
         <translation>Gỡ bỏ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="300"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="325"/>
         <source>Take this photo out of the article</source>
         <translation>Bỏ ảnh này khỏi bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="301"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="326"/>
         <source>Crop…</source>
         <translation>Cắt…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="303"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="328"/>
         <source>Crop, turn or straighten the photo for this article (C, or double-click it)</source>
         <translation>Cắt, xoay hoặc cân thẳng ảnh cho bài này (phím C, hoặc nhấp đúp vào ảnh)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="305"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="330"/>
         <source>Choose the Photo…</source>
         <translation>Chọn ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="306"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="331"/>
         <source>Give this figure its photo file</source>
         <translation>Gắn tệp ảnh cho chỗ đặt ảnh này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="307"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="332"/>
+        <source>Apply Caption &amp;Template…</source>
+        <translation>Áp dụng &amp;mẫu chú thích…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="334"/>
+        <source>Fill the selected photos&apos; captions from a caption template</source>
+        <translation>Điền chú thích của các ảnh đã chọn theo một mẫu chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="336"/>
+        <source>Set a Field for &amp;All Selected…</source>
+        <translation>Đặt một trường cho &amp;mọi ảnh đã chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="338"/>
+        <source>Give the caption, credit or alt text of every selected photo one text</source>
+        <translation>Cho chú thích, nguồn ảnh hoặc văn bản thay thế của mọi ảnh đã chọn cùng một nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="340"/>
         <source>Caption for this article</source>
         <translation>Chú thích ảnh trong bài này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="308"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="341"/>
         <source>Credit, e.g. Ảnh: Ngọc Hậu</source>
         <translation>Nguồn ảnh, ví dụ Ảnh: Ngọc Hậu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="310"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="343"/>
         <source>Alt text: what the photo shows, for readers who cannot see it</source>
         <translation>Văn bản thay thế: ảnh cho thấy gì, dành cho người đọc không xem được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="312"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="345"/>
         <source>Ca&amp;ption</source>
         <translation>Chú thích ả&amp;nh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="313"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="346"/>
         <source>C&amp;redit</source>
         <translation>Ng&amp;uồn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="314"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="347"/>
         <source>Alt te&amp;xt</source>
         <translation>Văn bản thay t&amp;hế</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="323"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="356"/>
         <source>Choose the photo</source>
         <translation>Chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="325"/>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="336"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="358"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="369"/>
         <source>Images (%1)</source>
         <translation>Ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="334"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="367"/>
         <source>Add photos</source>
         <translation>Thêm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="365"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="398"/>
         <source>%1 (%2 px)</source>
         <translation>%1 (%2 px)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="366"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="399"/>
         <source>photo</source>
         <translation>ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="372"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="405"/>
         <source>Too small for the web (narrower than %1 px): %2</source>
         <translation>Ảnh quá nhỏ để đăng web (hẹp hơn %1 px): %2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="412"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="446"/>
         <source>(no caption)</source>
         <translation>(chưa có chú thích)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="439"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="473"/>
         <source>Only %1 px wide once cropped: too small for the web (at least %2 px).</source>
         <translation>Sau khi cắt chỉ rộng %1 px: quá nhỏ cho web (cần ít nhất %2 px).</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="444"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="478"/>
         <source>Only %1 px wide: too small for the web (at least %2 px).</source>
         <translation>Ảnh chỉ rộng %1 px: quá nhỏ để đăng web (cần ít nhất %2 px).</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="480"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="514"/>
         <source>No photo selected</source>
         <translation>Chưa chọn ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="480"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="514"/>
         <source>Waiting for its photo</source>
         <translation>Đang chờ ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="499"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="533"/>
         <source>File says</source>
         <translation>Mô tả trong tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="500"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="534"/>
         <source>Creator</source>
         <translation>Người chụp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="501"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="535"/>
         <source>Copyright</source>
         <translation>Bản quyền</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="502"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="536"/>
         <source>Taken</source>
         <translation>Chụp lúc</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="503"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="537"/>
         <source>Camera</source>
         <translation>Máy ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="504"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="538"/>
         <source>Size</source>
         <translation>Kích thước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="505"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="539"/>
         <source>Cropped to</source>
         <translation>Đã cắt còn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="506"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="540"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="516"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="550"/>
         <source>This figure is waiting for its photo.</source>
         <translation>Chỗ đặt ảnh này đang chờ ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="517"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="551"/>
         <source>No caption.</source>
         <translation>Chưa có chú thích ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="518"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="552"/>
         <source>No credit.</source>
         <translation>Chưa có nguồn ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="519"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="553"/>
         <source>No alt text.</source>
         <translation>Chưa có văn bản thay thế.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="520"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="554"/>
         <source>The alt text only repeats the caption.</source>
         <translation>Văn bản thay thế chỉ lặp lại chú thích ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="522"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="556"/>
         <source>The article shows this photo more than once.</source>
         <translation>Bài dùng ảnh này nhiều lần.</translation>
     </message>
@@ -3226,7 +3378,7 @@ Khôi phục ngay bây giờ?</translation>
         <translation>Đã khôi phục bản sao lưu lúc %1; kho trước đó cũng được giữ thành một bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/session.py" line="119"/>
+        <location filename="../../src/newsroom_desktop/ui/session.py" line="121"/>
         <source>This article was changed elsewhere. Your next save keeps both versions as revisions.</source>
         <translation>Bài này vừa được sửa ở nơi khác. Lần lưu tới sẽ giữ cả hai bản thành các phiên bản.</translation>
     </message>
@@ -3507,6 +3659,189 @@ Khôi phục ngay bây giờ?</translation>
         <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="204"/>
         <source>now %1</source>
         <translation>hiện có %1</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="211"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="405"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="450"/>
+        <source>Caption Templates</source>
+        <translation>Mẫu chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="212"/>
+        <source>&amp;New</source>
+        <translation>&amp;Mới</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="213"/>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Nhân bản</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="214"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Xóa</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="215"/>
+        <source>Template na&amp;me</source>
+        <translation>&amp;Tên mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="217"/>
+        <source>&amp;Caption</source>
+        <translation>&amp;Chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="218"/>
+        <source>&amp;Headline</source>
+        <translation>Tiêu đề (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="219"/>
+        <source>C&amp;reator</source>
+        <translation>Tác giả (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="220"/>
+        <source>Cr&amp;edit</source>
+        <translation>Nguồn ảnh (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="221"/>
+        <source>Co&amp;pyright</source>
+        <translation>Bản quyền (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="222"/>
+        <source>C&amp;ity</source>
+        <translation>Thành phố (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="223"/>
+        <source>&amp;Keywords</source>
+        <translation>Từ khóa (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="224"/>
+        <source>&amp;Alt text</source>
+        <translation>Văn bản thay thế (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="228"/>
+        <source>Apply this field</source>
+        <translation>Áp dụng trường này</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="229"/>
+        <source>Replace</source>
+        <translation>Thay thế</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="230"/>
+        <source>Append</source>
+        <translation>Thêm vào sau</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="233"/>
+        <source>Variables: %1; a date takes a format, e.g. {date_taken:%d/%m/%Y}. Codes such as =ht= expand from the roster.</source>
+        <translation>Biến: %1; ngày có thể kèm định dạng, ví dụ {date_taken:%d/%m/%Y}. Mã như =ht= được thay theo danh sách mã.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="236"/>
+        <source>E&amp;vent</source>
+        <translation>&amp;Sự kiện</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="237"/>
+        <source>What {event} says in the preview</source>
+        <translation>Nội dung của {event} trong bản xem trước</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="336"/>
+        <source>No template yet: make one with New.</source>
+        <translation>Chưa có mẫu nào: bấm Mới để tạo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="355"/>
+        <source>a “{” without its “}”. Write {{ or }} for a brace itself.</source>
+        <translation>có “{” mà thiếu “}”. Viết {{ hoặc }} để có chính dấu ngoặc.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="356"/>
+        <source>a “}” without its “{”. Write {{ or }} for a brace itself.</source>
+        <translation>có “}” mà thiếu “{”. Viết {{ hoặc }} để có chính dấu ngoặc.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="357"/>
+        <source>unknown variable {%1}; use %2.</source>
+        <translation>không có biến {%1}; dùng %2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="360"/>
+        <source>{%1} takes no format.</source>
+        <translation>{%1} không nhận định dạng.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="361"/>
+        <source>the format of {%1} is not valid.</source>
+        <translation>định dạng của {%1} không hợp lệ.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="362"/>
+        <source>{seq:%1} is not a number format.</source>
+        <translation>{seq:%1} không phải định dạng số.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="377"/>
+        <source>Choose a photo in the Photos panel to see a preview.</source>
+        <translation>Chọn một ảnh trong khung Ảnh để xem trước.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="391"/>
+        <source>Preview on %1</source>
+        <translation>Xem trước trên %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="406"/>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="407"/>
+        <source>The template cannot be saved as it is: %1
+Close and drop the changes?</source>
+        <translation>Không thể lưu mẫu như hiện tại: %1
+Đóng và bỏ các thay đổi?</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="428"/>
+        <source>Name:</source>
+        <translation>Tên:</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="432"/>
+        <source>New Caption Template</source>
+        <translation>Mẫu chú thích mới</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="441"/>
+        <source>%1 (copy)</source>
+        <translation>%1 (bản sao)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="441"/>
+        <source>Duplicate Caption Template</source>
+        <translation>Nhân bản mẫu chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="459"/>
+        <source>Delete Caption Template</source>
+        <translation>Xóa mẫu chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="460"/>
+        <source>Delete the template “%1”? Photos it filled keep their text.</source>
+        <translation>Xóa mẫu “%1”? Các ảnh đã điền theo mẫu vẫn giữ nội dung.</translation>
     </message>
 </context>
 <context>

@@ -66,3 +66,42 @@ def test_downgrade_to_empty_and_up_again(tmp_path: Path):
     store.migrate()
     assert store.schema_revision() == SCHEMA_HEAD
     store.close()
+
+
+def test_0011_goes_down_and_up_on_a_server(pg_database: str, server_person):
+    """Caption templates and the roster on PostgreSQL: dropped and made again, usable by staff."""
+    from alembic import command
+    from sqlalchemy import create_engine, inspect
+
+    from newsroom_desktop.core.documents import Actor
+    from newsroom_desktop.core.newsroom import Newsroom
+    from newsroom_desktop.core.photo_templates import CaptionTemplate
+    from newsroom_desktop.core.server import server_revision, upgrade_server
+    from newsroom_desktop.core.settings import Settings
+
+    engine = create_engine(pg_database.replace("postgresql://", "postgresql+psycopg://", 1))
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    try:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0010")
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            photo_columns = {c["name"] for c in inspect(conn).get_columns("photos")}
+    finally:
+        engine.dispose()
+    assert not {"photo_templates", "code_replacements"} & tables
+    assert "city" not in photo_columns
+    assert server_revision(pg_database) == "0010"
+    assert upgrade_server(pg_database) == "0010"  # the revision it had
+    assert server_revision(pg_database) == SCHEMA_HEAD
+    # A person's own login (not the owner's) may use the new tables.
+    nr = Newsroom.open(server_person("Ngọc Hậu", "reporter"), settings=Settings())
+    try:
+        assert nr.actor == Actor("Ngọc Hậu", "reporter")
+        nr.photo_templates.save(CaptionTemplate(name="Hội nghị"))
+        nr.photo_templates.import_roster(b"ht\tTran Quoc To\n")
+        assert [t.name for t in nr.photo_templates.templates()] == ["Hội nghị"]
+    finally:
+        nr.close()

@@ -1,4 +1,5 @@
-"""Photo commands: photos add, photos set, photos list, photos crop."""
+"""Photo commands: photos add, photos set, photos list, photos crop (templates and codes:
+photo_templates)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newsroom_desktop.cli import photo_crop, render
+from newsroom_desktop.cli import photo_crop, photo_templates, render
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.photo_checks import TOO_NARROW, use_warnings
 from newsroom_desktop.core.settings import load_settings
@@ -21,6 +22,7 @@ def register(sub: Any) -> None:
     p.add_argument("id")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--no-place", action="store_true", help="do not place them in the body")
+    p.add_argument("--template", metavar="NAME", help="fill their fields from a caption template")
     p.set_defaults(handler=cmd_add)
     p = psub.add_parser("set", help="set the caption, credit or alt text of a photo")
     p.add_argument("id")
@@ -35,15 +37,19 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_list)
     photo_crop.register(psub)
+    photo_templates.register_under(psub)
 
 
 def cmd_add(nr: Newsroom, args: argparse.Namespace) -> int:
     article_id = nr.articles.resolve(args.id)
+    fill_in = nr.photo_templates.apply_at_import(args.template) if args.template else None
     ingested = nr.photos.ingest([Path(f) for f in args.files])
     for warning in (w for photo in ingested for w in photo.warnings):
         print(f"newsroom: warning: {warning}", file=sys.stderr)
     min_width = load_settings().min_photo_width
-    for use in nr.photos.link_ingested(article_id, ingested, place=not args.no_place):
+    for use in nr.photos.link_ingested(
+        article_id, ingested, place=not args.no_place, fill_in=fill_in
+    ):
         print(use.id)
         for narrow in use_warnings(use, min_width):
             if narrow.code == TOO_NARROW:

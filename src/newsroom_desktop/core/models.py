@@ -225,6 +225,8 @@ class Photo(Base):
     alt_text: Mapped[str] = mapped_column(Text, default="")
     keywords_json: Mapped[str] = mapped_column(Text, default="[]")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Where it was taken (IPTC City): what a caption template's {city} says.
+    city: Mapped[str] = mapped_column(String(200), default="")
 
 
 class ArticlePhoto(Base):
@@ -251,6 +253,27 @@ class ArticlePhoto(Base):
 
     article: Mapped[Article] = relationship(back_populates="photo_links")
     photo: Mapped[Photo | None] = relationship(lazy="joined")
+
+
+class PhotoTemplate(Base):
+    """A named caption template: which photo fields it sets, how, and with what (JSON)."""
+
+    __tablename__ = "photo_templates"
+
+    id: Mapped[str] = _id_column()
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    fields_json: Mapped[str] = mapped_column(Text, default="[]")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CodeReplacement(Base):
+    """One code of the newsroom's roster and its replacement columns (a JSON list)."""
+
+    __tablename__ = "code_replacements"
+
+    code: Mapped[str] = mapped_column(String(100), primary_key=True)
+    replacements_json: Mapped[str] = mapped_column(Text, default="[]")
 
 
 class Note(Base):

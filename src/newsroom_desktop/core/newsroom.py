@@ -33,6 +33,7 @@ from newsroom_desktop.core.settings import Settings, load_settings
 from newsroom_desktop.core.store import Store, migrations_dir
 from newsroom_desktop.core.store_file import SCHEMA_HEAD
 from newsroom_desktop.core.sync import SyncService, joined_actor
+from newsroom_desktop.core.template_service import PhotoTemplateService
 from newsroom_desktop.core.text import clean_line
 from newsroom_desktop.core.watch import StoreWatcher
 from newsroom_desktop.core.workflow import WorkflowService
@@ -91,6 +92,7 @@ class Newsroom:
         self.ctx = CoreContext(store=store, actor=actor, zone=ZoneInfo(zone))
         self.articles = ArticleService(self.ctx)
         self.photos = PhotoService(self.ctx)
+        self.photo_templates = PhotoTemplateService(self.ctx)
         self.exports = ExportService(self.ctx)
         self.workflow = WorkflowService(self.ctx)
         self.history = HistoryService(self.ctx)

@@ -13,7 +13,7 @@ from newsroom_desktop.core.context import CoreContext, get_one, id_prefix, perso
 from newsroom_desktop.core.convert import article_doc
 from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
 from newsroom_desktop.core.errors import NotFoundError, ValidationError
-from newsroom_desktop.core.models import Article, ArticlePhoto
+from newsroom_desktop.core.models import Article, ArticlePhoto, Photo
 from newsroom_desktop.core.photo_checks import original_file
 from newsroom_desktop.core.photos import (
     IngestedPhoto,
@@ -118,14 +118,26 @@ class PhotoService:
         )
 
     def link_ingested(
-        self, article_id: str, ingested: Sequence[IngestedPhoto], *, place: bool = True
+        self,
+        article_id: str,
+        ingested: Sequence[IngestedPhoto],
+        *,
+        place: bool = True,
+        fill_in: Callable[[Photo, int], None] | None = None,
     ) -> list[PhotoUse]:
-        """Add already ingested photos to an article in one unit of work; return the new uses."""
+        """Add already ingested photos to an article in one unit of work; return the new uses.
+
+        ``fill_in`` (a caption template's, say) sets each photo's fields before its use takes
+        its caption, credit and alt text from them.
+        """
         with self.ctx.store.write() as session:
             article = self._editable(session, article_id)
             ids = []
-            for item in ingested:
-                link = link_photo(article, photo_row(session, item))
+            for seq, item in enumerate(ingested, 1):
+                photo = photo_row(session, item)
+                if fill_in is not None:
+                    fill_in(photo, seq)
+                link = link_photo(article, photo)
                 session.flush()
                 if place:
                     article.body = body_md.append_figure(article.body, link.id)

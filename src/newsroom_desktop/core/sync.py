@@ -75,6 +75,7 @@ from newsroom_desktop.core.sync_send import (
     push,
     record_sent,
 )
+from newsroom_desktop.core.template_sync import sync_shared
 from newsroom_desktop.core.uploads import upload_original
 from newsroom_desktop.core.workflow import check_edit_in
 
@@ -359,6 +360,7 @@ class SyncService:
             self._send(server, report, progress)
             self._receive(server, state, report, progress, days)
             house_sync.exchange(self.ctx.store, server)
+            sync_shared(self.ctx.store, server)
         except (OperationalError, DBAPIError) as exc:
             raise _offline(exc, server.location.display) from exc
         except StoreError as exc:

@@ -215,13 +215,16 @@ class CropController(QObject):
         photos: PhotoService,
         min_width: Callable[[], int],
         parent: QWidget,
+        stack: QUndoStack | None = None,
     ) -> None:
+        """``stack``: the undo history the crops join (the photo panel's, so one Ctrl+Z on the
+        thumbnails undoes the last crop or caption batch, whichever came last); None: its own."""
         super().__init__(parent)
         self._apply = apply
         self._photos = photos
         self._min_width = min_width
         self._parent = parent
-        self.stack = QUndoStack(self)
+        self.stack = stack if stack is not None else QUndoStack(self)
         self._article_id: str | None = None  # the article whose crops the history holds
         self.undo_action: QAction = self.stack.createUndoAction(self, self.tr("Undo"))
         self.redo_action: QAction = self.stack.createRedoAction(self, self.tr("Redo"))

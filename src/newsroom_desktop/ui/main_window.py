@@ -24,6 +24,7 @@ from newsroom_desktop.core.settings import Settings
 from newsroom_desktop.core.workflow_rules import can_edit
 from newsroom_desktop.ui.actions import build_actions, build_menus, build_toolbar
 from newsroom_desktop.ui.article_list import ArticleListModel, ArticleListPanel
+from newsroom_desktop.ui.caption_desk import CaptionDeskController
 from newsroom_desktop.ui.crop_dialog import CropController
 from newsroom_desktop.ui.editor.panel import EditorPanel
 from newsroom_desktop.ui.hub import ChangeHub
@@ -172,8 +173,8 @@ class MainWindow(QMainWindow):
             self.newsroom.photos,
             lambda: self.settings.min_photo_width,
             self,
+            stack=self.photo_panel.batch,  # the panel's Undo and Redo (Ctrl+Z on the thumbnails)
         )
-        self.crop.attach(self.photo_panel.list)
         self.sync_desk = SyncDesk(
             self.services,
             status_bar=self.statusBar(),
@@ -187,6 +188,12 @@ class MainWindow(QMainWindow):
             local_action=self.commands["use_local"],
             switch=self.replace_with,
             joined=self.sync_desk.start,
+        )
+        self.caption_desk = CaptionDeskController(
+            self.services,
+            photo_panel=self.photo_panel,
+            menu=self.menus["edit"],
+            before=self.commands["preferences"],
         )
         self.sync_article = SyncArticleController(
             self.services, self.sync_desk, editor=self.editor, menu=self.menus["article"]

@@ -49,9 +49,11 @@ from newsroom_desktop.core.photo_checks import (
     too_narrow,
     use_warnings,
 )
+from newsroom_desktop.ui.code_expander import CodeExpander
 from newsroom_desktop.ui.editor.fields import GrowingTextEdit
 from newsroom_desktop.ui.editor.paste import MARKDOWN_MIME
 from newsroom_desktop.ui.folders import PHOTOS, remember_folder, start_folder
+from newsroom_desktop.ui.photo_batch import PhotoBatch
 
 Thumbnails = Callable[[PhotoUse], QImage | None]
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif"
@@ -187,6 +189,7 @@ class PhotoPanel(QWidget):
         # C is a letter to type in the caption: the shortcut is the panel's, never the window's.
         self.action_crop.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.action_crop)
+        self._build_batch_actions()
         self._edit_timer = QTimer(self)
         self._edit_timer.setSingleShot(True)
         self._edit_timer.setInterval(0)
@@ -194,6 +197,19 @@ class PhotoPanel(QWidget):
         self._wire()
         self.retranslate()
         self.show_article(None)
+
+    def _build_batch_actions(self) -> None:
+        """Captions of many photos at once (the caption desk's controller runs these)."""
+        self.action_apply_template = QAction(self)
+        self.action_apply_template.setObjectName("applyTemplate")
+        self.action_batch_edit = QAction(self)
+        self.action_batch_edit.setObjectName("batchEdit")
+        self.batch = PhotoBatch(self._show_batch_use, self)
+        self.action_undo_batch = self.batch.createUndoAction(self)
+        self.action_undo_batch.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.action_redo_batch = self.batch.createRedoAction(self)
+        self.action_redo_batch.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        self.expander = CodeExpander(self)
 
     def _button_row(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
@@ -207,9 +223,17 @@ class PhotoPanel(QWidget):
         self.insert_button.setObjectName("insertPhoto")
         self.insert_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        separator = QAction(self)
+        separator.setSeparator(True)
         self.list.addActions(
-            [self.action_insert, self.action_crop, self.action_lead, self.action_remove]
+            [self.action_insert, self.action_crop, self.action_lead, self.action_remove, separator]
         )
+        self.list.addActions([self.action_apply_template, self.action_batch_edit])
+        self.list.addActions([self.action_undo_batch, self.action_redo_batch])
+        for action in (self.action_undo_batch, self.action_redo_batch):
+            # Only while the thumbnails have the focus: the caption fields keep their own undo.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.insert_button.setDefaultAction(self.action_insert)
         self.lead_button.setDefaultAction(self.action_lead)
         self.remove_button.setDefaultAction(self.action_remove)
@@ -285,6 +309,7 @@ class PhotoPanel(QWidget):
         self.credit.textChanged.connect(self._edit_timer.start)
         self.alt_text.textChanged.connect(self._edit_timer.start)
         self._edit_timer.timeout.connect(self._emit_caption)
+        self.expander.watch(self.caption, self.credit, self.alt_text)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Photos"))
@@ -304,6 +329,14 @@ class PhotoPanel(QWidget):
         )
         self.attach_button.setText(self.tr("Choose the Photo…"))
         self.attach_button.setToolTip(self.tr("Give this figure its photo file"))
+        self.action_apply_template.setText(self.tr("Apply Caption &Template…"))
+        self.action_apply_template.setToolTip(
+            self.tr("Fill the selected photos' captions from a caption template")
+        )
+        self.action_batch_edit.setText(self.tr("Set a Field for &All Selected…"))
+        self.action_batch_edit.setToolTip(
+            self.tr("Give the caption, credit or alt text of every selected photo one text")
+        )
         self.caption.setPlaceholderText(self.tr("Caption for this article"))
         self.credit.setPlaceholderText(self.tr("Credit, e.g. Ảnh: Ngọc Hậu"))
         self.alt_text.setPlaceholderText(
@@ -380,6 +413,7 @@ class PhotoPanel(QWidget):
         keep = select or (self._current.id if self._current else None)
         if doc is None or self._doc is None or doc.id != self._doc.id:
             self.added_notice.hide()
+            self.batch.clear()  # a batch's undo belongs to the article it changed
         self._doc = doc
         placed = body_md.photo_ids(doc.body) if doc and doc.photos else []
         self._repeated = repeated_uses(doc.photos, placed) if doc else frozenset()
@@ -572,6 +606,19 @@ class PhotoPanel(QWidget):
 
     def current_use(self) -> PhotoUse | None:
         return self._current
+
+    def selected_uses(self) -> list[PhotoUse]:
+        """Return the selected photos in the article's order (the current one if none is)."""
+        chosen = {str(item.data(ID_ROLE)) for item in self.list.selectedItems()}
+        uses = [u for u in self._doc.photos if u.id in chosen] if self._doc else []
+        if not uses and self._current is not None:
+            uses = [self._current]
+        return uses
+
+    def _show_batch_use(self, use: PhotoUse) -> None:
+        """Show and report one photo's captions set by a batch (or its undo)."""
+        self.update_use(use)
+        self.caption_edited.emit(use)
 
     def dragEnterEvent(self, event: Any) -> None:
         if event.mimeData().hasUrls() and self._doc is not None:

@@ -20,7 +20,7 @@ from newsroom_desktop.core.changes import (
     Changes,
 )
 from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
-from newsroom_desktop.core.errors import ConflictError, NewsroomError
+from newsroom_desktop.core.errors import ConflictError, NewsroomError, NotFoundError
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.photos import IngestedPhoto
 from newsroom_desktop.core.photos.recipe import Recipe
@@ -64,6 +64,8 @@ class ArticleSession(QObject):
         self.hub = hub
         self.operations = operations
         self.saver = Saver(newsroom, parent=self)
+        # The caption template that fills photos as they are added ("": none).
+        self.import_template = ""
         self.doc: ArticleDoc | None = None
         self._generation = 0
         self._saved_generation = 0
@@ -355,7 +357,10 @@ class ArticleSession(QObject):
         article_id = self.doc.id
         before = {p.id for p in self.doc.photos}
         self.flush()
-        self.saver.run_now(lambda nr, _v: self._linked(nr, article_id, ingested), NO_GENERATION)
+        template = self.import_template
+        self.saver.run_now(
+            lambda nr, _v: self._linked(nr, article_id, ingested, template), NO_GENERATION
+        )
         new = [p for p in self.doc.photos if p.id not in before]
         for use in new:
             self.editor.update_photo(use)  # the body knows them: a drag from the panel places one
@@ -373,8 +378,16 @@ class ArticleSession(QObject):
             on_done()
 
     @staticmethod
-    def _linked(newsroom: Newsroom, article_id: str, ingested: list[IngestedPhoto]) -> ArticleDoc:
-        newsroom.photos.link_ingested(article_id, ingested, place=False)
+    def _linked(
+        newsroom: Newsroom, article_id: str, ingested: list[IngestedPhoto], template: str = ""
+    ) -> ArticleDoc:
+        fill_in = None
+        if template:
+            try:
+                fill_in = newsroom.photo_templates.apply_at_import(template)
+            except NotFoundError:
+                fill_in = None  # deleted since it was chosen: the photos come in as they are
+        newsroom.photos.link_ingested(article_id, ingested, place=False, fill_in=fill_in)
         return newsroom.articles.get(article_id)
 
     def _on_operation_failed(self, error: object) -> None:
