@@ -1,4 +1,4 @@
-"""Photo commands: photos add, photos set, photos list."""
+"""Photo commands: photos add, photos set, photos list, photos library."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from newsroom_desktop.cli import render
+from newsroom_desktop.cli.photo_library import register_library
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.photo_checks import TOO_NARROW, use_warnings
 from newsroom_desktop.core.settings import load_settings
@@ -34,6 +35,7 @@ def register(sub: Any) -> None:
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_list)
+    register_library(psub)
 
 
 def cmd_add(nr: Newsroom, args: argparse.Namespace) -> int:

@@ -225,6 +225,9 @@ class Photo(Base):
     alt_text: Mapped[str] = mapped_column(Text, default="")
     keywords_json: Mapped[str] = mapped_column(Text, default="[]")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The photo desk's picks (migration 0011): 0 to 5 stars and a colour label ("" for none).
+    rating: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    color_label: Mapped[str] = mapped_column(String(16), default="", server_default="")
 
 
 class ArticlePhoto(Base):

@@ -23,6 +23,7 @@ from newsroom_desktop.core.intake import IntakeService
 from newsroom_desktop.core.leases import LeaseService
 from newsroom_desktop.core.notes import NoteService
 from newsroom_desktop.core.paths import StoreLocation, config_dir, server_location
+from newsroom_desktop.core.photo_library import PhotoLibrary
 from newsroom_desktop.core.photo_service import PhotoService
 from newsroom_desktop.core.recovery import RecoveryService
 from newsroom_desktop.core.server_link import read_server_link
@@ -43,6 +44,7 @@ __all__ = [
     "SCHEMA_HEAD",
     "ArticleService",
     "Newsroom",
+    "PhotoLibrary",
     "PhotoService",
     "StoreWatcher",
     "config_dir",
@@ -90,6 +92,7 @@ class Newsroom:
         self.ctx = CoreContext(store=store, actor=actor, zone=ZoneInfo(zone))
         self.articles = ArticleService(self.ctx)
         self.photos = PhotoService(self.ctx)
+        self.library = PhotoLibrary(self.ctx)
         self.exports = ExportService(self.ctx)
         self.workflow = WorkflowService(self.ctx)
         self.history = HistoryService(self.ctx)

@@ -1,0 +1,36 @@
+"""Photo marks for picking on the photo desk: a rating (0 to 5 stars) and a colour label
+
+Revision ID: 0011
+Revises: 0008
+Create Date: 2026-12-07
+
+Two columns on ``photos``, so the marks live with the photo itself: on a newsroom server every
+desk sees the same picks (staff may already change ``photos``, 0004), and a photo a desk sends
+or fetches carries its marks with its other columns. Defaults fill the existing rows. Plain
+ADD COLUMN with a server default works on SQLite and PostgreSQL alike; the downgrade drops
+them in a batch (SQLite rebuilds the table).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0011"
+down_revision = "0008"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("photos", sa.Column("rating", sa.Integer(), nullable=False, server_default="0"))
+    op.add_column(
+        "photos",
+        sa.Column("color_label", sa.String(length=16), nullable=False, server_default=""),
+    )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("photos") as batch:
+        batch.drop_column("color_label")
+        batch.drop_column("rating")

@@ -1,0 +1,298 @@
+"""The newsroom's photos as a library: list, search, filter, mark (rating, label), take in."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from newsroom_desktop.core._writes import photo_row
+from newsroom_desktop.core.context import CoreContext
+from newsroom_desktop.core.errors import PhotoError, ValidationError
+from newsroom_desktop.core.models import ArticlePhoto, Photo
+from newsroom_desktop.core.originals import local_original
+from newsroom_desktop.core.photo_folder import photo_files
+from newsroom_desktop.core.photos import IngestedPhoto, cached_thumbnail, make_thumbnail
+from newsroom_desktop.core.photos.batch import ingest_each
+from newsroom_desktop.core.photos.ingest import original_path
+from newsroom_desktop.core.text import fold
+
+Progress = Callable[[int, int, str], bool]
+MAX_RATING = 5
+# Photo Mechanic's and Lightroom's keys 6–9 give these, in this order.
+COLOR_LABELS = ("red", "yellow", "green", "blue")
+# Files taken in (and recorded) at once: a cancel keeps every chunk recorded before it.
+IMPORT_CHUNK = 48
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryPhoto:
+    """One photo of the newsroom with what its file says, its marks and how often it is used."""
+
+    id: str
+    sha256: str
+    original_filename: str
+    format: str
+    width: int
+    height: int
+    file_size: int
+    taken_at: str
+    camera: str
+    description: str
+    headline: str
+    creator: str
+    credit: str
+    copyright: str
+    alt_text: str
+    keywords: tuple[str, ...]
+    rating: int
+    color_label: str
+    uses: int
+    added_at: datetime
+    file: Path
+
+    def folded_text(self) -> str:
+        """Return what a search looks in (caption, creator, keywords, file name), folded."""
+        parts = (
+            self.description,
+            self.headline,
+            self.creator,
+            self.alt_text,
+            " ".join(self.keywords),
+            self.original_filename,
+        )
+        return fold(" ".join(parts))
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryFilter:
+    """What the library shows: a search and filters; empty fields filter nothing.
+
+    ``taken_from`` and ``taken_to`` are ISO dates (YYYY-MM-DD), both ends included; a photo
+    without a date taken is left out when either is given.
+    """
+
+    search: str = ""
+    creator: str = ""
+    taken_from: str = ""
+    taken_to: str = ""
+    unused_only: bool = False
+    min_rating: int = 0
+    color_label: str = ""
+
+    def matches(self, photo: LibraryPhoto, words: Sequence[str]) -> bool:
+        """Tell whether ``photo`` passes this filter (``words``: the folded search words)."""
+        if self.unused_only and photo.uses:
+            return False
+        if photo.rating < self.min_rating:
+            return False
+        if self.color_label and photo.color_label != self.color_label:
+            return False
+        if self.creator and fold(self.creator) not in fold(photo.creator):
+            return False
+        day = photo.taken_at[:10]
+        if (self.taken_from or self.taken_to) and not day:
+            return False
+        if self.taken_from and day < self.taken_from:
+            return False
+        if self.taken_to and day > self.taken_to:
+            return False
+        if words:
+            text = photo.folded_text()
+            return all(word in text for word in words)
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class FolderImport:
+    """What taking in a folder did: photos recorded (new or known), and files refused."""
+
+    added: tuple[LibraryPhoto, ...]
+    already: int
+    refused: tuple[tuple[str, str], ...]  # (file name, why)
+    skipped: int  # files over the folder's limit, or symlinks out of it
+
+
+class PhotoLibrary:
+    """The photo desk's operations; each public method is one unit of work."""
+
+    def __init__(self, ctx: CoreContext) -> None:
+        self.ctx = ctx
+
+    @property
+    def originals_dir(self) -> Path:
+        return self.ctx.store.location.originals_dir
+
+    def photos(self, wanted: LibraryFilter | None = None) -> list[LibraryPhoto]:
+        """Return the newsroom's photos that pass ``wanted``, newest taken first."""
+        wanted = wanted or LibraryFilter()
+        words = fold(wanted.search).split()
+        with self.ctx.store.read() as session:
+            every = self._load(session)
+        return [p for p in every if wanted.matches(p, words)]
+
+    def get(self, photo_ids: Sequence[str]) -> list[LibraryPhoto]:
+        """Return these photos (those that still exist), in the order asked."""
+        with self.ctx.store.read() as session:
+            found = {p.id: p for p in self._load(session, list(photo_ids))}
+        return [found[pid] for pid in photo_ids if pid in found]
+
+    def creators(self) -> list[str]:
+        """Return every photo creator named in the library, A–Z (Vietnamese order, folded)."""
+        with self.ctx.store.read() as session:
+            names = session.scalars(select(Photo.creator).where(Photo.creator != "").distinct())
+            return sorted(set(names), key=lambda name: (fold(name), name))
+
+    def mark(
+        self,
+        photo_ids: Sequence[str],
+        *,
+        rating: int | None = None,
+        color_label: str | None = None,
+    ) -> list[LibraryPhoto]:
+        """Give photos a rating (0–5) or a colour label ("" clears it); return them marked."""
+        if rating is not None and not 0 <= rating <= MAX_RATING:
+            raise ValidationError(f"A rating is 0 to {MAX_RATING} stars, not {rating}.")
+        if color_label is not None and color_label not in ("", *COLOR_LABELS):
+            raise ValidationError(
+                f"Unknown colour label {color_label!r}; use one of {', '.join(COLOR_LABELS)}."
+            )
+        if self.ctx.store.read_only:
+            raise self.ctx.store.read_only_error()
+        ids = list(dict.fromkeys(photo_ids))
+        with self.ctx.store.write() as session:
+            for photo in session.scalars(select(Photo).where(Photo.id.in_(ids))):
+                if rating is not None:
+                    photo.rating = rating
+                if color_label is not None:
+                    photo.color_label = color_label
+        return self.get(ids)
+
+    def thumbnail(self, photo: LibraryPhoto, size: int = 320) -> Path:
+        """Return the photo's thumbnail (made on first use, in the cache).
+
+        PhotoError("original_missing") if neither the cache nor the original has it.
+        """
+        cache = self.ctx.store.location.thumbnails_dir
+        cached = cached_thumbnail(cache, photo.sha256, size)
+        if cached is not None:
+            return cached
+        return make_thumbnail(self.original(photo), photo.sha256, cache, size)
+
+    def original(self, photo: LibraryPhoto) -> Path:
+        """Return the photo's original file (fetched from the newsroom server if need be)."""
+        path = local_original(photo.file, photo.sha256)
+        if not path.is_file():
+            raise PhotoError(
+                f"The original of photo {photo.original_filename or photo.sha256[:12]} is "
+                f"missing from {path.parent}; restore the originals folder from a backup.",
+                code="original_missing",
+            )
+        return path
+
+    def import_folder(self, folder: Path, progress: Progress | None = None) -> FolderImport:
+        """Take in every photo in ``folder`` and below (a card, say), without any article.
+
+        Bounded (photo_folder says how); bad files are refused one by one, the rest go in.
+        ``progress`` returning False cancels: photos recorded so far stay (CancelledError).
+        """
+        if self.ctx.store.read_only:
+            raise self.ctx.store.read_only_error()
+        found = photo_files(folder)
+        total = len(found.files)
+        added: list[LibraryPhoto] = []
+        already = 0
+        refused: list[tuple[str, str]] = []
+        for start in range(0, total, IMPORT_CHUNK):
+            chunk = found.files[start : start + IMPORT_CHUNK]
+
+            def chunk_progress(done: int, _total: int, name: str, start: int = start) -> bool:
+                return progress is None or progress(start + done, total, name)
+
+            outcomes = ingest_each(
+                chunk,
+                self.originals_dir,
+                thumbnail_dir=self.ctx.store.location.thumbnails_dir,
+                progress=chunk_progress,
+            )
+            ingested = [o for o in outcomes if isinstance(o, IngestedPhoto)]
+            refused += [
+                (path.name, o.message if isinstance(o, PhotoError) else str(o))
+                for path, o in zip(chunk, outcomes, strict=True)
+                if isinstance(o, Exception)
+            ]
+            new_ids, known = self._record(ingested)
+            already += known
+            added += self.get(new_ids)
+        return FolderImport(tuple(added), already, tuple(refused), found.skipped)
+
+    def _record(self, ingested: Sequence[IngestedPhoto]) -> tuple[list[str], int]:
+        """Record taken-in photos; return the ids of the new ones and how many were known."""
+        new_ids: list[str] = []
+        with self.ctx.store.write() as session:
+            known = set(
+                session.scalars(
+                    select(Photo.sha256).where(Photo.sha256.in_([i.sha256 for i in ingested]))
+                )
+            )
+            for item in ingested:
+                if item.sha256 in known:
+                    continue
+                known.add(item.sha256)
+                row = photo_row(session, item)
+                session.flush()
+                new_ids.append(row.id)
+        return new_ids, len(ingested) - len(new_ids)
+
+    def _load(self, session: Session, ids: list[str] | None = None) -> list[LibraryPhoto]:
+        uses = (
+            select(ArticlePhoto.photo_id, func.count().label("n"))
+            .where(ArticlePhoto.photo_id.is_not(None))
+            .group_by(ArticlePhoto.photo_id)
+            .subquery()
+        )
+        query = select(Photo, func.coalesce(uses.c.n, 0)).outerjoin(
+            uses, uses.c.photo_id == Photo.id
+        )
+        if ids is not None:
+            query = query.where(Photo.id.in_(ids))
+        rows = session.execute(query).all()
+        photos = [self._library_photo(photo, int(count)) for photo, count in rows]
+        # Newest taken first; photos without a date after, newest added first.
+        photos.sort(key=lambda p: p.added_at, reverse=True)
+        photos.sort(key=lambda p: (p.taken_at != "", p.taken_at), reverse=True)
+        return photos
+
+    def _library_photo(self, photo: Photo, uses: int) -> LibraryPhoto:
+        try:
+            keywords = tuple(str(k) for k in json.loads(photo.keywords_json or "[]"))
+        except ValueError:
+            keywords = ()
+        return LibraryPhoto(
+            id=photo.id,
+            sha256=photo.sha256,
+            original_filename=photo.original_filename,
+            format=photo.format,
+            width=photo.width,
+            height=photo.height,
+            file_size=photo.file_size,
+            taken_at=photo.taken_at,
+            camera=photo.camera,
+            description=photo.description,
+            headline=photo.headline,
+            creator=photo.creator,
+            credit=photo.credit,
+            copyright=photo.copyright,
+            alt_text=photo.alt_text,
+            keywords=keywords,
+            rating=photo.rating,
+            color_label=photo.color_label,
+            uses=uses,
+            added_at=photo.created_at,
+            file=original_path(self.originals_dir, photo.sha256, photo.format),
+        )
