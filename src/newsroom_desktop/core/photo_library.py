@@ -11,16 +11,17 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from newsroom_desktop.core._writes import photo_row
-from newsroom_desktop.core.context import CoreContext
-from newsroom_desktop.core.errors import PhotoError, ValidationError
-from newsroom_desktop.core.models import ArticlePhoto, Photo
+from newsroom_desktop.core._writes import commit_save, link_photo, photo_row, touch
+from newsroom_desktop.core.context import CoreContext, get_one, person_for
+from newsroom_desktop.core.errors import NotFoundError, PhotoError, ValidationError
+from newsroom_desktop.core.models import Article, ArticlePhoto, Photo
 from newsroom_desktop.core.originals import local_original
 from newsroom_desktop.core.photo_folder import photo_files
 from newsroom_desktop.core.photos import IngestedPhoto, cached_thumbnail, make_thumbnail
 from newsroom_desktop.core.photos.batch import ingest_each
 from newsroom_desktop.core.photos.ingest import original_path
 from newsroom_desktop.core.text import fold
+from newsroom_desktop.core.workflow import check_edit_in
 
 Progress = Callable[[int, int, str], bool]
 MAX_RATING = 5
@@ -172,6 +173,27 @@ class PhotoLibrary:
                 if color_label is not None:
                     photo.color_label = color_label
         return self.get(ids)
+
+    def use_in_article(self, article_id: str, photo_ids: Sequence[str]) -> list[str]:
+        """Add library photos to an article (captions from each photo); return the new use ids.
+
+        One unit of work and one revision; the photos go to the article's photos, unplaced
+        (the caller places them in the body where they were dropped).
+        """
+        if self.ctx.store.read_only:
+            raise self.ctx.store.read_only_error()
+        with self.ctx.store.write() as session:
+            article = get_one(session, Article, article_id, "article")
+            assert isinstance(article, Article)
+            check_edit_in(article, self.ctx.actor)
+            found = {p.id: p for p in session.scalars(select(Photo).where(Photo.id.in_(photo_ids)))}
+            missing = [pid for pid in photo_ids if pid not in found]
+            if missing:
+                raise NotFoundError(f"No photo {missing[0][:8]} in the newsroom's photos.")
+            links = [link_photo(article, found[pid]) for pid in dict.fromkeys(photo_ids)]
+            touch(article)
+            commit_save(session, self.ctx, article, person_for(session, self.ctx.actor), "photos")
+            return [link.id for link in links]
 
     def thumbnail(self, photo: LibraryPhoto, size: int = 320) -> Path:
         """Return the photo's thumbnail (made on first use, in the cache).

@@ -1,0 +1,233 @@
+"""The Photos view: the filter bar over a grid of every photo; keys mark, Space previews."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsroom_desktop.core.errors import NewsroomError
+from newsroom_desktop.core.photo_library import COLOR_LABELS, LibraryPhoto, PhotoLibrary
+from newsroom_desktop.ui.labels import error_message
+from newsroom_desktop.ui.photo_desk.delegate import CELL, IMAGE, PhotoGridDelegate
+from newsroom_desktop.ui.photo_desk.filters import PhotoFilterBar, label_names
+from newsroom_desktop.ui.photo_desk.model import PhotoGridModel
+from newsroom_desktop.ui.photo_desk.preview import PREVIEW_SIZE, PhotoPreview
+from newsroom_desktop.ui.photo_desk.thumbs import GridThumbnails
+
+RATING_KEYS = {Qt.Key.Key_0 + n: n for n in range(6)}
+LABEL_KEYS = {Qt.Key.Key_6 + n: label for n, label in enumerate(COLOR_LABELS)}
+
+
+class PhotoGrid(QListView):
+    """The grid of thumbnails: a list view in icon mode, cells of one size, drag to articles."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("photoGrid")
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setUniformItemSizes(True)
+        self.setGridSize(CELL)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setDragEnabled(True)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(CELL.height() // 4)
+        self.setItemDelegate(PhotoGridDelegate(self))
+        self.setSpacing(0)
+
+
+class PhotoDesk(QWidget):
+    """Every photo of the newsroom to browse and pick; writes go through the photo library."""
+
+    import_requested = Signal()
+    problem = Signal(str, str)  # title, message
+    status = Signal(str)
+
+    def __init__(self, library: PhotoLibrary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("photoDesk")
+        self.library = library
+        self.thumbnails = GridThumbnails(library.thumbnail, IMAGE, self)
+        self.model = PhotoGridModel(self.thumbnails, self)
+        self.filters = PhotoFilterBar()
+        self.grid = PhotoGrid()
+        self.grid.setModel(self.model)
+        self.grid.installEventFilter(self)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("photoCount")
+        self.import_button = QPushButton(self.tr("Import a Folder of Photos…"))
+        self.import_button.setObjectName("photoImportFolder")
+        self.import_button.setToolTip(
+            self.tr("Take in every photo of a card or folder, with its sub-folders")
+        )
+        self.hint = QLabel(
+            self.tr("0–5: rating · 6–9: colour label · Space: preview · drag onto an article")
+        )
+        self.hint.setObjectName("photoKeysHint")
+        self.hint.setStyleSheet("color: #7a8290;")
+        self.preview = PhotoPreview(lambda photo: library.thumbnail(photo, PREVIEW_SIZE), self)
+        self._build()
+        self.filters.changed.connect(self.reload)
+        self.import_button.clicked.connect(self.import_requested)
+        self.preview.step.connect(self._step_preview)
+        self.preview.key_pressed.connect(self._mark_key)
+        self.loaded = False
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Photos"))
+        title.setObjectName("panelTitle")
+        top.addWidget(title)
+        top.addWidget(self.count_label)
+        top.addStretch(1)
+        top.addWidget(self.hint)
+        top.addWidget(self.import_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.grid, 1)
+
+    # -- showing -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Show the photos the filters ask for, keeping the current photo where it is."""
+        current = self.current_photo()
+        try:
+            photos = self.library.photos(self.filters.current())
+            creators = self.library.creators()
+        except NewsroomError as exc:
+            self.problem.emit(
+                self.tr("Could not show the photos"), error_message(exc.code, exc.message)
+            )
+            return
+        self.filters.set_creators(creators)
+        self.model.set_photos(photos)
+        self.loaded = True
+        self.count_label.setText(self.tr("%n photo(s)", "", len(photos)))
+        row = self.model.row_of(current.id) if current is not None else None
+        if row is None and photos:
+            row = 0
+        if row is not None:
+            self.grid.setCurrentIndex(self.model.index(row))
+
+    def current_photo(self) -> LibraryPhoto | None:
+        index = self.grid.currentIndex()
+        return self.model.photo(index.row()) if index.isValid() else None
+
+    def selected_photos(self) -> list[LibraryPhoto]:
+        """Return the selected photos in grid order (the current one if none is selected)."""
+        rows = sorted(i.row() for i in self.grid.selectionModel().selectedIndexes())
+        if not rows:
+            current = self.current_photo()
+            return [current] if current is not None else []
+        return [self.model.photo(row) for row in rows]
+
+    def select_rows(self, rows: list[int]) -> None:
+        selection = self.grid.selectionModel()
+        selection.clearSelection()
+        flag = QItemSelectionModel.SelectionFlag.Select
+        for row in rows:
+            selection.select(self.model.index(row), flag)
+        if rows:
+            self.grid.setCurrentIndex(self.model.index(rows[-1]))
+            selection.select(self.model.index(rows[-1]), flag)
+
+    # -- keys ----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.grid and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if mods == Qt.KeyboardModifier.NoModifier:
+                if event.key() == Qt.Key.Key_Space:
+                    self.show_preview()
+                    return True
+                if self._mark_key(event.key()):
+                    return True
+        return super().eventFilter(watched, event)
+
+    def _mark_key(self, key: int) -> bool:
+        """Apply a rating key (0–5) or colour-label key (6–9) to the selection."""
+        photos = self.selected_photos()
+        if not photos:
+            return False
+        if key in RATING_KEYS:
+            self.mark(photos, rating=RATING_KEYS[key])
+            return True
+        if key in LABEL_KEYS:
+            label = LABEL_KEYS[key]
+            # The same key again takes the label off, as in Photo Mechanic and Lightroom.
+            same = all(p.color_label == label for p in photos)
+            self.mark(photos, color_label="" if same else label)
+            return True
+        return False
+
+    def mark(
+        self,
+        photos: list[LibraryPhoto],
+        *,
+        rating: int | None = None,
+        color_label: str | None = None,
+    ) -> None:
+        try:
+            marked = self.library.mark(
+                [p.id for p in photos], rating=rating, color_label=color_label
+            )
+        except NewsroomError as exc:
+            self.problem.emit(
+                self.tr("Could not mark the photos"), error_message(exc.code, exc.message)
+            )
+            return
+        self.model.update(marked)
+        if self.preview.isVisible() and self.preview.photo is not None:
+            shown = [p for p in marked if p.id == self.preview.photo.id]
+            if shown:
+                self.preview.show_marks(shown[0])
+        if rating is not None:
+            text = (
+                self.tr("Rated %n photo(s): ", "", len(marked)) + "★" * rating + "☆" * (5 - rating)
+            )
+        elif color_label:
+            name = label_names()[COLOR_LABELS.index(color_label)]
+            text = self.tr("Labelled %n photo(s): ", "", len(marked)) + name
+        else:
+            text = self.tr("Took the colour label off %n photo(s).", "", len(marked))
+        self.status.emit(text)
+
+    # -- preview -------------------------------------------------------------------------
+
+    def show_preview(self) -> None:
+        """Show the current photo large (Space again closes)."""
+        photo = self.current_photo()
+        if photo is None:
+            return
+        self.preview.show_photo(photo, self.thumbnails.image(photo))
+        self.preview.show()
+        self.preview.raise_()
+        self.preview.activateWindow()
+
+    def _step_preview(self, step: int) -> None:
+        index = self.grid.currentIndex()
+        row = index.row() + step if index.isValid() else 0
+        if 0 <= row < self.model.rowCount():
+            self.select_rows([row])
+            self.grid.scrollTo(self.model.index(row))
+            self.show_preview()
+
+    def stop(self) -> None:
+        """Stop the background loads (the window closes)."""
+        self.thumbnails.stop()
+        self.preview.close()
