@@ -127,6 +127,7 @@ UI_MAY_IMPORT = frozenset(
         "filters",  # the saved filters as list queries
         "note_info",  # a note as plain data, and whether its passage is still there
         "photo_checks",
+        "photo_records",  # the photo library's records: a photo with its marks, a filter
         "photos",  # image files only (ingest, metadata, thumbnails): no store
         "profile",  # the local profile kept in the settings file
         "resources",

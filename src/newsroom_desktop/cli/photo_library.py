@@ -9,7 +9,7 @@ from typing import Any
 from newsroom_desktop.cli import render
 from newsroom_desktop.core.errors import ValidationError
 from newsroom_desktop.core.newsroom import Newsroom
-from newsroom_desktop.core.photo_library import (
+from newsroom_desktop.core.photo_records import (
     COLOR_LABELS,
     MAX_RATING,
     LibraryFilter,

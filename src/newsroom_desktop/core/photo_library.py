@@ -1,11 +1,12 @@
-"""The newsroom's photos as a library: list, search, filter, mark (rating, label), take in."""
+"""The newsroom's photos as a library: list, search, filter, mark (rating, label), take in.
+
+Its records (LibraryPhoto, LibraryFilter, FolderImport) are in photo_records.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -17,6 +18,13 @@ from newsroom_desktop.core.errors import NotFoundError, PhotoError, ValidationEr
 from newsroom_desktop.core.models import Article, ArticlePhoto, Photo
 from newsroom_desktop.core.originals import local_original
 from newsroom_desktop.core.photo_folder import photo_files
+from newsroom_desktop.core.photo_records import (
+    COLOR_LABELS,
+    MAX_RATING,
+    FolderImport,
+    LibraryFilter,
+    LibraryPhoto,
+)
 from newsroom_desktop.core.photos import IngestedPhoto, cached_thumbnail, make_thumbnail
 from newsroom_desktop.core.photos.batch import ingest_each
 from newsroom_desktop.core.photos.ingest import original_path
@@ -24,99 +32,8 @@ from newsroom_desktop.core.text import fold
 from newsroom_desktop.core.workflow import check_edit_in
 
 Progress = Callable[[int, int, str], bool]
-MAX_RATING = 5
-# Photo Mechanic's and Lightroom's keys 6–9 give these, in this order.
-COLOR_LABELS = ("red", "yellow", "green", "blue")
 # Files taken in (and recorded) at once: a cancel keeps every chunk recorded before it.
 IMPORT_CHUNK = 48
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryPhoto:
-    """One photo of the newsroom with what its file says, its marks and how often it is used."""
-
-    id: str
-    sha256: str
-    original_filename: str
-    format: str
-    width: int
-    height: int
-    file_size: int
-    taken_at: str
-    camera: str
-    description: str
-    headline: str
-    creator: str
-    credit: str
-    copyright: str
-    alt_text: str
-    keywords: tuple[str, ...]
-    rating: int
-    color_label: str
-    uses: int
-    added_at: datetime
-    file: Path
-
-    def folded_text(self) -> str:
-        """Return what a search looks in (caption, creator, keywords, file name), folded."""
-        parts = (
-            self.description,
-            self.headline,
-            self.creator,
-            self.alt_text,
-            " ".join(self.keywords),
-            self.original_filename,
-        )
-        return fold(" ".join(parts))
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryFilter:
-    """What the library shows: a search and filters; empty fields filter nothing.
-
-    ``taken_from`` and ``taken_to`` are ISO dates (YYYY-MM-DD), both ends included; a photo
-    without a date taken is left out when either is given.
-    """
-
-    search: str = ""
-    creator: str = ""
-    taken_from: str = ""
-    taken_to: str = ""
-    unused_only: bool = False
-    min_rating: int = 0
-    color_label: str = ""
-
-    def matches(self, photo: LibraryPhoto, words: Sequence[str]) -> bool:
-        """Tell whether ``photo`` passes this filter (``words``: the folded search words)."""
-        if self.unused_only and photo.uses:
-            return False
-        if photo.rating < self.min_rating:
-            return False
-        if self.color_label and photo.color_label != self.color_label:
-            return False
-        if self.creator and fold(self.creator) not in fold(photo.creator):
-            return False
-        day = photo.taken_at[:10]
-        if (self.taken_from or self.taken_to) and not day:
-            return False
-        if self.taken_from and day < self.taken_from:
-            return False
-        if self.taken_to and day > self.taken_to:
-            return False
-        if words:
-            text = photo.folded_text()
-            return all(word in text for word in words)
-        return True
-
-
-@dataclass(frozen=True, slots=True)
-class FolderImport:
-    """What taking in a folder did: photos recorded (new or known), and files refused."""
-
-    added: tuple[LibraryPhoto, ...]
-    already: int
-    refused: tuple[tuple[str, str], ...]  # (file name, why)
-    skipped: int  # files over the folder's limit, or symlinks out of it
 
 
 class PhotoLibrary:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from newsroom_desktop.core.photo_library import LibraryPhoto
+from newsroom_desktop.core.photo_records import LibraryPhoto
 from newsroom_desktop.ui.photo_desk.model import PHOTO_ROLE
 
 CELL = QSize(176, 196)

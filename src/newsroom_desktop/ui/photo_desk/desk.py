@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from newsroom_desktop.core.errors import NewsroomError
-from newsroom_desktop.core.photo_library import COLOR_LABELS, LibraryPhoto, PhotoLibrary
+from newsroom_desktop.core.newsroom import PhotoLibrary
+from newsroom_desktop.core.photo_records import COLOR_LABELS, LibraryPhoto
 from newsroom_desktop.ui.labels import error_message
 from newsroom_desktop.ui.photo_desk.delegate import CELL, IMAGE, PhotoGridDelegate
 from newsroom_desktop.ui.photo_desk.filters import PhotoFilterBar, label_names

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsroom_desktop.core.photo_library import COLOR_LABELS, MAX_RATING, LibraryFilter
+from newsroom_desktop.core.photo_records import COLOR_LABELS, MAX_RATING, LibraryFilter
 from newsroom_desktop.ui.labels import translator
 
 _t = translator("PhotoDesk")

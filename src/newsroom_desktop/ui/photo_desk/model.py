@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QUrl,
 )
 
-from newsroom_desktop.core.photo_library import LibraryPhoto
+from newsroom_desktop.core.photo_records import LibraryPhoto
 from newsroom_desktop.ui.photo_desk.thumbs import GridThumbnails
 
 PHOTO_ROLE = Qt.ItemDataRole.UserRole + 1

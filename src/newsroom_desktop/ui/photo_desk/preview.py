@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage, QKeyEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QDialog, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from newsroom_desktop.core.errors import NewsroomError
-from newsroom_desktop.core.photo_library import LibraryPhoto
+from newsroom_desktop.core.photo_records import LibraryPhoto
 
 PREVIEW_SIZE = 1600  # the longest side of the preview's cached rendition
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, S
 from PySide6.QtGui import QImage
 
 from newsroom_desktop.core.errors import NewsroomError
-from newsroom_desktop.core.photo_library import LibraryPhoto
+from newsroom_desktop.core.photo_records import LibraryPhoto
 
 # Thumbnails kept scaled in memory: a few screens of a big grid (each about 100 kB).
 CACHE_SIZE = 600

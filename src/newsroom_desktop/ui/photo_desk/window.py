@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QStackedWidget, QWidget
 from newsroom_desktop.core.changes import PHOTOS, Changes
 from newsroom_desktop.core.errors import NewsroomError
 from newsroom_desktop.core.newsroom import Newsroom
-from newsroom_desktop.core.photo_library import FolderImport
+from newsroom_desktop.core.photo_records import FolderImport
 from newsroom_desktop.ui.labels import error_message
 from newsroom_desktop.ui.ops import Operation
 from newsroom_desktop.ui.photo_desk.desk import PhotoDesk
@@ -51,7 +51,7 @@ class PhotoDeskController(QObject):
         self.show_photos.setObjectName("action_view_photos")
         self.show_photos.setShortcut(QKeySequence("Alt+2"))
         self.show_photos.setStatusTip(self.tr("Every photo of the newsroom, to browse and pick"))
-        self.import_folder = QAction(self.tr("Import a Folder of &Photos…"), window)
+        self.import_folder = QAction(self.tr("Import a Folder of P&hotos…"), window)
         self.import_folder.setObjectName("action_import_photo_folder")
         for action in (self.show_articles, self.show_photos):
             action.setCheckable(True)
