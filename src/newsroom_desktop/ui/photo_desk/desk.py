@@ -143,8 +143,9 @@ class PhotoDesk(QWidget):
         for row in rows:
             selection.select(self.model.index(row), flag)
         if rows:
-            self.grid.setCurrentIndex(self.model.index(rows[-1]))
-            selection.select(self.model.index(rows[-1]), flag)
+            selection.setCurrentIndex(
+                self.model.index(rows[-1]), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
 
     # -- keys ----------------------------------------------------------------------------
 
