@@ -53,6 +53,7 @@ def main() -> None:
         run("bench_start.py"),
         run("bench_size.py", "--store", str(STORE)),
         run("bench_ingest.py"),
+        run("bench_photo_grid.py", *(["--quick"] if args.quick else [])),
     ]
     if not args.quick:
         results.append(run("bench_load.py"))

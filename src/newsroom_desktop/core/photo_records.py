@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from newsroom_desktop.core.photos.ingest import original_path
 from newsroom_desktop.core.text import fold
 
 MAX_RATING = 5
@@ -38,7 +39,12 @@ class LibraryPhoto:
     color_label: str
     uses: int
     added_at: datetime
-    file: Path
+    originals_dir: Path
+
+    @property
+    def file(self) -> Path:
+        """Return where the photo's original is (or would be fetched to) on this desk."""
+        return original_path(self.originals_dir, self.sha256, self.format)
 
     def folded_text(self) -> str:
         """Return what a search looks in (caption, creator, keywords, file name), folded."""
