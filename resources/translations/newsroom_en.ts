@@ -4,7 +4,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="412"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="423"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ article</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="414"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="425"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="293"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="357"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="358"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -191,6 +191,69 @@
         <translation>
             <numerusform>%n open</numerusform>
             <numerusform>%n open</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDesk</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="120"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="203"/>
+        <source>Rated %n photo(s): </source>
+        <translation>
+            <numerusform>Rated %n photo: </numerusform>
+            <numerusform>Rated %n photos: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="207"/>
+        <source>Labelled %n photo(s): </source>
+        <translation>
+            <numerusform>Labelled %n photo: </numerusform>
+            <numerusform>Labelled %n photos: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="209"/>
+        <source>Took the colour label off %n photo(s).</source>
+        <translation>
+            <numerusform>Took the colour label off %n photo.</numerusform>
+            <numerusform>Took the colour label off %n photos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDeskController</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="132"/>
+        <source>Imported %n new photo(s).</source>
+        <translation>
+            <numerusform>Imported %n new photo.</numerusform>
+            <numerusform>Imported %n new photos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="134"/>
+        <source>%n were in the newsroom already.</source>
+        <translation>
+            <numerusform>%n was in the newsroom already.</numerusform>
+            <numerusform>%n were in the newsroom already.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="148"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="149"/>
+        <source>%n file(s) were left out: links out of the folder, or over the limit of one import.</source>
+        <translation>
+            <numerusform>%n file was left out: a link out of the folder, or over the limit of one import.</numerusform>
+            <numerusform>%n files were left out: links out of the folder, or over the limit of one import.</numerusform>
         </translation>
     </message>
 </context>

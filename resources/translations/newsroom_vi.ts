@@ -4,52 +4,52 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="164"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="164"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="164"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="165"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="165"/>
         <source>Updated</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="187"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="197"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="217"/>
         <source>In conflict: two versions kept; open it to resolve</source>
         <translation>Đang xung đột: đã giữ hai bản; mở bài để giải quyết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="219"/>
         <source>Being edited by %1</source>
         <translation>Đang được sửa bởi %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="211"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="221"/>
         <source>Taken for editing by %1</source>
         <translation>Đang do %1 biên tập</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="215"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="225"/>
         <source>in conflict</source>
         <translation>đang xung đột</translation>
     </message>
@@ -57,51 +57,51 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="330"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="341"/>
         <source>Search articles (diacritics optional)…</source>
         <translation>Tìm bài viết (gõ có dấu hay không đều được)…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="334"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="345"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="342"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="353"/>
         <source>Newest first</source>
         <translation>Mới nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="343"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="354"/>
         <source>Oldest first</source>
         <translation>Cũ nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="344"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="355"/>
         <source>Headline A–Z</source>
         <translation>Tiêu đề A–Z</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="354"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="365"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="412"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="423"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ bài</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="414"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="425"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n bài viết</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="420"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="431"/>
         <source>No article matches “%1”.</source>
         <translation>Không có bài nào khớp với “%1”.</translation>
     </message>
@@ -430,123 +430,123 @@
 <context>
     <name>EditorPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="104"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="110"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="107"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="113"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="109"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="115"/>
         <source>Tags, separated by commas</source>
         <translation>Từ khóa, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="111"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="117"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="114"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="120"/>
         <source>Lead: the paragraph that sums up the story</source>
         <translation>Sapo: đoạn tóm tắt nội dung bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="126"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="132"/>
         <source>Sec&amp;tion</source>
         <translation>Chuyên &amp;mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="127"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="133"/>
         <source>B&amp;yline</source>
         <translation>Tá&amp;c giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="128"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="134"/>
         <source>Ta&amp;gs</source>
         <translation>Từ &amp;khóa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="177"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="193"/>
         <source>&amp;Bold</source>
         <translation>Đậ&amp;m</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="178"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="194"/>
         <source>&amp;Italic</source>
         <translation>&amp;Nghiêng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="179"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="195"/>
         <source>Heading &amp;2</source>
         <translation>Tiêu đề phụ &amp;2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="180"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="196"/>
         <source>Heading &amp;3</source>
         <translation>Tiêu đề phụ &amp;3</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="181"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="197"/>
         <source>&amp;Paragraph</source>
         <translation>Đoạn &amp;văn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="182"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="198"/>
         <source>B&amp;ulleted list</source>
         <translation>&amp;Danh sách dấu đầu dòng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="183"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="199"/>
         <source>&amp;Numbered list</source>
         <translation>Danh sách đánh &amp;số</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="184"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="200"/>
         <source>Block &amp;quote</source>
         <translation>&amp;Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="185"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="201"/>
         <source>&amp;Link…</source>
         <translation>&amp;Liên kết…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="186"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="202"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="187"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="203"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="188"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="204"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="189"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="205"/>
         <source>Re&amp;place…</source>
         <translation>Tha&amp;y thế…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="482"/>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="488"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="498"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="504"/>
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="483"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="499"/>
         <source>Web or e-mail address (leave empty to remove the link):</source>
         <translation>Địa chỉ web hoặc e-mail (để trống nếu muốn bỏ liên kết):</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="488"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="504"/>
         <source>Only http, https and mailto links can be used.</source>
         <translation>Chỉ dùng được liên kết http, https và mailto.</translation>
     </message>
@@ -1615,82 +1615,82 @@ Thay thế chúng?</translation>
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="226"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="228"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="229"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="266"/>
         <location filename="../../src/newsroom_desktop/ui/startup.py" line="175"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="293"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="357"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="358"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="363"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="362"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="364"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="363"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="425"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="469"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="365"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="427"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="471"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="364"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="366"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="371"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="395"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="394"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="396"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="397"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1699,13 +1699,13 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="428"/>
         <source>Your last changes could not be saved; the window stays on this store.</source>
         <translation>Chưa lưu được thay đổi cuối cùng; cửa sổ vẫn ở kho dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="470"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="471"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="472"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="473"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -1834,6 +1834,205 @@ Giấy phép GPL-3.0-or-later.</translation>
         <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="272"/>
         <source>On %1</source>
         <translation>Về %1</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDesk</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="71"/>
+        <source>Import a Folder of Photos…</source>
+        <translation>Nhập cả thư mục ảnh…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="74"/>
+        <source>Take in every photo of a card or folder, with its sub-folders</source>
+        <translation>Nhập mọi ảnh của thẻ nhớ hoặc thư mục, kể cả các thư mục con</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="77"/>
+        <source>0–5: rating · 6–9: colour label · Space: preview · drag onto an article</source>
+        <translation>0–5: chấm sao · 6–9: nhãn màu · Phím cách: xem lớn · kéo vào bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="91"/>
+        <source>Photos</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="114"/>
+        <source>Could not show the photos</source>
+        <translation>Không hiển thị được ảnh</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="120"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n ảnh</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="193"/>
+        <source>Could not mark the photos</source>
+        <translation>Không đánh dấu được ảnh</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="203"/>
+        <source>Rated %n photo(s): </source>
+        <translation>
+            <numerusform>Đã chấm sao %n ảnh: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="207"/>
+        <source>Labelled %n photo(s): </source>
+        <translation>
+            <numerusform>Đã gắn nhãn %n ảnh: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="209"/>
+        <source>Took the colour label off %n photo(s).</source>
+        <translation>
+            <numerusform>Đã bỏ nhãn màu của %n ảnh.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="135"/>
+        <source>Blue</source>
+        <translation>Xanh dương</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="135"/>
+        <source>Green</source>
+        <translation>Xanh lá</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="135"/>
+        <source>Red</source>
+        <translation>Đỏ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="135"/>
+        <source>Yellow</source>
+        <translation>Vàng</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDeskController</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="47"/>
+        <source>&amp;Articles</source>
+        <translation>&amp;Bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="50"/>
+        <source>P&amp;hotos</source>
+        <translation>Ản&amp;h</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="53"/>
+        <source>Every photo of the newsroom, to browse and pick</source>
+        <translation>Mọi ảnh của tòa soạn, để xem và chọn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="54"/>
+        <source>Import a Folder of P&amp;hotos…</source>
+        <translation>Nhậ&amp;p cả thư mục ảnh…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="113"/>
+        <source>Import a Folder of Photos</source>
+        <translation>Nhập cả thư mục ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="121"/>
+        <source>Importing photos…</source>
+        <translation>Đang nhập ảnh…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="132"/>
+        <source>Imported %n new photo(s).</source>
+        <translation>
+            <numerusform>Đã nhập %n ảnh mới.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="134"/>
+        <source>%n were in the newsroom already.</source>
+        <translation>
+            <numerusform>%n ảnh đã có sẵn trong tòa soạn.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="148"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="149"/>
+        <source>%n file(s) were left out: links out of the folder, or over the limit of one import.</source>
+        <translation>
+            <numerusform>Đã bỏ qua %n tệp: liên kết ra ngoài thư mục, hoặc vượt giới hạn của một lần nhập.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="155"/>
+        <source>Some files were not imported</source>
+        <translation>Một số tệp chưa được nhập</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="156"/>
+        <source>The other photos were imported.</source>
+        <translation>Các ảnh còn lại đã được nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="163"/>
+        <source>Import cancelled; the photos taken in so far are kept.</source>
+        <translation>Đã hủy nhập; các ảnh nhập được đến lúc đó vẫn được giữ.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="171"/>
+        <source>Could not import the photos</source>
+        <translation>Không nhập được ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="186"/>
+        <source>Could not add the photos</source>
+        <translation>Không thêm được ảnh</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoFilterBar</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="34"/>
+        <source>Search caption, creator, keywords, file name</source>
+        <translation>Tìm theo chú thích, tác giả ảnh, từ khóa, tên tệp</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="38"/>
+        <source>Taken from</source>
+        <translation>Chụp từ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="42"/>
+        <source>Not used yet</source>
+        <translation>Chưa dùng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="46"/>
+        <source>Any rating</source>
+        <translation>Mọi mức sao</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="48"/>
+        <source> or more</source>
+        <translation> trở lên</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="51"/>
+        <source>Any label</source>
+        <translation>Mọi nhãn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="106"/>
+        <source>Any creator</source>
+        <translation>Mọi tác giả</translation>
     </message>
 </context>
 <context>
@@ -2033,6 +2232,24 @@ Giấy phép GPL-3.0-or-later.</translation>
         <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="464"/>
         <source>The alt text only repeats the caption.</source>
         <translation>Văn bản thay thế chỉ lặp lại chú thích ảnh.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPreview</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/preview.py" line="56"/>
+        <source>Preview</source>
+        <translation>Xem ảnh lớn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/preview.py" line="93"/>
+        <source>(no caption)</source>
+        <translation>(chưa có chú thích)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/preview.py" line="119"/>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
     </message>
 </context>
 <context>
