@@ -228,6 +228,8 @@ class Photo(Base):
     # The photo desk's picks (migration 0011): 0 to 5 stars and a colour label ("" for none).
     rating: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     color_label: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    # When the marks were last changed: a sync keeps the latest (core/sync_marks.py).
+    marked_at: Mapped[datetime | None] = mapped_column()
 
 
 class ArticlePhoto(Base):

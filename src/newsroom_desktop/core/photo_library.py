@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from newsroom_desktop.core._writes import commit_save, link_photo, photo_row, touch
 from newsroom_desktop.core.context import CoreContext, get_one, person_for
 from newsroom_desktop.core.errors import NotFoundError, PhotoError, ValidationError
-from newsroom_desktop.core.models import Article, ArticlePhoto, Photo
+from newsroom_desktop.core.models import Article, ArticlePhoto, Photo, utcnow
 from newsroom_desktop.core.originals import local_original
 from newsroom_desktop.core.photo_folder import photo_files
 from newsroom_desktop.core.photo_records import (
@@ -96,6 +96,7 @@ class PhotoLibrary:
                     photo.rating = rating
                 if color_label is not None:
                     photo.color_label = color_label
+                photo.marked_at = utcnow()
         return self.get(ids)
 
     def use_in_article(self, article_id: str, photo_ids: Sequence[str]) -> list[str]:

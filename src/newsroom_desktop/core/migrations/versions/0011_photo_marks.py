@@ -4,9 +4,10 @@ Revision ID: 0011
 Revises: 0008
 Create Date: 2026-12-07
 
-Two columns on ``photos``, so the marks live with the photo itself: on a newsroom server every
-desk sees the same picks (staff may already change ``photos``, 0004), and a photo a desk sends
-or fetches carries its marks with its other columns. Defaults fill the existing rows. Plain
+Three columns on ``photos``, so the marks live with the photo itself: on a newsroom server
+every desk sees the same picks (staff may already change ``photos``, 0004), a photo a desk
+sends or fetches carries its marks with its other columns, and ``marked_at`` (when the marks
+last changed) lets a sync keep the latest mark of a photo marked on two desks. Defaults fill the existing rows. Plain
 ADD COLUMN with a server default works on SQLite and PostgreSQL alike; the downgrade drops
 them in a batch (SQLite rebuilds the table).
 """
@@ -28,9 +29,11 @@ def upgrade() -> None:
         "photos",
         sa.Column("color_label", sa.String(length=16), nullable=False, server_default=""),
     )
+    op.add_column("photos", sa.Column("marked_at", sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("photos") as batch:
+        batch.drop_column("marked_at")
         batch.drop_column("color_label")
         batch.drop_column("rating")
