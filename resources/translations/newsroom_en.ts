@@ -197,7 +197,7 @@
 <context>
     <name>PhotoDesk</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="120"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="142"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -205,7 +205,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="203"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="226"/>
         <source>Rated %n photo(s): </source>
         <translation>
             <numerusform>Rated %n photo: </numerusform>
@@ -213,7 +213,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="229"/>
         <source>Labelled %n photo(s): </source>
         <translation>
             <numerusform>Labelled %n photo: </numerusform>
@@ -221,7 +221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="230"/>
         <source>Took the colour label off %n photo(s).</source>
         <translation>
             <numerusform>Took the colour label off %n photo.</numerusform>
@@ -232,7 +232,7 @@
 <context>
     <name>PhotoDeskController</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="132"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="133"/>
         <source>Imported %n new photo(s).</source>
         <translation>
             <numerusform>Imported %n new photo.</numerusform>
@@ -240,7 +240,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="134"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="135"/>
         <source>%n were in the newsroom already.</source>
         <translation>
             <numerusform>%n was in the newsroom already.</numerusform>
@@ -248,12 +248,20 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="148"/>
         <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="149"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="150"/>
         <source>%n file(s) were left out: links out of the folder, or over the limit of one import.</source>
         <translation>
             <numerusform>%n file was left out: a link out of the folder, or over the limit of one import.</numerusform>
             <numerusform>%n files were left out: links out of the folder, or over the limit of one import.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="182"/>
+        <source>Added %n photo(s) to the open article.</source>
+        <translation>
+            <numerusform>Added %n photo to the open article.</numerusform>
+            <numerusform>Added %n photos to the open article.</numerusform>
         </translation>
     </message>
 </context>

@@ -1839,62 +1839,97 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PhotoDesk</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="71"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="76"/>
         <source>Import a Folder of Photos…</source>
         <translation>Nhập cả thư mục ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="79"/>
         <source>Take in every photo of a card or folder, with its sub-folders</source>
         <translation>Nhập mọi ảnh của thẻ nhớ hoặc thư mục, kể cả các thư mục con</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="82"/>
         <source>0–5: rating · 6–9: colour label · Space: preview · drag onto an article</source>
         <translation>0–5: chấm sao · 6–9: nhãn màu · Phím cách: xem lớn · kéo vào bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="91"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="101"/>
+        <source>&amp;Undo Marking</source>
+        <translation>&amp;Hoàn tác đánh dấu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="102"/>
+        <source>&amp;Redo Marking</source>
+        <translation>&amp;Làm lại đánh dấu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="113"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="114"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="136"/>
         <source>Could not show the photos</source>
         <translation>Không hiển thị được ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="120"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="142"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="193"/>
-        <source>Could not mark the photos</source>
-        <translation>Không đánh dấu được ảnh</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="203"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="226"/>
         <source>Rated %n photo(s): </source>
         <translation>
             <numerusform>Đã chấm sao %n ảnh: </numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="229"/>
         <source>Labelled %n photo(s): </source>
         <translation>
             <numerusform>Đã gắn nhãn %n ảnh: </numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="230"/>
         <source>Took the colour label off %n photo(s).</source>
         <translation>
             <numerusform>Đã bỏ nhãn màu của %n ảnh.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="241"/>
+        <source>Could not mark the photos</source>
+        <translation>Không đánh dấu được ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="249"/>
+        <source>Preview	Space</source>
+        <translation>Xem ảnh lớn	Phím cách</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="251"/>
+        <source>Add to the Open Article</source>
+        <translation>Thêm vào bài đang mở</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="254"/>
+        <source>Rating</source>
+        <translation>Chấm sao</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="258"/>
+        <source>Colour Label</source>
+        <translation>Nhãn màu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="261"/>
+        <source>None</source>
+        <translation>Không có</translation>
     </message>
     <message>
         <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="135"/>
@@ -1940,59 +1975,71 @@ Giấy phép GPL-3.0-or-later.</translation>
         <translation>Nhậ&amp;p cả thư mục ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="113"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="114"/>
         <source>Import a Folder of Photos</source>
         <translation>Nhập cả thư mục ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="121"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="122"/>
         <source>Importing photos…</source>
         <translation>Đang nhập ảnh…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="132"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="133"/>
         <source>Imported %n new photo(s).</source>
         <translation>
             <numerusform>Đã nhập %n ảnh mới.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="134"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="135"/>
         <source>%n were in the newsroom already.</source>
         <translation>
             <numerusform>%n ảnh đã có sẵn trong tòa soạn.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="148"/>
         <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="149"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="150"/>
         <source>%n file(s) were left out: links out of the folder, or over the limit of one import.</source>
         <translation>
             <numerusform>Đã bỏ qua %n tệp: liên kết ra ngoài thư mục, hoặc vượt giới hạn của một lần nhập.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="156"/>
         <source>Some files were not imported</source>
         <translation>Một số tệp chưa được nhập</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="156"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="157"/>
         <source>The other photos were imported.</source>
         <translation>Các ảnh còn lại đã được nhập.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="163"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="164"/>
         <source>Import cancelled; the photos taken in so far are kept.</source>
         <translation>Đã hủy nhập; các ảnh nhập được đến lúc đó vẫn được giữ.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="171"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="172"/>
         <source>Could not import the photos</source>
         <translation>Không nhập được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="186"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="177"/>
+        <source>Open an article first, then add the photos to it.</source>
+        <translation>Hãy mở một bài viết trước, rồi thêm ảnh vào bài.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="182"/>
+        <source>Added %n photo(s) to the open article.</source>
+        <translation>
+            <numerusform>Đã thêm %n ảnh vào bài đang mở.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="198"/>
         <source>Could not add the photos</source>
         <translation>Không thêm được ảnh</translation>
     </message>

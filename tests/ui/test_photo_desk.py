@@ -101,6 +101,16 @@ def test_keys_rate_and_label_the_selection_and_space_previews(
         window.statusBar().currentMessage()
     )
     assert [p.rating for p in desk.model.photos()] == [4, 4, 0]
+    # Ctrl+Z takes the last key back (in the store too), Ctrl+Shift+Z does it again.
+    qtbot.keyClick(desk.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _stored_marks(store_path)["DSC_0001.JPG"] == (4, "")
+    assert [p.color_label for p in desk.model.photos()] == ["", "", ""]
+    qtbot.keyClick(desk.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _stored_marks(store_path)["DSC_0002.JPG"] == (0, "")
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(desk.grid, Qt.Key.Key_Z, redo)
+    qtbot.keyClick(desk.grid, Qt.Key.Key_Z, redo)
+    assert _stored_marks(store_path)["DSC_0002.JPG"] == (4, "red")
     qtbot.keyClick(desk.grid, Qt.Key.Key_6)  # the same label again takes it off
     qtbot.keyClick(desk.grid, Qt.Key.Key_9)
     qtbot.keyClick(desk.grid, Qt.Key.Key_0)
@@ -224,6 +234,10 @@ def test_photos_dragged_from_the_grid_go_to_the_article(qtbot, make_window, stor
     body = stored(store_path, article_id).body
     assert f"](photo:{doc.photos[2].id})" in body
     assert window.newsroom.library.photos(LibraryFilter(unused_only=True)) == []
-    # The grid counts the uses.
+    # The grid counts the uses; its menu's "Add to the Open Article" adds the selection.
     desk = _photos_view(qtbot, window)
     assert [p.uses for p in desk.model.photos()] == [1, 1, 1]
+    desk.select_rows([1])
+    desk.use_requested.emit([p.id for p in desk.selected_photos()])
+    assert len(window.session.doc.photos) == 4
+    assert "Added 1 photo(s)" in window.statusBar().currentMessage()

@@ -36,6 +36,15 @@ Progress = Callable[[int, int, str], bool]
 IMPORT_CHUNK = 48
 
 
+def _check_marks(rating: int | None, color_label: str | None) -> None:
+    if rating is not None and not 0 <= rating <= MAX_RATING:
+        raise ValidationError(f"A rating is 0 to {MAX_RATING} stars, not {rating}.")
+    if color_label is not None and color_label not in ("", *COLOR_LABELS):
+        raise ValidationError(
+            f"Unknown colour label {color_label!r}; use one of {', '.join(COLOR_LABELS)}."
+        )
+
+
 _COLUMNS = (
     "id", "sha256", "original_filename", "format", "width", "height", "file_size", "taken_at",
     "camera", "description", "headline", "creator", "credit", "copyright", "alt_text",
@@ -81,12 +90,7 @@ class PhotoLibrary:
         color_label: str | None = None,
     ) -> list[LibraryPhoto]:
         """Give photos a rating (0–5) or a colour label ("" clears it); return them marked."""
-        if rating is not None and not 0 <= rating <= MAX_RATING:
-            raise ValidationError(f"A rating is 0 to {MAX_RATING} stars, not {rating}.")
-        if color_label is not None and color_label not in ("", *COLOR_LABELS):
-            raise ValidationError(
-                f"Unknown colour label {color_label!r}; use one of {', '.join(COLOR_LABELS)}."
-            )
+        _check_marks(rating, color_label)
         if self.ctx.store.read_only:
             raise self.ctx.store.read_only_error()
         ids = list(dict.fromkeys(photo_ids))
@@ -98,6 +102,19 @@ class PhotoLibrary:
                     photo.color_label = color_label
                 photo.marked_at = utcnow()
         return self.get(ids)
+
+    def set_marks(self, marks: Sequence[tuple[str, int, str]]) -> list[LibraryPhoto]:
+        """Give each photo its own (id, rating, colour label), as undo puts them back."""
+        for _pid, rating, label in marks:
+            _check_marks(rating, label)
+        if self.ctx.store.read_only:
+            raise self.ctx.store.read_only_error()
+        wanted = {pid: (rating, label) for pid, rating, label in marks}
+        with self.ctx.store.write() as session:
+            for photo in session.scalars(select(Photo).where(Photo.id.in_(list(wanted)))):
+                photo.rating, photo.color_label = wanted[photo.id]
+                photo.marked_at = utcnow()
+        return self.get(list(wanted))
 
     def use_in_article(self, article_id: str, photo_ids: Sequence[str]) -> list[str]:
         """Add library photos to an article (captions from each photo); return the new use ids.

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from functools import partial
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QListView,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,6 +23,7 @@ from newsroom_desktop.core.photo_records import COLOR_LABELS, LibraryPhoto
 from newsroom_desktop.ui.labels import error_message
 from newsroom_desktop.ui.photo_desk.delegate import CELL, IMAGE, PhotoGridDelegate
 from newsroom_desktop.ui.photo_desk.filters import PhotoFilterBar, label_names
+from newsroom_desktop.ui.photo_desk.marks import MarkCommand
 from newsroom_desktop.ui.photo_desk.model import PhotoGridModel
 from newsroom_desktop.ui.photo_desk.preview import PREVIEW_SIZE, PhotoPreview
 from newsroom_desktop.ui.photo_desk.thumbs import GridThumbnails
@@ -53,6 +57,7 @@ class PhotoDesk(QWidget):
     """Every photo of the newsroom to browse and pick; writes go through the photo library."""
 
     import_requested = Signal()
+    use_requested = Signal(list)  # photo ids to add to the open article
     problem = Signal(str, str)  # title, message
     status = Signal(str)
 
@@ -84,7 +89,24 @@ class PhotoDesk(QWidget):
         self.import_button.clicked.connect(self.import_requested)
         self.preview.step.connect(self._step_preview)
         self.preview.key_pressed.connect(self._mark_key)
+        self.undo_stack = QUndoStack(self)
+        self._build_undo()
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid.customContextMenuRequested.connect(self._context_menu)
+        self.grid.activated.connect(lambda _index: self.show_preview())
         self.loaded = False
+
+    def _build_undo(self) -> None:
+        """Ctrl+Z and Ctrl+Shift+Z in the Photos view take marks back and again."""
+        self.action_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo Marking"))
+        self.action_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo Marking"))
+        for action, key in (
+            (self.action_undo, QKeySequence.StandardKey.Undo),
+            (self.action_redo, QKeySequence.StandardKey.Redo),
+        ):
+            action.setShortcuts(key)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
 
     def _build(self) -> None:
         top = QHBoxLayout()
@@ -184,30 +206,63 @@ class PhotoDesk(QWidget):
         rating: int | None = None,
         color_label: str | None = None,
     ) -> None:
-        try:
-            marked = self.library.mark(
-                [p.id for p in photos], rating=rating, color_label=color_label
-            )
-        except NewsroomError as exc:
-            self.problem.emit(
-                self.tr("Could not mark the photos"), error_message(exc.code, exc.message)
-            )
-            return
+        """Mark photos as one step of the desk's undo (Ctrl+Z takes it back)."""
+        text = self._mark_text(len(photos), rating, color_label)
+        command = MarkCommand(
+            self.library,
+            photos,
+            rating=rating,
+            color_label=color_label,
+            shown=self._show_marks,
+            failed=self._mark_failed,
+            text=text,
+        )
+        if command.apply():
+            self.undo_stack.push(command)
+            self.status.emit(text)
+
+    def _mark_text(self, count: int, rating: int | None, color_label: str | None) -> str:
+        if rating is not None:
+            return self.tr("Rated %n photo(s): ", "", count) + "★" * rating + "☆" * (5 - rating)
+        if color_label:
+            name = label_names()[COLOR_LABELS.index(color_label)]
+            return self.tr("Labelled %n photo(s): ", "", count) + name
+        return self.tr("Took the colour label off %n photo(s).", "", count)
+
+    def _show_marks(self, marked: list[LibraryPhoto]) -> None:
         self.model.update(marked)
         if self.preview.isVisible() and self.preview.photo is not None:
             shown = [p for p in marked if p.id == self.preview.photo.id]
             if shown:
                 self.preview.show_marks(shown[0])
-        if rating is not None:
-            text = (
-                self.tr("Rated %n photo(s): ", "", len(marked)) + "★" * rating + "☆" * (5 - rating)
-            )
-        elif color_label:
-            name = label_names()[COLOR_LABELS.index(color_label)]
-            text = self.tr("Labelled %n photo(s): ", "", len(marked)) + name
-        else:
-            text = self.tr("Took the colour label off %n photo(s).", "", len(marked))
-        self.status.emit(text)
+
+    def _mark_failed(self, exc: NewsroomError) -> None:
+        self.problem.emit(
+            self.tr("Could not mark the photos"), error_message(exc.code, exc.message)
+        )
+
+    def _context_menu(self, point: QPoint) -> None:
+        photos = self.selected_photos()
+        if not photos:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Preview\tSpace"), self.show_preview)
+        menu.addAction(
+            self.tr("Add to the Open Article"),
+            lambda: self.use_requested.emit([p.id for p in photos]),
+        )
+        rating = menu.addMenu(self.tr("Rating"))
+        for stars in range(6):
+            text = ("★" * stars + "☆" * (5 - stars)) + f"\t{stars}"
+            rating.addAction(text, partial(self.mark, photos, rating=stars))
+        label = menu.addMenu(self.tr("Colour Label"))
+        for key, (name, text) in enumerate(zip(COLOR_LABELS, label_names(), strict=True), 6):
+            label.addAction(f"{text}\t{key}", partial(self.mark, photos, color_label=name))
+        label.addAction(self.tr("None"), lambda: self.mark(photos, color_label=""))
+        menu.addSeparator()
+        menu.addAction(self.action_undo)
+        menu.addAction(self.action_redo)
+        menu.exec(self.grid.viewport().mapToGlobal(point))
 
     # -- preview -------------------------------------------------------------------------
 

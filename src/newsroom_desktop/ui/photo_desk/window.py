@@ -74,6 +74,7 @@ class PhotoDeskController(QObject):
         self.show_photos.triggered.connect(lambda: self.switch(photos=True))
         self.import_folder.triggered.connect(self.choose_folder)
         self.desk.import_requested.connect(self.choose_folder)
+        self.desk.use_requested.connect(self._use_from_menu)
         self.desk.problem.connect(self.services.problem)
         self.desk.status.connect(lambda text: self.services.status(text, STATUS_MS))
         self.services.changes.changed.connect(self._on_changes)
@@ -169,6 +170,17 @@ class PhotoDeskController(QObject):
             else str(error)
         )
         self.services.problem(self.tr("Could not import the photos"), message)
+
+    def _use_from_menu(self, photo_ids: list[str]) -> None:
+        if self.services.session.doc is None:
+            self.services.status(
+                self.tr("Open an article first, then add the photos to it."), STATUS_MS
+            )
+            return
+        if self.use_photos(photo_ids):
+            self.services.status(
+                self.tr("Added %n photo(s) to the open article.", "", len(photo_ids)), STATUS_MS
+            )
 
     # -- drops on the open article -------------------------------------------------------
 
