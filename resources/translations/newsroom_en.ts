@@ -197,7 +197,7 @@
 <context>
     <name>PhotoDesk</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="142"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="155"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -205,7 +205,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="226"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="250"/>
         <source>Rated %n photo(s): </source>
         <translation>
             <numerusform>Rated %n photo: </numerusform>
@@ -213,7 +213,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="229"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="253"/>
         <source>Labelled %n photo(s): </source>
         <translation>
             <numerusform>Labelled %n photo: </numerusform>
@@ -221,7 +221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="230"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="254"/>
         <source>Took the colour label off %n photo(s).</source>
         <translation>
             <numerusform>Took the colour label off %n photo.</numerusform>

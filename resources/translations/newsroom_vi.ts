@@ -1839,115 +1839,120 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PhotoDesk</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="76"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="77"/>
         <source>Import a Folder of Photos…</source>
         <translation>Nhập cả thư mục ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="79"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="80"/>
         <source>Take in every photo of a card or folder, with its sub-folders</source>
         <translation>Nhập mọi ảnh của thẻ nhớ hoặc thư mục, kể cả các thư mục con</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="82"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="83"/>
         <source>0–5: rating · 6–9: colour label · Space: preview · drag onto an article</source>
         <translation>0–5: chấm sao · 6–9: nhãn màu · Phím cách: xem lớn · kéo vào bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="101"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="103"/>
         <source>&amp;Undo Marking</source>
         <translation>&amp;Hoàn tác đánh dấu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="102"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="104"/>
         <source>&amp;Redo Marking</source>
         <translation>&amp;Làm lại đánh dấu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="113"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="112"/>
+        <source>Search Photos</source>
+        <translation>Tìm ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="120"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="136"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="142"/>
         <source>Could not show the photos</source>
         <translation>Không hiển thị được ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="142"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="155"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="226"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="250"/>
         <source>Rated %n photo(s): </source>
         <translation>
             <numerusform>Đã chấm sao %n ảnh: </numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="229"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="253"/>
         <source>Labelled %n photo(s): </source>
         <translation>
             <numerusform>Đã gắn nhãn %n ảnh: </numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="230"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="254"/>
         <source>Took the colour label off %n photo(s).</source>
         <translation>
             <numerusform>Đã bỏ nhãn màu của %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="241"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="266"/>
         <source>Could not mark the photos</source>
         <translation>Không đánh dấu được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="249"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="274"/>
         <source>Preview	Space</source>
         <translation>Xem ảnh lớn	Phím cách</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="251"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="276"/>
         <source>Add to the Open Article</source>
         <translation>Thêm vào bài đang mở</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="254"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="279"/>
         <source>Rating</source>
         <translation>Chấm sao</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="258"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="283"/>
         <source>Colour Label</source>
         <translation>Nhãn màu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="261"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="286"/>
         <source>None</source>
         <translation>Không có</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="135"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="137"/>
         <source>Blue</source>
         <translation>Xanh dương</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="135"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="137"/>
         <source>Green</source>
         <translation>Xanh lá</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="135"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="137"/>
         <source>Red</source>
         <translation>Đỏ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="135"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="137"/>
         <source>Yellow</source>
         <translation>Vàng</translation>
     </message>
@@ -2047,37 +2052,37 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PhotoFilterBar</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="34"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="35"/>
         <source>Search caption, creator, keywords, file name</source>
         <translation>Tìm theo chú thích, tác giả ảnh, từ khóa, tên tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="38"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="39"/>
         <source>Taken from</source>
         <translation>Chụp từ</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="42"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="44"/>
         <source>Not used yet</source>
         <translation>Chưa dùng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="46"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="48"/>
         <source>Any rating</source>
         <translation>Mọi mức sao</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="48"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="50"/>
         <source> or more</source>
         <translation> trở lên</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="51"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="53"/>
         <source>Any label</source>
         <translation>Mọi nhãn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="106"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="108"/>
         <source>Any creator</source>
         <translation>Mọi tác giả</translation>
     </message>

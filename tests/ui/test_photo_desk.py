@@ -59,9 +59,15 @@ def test_the_grid_shows_every_photo_and_searches_folded(qtbot, make_window, tmp_
     # Every cell has its real thumbnail, read off the GUI thread.
     image = desk.model.data(desk.model.index(0), Qt.ItemDataRole.DecorationRole)
     assert image is not None and not image.isNull() and image.width() > 100
+    desk.grid.setFocus()
+    qtbot.keyClick(desk.grid, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert desk.filters.search.hasFocus()
     qtbot.keyClicks(desk.filters.search, "dang")
     qtbot.waitUntil(lambda: _shown(desk) == ["DSC_0001.JPG"])
     assert desk.count_label.text() == "1 photo(s)"
+    qtbot.keyClick(desk.filters.search, Qt.Key.Key_Down)  # back to the grid, to pick
+    assert desk.grid.hasFocus()
+    assert desk.current_photo().original_filename == "DSC_0001.JPG"
     desk.filters.search.clear()
     desk.filters.flush()
     desk.filters.creator.setCurrentIndex(desk.filters.creator.findData("Phương Nam"))

@@ -25,6 +25,7 @@ from newsroom_desktop.core.photo_records import (
     FolderImport,
     LibraryFilter,
     LibraryPhoto,
+    filter_photos,
 )
 from newsroom_desktop.core.photos import IngestedPhoto, cached_thumbnail, make_thumbnail
 from newsroom_desktop.core.photos.batch import ingest_each
@@ -64,11 +65,9 @@ class PhotoLibrary:
 
     def photos(self, wanted: LibraryFilter | None = None) -> list[LibraryPhoto]:
         """Return the newsroom's photos that pass ``wanted``, newest taken first."""
-        wanted = wanted or LibraryFilter()
-        words = fold(wanted.search).split()
         with self.ctx.store.read() as session:
             every = self._load(session)
-        return [p for p in every if wanted.matches(p, words)]
+        return filter_photos(every, wanted or LibraryFilter())
 
     def get(self, photo_ids: Sequence[str]) -> list[LibraryPhoto]:
         """Return these photos (those that still exist), in the order asked."""

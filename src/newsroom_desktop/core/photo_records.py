@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 
 from newsroom_desktop.core.photos.ingest import original_path
@@ -15,7 +16,7 @@ MAX_RATING = 5
 COLOR_LABELS = ("red", "yellow", "green", "blue")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # not slots: ``folded`` is computed once, on first search
 class LibraryPhoto:
     """One photo of the newsroom with what its file says, its marks and how often it is used."""
 
@@ -46,7 +47,8 @@ class LibraryPhoto:
         """Return where the photo's original is (or would be fetched to) on this desk."""
         return original_path(self.originals_dir, self.sha256, self.format)
 
-    def folded_text(self) -> str:
+    @cached_property
+    def folded(self) -> str:
         """Return what a search looks in (caption, creator, keywords, file name), folded."""
         parts = (
             self.description,
@@ -93,7 +95,7 @@ class LibraryFilter:
         if self.taken_to and day > self.taken_to:
             return False
         if words:
-            text = photo.folded_text()
+            text = photo.folded
             return all(word in text for word in words)
         return True
 
@@ -106,3 +108,9 @@ class FolderImport:
     already: int
     refused: tuple[tuple[str, str], ...]  # (file name, why)
     skipped: int  # files over the folder's limit, or symlinks out of it
+
+
+def filter_photos(photos: Sequence[LibraryPhoto], wanted: LibraryFilter) -> list[LibraryPhoto]:
+    """Return the photos that pass ``wanted``, in their order."""
+    words = fold(wanted.search).split()
+    return [p for p in photos if wanted.matches(p, words)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from newsroom_desktop.core.errors import NewsroomError
 from newsroom_desktop.core.newsroom import PhotoLibrary
-from newsroom_desktop.core.photo_records import COLOR_LABELS, LibraryPhoto
+from newsroom_desktop.core.photo_records import COLOR_LABELS, LibraryPhoto, filter_photos
 from newsroom_desktop.ui.labels import error_message
 from newsroom_desktop.ui.photo_desk.delegate import CELL, IMAGE, PhotoGridDelegate
 from newsroom_desktop.ui.photo_desk.filters import PhotoFilterBar, label_names
@@ -71,6 +71,7 @@ class PhotoDesk(QWidget):
         self.grid = PhotoGrid()
         self.grid.setModel(self.model)
         self.grid.installEventFilter(self)
+        self.filters.search.installEventFilter(self)
         self.count_label = QLabel()
         self.count_label.setObjectName("photoCount")
         self.import_button = QPushButton(self.tr("Import a Folder of Photos…"))
@@ -85,7 +86,7 @@ class PhotoDesk(QWidget):
         self.hint.setStyleSheet("color: #7a8290;")
         self.preview = PhotoPreview(lambda photo: library.thumbnail(photo, PREVIEW_SIZE), self)
         self._build()
-        self.filters.changed.connect(self.reload)
+        self.filters.changed.connect(self.refilter)
         self.import_button.clicked.connect(self.import_requested)
         self.preview.step.connect(self._step_preview)
         self.preview.key_pressed.connect(self._mark_key)
@@ -95,6 +96,7 @@ class PhotoDesk(QWidget):
         self.grid.customContextMenuRequested.connect(self._context_menu)
         self.grid.activated.connect(lambda _index: self.show_preview())
         self.loaded = False
+        self._every: dict[str, LibraryPhoto] = {}  # every photo, newest taken first
 
     def _build_undo(self) -> None:
         """Ctrl+Z and Ctrl+Shift+Z in the Photos view take marks back and again."""
@@ -107,6 +109,11 @@ class PhotoDesk(QWidget):
             action.setShortcuts(key)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
+        self.action_find = QAction(self.tr("Search Photos"), self)
+        self.action_find.setShortcuts(QKeySequence.StandardKey.Find)
+        self.action_find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.action_find.triggered.connect(self.focus_search)
+        self.addAction(self.action_find)
 
     def _build(self) -> None:
         top = QHBoxLayout()
@@ -126,25 +133,36 @@ class PhotoDesk(QWidget):
     # -- showing -------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Show the photos the filters ask for, keeping the current photo where it is."""
-        current = self.current_photo()
+        """Read the newsroom's photos afresh and show those the filters ask for."""
         try:
-            photos = self.library.photos(self.filters.current())
+            every = self.library.photos()
             creators = self.library.creators()
         except NewsroomError as exc:
             self.problem.emit(
                 self.tr("Could not show the photos"), error_message(exc.code, exc.message)
             )
             return
+        self._every = {p.id: p for p in every}
         self.filters.set_creators(creators)
-        self.model.set_photos(photos)
         self.loaded = True
+        self.refilter()
+
+    def refilter(self) -> None:
+        """Show the photos the filters ask for (from memory), keeping the current photo."""
+        current = self.current_photo()
+        photos = filter_photos(list(self._every.values()), self.filters.current())
+        self.model.set_photos(photos)
         self.count_label.setText(self.tr("%n photo(s)", "", len(photos)))
         row = self.model.row_of(current.id) if current is not None else None
         if row is None and photos:
             row = 0
         if row is not None:
             self.grid.setCurrentIndex(self.model.index(row))
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search field (Ctrl+F); Down or Tab goes back to the grid."""
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
 
     def current_photo(self) -> LibraryPhoto | None:
         index = self.grid.currentIndex()
@@ -172,6 +190,12 @@ class PhotoDesk(QWidget):
     # -- keys ----------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.filters.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.filters.flush()
+                self.grid.setFocus()
+                return True
         if watched is self.grid and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -230,6 +254,7 @@ class PhotoDesk(QWidget):
         return self.tr("Took the colour label off %n photo(s).", "", count)
 
     def _show_marks(self, marked: list[LibraryPhoto]) -> None:
+        self._every.update((p.id, p) for p in marked if p.id in self._every)
         self.model.update(marked)
         if self.preview.isVisible() and self.preview.photo is not None:
             shown = [p for p in marked if p.id == self.preview.photo.id]

@@ -19,6 +19,7 @@ from newsroom_desktop.ui.labels import translator
 _t = translator("PhotoDesk")
 
 SEARCH_DELAY_MS = 150
+DEFAULT_DAYS_BACK = 7  # "Taken from" first offers the last week
 
 
 class PhotoFilterBar(QWidget):
@@ -38,6 +39,7 @@ class PhotoFilterBar(QWidget):
         self.dated = QCheckBox(self.tr("Taken from"))
         self.dated.setObjectName("photoDated")
         self.taken_from = self._date_edit("photoTakenFrom")
+        self.taken_from.setDate(QDate.currentDate().addDays(-DEFAULT_DAYS_BACK))
         self.taken_to = self._date_edit("photoTakenTo")
         self.unused = QCheckBox(self.tr("Not used yet"))
         self.unused.setObjectName("photoUnused")
