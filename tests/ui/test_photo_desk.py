@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 from pathlib import Path
 
@@ -247,3 +248,34 @@ def test_photos_dragged_from_the_grid_go_to_the_article(qtbot, make_window, stor
     desk.use_requested.emit([p.id for p in desk.selected_photos()])
     assert len(window.session.doc.photos) == 4
     assert "Added 1 photo(s)" in window.statusBar().currentMessage()
+
+
+def test_on_a_newsroom_server_picks_and_imports_are_everyones(
+    qtbot, make_window, server_person, tmp_path
+):
+    """Two people's windows on one real PostgreSQL server: one imports and marks, both see."""
+    hau_url = server_person("Ngọc Hậu", "reporter")
+    nam_url = server_person("Phương Nam", "editor")
+    window = make_window(hau_url)
+    operation = window.photo_desk.import_from(make_card(tmp_path))
+    qtbot.waitUntil(lambda: operation.finished, timeout=30000)
+    desk = window.photo_desk.desk
+    assert _shown(desk) == ["DSC_0001.JPG", "DSC_0002.JPG", "DSC_0003.JPG"]
+    desk.grid.setFocus()
+    desk.select_rows([1])
+    qtbot.keyClick(desk.grid, Qt.Key.Key_5)
+    qtbot.keyClick(desk.grid, Qt.Key.Key_8)
+    other = make_window(nam_url)
+    # This machine's caches gone: the other desk's thumbnails come from the server's originals.
+    where = other.newsroom.store.location
+    for cache in (where.thumbnails_dir, where.originals_dir):
+        shutil.rmtree(cache, ignore_errors=True)
+    theirs = _photos_view(qtbot, other)
+    assert _shown(theirs) == _shown(desk)
+    assert [(p.rating, p.color_label) for p in theirs.model.photos()] == [
+        (0, ""),
+        (5, "green"),
+        (0, ""),
+    ]
+    image = theirs.model.data(theirs.model.index(1), Qt.ItemDataRole.DecorationRole)
+    assert image is not None and not image.isNull()
