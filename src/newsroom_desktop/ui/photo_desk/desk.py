@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -51,6 +51,15 @@ class PhotoGrid(QListView):
         self.verticalScrollBar().setSingleStep(CELL.height() // 4)
         self.setItemDelegate(PhotoGridDelegate(self))
         self.setSpacing(0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Cells share the row's width: no empty band on the right whatever the window's size.
+        width = self.viewport().width()
+        columns = max(1, width // CELL.width())
+        grid = QSize(width // columns, CELL.height())
+        if grid != self.gridSize():
+            self.setGridSize(grid)
+        super().resizeEvent(event)
 
 
 class PhotoDesk(QWidget):
