@@ -197,7 +197,7 @@
 <context>
     <name>PhotoDesk</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="206"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -205,7 +205,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="250"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="307"/>
         <source>Rated %n photo(s): </source>
         <translation>
             <numerusform>Rated %n photo: </numerusform>
@@ -213,7 +213,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="253"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="310"/>
         <source>Labelled %n photo(s): </source>
         <translation>
             <numerusform>Labelled %n photo: </numerusform>
@@ -221,7 +221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="254"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="311"/>
         <source>Took the colour label off %n photo(s).</source>
         <translation>
             <numerusform>Took the colour label off %n photo.</numerusform>
@@ -232,7 +232,7 @@
 <context>
     <name>PhotoDeskController</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="133"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="134"/>
         <source>Imported %n new photo(s).</source>
         <translation>
             <numerusform>Imported %n new photo.</numerusform>
@@ -240,7 +240,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="135"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="136"/>
         <source>%n were in the newsroom already.</source>
         <translation>
             <numerusform>%n was in the newsroom already.</numerusform>
@@ -248,8 +248,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="149"/>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="150"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="151"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="152"/>
         <source>%n file(s) were left out: links out of the folder, or over the limit of one import.</source>
         <translation>
             <numerusform>%n file was left out: a link out of the folder, or over the limit of one import.</numerusform>
@@ -257,7 +257,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="182"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="184"/>
         <source>Added %n photo(s) to the open article.</source>
         <translation>
             <numerusform>Added %n photo to the open article.</numerusform>

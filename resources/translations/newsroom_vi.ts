@@ -1839,100 +1839,105 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PhotoDesk</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="88"/>
         <source>Import a Folder of Photos…</source>
         <translation>Nhập cả thư mục ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="91"/>
         <source>Take in every photo of a card or folder, with its sub-folders</source>
         <translation>Nhập mọi ảnh của thẻ nhớ hoặc thư mục, kể cả các thư mục con</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="83"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="94"/>
         <source>0–5: rating · 6–9: colour label · Space: preview · drag onto an article</source>
         <translation>0–5: chấm sao · 6–9: nhãn màu · Phím cách: xem lớn · kéo vào bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="103"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="117"/>
         <source>&amp;Undo Marking</source>
         <translation>&amp;Hoàn tác đánh dấu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="104"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="118"/>
         <source>&amp;Redo Marking</source>
         <translation>&amp;Làm lại đánh dấu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="112"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="126"/>
         <source>Search Photos</source>
         <translation>Tìm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="120"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="134"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="142"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="168"/>
+        <source>Reading photos…</source>
+        <translation>Đang đọc ảnh…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="200"/>
         <source>Could not show the photos</source>
         <translation>Không hiển thị được ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="206"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="250"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="307"/>
         <source>Rated %n photo(s): </source>
         <translation>
             <numerusform>Đã chấm sao %n ảnh: </numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="253"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="310"/>
         <source>Labelled %n photo(s): </source>
         <translation>
             <numerusform>Đã gắn nhãn %n ảnh: </numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="254"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="311"/>
         <source>Took the colour label off %n photo(s).</source>
         <translation>
             <numerusform>Đã bỏ nhãn màu của %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="266"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="323"/>
         <source>Could not mark the photos</source>
         <translation>Không đánh dấu được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="274"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="331"/>
         <source>Preview	Space</source>
         <translation>Xem ảnh lớn	Phím cách</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="276"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="333"/>
         <source>Add to the Open Article</source>
         <translation>Thêm vào bài đang mở</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="279"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="336"/>
         <source>Rating</source>
         <translation>Chấm sao</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="283"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="340"/>
         <source>Colour Label</source>
         <translation>Nhãn màu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="286"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="343"/>
         <source>None</source>
         <translation>Không có</translation>
     </message>
@@ -1990,61 +1995,61 @@ Giấy phép GPL-3.0-or-later.</translation>
         <translation>Đang nhập ảnh…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="133"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="134"/>
         <source>Imported %n new photo(s).</source>
         <translation>
             <numerusform>Đã nhập %n ảnh mới.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="135"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="136"/>
         <source>%n were in the newsroom already.</source>
         <translation>
             <numerusform>%n ảnh đã có sẵn trong tòa soạn.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="149"/>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="150"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="151"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="152"/>
         <source>%n file(s) were left out: links out of the folder, or over the limit of one import.</source>
         <translation>
             <numerusform>Đã bỏ qua %n tệp: liên kết ra ngoài thư mục, hoặc vượt giới hạn của một lần nhập.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="156"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="158"/>
         <source>Some files were not imported</source>
         <translation>Một số tệp chưa được nhập</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="157"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="159"/>
         <source>The other photos were imported.</source>
         <translation>Các ảnh còn lại đã được nhập.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="164"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="166"/>
         <source>Import cancelled; the photos taken in so far are kept.</source>
         <translation>Đã hủy nhập; các ảnh nhập được đến lúc đó vẫn được giữ.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="172"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="174"/>
         <source>Could not import the photos</source>
         <translation>Không nhập được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="177"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="179"/>
         <source>Open an article first, then add the photos to it.</source>
         <translation>Hãy mở một bài viết trước, rồi thêm ảnh vào bài.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="182"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="184"/>
         <source>Added %n photo(s) to the open article.</source>
         <translation>
             <numerusform>Đã thêm %n ảnh vào bài đang mở.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="198"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="200"/>
         <source>Could not add the photos</source>
         <translation>Không thêm được ảnh</translation>
     </message>

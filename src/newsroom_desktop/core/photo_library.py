@@ -79,7 +79,7 @@ class PhotoLibrary:
         """Return every photo creator named in the library, A–Z (Vietnamese order, folded)."""
         with self.ctx.store.read() as session:
             names = session.scalars(select(Photo.creator).where(Photo.creator != "").distinct())
-            return sorted(set(names), key=lambda name: (fold(name), name))
+            return sorted(set(names), key=lambda name: (fold(name), name))  # as creators_of
 
     def mark(
         self,

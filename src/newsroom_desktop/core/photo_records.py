@@ -114,3 +114,8 @@ def filter_photos(photos: Sequence[LibraryPhoto], wanted: LibraryFilter) -> list
     """Return the photos that pass ``wanted``, in their order."""
     words = fold(wanted.search).split()
     return [p for p in photos if wanted.matches(p, words)]
+
+
+def creators_of(photos: Sequence[LibraryPhoto]) -> list[str]:
+    """Return the creators the photos name, A–Z as Vietnamese sorts (folded, then as written)."""
+    return sorted({p.creator for p in photos if p.creator}, key=lambda name: (fold(name), name))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, QSize, Qt, Signal
@@ -19,8 +20,14 @@ from PySide6.QtWidgets import (
 
 from newsroom_desktop.core.errors import NewsroomError
 from newsroom_desktop.core.newsroom import PhotoLibrary
-from newsroom_desktop.core.photo_records import COLOR_LABELS, LibraryPhoto, filter_photos
+from newsroom_desktop.core.photo_records import (
+    COLOR_LABELS,
+    LibraryPhoto,
+    creators_of,
+    filter_photos,
+)
 from newsroom_desktop.ui.labels import error_message
+from newsroom_desktop.ui.ops import Operation
 from newsroom_desktop.ui.photo_desk.delegate import CELL, IMAGE, PhotoGridDelegate
 from newsroom_desktop.ui.photo_desk.filters import PhotoFilterBar, label_names
 from newsroom_desktop.ui.photo_desk.marks import MarkCommand
@@ -106,6 +113,9 @@ class PhotoDesk(QWidget):
         self.grid.activated.connect(lambda _index: self.show_preview())
         self.loaded = False
         self._every: dict[str, LibraryPhoto] = {}  # every photo, newest taken first
+        self._loading: Operation | None = None
+        self._reload_again = False
+        self._after_load: list[Callable[[], None]] = []
 
     def _build_undo(self) -> None:
         """Ctrl+Z and Ctrl+Shift+Z in the Photos view take marks back and again."""
@@ -141,27 +151,69 @@ class PhotoDesk(QWidget):
 
     # -- showing -------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Read the newsroom's photos afresh and show those the filters ask for."""
-        try:
-            every = self.library.photos()
-            creators = self.library.creators()
-        except NewsroomError as exc:
-            self.problem.emit(
-                self.tr("Could not show the photos"), error_message(exc.code, exc.message)
-            )
+    @property
+    def busy(self) -> bool:
+        """Tell whether the photos are being read (the grid shows the last ones meanwhile)."""
+        return self._loading is not None
+
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """Read the newsroom's photos afresh, off the GUI thread; then show them and call ``then``.
+
+        A change seen while the grid is scrolled (another desk saved) must not stall it: the
+        store is read by a worker, and a list that comes back with the same photos in the same
+        order only repaints the cells whose photo changed.
+        """
+        if then is not None:
+            self._after_load.append(then)
+        if self._loading is not None:
+            self._reload_again = True
+            return
+        library = self.library
+        operation = Operation(
+            self.tr("Reading photos…"),
+            lambda _progress: library.photos(),
+            self,
+        )
+        operation.done.connect(self._loaded)
+        operation.failed.connect(self._load_failed)
+        self._loading = operation.start()
+
+    def _loaded(self, every: list[LibraryPhoto]) -> None:
+        self._loading = None
+        if self._reload_again:  # something changed while reading: read once more
+            self._reload_again = False
+            self.reload()
             return
         self._every = {p.id: p for p in every}
-        self.filters.set_creators(creators)
+        self.filters.set_creators(creators_of(every))
         self.loaded = True
         self.refilter()
+        callbacks, self._after_load = self._after_load, []
+        for callback in callbacks:
+            callback()
+
+    def _load_failed(self, error: object) -> None:
+        self._loading = None
+        self._reload_again = False
+        self._after_load = []
+        message = (
+            error_message(error.code, error.message)
+            if isinstance(error, NewsroomError)
+            else str(error)
+        )
+        self.problem.emit(self.tr("Could not show the photos"), message)
 
     def refilter(self) -> None:
         """Show the photos the filters ask for (from memory), keeping the current photo."""
         current = self.current_photo()
         photos = filter_photos(list(self._every.values()), self.filters.current())
-        self.model.set_photos(photos)
         self.count_label.setText(self.tr("%n photo(s)", "", len(photos)))
+        shown = self.model.photos()
+        if [p.id for p in photos] == [p.id for p in shown]:
+            # The same photos in the same order: repaint what changed, keep the scroll.
+            self.model.update([new for new, old in zip(photos, shown, strict=True) if new != old])
+            return
+        self.model.set_photos(photos)
         row = self.model.row_of(current.id) if current is not None else None
         if row is None and photos:
             row = 0

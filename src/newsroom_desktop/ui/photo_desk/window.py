@@ -128,17 +128,19 @@ class PhotoDeskController(QObject):
         )
 
     def _imported(self, report: FolderImport) -> None:
+        self._stale = False
         self.switch(photos=True)
-        self.desk.reload()
+        self.desk.reload(then=lambda: self._select_added(report))
         text = self.tr("Imported %n new photo(s).", "", len(report.added))
         if report.already:
             text += " " + self.tr("%n were in the newsroom already.", "", report.already)
         self.services.status(text, STATUS_MS)
-        if report.added:
-            rows = [self.desk.model.row_of(p.id) for p in report.added]
-            self.desk.select_rows([r for r in rows if r is not None])
         if report.refused or report.skipped:
             self._tell_left_out(report)
+
+    def _select_added(self, report: FolderImport) -> None:
+        rows = [self.desk.model.row_of(p.id) for p in report.added]
+        self.desk.select_rows([r for r in rows if r is not None])
 
     def _tell_left_out(self, report: FolderImport) -> None:
         lines = [f"{name}: {why}" for name, why in report.refused[:MAX_REFUSED_SHOWN]]
