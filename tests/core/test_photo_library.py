@@ -206,3 +206,28 @@ def test_cli_photos_library_lists_with_metadata(
 
 def newsroom_url(newsroom: Any) -> str:
     return str(newsroom.store.location.url.render_as_string(hide_password=False))
+
+
+def test_cli_takes_a_card_in_and_marks_photos(
+    newsroom: Any, tmp_path: Path, store_location: Any, capsys: pytest.CaptureFixture[str]
+):
+    card = make_card(tmp_path)
+    (card / "DCIM" / "BROKEN.JPG").write_bytes(b"\xff\xd8\xff\xe0 not really")
+    where = str(store_location) if isinstance(store_location, Path) else newsroom_url(newsroom)
+    argv = ["--store", where]
+    assert main([*argv, "photos", "import-folder", str(card)]) == 1  # one file refused
+    out, err = capsys.readouterr()
+    added = [line.split()[0] for line in out.splitlines()]
+    assert len(added) == 3
+    assert "refused BROKEN.JPG" in err
+    assert "3 new photo(s), 0 in the newsroom already, 1 refused" in err
+    assert main([*argv, "photos", "mark", added[0][:8], added[1], "--rating", "4"]) == 0
+    assert main([*argv, "photos", "mark", added[1][:8], "--label", "green"]) == 0
+    capsys.readouterr()
+    marks = {p.id: (p.rating, p.color_label) for p in newsroom.library.photos()}
+    assert marks[added[0]] == (4, "")
+    assert marks[added[1]] == (4, "green")
+    assert main([*argv, "photos", "mark", added[1]]) == 1
+    assert "--rating N, --label COLOUR" in capsys.readouterr().err
+    assert main([*argv, "photos", "mark", added[1], "--label", "none"]) == 0
+    assert newsroom.library.get([added[1]])[0].color_label == ""

@@ -1,9 +1,11 @@
-"""The ``photos library`` command: the newsroom's photos with their metadata and marks."""
+"""The photo desk's commands: ``photos library``, ``photos import-folder``, ``photos mark``."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from newsroom_desktop.cli import render
@@ -37,6 +39,18 @@ def register_library(psub: Any) -> None:
                    help="only photos with this colour label")  # fmt: skip
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_library)
+    p = psub.add_parser(
+        "import-folder",
+        help="take in every photo of a folder and its sub-folders (a card), without an article",
+    )
+    p.add_argument("folder", metavar="FOLDER")
+    p.set_defaults(handler=cmd_import_folder)
+    p = psub.add_parser("mark", help="give photos a rating (0–5) or a colour label")
+    p.add_argument("photo_ids", nargs="+", metavar="PHOTO_ID", help="photo ids (or prefixes)")
+    p.add_argument("--rating", type=int, choices=range(MAX_RATING + 1), metavar="N",
+                   help="0 to 5 stars")  # fmt: skip
+    p.add_argument("--label", choices=(*COLOR_LABELS, "none"), help="a colour label, or none")
+    p.set_defaults(handler=cmd_mark)
 
 
 def cmd_library(nr: Newsroom, args: argparse.Namespace) -> int:
@@ -97,3 +111,33 @@ def library_json(photo: LibraryPhoto) -> dict[str, Any]:
         "added_at": photo.added_at.isoformat(),
         "file": str(photo.file),
     }
+
+
+def cmd_import_folder(nr: Newsroom, args: argparse.Namespace) -> int:
+    report = nr.library.import_folder(Path(args.folder))
+    for photo in report.added:
+        print(f"{photo.id}  {photo.original_filename}")
+    for name, why in report.refused:
+        print(f"newsroom: refused {name}: {why}", file=sys.stderr)
+    if report.skipped:
+        print(
+            f"newsroom: left out {report.skipped} file(s): links out of the folder, "
+            "or over the limit of one import",
+            file=sys.stderr,
+        )
+    print(
+        f"{len(report.added)} new photo(s), {report.already} in the newsroom already, "
+        f"{len(report.refused)} refused",
+        file=sys.stderr,
+    )
+    return 1 if report.refused else 0
+
+
+def cmd_mark(nr: Newsroom, args: argparse.Namespace) -> int:
+    if args.rating is None and args.label is None:
+        raise ValidationError("Say what to mark: --rating N, --label COLOUR, or both.")
+    label = None if args.label is None else "" if args.label == "none" else args.label
+    ids = nr.library.resolve_many(args.photo_ids)
+    for photo in nr.library.mark(ids, rating=args.rating, color_label=label):
+        print(f"{photo.id[:8]}  {'*' * photo.rating or '-':<5}  {photo.color_label or '-'}")
+    return 0

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from newsroom_desktop.core._writes import commit_save, link_photo, photo_row, touch
-from newsroom_desktop.core.context import CoreContext, get_one, person_for
+from newsroom_desktop.core.context import CoreContext, get_one, person_for, resolve_ids
 from newsroom_desktop.core.errors import NotFoundError, PhotoError, ValidationError
 from newsroom_desktop.core.models import Article, ArticlePhoto, Photo, utcnow
 from newsroom_desktop.core.originals import local_original
@@ -74,6 +74,11 @@ class PhotoLibrary:
         with self.ctx.store.read() as session:
             found = {p.id: p for p in self._load(session, list(photo_ids))}
         return [found[pid] for pid in photo_ids if pid in found]
+
+    def resolve_many(self, prefixes: Sequence[str]) -> list[str]:
+        """Return the full id of each photo id or unique prefix, in order."""
+        with self.ctx.store.read() as session:
+            return resolve_ids(session, Photo.id, prefixes, "photo")
 
     def creators(self) -> list[str]:
         """Return every photo creator named in the library, A–Z (Vietnamese order, folded)."""
