@@ -1,9 +1,11 @@
-"""Photo marks travel between desks through the newsroom server; the latest mark wins."""
+"""Photo marks travel between desks through the newsroom server, in the server's order."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
+import newsroom_desktop.core.photo_library as library_module
 from newsroom_desktop.core.photo_records import LibraryFilter
 from tests.core.test_sync import BODY, desks  # noqa: F401 - the fixture
 
@@ -14,7 +16,7 @@ def _marks(desk) -> list[tuple[str, int, str]]:
     return [(p.original_filename, p.rating, p.color_label) for p in desk.nr.library.photos()]
 
 
-def test_ratings_and_labels_reach_the_other_desks(desks):  # noqa: F811
+def test_ratings_and_labels_reach_the_other_desks(desks, monkeypatch):  # noqa: F811
     hau = desks("Ngọc Hậu")
     nam = desks("Phương Nam", "editor")
     doc = hau.nr.articles.create({"headline": "Cầu Long Biên", "body": BODY})
@@ -29,11 +31,26 @@ def test_ratings_and_labels_reach_the_other_desks(desks):  # noqa: F811
     nam.sync()
     hau.sync()
     assert _marks(hau) == [(PHOTO.name, 5, "green")]
-    # Marked on both desks before either syncs: the later mark is the one kept everywhere.
+    # Marked on both desks before either syncs: the mark that reaches the server last is
+    # everyone's, whatever the laptops' clocks say (Hậu's runs two days ahead).
+    real = library_module.utcnow
+    monkeypatch.setattr(library_module, "utcnow", lambda: real() + timedelta(days=2))
     hau.nr.library.mark([photo.id], color_label="red")
-    nam.nr.library.mark([photo.id], color_label="blue")
     hau.sync()
+    monkeypatch.setattr(library_module, "utcnow", real)
+    nam.nr.library.mark([photo.id], color_label="blue")
     nam.sync()
     hau.sync()
     assert _marks(hau) == _marks(nam) == [(PHOTO.name, 5, "blue")]
     assert nam.nr.library.photos(LibraryFilter(color_label="blue"))[0].id == photo.id
+    # What a desk took from the server is never sent back, and a desk whose clock ran ahead
+    # still sends what it marks now: the server's order decides.
+    hau.sync()
+    nam.nr.library.mark([photo.id], rating=1)
+    nam.sync()
+    hau.sync()
+    assert _marks(hau) == [(PHOTO.name, 1, "blue")]
+    hau.nr.library.mark([photo.id], rating=2)
+    hau.sync()
+    nam.sync()
+    assert _marks(nam) == [(PHOTO.name, 2, "blue")]

@@ -228,7 +228,7 @@ class Photo(Base):
     # The photo desk's picks (migration 0011): 0 to 5 stars and a colour label ("" for none).
     rating: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     color_label: Mapped[str] = mapped_column(String(16), default="", server_default="")
-    # When the marks were last changed: a sync keeps the latest (core/sync_marks.py).
+    # On a server: when the marks last changed (its clock); on a desk: a mark not sent yet.
     marked_at: Mapped[datetime | None] = mapped_column()
 
 

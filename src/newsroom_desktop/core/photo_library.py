@@ -104,7 +104,7 @@ class PhotoLibrary:
                     photo.rating = rating
                 if color_label is not None:
                     photo.color_label = color_label
-                photo.marked_at = utcnow()
+                photo.marked_at = self._mark_time()
         return self.get(ids)
 
     def set_marks(self, marks: Sequence[tuple[str, int, str]]) -> list[LibraryPhoto]:
@@ -117,8 +117,12 @@ class PhotoLibrary:
         with self.ctx.store.write() as session:
             for photo in session.scalars(select(Photo).where(Photo.id.in_(list(wanted)))):
                 photo.rating, photo.color_label = wanted[photo.id]
-                photo.marked_at = utcnow()
+                photo.marked_at = self._mark_time()
         return self.get(list(wanted))
+
+    def _mark_time(self) -> Any:
+        """Return when a mark is made: on a server its clock (the order every desk follows)."""
+        return utcnow() if self.ctx.store.is_sqlite else func.now()
 
     def use_in_article(self, article_id: str, photo_ids: Sequence[str]) -> list[str]:
         """Add library photos to an article (captions from each photo); return the new use ids.

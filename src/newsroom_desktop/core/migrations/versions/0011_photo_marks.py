@@ -6,8 +6,9 @@ Create Date: 2026-12-07
 
 Three columns on ``photos``, so the marks live with the photo itself: on a newsroom server
 every desk sees the same picks (staff may already change ``photos``, 0004), a photo a desk
-sends or fetches carries its marks with its other columns, and ``marked_at`` (when the marks
-last changed) lets a sync keep the latest mark of a photo marked on two desks. Defaults fill the existing rows. Plain
+sends or fetches carries its marks with its other columns, and ``marked_at`` orders marks
+made on several desks: on a server the server's time of the last mark, on a desk the time of
+a mark not sent yet (core/sync_marks.py). Defaults fill the existing rows. Plain
 ADD COLUMN with a server default works on SQLite and PostgreSQL alike; the downgrade drops
 them in a batch (SQLite rebuilds the table).
 """
