@@ -54,3 +54,22 @@ def test_ratings_and_labels_reach_the_other_desks(desks, monkeypatch):  # noqa: 
     hau.sync()
     nam.sync()
     assert _marks(nam) == [(PHOTO.name, 2, "blue")]
+
+
+def test_marks_a_desk_received_never_go_back_over_newer_ones(desks):  # noqa: F811
+    hau = desks("Ngọc Hậu")
+    doc = hau.nr.articles.create({"headline": "Cầu Long Biên", "body": BODY})
+    hau.nr.photos.add(doc.id, [PHOTO])
+    (photo,) = hau.nr.library.photos()
+    hau.nr.library.mark([photo.id], rating=4, color_label="green")
+    hau.sync()
+    nam = desks("Phương Nam", "editor")  # joins now: the photo arrives with its marks
+    lan = desks("Thu Lan", "editor")
+    nam.sync()
+    lan.sync()
+    assert _marks(nam) == _marks(lan) == [(PHOTO.name, 4, "green")]
+    lan.nr.library.mark([photo.id], rating=1)
+    lan.sync()
+    nam.sync()  # has nothing of its own to send: Lan's mark stands
+    hau.sync()
+    assert _marks(nam) == _marks(hau) == [(PHOTO.name, 1, "green")]
