@@ -292,3 +292,28 @@ def test_on_a_newsroom_server_picks_and_imports_are_everyones(
     ]
     image = theirs.model.data(theirs.model.index(1), Qt.ItemDataRole.DecorationRole)
     assert image is not None and not image.isNull()
+
+
+def test_a_mark_made_elsewhere_shows_without_the_grid_jumping(qtbot, make_window, tmp_path):
+    from newsroom_desktop.core.changes import ELSEWHERE, Changes
+
+    window = make_window()
+    window.newsroom.library.import_folder(make_card(tmp_path))
+    desk = _photos_view(qtbot, window)
+    desk.grid.setFocus()
+    qtbot.keyClick(desk.grid, Qt.Key.Key_Right)  # arrow keys move through the grid
+    assert desk.current_photo().original_filename == "DSC_0002.JPG"
+    resets: list[int] = []
+    desk.model.modelReset.connect(lambda: resets.append(1))
+    # Another program marks a photo; the window hears of a change in the store.
+    other = Newsroom.open(window.newsroom.store.location, actor=REPORTER)
+    try:
+        third = other.library.photos(LibraryFilter(search="long bien"))[0]
+        other.library.mark([third.id], rating=3, color_label="yellow")
+    finally:
+        other.close()
+    window.changes.publish(Changes(kind=ELSEWHERE))
+    qtbot.waitUntil(lambda: desk.model.photo(2).rating == 3, timeout=15000)
+    assert desk.model.photo(2).color_label == "yellow"
+    assert resets == []  # the same photos: the cells repaint, the grid keeps its place
+    assert desk.current_photo().original_filename == "DSC_0002.JPG"
