@@ -197,7 +197,7 @@
 <context>
     <name>PhotoDesk</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="206"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="210"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -205,7 +205,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="307"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="311"/>
         <source>Rated %n photo(s): </source>
         <translation>
             <numerusform>Rated %n photo: </numerusform>
@@ -213,7 +213,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="310"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="314"/>
         <source>Labelled %n photo(s): </source>
         <translation>
             <numerusform>Labelled %n photo: </numerusform>
@@ -221,7 +221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="311"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="315"/>
         <source>Took the colour label off %n photo(s).</source>
         <translation>
             <numerusform>Took the colour label off %n photo.</numerusform>

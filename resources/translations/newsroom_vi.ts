@@ -1839,105 +1839,105 @@ Giấy phép GPL-3.0-or-later.</translation>
 <context>
     <name>PhotoDesk</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="88"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="93"/>
         <source>Import a Folder of Photos…</source>
         <translation>Nhập cả thư mục ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="91"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="96"/>
         <source>Take in every photo of a card or folder, with its sub-folders</source>
         <translation>Nhập mọi ảnh của thẻ nhớ hoặc thư mục, kể cả các thư mục con</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="94"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="99"/>
         <source>0–5: rating · 6–9: colour label · Space: preview · drag onto an article</source>
         <translation>0–5: chấm sao · 6–9: nhãn màu · Phím cách: xem lớn · kéo vào bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="117"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="122"/>
         <source>&amp;Undo Marking</source>
         <translation>&amp;Hoàn tác đánh dấu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="118"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="123"/>
         <source>&amp;Redo Marking</source>
         <translation>&amp;Làm lại đánh dấu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="126"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="131"/>
         <source>Search Photos</source>
         <translation>Tìm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="134"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="139"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="168"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="173"/>
         <source>Reading photos…</source>
         <translation>Đang đọc ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="200"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="204"/>
         <source>Could not show the photos</source>
         <translation>Không hiển thị được ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="206"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="210"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="307"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="311"/>
         <source>Rated %n photo(s): </source>
         <translation>
             <numerusform>Đã chấm sao %n ảnh: </numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="310"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="314"/>
         <source>Labelled %n photo(s): </source>
         <translation>
             <numerusform>Đã gắn nhãn %n ảnh: </numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="311"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="315"/>
         <source>Took the colour label off %n photo(s).</source>
         <translation>
             <numerusform>Đã bỏ nhãn màu của %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="323"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="327"/>
         <source>Could not mark the photos</source>
         <translation>Không đánh dấu được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="331"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="335"/>
         <source>Preview	Space</source>
         <translation>Xem ảnh lớn	Phím cách</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="333"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="337"/>
         <source>Add to the Open Article</source>
         <translation>Thêm vào bài đang mở</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="336"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="340"/>
         <source>Rating</source>
         <translation>Chấm sao</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="340"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="344"/>
         <source>Colour Label</source>
         <translation>Nhãn màu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="343"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="347"/>
         <source>None</source>
         <translation>Không có</translation>
     </message>
@@ -2090,6 +2090,14 @@ Giấy phép GPL-3.0-or-later.</translation>
         <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="108"/>
         <source>Any creator</source>
         <translation>Mọi tác giả</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoGridDelegate</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/delegate.py" line="67"/>
+        <source>Original missing</source>
+        <translation>Mất bản gốc</translation>
     </message>
 </context>
 <context>

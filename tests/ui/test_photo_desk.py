@@ -317,3 +317,17 @@ def test_a_mark_made_elsewhere_shows_without_the_grid_jumping(qtbot, make_window
     assert desk.model.photo(2).color_label == "yellow"
     assert resets == []  # the same photos: the cells repaint, the grid keeps its place
     assert desk.current_photo().original_filename == "DSC_0002.JPG"
+
+
+def test_a_photo_whose_original_is_gone_says_so_in_the_grid(qtbot, make_window, tmp_path):
+    from newsroom_desktop.ui.photo_desk.model import MISSING_ROLE
+
+    window = make_window()
+    window.newsroom.library.import_folder(make_card(tmp_path))
+    gone = window.newsroom.library.photos(LibraryFilter(search="pho co"))[0]
+    gone.file.unlink()  # the originals folder lost a file (and the cache was cleared)
+    shutil.rmtree(window.newsroom.store.location.thumbnails_dir)
+    desk = _photos_view(qtbot, window)
+    missing = [bool(desk.model.data(desk.model.index(r), MISSING_ROLE)) for r in range(3)]
+    assert missing == [False, True, False]
+    desk.grid.viewport().grab().save(str(tmp_path / "grid.png"))  # the cell paints its warning

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from newsroom_desktop.core.photo_records import LibraryPhoto
-from newsroom_desktop.ui.photo_desk.model import PHOTO_ROLE
+from newsroom_desktop.ui.photo_desk.model import MISSING_ROLE, PHOTO_ROLE
 
 CELL = QSize(176, 196)
 IMAGE = QSize(160, 130)  # the thumbnail's box inside a cell (grid images are scaled to it)
@@ -61,6 +61,11 @@ class PhotoGridDelegate(QStyledItemDelegate):
             painter.drawImage(x, y, image)
         else:
             painter.fillRect(box, QColor("#eceef2"))
+            if index.data(MISSING_ROLE):
+                painter.setPen(QColor("#a15c00"))
+                painter.drawText(
+                    box, Qt.AlignmentFlag.AlignCenter, "⚠ " + self.tr("Original missing")
+                )
         self._paint_label(painter, photo, rect)
         self._paint_text(painter, option, photo, rect, box)
         painter.restore()

@@ -19,6 +19,7 @@ from newsroom_desktop.core.photo_records import LibraryPhoto
 from newsroom_desktop.ui.photo_desk.thumbs import GridThumbnails
 
 PHOTO_ROLE = Qt.ItemDataRole.UserRole + 1
+MISSING_ROLE = Qt.ItemDataRole.UserRole + 2  # no thumbnail could be made: the original is gone
 # What a drag from the grid carries besides the originals' file URLs: the photos' ids.
 PHOTO_IDS_MIME = "application/x-newsroom-photo-ids"
 Index = QModelIndex | QPersistentModelIndex
@@ -76,6 +77,8 @@ class PhotoGridModel(QAbstractListModel):
             return photo.original_filename
         if role == Qt.ItemDataRole.DecorationRole:
             return self.thumbnails.image(photo)
+        if role == MISSING_ROLE:
+            return self.thumbnails.failed(photo.sha256)
         if role == Qt.ItemDataRole.ToolTipRole:
             return photo.description or photo.original_filename
         return None

@@ -100,6 +100,11 @@ class GridThumbnails(QObject):
         """Tell whether the photo's grid image has arrived (or failed for good)."""
         return sha256 in self._images
 
+    def failed(self, sha256: str) -> bool:
+        """Tell whether no thumbnail could be had (the original is missing or unreadable)."""
+        image = self._images.get(sha256)
+        return image is not None and image.isNull()
+
     def forget_pending(self) -> None:
         """Drop the loads not started yet (the grid shows other photos now)."""
         self._pool.clear()
