@@ -56,6 +56,7 @@ def main() -> None:
         run("bench_ingest.py"),
         run("bench_crop.py", *(["--quick"] if args.quick else [])),
         run("bench_templates.py", *(["--quick"] if args.quick else [])),
+        run("bench_photo_grid.py", *(["--quick"] if args.quick else [])),
     ]
     if not args.quick:
         results.append(run("bench_load.py"))

@@ -129,6 +129,7 @@ UI_MAY_IMPORT = frozenset(
         "note_info",  # a note as plain data, and whether its passage is still there
         "photo_checks",
         "photo_templates",  # caption templates as plain data, and filling them in
+        "photo_records",  # the photo library's records: a photo with its marks, a filter
         "photos",  # image files only (ingest, metadata, thumbnails): no store
         "profile",  # the local profile kept in the settings file
         # Proofreading's records and pure functions (its service and sync are the store's).

@@ -178,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="317"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -186,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="386"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -194,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="387"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -210,6 +210,77 @@
         <translation>
             <numerusform>%n open</numerusform>
             <numerusform>%n open</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDesk</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="210"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="311"/>
+        <source>Rated %n photo(s): </source>
+        <translation>
+            <numerusform>Rated %n photo: </numerusform>
+            <numerusform>Rated %n photos: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="314"/>
+        <source>Labelled %n photo(s): </source>
+        <translation>
+            <numerusform>Labelled %n photo: </numerusform>
+            <numerusform>Labelled %n photos: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="315"/>
+        <source>Took the colour label off %n photo(s).</source>
+        <translation>
+            <numerusform>Took the colour label off %n photo.</numerusform>
+            <numerusform>Took the colour label off %n photos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDeskController</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="134"/>
+        <source>Imported %n new photo(s).</source>
+        <translation>
+            <numerusform>Imported %n new photo.</numerusform>
+            <numerusform>Imported %n new photos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="136"/>
+        <source>%n were in the newsroom already.</source>
+        <translation>
+            <numerusform>%n was in the newsroom already.</numerusform>
+            <numerusform>%n were in the newsroom already.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="151"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="152"/>
+        <source>%n file(s) were left out: links out of the folder, or over the limit of one import.</source>
+        <translation>
+            <numerusform>%n file was left out: a link out of the folder, or over the limit of one import.</numerusform>
+            <numerusform>%n files were left out: links out of the folder, or over the limit of one import.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="184"/>
+        <source>Added %n photo(s) to the open article.</source>
+        <translation>
+            <numerusform>Added %n photo to the open article.</numerusform>
+            <numerusform>Added %n photos to the open article.</numerusform>
         </translation>
     </message>
 </context>

@@ -2020,82 +2020,82 @@ Thay thế chúng?</translation>
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="248"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="250"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="252"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="253"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="288"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="290"/>
         <location filename="../../src/newsroom_desktop/ui/startup.py" line="175"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="317"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="386"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="387"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="390"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="392"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="391"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="393"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="392"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="455"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="499"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="394"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="457"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="501"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="395"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="398"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="400"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="422"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="424"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="423"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="424"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="425"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="426"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -2104,13 +2104,13 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="456"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="458"/>
         <source>Your last changes could not be saved; the window stays on this store.</source>
         <translation>Chưa lưu được thay đổi cuối cùng; cửa sổ vẫn ở kho dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="500"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="501"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="502"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="503"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -2239,6 +2239,270 @@ Giấy phép GPL-3.0-or-later.</translation>
         <location filename="../../src/newsroom_desktop/ui/review/notes_panel.py" line="272"/>
         <source>On %1</source>
         <translation>Về %1</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDesk</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="93"/>
+        <source>Import a Folder of Photos…</source>
+        <translation>Nhập cả thư mục ảnh…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="96"/>
+        <source>Take in every photo of a card or folder, with its sub-folders</source>
+        <translation>Nhập mọi ảnh của thẻ nhớ hoặc thư mục, kể cả các thư mục con</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="99"/>
+        <source>0–5: rating · 6–9: colour label · Space: preview · drag onto an article</source>
+        <translation>0–5: chấm sao · 6–9: nhãn màu · Phím cách: xem lớn · kéo vào bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="122"/>
+        <source>&amp;Undo Marking</source>
+        <translation>&amp;Hoàn tác đánh dấu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="123"/>
+        <source>&amp;Redo Marking</source>
+        <translation>&amp;Làm lại đánh dấu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="131"/>
+        <source>Search Photos</source>
+        <translation>Tìm ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="139"/>
+        <source>Photos</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="173"/>
+        <source>Reading photos…</source>
+        <translation>Đang đọc ảnh…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="204"/>
+        <source>Could not show the photos</source>
+        <translation>Không hiển thị được ảnh</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="210"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n ảnh</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="311"/>
+        <source>Rated %n photo(s): </source>
+        <translation>
+            <numerusform>Đã chấm sao %n ảnh: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="314"/>
+        <source>Labelled %n photo(s): </source>
+        <translation>
+            <numerusform>Đã gắn nhãn %n ảnh: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="315"/>
+        <source>Took the colour label off %n photo(s).</source>
+        <translation>
+            <numerusform>Đã bỏ nhãn màu của %n ảnh.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="327"/>
+        <source>Could not mark the photos</source>
+        <translation>Không đánh dấu được ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="335"/>
+        <source>Preview	Space</source>
+        <translation>Xem ảnh lớn	Phím cách</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="337"/>
+        <source>Add to the Open Article</source>
+        <translation>Thêm vào bài đang mở</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="340"/>
+        <source>Rating</source>
+        <translation>Chấm sao</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="344"/>
+        <source>Colour Label</source>
+        <translation>Nhãn màu</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/desk.py" line="347"/>
+        <source>None</source>
+        <translation>Không có</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="137"/>
+        <source>Blue</source>
+        <translation>Xanh dương</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="137"/>
+        <source>Green</source>
+        <translation>Xanh lá</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="137"/>
+        <source>Red</source>
+        <translation>Đỏ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="137"/>
+        <source>Yellow</source>
+        <translation>Vàng</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDeskController</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="47"/>
+        <source>&amp;Articles</source>
+        <translation>&amp;Bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="50"/>
+        <source>P&amp;hotos</source>
+        <translation>Ản&amp;h</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="53"/>
+        <source>Every photo of the newsroom, to browse and pick</source>
+        <translation>Mọi ảnh của tòa soạn, để xem và chọn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="54"/>
+        <source>Import a Folder of P&amp;hotos…</source>
+        <translation>Nhậ&amp;p cả thư mục ảnh…</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="114"/>
+        <source>Import a Folder of Photos</source>
+        <translation>Nhập cả thư mục ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="122"/>
+        <source>Importing photos…</source>
+        <translation>Đang nhập ảnh…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="134"/>
+        <source>Imported %n new photo(s).</source>
+        <translation>
+            <numerusform>Đã nhập %n ảnh mới.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="136"/>
+        <source>%n were in the newsroom already.</source>
+        <translation>
+            <numerusform>%n ảnh đã có sẵn trong tòa soạn.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="151"/>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="152"/>
+        <source>%n file(s) were left out: links out of the folder, or over the limit of one import.</source>
+        <translation>
+            <numerusform>Đã bỏ qua %n tệp: liên kết ra ngoài thư mục, hoặc vượt giới hạn của một lần nhập.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="158"/>
+        <source>Some files were not imported</source>
+        <translation>Một số tệp chưa được nhập</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="159"/>
+        <source>The other photos were imported.</source>
+        <translation>Các ảnh còn lại đã được nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="166"/>
+        <source>Import cancelled; the photos taken in so far are kept.</source>
+        <translation>Đã hủy nhập; các ảnh nhập được đến lúc đó vẫn được giữ.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="174"/>
+        <source>Could not import the photos</source>
+        <translation>Không nhập được ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="179"/>
+        <source>Open an article first, then add the photos to it.</source>
+        <translation>Hãy mở một bài viết trước, rồi thêm ảnh vào bài.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="184"/>
+        <source>Added %n photo(s) to the open article.</source>
+        <translation>
+            <numerusform>Đã thêm %n ảnh vào bài đang mở.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/window.py" line="200"/>
+        <source>Could not add the photos</source>
+        <translation>Không thêm được ảnh</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoFilterBar</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="35"/>
+        <source>Search caption, creator, keywords, file name</source>
+        <translation>Tìm theo chú thích, tác giả ảnh, từ khóa, tên tệp</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="39"/>
+        <source>Taken from</source>
+        <translation>Chụp từ</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="44"/>
+        <source>Not used yet</source>
+        <translation>Chưa dùng</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="48"/>
+        <source>Any rating</source>
+        <translation>Mọi mức sao</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="50"/>
+        <source> or more</source>
+        <translation> trở lên</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="53"/>
+        <source>Any label</source>
+        <translation>Mọi nhãn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/filters.py" line="108"/>
+        <source>Any creator</source>
+        <translation>Mọi tác giả</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoGridDelegate</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/delegate.py" line="67"/>
+        <source>Original missing</source>
+        <translation>Mất bản gốc</translation>
     </message>
 </context>
 <context>
@@ -2483,6 +2747,24 @@ Giấy phép GPL-3.0-or-later.</translation>
         <location filename="../../src/newsroom_desktop/ui/photo_panel.py" line="556"/>
         <source>The article shows this photo more than once.</source>
         <translation>Bài dùng ảnh này nhiều lần.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPreview</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/preview.py" line="56"/>
+        <source>Preview</source>
+        <translation>Xem ảnh lớn</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/preview.py" line="93"/>
+        <source>(no caption)</source>
+        <translation>(chưa có chú thích)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/photo_desk/preview.py" line="119"/>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
     </message>
 </context>
 <context>

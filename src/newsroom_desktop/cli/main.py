@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 EXIT_ERROR = 1  # argparse itself exits 2 on bad usage
 EXIT_USAGE = 2
 # Arguments that name files: the system gives us their bytes, which need not be UTF-8.
-PATH_ARGS = frozenset({"store", "body_file", "paths", "files", "file", "out"})
+PATH_ARGS = frozenset({"store", "body_file", "paths", "files", "file", "out", "folder"})
 # Counts (--limit, --max-side) stay far inside what SQLite and Pillow take.
 MAX_COUNT = 1_000_000_000
 

@@ -1,5 +1,5 @@
-"""Photo commands: photos add, photos set, photos list, photos crop (templates and codes:
-photo_templates)."""
+"""Photo commands: photos add, photos set, photos list, photos crop, photos library
+(templates and codes: photo_templates)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from newsroom_desktop.cli import photo_crop, photo_templates, render
+from newsroom_desktop.cli.photo_library import register_library
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.photo_checks import TOO_NARROW, use_warnings
 from newsroom_desktop.core.settings import load_settings
@@ -38,6 +39,7 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_list)
     photo_crop.register(psub)
     photo_templates.register_under(psub)
+    register_library(psub)
 
 
 def cmd_add(nr: Newsroom, args: argparse.Namespace) -> int:

@@ -227,6 +227,11 @@ class Photo(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Where it was taken (IPTC City): what a caption template's {city} says.
     city: Mapped[str] = mapped_column(String(200), default="")
+    # The photo desk's picks (migration 0011): 0 to 5 stars and a colour label ("" for none).
+    rating: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    color_label: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    # On a server: when the marks last changed (its clock); on a desk: a mark not sent yet.
+    marked_at: Mapped[datetime | None] = mapped_column()
 
 
 class ArticlePhoto(Base):

@@ -23,6 +23,7 @@ from newsroom_desktop.core.intake import IntakeService
 from newsroom_desktop.core.leases import LeaseService
 from newsroom_desktop.core.notes import NoteService
 from newsroom_desktop.core.paths import StoreLocation, config_dir, server_location
+from newsroom_desktop.core.photo_library import PhotoLibrary
 from newsroom_desktop.core.photo_service import PhotoService
 from newsroom_desktop.core.proofing.service import ProofingService
 from newsroom_desktop.core.recovery import RecoveryService
@@ -45,6 +46,7 @@ __all__ = [
     "SCHEMA_HEAD",
     "ArticleService",
     "Newsroom",
+    "PhotoLibrary",
     "PhotoService",
     "StoreWatcher",
     "config_dir",
@@ -93,6 +95,7 @@ class Newsroom:
         self.articles = ArticleService(self.ctx)
         self.photos = PhotoService(self.ctx)
         self.photo_templates = PhotoTemplateService(self.ctx)
+        self.library = PhotoLibrary(self.ctx)
         self.exports = ExportService(self.ctx)
         self.workflow = WorkflowService(self.ctx)
         self.history = HistoryService(self.ctx)

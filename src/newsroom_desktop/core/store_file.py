@@ -27,6 +27,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0009",
     "0010",
     "0011",
+    "0012",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 10_000

@@ -55,6 +55,7 @@ from newsroom_desktop.core.photos.ingest import original_path
 from newsroom_desktop.core.proofing import house_sync
 from newsroom_desktop.core.server_people import actor_role, signed_in_person
 from newsroom_desktop.core.store import Store, describe_server_error
+from newsroom_desktop.core.sync_marks import receive_marks, send_marks
 from newsroom_desktop.core.sync_rows import (
     adopt_person,
     adopt_photo_ids,
@@ -358,9 +359,11 @@ class SyncService:
         try:
             self._prepare()
             self._send(server, report, progress)
+            send_marks(self.ctx.store, server)
             self._receive(server, state, report, progress, days)
             house_sync.exchange(self.ctx.store, server)
             sync_shared(self.ctx.store, server)
+            receive_marks(self.ctx.store, server)
         except (OperationalError, DBAPIError) as exc:
             raise _offline(exc, server.location.display) from exc
         except StoreError as exc:

@@ -300,7 +300,8 @@ def apply_state(
     session.flush()
     _insert_missing(session, Revision, state.revisions)
     _insert_missing(session, StatusEvent, state.events)
-    _insert_missing(session, Photo, state.photos)
+    # A photo's marks come as the server has them: none waits to be sent (core/sync_marks).
+    _insert_missing(session, Photo, [{**p, "marked_at": None} for p in state.photos])
     if not dirty:
         set_links(session, article, state.links)
     _take_resolvable(session, Note, "note", state.notes)

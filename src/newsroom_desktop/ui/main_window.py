@@ -31,6 +31,7 @@ from newsroom_desktop.ui.hub import ChangeHub
 from newsroom_desktop.ui.i18n import install_translations
 from newsroom_desktop.ui.labels import error_message
 from newsroom_desktop.ui.ops import OperationRunner, ProgressStrip
+from newsroom_desktop.ui.photo_desk.window import PhotoDeskController
 from newsroom_desktop.ui.photo_panel import PhotoPanel
 from newsroom_desktop.ui.proofing import ProofingController
 from newsroom_desktop.ui.review.compose import Review
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         # The window's own panels hear the session first; the controllers build on what they show.
         self._wire()
         self._build_controllers()
+        self.photo_desk = PhotoDeskController(self, self.services)  # the Photos view (Alt+2)
         self.session.saver.set_interval(int(settings.autosave_seconds * 1000))
         self.photo_panel.set_min_width(settings.min_photo_width)
         self.retranslate()
