@@ -46,7 +46,7 @@ def trafilatura_on(page: Page, path: Path) -> Found:
     if page.kind != "html":
         return Found()
     try:
-        meta = extract_metadata(page_bytes(page).decode("utf-8", "replace"))
+        meta = extract_metadata(page_bytes(page))  # bytes: trafilatura finds the encoding
     except Exception as exc:
         return Found(error=f"{type(exc).__name__}: {exc}")
     if meta is None:
