@@ -96,9 +96,14 @@ def report(pages: list[Page], show_misses: bool) -> dict[str, object]:
                 if page.kind == kind:
                     tally.add(outcomes)
             print(row(f"  {kind} ({len(chosen)}) {label}", tally))
+    print("right per language, ours / trafilatura (pages):")
     for language in languages:
-        print(row(f"  {language} ({our_languages[language].pages}) ours", our_languages[language]))
-        print(row(f"  {language} trafilatura", lib_languages[language]))
+        ours_tally, lib_tally = our_languages[language], lib_languages[language]
+        cells = " | ".join(
+            f"{name} {ours_tally.counts[name]['right']:>3}/{lib_tally.counts[name]['right']:<3}"
+            for name in FIELDS
+        )
+        print(f"  {language:<3}({ours_tally.pages:>3})  {cells}")
     print(f"time: ours {our_seconds:.1f} s, trafilatura {lib_seconds:.1f} s")
     if show_misses:
         for label, results in (("ours", our_results), ("trafilatura", lib_results)):
