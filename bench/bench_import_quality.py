@@ -56,7 +56,6 @@ def trafilatura_on(page: Page, path: Path) -> Found:
         headline=meta.title or "",
         byline=meta.author or "",
         date=date,
-        dates=frozenset({date}) if date else frozenset(),
         section=(meta.categories or [""])[0],
     )
 
