@@ -47,6 +47,7 @@ class Page:
     headline_also: tuple[str, ...] = ()  # other headlines a reader would accept (a kicker)
     date_also: tuple[str, ...] = ()  # the UTC day, when the page writes a UTC moment
     section_also: tuple[str, ...] = ()  # another level of the page's breadcrumb
+    holdout: bool = False  # kept out of tuning the importer: the check that its rules hold
     source: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -81,6 +82,7 @@ def load_pages() -> list[Page]:
             headline_also=tuple(entry.get("headline_also", ())),
             date_also=tuple(entry.get("date_also", ())),
             section_also=tuple(entry.get("section_also", ())),
+            holdout=bool(entry.get("holdout", False)),
             source=dict(entry.get("source", {})),
         )
         for entry in raw["pages"]
