@@ -15,6 +15,7 @@ finding nothing. --quick takes every fourth page; --misses lists what each tool 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 import time
@@ -156,6 +157,11 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="list every field not right")
     parser.add_argument("--language", help="only the pages in this language (e.g. vi)")
     args = parser.parse_args()
+    if importlib.util.find_spec("trafilatura") is None:
+        raise SystemExit(
+            "bench_import_quality: trafilatura is not installed; install the bench extras "
+            "(pip install -e '.[bench]', as make bench does)"
+        )
     pages = load_pages()
     if args.language:
         pages = [p for p in pages if p.language == args.language]
