@@ -31,6 +31,7 @@ from newsroom_desktop.ui.labels import error_message
 from newsroom_desktop.ui.ops import OperationRunner, ProgressStrip
 from newsroom_desktop.ui.photo_panel import PhotoPanel
 from newsroom_desktop.ui.review.compose import Review
+from newsroom_desktop.ui.review.track_control import TrackChangesController
 from newsroom_desktop.ui.safety import SafetyController
 from newsroom_desktop.ui.server_desk import ServerDesk
 from newsroom_desktop.ui.services import Selection, Services, SettingsHolder
@@ -178,6 +179,9 @@ class MainWindow(QMainWindow):
             local_action=self.commands["use_local"],
             switch=self.replace_with,
             joined=self.sync_desk.start,
+        )
+        self.track_changes = TrackChangesController(
+            self.services, editor=self.editor, window=self, before=self.menus["view"]
         )
         self.sync_article = SyncArticleController(
             self.services, self.sync_desk, editor=self.editor, menu=self.menus["article"]

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QImage, QKeySequence
+from PySide6.QtGui import QAction, QFont, QImage, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -55,6 +55,7 @@ from newsroom_desktop.ui.editor.text_edit import (
 from newsroom_desktop.ui.style import EDITOR_PANEL_STYLE
 
 Thumbnails = Callable[[PhotoUse], QImage | None]
+Decorate = Callable[[QTextDocument], None]
 COUNT_DELAY_MS = 300
 
 
@@ -264,10 +265,29 @@ class EditorPanel(QWidget):
         # Serialise once while the writer reads: the first autosave then only redoes edits.
         QTimer.singleShot(0, self.body_markdown)
 
-    def _load_body(self, markdown: str, figures: FigureSource) -> None:
+    def rebuild_body(self, decorate: Decorate | None = None) -> None:
+        """Build the body again from its Markdown, marked up by ``decorate`` (tracked changes).
+
+        The text stays as it is, so nothing is due to be saved; the undo history starts afresh.
+        """
+        position = self.body.textCursor().position()
+        self._loading = True
+        try:
+            self._load_body(self.body_markdown(), self.body.figures, decorate)
+        finally:
+            self._loading = False
+        cursor = self.body.textCursor()
+        cursor.setPosition(min(position, self.body.document().characterCount() - 1))
+        self.body.setTextCursor(cursor)
+
+    def _load_body(
+        self, markdown: str, figures: FigureSource, decorate: Decorate | None = None
+    ) -> None:
         self.find_bar.forget()  # its undo and place belong to the article shown until now
         document = new_document(self.body, figures)
         markdown_to_document(markdown, document, figures)
+        if decorate is not None:
+            decorate(document)
         self.body.replace_document(document, figures)
         self._body_generation += 1
         self._undo_available(False)

@@ -1,0 +1,219 @@
+"""Tracked changes in the body document: show them, find them, accept or reject them.
+
+Insertions are the body's own text with a mark; deletions are the submitted text put back in
+the document with a deletion mark, which the Markdown bridge leaves out. So the document can
+be saved at any time and the body is the current text; each accept or reject is one undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor, QTextDocument
+
+from newsroom_desktop.core.body import HARD_BREAK, OBJECT_CHAR
+from newsroom_desktop.core.tracked import ParagraphMap, TrackedChange, shown_deletion
+from newsroom_desktop.ui.editor.commands import is_figure_block
+from newsroom_desktop.ui.editor.formats import heading_of
+from newsroom_desktop.ui.editor.track_formats import (
+    DELETE,
+    INSERT,
+    TRACK_AUTHOR,
+    TRACK_PAD,
+    clean_format,
+    track_kind,
+    tracked_format,
+)
+
+
+@dataclass(frozen=True)
+class ChangeRun:
+    """A tracked change as the document holds it: a run of marked text."""
+
+    kind: str
+    start: int
+    end: int
+    author: str
+    text: str
+
+
+def body_paragraphs(doc: QTextDocument) -> tuple[list[str], list[int]]:
+    """Return the text of each text paragraph as the word diff reads it, and where it starts."""
+    texts: list[str] = []
+    starts: list[int] = []
+    block = doc.begin()
+    while block.isValid():
+        text = block.text()
+        stripped = text.strip()
+        if stripped and not is_figure_block(block) and OBJECT_CHAR not in text:
+            texts.append(stripped.replace(HARD_BREAK, "\n"))
+            starts.append(block.position() + len(text) - len(text.lstrip()))
+        block = block.next()
+    return texts, starts
+
+
+def _place(doc: QTextDocument, places: ParagraphMap, starts: list[int], pos: int) -> int:
+    if not starts:
+        return doc.lastBlock().position()
+    index, offset = places.locate(pos)
+    return starts[index] + offset
+
+
+def _heading_at(cursor: QTextCursor) -> int:
+    return heading_of(cursor.block().blockFormat())
+
+
+def mark_changes(doc: QTextDocument, changes: Sequence[TrackedChange], author: str) -> None:
+    """Show ``changes`` (placed in the document's paragraphs as body_paragraphs gives them).
+
+    Runs on a freshly built document: it is not an undoable step.
+    """
+    texts, starts = body_paragraphs(doc)
+    places = ParagraphMap(texts)
+    undo = doc.isUndoRedoEnabled()
+    doc.setUndoRedoEnabled(False)
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    # From the end back, so that deleted text put in does not move the places before it.
+    for change in reversed(changes):
+        if change.kind == INSERT:
+            for index, lo, hi in places.spans(change.start, change.end):
+                _mark_span(cursor, starts[index] + lo, starts[index] + hi, INSERT, author)
+            continue
+        at = _place(doc, places, starts, change.start)
+        cursor.setPosition(at)
+        fmt = tracked_format(cursor.charFormat(), _heading_at(cursor), DELETE, author)
+        _insert_deleted(cursor, shown_deletion(change.text, hard_break=HARD_BREAK), fmt)
+    cursor.endEditBlock()
+    doc.setUndoRedoEnabled(undo)
+    doc.setModified(False)
+
+
+def _insert_deleted(cursor: QTextCursor, shown: str, fmt: QTextCharFormat) -> None:
+    """Put deleted text in at the cursor, spaced from a word it would touch."""
+    doc, at = cursor.document(), cursor.position()
+    pad = QTextCharFormat(fmt)
+    pad.setProperty(TRACK_PAD, True)
+    if shown[:1].isalnum() and not cursor.atBlockStart() and doc.characterAt(at - 1).isalnum():
+        cursor.insertText(" ", pad)
+    cursor.insertText(shown, fmt)
+    if shown[-1:].isalnum() and doc.characterAt(cursor.position()).isalnum():
+        cursor.insertText(" ", pad)
+
+
+def _fragments(doc: QTextDocument, start: int, end: int) -> list[tuple[int, int, QTextBlock]]:
+    """Return the (start, end, block) of each text fragment that overlaps [start, end)."""
+    out: list[tuple[int, int, QTextBlock]] = []
+    block = doc.findBlock(start)
+    while block.isValid() and block.position() < end:
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            lo = max(fragment.position(), start)
+            hi = min(fragment.position() + fragment.length(), end)
+            if hi > lo:
+                out.append((lo, hi, block))
+            it += 1
+        block = block.next()
+    return out
+
+
+def _mark_span(cursor: QTextCursor, start: int, end: int, kind: str, author: str) -> None:
+    """Give the text of [start, end) the look of ``kind`` by ``author``, keeping its marks."""
+    for lo, hi, _ in _fragments(cursor.document(), start, end):
+        cursor.setPosition(lo + 1)
+        fmt = cursor.charFormat()
+        if fmt.isImageFormat() or cursor.document().characterAt(lo) == OBJECT_CHAR:
+            continue
+        cursor.setPosition(lo)
+        cursor.setPosition(hi, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(tracked_format(fmt, _heading_at(cursor), kind, author))
+
+
+def mark_span(doc: QTextDocument, start: int, end: int, kind: str, author: str) -> None:
+    """Mark [start, end) as inserted or deleted by ``author`` (part of the edit under way)."""
+    _mark_span(QTextCursor(doc), start, end, kind, author)
+
+
+def change_runs(doc: QTextDocument) -> list[ChangeRun]:
+    """Return the tracked changes in the document, in order; neighbours of one kind are one."""
+    runs: list[ChangeRun] = []
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            kind = track_kind(fmt)
+            if kind:
+                start = fragment.position()
+                end = start + fragment.length()
+                author = fmt.stringProperty(TRACK_AUTHOR)
+                last = runs[-1] if runs else None
+                if last and last.kind == kind and last.end == start and last.author == author:
+                    runs[-1] = ChangeRun(kind, last.start, end, author, last.text + fragment.text())
+                else:
+                    runs.append(ChangeRun(kind, start, end, author, fragment.text()))
+            it += 1
+        block = block.next()
+    return runs
+
+
+def run_at(doc: QTextDocument, pos: int) -> ChangeRun | None:
+    """Return the change the place ``pos`` is in or touches (the one after it first)."""
+    runs = change_runs(doc)
+    inside = [r for r in runs if r.start <= pos < r.end]
+    touching = [r for r in runs if r.end == pos]
+    found = inside or touching
+    return found[0] if found else None
+
+
+def _unmark(cursor: QTextCursor, run: ChangeRun) -> None:
+    for lo, hi, block in reversed(_fragments(cursor.document(), run.start, run.end)):
+        cursor.setPosition(lo + 1)
+        fmt = cursor.charFormat()
+        cursor.setPosition(lo)
+        cursor.setPosition(hi, QTextCursor.MoveMode.KeepAnchor)
+        if fmt.hasProperty(TRACK_PAD) and not _pad_needed(cursor.document(), lo, hi, run):
+            cursor.removeSelectedText()
+        else:
+            cursor.setCharFormat(clean_format(fmt, heading_of(block.blockFormat())))
+
+
+def _pad_needed(doc: QTextDocument, lo: int, hi: int, run: ChangeRun) -> bool:
+    """Return True if a pad space still parts two words once its deletion is rejected."""
+    if lo == run.start:
+        return lo > doc.findBlock(lo).position() and doc.characterAt(lo - 1).isalnum()
+    return hi == run.end and doc.characterAt(hi).isalnum()
+
+
+def _remove(cursor: QTextCursor, run: ChangeRun) -> None:
+    cursor.setPosition(run.start)
+    cursor.setPosition(run.end, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()
+
+
+def settle(doc: QTextDocument, runs: Sequence[ChangeRun], *, accept: bool) -> int:
+    """Accept or reject ``runs`` as one undo step; return how many were settled.
+
+    Accepting keeps the current text: an insertion loses its mark, a deletion's shown text
+    goes. Rejecting gives back the submitted text: an insertion goes, a deletion becomes text.
+    """
+    if not runs:
+        return 0
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    for run in sorted(runs, key=lambda r: r.start, reverse=True):
+        keep_text = (run.kind == INSERT) == accept
+        if keep_text:
+            _unmark(cursor, run)
+        else:
+            _remove(cursor, run)
+    cursor.endEditBlock()
+    return len(runs)
+
+
+def clear_marks(doc: QTextDocument) -> None:
+    """Take every mark away as the body is saved: deletions go, insertions stay as text."""
+    settle(doc, change_runs(doc), accept=True)

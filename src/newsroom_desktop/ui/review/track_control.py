@@ -1,0 +1,315 @@
+"""Track Changes in the editor: the switch, the Review menu and toolbar, and the change menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QHelpEvent,
+    QKeySequence,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QToolTip
+
+from newsroom_desktop.core import body as body_md
+from newsroom_desktop.core.documents import ArticleDoc, RevisionInfo
+from newsroom_desktop.core.tracked import track_paragraphs
+from newsroom_desktop.ui.actions import icon
+from newsroom_desktop.ui.editor.panel import EditorPanel
+from newsroom_desktop.ui.editor.track_changes import (
+    ChangeRun,
+    body_paragraphs,
+    change_runs,
+    mark_changes,
+    run_at,
+    settle,
+)
+from newsroom_desktop.ui.editor.track_formats import INSERT
+from newsroom_desktop.ui.editor.track_typing import TrackedTyping
+from newsroom_desktop.ui.review.core_call import MESSAGE_MS, call_core
+from newsroom_desktop.ui.services import Services
+
+COUNT_DELAY_MS = 400
+
+
+class TrackChangesController(QObject):
+    """Shows the open article's changes against its submitted version inline, in the body."""
+
+    def __init__(
+        self, services: Services, *, editor: EditorPanel, window: QMainWindow, before: QMenu
+    ) -> None:
+        super().__init__(window)
+        self.services = services
+        self.window = window
+        self.editor = editor
+        self.body = editor.body
+        self.base: RevisionInfo | None = None
+        self.typing: TrackedTyping | None = None
+        self.wanted = False  # the person switched Track Changes on: it stays on article to article
+        self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._show_count)
+        self._build_actions()
+        self._build_menu(window, before)
+        self._build_toolbar(window)
+        self._wire()
+        self._set_active(False)
+
+    # --- building ----------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: str = "", icon_name: str = "") -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.window.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.toggle = self._action(self.tr("&Track Changes"), "Ctrl+Shift+E", "document-edit")
+        self.toggle.setCheckable(True)
+        self.toggle.setObjectName("action_track_changes")
+        self.toggle.setToolTip(
+            self.tr("Show the changes against the submitted version in the text (Ctrl+Shift+E)")
+        )
+        self.previous = self._action(self.tr("&Previous Change"), "Alt+Shift+Up", "go-up")
+        self.next = self._action(self.tr("&Next Change"), "Alt+Shift+Down", "go-down")
+        self.accept = self._action(self.tr("&Accept Change"), "Alt+Shift+A", "dialog-ok-apply")
+        self.reject = self._action(self.tr("&Reject Change"), "Alt+Shift+R", "edit-delete")
+        self.accept_all = self._action(self.tr("Accept A&ll Changes"))
+        self.reject_all = self._action(self.tr("Reject All C&hanges"))
+        self.step_actions = [self.previous, self.next, self.accept, self.reject]
+        self.all_actions = [self.accept_all, self.reject_all]
+
+    def _build_menu(self, window: QMainWindow, before: QMenu) -> None:
+        self.menu = QMenu(self.tr("&Review"), window)
+        self.menu.setObjectName("menu_review")
+        self.menu.addAction(self.toggle)
+        self.menu.addSeparator()
+        for action in (*self.step_actions, None, *self.all_actions):
+            if action is None:
+                self.menu.addSeparator()
+            else:
+                self.menu.addAction(action)
+        window.menuBar().insertMenu(before.menuAction(), self.menu)
+
+    def _build_toolbar(self, window: QMainWindow) -> None:
+        self.toolbar = QToolBar(self.tr("Review Toolbar"), window)
+        self.toolbar.setObjectName("reviewToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addAction(self.toggle)
+        self.toolbar.addSeparator()
+        for action in (*self.step_actions, *self.all_actions):
+            self.toolbar.addAction(action)
+        self.count_label = QLabel(self.toolbar)
+        self.count_label.setObjectName("trackedCount")
+        self.count_label.setContentsMargins(12, 0, 8, 0)
+        self.toolbar.addWidget(self.count_label)
+        window.addToolBarBreak()
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.toolbar.hide()
+
+    def _wire(self) -> None:
+        self.toggle.triggered.connect(self._toggled)
+        self.previous.triggered.connect(lambda: self.go_to_change(forward=False))
+        self.next.triggered.connect(lambda: self.go_to_change(forward=True))
+        self.accept.triggered.connect(lambda: self.settle_here(accept=True))
+        self.reject.triggered.connect(lambda: self.settle_here(accept=False))
+        self.accept_all.triggered.connect(lambda: self.settle_all(accept=True))
+        self.reject_all.triggered.connect(lambda: self.settle_all(accept=False))
+        self.services.session.loaded.connect(self._on_loaded)
+        self.body.textChanged.connect(self._count_timer.start)
+        self.body.viewport().installEventFilter(self)
+
+    # --- switching ---------------------------------------------------------------------
+
+    @property
+    def active(self) -> bool:
+        """True while the body shows tracked changes."""
+        return self.base is not None
+
+    def _toggled(self, on: bool) -> None:
+        self.wanted = on
+        self.set_tracking(on)
+
+    def _on_loaded(self, doc: ArticleDoc | None) -> None:
+        # The editor shows the article plain: mark it up again if Track Changes is wanted.
+        self._stop_typing()
+        self.base = None
+        self.toggle.setEnabled(doc is not None)
+        if doc is not None and self.wanted:
+            self.set_tracking(True, quiet=True)
+        else:
+            self._set_active(False)
+
+    def set_tracking(self, on: bool, *, quiet: bool = False) -> None:
+        """Show the changes against the submitted version in the body, or the plain text."""
+        article_id = self.editor.article_id
+        if not on or article_id is None:
+            self._stop_typing()
+            if self.base is not None:
+                self.editor.rebuild_body()
+            self._set_active(False)
+            return
+        history = self.services.newsroom.history
+        base = call_core(self.services, lambda: history.submitted_revision(article_id))
+        if base is None:
+            if not quiet:
+                self.services.status(
+                    self.tr("This article has not been submitted: there is nothing to compare."),
+                    MESSAGE_MS,
+                )
+            self._set_active(False)
+            return
+        self.base = base
+        author = self._author(article_id, base)
+        old = body_md.blocks_text(base.body)
+
+        def decorate(document: QTextDocument) -> None:
+            texts, _ = body_paragraphs(document)
+            mark_changes(document, track_paragraphs(old, texts), author)
+
+        self.editor.rebuild_body(decorate)
+        self._stop_typing()
+        self.typing = TrackedTyping(self.body, self.services.newsroom.actor.name)
+        self._set_active(True)
+
+    def _author(self, article_id: str, base: RevisionInfo) -> str:
+        """Return who made the changes since submission: the last to save a revision since."""
+        history = self.services.newsroom.history
+        revisions = call_core(self.services, lambda: history.list(article_id)) or []
+        later = [r.author for r in revisions if r.number > base.number and r.author]
+        return later[0] if later else self.services.newsroom.actor.name
+
+    def _stop_typing(self) -> None:
+        if self.typing is not None:
+            self.typing.stop()
+            self.typing = None
+
+    def _set_active(self, on: bool) -> None:
+        if not on:
+            self.base = None
+        self.toggle.setChecked(on)
+        self.toolbar.setVisible(on)
+        for action in (*self.step_actions, *self.all_actions):
+            action.setEnabled(on)
+        self._show_count()
+
+    # --- changes -----------------------------------------------------------------------
+
+    def runs(self) -> list[ChangeRun]:
+        """Return the changes the body shows now."""
+        return change_runs(self.body.document()) if self.base is not None else []
+
+    def _show_count(self) -> None:
+        if self.base is None:
+            self.count_label.clear()
+            return
+        count = len(self.runs())
+        self.count_label.setText(
+            self.tr("%n change(s) against the version submitted by %1", "", count).replace(
+                "%1", self.base.author or "?"
+            )
+        )
+
+    def go_to_change(self, *, forward: bool) -> ChangeRun | None:
+        """Select the next (or previous) change after the cursor; None when there is none."""
+        cursor = self.body.textCursor()
+        runs = self.runs()
+        if forward:
+            found = next((r for r in runs if r.start >= cursor.selectionEnd()), None)
+            found = found or next((r for r in runs if r.start > cursor.selectionStart()), None)
+        else:
+            found = next((r for r in reversed(runs) if r.end <= cursor.selectionStart()), None)
+        if found is None:
+            self.services.status(self.tr("No more changes."), MESSAGE_MS)
+            return None
+        self._select(found)
+        return found
+
+    def _select(self, run: ChangeRun) -> None:
+        cursor = self.body.textCursor()
+        cursor.setPosition(run.start)
+        cursor.setPosition(run.end, QTextCursor.MoveMode.KeepAnchor)
+        self.body.setTextCursor(cursor)
+        self.body.ensureCursorVisible()
+
+    def _runs_here(self) -> list[ChangeRun]:
+        cursor = self.body.textCursor()
+        if cursor.hasSelection():
+            lo, hi = cursor.selectionStart(), cursor.selectionEnd()
+            return [r for r in self.runs() if r.start < hi and r.end > lo]
+        run = run_at(self.body.document(), cursor.position())
+        return [run] if run is not None else []
+
+    def settle_here(self, *, accept: bool) -> int:
+        """Accept or reject the change at the cursor (or in the selection), then go to the next."""
+        if self.body.isReadOnly():
+            return 0
+        runs = self._runs_here()
+        if not runs:
+            self.go_to_change(forward=True)
+            return 0
+        done = settle(self.body.document(), runs, accept=accept)
+        cursor = self.body.textCursor()
+        cursor.setPosition(min(r.start for r in runs))
+        self.body.setTextCursor(cursor)
+        self.go_to_change(forward=True)
+        return done
+
+    def settle_all(self, *, accept: bool) -> int:
+        """Accept or reject every change the body shows, as one undo step."""
+        if self.body.isReadOnly():
+            return 0
+        done = settle(self.body.document(), self.runs(), accept=accept)
+        self._show_count()
+        return done
+
+    # --- hover and context menu --------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.base is None:
+            return False
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            return self._tooltip(event)
+        if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+            return self._context_menu(event)
+        return False
+
+    def _run_under(self, pos: QPoint) -> ChangeRun | None:
+        cursor = self.body.cursorForPosition(pos)
+        runs = [r for r in self.runs() if r.start <= cursor.position() <= r.end]
+        return runs[0] if runs else None
+
+    def describe(self, run: ChangeRun) -> str:
+        """Return what a change is, for its tooltip: the kind, the author, the words."""
+        words = run.text if len(run.text) <= 60 else run.text[:57] + "…"
+        if run.kind == INSERT:
+            return self.tr("Inserted by %1: “%2”").replace("%1", run.author).replace("%2", words)
+        return self.tr("Deleted by %1: “%2”").replace("%1", run.author).replace("%2", words)
+
+    def _tooltip(self, event: QHelpEvent) -> bool:
+        run = self._run_under(event.pos())
+        if run is None:
+            QToolTip.hideText()
+            return False
+        QToolTip.showText(event.globalPos(), self.describe(run), self.body.viewport())
+        return True
+
+    def _context_menu(self, event: QContextMenuEvent) -> bool:
+        run = self._run_under(event.pos())
+        if run is None:
+            return False
+        menu = self.body.createStandardContextMenu(event.pos())
+        self._select(run)
+        first = menu.actions()[0] if menu.actions() else menu.addSeparator()
+        menu.insertSection(first, self.describe(run))
+        menu.insertActions(first, [self.accept, self.reject])
+        menu.insertSeparator(first)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+        return True

@@ -1,0 +1,161 @@
+"""Track Changes in the editor: changes shown inline, accepted or rejected, saved plain."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from newsroom_desktop.core.body import blocks_text
+from newsroom_desktop.ui.editor.track_formats import DELETE, INSERT
+from tests.conftest import EDITOR
+from tests.ui.typing import type_text
+
+BODY = (
+    "Sáng 07/9, Trung tướng Trần Quốc Tỏ chủ trì Hội thảo trực tuyến về Quy chế phối hợp.\n\n"
+    "Tham dự tại điểm cầu Cần Thơ có đồng chí Phạm Văn Hiểu, Phó Bí thư Thường trực Thành ủy.\n\n"
+    "Hội thảo kết thúc lúc 11 giờ cùng ngày."
+)
+
+
+def select_text(edit, text: str) -> None:
+    plain = edit.document().toPlainText()
+    start = plain.index(text)
+    cursor = QTextCursor(edit.document())
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+
+
+def taken_and_edited(qtbot, make_window):
+    """A reporter's submitted article, taken by an editor who changed two passages and saved."""
+    window = make_window()
+    doc = window.newsroom.articles.create({"headline": "Hội thảo về công tác Đảng", "body": BODY})
+    window.refresh_list()
+    window.open_article(doc.id)
+    window.review.workflow_actions["submit"].trigger()
+    window.review.workflow.switch_person(EDITOR)
+    window.review.workflow_actions["take"].trigger()
+    body = window.editor.body
+    body.setFocus()
+    select_text(body, "trực tuyến ")
+    type_text(body, "toàn quốc ")  # "trực tuyến" out, "toàn quốc" in
+    select_text(body, "Thường trực ")
+    body.textCursor().removeSelectedText()  # "Thường trực" out
+    window.session.save("save")
+    qtbot.waitUntil(lambda: not window.editor.is_dirty())
+    return window, doc
+
+
+def runs_of(window):
+    return [(r.kind, r.text.strip()) for r in window.track_changes.runs()]
+
+
+def saved_body(window, article_id: str) -> list[str]:
+    return blocks_text(window.newsroom.articles.get(article_id).body)
+
+
+def test_changes_show_inline_with_their_author_and_save_as_plain_text(qtbot, make_window):
+    window, doc = taken_and_edited(qtbot, make_window)
+    track = window.track_changes
+    assert not track.toolbar.isVisible()
+    track.toggle.trigger()
+    assert track.active
+    assert window.track_changes.toolbar.isVisibleTo(window)
+    assert runs_of(window) == [
+        (DELETE, "trực tuyến"),
+        (INSERT, "toàn quốc"),
+        (DELETE, "Thường trực"),
+    ]
+    shown = window.editor.body.document().toPlainText()
+    assert "Hội thảo trực tuyến toàn quốc về" in shown  # the deleted words stay in view
+    assert track.count_label.text() == "3 change(s) against the version submitted by Ngọc Hậu"
+    first = track.runs()[0]
+    assert track.describe(first).startswith(f"Deleted by {EDITOR.name}: “trực tuyến")
+    # The body as saved holds the current text only: never the words shown as deleted.
+    assert "trực tuyến" not in window.editor.body_markdown()
+    window.session.save("save")
+    qtbot.waitUntil(lambda: not window.session.dirty)
+    window.open_article(None)
+    window.open_article(doc.id)
+    pars = saved_body(window, doc.id)
+    assert pars[0].startswith("Sáng 07/9, Trung tướng Trần Quốc Tỏ chủ trì Hội thảo toàn quốc về")
+    assert "Thường trực" not in pars[1]
+    # Reopened with Track Changes still on: the same changes show again.
+    assert track.active
+    assert len(track.runs()) == 3
+    track.toggle.trigger()
+    assert not track.active
+    assert track.runs() == []
+    assert "trực tuyến" not in window.editor.body.document().toPlainText()
+
+
+def test_accept_one_reject_one_then_all_each_an_undo_step(qtbot, make_window):
+    window, doc = taken_and_edited(qtbot, make_window)
+    track = window.track_changes
+    body = window.editor.body
+    track.toggle.trigger()
+    body.moveCursor(QTextCursor.MoveOperation.Start)
+    # Reject the deletion of "trực tuyến": the words are back in the text.
+    assert track.go_to_change(forward=True).text == "trực tuyến "
+    track.reject.trigger()
+    assert runs_of(window) == [(INSERT, "toàn quốc"), (DELETE, "Thường trực")]
+    assert "Hội thảo trực tuyến toàn quốc về" in window.editor.body_markdown()
+    # Accept the insertion: the words stay, unmarked.
+    select_text(body, "toàn quốc")
+    track.accept.trigger()
+    assert runs_of(window) == [(DELETE, "Thường trực")]
+    assert "Hội thảo trực tuyến toàn quốc về" in window.editor.body_markdown()
+    # Undo takes the accept back, then the reject.
+    window.editor.action_undo.trigger()
+    assert runs_of(window) == [(INSERT, "toàn quốc"), (DELETE, "Thường trực")]
+    window.editor.action_undo.trigger()
+    assert len(track.runs()) == 3
+    assert "trực tuyến" not in window.editor.body_markdown()
+    # Reject all puts the submitted text back, in one step; undo takes it all back.
+    track.reject_all.trigger()
+    assert track.runs() == []
+    assert blocks_text(window.editor.body_markdown()) == blocks_text(BODY)
+    window.editor.action_undo.trigger()
+    assert len(track.runs()) == 3
+    track.accept_all.trigger()
+    assert track.runs() == []
+    window.session.save("save")
+    qtbot.waitUntil(lambda: not window.session.dirty)
+    pars = saved_body(window, doc.id)
+    assert "toàn quốc về" in pars[0]
+    assert "trực tuyến" not in pars[0]
+    assert "Thường trực" not in pars[1]
+
+
+def test_typing_with_changes_shown_is_tracked_and_never_loses_text(qtbot, make_window):
+    window, doc = taken_and_edited(qtbot, make_window)
+    track = window.track_changes
+    body = window.editor.body
+    track.toggle.trigger()
+    # Typing right after shown deleted text: the new words are an insertion, not deleted.
+    cursor = body.textCursor()
+    plain = body.document().toPlainText()
+    cursor.setPosition(plain.index("Thường trực ") + len("Thường trực "))
+    body.setTextCursor(cursor)
+    type_text(body, "Ban ")
+    assert (INSERT, "Ban") in runs_of(window)
+    assert "Phó Bí thư Ban Thành ủy" in window.editor.body_markdown()
+    # Backspace over words of the submitted text marks them deleted; they stay in view.
+    cursor = body.textCursor()
+    cursor.setPosition(body.document().toPlainText().index("11 giờ") + len("11 giờ"))
+    body.setTextCursor(cursor)
+    for _ in range(len("giờ")):
+        qtbot.keyClick(body, Qt.Key.Key_Backspace)
+    assert (DELETE, "giờ") in runs_of(window)
+    assert "giờ" in body.document().toPlainText()
+    assert "lúc 11  cùng" in window.editor.body_markdown()
+    # Backspace over one's own insertion removes it for good.
+    cursor.setPosition(body.document().toPlainText().index("Ban ") + len("Ban"))
+    body.setTextCursor(cursor)
+    for _ in range(len("Ban")):
+        qtbot.keyClick(body, Qt.Key.Key_Backspace)
+    assert "Ban" not in body.document().toPlainText()
+    window.session.save("save")
+    qtbot.waitUntil(lambda: not window.session.dirty)
+    pars = saved_body(window, doc.id)
+    assert pars[2] == "Hội thảo kết thúc lúc 11  cùng ngày."  # what was deleted: "giờ"
