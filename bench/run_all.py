@@ -40,6 +40,7 @@ def main() -> None:
         run("bench_window.py"),
         run("bench_editor.py"),
         run("bench_diff.py"),
+        run("bench_track_changes.py", *(["--quick"] if args.quick else [])),
         run("bench_import.py"),
         run("bench_import_bounds.py"),
         run("bench_export.py"),
