@@ -15,6 +15,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
@@ -64,8 +65,6 @@ def edited(rng: random.Random, pars: list[str], vocabulary: list[str]) -> list[s
 
 
 def doc_for(body: str) -> ArticleDoc:
-    from datetime import UTC, datetime  # noqa: PLC0415
-
     now = datetime.now(UTC)
     return ArticleDoc(
         id="bench", section="", headline="Tăng cường sự lãnh đạo của Đảng", lead="", body=body,
@@ -147,7 +146,8 @@ def main() -> None:
         f"show changes (diff, mark, paint): median {show_ms[0]:6.1f} ms, worst {show_ms[1]:7.1f} ms"
     )
     print(
-        f"count the changes (toolbar):     median {count_ms[0]:7.1f} ms, worst {count_ms[1]:7.1f} ms"
+        f"count the changes (toolbar):     median {count_ms[0]:7.1f} ms, "
+        f"worst {count_ms[1]:7.1f} ms"
     )
     print(f"one keystroke, plain editor:     median {plain_keys:7.2f} ms")
     print(f"one keystroke, changes shown:    median {tracked_keys:7.2f} ms "
