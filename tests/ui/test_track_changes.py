@@ -159,3 +159,28 @@ def test_typing_with_changes_shown_is_tracked_and_never_loses_text(qtbot, make_w
     qtbot.waitUntil(lambda: not window.session.dirty)
     pars = saved_body(window, doc.id)
     assert pars[2] == "Hội thảo kết thúc lúc 11  cùng ngày."  # what was deleted: "giờ"
+
+
+def test_an_accepted_change_stays_accepted_when_the_article_is_opened_again(qtbot, make_window):
+    window, doc = taken_and_edited(qtbot, make_window)
+    track = window.track_changes
+    body = window.editor.body
+    track.toggle.trigger()
+    select_text(body, "toàn quốc")
+    track.accept.trigger()  # the insertion
+    select_text(body, "Thường trực")
+    track.accept.trigger()  # the deletion of "Thường trực"
+    assert runs_of(window) == [(DELETE, "trực tuyến")]
+    window.open_article(None)
+    window.open_article(doc.id)
+    # Only the change nobody settled shows again; the body is as the editor left it.
+    assert track.active
+    assert runs_of(window) == [(DELETE, "trực tuyến")]
+    assert "Thường trực" not in body.document().toPlainText()
+    assert "toàn quốc" in window.editor.body_markdown()
+    # Another editing of the same passage is a new change, and shows.
+    cursor = body.textCursor()
+    cursor.setPosition(body.document().toPlainText().index("toàn quốc") + len("toàn quốc"))
+    body.setTextCursor(cursor)
+    type_text(body, " mở rộng")
+    assert (INSERT, "mở rộng") in runs_of(window)

@@ -9,7 +9,7 @@ deletion is put back), so a saved body is always plain text, never both versions
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -20,31 +20,54 @@ SEPARATOR = "\n\n"  # between two paragraphs of the joined current text
 
 
 @dataclass(frozen=True)
+class ChangeKey:
+    """A change as it is remembered once accepted: its kind, where it stands in the submitted
+    text (offset in its paragraphs joined by a blank line) and its text."""
+
+    kind: TrackedKind
+    base_offset: int
+    text: str
+
+
+@dataclass(frozen=True)
 class TrackedChange:
     """One insertion or deletion, placed in the current text (paragraphs joined by a blank line).
 
     An insertion is ``text[start:end]``; a deletion's ``text`` stood at ``start`` (``end`` equals
-    ``start``).
+    ``start``). ``base_offset`` is where the change stands in the submitted text.
     """
 
     kind: TrackedKind
     text: str
     start: int
     end: int
+    base_offset: int = 0
+
+    @property
+    def key(self) -> ChangeKey:
+        return ChangeKey(self.kind, self.base_offset, self.text)
 
 
-def track_paragraphs(old: Sequence[str], new: Sequence[str]) -> list[TrackedChange]:
-    """Return the changes that turn the paragraphs ``old`` into ``new``, in text order."""
+def track_paragraphs(
+    old: Sequence[str], new: Sequence[str], accepted: Collection[ChangeKey] = ()
+) -> list[TrackedChange]:
+    """Return the changes that turn the paragraphs ``old`` into ``new``, in text order.
+
+    Changes in ``accepted`` are left out: they stay as the current text has them.
+    """
     out: list[TrackedChange] = []
-    pos = 0
+    pos = base = 0
     for op in diff_paragraphs("body", old, new).ops:
         if op.kind == "delete":
-            out.append(TrackedChange("delete", op.text, pos, pos))
+            out.append(TrackedChange("delete", op.text, pos, pos, base))
+            base += len(op.text)
             continue
         if op.kind == "insert":
-            out.append(TrackedChange("insert", op.text, pos, pos + len(op.text)))
+            out.append(TrackedChange("insert", op.text, pos, pos + len(op.text), base))
+        else:
+            base += len(op.text)
         pos += len(op.text)
-    return out
+    return [c for c in out if c.key not in accepted] if accepted else out
 
 
 def reject(text: str, change: TrackedChange) -> str:

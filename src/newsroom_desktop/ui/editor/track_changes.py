@@ -7,6 +7,7 @@ be saved at any time and the body is the current text; each accept or reject is 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -217,3 +218,72 @@ def settle(doc: QTextDocument, runs: Sequence[ChangeRun], *, accept: bool) -> in
 def clear_marks(doc: QTextDocument) -> None:
     """Take every mark away as the body is saved: deletions go, insertions stay as text."""
     settle(doc, change_runs(doc), accept=True)
+
+
+class CurrentText:
+    """The body's current text as the word diff reads it (deleted text left out), with a map
+    from document places to places in that text (paragraphs joined by a blank line)."""
+
+    def __init__(self, doc: QTextDocument) -> None:
+        self.paragraphs: list[str] = []
+        self.doc_starts: list[int] = []  # segments: where each starts in the document,
+        self.text_starts: list[int] = []  # where in the joined text,
+        self.lengths: list[int] = []  # and how long it is
+        at = 0
+        block = doc.begin()
+        while block.isValid():
+            pieces = _kept_pieces(block)
+            raw = "".join(text for _, text in pieces)
+            stripped = raw.strip()
+            if stripped and not is_figure_block(block) and OBJECT_CHAR not in raw:
+                self._add(pieces, len(raw) - len(raw.lstrip()), len(stripped), at)
+                self.paragraphs.append(stripped.replace(HARD_BREAK, "\n"))
+                at += len(stripped) + 2
+            block = block.next()
+
+    def _add(self, pieces: list[tuple[int, str]], lead: int, length: int, at: int) -> None:
+        offset = 0
+        for position, text in pieces:
+            lo, hi = max(offset, lead), min(offset + len(text), lead + length)
+            if hi > lo:
+                self.doc_starts.append(position + lo - offset)
+                self.text_starts.append(at + lo - lead)
+                self.lengths.append(hi - lo)
+            offset += len(text)
+
+    def place(self, pos: int) -> int:
+        """Return the place in the joined text of the document place ``pos`` (or the next kept)."""
+        index = bisect_right(self.doc_starts, pos) - 1
+        if index >= 0 and pos < self.doc_starts[index] + self.lengths[index]:
+            return self.text_starts[index] + pos - self.doc_starts[index]
+        if index + 1 < len(self.doc_starts):
+            return self.text_starts[index + 1]
+        return self.text_starts[-1] + self.lengths[-1] if self.lengths else 0
+
+
+def _kept_pieces(block: QTextBlock) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        if track_kind(fragment.charFormat()) != DELETE:
+            out.append((fragment.position(), fragment.text()))
+        it += 1
+    return out
+
+
+def changes_of_runs(
+    runs: Sequence[ChangeRun], current: CurrentText, changes: Sequence[TrackedChange]
+) -> list[TrackedChange]:
+    """Return the changes of the word diff that the shown runs stand for."""
+    out: list[TrackedChange] = []
+    for run in runs:
+        lo, hi = current.place(run.start), current.place(run.end)
+        for change in changes:
+            if run.kind == INSERT and change.kind == INSERT:
+                hit = change.start < hi and change.end > lo
+            else:
+                hit = run.kind == change.kind == DELETE and change.start == lo
+            if hit and change not in out:
+                out.append(change)
+    return out

@@ -20,8 +20,10 @@ from newsroom_desktop.ui.actions import icon
 from newsroom_desktop.ui.editor.panel import EditorPanel
 from newsroom_desktop.ui.editor.track_changes import (
     ChangeRun,
+    CurrentText,
     body_paragraphs,
     change_runs,
+    changes_of_runs,
     mark_changes,
     run_at,
     settle,
@@ -47,6 +49,7 @@ class TrackChangesController(QObject):
         self.body = editor.body
         self.base: RevisionInfo | None = None
         self.typing: TrackedTyping | None = None
+        self._old: list[str] = []  # the submitted body's paragraphs
         self.wanted = False  # the person switched Track Changes on: it stays on article to article
         self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
         self._count_timer.timeout.connect(self._show_count)
@@ -165,13 +168,18 @@ class TrackChangesController(QObject):
                 )
             self._set_active(False)
             return
+        accepts = self.services.newsroom.accepts
+        accepted = call_core(self.services, lambda: accepts.accepted(article_id, base.id))
+        if accepted is None:
+            self._set_active(False)
+            return
         self.base = base
         author = self._author(article_id, base)
-        old = body_md.blocks_text(base.body)
+        old = self._old = body_md.blocks_text(base.body)
 
         def decorate(document: QTextDocument) -> None:
             texts, _ = body_paragraphs(document)
-            mark_changes(document, track_paragraphs(old, texts), author)
+            mark_changes(document, track_paragraphs(old, texts, accepted), author)
 
         self.editor.rebuild_body(decorate)
         self._stop_typing()
@@ -254,6 +262,8 @@ class TrackChangesController(QObject):
         if not runs:
             self.go_to_change(forward=True)
             return 0
+        if accept and not self._remember(runs):
+            return 0
         done = settle(self.body.document(), runs, accept=accept)
         cursor = self.body.textCursor()
         cursor.setPosition(min(r.start for r in runs))
@@ -265,9 +275,27 @@ class TrackChangesController(QObject):
         """Accept or reject every change the body shows, as one undo step."""
         if self.body.isReadOnly():
             return 0
-        done = settle(self.body.document(), self.runs(), accept=accept)
+        runs = self.runs()
+        if accept and not self._remember(runs):
+            return 0
+        done = settle(self.body.document(), runs, accept=accept)
         self._show_count()
         return done
+
+    def _remember(self, runs: list[ChangeRun]) -> bool:
+        """Record accepted changes in the store, so that they stay accepted when reopened."""
+        article_id, base = self.editor.article_id, self.base
+        if article_id is None or base is None:
+            return False
+        current = CurrentText(self.body.document())
+        changes = changes_of_runs(runs, current, track_paragraphs(self._old, current.paragraphs))
+        keys = [c.key for c in changes]
+        if not keys:
+            return True
+        accepts = self.services.newsroom.accepts
+        return (
+            call_core(self.services, lambda: accepts.accept(article_id, base.id, keys)) is not None
+        )
 
     # --- hover and context menu --------------------------------------------------------
 

@@ -1,0 +1,80 @@
+"""Tracked changes someone accepted, so that they stop showing in the editor
+
+Revision ID: 0010
+Revises: 0008
+Create Date: 2026-12-07
+
+Both dialects: ``tracked_accepts``, one row per accepted change of an article against one
+submitted revision (its kind, its offset in the submitted text and its text). Rejecting needs
+no record: it changes the body itself.
+
+PostgreSQL: everyone signed in reads the rows; a person adds rows only under their own id and
+never changes or removes one. The table belongs to the newsroom's owner role, as 0005's do.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0010"
+down_revision = "0008"
+branch_labels = None
+depends_on = None
+
+TABLE = "tracked_accepts"
+_POLICIES = (
+    f"ALTER TABLE {TABLE} ENABLE ROW LEVEL SECURITY",
+    f"CREATE POLICY newsroom_read ON {TABLE} FOR SELECT USING (true)",
+    f"CREATE POLICY newsroom_add ON {TABLE} FOR INSERT WITH CHECK (author_id = newsroom_my_id())",
+)
+
+
+def upgrade() -> None:
+    op.create_table(
+        TABLE,
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("article_id", sa.String(length=36), nullable=False),
+        sa.Column("base_revision_id", sa.String(length=36), nullable=False),
+        sa.Column("kind", sa.String(length=8), nullable=False),
+        sa.Column("base_offset", sa.Integer(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("author_id", sa.String(length=36), nullable=True),
+        sa.Column("author_name", sa.String(length=200), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["article_id"],
+            ["articles.id"],
+            name=op.f("fk_tracked_accepts_article_id_articles"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["author_id"],
+            ["people.id"],
+            name=op.f("fk_tracked_accepts_author_id_people"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_tracked_accepts")),
+    )
+    with op.batch_alter_table(TABLE, schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_tracked_accepts_article_id"), ["article_id"])
+    conn = op.get_bind()
+    if conn.dialect.name != "postgresql":
+        return
+    owner, staff = (
+        '"' + name.replace('"', '""') + '"'
+        for name in conn.execute(
+            sa.text("SELECT newsroom_owner_role(), newsroom_staff_role()")
+        ).one()
+    )
+    op.execute(f"ALTER TABLE {TABLE} OWNER TO {owner}")
+    op.execute(f"REVOKE ALL ON {TABLE} FROM {staff}")
+    op.execute(f"GRANT SELECT, INSERT ON {TABLE} TO {staff}")
+    for statement in _POLICIES:
+        op.execute(statement)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table(TABLE, schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_tracked_accepts_article_id"))
+    op.drop_table(TABLE)
