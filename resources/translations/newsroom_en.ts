@@ -4,7 +4,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="412"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="423"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ article</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="414"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="425"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="295"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="359"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="360"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -240,6 +240,17 @@
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
             <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrackChangesController</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="222"/>
+        <source>%n change(s) against the version submitted by %1</source>
+        <translation>
+            <numerusform>%n change against the version submitted by %1</numerusform>
+            <numerusform>%n changes against the version submitted by %1</numerusform>
         </translation>
     </message>
 </context>

@@ -4,52 +4,52 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="164"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="164"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="154"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="164"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="165"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="155"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="165"/>
         <source>Updated</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="187"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="197"/>
         <source>(no headline)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="207"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="217"/>
         <source>In conflict: two versions kept; open it to resolve</source>
         <translation>Đang xung đột: đã giữ hai bản; mở bài để giải quyết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="209"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="219"/>
         <source>Being edited by %1</source>
         <translation>Đang được sửa bởi %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="211"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="221"/>
         <source>Taken for editing by %1</source>
         <translation>Đang do %1 biên tập</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="215"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="225"/>
         <source>in conflict</source>
         <translation>đang xung đột</translation>
     </message>
@@ -57,51 +57,51 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="330"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="341"/>
         <source>Search articles (diacritics optional)…</source>
         <translation>Tìm bài viết (gõ có dấu hay không đều được)…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="334"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="345"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="342"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="353"/>
         <source>Newest first</source>
         <translation>Mới nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="343"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="354"/>
         <source>Oldest first</source>
         <translation>Cũ nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="344"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="355"/>
         <source>Headline A–Z</source>
         <translation>Tiêu đề A–Z</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="354"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="365"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="412"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="423"/>
         <source>%n+ articles</source>
         <translation>
             <numerusform>%n+ bài</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="414"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="425"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n bài viết</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="420"/>
+        <location filename="../../src/newsroom_desktop/ui/article_list.py" line="431"/>
         <source>No article matches “%1”.</source>
         <translation>Không có bài nào khớp với “%1”.</translation>
     </message>
@@ -430,123 +430,123 @@
 <context>
     <name>EditorPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="104"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="111"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="107"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="114"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="109"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="116"/>
         <source>Tags, separated by commas</source>
         <translation>Từ khóa, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="111"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="118"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="114"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="121"/>
         <source>Lead: the paragraph that sums up the story</source>
         <translation>Sapo: đoạn tóm tắt nội dung bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="126"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="133"/>
         <source>Sec&amp;tion</source>
         <translation>Chuyên &amp;mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="127"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="134"/>
         <source>B&amp;yline</source>
         <translation>Tá&amp;c giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="128"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="135"/>
         <source>Ta&amp;gs</source>
         <translation>Từ &amp;khóa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="177"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="194"/>
         <source>&amp;Bold</source>
         <translation>Đậ&amp;m</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="178"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="195"/>
         <source>&amp;Italic</source>
         <translation>&amp;Nghiêng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="179"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="196"/>
         <source>Heading &amp;2</source>
         <translation>Tiêu đề phụ &amp;2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="180"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="197"/>
         <source>Heading &amp;3</source>
         <translation>Tiêu đề phụ &amp;3</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="181"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="198"/>
         <source>&amp;Paragraph</source>
         <translation>Đoạn &amp;văn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="182"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="199"/>
         <source>B&amp;ulleted list</source>
         <translation>&amp;Danh sách dấu đầu dòng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="183"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="200"/>
         <source>&amp;Numbered list</source>
         <translation>Danh sách đánh &amp;số</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="184"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="201"/>
         <source>Block &amp;quote</source>
         <translation>&amp;Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="185"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="202"/>
         <source>&amp;Link…</source>
         <translation>&amp;Liên kết…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="186"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="203"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="187"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="204"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="188"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="205"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="189"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="206"/>
         <source>Re&amp;place…</source>
         <translation>Tha&amp;y thế…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="482"/>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="488"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="518"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="524"/>
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="483"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="519"/>
         <source>Web or e-mail address (leave empty to remove the link):</source>
         <translation>Địa chỉ web hoặc e-mail (để trống nếu muốn bỏ liên kết):</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="488"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="524"/>
         <source>Only http, https and mailto links can be used.</source>
         <translation>Chỉ dùng được liên kết http, https và mailto.</translation>
     </message>
@@ -1385,132 +1385,132 @@ Thay thế chúng?</translation>
         <translation>&amp;Xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="68"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="69"/>
         <source>Export the selected articles</source>
         <translation>Xuất các bài viết đã chọn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="71"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="73"/>
         <source>Print Pre&amp;view…</source>
         <translation>Xem &amp;trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="75"/>
         <source>Restore from &amp;Backup…</source>
         <translation>Khôi phục từ &amp;bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="78"/>
         <source>Connect to a Newsroom Se&amp;rver…</source>
         <translation>&amp;Kết nối máy chủ tòa soạn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="81"/>
         <source>Work on the newsroom&apos;s shared server, signed in with your own login</source>
         <translation>Làm việc trên máy chủ chung của tòa soạn, đăng nhập bằng tài khoản của bạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="82"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="83"/>
         <source>Use the Store on This &amp;Computer</source>
         <translation>Dùng kho dữ liệu trên má&amp;y này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="85"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="86"/>
         <source>S&amp;ync Now</source>
         <translation>Đồng bộ n&amp;gay</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="88"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="89"/>
         <source>Send this desk&apos;s changes to the newsroom server and bring its news</source>
         <translation>Gửi các thay đổi trên máy này lên máy chủ tòa soạn và nhận tin mới về</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="92"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="93"/>
         <source>Fetch &amp;Older Articles…</source>
         <translation>Tải &amp;về các bài cũ hơn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="95"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="96"/>
         <source>Bring the newsroom&apos;s older articles to this desk</source>
         <translation>Lấy các bài cũ hơn của tòa soạn về máy này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="97"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="98"/>
         <source>Move to &amp;Trash</source>
         <translation>Chuyển vào thùng &amp;rác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="98"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="99"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="100"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="101"/>
         <source>Pr&amp;eferences…</source>
         <translation>Tùy &amp;chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="101"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="102"/>
         <source>Search Articles</source>
         <translation>Tìm bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="102"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="103"/>
         <source>Revision &amp;History</source>
         <translation>&amp;Lịch sử phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="103"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="104"/>
         <source>&amp;Compare Revisions…</source>
         <translation>&amp;So sánh phiên bản…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="104"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="105"/>
         <source>&amp;Notes</source>
         <translation>Ghi &amp;chú</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="105"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="106"/>
         <source>&amp;About Newsroom Desktop</source>
         <translation>&amp;Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="148"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="149"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="153"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="154"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="157"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="158"/>
         <source>F&amp;ormat</source>
         <translation>Định &amp;dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="161"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="162"/>
         <source>&amp;Article</source>
         <translation>&amp;Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="162"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="163"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="163"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="164"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="191"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="192"/>
         <source>Main Toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
@@ -1615,82 +1615,82 @@ Thay thế chúng?</translation>
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="228"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="230"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="231"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="268"/>
         <location filename="../../src/newsroom_desktop/ui/startup.py" line="175"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="295"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="359"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="360"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="365"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="362"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="366"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="363"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="425"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="469"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="429"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="473"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="364"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="368"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="373"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="397"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="394"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="398"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="399"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -1699,13 +1699,13 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="430"/>
         <source>Your last changes could not be saved; the window stays on this store.</source>
         <translation>Chưa lưu được thay đổi cuối cùng; cửa sổ vẫn ở kho dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="470"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="471"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="475"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -3119,6 +3119,86 @@ Khôi phục ngay bây giờ?</translation>
         <location filename="../../src/newsroom_desktop/ui/review/targets.py" line="204"/>
         <source>now %1</source>
         <translation>hiện có %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrackChangesController</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="75"/>
+        <source>&amp;Track Changes</source>
+        <translation>&amp;Theo dõi thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="79"/>
+        <source>Show the changes against the submitted version in the text (Ctrl+Shift+E)</source>
+        <translation>Hiện ngay trong bài các thay đổi so với bản đã gửi duyệt (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="81"/>
+        <source>&amp;Previous Change</source>
+        <translation>Thay đổi t&amp;rước</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="82"/>
+        <source>&amp;Next Change</source>
+        <translation>Thay đổi &amp;sau</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="83"/>
+        <source>&amp;Accept Change</source>
+        <translation>Chấp &amp;nhận thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="84"/>
+        <source>&amp;Reject Change</source>
+        <translation>Từ &amp;chối thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="85"/>
+        <source>Accept A&amp;ll Changes</source>
+        <translation>Chấp nhận &amp;mọi thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="86"/>
+        <source>Reject All C&amp;hanges</source>
+        <translation>Từ chối &amp;hết thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="91"/>
+        <source>&amp;Review</source>
+        <translation>&amp;Rà soát</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="103"/>
+        <source>Review Toolbar</source>
+        <translation>Thanh công cụ rà soát</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="166"/>
+        <source>This article has not been submitted: there is nothing to compare.</source>
+        <translation>Bài này chưa được gửi duyệt: chưa có bản nào để so sánh.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="222"/>
+        <source>%n change(s) against the version submitted by %1</source>
+        <translation>
+            <numerusform>%n thay đổi so với bản %1 đã gửi duyệt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="237"/>
+        <source>No more changes.</source>
+        <translation>Không còn thay đổi nào.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="320"/>
+        <source>Inserted by %1: “%2”</source>
+        <translation>%1 thêm: “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="321"/>
+        <source>Deleted by %1: “%2”</source>
+        <translation>%1 xóa: “%2”</translation>
     </message>
 </context>
 <context>
