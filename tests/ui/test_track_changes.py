@@ -58,8 +58,12 @@ def test_changes_show_inline_with_their_author_and_save_as_plain_text(qtbot, mak
     window, doc = taken_and_edited(qtbot, make_window)
     track = window.track_changes
     assert not track.toolbar.isVisible()
+    window.editor.emit_counts()
+    words = window.words_label.text()
     track.toggle.trigger()
     assert track.active
+    window.editor.emit_counts()
+    assert window.words_label.text() == words  # the words shown struck through do not count
     assert window.track_changes.toolbar.isVisibleTo(window)
     assert runs_of(window) == [
         (DELETE, "trực tuyến"),

@@ -52,6 +52,7 @@ from newsroom_desktop.ui.editor.text_edit import (
     new_document,
     side_margin,
 )
+from newsroom_desktop.ui.editor.track_changes import text_without_deletions
 from newsroom_desktop.ui.style import EDITOR_PANEL_STYLE
 
 Thumbnails = Callable[[PhotoUse], QImage | None]
@@ -453,7 +454,7 @@ class EditorPanel(QWidget):
 
     def emit_counts(self) -> None:
         """Emit ``counts_changed`` with words and characters of lead and body now."""
-        text = self.body.document().toPlainText().replace(OBJECT_CHAR, "")
+        text = text_without_deletions(self.body.document()).replace(OBJECT_CHAR, "")
         lead = self.lead.text()
         words = word_count(lead) + word_count(text)
         chars = len(lead) + len(text.replace("\n", ""))

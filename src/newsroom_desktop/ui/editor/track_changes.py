@@ -11,7 +11,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QPoint, QRectF
+from PySide6.QtGui import QPainter, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextEdit
 
 from newsroom_desktop.core.body import HARD_BREAK, OBJECT_CHAR
 from newsroom_desktop.core.tracked import ParagraphMap, TrackedChange, shown_deletion
@@ -22,6 +24,7 @@ from newsroom_desktop.ui.editor.track_formats import (
     INSERT,
     TRACK_AUTHOR,
     TRACK_PAD,
+    author_colour,
     clean_format,
     track_kind,
     tracked_format,
@@ -135,6 +138,16 @@ def _mark_span(cursor: QTextCursor, start: int, end: int, kind: str, author: str
 def mark_span(doc: QTextDocument, start: int, end: int, kind: str, author: str) -> None:
     """Mark [start, end) as inserted or deleted by ``author`` (part of the edit under way)."""
     _mark_span(QTextCursor(doc), start, end, kind, author)
+
+
+def text_without_deletions(doc: QTextDocument) -> str:
+    """Return the document's plain text without the deleted text shown in it."""
+    lines: list[str] = []
+    block = doc.begin()
+    while block.isValid():
+        lines.append("".join(text for _, text in _kept_pieces(block)))
+        block = block.next()
+    return "\n".join(lines)
 
 
 def change_runs(doc: QTextDocument) -> list[ChangeRun]:
@@ -287,3 +300,44 @@ def changes_of_runs(
             if hit and change not in out:
                 out.append(change)
     return out
+
+
+def paint_change_bars(edit: QTextEdit) -> None:
+    """Draw a bar in the left margin beside each visible line block that holds a change.
+
+    Called while the editor paints (its ``painted`` signal), as Word and InCopy mark changed
+    lines; the bar takes the colour of the block's first change's author.
+    """
+    viewport = edit.viewport()
+    doc = edit.document()
+    layout = doc.documentLayout()
+    dx, dy = edit.horizontalScrollBar().value(), edit.verticalScrollBar().value()
+    block = edit.cursorForPosition(QPoint(0, 0)).block()
+    bottom = viewport.height() + dy
+    x = doc.documentMargin() / 2 - 1 - dx
+    painter: QPainter | None = None
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        if rect.top() > bottom:
+            break
+        author = _first_author(block)
+        if author is not None:
+            painter = painter or QPainter(viewport)
+            top = rect.top() + block.blockFormat().topMargin() - dy
+            height = (
+                rect.height() - block.blockFormat().topMargin() - block.blockFormat().bottomMargin()
+            )
+            painter.fillRect(QRectF(x, top, 2, height), author_colour(author))
+        block = block.next()
+    if painter is not None:
+        painter.end()
+
+
+def _first_author(block: QTextBlock) -> str | None:
+    it = block.begin()
+    while not it.atEnd():
+        fmt = it.fragment().charFormat()
+        if track_kind(fmt):
+            return fmt.stringProperty(TRACK_AUTHOR)
+        it += 1
+    return None

@@ -25,6 +25,7 @@ from newsroom_desktop.ui.editor.track_changes import (
     change_runs,
     changes_of_runs,
     mark_changes,
+    paint_change_bars,
     run_at,
     settle,
 )
@@ -72,16 +73,20 @@ class TrackChangesController(QObject):
         return action
 
     def _build_actions(self) -> None:
-        self.toggle = self._action(self.tr("&Track Changes"), "Ctrl+Shift+E", "document-edit")
+        self.toggle = self._action(
+            self.tr("&Track Changes"), "Ctrl+Shift+E", "review-track-changes"
+        )
         self.toggle.setCheckable(True)
         self.toggle.setObjectName("action_track_changes")
         self.toggle.setToolTip(
             self.tr("Show the changes against the submitted version in the text (Ctrl+Shift+E)")
         )
-        self.previous = self._action(self.tr("&Previous Change"), "Alt+Shift+Up", "go-up")
-        self.next = self._action(self.tr("&Next Change"), "Alt+Shift+Down", "go-down")
+        self.previous = self._action(
+            self.tr("&Previous Change"), "Alt+Shift+Up", "go-previous-change"
+        )
+        self.next = self._action(self.tr("&Next Change"), "Alt+Shift+Down", "go-next-change")
         self.accept = self._action(self.tr("&Accept Change"), "Alt+Shift+A", "dialog-ok-apply")
-        self.reject = self._action(self.tr("&Reject Change"), "Alt+Shift+R", "edit-delete")
+        self.reject = self._action(self.tr("&Reject Change"), "Alt+Shift+R", "review-reject")
         self.accept_all = self._action(self.tr("Accept A&ll Changes"))
         self.reject_all = self._action(self.tr("Reject All C&hanges"))
         self.step_actions = [self.previous, self.next, self.accept, self.reject]
@@ -127,6 +132,7 @@ class TrackChangesController(QObject):
         self.services.session.loaded.connect(self._on_loaded)
         self.body.textChanged.connect(self._count_timer.start)
         self.body.viewport().installEventFilter(self)
+        self.body.painted.connect(self._paint_bars)
 
     # --- switching ---------------------------------------------------------------------
 
@@ -206,6 +212,10 @@ class TrackChangesController(QObject):
         for action in (*self.step_actions, *self.all_actions):
             action.setEnabled(on)
         self._show_count()
+
+    def _paint_bars(self) -> None:
+        if self.base is not None:
+            paint_change_bars(self.body)
 
     # --- changes -----------------------------------------------------------------------
 
