@@ -7,8 +7,8 @@ from PySide6.QtGui import QTextCursor
 
 from newsroom_desktop.core.body import blocks_text
 from newsroom_desktop.ui.editor.track_formats import DELETE, INSERT
-from tests.conftest import EDITOR
-from tests.ui.typing import type_text
+from tests.conftest import EDITOR, REPORTER
+from tests.ui.typing import commit_text, type_text
 
 BODY = (
     "Sáng 07/9, Trung tướng Trần Quốc Tỏ chủ trì Hội thảo trực tuyến về Quy chế phối hợp.\n\n"
@@ -188,3 +188,32 @@ def test_an_accepted_change_stays_accepted_when_the_article_is_opened_again(qtbo
     body.setTextCursor(cursor)
     type_text(body, " mở rộng")
     assert (INSERT, "mở rộng") in runs_of(window)
+
+
+def test_the_reporter_sees_the_changes_while_the_editor_has_the_article_but_cannot_settle_them(
+    qtbot, make_window
+):
+    window, _doc = taken_and_edited(qtbot, make_window)
+    window.review.workflow.switch_person(REPORTER)
+    assert window.editor.is_read_only()
+    track = window.track_changes
+    track.toggle.trigger()
+    assert len(track.runs()) == 3
+    assert track.next.isEnabled()
+    assert not track.accept.isEnabled()
+    assert not track.reject_all.isEnabled()
+    assert track.settle_all(accept=False) == 0
+    assert len(track.runs()) == 3
+
+
+def test_a_word_an_input_method_commits_is_marked_as_an_insertion(qtbot, make_window):
+    window, _doc = taken_and_edited(qtbot, make_window)
+    track = window.track_changes
+    body = window.editor.body
+    track.toggle.trigger()
+    cursor = body.textCursor()
+    cursor.setPosition(body.document().toPlainText().index("cùng ngày"))
+    body.setTextCursor(cursor)
+    commit_text(body, "đúng ")
+    assert (INSERT, "đúng") in runs_of(window)
+    assert "11 giờ đúng cùng ngày" in window.editor.body_markdown()

@@ -209,8 +209,12 @@ class TrackChangesController(QObject):
             self.base = None
         self.toggle.setChecked(on)
         self.toolbar.setVisible(on)
-        for action in (*self.step_actions, *self.all_actions):
+        # Anyone may look at the changes; who may not edit the article may not settle them.
+        editable = on and not self.body.isReadOnly()
+        for action in (self.previous, self.next):
             action.setEnabled(on)
+        for action in (self.accept, self.reject, *self.all_actions):
+            action.setEnabled(editable)
         self._show_count()
 
     def _paint_bars(self) -> None:
