@@ -9,10 +9,13 @@ submitted revision (its kind, its offset in the submitted text and its text). Re
 no record: it changes the body itself.
 
 PostgreSQL: everyone signed in reads the rows; a person adds rows only under their own id and
-never changes or removes one. The table belongs to the newsroom's owner role, as 0005's do.
+never changes or removes one. The table belongs to the newsroom's owner role, as 0005's do,
+and a new row logs its article in ``sync_log`` (0005's trigger), so that desks receive it.
 """
 
 from __future__ import annotations
+
+import importlib
 
 import sqlalchemy as sa
 from alembic import op
@@ -23,6 +26,7 @@ branch_labels = None
 depends_on = None
 
 TABLE = "tracked_accepts"
+LOG_FUNCTION = f"newsroom_log_{TABLE}()"
 _POLICIES = (
     f"ALTER TABLE {TABLE} ENABLE ROW LEVEL SECURITY",
     f"CREATE POLICY newsroom_read ON {TABLE} FOR SELECT USING (true)",
@@ -72,9 +76,23 @@ def upgrade() -> None:
     op.execute(f"GRANT SELECT, INSERT ON {TABLE} TO {staff}")
     for statement in _POLICIES:
         op.execute(statement)
+    # Desks learn of a new accept as of any change of its article: through sync_log (0005).
+    schema = conn.execute(sa.text("SELECT current_schema()")).scalar_one()
+    sync = importlib.import_module("newsroom_desktop.core.migrations.versions.0005_sync")
+    op.execute(
+        sync.LOG_FUNCTION.format(
+            table=TABLE, column="article_id", schema='"' + schema.replace('"', '""') + '"'
+        )
+    )
+    op.execute(f"ALTER FUNCTION {LOG_FUNCTION} OWNER TO {owner}")
+    op.execute(f"REVOKE ALL ON FUNCTION {LOG_FUNCTION} FROM PUBLIC")
+    op.execute(f"GRANT EXECUTE ON FUNCTION {LOG_FUNCTION} TO {staff}")
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(f"DROP TRIGGER IF EXISTS newsroom_log ON {TABLE}")
+        op.execute(f"DROP FUNCTION IF EXISTS {LOG_FUNCTION}")
     with op.batch_alter_table(TABLE, schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_tracked_accepts_article_id"))
     op.drop_table(TABLE)
