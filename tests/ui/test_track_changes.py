@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QMenu
 
 from newsroom_desktop.core.body import blocks_text
 from newsroom_desktop.ui.editor.track_formats import DELETE, INSERT
@@ -217,3 +218,34 @@ def test_a_word_an_input_method_commits_is_marked_as_an_insertion(qtbot, make_wi
     commit_text(body, "đúng ")
     assert (INSERT, "đúng") in runs_of(window)
     assert "11 giờ đúng cùng ngày" in window.editor.body_markdown()
+
+
+def test_the_context_menu_on_a_change_names_it_and_rejects_it(qtbot, make_window):
+    window, _doc = taken_and_edited(qtbot, make_window)
+    track = window.track_changes
+    body = window.editor.body
+    track.toggle.trigger()
+    plain = body.document().toPlainText()
+    cursor = body.textCursor()
+    cursor.setPosition(plain.index("Thường trực") + 2)
+    where = body.cursorRect(cursor).center()
+    seen: list[str] = []
+
+    def use_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        seen.extend(a.text() for a in menu.actions())
+        reject = next(a for a in menu.actions() if a is track.reject)
+        menu.close()
+        reject.trigger()
+
+    QTimer.singleShot(50, use_menu)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, where, body.viewport().mapToGlobal(where)
+    )
+    QApplication.sendEvent(body.viewport(), event)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[0] == f"Deleted by {EDITOR.name}: “Thường trực ”"
+    assert "&Accept Change" in seen and "&Reject Change" in seen
+    assert "Phó Bí thư Thường trực Thành ủy" in window.editor.body_markdown()
+    assert (DELETE, "Thường trực") not in runs_of(window)
