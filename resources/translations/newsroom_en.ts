@@ -35,7 +35,7 @@
 <context>
     <name>CountLabel</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="218"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="219"/>
         <source>%n characters</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -246,7 +246,7 @@
 <context>
     <name>TrackChangesController</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="222"/>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="273"/>
         <source>%n change(s) against the version submitted by %1</source>
         <translation>
             <numerusform>%n change against the version submitted by %1</numerusform>

@@ -336,12 +336,12 @@
 <context>
     <name>CountLabel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="215"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="216"/>
         <source>%1 / %2 characters</source>
         <translation>%1 / %2 ký tự</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="218"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="219"/>
         <source>%n characters</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
@@ -430,123 +430,123 @@
 <context>
     <name>EditorPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="111"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="112"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="114"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="115"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="116"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="117"/>
         <source>Tags, separated by commas</source>
         <translation>Từ khóa, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="118"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="119"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="121"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="122"/>
         <source>Lead: the paragraph that sums up the story</source>
         <translation>Sapo: đoạn tóm tắt nội dung bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="133"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="134"/>
         <source>Sec&amp;tion</source>
         <translation>Chuyên &amp;mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="134"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="135"/>
         <source>B&amp;yline</source>
         <translation>Tá&amp;c giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="135"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="136"/>
         <source>Ta&amp;gs</source>
         <translation>Từ &amp;khóa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="194"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="195"/>
         <source>&amp;Bold</source>
         <translation>Đậ&amp;m</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="195"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="196"/>
         <source>&amp;Italic</source>
         <translation>&amp;Nghiêng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="196"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="197"/>
         <source>Heading &amp;2</source>
         <translation>Tiêu đề phụ &amp;2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="197"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="198"/>
         <source>Heading &amp;3</source>
         <translation>Tiêu đề phụ &amp;3</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="198"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="199"/>
         <source>&amp;Paragraph</source>
         <translation>Đoạn &amp;văn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="199"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="200"/>
         <source>B&amp;ulleted list</source>
         <translation>&amp;Danh sách dấu đầu dòng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="200"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="201"/>
         <source>&amp;Numbered list</source>
         <translation>Danh sách đánh &amp;số</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="201"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="202"/>
         <source>Block &amp;quote</source>
         <translation>&amp;Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="202"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="203"/>
         <source>&amp;Link…</source>
         <translation>&amp;Liên kết…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="203"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="204"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="205"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="205"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="206"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="206"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="207"/>
         <source>Re&amp;place…</source>
         <translation>Tha&amp;y thế…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="518"/>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="524"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="531"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="537"/>
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="519"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="532"/>
         <source>Web or e-mail address (leave empty to remove the link):</source>
         <translation>Địa chỉ web hoặc e-mail (để trống nếu muốn bỏ liên kết):</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="524"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="537"/>
         <source>Only http, https and mailto links can be used.</source>
         <translation>Chỉ dùng được liên kết http, https và mailto.</translation>
     </message>
@@ -3124,79 +3124,79 @@ Khôi phục ngay bây giờ?</translation>
 <context>
     <name>TrackChangesController</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="75"/>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="87"/>
         <source>&amp;Track Changes</source>
         <translation>&amp;Theo dõi thay đổi</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="79"/>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="92"/>
         <source>Show the changes against the submitted version in the text (Ctrl+Shift+E)</source>
         <translation>Hiện ngay trong bài các thay đổi so với bản đã gửi duyệt (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="81"/>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="95"/>
         <source>&amp;Previous Change</source>
         <translation>Thay đổi t&amp;rước</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="82"/>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="97"/>
         <source>&amp;Next Change</source>
         <translation>Thay đổi &amp;sau</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="83"/>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="98"/>
         <source>&amp;Accept Change</source>
         <translation>Chấp &amp;nhận thay đổi</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="84"/>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="99"/>
         <source>&amp;Reject Change</source>
         <translation>Từ &amp;chối thay đổi</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="85"/>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="100"/>
         <source>Accept A&amp;ll Changes</source>
         <translation>Chấp nhận &amp;mọi thay đổi</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="86"/>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="101"/>
         <source>Reject All C&amp;hanges</source>
         <translation>Từ chối &amp;hết thay đổi</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="91"/>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="106"/>
         <source>&amp;Review</source>
         <translation>&amp;Rà soát</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="103"/>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="118"/>
         <source>Review Toolbar</source>
         <translation>Thanh công cụ rà soát</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="166"/>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="189"/>
         <source>This article has not been submitted: there is nothing to compare.</source>
         <translation>Bài này chưa được gửi duyệt: chưa có bản nào để so sánh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="222"/>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="273"/>
         <source>%n change(s) against the version submitted by %1</source>
         <translation>
             <numerusform>%n thay đổi so với bản %1 đã gửi duyệt</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="237"/>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="294"/>
         <source>No more changes.</source>
         <translation>Không còn thay đổi nào.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="320"/>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="392"/>
         <source>Inserted by %1: “%2”</source>
         <translation>%1 thêm: “%2”</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="321"/>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="393"/>
         <source>Deleted by %1: “%2”</source>
         <translation>%1 xóa: “%2”</translation>
     </message>

@@ -249,3 +249,37 @@ def test_the_context_menu_on_a_change_names_it_and_rejects_it(qtbot, make_window
     assert "&Accept Change" in seen and "&Reject Change" in seen
     assert "Phó Bí thư Thường trực Thành ủy" in window.editor.body_markdown()
     assert (DELETE, "Thường trực") not in runs_of(window)
+
+
+def test_the_headline_and_lead_show_their_changes_too(qtbot, make_window):
+    window, doc = taken_and_edited(qtbot, make_window)
+    editor = window.editor
+    editor.headline.set_text("Hội thảo về công tác Đảng năm 2021")  # " năm 2021" added
+    editor.lead.set_text("Hội thảo trực tuyến.")  # the lead was empty when submitted
+    window.session.save("save")
+    qtbot.waitUntil(lambda: not window.session.dirty)
+    track = window.track_changes
+    track.toggle.trigger()
+    assert [(r.field, r.kind, r.text) for r in track.runs() if r.field != "body"] == [
+        ("headline", INSERT, " năm 2021"),
+        ("lead", INSERT, "Hội thảo trực tuyến."),
+    ]
+    assert len(track.runs("body")) == 3
+    # The first change is the headline's; rejecting it gives back the submitted headline.
+    editor.headline.moveCursor(QTextCursor.MoveOperation.Start)
+    track._set_current("headline")
+    assert track.go_to_change(forward=True).field == "headline"
+    track.reject.trigger()
+    assert editor.headline.text() == "Hội thảo về công tác Đảng"
+    assert track.runs("headline") == []
+    # Typing in the lead is tracked there; the deleted words never reach the saved lead.
+    cursor = editor.lead.textCursor()
+    cursor.setPosition(len("Hội thảo"))
+    editor.lead.setTextCursor(cursor)
+    editor.lead.setFocus()
+    qtbot.keyClick(editor.lead, Qt.Key.Key_Backspace, Qt.KeyboardModifier.ControlModifier)
+    assert editor.lead.text() == "Hội trực tuyến."
+    window.session.save("save")
+    qtbot.waitUntil(lambda: not window.session.dirty)
+    stored = window.newsroom.articles.get(doc.id)
+    assert (stored.headline, stored.lead) == ("Hội thảo về công tác Đảng", "Hội trực tuyến.")

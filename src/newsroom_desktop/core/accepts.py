@@ -9,7 +9,7 @@ from sqlalchemy import select
 from newsroom_desktop.core.context import CoreContext, get_one, person_for, resolve_id
 from newsroom_desktop.core.errors import ValidationError
 from newsroom_desktop.core.models import Article, Revision, TrackedAccept, utcnow
-from newsroom_desktop.core.tracked import ChangeKey
+from newsroom_desktop.core.tracked import FIELDS, ChangeKey
 
 KINDS = ("insert", "delete")
 # One accept names at most this many changes, each at most this long (a body's own limit).
@@ -33,14 +33,19 @@ class AcceptService:
                     TrackedAccept.base_revision_id == base_revision_id,
                 )
             )
-            return frozenset(ChangeKey(r.kind, r.base_offset, r.text) for r in rows)  # type: ignore[arg-type]
+            return frozenset(ChangeKey(r.kind, r.base_offset, r.text, r.field) for r in rows)  # type: ignore[arg-type]
 
     def accept(self, article_id: str, base_revision_id: str, changes: Sequence[ChangeKey]) -> int:
         """Record ``changes`` as accepted against ``base_revision_id``; return how many were new."""
         if len(changes) > MAX_CHANGES:
             raise ValidationError(f"At most {MAX_CHANGES:,} changes can be accepted at once.")
         for change in changes:
-            if change.kind not in KINDS or change.base_offset < 0 or len(change.text) > MAX_TEXT:
+            if (
+                change.kind not in KINDS
+                or change.field not in FIELDS
+                or change.base_offset < 0
+                or len(change.text) > MAX_TEXT
+            ):
                 raise ValidationError("That is not a tracked change of this article.")
         with self.ctx.store.write() as session:
             ident = resolve_id(session, Article.id, article_id, "article")
@@ -49,7 +54,7 @@ class AcceptService:
             if base is None or base.article_id != ident:
                 raise ValidationError("The changes must be against a revision of this article.")
             known = {
-                ChangeKey(r.kind, r.base_offset, r.text)  # type: ignore[arg-type]
+                ChangeKey(r.kind, r.base_offset, r.text, r.field)  # type: ignore[arg-type]
                 for r in session.scalars(
                     select(TrackedAccept).where(
                         TrackedAccept.article_id == ident,
@@ -63,6 +68,7 @@ class AcceptService:
                 TrackedAccept(
                     article_id=ident,
                     base_revision_id=base_revision_id,
+                    field=c.field,
                     kind=c.kind,
                     base_offset=c.base_offset,
                     text=c.text,

@@ -274,7 +274,8 @@ class TrackedAccept(Base):
     """A tracked change someone accepted: it no longer shows against that submitted version.
 
     The change is named by where it stands in the submitted text (``base_revision_id``): its
-    kind, its offset there and its text, which no later edit elsewhere moves.
+    field (headline, lead or body), kind, offset there and text, which no later edit elsewhere
+    moves.
     """
 
     __tablename__ = "tracked_accepts"
@@ -284,6 +285,7 @@ class TrackedAccept(Base):
         ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )
     base_revision_id: Mapped[str] = mapped_column(String(36))
+    field: Mapped[str] = mapped_column(String(16), default="body")
     kind: Mapped[str] = mapped_column(String(8))
     base_offset: Mapped[int] = mapped_column()
     text: Mapped[str] = mapped_column(Text)

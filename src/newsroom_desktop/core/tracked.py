@@ -19,14 +19,18 @@ TrackedKind = Literal["insert", "delete"]
 SEPARATOR = "\n\n"  # between two paragraphs of the joined current text
 
 
+FIELDS = ("headline", "lead", "body")
+
+
 @dataclass(frozen=True)
 class ChangeKey:
-    """A change as it is remembered once accepted: its kind, where it stands in the submitted
-    text (offset in its paragraphs joined by a blank line) and its text."""
+    """A change as it is remembered once accepted: its field, its kind, where it stands in the
+    submitted text (offset in its paragraphs joined by a blank line) and its text."""
 
     kind: TrackedKind
     base_offset: int
     text: str
+    field: str = "body"
 
 
 @dataclass(frozen=True)
@@ -42,28 +46,32 @@ class TrackedChange:
     start: int
     end: int
     base_offset: int = 0
+    field: str = "body"
 
     @property
     def key(self) -> ChangeKey:
-        return ChangeKey(self.kind, self.base_offset, self.text)
+        return ChangeKey(self.kind, self.base_offset, self.text, self.field)
 
 
 def track_paragraphs(
-    old: Sequence[str], new: Sequence[str], accepted: Collection[ChangeKey] = ()
+    old: Sequence[str],
+    new: Sequence[str],
+    accepted: Collection[ChangeKey] = (),
+    field: str = "body",
 ) -> list[TrackedChange]:
-    """Return the changes that turn the paragraphs ``old`` into ``new``, in text order.
+    """Return the changes that turn the paragraphs ``old`` of ``field`` into ``new``, in order.
 
     Changes in ``accepted`` are left out: they stay as the current text has them.
     """
     out: list[TrackedChange] = []
     pos = base = 0
-    for op in diff_paragraphs("body", old, new).ops:
+    for op in diff_paragraphs(field, old, new).ops:
         if op.kind == "delete":
-            out.append(TrackedChange("delete", op.text, pos, pos, base))
+            out.append(TrackedChange("delete", op.text, pos, pos, base, field))
             base += len(op.text)
             continue
         if op.kind == "insert":
-            out.append(TrackedChange("insert", op.text, pos, pos + len(op.text), base))
+            out.append(TrackedChange("insert", op.text, pos, pos + len(op.text), base, field))
         else:
             base += len(op.text)
         pos += len(op.text)

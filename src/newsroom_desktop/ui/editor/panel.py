@@ -281,6 +281,18 @@ class EditorPanel(QWidget):
         cursor.setPosition(min(position, self.body.document().characterCount() - 1))
         self.body.setTextCursor(cursor)
 
+    def rebuild_line(self, edit: WrappingLineEdit, decorate: Decorate | None = None) -> None:
+        """Set the headline or lead to its text again, marked up by ``decorate`` (tracked
+        changes); nothing is due to be saved, and the field's undo history starts afresh."""
+        self._loading = True
+        try:
+            edit.set_text(edit.text())
+            if decorate is not None:
+                decorate(edit.document())
+        finally:
+            self._loading = False
+        self._refresh_counts()
+
     def _load_body(
         self, markdown: str, figures: FigureSource, decorate: Decorate | None = None
     ) -> None:
@@ -449,8 +461,8 @@ class EditorPanel(QWidget):
         self.changed.emit()
 
     def _refresh_counts(self) -> None:
-        self.headline_count.show_count(self.headline.toPlainText())
-        self.lead_count.show_count(self.lead.toPlainText())
+        self.headline_count.show_count(text_without_deletions(self.headline.document()))
+        self.lead_count.show_count(text_without_deletions(self.lead.document()))
 
     def emit_counts(self) -> None:
         """Emit ``counts_changed`` with words and characters of lead and body now."""

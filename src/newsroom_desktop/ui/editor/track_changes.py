@@ -40,6 +40,7 @@ class ChangeRun:
     end: int
     author: str
     text: str
+    field: str = "body"
 
 
 def body_paragraphs(doc: QTextDocument) -> tuple[list[str], list[int]]:
@@ -150,8 +151,8 @@ def text_without_deletions(doc: QTextDocument) -> str:
     return "\n".join(lines)
 
 
-def change_runs(doc: QTextDocument) -> list[ChangeRun]:
-    """Return the tracked changes in the document, in order; neighbours of one kind are one."""
+def change_runs(doc: QTextDocument, field: str = "body") -> list[ChangeRun]:
+    """Return the tracked changes in a field's document, in order; neighbours of a kind are one."""
     runs: list[ChangeRun] = []
     block = doc.begin()
     while block.isValid():
@@ -166,17 +167,18 @@ def change_runs(doc: QTextDocument) -> list[ChangeRun]:
                 author = fmt.stringProperty(TRACK_AUTHOR)
                 last = runs[-1] if runs else None
                 if last and last.kind == kind and last.end == start and last.author == author:
-                    runs[-1] = ChangeRun(kind, last.start, end, author, last.text + fragment.text())
+                    text = last.text + fragment.text()
+                    runs[-1] = ChangeRun(kind, last.start, end, author, text, field)
                 else:
-                    runs.append(ChangeRun(kind, start, end, author, fragment.text()))
+                    runs.append(ChangeRun(kind, start, end, author, fragment.text(), field))
             it += 1
         block = block.next()
     return runs
 
 
-def run_at(doc: QTextDocument, pos: int) -> ChangeRun | None:
+def run_at(doc: QTextDocument, pos: int, field: str = "body") -> ChangeRun | None:
     """Return the change the place ``pos`` is in or touches (the one after it first)."""
-    runs = change_runs(doc)
+    runs = change_runs(doc, field)
     inside = [r for r in runs if r.start <= pos < r.end]
     touching = [r for r in runs if r.end == pos]
     found = inside or touching

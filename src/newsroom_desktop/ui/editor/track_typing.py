@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from newsroom_desktop.core.body import OBJECT_CHAR
 from newsroom_desktop.ui.editor.formats import heading_of
@@ -23,6 +23,7 @@ from newsroom_desktop.ui.editor.track_formats import (
 )
 
 _DELETE_KEYS = (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+TextField = QTextEdit | QPlainTextEdit  # the body; the headline and lead
 
 
 def tracked_delete(doc: QTextDocument, start: int, end: int, author: str) -> int:
@@ -59,7 +60,7 @@ def tracked_delete(doc: QTextDocument, start: int, end: int, author: str) -> int
 class TrackedTyping(QObject):
     """Watches a body editor's keys while its changes are tracked, for ``author``."""
 
-    def __init__(self, edit: QTextEdit, author: str) -> None:
+    def __init__(self, edit: TextField, author: str) -> None:
         super().__init__(edit)
         self.edit = edit
         self.author = author

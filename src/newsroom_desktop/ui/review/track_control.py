@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
@@ -14,10 +16,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QToolTip
 
 from newsroom_desktop.core import body as body_md
+from newsroom_desktop.core.diff import paragraphs
 from newsroom_desktop.core.documents import ArticleDoc, RevisionInfo
 from newsroom_desktop.core.tracked import track_paragraphs
 from newsroom_desktop.ui.actions import icon
-from newsroom_desktop.ui.editor.panel import EditorPanel
+from newsroom_desktop.ui.editor.fields import WrappingLineEdit
+from newsroom_desktop.ui.editor.panel import Decorate, EditorPanel
 from newsroom_desktop.ui.editor.track_changes import (
     ChangeRun,
     CurrentText,
@@ -30,7 +34,7 @@ from newsroom_desktop.ui.editor.track_changes import (
     settle,
 )
 from newsroom_desktop.ui.editor.track_formats import INSERT
-from newsroom_desktop.ui.editor.track_typing import TrackedTyping
+from newsroom_desktop.ui.editor.track_typing import TextField, TrackedTyping
 from newsroom_desktop.ui.review.core_call import MESSAGE_MS, call_core
 from newsroom_desktop.ui.services import Services
 
@@ -48,9 +52,15 @@ class TrackChangesController(QObject):
         self.window = window
         self.editor = editor
         self.body = editor.body
+        self.fields: dict[str, TextField] = {
+            "headline": editor.headline,
+            "lead": editor.lead,
+            "body": editor.body,
+        }
+        self._current = "body"  # the field whose cursor moved last
         self.base: RevisionInfo | None = None
-        self.typing: TrackedTyping | None = None
-        self._old: list[str] = []  # the submitted body's paragraphs
+        self.typing: list[TrackedTyping] = []
+        self._old: dict[str, list[str]] = {}  # each field's submitted paragraphs
         self.wanted = False  # the person switched Track Changes on: it stays on article to article
         self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
         self._count_timer.timeout.connect(self._show_count)
@@ -130,15 +140,22 @@ class TrackChangesController(QObject):
         self.accept_all.triggered.connect(lambda: self.settle_all(accept=True))
         self.reject_all.triggered.connect(lambda: self.settle_all(accept=False))
         self.services.session.loaded.connect(self._on_loaded)
-        self.body.textChanged.connect(self._count_timer.start)
-        self.body.viewport().installEventFilter(self)
+        # Kept, not asked for at each event: while the window is torn down a field may be gone.
+        self._viewports = [(edit.viewport(), name) for name, edit in self.fields.items()]
+        for name, edit in self.fields.items():
+            edit.textChanged.connect(self._count_timer.start)
+            edit.viewport().installEventFilter(self)
+            edit.cursorPositionChanged.connect(lambda n=name: self._set_current(n))
         self.body.painted.connect(self._paint_bars)
+
+    def _set_current(self, name: str) -> None:
+        self._current = name
 
     # --- switching ---------------------------------------------------------------------
 
     @property
     def active(self) -> bool:
-        """True while the body shows tracked changes."""
+        """True while the article shows tracked changes."""
         return self.base is not None
 
     def _toggled(self, on: bool) -> None:
@@ -156,12 +173,12 @@ class TrackChangesController(QObject):
             self._set_active(False)
 
     def set_tracking(self, on: bool, *, quiet: bool = False) -> None:
-        """Show the changes against the submitted version in the body, or the plain text."""
+        """Show the changes against the submitted version in the article, or the plain text."""
         article_id = self.editor.article_id
         if not on or article_id is None:
             self._stop_typing()
             if self.base is not None:
-                self.editor.rebuild_body()
+                self._rebuild(None)
             self._set_active(False)
             return
         history = self.services.newsroom.history
@@ -180,17 +197,34 @@ class TrackChangesController(QObject):
             self._set_active(False)
             return
         self.base = base
+        self._old = {
+            "headline": paragraphs(base.headline),
+            "lead": paragraphs(base.lead),
+            "body": body_md.blocks_text(base.body),
+        }
         author = self._author(article_id, base)
-        old = self._old = body_md.blocks_text(base.body)
 
-        def decorate(document: QTextDocument) -> None:
-            texts, _ = body_paragraphs(document)
-            mark_changes(document, track_paragraphs(old, texts, accepted), author)
+        def marker(name: str) -> Decorate:
+            def decorate(document: QTextDocument) -> None:
+                texts, _ = body_paragraphs(document)
+                changes = track_paragraphs(self._old[name], texts, accepted, name)
+                mark_changes(document, changes, author)
 
-        self.editor.rebuild_body(decorate)
+            return decorate
+
+        self._rebuild(marker)
         self._stop_typing()
-        self.typing = TrackedTyping(self.body, self.services.newsroom.actor.name)
+        me = self.services.newsroom.actor.name
+        self.typing = [TrackedTyping(edit, me) for edit in self.fields.values()]
         self._set_active(True)
+
+    def _rebuild(self, marker: Callable[[str], Decorate] | None) -> None:
+        """Show each field again from its text, marked up by ``marker(name)`` or plain."""
+        self.editor.rebuild_body(marker("body") if marker else None)
+        for name in ("headline", "lead"):
+            edit = self.fields[name]
+            assert isinstance(edit, WrappingLineEdit)
+            self.editor.rebuild_line(edit, marker(name) if marker else None)
 
     def _author(self, article_id: str, base: RevisionInfo) -> str:
         """Return who made the changes since submission: the last to save a revision since."""
@@ -200,9 +234,9 @@ class TrackChangesController(QObject):
         return later[0] if later else self.services.newsroom.actor.name
 
     def _stop_typing(self) -> None:
-        if self.typing is not None:
-            self.typing.stop()
-            self.typing = None
+        for typing in self.typing:
+            typing.stop()
+        self.typing = []
 
     def _set_active(self, on: bool) -> None:
         if not on:
@@ -223,9 +257,12 @@ class TrackChangesController(QObject):
 
     # --- changes -----------------------------------------------------------------------
 
-    def runs(self) -> list[ChangeRun]:
-        """Return the changes the body shows now."""
-        return change_runs(self.body.document()) if self.base is not None else []
+    def runs(self, field: str = "") -> list[ChangeRun]:
+        """Return the changes shown now: headline's, lead's, then body's (or one field's)."""
+        if self.base is None:
+            return []
+        names = [field] if field else list(self.fields)
+        return [r for name in names for r in change_runs(self.fields[name].document(), name)]
 
     def _show_count(self) -> None:
         if self.base is None:
@@ -238,15 +275,21 @@ class TrackChangesController(QObject):
             )
         )
 
+    def _order(self, field: str, pos: int) -> tuple[int, int]:
+        return list(self.fields).index(field), pos
+
     def go_to_change(self, *, forward: bool) -> ChangeRun | None:
         """Select the next (or previous) change after the cursor; None when there is none."""
-        cursor = self.body.textCursor()
+        cursor = self.fields[self._current].textCursor()
+        start = self._order(self._current, cursor.selectionStart())
+        end = self._order(self._current, cursor.selectionEnd())
         runs = self.runs()
         if forward:
-            found = next((r for r in runs if r.start >= cursor.selectionEnd()), None)
-            found = found or next((r for r in runs if r.start > cursor.selectionStart()), None)
+            found = next((r for r in runs if self._order(r.field, r.start) >= end), None)
+            found = found or next((r for r in runs if self._order(r.field, r.start) > start), None)
         else:
-            found = next((r for r in reversed(runs) if r.end <= cursor.selectionStart()), None)
+            before = [r for r in runs if self._order(r.field, r.end) <= start]
+            found = before[-1] if before else None
         if found is None:
             self.services.status(self.tr("No more changes."), MESSAGE_MS)
             return None
@@ -254,19 +297,22 @@ class TrackChangesController(QObject):
         return found
 
     def _select(self, run: ChangeRun) -> None:
-        cursor = self.body.textCursor()
+        edit = self.fields[run.field]
+        cursor = edit.textCursor()
         cursor.setPosition(run.start)
         cursor.setPosition(run.end, QTextCursor.MoveMode.KeepAnchor)
-        self.body.setTextCursor(cursor)
-        self.body.ensureCursorVisible()
+        edit.setTextCursor(cursor)
+        edit.ensureCursorVisible()
+        self._current = run.field
 
     def _runs_here(self) -> list[ChangeRun]:
-        cursor = self.body.textCursor()
+        cursor = self.fields[self._current].textCursor()
+        runs = self.runs(self._current)
         if cursor.hasSelection():
             lo, hi = cursor.selectionStart(), cursor.selectionEnd()
-            return [r for r in self.runs() if r.start < hi and r.end > lo]
-        run = run_at(self.body.document(), cursor.position())
-        return [run] if run is not None else []
+            return [r for r in runs if r.start < hi and r.end > lo]
+        run = run_at(self.fields[self._current].document(), cursor.position(), self._current)
+        return [run] if run else []
 
     def settle_here(self, *, accept: bool) -> int:
         """Accept or reject the change at the cursor (or in the selection), then go to the next."""
@@ -278,21 +324,25 @@ class TrackChangesController(QObject):
             return 0
         if accept and not self._remember(runs):
             return 0
-        done = settle(self.body.document(), runs, accept=accept)
-        cursor = self.body.textCursor()
+        edit = self.fields[runs[0].field]
+        done = settle(edit.document(), runs, accept=accept)
+        cursor = edit.textCursor()
         cursor.setPosition(min(r.start for r in runs))
-        self.body.setTextCursor(cursor)
+        edit.setTextCursor(cursor)
         self.go_to_change(forward=True)
         return done
 
     def settle_all(self, *, accept: bool) -> int:
-        """Accept or reject every change the body shows, as one undo step."""
+        """Accept or reject every change shown: one undo step in each field."""
         if self.body.isReadOnly():
             return 0
         runs = self.runs()
         if accept and not self._remember(runs):
             return 0
-        done = settle(self.body.document(), runs, accept=accept)
+        done = sum(
+            settle(edit.document(), [r for r in runs if r.field == name], accept=accept)
+            for name, edit in self.fields.items()
+        )
         self._show_count()
         return done
 
@@ -301,9 +351,14 @@ class TrackChangesController(QObject):
         article_id, base = self.editor.article_id, self.base
         if article_id is None or base is None:
             return False
-        current = CurrentText(self.body.document())
-        changes = changes_of_runs(runs, current, track_paragraphs(self._old, current.paragraphs))
-        keys = [c.key for c in changes]
+        keys = []
+        for name, edit in self.fields.items():
+            mine = [r for r in runs if r.field == name]
+            if not mine:
+                continue
+            current = CurrentText(edit.document())
+            changes = track_paragraphs(self._old[name], current.paragraphs, field=name)
+            keys += [c.key for c in changes_of_runs(mine, current, changes)]
         if not keys:
             return True
         accepts = self.services.newsroom.accepts
@@ -316,15 +371,18 @@ class TrackChangesController(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.base is None:
             return False
+        name = next((n for viewport, n in self._viewports if viewport is watched), "")
+        if not name:
+            return False
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            return self._tooltip(event)
+            return self._tooltip(name, event)
         if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
-            return self._context_menu(event)
+            return self._context_menu(name, event)
         return False
 
-    def _run_under(self, pos: QPoint) -> ChangeRun | None:
-        cursor = self.body.cursorForPosition(pos)
-        runs = [r for r in self.runs() if r.start <= cursor.position() <= r.end]
+    def _run_under(self, name: str, pos: QPoint) -> ChangeRun | None:
+        place = self.fields[name].cursorForPosition(pos).position()
+        runs = [r for r in self.runs(name) if r.start <= place <= r.end]
         return runs[0] if runs else None
 
     def describe(self, run: ChangeRun) -> str:
@@ -334,19 +392,19 @@ class TrackChangesController(QObject):
             return self.tr("Inserted by %1: “%2”").replace("%1", run.author).replace("%2", words)
         return self.tr("Deleted by %1: “%2”").replace("%1", run.author).replace("%2", words)
 
-    def _tooltip(self, event: QHelpEvent) -> bool:
-        run = self._run_under(event.pos())
+    def _tooltip(self, name: str, event: QHelpEvent) -> bool:
+        run = self._run_under(name, event.pos())
         if run is None:
             QToolTip.hideText()
             return False
-        QToolTip.showText(event.globalPos(), self.describe(run), self.body.viewport())
+        QToolTip.showText(event.globalPos(), self.describe(run), self.fields[name].viewport())
         return True
 
-    def _context_menu(self, event: QContextMenuEvent) -> bool:
-        run = self._run_under(event.pos())
+    def _context_menu(self, name: str, event: QContextMenuEvent) -> bool:
+        run = self._run_under(name, event.pos())
         if run is None:
             return False
-        menu = self.body.createStandardContextMenu(event.pos())
+        menu = self.fields[name].createStandardContextMenu(event.pos())
         self._select(run)
         first = menu.actions()[0] if menu.actions() else menu.addSeparator()
         menu.insertSection(first, self.describe(run))

@@ -5,7 +5,7 @@ Revises: 0008
 Create Date: 2026-12-07
 
 Both dialects: ``tracked_accepts``, one row per accepted change of an article against one
-submitted revision (its kind, its offset in the submitted text and its text). Rejecting needs
+submitted revision (its field, kind, offset in the submitted text and text). Rejecting needs
 no record: it changes the body itself.
 
 PostgreSQL: everyone signed in reads the rows; a person adds rows only under their own id and
@@ -40,6 +40,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("article_id", sa.String(length=36), nullable=False),
         sa.Column("base_revision_id", sa.String(length=36), nullable=False),
+        sa.Column("field", sa.String(length=16), nullable=False),
         sa.Column("kind", sa.String(length=8), nullable=False),
         sa.Column("base_offset", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
