@@ -181,7 +181,11 @@ class MainWindow(QMainWindow):
             joined=self.sync_desk.start,
         )
         self.track_changes = TrackChangesController(
-            self.services, editor=self.editor, window=self, before=self.menus["view"]
+            self.services,
+            editor=self.editor,
+            window=self,
+            before=self.menus["view"],
+            main_toolbar=self.toolbar,
         )
         self.sync_article = SyncArticleController(
             self.services, self.sync_desk, editor=self.editor, menu=self.menus["article"]

@@ -13,7 +13,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QToolTip
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QToolButton, QToolTip
 
 from newsroom_desktop.core import body as body_md
 from newsroom_desktop.core.diff import paragraphs
@@ -45,7 +45,13 @@ class TrackChangesController(QObject):
     """Shows the open article's changes against its submitted version inline, in the body."""
 
     def __init__(
-        self, services: Services, *, editor: EditorPanel, window: QMainWindow, before: QMenu
+        self,
+        services: Services,
+        *,
+        editor: EditorPanel,
+        window: QMainWindow,
+        before: QMenu,
+        main_toolbar: QToolBar,
     ) -> None:
         super().__init__(window)
         self.services = services
@@ -66,9 +72,10 @@ class TrackChangesController(QObject):
         self._count_timer.timeout.connect(self._show_count)
         self._build_actions()
         self._build_menu(window, before)
-        self._build_toolbar(window)
+        self._build_toolbar(window, main_toolbar)
         self._wire()
         self._set_active(False)
+        self.toggle.setEnabled(editor.article_id is not None)
 
     # --- building ----------------------------------------------------------------------
 
@@ -114,13 +121,17 @@ class TrackChangesController(QObject):
                 self.menu.addAction(action)
         window.menuBar().insertMenu(before.menuAction(), self.menu)
 
-    def _build_toolbar(self, window: QMainWindow) -> None:
+    def _build_toolbar(self, window: QMainWindow, main_toolbar: QToolBar) -> None:
+        # The switch stays in reach on the main toolbar; the Review toolbar shows while it is on.
+        main_toolbar.addSeparator()
+        main_toolbar.addAction(self.toggle)
+        button = main_toolbar.widgetForAction(self.toggle)
+        if isinstance(button, QToolButton):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar = QToolBar(self.tr("Review Toolbar"), window)
         self.toolbar.setObjectName("reviewToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.addAction(self.toggle)
-        self.toolbar.addSeparator()
         for action in (*self.step_actions, *self.all_actions):
             self.toolbar.addAction(action)
         self.count_label = QLabel(self.toolbar)
