@@ -7,6 +7,7 @@ import random
 from newsroom_desktop.core.tracked import (
     SEPARATOR,
     ParagraphMap,
+    authors_of,
     reject,
     shown_deletion,
     track_paragraphs,
@@ -99,3 +100,17 @@ def test_places_map_to_paragraphs_and_spans_skip_the_breaks() -> None:
     assert places.locate(99) == (2, 4)
     assert places.spans(1, 10) == [(0, 1, 3), (1, 0, 2), (2, 0, 1)]
     assert ParagraphMap([]).locate(5) == (0, 0)
+
+
+def test_each_change_is_theirs_who_first_saved_it() -> None:
+    nam = [OLD[0].replace("trực tuyến", "toàn quốc"), OLD[1], OLD[2]]
+    hau = [nam[0], OLD[1].replace(" Thường trực", ""), OLD[2]]
+    now = [hau[0], hau[1], OLD[2].replace("11 giờ", "11 giờ 30")]  # typed, not saved yet
+    changes = track_paragraphs(OLD, now)
+    authors = authors_of(OLD, [("Phương Nam", nam), ("Ngọc Hậu", hau)], changes)
+    assert list(zip([c.text.strip() for c in changes], authors, strict=True)) == [
+        ("trực tuyến", "Phương Nam"),
+        ("toàn quốc", "Phương Nam"),
+        ("Thường trực", "Ngọc Hậu"),
+        ("30", ""),
+    ]

@@ -124,3 +124,21 @@ class ParagraphMap:
 def shown_deletion(text: str, *, hard_break: str = "\n") -> str:
     """Return deleted text as it shows inside one paragraph: a ¶ where a paragraph break was."""
     return text.replace(SEPARATOR, "¶").replace("\n", hard_break)
+
+
+def authors_of(
+    old: Sequence[str],
+    versions: Sequence[tuple[str, Sequence[str]]],
+    changes: Sequence[TrackedChange],
+    field: str = "body",
+) -> list[str]:
+    """Return who made each change: the author of the first version, oldest first, that has it.
+
+    ``versions`` are (author, paragraphs) of the versions saved since submission; a change
+    none of them has (typed since the last save) gets ''.
+    """
+    found = [
+        (author, {c.key for c in track_paragraphs(old, pars, field=field)})
+        for author, pars in versions
+    ]
+    return [next((author for author, keys in found if c.key in keys), "") for c in changes]

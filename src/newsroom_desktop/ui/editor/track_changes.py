@@ -69,11 +69,15 @@ def _heading_at(cursor: QTextCursor) -> int:
     return heading_of(cursor.block().blockFormat())
 
 
-def mark_changes(doc: QTextDocument, changes: Sequence[TrackedChange], author: str) -> None:
-    """Show ``changes`` (placed in the document's paragraphs as body_paragraphs gives them).
+def mark_changes(
+    doc: QTextDocument, changes: Sequence[TrackedChange], authors: Sequence[str] | str
+) -> None:
+    """Show ``changes`` (placed in the document's paragraphs as body_paragraphs gives them),
+    each by its author (``authors``, one a change, or one for all).
 
     Runs on a freshly built document: it is not an undoable step.
     """
+    names = [authors] * len(changes) if isinstance(authors, str) else list(authors)
     texts, starts = body_paragraphs(doc)
     places = ParagraphMap(texts)
     undo = doc.isUndoRedoEnabled()
@@ -81,7 +85,7 @@ def mark_changes(doc: QTextDocument, changes: Sequence[TrackedChange], author: s
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
     # From the end back, so that deleted text put in does not move the places before it.
-    for change in reversed(changes):
+    for change, author in reversed(list(zip(changes, names, strict=True))):
         if change.kind == INSERT:
             for index, lo, hi in places.spans(change.start, change.end):
                 _mark_span(cursor, starts[index] + lo, starts[index] + hi, INSERT, author)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QToolButton,
 from newsroom_desktop.core import body as body_md
 from newsroom_desktop.core.diff import paragraphs
 from newsroom_desktop.core.documents import ArticleDoc, RevisionInfo
-from newsroom_desktop.core.tracked import track_paragraphs
+from newsroom_desktop.core.tracked import authors_of, track_paragraphs
 from newsroom_desktop.ui.actions import icon
 from newsroom_desktop.ui.editor.fields import WrappingLineEdit
 from newsroom_desktop.ui.editor.panel import Decorate, EditorPanel
@@ -213,13 +213,16 @@ class TrackChangesController(QObject):
             "lead": paragraphs(base.lead),
             "body": body_md.blocks_text(base.body),
         }
-        author = self._author(article_id, base)
+        versions = self._versions(article_id, base)
+        me = self.services.newsroom.actor.name
 
         def marker(name: str) -> Decorate:
             def decorate(document: QTextDocument) -> None:
                 texts, _ = body_paragraphs(document)
                 changes = track_paragraphs(self._old[name], texts, accepted, name)
-                mark_changes(document, changes, author)
+                by_field = [(author, fields[name]) for author, fields in versions]
+                authors = authors_of(self._old[name], by_field, changes, name)
+                mark_changes(document, changes, [a or me for a in authors])
 
             return decorate
 
@@ -237,12 +240,31 @@ class TrackChangesController(QObject):
             assert isinstance(edit, WrappingLineEdit)
             self.editor.rebuild_line(edit, marker(name) if marker else None)
 
-    def _author(self, article_id: str, base: RevisionInfo) -> str:
-        """Return who made the changes since submission: the last to save a revision since."""
+    def _versions(
+        self, article_id: str, base: RevisionInfo
+    ) -> list[tuple[str, dict[str, list[str]]]]:
+        """Return each person's last version in each stretch of their saves since submission.
+
+        A change is theirs who first saved it: comparing these few versions with the submitted
+        one tells, without a comparison per autosave.
+        """
         history = self.services.newsroom.history
         revisions = call_core(self.services, lambda: history.list(article_id)) or []
-        later = [r.author for r in revisions if r.number > base.number and r.author]
-        return later[0] if later else self.services.newsroom.actor.name
+        later = sorted((r for r in revisions if r.number > base.number), key=lambda r: r.number)
+        stretches = [
+            r for n, r in enumerate(later) if n + 1 == len(later) or later[n + 1].author != r.author
+        ]
+        return [
+            (
+                r.author,
+                {
+                    "headline": paragraphs(r.headline),
+                    "lead": paragraphs(r.lead),
+                    "body": body_md.blocks_text(r.body),
+                },
+            )
+            for r in stretches
+        ]
 
     def _stop_typing(self) -> None:
         for typing in self.typing:
