@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QToolButton,
 from newsroom_desktop.core import body as body_md
 from newsroom_desktop.core.diff import paragraphs
 from newsroom_desktop.core.documents import ArticleDoc, RevisionInfo
-from newsroom_desktop.core.tracked import authors_of, track_paragraphs
+from newsroom_desktop.core.tracked import ChangeKey, authors_of, track_paragraphs
 from newsroom_desktop.ui.actions import icon
 from newsroom_desktop.ui.editor.fields import WrappingLineEdit
 from newsroom_desktop.ui.editor.panel import Decorate, EditorPanel
@@ -186,13 +186,32 @@ class TrackChangesController(QObject):
     def set_tracking(self, on: bool, *, quiet: bool = False) -> None:
         """Show the changes against the submitted version in the article, or the plain text."""
         article_id = self.editor.article_id
+        self._stop_typing()
         if not on or article_id is None:
-            self._stop_typing()
             if self.base is not None:
                 self._rebuild(None)
             self._set_active(False)
             return
-        history = self.services.newsroom.history
+        found = self._load_base(article_id, quiet=quiet)
+        if found is None:
+            self._set_active(False)
+            return
+        self.base, accepted = found
+        self._old = {
+            "headline": paragraphs(self.base.headline),
+            "lead": paragraphs(self.base.lead),
+            "body": body_md.blocks_text(self.base.body),
+        }
+        self._rebuild(self._marker(accepted, self._versions(article_id, self.base)))
+        me = self.services.newsroom.actor.name
+        self.typing = [TrackedTyping(edit, me) for edit in self.fields.values()]
+        self._set_active(True)
+
+    def _load_base(
+        self, article_id: str, *, quiet: bool
+    ) -> tuple[RevisionInfo, frozenset[ChangeKey]] | None:
+        """Return the submitted version and the changes accepted against it, or None."""
+        history, accepts = self.services.newsroom.history, self.services.newsroom.accepts
         base = call_core(self.services, lambda: history.submitted_revision(article_id))
         if base is None:
             if not quiet:
@@ -200,20 +219,14 @@ class TrackChangesController(QObject):
                     self.tr("This article has not been submitted: there is nothing to compare."),
                     MESSAGE_MS,
                 )
-            self._set_active(False)
-            return
-        accepts = self.services.newsroom.accepts
+            return None
         accepted = call_core(self.services, lambda: accepts.accepted(article_id, base.id))
-        if accepted is None:
-            self._set_active(False)
-            return
-        self.base = base
-        self._old = {
-            "headline": paragraphs(base.headline),
-            "lead": paragraphs(base.lead),
-            "body": body_md.blocks_text(base.body),
-        }
-        versions = self._versions(article_id, base)
+        return None if accepted is None else (base, accepted)
+
+    def _marker(
+        self, accepted: frozenset[ChangeKey], versions: list[tuple[str, dict[str, list[str]]]]
+    ) -> Callable[[str], Decorate]:
+        """Return what marks up a field's new document: its changes, each by its author."""
         me = self.services.newsroom.actor.name
 
         def marker(name: str) -> Decorate:
@@ -226,11 +239,7 @@ class TrackChangesController(QObject):
 
             return decorate
 
-        self._rebuild(marker)
-        self._stop_typing()
-        me = self.services.newsroom.actor.name
-        self.typing = [TrackedTyping(edit, me) for edit in self.fields.values()]
-        self._set_active(True)
+        return marker
 
     def _rebuild(self, marker: Callable[[str], Decorate] | None) -> None:
         """Show each field again from its text, marked up by ``marker(name)`` or plain."""
