@@ -283,3 +283,16 @@ def test_the_headline_and_lead_show_their_changes_too(qtbot, make_window):
     qtbot.waitUntil(lambda: not window.session.dirty)
     stored = window.newsroom.articles.get(doc.id)
     assert (stored.headline, stored.lead) == ("Hội thảo về công tác Đảng", "Hội trực tuyến.")
+
+
+def test_typing_inside_struck_through_words_writes_after_them(qtbot, make_window):
+    window, _doc = taken_and_edited(qtbot, make_window)
+    body = window.editor.body
+    window.track_changes.toggle.trigger()
+    cursor = body.textCursor()
+    cursor.setPosition(body.document().toPlainText().index("Thường trực") + 3)
+    body.setTextCursor(cursor)
+    type_text(body, "Ban ")
+    assert "Thường trực Ban" in body.document().toPlainText()
+    assert (DELETE, "Thường trực") in runs_of(window)
+    assert "Phó Bí thư Ban Thành ủy" in window.editor.body_markdown()

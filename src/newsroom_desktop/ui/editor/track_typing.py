@@ -57,6 +57,20 @@ def tracked_delete(doc: QTextDocument, start: int, end: int, author: str) -> int
     return end - removed
 
 
+def deletion_end(doc: QTextDocument, pos: int) -> int:
+    """Return the end of the deleted text ``pos`` stands inside of, or ``pos`` itself."""
+    block = doc.findBlock(pos)
+    end = pos
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        lo, hi = fragment.position(), fragment.position() + fragment.length()
+        if track_kind(fragment.charFormat()) == DELETE and lo <= end < hi and lo < pos:
+            end = hi
+        it += 1
+    return end
+
+
 class TrackedTyping(QObject):
     """Watches a body editor's keys while its changes are tracked, for ``author``."""
 
@@ -101,6 +115,10 @@ class TrackedTyping(QObject):
     def _type_here(self) -> None:
         """Make what is typed next an insertion by the author, outside any deleted text."""
         cursor = self.edit.textCursor()
+        end = deletion_end(self.edit.document(), cursor.position())
+        if end != cursor.position() and not cursor.hasSelection():
+            cursor.setPosition(end)  # as in Word: new words go after the struck-through ones
+            self.edit.setTextCursor(cursor)
         fmt = self.edit.currentCharFormat()
         if track_kind(fmt) == INSERT and fmt.stringProperty(TRACK_AUTHOR) == self.author:
             return
