@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent, QTextCursor
+from PySide6.QtGui import QContextMenuEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QMenu
 
 from newsroom_desktop.core.body import blocks_text
+from newsroom_desktop.ui.editor.track_changes import text_without_deletions
 from newsroom_desktop.ui.editor.track_formats import DELETE, INSERT
 from tests.conftest import EDITOR, REPORTER
 from tests.ui.typing import commit_text, type_text
@@ -296,3 +297,12 @@ def test_typing_inside_struck_through_words_writes_after_them(qtbot, make_window
     assert "Thường trực Ban" in body.document().toPlainText()
     assert (DELETE, "Thường trực") in runs_of(window)
     assert "Phó Bí thư Ban Thành ủy" in window.editor.body_markdown()
+
+
+def test_the_counts_read_the_text_as_before_when_nothing_is_struck_through(qapp):
+    doc = QTextDocument()
+    cursor = QTextCursor(doc)
+    cursor.insertText("Sáng 07/9,\u2028Trung\u00a0tướng")
+    cursor.insertBlock()
+    cursor.insertText("Cần Thơ")
+    assert text_without_deletions(doc) == doc.toPlainText()

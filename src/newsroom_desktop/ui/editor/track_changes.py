@@ -146,13 +146,13 @@ def mark_span(doc: QTextDocument, start: int, end: int, kind: str, author: str) 
 
 
 def text_without_deletions(doc: QTextDocument) -> str:
-    """Return the document's plain text without the deleted text shown in it."""
+    """Return the document's plain text as toPlainText() gives it, without deleted text."""
     lines: list[str] = []
     block = doc.begin()
     while block.isValid():
         lines.append("".join(text for _, text in _kept_pieces(block)))
         block = block.next()
-    return "\n".join(lines)
+    return "\n".join(lines).replace(HARD_BREAK, "\n").replace("\u00a0", " ")
 
 
 def change_runs(doc: QTextDocument, field: str = "body") -> list[ChangeRun]:
