@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 
 from newsroom_desktop.core.body import blocks_text
 from newsroom_desktop.ui.editor.track_changes import text_without_deletions
@@ -306,3 +306,55 @@ def test_the_counts_read_the_text_as_before_when_nothing_is_struck_through(qapp)
     cursor.insertBlock()
     cursor.insertText("Cần Thơ")
     assert text_without_deletions(doc) == doc.toPlainText()
+
+
+def test_cut_paste_delete_and_typing_over_a_selection_are_tracked(qtbot, make_window):
+    window, doc = taken_and_edited(qtbot, make_window)
+    body = window.editor.body
+    window.track_changes.toggle.trigger()
+    body.setFocus()
+    # Typing over a selection of submitted words strikes them and writes after them.
+    select_text(body, "Quy chế")
+    type_text(body, "Quy định")
+    assert (DELETE, "Quy chế") in runs_of(window)
+    assert (INSERT, "Quy định") in runs_of(window)
+    # Cut strikes the words and puts them on the clipboard; paste marks what it brings.
+    select_text(body, "Cần Thơ")
+    qtbot.keyClick(body, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == "Cần Thơ"
+    assert (DELETE, "Cần Thơ") in runs_of(window)
+    cursor = body.textCursor()
+    cursor.setPosition(body.document().toPlainText().index("Hội thảo kết thúc"))
+    body.setTextCursor(cursor)
+    qtbot.keyClick(body, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert (INSERT, "Cần Thơ") in runs_of(window)
+    # Delete (forward) strikes the next letter of submitted text.
+    cursor = body.textCursor()
+    cursor.setPosition(body.document().toPlainText().index("ngày."))
+    body.setTextCursor(cursor)
+    qtbot.keyClick(body, Qt.Key.Key_Delete)
+    assert (DELETE, "n") in runs_of(window)
+    window.session.save("save")
+    qtbot.waitUntil(lambda: not window.session.dirty)
+    pars = saved_body(window, doc.id)
+    assert "Quy định" in pars[0] and "Quy chế" not in pars[0]
+    assert "điểm cầu  có" in pars[1]
+    assert pars[2] == "Cần ThơHội thảo kết thúc lúc 11 giờ cùng gày."
+
+
+def test_the_tooltip_names_who_changed_what_and_previous_goes_back(qtbot, make_window):
+    window, _doc = taken_and_edited(qtbot, make_window)
+    track = window.track_changes
+    body = window.editor.body
+    track.toggle.trigger()
+    cursor = body.textCursor()
+    cursor.setPosition(body.document().toPlainText().index("toàn quốc") + 2)
+    where = body.cursorRect(cursor).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, where, body.viewport().mapToGlobal(where))
+    QApplication.sendEvent(body.viewport(), event)
+    assert QToolTip.text() == f"Inserted by {EDITOR.name}: “toàn quốc”"
+    body.moveCursor(QTextCursor.MoveOperation.End)
+    assert track.go_to_change(forward=False).text.strip() == "Thường trực"
+    assert track.go_to_change(forward=False).text.strip() == "toàn quốc"
+    assert track.go_to_change(forward=False).text.strip() == "trực tuyến"
+    assert track.go_to_change(forward=False) is None  # the first change: nothing before it
