@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+
+import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip
@@ -358,3 +361,42 @@ def test_the_tooltip_names_who_changed_what_and_previous_goes_back(qtbot, make_w
     assert track.go_to_change(forward=False).text.strip() == "toàn quốc"
     assert track.go_to_change(forward=False).text.strip() == "trực tuyến"
     assert track.go_to_change(forward=False) is None  # the first change: nothing before it
+
+
+@pytest.mark.parametrize("seed", [3, 18])  # 3 once typed between deleted words and their pad
+def test_any_tracked_typing_rejected_gives_the_submitted_text_and_accepted_keeps_it(
+    qtbot, make_window, seed
+):
+    window, _doc = taken_and_edited(qtbot, make_window)
+    track = window.track_changes
+    body = window.editor.body
+    track.toggle.trigger()
+    rng = random.Random(seed)
+    for _ in range(80):
+        block = body.document().findBlockByNumber(rng.randrange(body.document().blockCount()))
+        cursor = body.textCursor()
+        cursor.setPosition(block.position() + rng.randrange(1, max(2, block.length() - 1)))
+        if rng.random() < 0.3:
+            end = min(
+                cursor.position() + rng.randrange(1, 12), block.position() + block.length() - 1
+            )
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        body.setTextCursor(cursor)
+        roll = rng.random()
+        if roll < 0.4:
+            type_text(body, rng.choice(["đã ", "Hà Nội", "x", " các ", "ủy"]))
+        elif roll < 0.7:
+            qtbot.keyClick(body, Qt.Key.Key_Backspace)
+        else:
+            qtbot.keyClick(body, Qt.Key.Key_Delete)
+    typed = window.editor.body_markdown()
+    assert blocks_text(typed) != blocks_text(BODY)
+    track.reject_all.trigger()
+    assert track.runs("body") == []
+    # The editor's saved edits and everything typed since, all taken back: the submitted text.
+    assert blocks_text(window.editor.body_markdown()) == blocks_text(BODY)
+    window.editor.action_undo.trigger()
+    assert window.editor.body_markdown() == typed
+    track.accept_all.trigger()
+    assert window.editor.body_markdown() == typed
+    assert track.runs() == []

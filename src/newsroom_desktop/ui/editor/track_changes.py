@@ -189,23 +189,32 @@ def run_at(doc: QTextDocument, pos: int, field: str = "body") -> ChangeRun | Non
     return found[0] if found else None
 
 
-def _unmark(cursor: QTextCursor, run: ChangeRun) -> None:
-    for lo, hi, block in reversed(_fragments(cursor.document(), run.start, run.end)):
+def _unmark(cursor: QTextCursor, run: ChangeRun, pads: list[QTextCursor]) -> None:
+    """Make a run plain text; its pad spaces are left to _settle_pads (in ``pads``)."""
+    doc = cursor.document()
+    for lo, hi, block in reversed(_fragments(doc, run.start, run.end)):
         cursor.setPosition(lo + 1)
         fmt = cursor.charFormat()
         cursor.setPosition(lo)
         cursor.setPosition(hi, QTextCursor.MoveMode.KeepAnchor)
-        if fmt.hasProperty(TRACK_PAD) and not _pad_needed(cursor.document(), lo, hi, run):
-            cursor.removeSelectedText()
+        if fmt.hasProperty(TRACK_PAD):
+            pads.append(QTextCursor(cursor))  # a cursor follows the edits made after it
         else:
             cursor.setCharFormat(clean_format(fmt, heading_of(block.blockFormat())))
 
 
-def _pad_needed(doc: QTextDocument, lo: int, hi: int, run: ChangeRun) -> bool:
-    """Return True if a pad space still parts two words once its deletion is rejected."""
-    if lo == run.start:
-        return lo > doc.findBlock(lo).position() and doc.characterAt(lo - 1).isalnum()
-    return hi == run.end and doc.characterAt(hi).isalnum()
+def _settle_pads(pads: list[QTextCursor]) -> None:
+    """Keep a pad space as text where it still parts two words, once all is settled."""
+    for pad in pads:
+        if not pad.hasSelection():
+            continue
+        doc, lo, hi = pad.document(), pad.selectionStart(), pad.selectionEnd()
+        before = lo > pad.block().position() and doc.characterAt(lo - 1).isalnum()
+        if before and doc.characterAt(hi).isalnum():
+            fmt = pad.charFormat()
+            pad.setCharFormat(clean_format(fmt, heading_of(pad.block().blockFormat())))
+        else:
+            pad.removeSelectedText()
 
 
 def _remove(cursor: QTextCursor, run: ChangeRun) -> None:
@@ -224,12 +233,14 @@ def settle(doc: QTextDocument, runs: Sequence[ChangeRun], *, accept: bool) -> in
         return 0
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
+    pads: list[QTextCursor] = []
     for run in sorted(runs, key=lambda r: r.start, reverse=True):
         keep_text = (run.kind == INSERT) == accept
         if keep_text:
-            _unmark(cursor, run)
+            _unmark(cursor, run, pads)
         else:
             _remove(cursor, run)
+    _settle_pads(pads)
     cursor.endEditBlock()
     return len(runs)
 

@@ -18,6 +18,7 @@ from newsroom_desktop.ui.editor.track_formats import (
     DELETE,
     INSERT,
     TRACK_AUTHOR,
+    TRACK_PAD,
     track_kind,
     tracked_format,
 )
@@ -58,14 +59,17 @@ def tracked_delete(doc: QTextDocument, start: int, end: int, author: str) -> int
 
 
 def deletion_end(doc: QTextDocument, pos: int) -> int:
-    """Return the end of the deleted text ``pos`` stands inside of, or ``pos`` itself."""
+    """Return the end of the deleted text ``pos`` stands inside of (or just before its pad
+    space), or ``pos`` itself: what is typed there goes after the struck-through words."""
     block = doc.findBlock(pos)
     end = pos
     it = block.begin()
     while not it.atEnd():
         fragment = it.fragment()
+        fmt = fragment.charFormat()
         lo, hi = fragment.position(), fragment.position() + fragment.length()
-        if track_kind(fragment.charFormat()) == DELETE and lo <= end < hi and lo < pos:
+        inside = lo < pos or fmt.hasProperty(TRACK_PAD)
+        if track_kind(fmt) == DELETE and lo <= end < hi and inside:
             end = hi
         it += 1
     return end
