@@ -367,7 +367,7 @@ def test_the_tooltip_names_who_changed_what_and_previous_goes_back(qtbot, make_w
 def test_any_tracked_typing_rejected_gives_the_submitted_text_and_accepted_keeps_it(
     qtbot, make_window, seed
 ):
-    window, _doc = taken_and_edited(qtbot, make_window)
+    window, doc = taken_and_edited(qtbot, make_window)
     track = window.track_changes
     body = window.editor.body
     track.toggle.trigger()
@@ -399,6 +399,20 @@ def test_any_tracked_typing_rejected_gives_the_submitted_text_and_accepted_keeps
     assert blocks_text(window.editor.body_markdown()) == blocks_text(BODY)
     window.editor.action_undo.trigger()
     assert window.editor.body_markdown() == typed
-    track.accept_all.trigger()
+    if seed % 2:
+        track.accept_all.trigger()
+    else:  # one by one, from the top
+        body.moveCursor(QTextCursor.MoveOperation.Start)
+        track.go_to_change(forward=True)
+        while track.runs():
+            assert track.settle_here(accept=True) == 1
     assert window.editor.body_markdown() == typed
     assert track.runs() == []
+    # Accepted, saved and opened again: nothing shows, nothing was lost.
+    window.session.save("save")
+    qtbot.waitUntil(lambda: not window.session.dirty)
+    window.open_article(None)
+    window.open_article(doc.id)
+    assert track.active
+    assert track.runs() == []
+    assert window.editor.body_markdown() == typed

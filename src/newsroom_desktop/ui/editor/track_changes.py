@@ -305,18 +305,36 @@ def _kept_pieces(block: QTextBlock) -> list[tuple[int, str]]:
 def changes_of_runs(
     runs: Sequence[ChangeRun], current: CurrentText, changes: Sequence[TrackedChange]
 ) -> list[TrackedChange]:
-    """Return the changes of the word diff that the shown runs stand for."""
+    """Return the changes of the word diff that the shown runs stand for.
+
+    An insertion stands for the diff's insertions it overlaps; a deletion for the diff's
+    deletion at its place, or else the nearest one that shares a word with it (the diff of
+    the text now may cut a passage typed over otherwise than the marks show it).
+    """
     out: list[TrackedChange] = []
     for run in runs:
         lo, hi = current.place(run.start), current.place(run.end)
-        for change in changes:
-            if run.kind == INSERT and change.kind == INSERT:
-                hit = change.start < hi and change.end > lo
-            else:
-                hit = run.kind == change.kind == DELETE and change.start == lo
-            if hit and change not in out:
-                out.append(change)
+        if run.kind == INSERT:
+            hits = [c for c in changes if c.kind == INSERT and c.start < hi and c.end > lo]
+        else:
+            hits = [c for c in changes if c.kind == DELETE and c.start == lo]
+            hits = hits or _nearest_deletion(run, lo, changes)
+        out += [c for c in hits if c not in out]
     return out
+
+
+def _nearest_deletion(
+    run: ChangeRun, place: int, changes: Sequence[TrackedChange]
+) -> list[TrackedChange]:
+    words = set(run.text.split())
+    near = [
+        c
+        for c in changes
+        if c.kind == DELETE
+        and abs(c.start - place) <= len(run.text) + 2
+        and words & set(c.text.split())
+    ]
+    return sorted(near, key=lambda c: abs(c.start - place))[:1]
 
 
 def paint_change_bars(edit: QTextEdit) -> None:

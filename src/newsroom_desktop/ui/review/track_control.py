@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QToolButton,
 from newsroom_desktop.core import body as body_md
 from newsroom_desktop.core.diff import paragraphs
 from newsroom_desktop.core.documents import ArticleDoc, RevisionInfo
-from newsroom_desktop.core.tracked import ChangeKey, authors_of, track_paragraphs
+from newsroom_desktop.core.tracked import ChangeKey, ParagraphMap, authors_of, track_paragraphs
 from newsroom_desktop.ui.actions import icon
 from newsroom_desktop.ui.editor.fields import WrappingLineEdit
 from newsroom_desktop.ui.editor.panel import Decorate, EditorPanel
@@ -364,10 +364,12 @@ class TrackChangesController(QObject):
         if not runs:
             self.go_to_change(forward=True)
             return 0
-        if accept and not self._remember(runs):
-            return 0
         edit = self.fields[runs[0].field]
+        keys = self._keys(runs) if accept else []
         done = settle(edit.document(), runs, accept=accept)
+        if accept and not self._remember(keys + self._keys_unmarked(runs[0].field)):
+            edit.document().undo()  # not kept in the store: not accepted (the error shows)
+            return 0
         cursor = edit.textCursor()
         cursor.setPosition(min(r.start for r in runs))
         edit.setTextCursor(cursor)
@@ -379,7 +381,7 @@ class TrackChangesController(QObject):
         if self.body.isReadOnly():
             return 0
         runs = self.runs()
-        if accept and not self._remember(runs):
+        if accept and not self._remember(self._keys(runs, every=True)):
             return 0
         done = sum(
             settle(edit.document(), [r for r in runs if r.field == name], accept=accept)
@@ -388,19 +390,39 @@ class TrackChangesController(QObject):
         self._show_count()
         return done
 
-    def _remember(self, runs: list[ChangeRun]) -> bool:
-        """Record accepted changes in the store, so that they stay accepted when reopened."""
-        article_id, base = self.editor.article_id, self.base
-        if article_id is None or base is None:
-            return False
-        keys = []
+    def _keys(self, runs: list[ChangeRun], *, every: bool = False) -> list[ChangeKey]:
+        """Return the word diff's changes the runs stand for (``every``: all of their fields').
+
+        The diff of the text now may cut what the person typed otherwise than the marks show.
+        """
+        keys: list[ChangeKey] = []
         for name, edit in self.fields.items():
             mine = [r for r in runs if r.field == name]
             if not mine:
                 continue
             current = CurrentText(edit.document())
             changes = track_paragraphs(self._old[name], current.paragraphs, field=name)
-            keys += [c.key for c in changes_of_runs(mine, current, changes)]
+            chosen = changes if every else changes_of_runs(mine, current, changes)
+            keys += [c.key for c in chosen]
+        return keys
+
+    def _keys_unmarked(self, name: str) -> list[ChangeKey]:
+        """Return the diff's changes in the paragraphs of a field that show no mark any more.
+
+        Such a paragraph reads as accepted; so it must read when the article is reopened.
+        """
+        edit = self.fields[name]
+        current = CurrentText(edit.document())
+        places = ParagraphMap(current.paragraphs)
+        marked = {places.locate(current.place(r.start))[0] for r in self.runs(name)}
+        changes = track_paragraphs(self._old[name], current.paragraphs, field=name)
+        return [c.key for c in changes if places.locate(c.start)[0] not in marked]
+
+    def _remember(self, keys: list[ChangeKey]) -> bool:
+        """Record accepted changes in the store, so that they stay accepted when reopened."""
+        article_id, base = self.editor.article_id, self.base
+        if article_id is None or base is None:
+            return False
         if not keys:
             return True
         accepts = self.services.newsroom.accepts
