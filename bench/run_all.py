@@ -41,6 +41,7 @@ def main() -> None:
         run("bench_editor.py"),
         run("bench_proofing.py", *(["--quick"] if args.quick else [])),
         run("bench_diff.py"),
+        run("bench_track_changes.py", *(["--quick"] if args.quick else [])),
         run("bench_import.py"),
         run("bench_import_bounds.py"),
         run("bench_import_quality.py", *(["--quick"] if args.quick else [])),

@@ -143,6 +143,7 @@ UI_MAY_IMPORT = frozenset(
         "settings",
         "targets",  # length targets measured on an ArticleDoc
         "text",
+        "tracked",  # tracked changes: the word diff placed in the current text
         "vocabulary",  # statuses, languages, roles, revision names
         "workflow_rules",  # who may move or edit an article, from its record
     )

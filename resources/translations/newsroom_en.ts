@@ -54,7 +54,7 @@
 <context>
     <name>CountLabel</name>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="218"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="219"/>
         <source>%n characters</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -178,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="325"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n article to the trash.</numerusform>
@@ -186,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="386"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="394"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -194,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="387"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="395"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -341,6 +341,17 @@
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
             <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrackChangesController</name>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="315"/>
+        <source>%n change(s) against the version submitted by %1</source>
+        <translation>
+            <numerusform>%n change against the version submitted by %1</numerusform>
+            <numerusform>%n changes against the version submitted by %1</numerusform>
         </translation>
     </message>
 </context>

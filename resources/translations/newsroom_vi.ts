@@ -468,12 +468,12 @@
 <context>
     <name>CountLabel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="215"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="216"/>
         <source>%1 / %2 characters</source>
         <translation>%1 / %2 ký tự</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="218"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/fields.py" line="219"/>
         <source>%n characters</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
@@ -654,123 +654,123 @@
 <context>
     <name>EditorPanel</name>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="110"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="112"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="113"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="115"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="115"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="117"/>
         <source>Tags, separated by commas</source>
         <translation>Từ khóa, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="117"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="119"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="120"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="122"/>
         <source>Lead: the paragraph that sums up the story</source>
         <translation>Sapo: đoạn tóm tắt nội dung bài</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="132"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="134"/>
         <source>Sec&amp;tion</source>
         <translation>Chuyên &amp;mục</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="133"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="135"/>
         <source>B&amp;yline</source>
         <translation>Tá&amp;c giả</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="134"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="136"/>
         <source>Ta&amp;gs</source>
         <translation>Từ &amp;khóa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="193"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="195"/>
         <source>&amp;Bold</source>
         <translation>Đậ&amp;m</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="194"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="196"/>
         <source>&amp;Italic</source>
         <translation>&amp;Nghiêng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="195"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="197"/>
         <source>Heading &amp;2</source>
         <translation>Tiêu đề phụ &amp;2</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="196"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="198"/>
         <source>Heading &amp;3</source>
         <translation>Tiêu đề phụ &amp;3</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="197"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="199"/>
         <source>&amp;Paragraph</source>
         <translation>Đoạn &amp;văn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="198"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="200"/>
         <source>B&amp;ulleted list</source>
         <translation>&amp;Danh sách dấu đầu dòng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="199"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="201"/>
         <source>&amp;Numbered list</source>
         <translation>Danh sách đánh &amp;số</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="200"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="202"/>
         <source>Block &amp;quote</source>
         <translation>&amp;Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="201"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="203"/>
         <source>&amp;Link…</source>
         <translation>&amp;Liên kết…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="202"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="204"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="203"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="205"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="204"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="206"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="205"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="207"/>
         <source>Re&amp;place…</source>
         <translation>Tha&amp;y thế…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="498"/>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="504"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="531"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="537"/>
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="499"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="532"/>
         <source>Web or e-mail address (leave empty to remove the link):</source>
         <translation>Địa chỉ web hoặc e-mail (để trống nếu muốn bỏ liên kết):</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="504"/>
+        <location filename="../../src/newsroom_desktop/ui/editor/panel.py" line="537"/>
         <source>Only http, https and mailto links can be used.</source>
         <translation>Chỉ dùng được liên kết http, https và mailto.</translation>
     </message>
@@ -1790,132 +1790,132 @@ Thay thế chúng?</translation>
         <translation>&amp;Xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="68"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="69"/>
         <source>Export the selected articles</source>
         <translation>Xuất các bài viết đã chọn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="70"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="71"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="72"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="73"/>
         <source>Print Pre&amp;view…</source>
         <translation>Xem &amp;trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="74"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="75"/>
         <source>Restore from &amp;Backup…</source>
         <translation>Khôi phục từ &amp;bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="77"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="78"/>
         <source>Connect to a Newsroom Se&amp;rver…</source>
         <translation>&amp;Kết nối máy chủ tòa soạn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="80"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="81"/>
         <source>Work on the newsroom&apos;s shared server, signed in with your own login</source>
         <translation>Làm việc trên máy chủ chung của tòa soạn, đăng nhập bằng tài khoản của bạn</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="82"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="83"/>
         <source>Use the Store on This &amp;Computer</source>
         <translation>Dùng kho dữ liệu trên má&amp;y này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="85"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="86"/>
         <source>S&amp;ync Now</source>
         <translation>Đồng bộ n&amp;gay</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="88"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="89"/>
         <source>Send this desk&apos;s changes to the newsroom server and bring its news</source>
         <translation>Gửi các thay đổi trên máy này lên máy chủ tòa soạn và nhận tin mới về</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="92"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="93"/>
         <source>Fetch &amp;Older Articles…</source>
         <translation>Tải &amp;về các bài cũ hơn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="95"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="96"/>
         <source>Bring the newsroom&apos;s older articles to this desk</source>
         <translation>Lấy các bài cũ hơn của tòa soạn về máy này</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="97"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="98"/>
         <source>Move to &amp;Trash</source>
         <translation>Chuyển vào thùng &amp;rác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="98"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="99"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="100"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="101"/>
         <source>Pr&amp;eferences…</source>
         <translation>Tùy &amp;chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="101"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="102"/>
         <source>Search Articles</source>
         <translation>Tìm bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="102"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="103"/>
         <source>Revision &amp;History</source>
         <translation>&amp;Lịch sử phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="103"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="104"/>
         <source>&amp;Compare Revisions…</source>
         <translation>&amp;So sánh phiên bản…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="104"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="105"/>
         <source>&amp;Notes</source>
         <translation>Ghi &amp;chú</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="105"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="106"/>
         <source>&amp;About Newsroom Desktop</source>
         <translation>&amp;Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="148"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="149"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="153"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="154"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="157"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="158"/>
         <source>F&amp;ormat</source>
         <translation>Định &amp;dạng</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="161"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="162"/>
         <source>&amp;Article</source>
         <translation>&amp;Bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="162"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="163"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="163"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="164"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/actions.py" line="191"/>
+        <location filename="../../src/newsroom_desktop/ui/actions.py" line="192"/>
         <source>Main Toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
@@ -2020,82 +2020,82 @@ Thay thế chúng?</translation>
         <translation>Nhập không thành công</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="258"/>
         <source>Newsroom Desktop</source>
         <translation>Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="252"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="260"/>
         <source>Article &amp;List</source>
         <translation>&amp;Danh sách bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="261"/>
         <source>&amp;Photos Panel</source>
         <translation>&amp;Khung ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="290"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="298"/>
         <location filename="../../src/newsroom_desktop/ui/startup.py" line="175"/>
         <source>Could not open the article</source>
         <translation>Không mở được bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="325"/>
         <source>Moved %n article(s) to the trash.</source>
         <translation>
             <numerusform>Đã chuyển %n bài viết vào thùng rác.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="386"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="394"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="387"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="395"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="400"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="401"/>
         <source>Unsaved changes</source>
         <translation>Có thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="394"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="457"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="501"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="402"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="465"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="509"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="403"/>
         <source>Changed elsewhere</source>
         <translation>Đã bị sửa ở nơi khác</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="400"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="408"/>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="424"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="432"/>
         <source>About Newsroom Desktop</source>
         <translation>Giới thiệu Newsroom Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="425"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="433"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="434"/>
         <source>Newsroom Desktop %1
 A desktop newsroom editor for reporters and editors.
 GPL-3.0-or-later.</source>
@@ -2104,13 +2104,13 @@ Phần mềm soạn thảo tòa soạn trên máy tính, dành cho phóng viên 
 Giấy phép GPL-3.0-or-later.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="458"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="466"/>
         <source>Your last changes could not be saved; the window stays on this store.</source>
         <translation>Chưa lưu được thay đổi cuối cùng; cửa sổ vẫn ở kho dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="502"/>
-        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="503"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="510"/>
+        <location filename="../../src/newsroom_desktop/ui/main_window.py" line="511"/>
         <source>Your last changes could not be saved. Close anyway? They are kept in the recovery file.</source>
         <translation>Không lưu được những thay đổi cuối cùng của bạn. Vẫn đóng? Các thay đổi đó được giữ trong tệp khôi phục.</translation>
     </message>
@@ -4124,6 +4124,86 @@ Close and drop the changes?</source>
         <location filename="../../src/newsroom_desktop/ui/template_dialog.py" line="460"/>
         <source>Delete the template “%1”? Photos it filled keep their text.</source>
         <translation>Xóa mẫu “%1”? Các ảnh đã điền theo mẫu vẫn giữ nội dung.</translation>
+    </message>
+</context>
+<context>
+    <name>TrackChangesController</name>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="94"/>
+        <source>&amp;Track Changes</source>
+        <translation>&amp;Theo dõi thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="99"/>
+        <source>Show the changes against the submitted version in the text (Ctrl+Shift+E)</source>
+        <translation>Hiện ngay trong bài các thay đổi so với bản đã gửi duyệt (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="102"/>
+        <source>&amp;Previous Change</source>
+        <translation>Thay đổi t&amp;rước</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="104"/>
+        <source>&amp;Next Change</source>
+        <translation>Thay đổi &amp;sau</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="105"/>
+        <source>&amp;Accept Change</source>
+        <translation>Chấp &amp;nhận thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="106"/>
+        <source>&amp;Reject Change</source>
+        <translation>Từ &amp;chối thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="107"/>
+        <source>Accept A&amp;ll Changes</source>
+        <translation>Chấp nhận &amp;mọi thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="108"/>
+        <source>Reject All C&amp;hanges</source>
+        <translation>Từ chối &amp;hết thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="113"/>
+        <source>&amp;Review</source>
+        <translation>&amp;Rà soát</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="131"/>
+        <source>Review Toolbar</source>
+        <translation>Thanh công cụ rà soát</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="219"/>
+        <source>This article has not been submitted: there is nothing to compare.</source>
+        <translation>Bài này chưa được gửi duyệt: chưa có bản nào để so sánh.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="315"/>
+        <source>%n change(s) against the version submitted by %1</source>
+        <translation>
+            <numerusform>%n thay đổi so với bản %1 đã gửi duyệt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="336"/>
+        <source>No more changes.</source>
+        <translation>Không còn thay đổi nào.</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="456"/>
+        <source>Inserted by %1: “%2”</source>
+        <translation>%1 thêm: “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../src/newsroom_desktop/ui/review/track_control.py" line="457"/>
+        <source>Deleted by %1: “%2”</source>
+        <translation>%1 xóa: “%2”</translation>
     </message>
 </context>
 <context>

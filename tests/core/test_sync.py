@@ -9,9 +9,11 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from newsroom_desktop.core.body import blocks_text
 from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.settings import Settings
+from newsroom_desktop.core.tracked import track_paragraphs
 from tests import pg
 
 BODY = "Tăng cường sự lãnh đạo của Đảng đối với công tác dân vận.\n\nĐoạn hai của bài."
@@ -187,6 +189,36 @@ def test_a_status_change_and_a_note_made_offline_arrive_once(desks, pg_database)
         f"SELECT action FROM audit_events WHERE article_id = '{doc.id}' AND outcome = 'done'",
     )
     assert sorted(a for (a,) in done) == ["submit", "take"]
+
+
+def test_an_accepted_tracked_change_travels_to_the_other_desk_once(desks, pg_database):
+    hau = desks("Ngọc Hậu")
+    nam = desks("Phương Nam", "editor")
+    doc = hau.nr.articles.create({"headline": "Gửi duyệt", "body": BODY})
+    hau.nr.workflow.apply(doc.id, "submit")
+    hau.sync()
+    nam.sync()
+    nam.nr.workflow.apply(doc.id, "take")
+    nam.nr.articles.save(doc.id, {"body": BODY.replace("công tác", "việc")})
+    base = nam.nr.history.submitted_revision(doc.id)
+    assert base is not None
+    old = blocks_text(base.body)
+    new = blocks_text(nam.nr.articles.get(doc.id).body)
+    keys = [c.key for c in track_paragraphs(old, new)]
+    assert nam.nr.accepts.accept(doc.id, base.id, keys[:1]) == 1
+    nam.sync()
+    nam.sync()
+    hau.sync()
+    assert hau.nr.accepts.accepted(doc.id, base.id) == {keys[0]}
+    rows = _server_rows(
+        pg_database, f"SELECT count(*) FROM tracked_accepts WHERE article_id = '{doc.id}'"
+    )
+    assert rows == [(1,)]
+    # An accept alone, with no other change to the article, travels too.
+    assert nam.nr.accepts.accept(doc.id, base.id, keys[1:]) == 1
+    nam.sync()
+    hau.sync()
+    assert hau.nr.accepts.accepted(doc.id, base.id) == set(keys)
 
 
 def test_a_conflict_is_resolved_paragraph_by_paragraph_and_closed_everywhere(desks):

@@ -300,6 +300,30 @@ class Note(Base):
     resolved_by: Mapped[str] = mapped_column(String(200), default="")
 
 
+class TrackedAccept(Base):
+    """A tracked change someone accepted: it no longer shows against that submitted version.
+
+    The change is named by where it stands in the submitted text (``base_revision_id``): its
+    field (headline, lead or body), kind, offset there and text, which no later edit elsewhere
+    moves.
+    """
+
+    __tablename__ = "tracked_accepts"
+
+    id: Mapped[str] = _id_column()
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    base_revision_id: Mapped[str] = mapped_column(String(36))
+    field: Mapped[str] = mapped_column(String(16), default="body")
+    kind: Mapped[str] = mapped_column(String(8))
+    base_offset: Mapped[int] = mapped_column()
+    text: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[str | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    author_name: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class StatusEvent(Base):
     """One status change of an article: who, when, from, to, and why."""
 

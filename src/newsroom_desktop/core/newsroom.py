@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.engine import make_url
 
 from newsroom_desktop.core import credentials
+from newsroom_desktop.core.accepts import AcceptService
 from newsroom_desktop.core.articles import ArticleService
 from newsroom_desktop.core.backups import BackupService
 from newsroom_desktop.core.context import CoreContext
@@ -101,6 +102,7 @@ class Newsroom:
         self.history = HistoryService(self.ctx)
         self.diffs = DiffService(self.ctx)
         self.notes = NoteService(self.ctx)
+        self.accepts = AcceptService(self.ctx)
         self.intake = IntakeService(self.ctx)
         self.backups = BackupService(store)
         self.recovery = RecoveryService(self.ctx)

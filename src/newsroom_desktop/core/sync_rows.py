@@ -32,6 +32,7 @@ from newsroom_desktop.core.models import (
     SyncConflict,
     SyncKnown,
     Tag,
+    TrackedAccept,
 )
 
 # The article's own fields a copy carries (num, section and tags are mapped, not copied).
@@ -56,6 +57,8 @@ ARTICLE_FIELDS = (
     "deleted_at",
     "head_revision_id",
 )
+# The sync_known kind of an accepted tracked change (core/accepts.py), sent once, never changed.
+ACCEPT = "accept"
 # Records that, once made, never change (notes change only by being resolved).
 IMMUTABLE: tuple[type[Base], ...] = (Revision, StatusEvent)
 
@@ -82,6 +85,7 @@ class ArticleState:
     owner: dict[str, Any] | None = None
     known: set[str] = field(default_factory=set)
     server_version: int = 0
+    accepts: list[dict[str, Any]] = field(default_factory=list)  # accepted tracked changes
 
 
 def read_states(session: Session, article_ids: Sequence[str], have: set[str]) -> list[ArticleState]:
@@ -118,6 +122,7 @@ def read_states(session: Session, article_ids: Sequence[str], have: set[str]) ->
         (StatusEvent, "events"),
         (Note, "notes"),
         (SyncConflict, "conflicts"),
+        (TrackedAccept, "accepts"),
     )
     for model, attr in kinds:
         for row in session.scalars(select(model).where(model.article_id.in_(ids))):
@@ -305,12 +310,14 @@ def apply_state(
     if not dirty:
         set_links(session, article, state.links)
     _take_resolvable(session, Note, "note", state.notes)
+    _insert_missing(session, TrackedAccept, state.accepts)
     _take_resolvable(session, SyncConflict, "conflict", state.conflicts)
     if state.lease or aid in batch.leased:
         _replace(session, Lease, aid, [state.lease] if state.lease else [])
     session.flush()
     mark_known(session, "revision", state.known | {r["id"] for r in state.revisions})
     mark_known(session, "event", [e["id"] for e in state.events])
+    mark_known(session, ACCEPT, [a["id"] for a in state.accepts])
     if not dirty:
         search.index_article(session, article)
         _in_step(session, article, state.server_version, batch.in_step.get(aid))

@@ -33,8 +33,10 @@ from newsroom_desktop.core.models import (
     SyncKnown,
     SyncState,
     Tag,
+    TrackedAccept,
 )
 from newsroom_desktop.core.sync_rows import (
+    ACCEPT,
     chunks,
     columns,
     mark_known,
@@ -68,6 +70,8 @@ def record_sent(
         rev.number = numbers[rev.id]
     mark_known(local, "revision", numbers)
     mark_known(local, "event", [e for sent in results.values() for e in sent["events"]])
+    # Another person's accept (made here before this desk joined) stays on this desk.
+    mark_known(local, ACCEPT, [a["id"] for aid in ids for a in outgoing[aid]["accepts"]])
     for kind in ("note", "conflict"):
         rows = [row for aid in ids for row in outgoing[aid][kind + "s"]]
         for digest in {resolution_digest(row) for row in rows}:
@@ -104,6 +108,9 @@ def dirty_ids(session: Session, article_id: str | None = None) -> list[str]:
     """
     unsent_revisions = select(Revision.article_id).where(~Revision.id.in_(select(SyncKnown.id)))
     unsent_events = select(StatusEvent.article_id).where(~StatusEvent.id.in_(select(SyncKnown.id)))
+    unsent_accepts = select(TrackedAccept.article_id).where(
+        ~TrackedAccept.id.in_(select(SyncKnown.id))
+    )
     me = select(SyncState.value).where(SyncState.key == PERSON_ID).scalar_subquery()
     stmt = (
         select(Article.id)
@@ -119,6 +126,7 @@ def dirty_ids(session: Session, article_id: str | None = None) -> list[str]:
                 case((Article.deleted_at.is_(None), False), else_=True) != SyncArticle.base_deleted,
                 Article.id.in_(unsent_revisions),
                 Article.id.in_(unsent_events),
+                Article.id.in_(unsent_accepts),
                 Article.id.in_(_changed_notes()),
             )
         )
@@ -176,6 +184,13 @@ def outgoing_of(local: Session, article_ids: Sequence[str]) -> dict[str, dict[st
         .order_by(StatusEvent.created_at)
     ):
         events[event.article_id].append(columns(event))
+    accepts: dict[str, list[dict[str, Any]]] = {aid: [] for aid in article_ids}
+    for accept in local.scalars(
+        select(TrackedAccept).where(
+            TrackedAccept.article_id.in_(article_ids), ~TrackedAccept.id.in_(known)
+        )
+    ):
+        accepts[accept.article_id].append(columns(accept))
     resolvable: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for model, kind in zip(_RESOLVABLE, ("notes", "conflicts"), strict=True):
         rows = list(local.scalars(select(model).where(model.article_id.in_(article_ids))))
@@ -213,6 +228,7 @@ def outgoing_of(local: Session, article_ids: Sequence[str]) -> dict[str, dict[st
             },
             "revisions": revs[aid],
             "events": events[aid],
+            "accepts": accepts[aid],
             "notes": resolvable["notes"][aid],
             "conflicts": resolvable["conflicts"][aid],
             "created_at": article.created_at,
@@ -393,6 +409,21 @@ def _send_resolvable(
     remote.flush()
 
 
+def _send_accepts(remote: Session, me: Person, rows: Sequence[dict[str, Any]]) -> None:
+    """Add the accepted tracked changes the server lacks; each person sends only their own
+    (the server lets nobody add one under another's name)."""
+    mine = [values for values in rows if values["author_id"] == me.id]
+    if not mine:
+        return
+    have = set(
+        remote.scalars(
+            select(TrackedAccept.id).where(TrackedAccept.id.in_([v["id"] for v in mine]))
+        )
+    )
+    remote.add_all(TrackedAccept(**values) for values in mine if values["id"] not in have)
+    remote.flush()
+
+
 def push(
     remote: Session,
     me: Person,
@@ -459,6 +490,7 @@ def push(
     if trash_refused:
         refused.append("trash: server_refused")
     _send_resolvable(remote, Note, outgoing["notes"])
+    _send_accepts(remote, me, outgoing["accepts"])
     _send_resolvable(remote, SyncConflict, outgoing["conflicts"])
     remote.flush()
     if events:  # the server's workflow moved it: read back what it wrote

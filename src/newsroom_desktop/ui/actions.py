@@ -62,8 +62,9 @@ def window_action_specs() -> list[ActionSpec]:
         ActionSpec(
             "export",
             _t("&Export…"),
-            # Not Ctrl+E: on Linux a text field takes Ctrl+E as "end of line" before the window.
-            "Ctrl+Shift+E",
+            # Not Ctrl+E: on Linux a text field takes Ctrl+E as "end of line" before the window;
+            # not Ctrl+Shift+E either: that is Track Changes, as in Word.
+            "Ctrl+Alt+E",
             "document-export",
             _t("Export the selected articles"),
         ),

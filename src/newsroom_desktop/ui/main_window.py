@@ -35,6 +35,7 @@ from newsroom_desktop.ui.photo_desk.window import PhotoDeskController
 from newsroom_desktop.ui.photo_panel import PhotoPanel
 from newsroom_desktop.ui.proofing import ProofingController
 from newsroom_desktop.ui.review.compose import Review
+from newsroom_desktop.ui.review.track_control import TrackChangesController
 from newsroom_desktop.ui.safety import SafetyController
 from newsroom_desktop.ui.server_desk import ServerDesk
 from newsroom_desktop.ui.services import Selection, Services, SettingsHolder
@@ -196,6 +197,13 @@ class MainWindow(QMainWindow):
             photo_panel=self.photo_panel,
             menu=self.menus["edit"],
             before=self.commands["preferences"],
+        )
+        self.track_changes = TrackChangesController(
+            self.services,
+            editor=self.editor,
+            window=self,
+            before=self.menus["view"],
+            main_toolbar=self.toolbar,
         )
         self.sync_article = SyncArticleController(
             self.services, self.sync_desk, editor=self.editor, menu=self.menus["article"]

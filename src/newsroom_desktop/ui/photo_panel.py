@@ -568,6 +568,8 @@ class PhotoPanel(QWidget):
             credit=self.credit.text(),
             alt_text=self.alt_text.toPlainText(),
         )
+        if edited == self._current:
+            return  # Qt said "changed" for underlines redrawn (spelling), not for typing
         self._current = edited
         item = self.list.currentItem()
         if item is not None:

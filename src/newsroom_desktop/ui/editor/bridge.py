@@ -31,6 +31,7 @@ from newsroom_desktop.ui.editor.formats import (
     list_style_of,
     run_marks,
 )
+from newsroom_desktop.ui.editor.track_formats import is_deletion_format
 
 __all__ = [
     "FigureSource",
@@ -123,6 +124,7 @@ class _Reader:
         self.doc = doc
         self.formats = doc.allFormats()
         self.chars: dict[int, tuple[bool, bool, str] | None] = {}
+        self.deletions: dict[int, bool] = {}
         self.blocks: dict[int, tuple[int, bool, str, int]] = {}
 
     def char_marks(self, index: int) -> tuple[bool, bool, str] | None:
@@ -131,6 +133,12 @@ class _Reader:
             fmt = self.formats[index]
             self.chars[index] = None if is_figure_format(fmt) else run_marks(fmt.toCharFormat())
         return self.chars[index]
+
+    def deleted(self, index: int) -> bool:
+        """Return True if a char format index marks tracked deleted text."""
+        if index not in self.deletions:
+            self.deletions[index] = is_deletion_format(self.formats[index])
+        return self.deletions[index]
 
     def block_info(self, block: QTextBlock) -> tuple[int, bool, str, int]:
         """Return (heading, quote, list style, list level) for a block."""
@@ -151,6 +159,9 @@ class _Reader:
         it = block.begin()
         while not it.atEnd():
             fragment = it.fragment()
+            if self.deleted(fragment.charFormatIndex()):
+                it += 1  # tracked deleted text: shown, never part of the body
+                continue
             marks = self.char_marks(fragment.charFormatIndex())
             if marks is None:
                 out.append(text_block(runs, heading, list_style=style, depth=level, quote=quote))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from newsroom_desktop.core.text import char_count, clean_line
 from newsroom_desktop.ui.editor.ime import PreeditCommitMixin
+from newsroom_desktop.ui.editor.track_changes import text_without_deletions
 
 
 class FieldLineEdit(PreeditCommitMixin, QLineEdit):
@@ -84,15 +85,15 @@ class WrappingLineEdit(PreeditCommitMixin, GrowingTextEdit):
         self.textChanged.connect(self._changed)
 
     def text(self) -> str:
-        """Return the field's value as one clean line."""
-        return clean_line(self.toPlainText())
+        """Return the field's value as one clean line (tracked deleted text left out)."""
+        return clean_line(text_without_deletions(self.document()))
 
     def set_text(self, text: str) -> None:
         """Replace the value; not undoable."""
         self.setPlainText(text)
 
     def _changed(self) -> None:
-        self.text_changed.emit(self.toPlainText())
+        self.text_changed.emit(text_without_deletions(self.document()))
 
     def set_font(self, font: QFont) -> None:
         """Use ``font`` and fit the height to it."""

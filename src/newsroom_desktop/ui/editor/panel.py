@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QImage, QKeySequence
+from PySide6.QtGui import QAction, QFont, QImage, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -52,9 +52,11 @@ from newsroom_desktop.ui.editor.text_edit import (
     new_document,
     side_margin,
 )
+from newsroom_desktop.ui.editor.track_changes import text_without_deletions
 from newsroom_desktop.ui.style import EDITOR_PANEL_STYLE
 
 Thumbnails = Callable[[PhotoUse], QImage | None]
+Decorate = Callable[[QTextDocument], None]
 COUNT_DELAY_MS = 300
 
 
@@ -264,10 +266,41 @@ class EditorPanel(QWidget):
         # Serialise once while the writer reads: the first autosave then only redoes edits.
         QTimer.singleShot(0, self.body_markdown)
 
-    def _load_body(self, markdown: str, figures: FigureSource) -> None:
+    def rebuild_body(self, decorate: Decorate | None = None) -> None:
+        """Build the body again from its Markdown, marked up by ``decorate`` (tracked changes).
+
+        The text stays as it is, so nothing is due to be saved; the undo history starts afresh.
+        """
+        position = self.body.textCursor().position()
+        self._loading = True
+        try:
+            self._load_body(self.body_markdown(), self.body.figures, decorate)
+        finally:
+            self._loading = False
+        cursor = self.body.textCursor()
+        cursor.setPosition(min(position, self.body.document().characterCount() - 1))
+        self.body.setTextCursor(cursor)
+
+    def rebuild_line(self, edit: WrappingLineEdit, decorate: Decorate | None = None) -> None:
+        """Set the headline or lead to its text again, marked up by ``decorate`` (tracked
+        changes); nothing is due to be saved, and the field's undo history starts afresh."""
+        self._loading = True
+        try:
+            edit.set_text(edit.text())
+            if decorate is not None:
+                decorate(edit.document())
+        finally:
+            self._loading = False
+        self._refresh_counts()
+
+    def _load_body(
+        self, markdown: str, figures: FigureSource, decorate: Decorate | None = None
+    ) -> None:
         self.find_bar.forget()  # its undo and place belong to the article shown until now
         document = new_document(self.body, figures)
         markdown_to_document(markdown, document, figures)
+        if decorate is not None:
+            decorate(document)
         self.body.replace_document(document, figures)
         self._body_generation += 1
         self._undo_available(False)
@@ -428,12 +461,12 @@ class EditorPanel(QWidget):
         self.changed.emit()
 
     def _refresh_counts(self) -> None:
-        self.headline_count.show_count(self.headline.toPlainText())
-        self.lead_count.show_count(self.lead.toPlainText())
+        self.headline_count.show_count(text_without_deletions(self.headline.document()))
+        self.lead_count.show_count(text_without_deletions(self.lead.document()))
 
     def emit_counts(self) -> None:
         """Emit ``counts_changed`` with words and characters of lead and body now."""
-        text = self.body.document().toPlainText().replace(OBJECT_CHAR, "")
+        text = text_without_deletions(self.body.document()).replace(OBJECT_CHAR, "")
         lead = self.lead.text()
         words = word_count(lead) + word_count(text)
         chars = len(lead) + len(text.replace("\n", ""))
