@@ -51,6 +51,9 @@ class Proofer:
         self._ignored: set[str] = set()
         # Each word's verdict, once: an article repeats its syllables thousands of times.
         self._verdicts: dict[str, tuple[str, tuple[str, ...]] | None] = {}
+        # Counts the changes to what passes (a word added or ignored): a cache of findings
+        # made before a change is stale after it.
+        self.revision = 0
         self.house_tones = _house_tones(house)
         for word in words:
             self.add_word(word)
@@ -60,11 +63,13 @@ class Proofer:
         for _, _, part in word_spans(unicodedata.normalize("NFC", word)):
             self._words.add(part.casefold())
         self._verdicts.clear()
+        self.revision += 1
 
     def ignore(self, word: str) -> None:
         """Accept ``word`` in this session only."""
         self._ignored.add(unicodedata.normalize("NFC", word).casefold())
         self._verdicts.clear()
+        self.revision += 1
 
     def word_finding(self, word: str) -> tuple[str, tuple[str, ...]] | None:
         """Return (rule, fixes) when ``word`` is a misspelling or off the house placement."""
