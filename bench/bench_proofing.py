@@ -148,6 +148,23 @@ def keystrokes(markdown: str, count: int, *, highlighted: bool) -> tuple[list[fl
     return times, cpu
 
 
+def proofer_making(words: int, runs: int) -> list[float]:
+    """Time making the proofer an article opens with, the newsroom dictionary holding ``words``."""
+    from newsroom_desktop.core.models import NewsroomWord
+
+    with tempfile.TemporaryDirectory() as tmp:
+        newsroom = Newsroom.open(Path(tmp) / "bench.sqlite", actor=Actor("Bench", "reporter"))
+        with newsroom.ctx.store.write() as session:  # one transaction, not one a word
+            session.add_all(NewsroomWord(word=f"Tên{n} Riêng") for n in range(words))
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            newsroom.proofing.proofer("vi")
+            times.append((time.perf_counter() - start) * 1000)
+        newsroom.close()
+    return times
+
+
 def suggestions(proofer: Proofer, words: list[str], rounds: int) -> list[float]:
     times = []
     for _ in range(rounds):
@@ -199,6 +216,8 @@ def main() -> None:
         print(f"open ({cache} dictionary cache), whole article underlined:     {ms(got['whole'])}")
         print(f"open ({cache} dictionary cache), longest underlining step:     {ms(got['step'])}")
         print(f"open ({cache} dictionary cache), longest event-loop turn:      {ms(got['turn'])}")
+    making = proofer_making(5_000, runs)
+    print(f"proofer on opening, newsroom dictionary of 5,000 words: {ms(making)}")
     plain, plain_cpu = keystrokes(markdown, keys, highlighted=False)
     lit, lit_cpu = keystrokes(markdown, keys, highlighted=True)
     print(f"keystroke without highlighter (wall): {ms(plain)}")

@@ -17,7 +17,7 @@ from newsroom_desktop.core.proofing.tones import (
     syllable_in_style,
     syllable_style,
 )
-from newsroom_desktop.core.proofing.words import WORD_RE, mask, nfc_with_offsets, word_spans
+from newsroom_desktop.core.proofing.words import WORD_RE, mask, nfc_with_offsets
 
 # An all-capital word this short that the dictionary does not know is an abbreviation
 # ("UBND", "HĐND", "CNTT"), not a misspelling.
@@ -30,6 +30,15 @@ def _house_tones(house: HouseStyle) -> ToneStyle | None:
     if not house.is_on("tone_marks") or style not in ("old", "new"):
         return None
     return "old" if style == "old" else "new"
+
+
+def accepted_words(words: Iterable[str]) -> frozenset[str]:
+    """Return the words of each of ``words`` (a phrase such as "Cần Thơ" gives two), folded."""
+    parts: set[str] = set()
+    for phrase in words:
+        found = WORD_RE.findall(mask(unicodedata.normalize("NFC", phrase)))
+        parts.update(part.casefold() for part in found)
+    return frozenset(parts)
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -55,13 +64,20 @@ class Proofer:
         # made before a change is stale after it.
         self.revision = 0
         self.house_tones = _house_tones(house)
-        for word in words:
-            self.add_word(word)
+        self._words.update(accepted_words(words))
+
+    @classmethod
+    def with_accepted(
+        cls, speller: Speller, house: HouseStyle, accepted: frozenset[str]
+    ) -> Proofer:
+        """Return a proofer that accepts the words ``accepted_words`` gave (made once, kept)."""
+        proofer = cls(speller, house)
+        proofer._words.update(accepted)
+        return proofer
 
     def add_word(self, word: str) -> None:
         """Accept ``word`` (each word of a phrase such as "Cần Thơ") from now on."""
-        for _, _, part in word_spans(unicodedata.normalize("NFC", word)):
-            self._words.add(part.casefold())
+        self._words.update(accepted_words([word]))
         self._verdicts.clear()
         self.revision += 1
 
