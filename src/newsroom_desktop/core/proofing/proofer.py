@@ -120,14 +120,16 @@ class Proofer:
         """Return the spelling (and tone-mark placement) findings of ``text``."""
         masked = mask(text)
         verdicts = self.word_finding
-        if not any(verdicts(word) for word in set(WORD_RE.findall(masked))):
+        flagged = {word: v for word in set(WORD_RE.findall(masked)) if (v := verdicts(word))}
+        if not flagged:
             return []  # the common paragraph: each of its words known, none placed
         found = []
         for match in WORD_RE.finditer(masked):
-            start, end, word = match.start(), match.end(), match.group()
-            verdict = verdicts(word)
+            word = match.group()
+            verdict = flagged.get(word)
             if verdict is None:
                 continue
+            start, end = match.span()
             rule, fixes = verdict
             if rule == "spelling":
                 found.append(Finding(field, start, end, word, SPELLING, rule, fixes, ""))
@@ -150,7 +152,7 @@ class Proofer:
         found = self.spelling(composed, field) + style_findings(
             composed, field, self.house, self.language, whole_field=whole_field
         )
-        if composed is not text:  # back to the offsets of the text as it was given
+        if where is not None:  # back to the offsets of the text as it was given
             found = [
                 replace(
                     f,
