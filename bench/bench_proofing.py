@@ -36,7 +36,7 @@ from newsroom_desktop.core.text import word_count
 from newsroom_desktop.ui.editor import EditorPanel
 from newsroom_desktop.ui.editor.bridge import markdown_to_document
 from newsroom_desktop.ui.editor.figures import FigureSource
-from newsroom_desktop.ui.editor.spelling import ProofHighlighter
+from newsroom_desktop.ui.editor.spelling import ProofHighlighter, next_finding
 from newsroom_desktop.ui.editor.text_edit import new_document
 
 MISSPELT_VI = ["muôns", "đươc", "nguời", "trườg", "Viêt", "chíh", "hộii", "thàh", "kinhh", "tếe"]
@@ -106,6 +106,67 @@ def opening(markdown: str, runs: int, *, cold: bool) -> dict[str, list[float]]:
         panel.close()
         newsroom.close()
     return figures
+
+
+def after_opening(markdown: str, runs: int) -> dict[str, list[float]]:
+    """Time what follows in an opened article: F7 from the end, then Ignore on a word.
+
+    "f7" is the walk from the end of the text around to the first finding (every paragraph
+    looked at); "ignore" the whole article underlined again after Ignore (as after Add to the
+    Newsroom Dictionary), with "step" its longest step.
+    """
+    figures: dict[str, list[float]] = {"f7": [], "ignore": [], "step": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        newsroom = Newsroom.open(Path(tmp) / "bench.sqlite", actor=Actor("Bench", "reporter"))
+        doc = newsroom.articles.get(newsroom.articles.create({"body": markdown}).id)
+        panel = EditorPanel()
+        panel.resize(1100, 900)
+        panel.show()
+        for _ in range(runs):
+            panel.load_article(doc, [])
+            document = panel.body.document()
+            proofer = fresh_proofer(HouseStyle(tone_style="old"))
+            highlighter = ProofHighlighter(document, "body", lambda p=proofer: p, whole_field=False)
+            highlighter.rehighlight_in_steps()
+            while highlighter.busy:
+                QApplication.processEvents()
+            settle(0.2)  # the panel's own work after a load (its first Markdown) is done
+            end = document.characterCount() - 1
+            start = time.perf_counter()
+            first = next_finding(highlighter, end, end)
+            figures["f7"].append((time.perf_counter() - start) * 1000)
+            assert first is not None
+            word = first_word_flagged(highlighter)
+            steps = timed_steps(highlighter)
+            start = time.perf_counter()
+            proofer.ignore(word)
+            highlighter.rehighlight_in_steps()
+            while highlighter.busy:
+                QApplication.processEvents()
+            figures["ignore"].append((time.perf_counter() - start) * 1000)
+            figures["step"].append(max(steps))
+            highlighter.setDocument(None)
+        panel.close()
+        newsroom.close()
+    return figures
+
+
+def settle(seconds: float) -> None:
+    """Let the event loop run for ``seconds``."""
+    until = time.perf_counter() + seconds
+    while time.perf_counter() < until:
+        QApplication.processEvents()
+
+
+def first_word_flagged(highlighter: ProofHighlighter) -> str:
+    """Return the first word ``highlighter`` underlines for its spelling or its tone mark."""
+    block = highlighter.document().begin()
+    while block.isValid():
+        for finding in highlighter.findings(block.text()):
+            if finding.rule in ("spelling", "tone_marks"):
+                return finding.text
+        block = block.next()
+    raise ValueError("no word flagged")
 
 
 def timed_steps(highlighter: ProofHighlighter) -> list[float]:
@@ -216,6 +277,10 @@ def main() -> None:
         print(f"open ({cache} dictionary cache), whole article underlined:     {ms(got['whole'])}")
         print(f"open ({cache} dictionary cache), longest underlining step:     {ms(got['step'])}")
         print(f"open ({cache} dictionary cache), longest event-loop turn:      {ms(got['turn'])}")
+    after = after_opening(markdown, runs)
+    print(f"F7 from the end of the article around to its first finding: {ms(after['f7'])}")
+    print(f"Ignore a word, whole article underlined again: {ms(after['ignore'])}")
+    print(f"Ignore a word, longest underlining step:       {ms(after['step'])}")
     making = proofer_making(5_000, runs)
     print(f"proofer on opening, newsroom dictionary of 5,000 words: {ms(making)}")
     plain, plain_cpu = keystrokes(markdown, keys, highlighted=False)
