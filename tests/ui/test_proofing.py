@@ -230,6 +230,22 @@ def red_and_blue(image) -> tuple[int, int]:
     return red, blue
 
 
+def test_an_opened_article_shows_its_underlines_on_the_page(qtbot, make_window):
+    # The top is underlined as the body arrives, before Qt lays it out; the rest after.
+    paragraphs = [f"Đoạn {n}: tôi muôns đi xa cùng bà con trong xóm." for n in range(300)]
+    window = open_window(make_window, body="\n\n".join(paragraphs))
+    body = window.editor.body
+    first = body.document().begin()
+    assert first.layout().lineCount() > 0  # shown: laid out
+    assert underlined(body.document())[0] == ("muôns", "#d0342c")
+    qtbot.waitUntil(lambda: not window.proofing.highlighter("body").busy)
+    assert len(underlined(body.document())) == 300
+    top = body.document().documentLayout().blockBoundingRect(first).toRect()
+    red, _ = red_and_blue(body.viewport().grab(top).toImage())
+    assert red > 10
+    assert not window.editor.is_dirty()
+
+
 def test_underlines_given_before_the_text_is_laid_out_are_drawn_like_qts(qtbot):
     from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QTextEdit

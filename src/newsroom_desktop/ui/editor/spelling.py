@@ -29,6 +29,8 @@ ProoferSource = Callable[[], Proofer | None]
 # The work a step of rehighlight_in_steps does before the window gets its turn again: well
 # under a frame (16 ms), so scrolling and typing never wait for a long article.
 STEP_SECONDS = 0.006
+# The work done on a new document before it is shown, from the top: no layout work at all then.
+AHEAD_SECONDS = 0.012
 # The first step underlines at least the top of the text (what opening shows) whatever it costs.
 TOP_BLOCKS = 20
 # Paragraph texts whose findings the highlighter keeps (typing makes a new text a keystroke).
@@ -96,6 +98,20 @@ class ProofHighlighter(QSyntaxHighlighter):
         with quiet(self.document()):
             super().rehighlight()
 
+    def underline_ahead(self, seconds: float = AHEAD_SECONDS) -> None:
+        """Underline from the top for ``seconds`` of work, before the document is shown.
+
+        Showing it lays the whole text out anew (at the view's width), so each paragraph takes
+        its underlines with no layout work now; once shown, each underline added costs a layout
+        of its paragraph again. rehighlight_in_steps then finds these paragraphs done.
+        """
+        deadline = time.perf_counter() + seconds
+        block = self.document().begin()
+        with quiet(self.document()):
+            while block.isValid() and time.perf_counter() < deadline:
+                self._underline(block, shown=False)
+                block = block.next()
+
     def rehighlight_in_steps(self) -> None:
         """Underline the whole document again, a few milliseconds of work an event-loop turn.
 
@@ -129,20 +145,21 @@ class ProofHighlighter(QSyntaxHighlighter):
         else:
             self.finished.emit()
 
-    def _underline(self, block: QTextBlock) -> None:
+    def _underline(self, block: QTextBlock, *, shown: bool = True) -> None:
         """Give ``block`` its underlines, with no layout work where none is needed.
 
         A paragraph whose underlines are already right is left alone (most are: a fresh
         document has none, and most paragraphs have no finding). One the text view has not
         laid out yet (a long article is laid out a piece at a time after it is shown) takes
-        its underlines directly: Qt lays it out with them when it gets there. Only the others
-        go through Qt's rehighlighting, which lays the paragraph out again at once.
+        its underlines directly: Qt lays it out with them when it gets there; so does every
+        paragraph of a document not ``shown`` yet. Only the others go through Qt's
+        rehighlighting, which lays the paragraph out again at once.
         """
         wanted = self._ranges(block.text())
         layout = block.layout()
         if _same(layout.formats(), wanted):
             return
-        if layout.lineCount() == 0 and not layout.preeditAreaText():
+        if (not shown or layout.lineCount() == 0) and not layout.preeditAreaText():
             layout.setFormats([_format_range(*r) for r in wanted])
         else:
             self.rehighlightBlock(block)
