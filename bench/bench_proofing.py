@@ -2,8 +2,10 @@
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_proofing.py [--quick]
 
-Prints: the body's first full highlighting (spelling and house style, a cold dictionary cache as
-after start and a warm one as on the next article), the time a highlighter adds to a keystroke
+Prints: the body's first full highlighting in the editor panel, as on opening an article (spelling
+and house style, a cold dictionary cache as after start and a warm one as on the next article;
+the whole, the longest step and the longest event-loop turn), the time a highlighter adds to a
+keystroke
 (the same typing with and without it), suggestions for misspellings (vi and en), and, if
 spylls is installed, the same dictionary work in pure Python for comparison.
 """
@@ -15,7 +17,9 @@ import importlib.util
 import os
 import random
 import statistics
+import tempfile
 import time
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -23,14 +27,17 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from bench.bench_editor import article_markdown, ms
+from newsroom_desktop.core.documents import Actor
+from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.proofing.house import HouseStyle
 from newsroom_desktop.core.proofing.proofer import Proofer
 from newsroom_desktop.core.proofing.speller import Speller, load_speller
 from newsroom_desktop.core.text import word_count
+from newsroom_desktop.ui.editor import EditorPanel
 from newsroom_desktop.ui.editor.bridge import markdown_to_document
 from newsroom_desktop.ui.editor.figures import FigureSource
-from newsroom_desktop.ui.editor.spelling import ProofHighlighter
-from newsroom_desktop.ui.editor.text_edit import BodyEdit, new_document
+from newsroom_desktop.ui.editor.spelling import ProofHighlighter, next_finding
+from newsroom_desktop.ui.editor.text_edit import new_document
 
 MISSPELT_VI = ["muôns", "đươc", "nguời", "trườg", "Viêt", "chíh", "hộii", "thàh", "kinhh", "tếe"]
 MISSPELT_EN = ["recieve", "goverment", "wich", "occured", "seperate", "untill", "tommorow"]
@@ -48,35 +55,153 @@ def fresh_proofer(house: HouseStyle) -> Proofer:
     return Proofer(Speller("vi", speller.backend, speller.missing), house)
 
 
-def opening(markdown: str, runs: int, *, cold: bool) -> tuple[list[float], list[float], float]:
-    """Time underlining a shown body as on opening: the top, the whole, the longest step.
+def opening(markdown: str, runs: int, *, cold: bool) -> dict[str, list[float]]:
+    """Time underlining a 20,000-word body as the window does on opening an article.
 
-    The body is a real editor widget, shown and laid out, as in the window; the first step
-    (the top of the text) runs at once, the rest a step an event-loop turn.
+    The body is the real editor panel, shown. As the window's proofing does, a highlighter is
+    attached to the body's new document as it arrives, with the article's proofer, and
+    underlines the top of it before Qt lays it out; loading then lays the whole text out (the
+    page makes the body as tall as its text) and the rest is underlined a step an event-loop
+    turn. Returns, a list a figure per run: "open" (the panel's load, the underlining ahead
+    included), "top" (the first step after it), "whole" (from the end of the load to the last
+    underline), "total" (from the start of the load), "step" (the longest step of the
+    highlighter, ahead or after) and "turn" (the longest event-loop turn meanwhile, Qt's own
+    work and the panel's included). Code without the arriving signal is timed as it attached.
     """
     house = HouseStyle(tone_style="old")
     warm = fresh_proofer(house)
-    firsts, wholes, longest = [], [], 0.0
-    edit = BodyEdit()
-    edit.resize(900, 700)
-    edit.show()
-    for _ in range(runs):
-        document = body_document(markdown)
-        edit.replace_document(document, FigureSource((), None))
+    names = ("open", "top", "whole", "total", "step", "turn")
+    figures: dict[str, list[float]] = {k: [] for k in names}
+    with tempfile.TemporaryDirectory() as tmp:
+        newsroom = Newsroom.open(Path(tmp) / "bench.sqlite", actor=Actor("Bench", "reporter"))
+        doc = newsroom.articles.get(newsroom.articles.create({"body": markdown}).id)
+        panel = EditorPanel()
+        panel.resize(1100, 900)
+        panel.show()
         QApplication.processEvents()
-        proofer = fresh_proofer(house) if cold else warm
-        start = time.perf_counter()  # from attaching, as the window does on opening
-        highlighter = ProofHighlighter(document, "body", lambda: None, whole_field=False)
-        highlighter._proofer = lambda p=proofer: p
-        highlighter.rehighlight_in_steps()
-        firsts.append((time.perf_counter() - start) * 1000)
-        while highlighter.busy:
-            step = time.perf_counter()
-            QApplication.processEvents()
-            longest = max(longest, (time.perf_counter() - step) * 1000)
-        wholes.append((time.perf_counter() - start) * 1000)
-    edit.close()
-    return firsts, wholes, longest
+        attached: list[ProofHighlighter] = []
+        proofers = [warm]
+        ahead: list[float] = []
+
+        def arriving(document: QTextDocument) -> None:
+            highlighter = ProofHighlighter(document, "body", lambda: None, whole_field=False)
+            highlighter._proofer = lambda p=proofers[-1]: p
+            start = time.perf_counter()
+            highlighter.underline_ahead()
+            ahead.append((time.perf_counter() - start) * 1000)
+            attached.append(highlighter)
+
+        def replaced() -> None:
+            document = panel.body.document()
+            if not attached or attached[-1].document() is not document:
+                attached.append(ProofHighlighter(document, "body", lambda: None, whole_field=False))
+                attached[-1]._proofer = lambda p=proofers[-1]: p
+
+        signal = getattr(panel.body, "document_arriving", None)
+        if signal is not None:
+            signal.connect(arriving)
+        panel.body.document_replaced.connect(replaced)
+        for _ in range(runs):
+            proofers.append(fresh_proofer(house) if cold else warm)
+            ahead.clear()
+            start = time.perf_counter()
+            panel.load_article(doc, [])
+            loaded = time.perf_counter()
+            highlighter = attached[-1]
+            steps = timed_steps(highlighter)
+            highlighter.rehighlight_in_steps()
+            top = time.perf_counter()
+            turn = 0.0
+            while highlighter.busy:
+                before = time.perf_counter()
+                QApplication.processEvents()
+                turn = max(turn, (time.perf_counter() - before) * 1000)
+            done = time.perf_counter()
+            figures["open"].append((loaded - start) * 1000)
+            figures["top"].append((top - loaded) * 1000)
+            figures["whole"].append((done - loaded) * 1000)
+            figures["total"].append((done - start) * 1000)
+            figures["step"].append(max(steps + ahead))
+            figures["turn"].append(turn)
+            highlighter.setDocument(None)
+        panel.close()
+        newsroom.close()
+    return figures
+
+
+def after_opening(markdown: str, runs: int) -> dict[str, list[float]]:
+    """Time what follows in an opened article: F7 from the end, then Ignore on a word.
+
+    "f7" is the walk from the end of the text around to the first finding (every paragraph
+    looked at); "ignore" the whole article underlined again after Ignore (as after Add to the
+    Newsroom Dictionary), with "step" its longest step.
+    """
+    figures: dict[str, list[float]] = {"f7": [], "ignore": [], "step": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        newsroom = Newsroom.open(Path(tmp) / "bench.sqlite", actor=Actor("Bench", "reporter"))
+        doc = newsroom.articles.get(newsroom.articles.create({"body": markdown}).id)
+        panel = EditorPanel()
+        panel.resize(1100, 900)
+        panel.show()
+        for _ in range(runs):
+            panel.load_article(doc, [])
+            document = panel.body.document()
+            proofer = fresh_proofer(HouseStyle(tone_style="old"))
+            highlighter = ProofHighlighter(document, "body", lambda p=proofer: p, whole_field=False)
+            highlighter.rehighlight_in_steps()
+            while highlighter.busy:
+                QApplication.processEvents()
+            settle(0.2)  # the panel's own work after a load (its first Markdown) is done
+            end = document.characterCount() - 1
+            start = time.perf_counter()
+            first = next_finding(highlighter, end, end)
+            figures["f7"].append((time.perf_counter() - start) * 1000)
+            assert first is not None
+            word = first_word_flagged(highlighter)
+            steps = timed_steps(highlighter)
+            start = time.perf_counter()
+            proofer.ignore(word)
+            highlighter.rehighlight_in_steps()
+            while highlighter.busy:
+                QApplication.processEvents()
+            figures["ignore"].append((time.perf_counter() - start) * 1000)
+            figures["step"].append(max(steps))
+            highlighter.setDocument(None)
+        panel.close()
+        newsroom.close()
+    return figures
+
+
+def settle(seconds: float) -> None:
+    """Let the event loop run for ``seconds``."""
+    until = time.perf_counter() + seconds
+    while time.perf_counter() < until:
+        QApplication.processEvents()
+
+
+def first_word_flagged(highlighter: ProofHighlighter) -> str:
+    """Return the first word ``highlighter`` underlines for its spelling or its tone mark."""
+    block = highlighter.document().begin()
+    while block.isValid():
+        for finding in highlighter.findings(block.text()):
+            if finding.rule in ("spelling", "tone_marks"):
+                return finding.text
+        block = block.next()
+    raise ValueError("no word flagged")
+
+
+def timed_steps(highlighter: ProofHighlighter) -> list[float]:
+    """Return a list that gets the milliseconds of each step ``highlighter`` takes from now."""
+    steps: list[float] = []
+    step = highlighter._step
+
+    def timed(generation: int, number: int) -> None:
+        start = time.perf_counter()
+        step(generation, number)
+        steps.append((time.perf_counter() - start) * 1000)
+
+    highlighter._step = timed  # type: ignore[method-assign]
+    return steps
 
 
 def keystrokes(markdown: str, count: int, *, highlighted: bool) -> tuple[list[float], list[float]]:
@@ -103,6 +228,23 @@ def keystrokes(markdown: str, count: int, *, highlighted: bool) -> tuple[list[fl
         cpu.append((time.thread_time() - start_cpu) * 1000)
         times.append((time.perf_counter() - start) * 1000)
     return times, cpu
+
+
+def proofer_making(words: int, runs: int) -> list[float]:
+    """Time making the proofer an article opens with, the newsroom dictionary holding ``words``."""
+    from newsroom_desktop.core.models import NewsroomWord
+
+    with tempfile.TemporaryDirectory() as tmp:
+        newsroom = Newsroom.open(Path(tmp) / "bench.sqlite", actor=Actor("Bench", "reporter"))
+        with newsroom.ctx.store.write() as session:  # one transaction, not one a word
+            session.add_all(NewsroomWord(word=f"Tên{n} Riêng") for n in range(words))
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            newsroom.proofing.proofer("vi")
+            times.append((time.perf_counter() - start) * 1000)
+        newsroom.close()
+    return times
 
 
 def suggestions(proofer: Proofer, words: list[str], rounds: int) -> list[float]:
@@ -147,11 +289,23 @@ def main() -> None:
     markdown = article_markdown(20_000)
     print(f"article: {word_count(markdown):,} words, {len(markdown):,} characters")
     for cold in (True, False):
-        first, whole, longest = opening(markdown, runs, cold=cold)
+        got = opening(markdown, runs, cold=cold)
         cache = "cold" if cold else "warm"
-        print(f"open ({cache} dictionary cache), top of the text underlined: {ms(first)}")
-        print(f"open ({cache} dictionary cache), whole article underlined:   {ms(whole)}")
-        print(f"open ({cache} dictionary cache), longest step the window waits: {longest:.1f} ms")
+        for key, label in (
+            ("open", "the panel's load, underlining ahead included"),
+            ("top", "top of the text underlined after the load"),
+            ("whole", "whole article underlined after the load"),
+            ("total", "whole article underlined from the load's start"),
+            ("step", "longest underlining step"),
+            ("turn", "longest event-loop turn after the load"),
+        ):
+            print(f"open ({cache} dictionary cache), {label}: {ms(got[key])}")
+    after = after_opening(markdown, runs)
+    print(f"F7 from the end of the article around to its first finding: {ms(after['f7'])}")
+    print(f"Ignore a word, whole article underlined again: {ms(after['ignore'])}")
+    print(f"Ignore a word, longest underlining step:       {ms(after['step'])}")
+    making = proofer_making(5_000, runs)
+    print(f"proofer on opening, newsroom dictionary of 5,000 words: {ms(making)}")
     plain, plain_cpu = keystrokes(markdown, keys, highlighted=False)
     lit, lit_cpu = keystrokes(markdown, keys, highlighted=True)
     print(f"keystroke without highlighter (wall): {ms(plain)}")

@@ -167,6 +167,24 @@ def test_the_newsroom_dictionary_and_house_style_live_in_the_store(newsroom):
     assert "Huế" not in newsroom.proofing.words()
 
 
+def test_a_word_another_desk_adds_or_removes_counts_from_the_next_proofer(store_path):
+    from newsroom_desktop.core.newsroom import Newsroom
+
+    here = Newsroom.open(store_path, actor=REPORTER)
+    there = Newsroom.open(store_path, actor=REPORTER)
+    try:
+        here.proofing.add_word("Kbang")
+        text = "Từ Kbang về Pleiku."
+        assert [f.text for f in here.proofing.proofer("vi").spelling(text)] == ["Pleiku"]
+        there.proofing.add_word("Pleiku")
+        assert here.proofing.proofer("vi").spelling(text) == []
+        there.proofing.remove_word("Kbang")
+        assert [f.text for f in here.proofing.proofer("vi").spelling(text)] == ["Kbang"]
+    finally:
+        here.close()
+        there.close()
+
+
 def test_newsroom_words_and_the_house_style_travel_with_sync(tmp_path, server_person, pg_database):
     from newsroom_desktop.core.newsroom import Newsroom
     from newsroom_desktop.core.settings import Settings

@@ -195,13 +195,86 @@ def test_the_house_style_dialog_switches_a_rule_off_for_every_desk(qtbot, make_w
 
 
 def test_a_long_article_is_underlined_from_the_top_then_to_the_end(qtbot, make_window):
-    paragraphs = [f"Đoạn {n}: tôi muôns đi xa." for n in range(120)]
+    paragraphs = [f"Đoạn {n}: tôi muôns đi xa cùng bà con trong xóm." for n in range(600)]
     window = open_window(make_window, body="\n\n".join(paragraphs))
     document = window.editor.body.document()
     first = underlined(document)
-    assert first[:1] == [("muôns", "#d0342c")] and len(first) < 120
-    qtbot.waitUntil(lambda: len(underlined(document)) == 120)
+    assert first[:20] == [("muôns", "#d0342c")] * 20 and len(first) < 600
+    qtbot.waitUntil(lambda: len(underlined(document)) == 600)
     assert not window.proofing.highlighter("body").busy
+
+
+def test_underlining_is_no_edit_the_article_opened_stays_saved(qtbot, make_window):
+    window = open_window(make_window)
+    qtbot.waitUntil(lambda: not window.proofing.highlighter("body").busy)
+    assert ("muôns", "#d0342c") in underlined(window.editor.body.document())
+    assert underlined(window.editor.headline.document()) == [("Huế", "#d0342c")]
+    assert not window.editor.is_dirty() and not window.session.dirty
+    window.proofing.ignore("muôns")  # every field underlined again, a paragraph changes
+    qtbot.waitUntil(lambda: not window.proofing.highlighter("body").busy)
+    assert ("muôns", "#d0342c") not in underlined(window.editor.body.document())
+    assert not window.editor.is_dirty() and not window.session.dirty
+    QTest.keyClicks(window.editor.body, "x")  # a real edit still is one
+    assert window.editor.is_dirty()
+
+
+def red_and_blue(image) -> tuple[int, int]:
+    """Count the pixels of ``image`` drawn in the spelling red and in the style blue."""
+    red = blue = 0
+    for y in range(image.height()):
+        for x in range(image.width()):
+            colour = image.pixelColor(x, y)
+            r, g, b = colour.red(), colour.green(), colour.blue()
+            red += r - b > 50 and r > g  # the text is black on white: grey, whatever its shade
+            blue += b - r > 50 and b > g
+    return red, blue
+
+
+def test_an_opened_article_shows_its_underlines_on_the_page(qtbot, make_window):
+    # The top is underlined as the body arrives, before Qt lays it out; the rest after.
+    paragraphs = [f"Đoạn {n}: tôi muôns đi xa cùng bà con trong xóm." for n in range(300)]
+    window = open_window(make_window, body="\n\n".join(paragraphs))
+    body = window.editor.body
+    first = body.document().begin()
+    assert first.layout().lineCount() > 0  # shown: laid out
+    assert underlined(body.document())[0] == ("muôns", "#d0342c")
+    qtbot.waitUntil(lambda: not window.proofing.highlighter("body").busy)
+    assert len(underlined(body.document())) == 300
+    top = body.document().documentLayout().blockBoundingRect(first).toRect()
+    red, _ = red_and_blue(body.viewport().grab(top).toImage())
+    assert red > 10
+    assert not window.editor.is_dirty()
+
+
+def test_underlines_given_before_the_text_is_laid_out_are_drawn_like_qts(qtbot):
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QTextEdit
+
+    from newsroom_desktop.core.proofing.proofer import Proofer
+    from newsroom_desktop.core.proofing.speller import load_speller
+    from newsroom_desktop.ui.editor.spelling import ProofHighlighter
+
+    proofer = Proofer(load_speller("vi"), HouseStyle())
+    text = "Tôi muôns đi.\nGặp của của bà con , muôns muôns.\nKhông có lỗi.\nĐi  xa muôns"
+    stepped, by_qt = QTextDocument(), QTextDocument()
+    for document in (stepped, by_qt):
+        document.setPlainText(text)
+    assert stepped.lastBlock().layout().lineCount() == 0  # not laid out: nothing shows it yet
+    lit = ProofHighlighter(stepped, "body", lambda: proofer, whole_field=False)
+    lit.rehighlight_in_steps()
+    qtbot.waitUntil(lambda: not lit.busy)
+    ProofHighlighter(by_qt, "body", lambda: proofer, whole_field=False).rehighlight()
+    assert underlined(stepped) == underlined(by_qt)
+    # Where findings overlap ("muôns muôns": a repeat of a misspelling) the later one wins.
+    assert ("muôns ", "#1f6fd1") in underlined(stepped)
+    edit = QTextEdit()
+    qtbot.addWidget(edit)
+    edit.resize(500, 200)
+    edit.setDocument(stepped)
+    edit.show()
+    qtbot.waitExposed(edit)
+    red, blue = red_and_blue(edit.viewport().grab().toImage())
+    assert red > 20 and blue > 20
 
 
 def test_the_export_check_lists_spelling_and_house_style_without_stopping_it(make_window):

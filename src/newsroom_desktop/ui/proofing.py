@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QTextEdit
 
 from newsroom_desktop.core.documents import ArticleDoc
@@ -42,6 +42,8 @@ class ProofingController(QObject):
         self.editor = editor
         self.proofer: Proofer | None = None
         self._waiting = True  # a document is shown before its article's proofer is made
+        # The article whose body arrived, with the proofer made for it then.
+        self._arrived: tuple[str, Proofer | None] | None = None
         self._highlighters: dict[str, ProofHighlighter] = {}
         self._edits: dict[str, Editor] = {
             "headline": editor.headline,
@@ -55,6 +57,7 @@ class ProofingController(QObject):
             edit.viewport().installEventFilter(self)
         for field in self._edits:
             self._attach(field)
+        editor.body.document_arriving.connect(self._body_arriving)
         editor.body.document_replaced.connect(self._body_replaced)
         services.session.loaded.connect(self.article_loaded)
 
@@ -77,14 +80,14 @@ class ProofingController(QObject):
         self.action_normalise.triggered.connect(self.normalise_tone_marks)
         self.action_house.triggered.connect(self.show_house_style)
 
-    def _attach(self, field: str) -> None:
+    def _attach(self, field: str, document: QTextDocument | None = None) -> None:
         edit = self._edits[field]
         old = self._highlighters.get(field)
         if old is not None:
             old.setDocument(None)
             old.deleteLater()
         self._highlighters[field] = ProofHighlighter(
-            edit.document(), field, self._current, whole_field=field != "body"
+            document or edit.document(), field, self._current, whole_field=field != "body"
         )
 
     def _current(self) -> Proofer | None:
@@ -92,18 +95,40 @@ class ProofingController(QObject):
 
     # --- following the open article ----------------------------------------------------
 
+    def _body_arriving(self, document: QTextDocument) -> None:
+        """Underline the top of an article's body before Qt lays it out, which is cheaper.
+
+        The article is the session's, already: its proofer is made now rather than when the
+        window says the article is loaded (after the whole body is laid out).
+        """
+        self._arrived = None
+        doc = self.services.session.doc
+        if doc is None:
+            return
+        self._waiting = True
+        self._attach("body", document)  # while waiting: Qt's first pass checks nothing
+        proofer = self._make_proofer(doc.language)
+        self._arrived = (doc.id, proofer)
+        self.proofer, self._waiting = proofer, False
+        self._highlighters["body"].underline_ahead()
+
     def _body_replaced(self) -> None:
+        if self._highlighters["body"].document() is self._edits["body"].document():
+            return  # attached (and partly underlined) as it arrived
         # The article's proofer comes with the article: until then nothing is underlined.
         self._waiting = True
         self._attach("body")
 
     def article_loaded(self, doc: ArticleDoc | None) -> None:
         """Make the proofer of ``doc``'s language and underline its fields."""
+        arrived, self._arrived = self._arrived, None
         if doc is None:
             self.proofer = None
             self.rehighlight()
-            return
-        self.reload(doc.language)
+        elif arrived is not None and arrived[0] == doc.id:
+            self._show_proofer(arrived[1], doc.language)  # made as its body arrived
+        else:
+            self.reload(doc.language)
 
     def reload(self, language: str | None = None) -> None:
         """Make the proofer afresh (the newsroom's words or house style changed) and underline."""
@@ -111,11 +136,17 @@ class ProofingController(QObject):
             if self.proofer is None:
                 return
             language = self.proofer.language
+        self._show_proofer(self._make_proofer(language), language)
+
+    def _make_proofer(self, language: str) -> Proofer | None:
         try:
-            self.proofer = self.services.newsroom.proofing.proofer(language)
+            return self.services.newsroom.proofing.proofer(language)
         except NewsroomError as exc:
-            self.proofer = None
             self.services.status(str(exc), STATUS_MS)
+            return None
+
+    def _show_proofer(self, proofer: Proofer | None, language: str) -> None:
+        self.proofer = proofer
         if self.proofer is not None and self.proofer.speller.missing:
             self.services.status(self._missing_text(language), STATUS_MS * 2)
         self._waiting = False

@@ -17,7 +17,7 @@ from newsroom_desktop.core.proofing.tones import (
     syllable_in_style,
     syllable_style,
 )
-from newsroom_desktop.core.proofing.words import WORD_RE, mask, nfc_with_offsets, word_spans
+from newsroom_desktop.core.proofing.words import WORD_RE, mask, nfc_with_offsets
 
 # An all-capital word this short that the dictionary does not know is an abbreviation
 # ("UBND", "HĐND", "CNTT"), not a misspelling.
@@ -30,6 +30,15 @@ def _house_tones(house: HouseStyle) -> ToneStyle | None:
     if not house.is_on("tone_marks") or style not in ("old", "new"):
         return None
     return "old" if style == "old" else "new"
+
+
+def accepted_words(words: Iterable[str]) -> frozenset[str]:
+    """Return the words of each of ``words`` (a phrase such as "Cần Thơ" gives two), folded."""
+    parts: set[str] = set()
+    for phrase in words:
+        found = WORD_RE.findall(mask(unicodedata.normalize("NFC", phrase)))
+        parts.update(part.casefold() for part in found)
+    return frozenset(parts)
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -51,20 +60,32 @@ class Proofer:
         self._ignored: set[str] = set()
         # Each word's verdict, once: an article repeats its syllables thousands of times.
         self._verdicts: dict[str, tuple[str, tuple[str, ...]] | None] = {}
+        # Counts the changes to what passes (a word added or ignored): a cache of findings
+        # made before a change is stale after it.
+        self.revision = 0
         self.house_tones = _house_tones(house)
-        for word in words:
-            self.add_word(word)
+        self._words.update(accepted_words(words))
+
+    @classmethod
+    def with_accepted(
+        cls, speller: Speller, house: HouseStyle, accepted: frozenset[str]
+    ) -> Proofer:
+        """Return a proofer that accepts the words ``accepted_words`` gave (made once, kept)."""
+        proofer = cls(speller, house)
+        proofer._words.update(accepted)
+        return proofer
 
     def add_word(self, word: str) -> None:
         """Accept ``word`` (each word of a phrase such as "Cần Thơ") from now on."""
-        for _, _, part in word_spans(unicodedata.normalize("NFC", word)):
-            self._words.add(part.casefold())
+        self._words.update(accepted_words([word]))
         self._verdicts.clear()
+        self.revision += 1
 
     def ignore(self, word: str) -> None:
         """Accept ``word`` in this session only."""
         self._ignored.add(unicodedata.normalize("NFC", word).casefold())
         self._verdicts.clear()
+        self.revision += 1
 
     def word_finding(self, word: str) -> tuple[str, tuple[str, ...]] | None:
         """Return (rule, fixes) when ``word`` is a misspelling or off the house placement."""
@@ -99,14 +120,16 @@ class Proofer:
         """Return the spelling (and tone-mark placement) findings of ``text``."""
         masked = mask(text)
         verdicts = self.word_finding
-        if not any(verdicts(word) for word in set(WORD_RE.findall(masked))):
+        flagged = {word: v for word in set(WORD_RE.findall(masked)) if (v := verdicts(word))}
+        if not flagged:
             return []  # the common paragraph: each of its words known, none placed
         found = []
         for match in WORD_RE.finditer(masked):
-            start, end, word = match.start(), match.end(), match.group()
-            verdict = verdicts(word)
+            word = match.group()
+            verdict = flagged.get(word)
             if verdict is None:
                 continue
+            start, end = match.span()
             rule, fixes = verdict
             if rule == "spelling":
                 found.append(Finding(field, start, end, word, SPELLING, rule, fixes, ""))
@@ -129,7 +152,7 @@ class Proofer:
         found = self.spelling(composed, field) + style_findings(
             composed, field, self.house, self.language, whole_field=whole_field
         )
-        if composed is not text:  # back to the offsets of the text as it was given
+        if where is not None:  # back to the offsets of the text as it was given
             found = [
                 replace(
                     f,

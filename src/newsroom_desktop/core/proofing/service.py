@@ -13,7 +13,7 @@ from newsroom_desktop.core.errors import ValidationError, WorkflowError
 from newsroom_desktop.core.models import HouseSetting, NewsroomWord, utcnow
 from newsroom_desktop.core.proofing.findings import Finding
 from newsroom_desktop.core.proofing.house import HouseStyle, checked, from_rows, to_rows
-from newsroom_desktop.core.proofing.proofer import Proofer, proof_doc
+from newsroom_desktop.core.proofing.proofer import Proofer, accepted_words, proof_doc
 from newsroom_desktop.core.proofing.speller import Speller, load_speller
 from newsroom_desktop.core.proofing.words import WORD_RE
 from newsroom_desktop.core.text import clean_line
@@ -50,6 +50,9 @@ class ProofingService:
     def __init__(self, ctx: CoreContext) -> None:
         self.ctx = ctx
         self._spellers: dict[str, Speller] = {}
+        # The newsroom's words as last read, and what they accept: an article opens with the
+        # words read again (cheap) but not prepared again unless they changed.
+        self._accepted: tuple[list[str], frozenset[str]] = ([], frozenset())
 
     # --- the newsroom dictionary --------------------------------------------------------
 
@@ -114,7 +117,10 @@ class ProofingService:
 
     def proofer(self, language: str) -> Proofer:
         """Return a proofer of ``language`` with the newsroom's words and house style now."""
-        return Proofer(self.speller(language), self.house(), self.words())
+        words = self.words()
+        if words != self._accepted[0]:
+            self._accepted = (words, accepted_words(words))
+        return Proofer.with_accepted(self.speller(language), self.house(), self._accepted[1])
 
     def proof_doc(self, doc: ArticleDoc) -> Proof:
         """Return the spelling and style findings of ``doc`` in its language."""

@@ -6,6 +6,7 @@ import operator
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from newsroom_desktop.core.proofing.findings import STYLE, Finding
 from newsroom_desktop.core.proofing.house import HouseStyle
@@ -16,6 +17,7 @@ Rule = Callable[[str, HouseStyle, str], Iterator[Finding]]
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
 # The space and its mark: one space alone would be a finding too narrow to see or to click.
 _SPACE_BEFORE_RE = re.compile(r"(?<=[^\s\d]) +([,.;:!?…])(?=\s|$)", re.MULTILINE)
+_SPACE_MARK_RE = re.compile(r" [,.;:!?…]")  # what every _SPACE_BEFORE_RE match holds
 _STRAIGHT_QUOTES_RE = re.compile(r'"([^"\n]{1,400})"')
 _CITY_RE = re.compile(r"\bT[Pp]\.? ?(?:HCM|Hồ Chí Minh)\b")
 _DATE_RE = re.compile(r"\b([Nn]gày) (\d{1,2})([/-])(\d{1,2})(?:\3(\d{4}))?\b(?![/-]\d)")
@@ -81,6 +83,8 @@ def double_space(text: str, house: HouseStyle, language: str) -> Iterator[Findin
 
 
 def space_before_punctuation(text: str, house: HouseStyle, language: str) -> Iterator[Finding]:
+    if _SPACE_MARK_RE.search(text) is None:
+        return  # the common paragraph, told by a search for a literal space
     for m in _SPACE_BEFORE_RE.finditer(text):
         yield _finding(m, "space_before_punctuation", m.group(1), "A space before punctuation.")
 
@@ -186,6 +190,13 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
 }
 
 
+@lru_cache(maxsize=64)
+def _rules_on(house: HouseStyle, field: str) -> tuple[Rule, ...]:
+    """Return the rules ``house`` has on for every field and, if ``field`` is named, its own."""
+    rules = {**TEXT_RULES, **FIELD_RULES.get(field, {})}
+    return tuple(rule for name, rule in rules.items() if house.is_on(name))
+
+
 def _as_written(finding: Finding, text: str) -> Finding:
     written = text[finding.start : finding.end]
     suggestions = finding.suggestions
@@ -203,13 +214,9 @@ def style_findings(
     whole field (a lead's length) wait for the whole of it.
     """
     masked = mask(text)
-    rules = dict(TEXT_RULES)
-    if whole_field:
-        rules.update(FIELD_RULES.get(field, {}))
     found = [
         finding.moved(field, 0)
-        for name, rule in rules.items()
-        if house.is_on(name)
+        for rule in _rules_on(house, field if whole_field else "")
         for finding in rule(masked, house, language)
     ]
     # The masked text has the same offsets; the finding shows the text as written.

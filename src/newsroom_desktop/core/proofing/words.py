@@ -37,14 +37,15 @@ def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.end(), match.group()
 
 
-def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
+def nfc_with_offsets(text: str) -> tuple[str, list[int] | None]:
     """Return ``text`` in NFC and, for each NFC offset (and the end), the offset in ``text``.
 
     Typed text can be NFD (macOS input methods) until it is saved: checking its NFC form and
     mapping the findings back keeps the underlines on the letters as they are on screen.
+    Text already in NFC (nearly all) comes back as it is, with None for the offsets.
     """
     if unicodedata.is_normalized("NFC", text):
-        return text, list(range(len(text) + 1))
+        return text, None
     parts: list[str] = []
     where: list[int] = []
     start = 0

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from itertools import groupby
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import (
@@ -12,6 +15,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextLayout,
 )
 
 from newsroom_desktop.core.proofing.findings import SPELLING, Finding
@@ -22,8 +26,16 @@ from newsroom_desktop.core.proofing.words import word_spans
 SPELLING_COLOR = QColor("#d0342c")
 STYLE_COLOR = QColor("#1f6fd1")
 ProoferSource = Callable[[], Proofer | None]
-# Paragraphs underlined an event-loop turn when a whole article is done again (15-40 ms).
-STEP_BLOCKS = 20
+# The work a step of rehighlight_in_steps does before the window gets its turn again: well
+# under a frame (16 ms), so scrolling and typing never wait for a long article.
+STEP_SECONDS = 0.006
+# The work done on a new document before it is shown, from the top: no layout work at all then.
+AHEAD_SECONDS = 0.012
+# The first step underlines at least the top of the text (what opening shows) whatever it costs.
+TOP_BLOCKS = 20
+# Paragraph texts whose findings the highlighter keeps (typing makes a new text a keystroke).
+MAX_CACHED = 5_000
+Range = tuple[int, int, QTextCharFormat]
 
 
 def underline(color: QColor) -> QTextCharFormat:
@@ -40,6 +52,8 @@ class ProofHighlighter(QSyntaxHighlighter):
     A block is checked when Qt asks for it: when the document is shown and when it is typed
     in, so a keystroke costs the check of its paragraph only. ``whole_field`` says the
     document is the whole field (headline, lead), whose own rules (length, capitals) apply.
+    Each paragraph text is checked once per proofer state: Qt's passes, F7 and the context
+    menu all read the same findings.
     """
 
     finished = Signal()  # a pass of rehighlight_in_steps reached the end
@@ -51,10 +65,12 @@ class ProofHighlighter(QSyntaxHighlighter):
         self.field = field
         self.whole_field = whole_field
         self._proofer = proofer
-        self._formats = {SPELLING: underline(SPELLING_COLOR)}
+        self._spelling_format = underline(SPELLING_COLOR)
         self._style_format = underline(STYLE_COLOR)
         self._generation = 0
         self._pending = False
+        self._cache: dict[str, tuple[Finding, ...]] = {}
+        self._cached_for: tuple[Proofer | None, int] = (None, -1)
         # Qt queues a whole pass for the next event-loop turn and, until it runs, leaves typed
         # paragraphs alone; a pass now (with no proofer yet, a cheap one) clears that, so a
         # long article is never done again in one go behind rehighlight_in_steps' back.
@@ -65,10 +81,39 @@ class ProofHighlighter(QSyntaxHighlighter):
         proofer = self._proofer()
         if proofer is None or not text.strip():
             return []
-        return proofer.check(text, self.field, whole_field=self.whole_field)
+        state = (proofer, proofer.revision)
+        if self._cached_for[0] is not proofer or self._cached_for[1] != proofer.revision:
+            self._cache.clear()  # another proofer, or a word added or ignored since
+            self._cached_for = state
+        found = self._cache.get(text)
+        if found is None:
+            if len(self._cache) >= MAX_CACHED:
+                self._cache.clear()
+            found = tuple(proofer.check(text, self.field, whole_field=self.whole_field))
+            self._cache[text] = found
+        return list(found)
+
+    def rehighlight(self) -> None:
+        """Underline the whole document again at once (a field of a few lines)."""
+        with quiet(self.document()):
+            super().rehighlight()
+
+    def underline_ahead(self, seconds: float = AHEAD_SECONDS) -> None:
+        """Underline from the top for ``seconds`` of work, before the document is shown.
+
+        Showing it lays the whole text out anew (at the view's width), so each paragraph takes
+        its underlines with no layout work now; once shown, each underline added costs a layout
+        of its paragraph again. rehighlight_in_steps then finds these paragraphs done.
+        """
+        deadline = time.perf_counter() + seconds
+        block = self.document().begin()
+        with quiet(self.document()):
+            while block.isValid() and time.perf_counter() < deadline:
+                self._underline(block, shown=False)
+                block = block.next()
 
     def rehighlight_in_steps(self) -> None:
-        """Underline the whole document again, a few paragraphs an event-loop turn.
+        """Underline the whole document again, a few milliseconds of work an event-loop turn.
 
         The first step covers the top of the text (what opening shows); the rest follows
         between the window's other events, so typing never waits for a long article.
@@ -84,21 +129,104 @@ class ProofHighlighter(QSyntaxHighlighter):
     def _step(self, generation: int, number: int) -> None:
         if generation != self._generation:
             return  # a newer pass (another article, a new word) took over
+        deadline = time.perf_counter() + STEP_SECONDS
+        least = number + TOP_BLOCKS if number == 0 else 0
         block = self.document().findBlockByNumber(number)
-        end = number + STEP_BLOCKS
-        while block.isValid() and block.blockNumber() < end:
-            self.rehighlightBlock(block)
-            block = block.next()
+        with quiet(self.document()):
+            while block.isValid():
+                self._underline(block)
+                block = block.next()
+                if time.perf_counter() > deadline and block.blockNumber() >= least:
+                    break
         self._pending = block.isValid()
         if self._pending:
-            QTimer.singleShot(0, self, lambda: self._step(generation, end))
+            after = block.blockNumber()
+            QTimer.singleShot(0, self, lambda: self._step(generation, after))
         else:
             self.finished.emit()
 
+    def _underline(self, block: QTextBlock, *, shown: bool = True) -> None:
+        """Give ``block`` its underlines, with no layout work where none is needed.
+
+        A paragraph whose underlines are already right is left alone (most are: a fresh
+        document has none, and most paragraphs have no finding). One the text view has not
+        laid out yet (a long article is laid out a piece at a time after it is shown) takes
+        its underlines directly: Qt lays it out with them when it gets there; so does every
+        paragraph of a document not ``shown`` yet. Only the others go through Qt's
+        rehighlighting, which lays the paragraph out again at once.
+        """
+        wanted = self._ranges(block.text())
+        layout = block.layout()
+        if _same(layout.formats(), wanted):
+            return
+        if (not shown or layout.lineCount() == 0) and not layout.preeditAreaText():
+            layout.setFormats([_format_range(*r) for r in wanted])
+        else:
+            self.rehighlightBlock(block)
+
+    def _ranges(self, text: str) -> list[Range]:
+        """Return the underlines of ``text`` as Qt keeps them: runs of one format each."""
+        found = self.findings(text)
+        if not found:
+            return []
+        formats = (self._spelling_format, self._style_format)
+        marks = [-1] * len(text)  # each character's format: an index in formats, or none
+        for finding in found:  # as setFormat does: a later finding's format wins
+            end = min(finding.end, len(text))
+            if 0 <= finding.start < end:
+                marks[finding.start : end] = [self._kind(finding)] * (end - finding.start)
+        ranges: list[Range] = []
+        start = 0
+        for kind, run in groupby(marks):
+            length = len(list(run))
+            if kind >= 0:
+                ranges.append((start, length, formats[kind]))
+            start += length
+        return ranges
+
+    def _kind(self, finding: Finding) -> int:
+        return 0 if finding.kind == SPELLING else 1
+
+    def _format(self, finding: Finding) -> QTextCharFormat:
+        return self._spelling_format if finding.kind == SPELLING else self._style_format
+
     def highlightBlock(self, text: str) -> None:
         for finding in self.findings(text):
-            fmt = self._formats.get(finding.kind, self._style_format)
-            self.setFormat(finding.start, finding.end - finding.start, fmt)
+            self.setFormat(finding.start, finding.end - finding.start, self._format(finding))
+
+
+@contextmanager
+def quiet(document: QTextDocument | None) -> Iterator[None]:
+    """Keep ``document``'s change signals from its editor while only underlines change.
+
+    Qt reports a block's new formats as a change of the text: the editor would take it for an
+    edit, mark the article changed and start an autosave. Its layout (drawing, the page's
+    height) hears of it all the same: that signal is the layout's own.
+    """
+    if document is None:
+        yield
+        return
+    blocked = document.blockSignals(True)
+    try:
+        yield
+    finally:
+        document.blockSignals(blocked)
+
+
+def _same(current: list[QTextLayout.FormatRange], wanted: list[Range]) -> bool:
+    """Tell whether a block's ``current`` formats are the ``wanted`` underlines."""
+    if len(current) != len(wanted):
+        return False
+    return all(
+        (have.start, have.length) == (start, length) and have.format == fmt
+        for have, (start, length, fmt) in zip(current, wanted, strict=True)
+    )
+
+
+def _format_range(start: int, length: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:
+    found = QTextLayout.FormatRange()
+    found.start, found.length, found.format = start, length, fmt
+    return found
 
 
 def block_findings(highlighter: ProofHighlighter, block: QTextBlock) -> list[Finding]:

@@ -86,6 +86,7 @@ class BodyEdit(PreeditCommitMixin, QTextEdit):
 
     painted = Signal()
     figure_activated = Signal(str)
+    document_arriving = Signal(QTextDocument)  # about to be shown: Qt has laid none of it out
     document_replaced = Signal()
     cursor_shown = Signal()  # ensureCursorVisible() was asked for: the page scrolls to it
 
@@ -108,6 +109,7 @@ class BodyEdit(PreeditCommitMixin, QTextEdit):
         self.figures = figures
         register_figures(doc, figures)
         doc.setParent(self)
+        self.document_arriving.emit(doc)
         self.setDocument(doc)
         if old is not doc:
             old.deleteLater()
