@@ -187,11 +187,19 @@ class ProofingController(QObject):
         if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
             for field, edit in self._edits.items():
                 if watched is edit.viewport():
+                    if not self._finding_under(field, event.pos()):
+                        return False  # the usual menu, or Track Changes' on a change
                     menu = self.context_menu(field, event.pos())
                     menu.exec(event.globalPos())
                     menu.deleteLater()
                     return True
         return super().eventFilter(watched, event)
+
+    def _finding_under(self, field: str, pos: QPoint) -> bool:
+        if self.proofer is None:
+            return False
+        position = self._edits[field].cursorForPosition(pos).position()
+        return finding_at(self._highlighters[field], position) is not None
 
     def context_menu(self, field: str, pos: QPoint) -> QMenu:
         """Return the menu for a right click at ``pos``: a finding's fixes, then the usual."""

@@ -57,7 +57,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("photos", schema=None) as batch_op:
-        batch_op.drop_column("city")
+    # Plain SQL on both (SQLite 3.35+ drops a column in place): a batch would rebuild
+    # ``photos``, which SQLite refuses while article_photos' foreign key points at it.
+    op.execute("ALTER TABLE photos DROP COLUMN city")
     for table in reversed(TABLES):
         op.drop_table(table)

@@ -10,7 +10,7 @@ sends or fetches carries its marks with its other columns, and ``marked_at`` ord
 made on several desks: on a server the server's time of the last mark, on a desk the time of
 a mark not sent yet (core/sync_marks.py). Defaults fill the existing rows. Plain
 ADD COLUMN with a server default works on SQLite and PostgreSQL alike; the downgrade drops
-them in a batch (SQLite rebuilds the table).
+them in place.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("photos") as batch:
-        batch.drop_column("marked_at")
-        batch.drop_column("color_label")
-        batch.drop_column("rating")
+    # Plain SQL on both (SQLite 3.35+ drops a column in place): a batch would rebuild
+    # ``photos``, which SQLite refuses while article_photos' foreign key points at it.
+    for column in ("marked_at", "color_label", "rating"):
+        op.execute(f"ALTER TABLE photos DROP COLUMN {column}")
