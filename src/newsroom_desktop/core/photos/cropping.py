@@ -19,6 +19,7 @@ from newsroom_desktop.core.photos.imaging import (
     undo_orientation,
 )
 from newsroom_desktop.core.photos.recipe import Box, Recipe, upright_size
+from newsroom_desktop.core.photos.resize import resize
 
 T = Image.Transpose
 # Turning clockwise by 1, 2, 3 quarters (Pillow's ROTATE_* turn counter-clockwise).
@@ -142,7 +143,7 @@ def recipe_pixels(image: Image.Image, path: Path, recipe: Recipe, max_side: int)
     box = recipe.box(upright)
     out = fit_within((max(1, round(box[2] - box[0])), max(1, round(box[3] - box[1]))), max_side)
     scale = min(1.0, out[0] * DRAFT_FACTOR / max(1e-6, box[2] - box[0]))
-    draft(image, (math.ceil(stored[0] * scale), math.ceil(stored[1] * scale)))
+    draft(image, (math.ceil(stored[0] * scale), math.ceil(stored[1] * scale)), fast=True)
     decode(image, path)
     icc = image.info.get("icc_profile")
     if image.mode not in _RESAMPLE_MODES:
@@ -171,9 +172,7 @@ def _straight(image: Image.Image, plan: _Plan) -> Image.Image:
     source = _backward(plan.box, plan.methods, image.size)
     swapped = _after_all(plan.methods, (1, 2)) != (1, 2)
     size = (plan.out[1], plan.out[0]) if swapped else plan.out
-    ratio = (source[2] - source[0]) / size[0]
-    gap = 3.0 if ratio > 3 else None
-    pixels = image.resize(size, Image.Resampling.LANCZOS, box=source, reducing_gap=gap)
+    pixels = resize(image, size, box=source)
     for method in plan.methods:
         pixels = pixels.transpose(method)
     return pixels
@@ -192,7 +191,7 @@ def _straightened(image: Image.Image, plan: _Plan, degrees: float) -> Image.Imag
     if shrink < _SHRINK_BEFORE_TURNING:
         # Turn the fewest pixels: bring the region to the output's scale first.
         size = (max(1, round(pixels.width * shrink)), max(1, round(pixels.height * shrink)))
-        pixels = pixels.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+        pixels = resize(pixels, size)
         ox, oy, box = ox * shrink, oy * shrink, _scaled(box, shrink)
         frame = (frame[0] * shrink, frame[1] * shrink)
     centre = (frame[0] / 2 - ox, frame[1] / 2 - oy)
