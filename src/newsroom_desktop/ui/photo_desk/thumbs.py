@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, Slot
@@ -15,6 +15,8 @@ from newsroom_desktop.core.photo_records import LibraryPhoto
 
 # Thumbnails kept scaled in memory: a few screens of a big grid (each about 100 kB).
 CACHE_SIZE = 600
+# Loads for cells on screen go before loads for the screen the scroll comes to next.
+_SHOWN, _AHEAD = 1, 0
 
 
 class _Signals(QObject):
@@ -91,10 +93,20 @@ class GridThumbnails(QObject):
         if image is not None:
             self._images.move_to_end(photo.sha256)
             return None if image.isNull() else image
+        self._request(photo, _SHOWN)
+        return None
+
+    def prefetch(self, photos: Iterable[LibraryPhoto]) -> None:
+        """Load these photos' grid images ahead of need, after those a cell waits for."""
+        for photo in photos:
+            if photo.sha256 not in self._images:
+                self._request(photo, _AHEAD)
+
+    def _request(self, photo: LibraryPhoto, priority: int) -> None:
         if photo.sha256 not in self._pending:
             self._pending.add(photo.sha256)
-            self._pool.start(_Load(photo, self._thumbnail, self._size, self._signals, self._alive))
-        return None
+            load = _Load(photo, self._thumbnail, self._size, self._signals, self._alive)
+            self._pool.start(load, priority)
 
     def loaded(self, sha256: str) -> bool:
         """Tell whether the photo's grid image has arrived (or failed for good)."""
