@@ -7,7 +7,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThread, QThreadPool, Signal, Slot
 from PySide6.QtGui import QImage
 
 from newsroom_desktop.core.errors import NewsroomError
@@ -64,7 +64,8 @@ class GridThumbnails(QObject):
     """Ask for a photo's grid image: returned at once when loaded, else loaded in the background.
 
     ``ready(sha256)`` says an image arrived. Files are read and scaled on a pool of its own
-    (two threads), so the GUI thread only paints images already the grid's size.
+    (two threads, one on a two-core machine: a core stays free for the GUI thread while a scroll
+    brings in new cells), so the GUI thread only paints images already the grid's size.
     """
 
     ready = Signal(str)
@@ -81,7 +82,7 @@ class GridThumbnails(QObject):
         self._images: OrderedDict[str, QImage] = OrderedDict()
         self._pending: set[str] = set()
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)
+        self._pool.setMaxThreadCount(max(1, min(2, QThread.idealThreadCount() - 1)))
         self._alive = threading.Event()
         self._alive.set()
         self._signals = _Signals()
