@@ -25,7 +25,7 @@ FIELDS = {
 }
 
 
-def detailed_jpeg(path: Path, size: tuple[int, int], orientation: int = 1) -> Path:
+def detailed_jpeg(path: Path, size: tuple[int, int], orientation: int = 1, **save: object) -> Path:
     """A picture whose every region looks different: shifted pixels would show at once."""
     image = Image.merge(
         "RGB",
@@ -40,7 +40,7 @@ def detailed_jpeg(path: Path, size: tuple[int, int], orientation: int = 1) -> Pa
         draw.line([(x, 0), (x + 200, size[1])], fill=(255, 255, 0), width=3)
     exif = Image.Exif()
     exif[0x0112] = orientation
-    image.save(path, "JPEG", quality=92, exif=exif.tobytes())
+    image.save(path, "JPEG", quality=92, exif=exif.tobytes(), **save)
     return path
 
 
@@ -56,8 +56,15 @@ def render(original: Path, dest: Path, recipe: Recipe) -> Image.Image:
 
 
 @needs_djpeg
-def test_a_region_decode_holds_the_same_pixels_as_a_whole_decode(tmp_path: Path) -> None:
-    original = detailed_jpeg(tmp_path / "p.jpg", (1203, 801))
+@pytest.mark.parametrize(
+    "save",
+    [{}, {"subsampling": 0}, {"subsampling": 1}, {"progressive": True}],
+    ids=["4:2:0", "4:4:4", "4:2:2", "progressive"],
+)
+def test_a_region_decode_holds_the_same_pixels_as_a_whole_decode(
+    tmp_path: Path, save: dict[str, object]
+) -> None:
+    original = detailed_jpeg(tmp_path / "p.jpg", (1203, 801), **save)
     need = (333.4, 101.2, 901.7, 640.9)
     with open_image(original) as image:
         got = region.decode_region(image, original, need, image.size)

@@ -90,15 +90,13 @@ def decode_region(
 def _run(exe: str, path: Path, scale: int, crop: tuple[int, int, int, int]) -> Image.Image | None:
     left, top, width, height = crop
     command = [exe, "-dct", "fast", "-nosmooth", "-scale", f"1/{scale}"]
-    command += ["-crop", f"{width}x{height}+{left}+{top}", "-ppm", str(path)]
+    command += ["-crop", f"{width}x{height}+{left}+{top}", "-ppm"]
     try:
-        done = subprocess.run(
-            command,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            timeout=_TIMEOUT_SECONDS,
-            check=False,
-        )
+        # The file comes in on stdin: no file name is ever read as one of djpeg's options.
+        with path.open("rb") as source:
+            done = subprocess.run(
+                command, stdin=source, capture_output=True, timeout=_TIMEOUT_SECONDS, check=False
+            )
     except (OSError, subprocess.SubprocessError):
         return None
     if done.returncode != 0:  # warnings too (damaged data): Pillow decides and explains
