@@ -200,16 +200,21 @@ def _straightened(image: Image.Image, plan: _Plan, degrees: float) -> Image.Imag
     source = _source_box(plan.box, plan.frame, degrees)
     region = _outward(_backward(source, plan.methods, plan.full), plan.full)
     ox, oy, _right, _bottom = _forward(region, plan.methods, plan.full)
-    left, top, right, bottom = _shifted(region, plan.origin)
-    pixels = image.crop((round(left), round(top), round(right), round(bottom)))
-    for method in plan.methods:
-        pixels = pixels.transpose(method)
+    left, top, right, bottom = (round(v) for v in _shifted(region, plan.origin))
     box, frame = plan.box, plan.frame
     shrink = plan.out[0] / max(1e-6, box[2] - box[0])
+    if plan.methods or shrink >= _SHRINK_BEFORE_TURNING:
+        pixels = image.crop((left, top, right, bottom))
+        for method in plan.methods:
+            pixels = pixels.transpose(method)
+    else:
+        pixels = image  # resized straight out of the region below: no copy of it first
     if shrink < _SHRINK_BEFORE_TURNING:
         # Turn the fewest pixels: bring the region to the output's scale first.
-        size = (max(1, round(pixels.width * shrink)), max(1, round(pixels.height * shrink)))
-        pixels = resize(pixels, size)
+        width, height = _after_all(plan.methods, (right - left, bottom - top))
+        size = (max(1, round(width * shrink)), max(1, round(height * shrink)))
+        within = None if plan.methods else (left, top, right, bottom)
+        pixels = resize(pixels, size, box=within)
         ox, oy, box = ox * shrink, oy * shrink, _scaled(box, shrink)
         frame = (frame[0] * shrink, frame[1] * shrink)
     centre = (frame[0] / 2 - ox, frame[1] / 2 - oy)
