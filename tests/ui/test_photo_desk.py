@@ -331,3 +331,39 @@ def test_a_photo_whose_original_is_gone_says_so_in_the_grid(qtbot, make_window, 
     missing = [bool(desk.model.data(desk.model.index(r), MISSING_ROLE)) for r in range(3)]
     assert missing == [False, True, False]
     desk.grid.viewport().grab().save(str(tmp_path / "grid.png"))  # the cell paints its warning
+
+
+def _rows_on_screen(desk) -> list[int]:
+    area = desk.grid.viewport().rect()
+    rows = range(desk.model.rowCount())
+    return [r for r in rows if desk.grid.visualRect(desk.model.index(r)).intersects(area)]
+
+
+def test_the_next_screen_of_thumbnails_is_read_before_it_scrolls_in(qtbot, make_window, tmp_path):
+    from PIL import Image
+
+    card = tmp_path / "card"
+    card.mkdir()
+    for n in range(72):  # real JPEG files, each a different colour
+        Image.new("RGB", (320, 240), (n * 3, 120, 240 - n * 3)).save(card / f"DSC_{n:04d}.JPG")
+    window = make_window()
+    window.resize(900, 640)
+    window.newsroom.library.import_folder(card)
+    _switch(qtbot, window, Qt.Key.Key_2)
+    desk = window.photo_desk.desk
+    _wait_shown(qtbot, desk, thumbnails=False)
+
+    def loaded(rows):
+        return all(desk.thumbnails.loaded(desk.model.photo(r).sha256) for r in rows)
+
+    shown = _rows_on_screen(desk)
+    qtbot.waitUntil(lambda: loaded(shown), timeout=15000)
+    columns = sum(1 for r in shown if desk.grid.visualRect(desk.model.index(r)).top() <= 5)
+    below = range(shown[-1] + 1, shown[-1] + 1 + columns)  # the row of cells scrolled to next
+    assert desk.model.rowCount() > shown[-1] + 4 * columns  # more than a screen is left below
+    bar = desk.grid.verticalScrollBar()
+    bar.setValue(bar.value() + 8)  # the scroll begins: a few pixels
+    qtbot.waitUntil(lambda: loaded(below), timeout=15000)
+    assert not set(below) & set(_rows_on_screen(desk))  # read while still off screen
+    last = desk.model.rowCount() - 1
+    assert not desk.thumbnails.loaded(desk.model.photo(last).sha256)  # a screen ahead, no more

@@ -19,6 +19,8 @@ from newsroom_desktop.core.photos.imaging import (
     undo_orientation,
 )
 from newsroom_desktop.core.photos.recipe import Box, Recipe, upright_size
+from newsroom_desktop.core.photos.region import decode_region
+from newsroom_desktop.core.photos.resize import resize, rotate_cut
 
 T = Image.Transpose
 # Turning clockwise by 1, 2, 3 quarters (Pillow's ROTATE_* turn counter-clockwise).
@@ -124,43 +126,59 @@ class _Plan:
     frame: tuple[float, float]  # the turned frame's size
     out: tuple[int, int]  # the rendition's size
     methods: tuple[Image.Transpose, ...]  # stored picture → turned frame
+    full: tuple[int, int]  # the stored picture's size at the decode scale
+    origin: tuple[int, int] = (0, 0)  # where the decoded pixels start in it
 
 
 def _scaled(box: Box, factor: float) -> Box:
     return box[0] * factor, box[1] * factor, box[2] * factor, box[3] * factor
 
 
+def _shifted(box: Box, origin: tuple[int, int]) -> Box:
+    return box[0] - origin[0], box[1] - origin[1], box[2] - origin[0], box[3] - origin[1]
+
+
 def recipe_pixels(image: Image.Image, path: Path, recipe: Recipe, max_side: int) -> Image.Image:
     """Decode ``image`` as the recipe shows it, upright, in sRGB and at most ``max_side``.
 
     Only the part of the picture the crop needs is worked on, decoded (a JPEG) at the smallest
-    scale that keeps the output sharp.
+    scale that keeps the output sharp, and only that part decoded where djpeg is installed.
     """
     stored = image.size
     orientation = exif_orientation(image)
     upright = upright_size(*stored, orientation)
     box = recipe.box(upright)
+    frame = recipe.frame(upright)
+    turns = (undo_orientation(orientation), _TURNS.get(recipe.quarter_turns))
+    methods = tuple(m for m in turns if m is not None)
     out = fit_within((max(1, round(box[2] - box[0])), max(1, round(box[3] - box[1]))), max_side)
     scale = min(1.0, out[0] * DRAFT_FACTOR / max(1e-6, box[2] - box[0]))
-    draft(image, (math.ceil(stored[0] * scale), math.ceil(stored[1] * scale)))
-    decode(image, path)
+    at_least = (math.ceil(stored[0] * scale), math.ceil(stored[1] * scale))
     icc = image.info.get("icc_profile")
-    if image.mode not in _RESAMPLE_MODES:
-        image = to_srgb(image, keep_alpha=False)
-        icc = None
-    factor = image.width / stored[0]
-    turns = (undo_orientation(orientation), _TURNS.get(recipe.quarter_turns))
-    frame = recipe.frame(upright)
+    need = _backward(_source_box(box, frame, recipe.straighten), methods, stored)
+    region = decode_region(image, path, need, at_least)
+    if region is not None:
+        pixels, full, origin = region.pixels, region.full, region.origin
+    else:
+        draft(image, at_least, fast=True)
+        decode(image, path)
+        pixels, full, origin = image, image.size, (0, 0)
+        if image.mode not in _RESAMPLE_MODES:
+            pixels = to_srgb(image, keep_alpha=False)
+            icc = None
+    factor = full[0] / stored[0]
     plan = _Plan(
         box=_scaled(box, factor),
         frame=(frame[0] * factor, frame[1] * factor),
         out=out,
-        methods=tuple(m for m in turns if m is not None),
+        methods=methods,
+        full=full,
+        origin=origin,
     )
     if recipe.straighten:
-        pixels = _straightened(image, plan, recipe.straighten)
+        pixels = _straightened(pixels, plan, recipe.straighten)
     else:
-        pixels = _straight(image, plan)
+        pixels = _straight(pixels, plan)
     if icc:
         pixels.info["icc_profile"] = icc
     return to_srgb(pixels, keep_alpha=False)
@@ -168,12 +186,10 @@ def recipe_pixels(image: Image.Image, path: Path, recipe: Recipe, max_side: int)
 
 def _straight(image: Image.Image, plan: _Plan) -> Image.Image:
     """Resize the crop straight out of the stored picture, then turn the few pixels left."""
-    source = _backward(plan.box, plan.methods, image.size)
+    source = _shifted(_backward(plan.box, plan.methods, plan.full), plan.origin)
     swapped = _after_all(plan.methods, (1, 2)) != (1, 2)
     size = (plan.out[1], plan.out[0]) if swapped else plan.out
-    ratio = (source[2] - source[0]) / size[0]
-    gap = 3.0 if ratio > 3 else None
-    pixels = image.resize(size, Image.Resampling.LANCZOS, box=source, reducing_gap=gap)
+    pixels = resize(image, size, box=source)
     for method in plan.methods:
         pixels = pixels.transpose(method)
     return pixels
@@ -182,22 +198,27 @@ def _straight(image: Image.Image, plan: _Plan) -> Image.Image:
 def _straightened(image: Image.Image, plan: _Plan, degrees: float) -> Image.Image:
     """Cut out what straightening needs, turn it, bring it to the output's scale, rotate, cut."""
     source = _source_box(plan.box, plan.frame, degrees)
-    region = _outward(_backward(source, plan.methods, image.size), image.size)
-    ox, oy, _right, _bottom = _forward(region, plan.methods, image.size)
-    pixels = image.crop(region)
-    for method in plan.methods:
-        pixels = pixels.transpose(method)
+    region = _outward(_backward(source, plan.methods, plan.full), plan.full)
+    ox, oy, _right, _bottom = _forward(region, plan.methods, plan.full)
+    left, top, right, bottom = (round(v) for v in _shifted(region, plan.origin))
     box, frame = plan.box, plan.frame
     shrink = plan.out[0] / max(1e-6, box[2] - box[0])
+    if plan.methods or shrink >= _SHRINK_BEFORE_TURNING:
+        pixels = image.crop((left, top, right, bottom))
+        for method in plan.methods:
+            pixels = pixels.transpose(method)
+    else:
+        pixels = image  # resized straight out of the region below: no copy of it first
     if shrink < _SHRINK_BEFORE_TURNING:
         # Turn the fewest pixels: bring the region to the output's scale first.
-        size = (max(1, round(pixels.width * shrink)), max(1, round(pixels.height * shrink)))
-        pixels = pixels.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+        width, height = _after_all(plan.methods, (right - left, bottom - top))
+        size = (max(1, round(width * shrink)), max(1, round(height * shrink)))
+        within = None if plan.methods else (left, top, right, bottom)
+        pixels = resize(pixels, size, box=within)
         ox, oy, box = ox * shrink, oy * shrink, _scaled(box, shrink)
         frame = (frame[0] * shrink, frame[1] * shrink)
     centre = (frame[0] / 2 - ox, frame[1] / 2 - oy)
     # Bilinear at the output's scale: a third of bicubic's time, and as sharp to the eye.
-    pixels = pixels.rotate(-degrees, Image.Resampling.BILINEAR, center=centre)
     cut = (round(box[0] - ox), round(box[1] - oy), round(box[2] - ox), round(box[3] - oy))
-    pixels = pixels.crop(cut)
+    pixels = rotate_cut(pixels, degrees, centre, cut)
     return reduce_to(pixels, max(plan.out))

@@ -11,7 +11,7 @@ from PIL import Image
 
 from newsroom_desktop.core.errors import PhotoError
 from newsroom_desktop.core.photos import iptc, jpeg, xmp
-from newsroom_desktop.core.photos.cropping import recipe_pixels
+from newsroom_desktop.core.photos.cropping import DRAFT_FACTOR, recipe_pixels
 from newsroom_desktop.core.photos.exif import (
     DATE_TIME_ORIGINAL,
     EXIF_IFD,
@@ -37,9 +37,6 @@ from newsroom_desktop.core.text import clean, clean_line
 
 DEFAULT_MAX_SIDE = 1600
 DEFAULT_QUALITY = 85
-# Decode a JPEG at reduced scale only while it stays twice the target size, as Pillow's own
-# thumbnail() does, so Lanczos still has detail to work with.
-_DRAFT_FACTOR = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +86,7 @@ def write_rendition(
             pixels = recipe_pixels(image, original, recipe, max_side)
             exif = _kept_exif(image)
         else:
-            draft(image, draft_target(image.size, max_side, _DRAFT_FACTOR))
+            draft(image, draft_target(image.size, max_side, DRAFT_FACTOR), fast=True)
             decode(image, original)
             orientation = exif_orientation(image)
             exif = _kept_exif(image)

@@ -111,6 +111,8 @@ class PhotoDesk(QWidget):
         self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.grid.customContextMenuRequested.connect(self._context_menu)
         self.grid.activated.connect(lambda _index: self.show_preview())
+        self._scrolled_to = 0
+        self.grid.verticalScrollBar().valueChanged.connect(self._prefetch)
         self.loaded = False
         self._every: dict[str, LibraryPhoto] = {}  # every photo, newest taken first
         self._loading: Operation | None = None
@@ -148,6 +150,29 @@ class PhotoDesk(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.filters)
         layout.addWidget(self.grid, 1)
+
+    def _prefetch(self, value: int) -> None:
+        """Ask for the next screen's thumbnails in the scroll's direction.
+
+        A cell that scrolls in with its image painted once, whole: no grey cell painted first
+        and again when its image arrives, which halves the GUI thread's work in a scroll.
+        """
+        down = value >= self._scrolled_to
+        self._scrolled_to = value
+        area = self.grid.viewport().rect()
+        cell = self.grid.gridSize()
+        edge = QPoint(area.left() + cell.width() // 2, area.bottom() if down else area.top())
+        index = self.grid.indexAt(edge)  # the first cell of the row at the edge scrolled to
+        if not index.isValid():
+            return
+        columns = max(1, area.width() // max(1, cell.width()))
+        screen = columns * (area.height() // max(1, cell.height()) + 1)
+        first = index.row() - index.row() % columns
+        if down:
+            rows = range(first + columns, min(self.model.rowCount(), first + columns + screen))
+        else:
+            rows = range(max(0, first - screen), first)
+        self.thumbnails.prefetch(self.model.photo(row) for row in rows)
 
     # -- showing -------------------------------------------------------------------------
 

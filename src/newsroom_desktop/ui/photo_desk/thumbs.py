@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThread, QThreadPool, Signal, Slot
 from PySide6.QtGui import QImage
 
 from newsroom_desktop.core.errors import NewsroomError
@@ -15,6 +15,8 @@ from newsroom_desktop.core.photo_records import LibraryPhoto
 
 # Thumbnails kept scaled in memory: a few screens of a big grid (each about 100 kB).
 CACHE_SIZE = 600
+# Loads for cells on screen go before loads for the screen the scroll comes to next.
+_SHOWN, _AHEAD = 1, 0
 
 
 class _Signals(QObject):
@@ -62,7 +64,8 @@ class GridThumbnails(QObject):
     """Ask for a photo's grid image: returned at once when loaded, else loaded in the background.
 
     ``ready(sha256)`` says an image arrived. Files are read and scaled on a pool of its own
-    (two threads), so the GUI thread only paints images already the grid's size.
+    (two threads, one on a two-core machine: a core stays free for the GUI thread while a scroll
+    brings in new cells), so the GUI thread only paints images already the grid's size.
     """
 
     ready = Signal(str)
@@ -79,7 +82,7 @@ class GridThumbnails(QObject):
         self._images: OrderedDict[str, QImage] = OrderedDict()
         self._pending: set[str] = set()
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)
+        self._pool.setMaxThreadCount(max(1, min(2, QThread.idealThreadCount() - 1)))
         self._alive = threading.Event()
         self._alive.set()
         self._signals = _Signals()
@@ -91,10 +94,20 @@ class GridThumbnails(QObject):
         if image is not None:
             self._images.move_to_end(photo.sha256)
             return None if image.isNull() else image
+        self._request(photo, _SHOWN)
+        return None
+
+    def prefetch(self, photos: Iterable[LibraryPhoto]) -> None:
+        """Load these photos' grid images ahead of need, after those a cell waits for."""
+        for photo in photos:
+            if photo.sha256 not in self._images:
+                self._request(photo, _AHEAD)
+
+    def _request(self, photo: LibraryPhoto, priority: int) -> None:
         if photo.sha256 not in self._pending:
             self._pending.add(photo.sha256)
-            self._pool.start(_Load(photo, self._thumbnail, self._size, self._signals, self._alive))
-        return None
+            load = _Load(photo, self._thumbnail, self._size, self._signals, self._alive)
+            self._pool.start(load, priority)
 
     def loaded(self, sha256: str) -> bool:
         """Tell whether the photo's grid image has arrived (or failed for good)."""
