@@ -115,6 +115,30 @@ SHAPES = [
     ),
     Shape("html long page", ".html", 24, lambda n: repeat(f"<p>{PARAGRAPH}</p>\n", n, PAGE)),
     Shape("html line breaks", ".html", 12, lambda n: repeat("chữ<br>", n, PAGE + "<p>")),
+    # HTML metadata: very many meta tags, author and date marks, breadcrumbs, nested bylines.
+    Shape(
+        "html many meta tags",
+        ".html",
+        24,
+        lambda n: repeat('<meta name="author" content="Jane Doe">', n, "<html><head>"),
+    ),
+    Shape(
+        "html many marked elements",
+        ".html",
+        24,
+        lambda n: repeat(
+            '<p class="byline">By Jane Doe</p><p class="date">3/6/2024</p><ul class="breadcrumb">'
+            "<li>Home</li></ul><h1>Tin</h1>",
+            n,
+            PAGE,
+        ),
+    ),
+    Shape(
+        "html nested bylines",
+        ".html",
+        256,
+        lambda n: repeat('<div class="author byline date">', n, PAGE, "Jane Doe"),
+    ),
     # Word: document.xml with very many paragraphs, or one paragraph of very many runs.
     Shape(
         "docx paragraphs",

@@ -8,7 +8,7 @@ from datetime import datetime, tzinfo
 
 from newsroom_desktop.core.intake import Block, ImportedArticle, ImportedFigure
 from newsroom_desktop.core.text import clean_line, fold
-from newsroom_desktop.importers import rules
+from newsroom_desktop.importers import bylines, rules
 from newsroom_desktop.importers.datelines import parse_dateline
 from newsroom_desktop.importers.htmlblocks import HtmlBlock
 from newsroom_desktop.importers.markup import heading
@@ -153,7 +153,10 @@ def _take_byline(blocks: list[HtmlBlock], meta: PageMeta) -> str:
     for index, block in enumerate(blocks):
         if block.role == "byline" and len(block.text) <= rules.MAX_BYLINE_CHARS:
             del blocks[index]
-            return clean_line(block.text)
+            # The file's own byline (read from every source it gives) wins over the shown one;
+            # a marked block that is no name ("Reader comments") is dropped, not taken.
+            shown = bylines.clean_byline(block.text)
+            return meta.byline or (shown if bylines.is_plausible(shown) else "")
     texts = [i for i, b in enumerate(blocks) if b.kind == "paragraph"]
     for index in reversed(texts[-BYLINE_WINDOW:]):
         text = blocks[index].text

@@ -1,0 +1,499 @@
+"""A saved page's own fields: headline, byline, dates and section, weighed source against source."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from itertools import islice
+from typing import Any
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from newsroom_desktop.core.text import clean_line, fold
+from newsroom_desktop.importers import bylines
+from newsroom_desktop.importers.datelines import find_date, parse_dateline, parse_iso
+
+NEWS_TYPES = frozenset(
+    {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle",
+     "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "Report",
+     "LiveBlogPosting", "TechArticle", "ScholarlyArticle", "SocialMediaPosting", "VideoObject"}
+)  # fmt: skip
+MAX_JSON_LD_CHARS = 200_000
+MAX_JSON_LD_OBJECTS = 200
+MAX_META_VALUES = 2000
+MAX_FIELD_CHARS = 400
+# Elements looked at for bylines and breadcrumbs: a page has a few; a hostile one, millions.
+MAX_MARKED_ELEMENTS = 50
+MAX_HEADINGS = 20
+
+# Where each headline source stands before agreement is counted: JSON-LD and Open Graph are
+# written for machines by the newsroom; <title> carries the site's name; an <h1> outside the
+# article is often the masthead.
+HEADLINE_WEIGHTS = {
+    "json-ld": 3.0, "og:title": 2.5, "h1-article": 2.5, "twitter:title": 1.5, "dc.title": 1.5,
+    "parsely-title": 1.5, "sailthru.title": 1.0, "h1": 1.5, "title": 1.0,
+}  # fmt: skip
+_TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+|\s*\|\s*")
+_BRACKET_SUFFIX_RE = re.compile(r"\s*[\[(](?P<site>[^\[\]()]{2,60})[\])]\s*$")
+_PREFIX_RE = re.compile(r"^(?P<site>[^:]{2,40}):\s+(?P<rest>.+)$")
+_MASTHEAD_RE = re.compile(r"logo|brand|masthead|site-?(?:title|name)|navbar|menu", re.IGNORECASE)
+_BYLINE_MARK_RE = re.compile(r"byline|author|writer|tac-?gia|reporter|credit", re.IGNORECASE)
+_NOT_BYLINE_MARK_RE = re.compile(
+    r"avatar|image|photo|img|bio|description|about|comment|social|share|follow|more|box|list",
+    re.IGNORECASE,
+)
+_DATE_MARK_RE = re.compile(r"date|time|publish|posted|byline|meta|dateline|ngay", re.IGNORECASE)
+MAX_SHOWN_DATE_CHARS = 160
+_CRUMB_MARK_RE = re.compile(r"breadcrumb|crumbs", re.IGNORECASE)
+_PUBLISHED_KEYS = (
+    "article:published_time", "datepublished", "og:published_time", "published_time",
+    "parsely-pub-date", "sailthru.date", "pubdate", "publishdate", "publish-date",
+    "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
+    "dc.date.created", "date", "article.published", "article_date_original",
+)  # fmt: skip
+_MODIFIED_KEYS = (
+    "article:modified_time", "datemodified", "og:updated_time", "modified_time",
+    "dcterms.modified", "dc.date.modified", "last-modified", "article.updated",
+)  # fmt: skip
+_SECTION_KEYS = ("article:section", "parsely-section", "section", "article-section", "category")
+
+
+@dataclass
+class PageFacts:
+    """What the page's head and markup hold, gathered in one pass over the tree."""
+
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    ld: list[dict[str, Any]] = field(default_factory=list)
+    h1: list[tuple[str, bool]] = field(default_factory=list)  # text, inside the article
+    title: str = ""
+    rel_authors: list[str] = field(default_factory=list)
+    marked_authors: list[str] = field(default_factory=list)
+    crumbs: list[list[str]] = field(default_factory=list)
+    times: list[tuple[str, str]] = field(default_factory=list)  # datetime, what marks it
+    shown_dates: list[str] = field(default_factory=list)  # short texts marked as dates
+
+
+def _add(table: dict[str, list[str]], key: str, value: str) -> None:
+    value = clean_line(value)[:MAX_FIELD_CHARS]
+    if key and value and len(table) < MAX_META_VALUES:
+        table.setdefault(key.strip().lower(), []).append(value)
+
+
+def _classes(element: HtmlElement) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def _in_masthead(element: HtmlElement) -> bool:
+    return any(
+        _MASTHEAD_RE.search(_classes(a)) or a.tag in ("nav", "footer")
+        for a in element.iterancestors()
+    )
+
+
+def _inside_article(element: HtmlElement) -> bool:
+    return any(
+        a.tag in ("article", "main") or a.get("itemprop") == "articleBody"
+        or "article" in (a.get("class") or "").lower()
+        for a in element.iterancestors()
+    )  # fmt: skip
+
+
+def _text(element: HtmlElement) -> str:
+    return clean_line(element.text_content())[:MAX_FIELD_CHARS]
+
+
+def gather(tree: HtmlElement) -> PageFacts:
+    """Collect meta tags, JSON-LD objects, headings, author marks, breadcrumbs and times."""
+    facts = PageFacts()
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower().strip() == "application/ld+json":
+            facts.ld.extend(_ld_objects(script.text or ""))
+    # What a reader sees has no code in it: the text of <h1> or <title> never includes scripts.
+    etree.strip_elements(tree, "script", "style", "noscript", "template", with_tail=False)
+    for element in tree.iter():
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        if tag == "meta":
+            content = element.get("content") or ""
+            for attr in ("property", "name", "itemprop"):
+                _add(facts.meta, element.get(attr) or "", content)
+        elif tag == "title" and not facts.title:
+            facts.title = _text(element)
+        elif tag == "h1" and len(facts.h1) < MAX_HEADINGS and not _in_masthead(element):
+            facts.h1.append((_text(element), _inside_article(element)))
+        elif tag == "time" and element.get("datetime") and len(facts.times) < MAX_MARKED_ELEMENTS:
+            mark = f"{_classes(element)} {element.get('itemprop') or ''}"
+            facts.times.append((element.get("datetime") or "", mark))
+        else:
+            _gather_marks(facts, element)
+    return facts
+
+
+def _gather_marks(facts: PageFacts, element: HtmlElement) -> None:
+    rel = (element.get("rel") or "").lower()
+    if element.tag == "a" and "author" in rel.split() and len(facts.rel_authors) < 20:
+        facts.rel_authors.append(_text(element))
+    itemprop = (element.get("itemprop") or "").lower()
+    if itemprop in ("author", "creator") and len(facts.marked_authors) < MAX_MARKED_ELEMENTS:
+        named = element.find(".//*[@itemprop='name']")
+        facts.marked_authors.append(_text(named if named is not None else element))
+    elif itemprop in ("datepublished", "datemodified") and element.get("content"):
+        _add(facts.meta, itemprop, element.get("content") or "")
+    marks = _classes(element)
+    if len(facts.shown_dates) < MAX_MARKED_ELEMENTS and _DATE_MARK_RE.search(marks):
+        text = _text(element)
+        if len(text) <= MAX_SHOWN_DATE_CHARS:
+            facts.shown_dates.append(text)
+    if (
+        len(facts.marked_authors) < MAX_MARKED_ELEMENTS
+        and _BYLINE_MARK_RE.search(marks)
+        and not _NOT_BYLINE_MARK_RE.search(marks)
+        and element.tag not in ("body", "html", "img")
+    ):
+        facts.marked_authors.append(_text(element))
+    if _CRUMB_MARK_RE.search(marks) and len(facts.crumbs) < 5 and element.tag != "li":
+        crumbs = [_text(a) for a in islice(element.iter("a", "li", "span"), 20)]
+        facts.crumbs.append([c for c in crumbs if c])
+
+
+def _ld_objects(raw: str) -> Iterator[dict[str, Any]]:
+    if len(raw) > MAX_JSON_LD_CHARS:
+        return
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return
+    found = 0
+    stack: list[Any] = [data]
+    while stack and found < MAX_JSON_LD_OBJECTS:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack.extend(item[:MAX_JSON_LD_OBJECTS])
+        elif isinstance(item, dict):
+            found += 1
+            yield item
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                stack.extend(graph[:MAX_JSON_LD_OBJECTS])
+            main = item.get("mainEntity")
+            if isinstance(main, dict):
+                stack.append(main)
+
+
+def _kinds(obj: dict[str, Any]) -> set[str]:
+    kinds = obj.get("@type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return {k for k in kinds if isinstance(k, str)}
+
+
+def ld_article(facts: PageFacts) -> dict[str, Any]:
+    """Return the page's JSON-LD article object (NewsArticle, Article, ...), or {}."""
+    for obj in facts.ld:
+        if _kinds(obj) & NEWS_TYPES:
+            return obj
+    return {}
+
+
+def first_text(value: Any) -> str:
+    """Return a JSON-LD value as one line of text (the first of a list)."""
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value") or ""
+    return clean_line(value)[:MAX_FIELD_CHARS] if isinstance(value, str) else ""
+
+
+def meta_first(facts: PageFacts, *keys: str) -> str:
+    """Return the first meta value found under any of ``keys`` (lower case)."""
+    for key in keys:
+        for value in facts.meta.get(key, ()):
+            if value:
+                return value
+    return ""
+
+
+# --- site names and title cleaning ----------------------------------------------------------
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\W_]+", "", fold(text))
+
+
+def site_names(facts: PageFacts) -> set[str]:
+    """Return the site's names as compact folded strings ("vnexpress", "tuoitreonline")."""
+    names = {
+        meta_first(facts, "og:site_name"),
+        meta_first(facts, "application-name"),
+        meta_first(facts, "apple-mobile-web-app-title"),
+        meta_first(facts, "twitter:site").lstrip("@"),
+        meta_first(facts, "publisher"),
+    }
+    for obj in facts.ld:
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict):
+            names.add(first_text(publisher.get("name")))
+        if _kinds(obj) & {"WebSite", "Organization", "NewsMediaOrganization"}:
+            names.add(first_text(obj.get("name")))
+    for url in (meta_first(facts, "og:url"),):
+        host = re.sub(r"^[a-z]+://(?:www\.)?", "", url.lower()).split("/")[0]
+        names.add(host.split(".")[0] if host.count(".") else "")
+        names.add(host)
+    return {c for c in (_compact(n) for n in names) if len(c) >= 3}
+
+
+def is_site_name(text: str, sites: set[str]) -> bool:
+    """Tell whether ``text`` is one of the site's names (or a name with its domain)."""
+    compact = _compact(text)
+    if len(compact) < 3:
+        return False
+    return any(
+        compact == s
+        or (compact.startswith(s) and len(compact) <= len(s) + 8)
+        or (s.startswith(compact) and len(compact) >= 0.6 * len(s))
+        for s in sites
+    )
+
+
+def strip_site(title: str, sites: set[str], *, generic: bool) -> tuple[str, list[str]]:
+    """Return ``title`` without the site's name parts, and the parts taken off.
+
+    The site's own names go wherever they stand ("Site: Headline", "Headline [Site]"); with
+    ``generic``, a short last part after "|" or a dash goes too ("Headline | Any Site").
+    """
+    removed: list[str] = []
+    bracket = _BRACKET_SUFFIX_RE.search(title)
+    if (
+        bracket
+        and (is_site_name(bracket.group("site"), sites) or generic)
+        and len(bracket.group("site").split()) <= 5
+        and bracket.start() > 0
+    ):
+        removed.append(bracket.group("site"))
+        title = title[: bracket.start()]
+    prefix = _PREFIX_RE.match(title)
+    if prefix and is_site_name(prefix.group("site"), sites):
+        removed.append(prefix.group("site"))
+        title = prefix.group("rest")
+    while True:
+        parts = _split_last(title)
+        if parts is None:
+            break
+        head, tail = parts
+        if is_site_name(tail, sites) or (generic and _short_tail(head, tail)):
+            removed.append(tail)
+            title = head
+            continue
+        first = _split_first(title)
+        if first is not None and is_site_name(first[0], sites):
+            removed.append(first[0])
+            title = first[1]
+            continue
+        break
+    return clean_line(title), removed
+
+
+def _split_last(title: str) -> tuple[str, str] | None:
+    found = list(_TITLE_SEPARATORS_RE.finditer(title))
+    if not found:
+        return None
+    last = found[-1]
+    return title[: last.start()], title[last.end() :]
+
+
+def _split_first(title: str) -> tuple[str, str] | None:
+    found = _TITLE_SEPARATORS_RE.search(title)
+    return (title[: found.start()], title[found.end() :]) if found else None
+
+
+def _short_tail(head: str, tail: str) -> bool:
+    head_words, tail_words = len(head.split()), len(tail.split())
+    return tail_words <= 5 and head_words >= 2 and head_words > tail_words
+
+
+# --- the headline ---------------------------------------------------------------------------
+
+
+def similarity(a: str, b: str) -> float:
+    """Return how far two titles agree: 1 for the same words, less for overlapping ones."""
+    fa, fb = _compact(a.rstrip(".…")), _compact(b.rstrip(".…"))
+    if not fa or not fb:
+        return 0.0
+    if fa == fb:
+        return 1.0
+    short, long_ = sorted((fa, fb), key=len)
+    if short in long_ and len(short) >= 0.5 * len(long_):
+        return 0.8
+    wa, wb = set(fold(a).split()), set(fold(b).split())
+    overlap = len(wa & wb) / max(len(wa | wb), 1)
+    return overlap if overlap >= 0.5 else 0.0
+
+
+def headline_candidates(facts: PageFacts, ld: dict[str, Any]) -> list[tuple[str, str]]:
+    """Return (source, text) for every headline the page gives, site names taken off."""
+    sites = site_names(facts)
+    raw = [
+        ("json-ld", first_text(ld.get("headline")) or first_text(ld.get("name"))),
+        ("og:title", meta_first(facts, "og:title")),
+        ("twitter:title", meta_first(facts, "twitter:title")),
+        ("dc.title", meta_first(facts, "dc.title", "dcterms.title")),
+        ("parsely-title", meta_first(facts, "parsely-title")),
+        ("sailthru.title", meta_first(facts, "sailthru.title")),
+    ]
+    raw += [("h1-article" if inside else "h1", text) for text, inside in facts.h1]
+    title, removed = strip_site(facts.title, sites, generic=True)
+    sites |= {c for c in (_compact(r) for r in removed) if len(c) >= 3}
+    found = [("title", title)] if title else []
+    for source, given in raw:
+        text, _ = strip_site(given, sites, generic=source not in ("json-ld", "h1", "h1-article"))
+        if text and not is_site_name(text, sites) and len(text) >= 3:
+            found.append((source, text))
+    return found
+
+
+def choose_headline(candidates: list[tuple[str, str]]) -> str:
+    """Return the candidate the others agree with most, weighed by where each comes from."""
+    best, best_score = "", 0.0
+    for index, (source, text) in enumerate(candidates):
+        score = HEADLINE_WEIGHTS.get(source, 1.0)
+        for other, (other_source, other_text) in enumerate(candidates):
+            if other != index and other_source != source:
+                score += similarity(text, other_text) * HEADLINE_WEIGHTS.get(other_source, 1.0)
+        if len(text.split()) <= 1:
+            score *= 0.5  # one word is a section or a site, seldom a headline
+        if score > best_score:
+            best, best_score = text, score
+    return best
+
+
+# --- byline, dates, section -----------------------------------------------------------------
+
+
+def byline_of(facts: PageFacts, ld: dict[str, Any], section: str) -> str:
+    """Return the article's byline from every source that gives one, or "" when unsure."""
+    sites = site_names(facts)
+    structured = [
+        ("json-ld", bylines.ld_names(ld.get("author") or ld.get("creator"))),
+        ("meta", ", ".join(dict.fromkeys(facts.meta.get("author", ())))),
+        ("meta", meta_first(facts, "article:author", "dc.creator", "dcterms.creator")),
+        ("meta", meta_first(facts, "parsely-author", "sailthru.author", "byl", "byline")),
+    ]
+    shown = [("shown", t) for t in facts.marked_authors] + [("rel", t) for t in facts.rel_authors]
+
+    def usable(text: str) -> bool:
+        return bylines.is_plausible(text, section=section) and not is_site_name(text, sites)
+
+    names = [(s, bylines.clean_byline(t)) for s, t in structured if t]
+    names = [(s, t) for s, t in names if usable(t)]
+    seen = [(s, bylines.clean_byline(t)) for s, t in shown if t]
+    seen = [(s, t) for s, t in seen if usable(t)]
+    if names:
+        for _source, text in seen:
+            if bylines.same_people(text, names[0][1]):
+                return text  # the names as the page writes them
+        return names[0][1]
+    linked = ", ".join(dict.fromkeys(t for s, t in seen if s == "rel"))
+    for source, text in seen:
+        if source == "shown" and (not linked or bylines.same_people(text, linked)):
+            return text
+    return linked
+
+
+def published_of(facts: PageFacts, ld: dict[str, Any], zone: tzinfo) -> datetime | None:
+    """Return when the article was first published, from metadata or a marked <time>."""
+    moment = parse_iso(first_text(ld.get("datePublished")) or first_text(ld.get("dateCreated")),
+                       zone)  # fmt: skip
+    for key in _PUBLISHED_KEYS:
+        if moment is not None:
+            break
+        moment = _metadata_date(meta_first(facts, key), zone)
+    for value, mark in facts.times:
+        if moment is None and re.search(r"publish|pubdate|created|posted", mark, re.IGNORECASE):
+            moment = parse_iso(value, zone)
+    return moment
+
+
+def modified_of(facts: PageFacts, ld: dict[str, Any], zone: tzinfo) -> datetime | None:
+    """Return when the article was last updated, if the page says."""
+    moment = parse_iso(first_text(ld.get("dateModified")), zone)
+    for key in _MODIFIED_KEYS:
+        if moment is not None:
+            break
+        moment = _metadata_date(meta_first(facts, key), zone)
+    return moment
+
+
+def _metadata_date(value: str, zone: tzinfo) -> datetime | None:
+    if not value or len(value) > 80:
+        return None
+    return parse_iso(value, zone) if any(ch.isdigit() for ch in value) else None
+
+
+def shown_time(facts: PageFacts, zone: tzinfo) -> datetime | None:
+    """Return the first <time datetime> the page shows, else a date line marked as one."""
+    for value, _mark in facts.times:
+        moment = parse_iso(value, zone)
+        if moment is not None:
+            return moment
+    for text in facts.shown_dates:
+        found = find_date(text, zone)
+        if found is not None:
+            return found.moment
+    return None
+
+
+def section_of(facts: PageFacts, ld: dict[str, Any], headline: str) -> str:
+    """Return the section: article:section, JSON-LD articleSection, else the breadcrumb."""
+    section = first_text(ld.get("articleSection")) or meta_first(facts, *_SECTION_KEYS)
+    if section and len(section) <= 60 and not section.startswith(("http://", "https://")):
+        return section
+    for trail in [_ld_crumbs(facts), *facts.crumbs]:
+        crumbs = [c for c in trail if c and similarity(c, headline) < 0.5]
+        crumbs = [c for c in crumbs if fold(c) not in _HOME_CRUMBS and len(c) <= 40]
+        if crumbs:
+            return crumbs[-1]
+    return ""
+
+
+_HOME_CRUMBS = frozenset({"home", "trang chu", "trang nha", "startseite", "accueil", "inicio",
+                          "home page", "homepage", "news", "tin tuc"})  # fmt: skip
+
+
+def _ld_crumbs(facts: PageFacts) -> list[str]:
+    for obj in facts.ld:
+        if "BreadcrumbList" in _kinds(obj):
+            items = obj.get("itemListElement")
+            if isinstance(items, list):
+                names = []
+                for item in items[:20]:
+                    if isinstance(item, dict):
+                        inner = item.get("item")
+                        named = item.get("name") or (
+                            inner.get("name") if isinstance(inner, dict) else ""
+                        )
+                        names.append(first_text(named))
+                return names
+    return []
+
+
+def date_near_headline(tree: HtmlElement, zone: tzinfo) -> datetime | None:
+    """Return a date line shown just after the first <h1>, if there is one."""
+    heading = next(tree.iterfind(".//h1"), None)
+    if heading is None:
+        return None
+    for count, element in enumerate(heading.itersiblings()):
+        text = clean_line(element.text_content())
+        if len(text) <= 120:
+            moment = parse_dateline(text, zone)
+            found = find_date(text, zone) if moment is None else None
+            if moment is None and found is not None and len(found.rest) <= 40:
+                moment = found.moment
+            if moment is not None:
+                return moment
+        if count >= 4:
+            break
+    return None

@@ -1,0 +1,161 @@
+"""A saved page's headline, byline, dates and section, each weighed across its sources."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from newsroom_desktop.importers.html import parse_html
+
+PLUS7 = timezone(timedelta(hours=7))
+BODY = "<p>" + "Nội dung của bài báo được viết ra đủ dài để là một đoạn văn thật. " * 10 + "</p>"
+
+
+def page(head: str = "", body: str = "") -> str:
+    """Return a whole saved page: ``head`` in <head>, ``body`` then a long paragraph in <body>."""
+    return f"<!doctype html><html><head>{head}</head><body>{body}{BODY}</body></html>"
+
+
+def read(head: str = "", body: str = ""):
+    return parse_html(page(head, body), name="page.html")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Storm closes the coast road | Coast Daily",
+        "Storm closes the coast road - Coast Daily",
+        "Storm closes the coast road – Coast Daily",
+        "Storm closes the coast road — Coast Daily",
+        "Coast Daily: Storm closes the coast road",
+        "Storm closes the coast road [Coast Daily]",
+        "Storm closes the coast road | News | Coast Daily",
+    ],
+)
+def test_the_site_name_is_taken_off_the_title_in_every_shape(title):
+    site = '<meta property="og:site_name" content="Coast Daily">'
+    assert read(f"<title>{title}</title>{site}").headline == "Storm closes the coast road"
+
+
+def test_a_title_dash_inside_the_headline_stays():
+    article = read("<title>Hà Nội - Hải Phòng mở thêm làn xe - Báo Giao thông</title>")
+    assert article.headline == "Hà Nội - Hải Phòng mở thêm làn xe"
+
+
+def test_the_masthead_h1_and_a_section_h1_lose_to_the_sources_that_agree():
+    article = read(
+        "<title>Council approves the new bridge | Riverside Post</title>"
+        '<meta property="og:title" content="Council approves the new bridge">',
+        '<header><h1 class="logo">Riverside Post</h1></header><h1>Local</h1>',
+    )
+    assert article.headline == "Council approves the new bridge"
+
+
+def test_every_named_headline_source_is_read():
+    for tag in (
+        '<meta name="twitter:title" content="{}">',
+        '<meta name="DC.title" content="{}">',
+        '<meta name="dc.title" content="{}">',
+        '<meta name="parsely-title" content="{}">',
+        '<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{}"}}</script>',
+    ):
+        head = "<title>About This Site</title>" + tag.format("Mưa lớn ở Hà Nội")
+        assert read(head, "<h1>Mưa lớn ở Hà Nội</h1>").headline == "Mưa lớn ở Hà Nội", tag
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "byline"),
+    [
+        ('<meta name="author" content="Jane Doe">', "", "Jane Doe"),
+        ('<meta property="article:author" content="https://x.com/jane">', "", ""),
+        ('<meta property="article:author" content="Jane Doe">', "", "Jane Doe"),
+        ('<meta name="dc.creator" content="Jean Dupont">', "", "Jean Dupont"),
+        ('<meta name="parsely-author" content="Ana Pérez">', "", "Ana Pérez"),
+        ('<meta name="sailthru.author" content="Max Muster">', "", "Max Muster"),
+        ("", '<a rel="author" href="/a/1">Jane Doe</a>', "Jane Doe"),
+        ("", '<span itemprop="author"><span itemprop="name">Jane Doe</span></span>', "Jane Doe"),
+        ("", '<div class="byline">By Jane Doe</div>', "Jane Doe"),
+        ("", '<div class="article-author">Par Jean Dupont</div>', "Jean Dupont"),
+        ("", '<p class="byline">Von Max Muster | 3. Juni 2024</p>', "Max Muster"),
+        ("", '<p class="author">Por Ana Pérez - 03/06/2024 10:00</p>', "Ana Pérez"),
+    ],
+)
+def test_each_byline_source(head, body, byline):
+    assert read(head, body).byline == byline
+
+
+def test_json_ld_authors_as_object_array_and_string():
+    def ld(author: str) -> str:
+        json = f'{{"@type": "NewsArticle", "author": {author}}}'
+        return f'<script type="application/ld+json">{json}</script>'
+
+    assert read(ld('{"@type": "Person", "name": "Ngọc Hậu"}')).byline == "Ngọc Hậu"
+    assert read(ld('"Ngọc Hậu"')).byline == "Ngọc Hậu"
+    both = ld('[{"name": "Ngọc Hậu"}, {"name": "Minh Anh"}]')
+    assert read(both).byline == "Ngọc Hậu, Minh Anh"
+    # Several authors come out as the page writes them when it shows them.
+    shown = read(both, '<p class="author">Ngọc Hậu - Minh Anh</p>')
+    assert shown.byline == "Ngọc Hậu - Minh Anh"
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        ('<meta name="author" content="8h">', ""),
+        ('<meta name="author" content="03/06/2024">', ""),
+        ("", '<div class="comment-author"><h3>Reader comments</h3></div>'),
+        ("", '<a rel="author" href="/help">Help</a>'),
+        ("", '<div class="author">About This Site</div>'),
+        (
+            '<meta name="author" content="Coast Daily">'
+            '<meta property="og:site_name" content="Coast Daily">',
+            "",
+        ),
+        (
+            '<meta property="article:section" content="Sport"><meta name="author" content="Sport">',
+            "",
+        ),
+    ],
+)
+def test_labels_dates_counts_sections_and_the_site_are_never_the_byline(head, body):
+    assert read(head, body).byline == ""
+
+
+def test_published_and_updated_from_json_ld_and_open_graph():
+    ld = read(
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        '"datePublished": "2024-06-03T08:00:00+07:00", "dateModified": "2024-06-03T10:30:00+07:00"}'
+        "</script>"
+    )
+    assert ld.created_at == datetime(2024, 6, 3, 8, 0, tzinfo=PLUS7)
+    assert ld.updated_at == datetime(2024, 6, 3, 10, 30, tzinfo=PLUS7)
+    og = read(
+        '<meta property="article:published_time" content="2024-06-03T08:00:00+07:00">'
+        '<meta property="article:modified_time" content="2024-06-04T09:00:00+07:00">'
+    )
+    assert og.created_at == datetime(2024, 6, 3, 8, 0, tzinfo=PLUS7)
+    assert og.updated_at == datetime(2024, 6, 4, 9, 0, tzinfo=PLUS7)
+
+
+def test_dates_the_page_only_shows():
+    timed = read("", '<time datetime="2024-06-03T08:00:00+07:00">3 June</time>')
+    assert timed.created_at == datetime(2024, 6, 3, 8, 0, tzinfo=PLUS7)
+    shown = read("", '<div class="date">Thứ hai, 3/6/2024, 08:00 (GMT+7)</div>')
+    assert shown.created_at == datetime(2024, 6, 3, 8, 0, tzinfo=PLUS7)
+
+
+def test_section_from_metadata_then_the_breadcrumb():
+    meta = read('<meta property="article:section" content="Kinh doanh">')
+    assert meta.section == "Kinh doanh"
+    crumbs = read(
+        "<title>Giá vàng tăng mạnh - Báo X</title>",
+        '<ul class="breadcrumb"><li><a href="/">Trang chủ</a></li><li><a href="/kd">Kinh doanh</a>'
+        "</li><li>Giá vàng tăng mạnh</li></ul>",
+    )
+    assert crumbs.section == "Kinh doanh"
+    ld = read(
+        '<script type="application/ld+json">{"@type": "BreadcrumbList", "itemListElement": ['
+        '{"position": 1, "name": "Home"}, {"position": 2, "name": "World"}]}</script>'
+    )
+    assert ld.section == "World"
