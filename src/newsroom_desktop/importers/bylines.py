@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from newsroom_desktop.core.text import clean_line, fold
@@ -15,20 +16,42 @@ MAX_AUTHORS = 6
 
 # "By", "Par", "Von", "Por" and the labels that stand before a name (longest first).
 _PREFIX_RE = re.compile(
-    r"^(?:(?:(?:written|posted|reported|words|story|text|photos?) )?by|par|von|por|door|bởi"
-    r"|(?:tác giả|authors?|text|tekst|texto|auteur|autor|autore|reporter|thực hiện|btv|bài và ảnh"
-    r"|bài, ảnh|bài - ảnh|tin và ảnh|tin, ảnh|tin - ảnh|ghi chép|bài|tin)\s*[:：])\s*",
+    r"^(?:(?:(?:written|posted|reported|words|story|text|photos?|publicado|escrito|publié|écrit"
+    r"|recueilli|propos recueillis|rédigé|geschrieben|scritto|publicado|escrito) )?(?:by|par|von"
+    r"|por|door|da|bởi)|af|av|от"
+    r"|(?:tác giả|authors?|autor/in|autor\(in\)|text|tekst|texto|auteur|autor|autore|autorin"
+    r"|autores|reporter|reporting|thực hiện|btv|bài và ảnh|bài, ảnh|bài - ảnh|tin và ảnh|tin, ảnh"
+    r"|tin - ảnh|ghi chép|bài|tin|авторы|автор|автори|yazar|penulis|kirjoittaja|skribent)"
+    r"\s*[:：]?)(?=\s|$)\s*",
     re.IGNORECASE,
 )
-_SEPARATOR_RE = re.compile(r"\s*(?:[|•·]|\s[-–—]\s)\s*")
-_TRAILING_RE = re.compile(
-    r"\s*,\s*(?:updated|published|posted|staff|correspondent|reporter|phóng viên).*$",
-    re.IGNORECASE,
-)
+_SEPARATOR_RE = re.compile(r"\s*(?:[|•·]|\s[-–—/]\s)\s*")
+_OUTLET_PREFIX_RE = re.compile(r"^[^\s=]{1,20}=\s*")  # "스포츠조선=선수민 기자"
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HANDLE_RE = re.compile(r"\s*@\w+")
 _EMAIL_RE = re.compile(r"\s*[\w.+-]+@[\w-]+\.[\w.]+")
-_COUNT_RE = re.compile(r"^\d+\s*(?:h|m|min|mins|d|s|hr|hrs|giờ|phút|comments?|bình luận)\b", re.I)
+_COUNT_RE = re.compile(
+    r"^\d+\s*(?:h|m|min|mins|d|s|hr|hrs|giờ|phút|comments?|bình luận)\b"
+    r"|\b(?:ago|hace|il y a|vor)\b",
+    re.IGNORECASE,
+)
+# A job title ends the names before it ("Evan Halper Staff Writer", "X, China Correspondent").
+_TITLE_WORDS_RE = re.compile(
+    r"\s*[,-]?\s*\b(?:(?:senior|chief|staff|special|political|foreign|china|business|science"
+    r"|health|sports?|senior staff) )?(?:staff writer|writer|reporter|correspondent|journalist"
+    r"|columnist|contributor|editor|producer|analyst|periodista|redactor|redactora|journaliste"
+    r"|rédacteur|rédactrice|korrespondent|korrespondentin|redakteur|redakteurin|giornalista"
+    r"|jornalista|repórter|experte|expertin|phóng viên|biên tập viên|cộng tác viên)\b.*$"
+    r"|\s*(?:기자|특파원|記者)$",
+    re.IGNORECASE,
+)
+# A newsroom credits itself, not a person: "Redacción EC", "HNN Staff", "Tim Redaksi".
+_NEWSROOM_RE = re.compile(
+    r"\b(?:redacci[oó]n|redaktion|r[ée]daction|redazione|reda[cç][aã]o|redaksi|newsroom|staff"
+    r"|news desk|editorial|editors|team|equipo|équipe|toà soạn|tòa soạn|ban biên tập"
+    r"|συντακτικη|συντακτική|редакция|редакція|web desk|desk)\b",
+    re.IGNORECASE,
+)
 # Labels that sit where a byline would: links, headings and buttons of the page's furniture.
 _LABELS = frozenset(
     {"about", "about us", "about this site", "contact", "contact us", "help", "home", "login",
@@ -43,7 +66,17 @@ _LABELS = frozenset(
 _LABEL_WORDS = frozenset(
     {"comments", "comment", "subscribe", "newsletter", "login", "privacy", "cookie", "cookies",
      "click", "here", "http", "https", "www", "javascript", "share", "posts", "articles",
-     "tweet", "menu", "copyright", "rights", "reserved", "loading", "advertisement"}
+     "tweet", "menu", "copyright", "rights", "reserved", "loading", "advertisement", "developed",
+     "photo", "photos", "foto", "fotos", "ảnh", "фото", "video", "source", "quelle", "fuente",
+     "nguồn", "more", "read", "lire", "ver", "mehr", "прочети", "повече", "article", "original",
+     "terms", "policy", "accessibility", "promos", "suscripción", "subscription", "suite",
+     "leia", "lihat", "baca", "snimka", "снимка", "weitere", "also"}
+)  # fmt: skip
+# Small words inside names ("Verónica De Vita", "José Volta e Pinto", "Lê Văn và Trần B").
+_PARTICLES = frozenset(
+    {"de", "del", "della", "di", "da", "das", "do", "dos", "du", "des", "la", "le", "van", "von",
+     "der", "den", "ten", "ter", "y", "e", "i", "et", "und", "and", "và", "bin", "ibn", "al", "el",
+     "ben", "af", "zu", "&", "-", "–", ","}
 )  # fmt: skip
 
 
@@ -65,15 +98,21 @@ def ld_names(value: Any) -> str:
 
 
 def clean_byline(text: str) -> str:
-    """Return a byline without "By", handles, e-mail addresses and what trails the names."""
+    """Return a byline without "By", handles, e-mail addresses, job titles and what trails it."""
     text = _before_furniture(clean_line(text))
     text = _EMAIL_RE.sub("", _HANDLE_RE.sub("", text))
+    text = _OUTLET_PREFIX_RE.sub("", text)
     previous = None
     while previous != text:
         previous = text
         text = _PREFIX_RE.sub("", text).strip(" :,-–—|•·")
-    text = _TRAILING_RE.sub("", text)
-    return clean_line(text.strip(" :,-–—|•·"))
+    text = _TITLE_WORDS_RE.sub("", text)
+    text = clean_line(text.strip(" :,-–—|•·()'\"‘’“”"))
+    # A closing full stop is punctuation, not part of the name ("Patrick ANGEVIN."), unless
+    # it ends an initial or "Jr.".
+    if text.endswith(".") and len(text.rsplit(" ", 1)[-1]) > 3:
+        text = text[:-1]
+    return text
 
 
 def _before_furniture(text: str) -> str:
@@ -83,43 +122,112 @@ def _before_furniture(text: str) -> str:
     for separator in [*_SEPARATOR_RE.finditer(text), None]:
         end = separator.start() if separator else len(text)
         part = text[start:end]
-        if (
-            find_date(part, DEFAULT_TZ) is not None
-            or _COUNT_RE.match(part)
-            or _YEAR_RE.search(part)
-        ):
+        dated = find_date(part, DEFAULT_TZ) is not None or _YEAR_RE.search(part)
+        if dated or _COUNT_RE.search(part):
+            if cut == 0 and start == 0:
+                return _before_date_words(part)
             return text[:cut]
         if separator is not None:
             start, cut = separator.end(), separator.start()
     return text
 
 
+_DATE_START_RE = re.compile(
+    r"\s(?:(?:le|on|am|el|il|den|the|ngày)\s+)?(?:\d|publi|updated|mis à jour|actualizado"
+    r"|aktualisiert|cập nhật|veröffentlicht|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|janv|févr|avr|mai|juin|juil|août|sept|déc|ene|abr|ago|dic|enero|febrero|marzo|abril|mayo"
+    r"|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril"
+    r"|juillet|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober"
+    r"|dezember)[a-z]*\.?\s+\d)",
+    re.IGNORECASE,
+)
+
+
+def _before_date_words(text: str) -> str:
+    # "AP 16/05/2020", "Par AFP publié le 26/12/2020": the names end where the date begins.
+    found = _DATE_START_RE.search(text)
+    return text[: found.start()] if found else ""
+
+
+def strip_site_parts(text: str, is_site: Callable[[str], bool]) -> str:
+    """Return the byline without parts that name an outlet ("Andy Sahadeo | Fox News").
+
+    An outlet first ("hessenschau.de, Frankfurt") makes the whole line the outlet's address,
+    and what is left beside an outlet must be a full name, not a place ("Abu Dhabi - Al Bayan").
+    """
+    parts = [p for p in _PARTS_RE.split(text) if p]
+    outlets = [not _one_of_names(p, i, parts) or is_site(p) for i, p in enumerate(parts)]
+    if not any(outlets):
+        return text
+    if outlets[0]:
+        return ""
+    kept = [p for p, outlet in zip(parts, outlets, strict=True) if not outlet]
+    if any(len(p.split()) < 2 for p in kept):
+        return ""
+    return ", ".join(kept)
+
+
+_PARTS_RE = re.compile(r"\s*(?:[|,;]|\s[-–—/]\s)\s*")
+
+
+def _one_of_names(part: str, index: int, parts: list[str]) -> bool:
+    """Tell whether a part after the first can be a name rather than an outlet or a place."""
+    if index == 0:
+        return True
+    if part.startswith(("The ", "the ")):
+        return False  # "David Cenciotti, The Aviationist"
+    if len(part) <= 6 and part.isupper() and len(parts[0].split()) >= 2:
+        return False  # "Sandee LaMotte, CNN"
+    # "حسام أبو العلا - القاهرة", "Vidya Pinandhita - detikHealth": one word after full names.
+    return not (len(part.split()) == 1 and index == len(parts) - 1 and len(parts[0].split()) >= 2)
+
+
+def is_newsroom(text: str) -> bool:
+    """Tell whether a byline credits a newsroom or its staff, not a person or an agency."""
+    return bool(_NEWSROOM_RE.search(text))
+
+
 def is_plausible(text: str, *, section: str = "") -> bool:
     """Tell whether a cleaned byline can be names: not a label, date, count, link or section."""
-    if not text or len(text) > MAX_BYLINE_CHARS or len(text) < 3:
+    if not text or len(text) > MAX_BYLINE_CHARS or len(text) < 2:
         return False
     folded = fold(text).strip(" .:")
     if folded in _LABELS or (section and folded == fold(section).strip()):
         return False
-    if _COUNT_RE.match(text) or "://" in text or text.startswith(("www.", "/")):
+    if _COUNT_RE.search(text) or "://" in text or text.startswith(("www.", "/")) or "@" in text:
         return False
-    if find_date(text, DEFAULT_TZ) is not None or sum(ch.isdigit() for ch in text) > 2:
+    if find_date(text, DEFAULT_TZ) is not None or any(ch.isdigit() for ch in text):
         return False
     words = text.split()
     if len(words) > MAX_BYLINE_WORDS or any(w.strip(".,:").lower() in _LABEL_WORDS for w in words):
         return False
-    if text.endswith(("?", "!", ".", ":")) and not text.endswith((" Jr.", " Sr.")):
-        return len(words) <= 4 and text.endswith(".") and words[-1][:-1].isalpha()
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < 2:
+    if text.endswith(("?", "!", ":")) or (len(words) > 4 and text.endswith(".")):
         return False
-    first = letters[0]
-    return first.isupper() or not first.islower()
+    if len(text) == 2:
+        return text.isupper()  # an agency: "AP"
+    return all(_name_word(w) for w in words)
+
+
+def _name_word(word: str) -> bool:
+    """Tell whether a word can stand in a name: capitalised, a particle, or of a caseless script."""
+    bare = word.strip(".,;()'\"‘’“”")
+    if not bare or bare.lower() in _PARTICLES:
+        return True
+    first = next((ch for ch in bare if ch.isalpha()), "")
+    return not first or first.isupper() or not first.islower()
 
 
 def same_people(shown: str, names: str) -> bool:
-    """Tell whether a byline as shown names the same people as the structured names."""
-    shown_folded = re.sub(r"[\W_]+", " ", fold(shown))
+    """Tell whether a byline as shown names exactly the people of the structured names."""
+    rest = " " + re.sub(r"[\W_]+", " ", fold(shown)) + " "
     people = [re.sub(r"[\W_]+", " ", fold(n)).strip() for n in re.split(r",|\band\b|&", names)]
     people = [p for p in people if p]
-    return bool(people) and all(p in shown_folded for p in people)
+    for person in people:
+        if f" {person} " not in rest:
+            return False
+        rest = rest.replace(f" {person} ", " ", 1)
+    # What is left may be more names ("Elsa Provenzano et Mickaël Bosredon"), never a place or
+    # initials ("Reuters, Washington", "LP Luana Patriolino RF Raphael Felice").
+    leftover = [w for w in rest.split() if w not in _PARTICLES]
+    more_names = len(leftover) >= 2 and all(len(w) >= 3 for w in leftover)
+    return bool(people) and (not leftover or (more_names and is_plausible(shown)))

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from html import unescape
 from itertools import islice
 from typing import Any
 
@@ -37,17 +38,25 @@ HEADLINE_WEIGHTS = {
     "json-ld": 3.0, "og:title": 2.5, "h1-article": 2.5, "twitter:title": 1.5, "dc.title": 1.5,
     "parsely-title": 1.5, "sailthru.title": 1.0, "h1": 1.5, "title": 1.0,
 }  # fmt: skip
-_TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+|\s*\|\s*")
-_BRACKET_SUFFIX_RE = re.compile(r"\s*[\[(](?P<site>[^\[\]()]{2,60})[\])]\s*$")
+# Between a headline and the site's name. A colon parts them only where the site is named:
+# "Tempête Ciaran : Pluie" is one French headline.
+_TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+|\s*[|｜：]\s*")
+_COLONS = (":", "：")
+_BRACKET_SUFFIX_RE = re.compile(r"\s*[\[(（【](?P<site>[^\[\]()（）【】]{2,60})[\])）】]\s*$")
 _PREFIX_RE = re.compile(r"^(?P<site>[^:]{2,40}):\s+(?P<rest>.+)$")
 _MASTHEAD_RE = re.compile(r"logo|brand|masthead|site-?(?:title|name)|navbar|menu", re.IGNORECASE)
-_BYLINE_MARK_RE = re.compile(r"byline|author|writer|tac-?gia|reporter|credit", re.IGNORECASE)
+_BYLINE_MARK_RE = re.compile(
+    r"(?<![a-z])(?:by-?line|author|writer|autor|auteur|reporter|tac-?gia|tacgia|creator|byl)"
+    r"(?:s|-?name|_name|-?info)?(?![a-z])",
+    re.IGNORECASE,
+)
 _NOT_BYLINE_MARK_RE = re.compile(
     r"avatar|image|photo|img|bio|description|about|comment|social|share|follow|more|box|list",
     re.IGNORECASE,
 )
 _DATE_MARK_RE = re.compile(r"date|time|publish|posted|byline|meta|dateline|ngay", re.IGNORECASE)
 MAX_SHOWN_DATE_CHARS = 160
+NEWSROOM = "\x00newsroom"  # what usable() gives for a credit to the site or its staff
 _CRUMB_MARK_RE = re.compile(r"breadcrumb|crumbs", re.IGNORECASE)
 _PUBLISHED_KEYS = (
     "article:published_time", "datepublished", "og:published_time", "published_time",
@@ -78,7 +87,8 @@ class PageFacts:
 
 
 def _add(table: dict[str, list[str]], key: str, value: str) -> None:
-    value = clean_line(value)[:MAX_FIELD_CHARS]
+    # Some sites escape their meta values twice: "&#8220;" in the attribute is a quote mark.
+    value = clean_line(unescape(value) if "&" in value else value)[:MAX_FIELD_CHARS]
     if key and value and len(table) < MAX_META_VALUES:
         table.setdefault(key.strip().lower(), []).append(value)
 
@@ -103,7 +113,8 @@ def _inside_article(element: HtmlElement) -> bool:
 
 
 def _text(element: HtmlElement) -> str:
-    return clean_line(element.text_content())[:MAX_FIELD_CHARS]
+    # Pieces joined with a space: "<b>Jane Doe</b><span>Staff Writer</span>" is two phrases.
+    return clean_line(" ".join(islice(element.itertext(), 200)))[:MAX_FIELD_CHARS]
 
 
 def gather(tree: HtmlElement) -> PageFacts:
@@ -125,7 +136,8 @@ def gather(tree: HtmlElement) -> PageFacts:
         elif tag == "title" and not facts.title:
             facts.title = _text(element)
         elif tag == "h1" and len(facts.h1) < MAX_HEADINGS and not _in_masthead(element):
-            facts.h1.append((_text(element), _inside_article(element)))
+            text = clean_line(element.text_content())[:MAX_FIELD_CHARS]
+            facts.h1.append((text, _inside_article(element)))
         elif tag == "time" and element.get("datetime") and len(facts.times) < MAX_MARKED_ELEMENTS:
             mark = f"{_classes(element)} {element.get('itemprop') or ''}"
             facts.times.append((element.get("datetime") or "", mark))
@@ -205,7 +217,9 @@ def first_text(value: Any) -> str:
         value = value[0] if value else ""
     if isinstance(value, dict):
         value = value.get("name") or value.get("@value") or ""
-    return clean_line(value)[:MAX_FIELD_CHARS] if isinstance(value, str) else ""
+    if not isinstance(value, str):
+        return ""
+    return clean_line(unescape(value) if "&" in value else value)[:MAX_FIELD_CHARS]
 
 
 def meta_first(facts: PageFacts, *keys: str) -> str:
@@ -249,8 +263,8 @@ def site_names(facts: PageFacts) -> set[str]:
 def is_site_name(text: str, sites: set[str]) -> bool:
     """Tell whether ``text`` is one of the site's names (or a name with its domain)."""
     compact = _compact(text)
-    if len(compact) < 3:
-        return False
+    if len(compact) < 3 and not (len(compact) == 2 and text.strip().isupper()):
+        return False  # "DW" is a name; "of" is not
     return any(
         compact == s
         or (compact.startswith(s) and len(compact) <= len(s) + 8)
@@ -283,8 +297,9 @@ def strip_site(title: str, sites: set[str], *, generic: bool) -> tuple[str, list
         parts = _split_last(title)
         if parts is None:
             break
-        head, tail = parts
-        if is_site_name(tail, sites) or (generic and _short_tail(head, tail)):
+        head, separator, tail = parts
+        generic_tail = generic and separator not in _COLONS and _short_tail(head, tail)
+        if is_site_name(tail, sites) or generic_tail:
             removed.append(tail)
             title = head
             continue
@@ -297,12 +312,12 @@ def strip_site(title: str, sites: set[str], *, generic: bool) -> tuple[str, list
     return clean_line(title), removed
 
 
-def _split_last(title: str) -> tuple[str, str] | None:
+def _split_last(title: str) -> tuple[str, str, str] | None:
     found = list(_TITLE_SEPARATORS_RE.finditer(title))
     if not found:
         return None
     last = found[-1]
-    return title[: last.start()], title[last.end() :]
+    return title[: last.start()], last.group().strip(), title[last.end() :]
 
 
 def _split_first(title: str) -> tuple[str, str] | None:
@@ -345,62 +360,122 @@ def headline_candidates(facts: PageFacts, ld: dict[str, Any]) -> list[tuple[str,
         ("sailthru.title", meta_first(facts, "sailthru.title")),
     ]
     raw += [("h1-article" if inside else "h1", text) for text, inside in facts.h1]
-    title, removed = strip_site(facts.title, sites, generic=True)
-    sites |= {c for c in (_compact(r) for r in removed) if len(c) >= 3}
+    # The site's own names come off every title; a short last part after "|" or a dash comes
+    # off <title> too, unless another source gives the title whole.
+    title, _ = strip_site(facts.title, sites, generic=False)
+    given = {
+        _compact(text) for source, text in raw if text and source in ("json-ld", "h1-article", "h1")
+    }
+    if _compact(title) not in given:
+        title, removed = strip_site(title, sites, generic=True)
+        sites |= {c for c in (_compact(r) for r in removed) if len(c) >= 3}
     found = [("title", title)] if title else []
-    for source, given in raw:
-        text, _ = strip_site(given, sites, generic=source not in ("json-ld", "h1", "h1-article"))
+    for source, given_text in raw:
+        text, _ = strip_site(given_text, sites, generic=False)
+        shorter, _ = strip_site(text, sites, generic=True)
+        if _compact(shorter) in given:
+            text = shorter  # "Cầu mới - VnExpress" where the page shows "Cầu mới"
         if text and not is_site_name(text, sites) and len(text) >= 3:
             found.append((source, text))
     return found
 
 
 def choose_headline(candidates: list[tuple[str, str]]) -> str:
-    """Return the candidate the others agree with most, weighed by where each comes from."""
+    """Return the candidate the others agree with most, weighed by where each comes from.
+
+    The one <h1> of the article is what a reader sees as the headline: it weighs most, and
+    among titles that agree its wording (curly quotes, "…") is the one kept.
+    """
+    shown = [text for source, text in candidates if source == "h1-article"]
+    sole_h1 = shown[0] if len(shown) == 1 and _words_in(shown[0]) >= 3 else ""
     best, best_score = "", 0.0
-    for index, (source, text) in enumerate(candidates):
-        score = HEADLINE_WEIGHTS.get(source, 1.0)
-        for other, (other_source, other_text) in enumerate(candidates):
-            if other != index and other_source != source:
-                score += similarity(text, other_text) * HEADLINE_WEIGHTS.get(other_source, 1.0)
-        if len(text.split()) <= 1:
+    for source, text in candidates:
+        score = SOLE_H1_WEIGHT if text == sole_h1 else HEADLINE_WEIGHTS.get(source, 1.0)
+        # Agreement counts once per family: og:title, twitter:title and <title> are often
+        # one title copied, not three witnesses.
+        support: dict[str, float] = {}
+        for other_source, other_text in candidates:
+            family = _FAMILIES.get(other_source, other_source)
+            if family != _FAMILIES.get(source, source):
+                weight = HEADLINE_WEIGHTS.get(other_source, 1.0)
+                agreement = similarity(text, other_text) * weight
+                support[family] = max(support.get(family, 0.0), agreement)
+        score += sum(support.values())
+        if _words_in(text) <= 1:
             score *= 0.5  # one word is a section or a site, seldom a headline
         if score > best_score:
             best, best_score = text, score
+    for source, text in candidates:
+        if source == "h1-article" and text != best and _extends(text, best):
+            return text
     return best
 
 
+_FAMILIES = {
+    "title": "seo", "og:title": "seo", "twitter:title": "seo", "dc.title": "seo",
+    "parsely-title": "seo", "sailthru.title": "seo", "h1": "shown", "h1-article": "shown",
+}  # fmt: skip
+SOLE_H1_WEIGHT = 4.0
+
+
+def _words_in(text: str) -> int:
+    # Chinese and Japanese write no spaces: count about two characters a word.
+    words = len(text.split())
+    return max(words, len(text) // 2) if not text.isascii() and words <= 2 else words
+
+
+def _extends(shown: str, chosen: str) -> bool:
+    """Tell whether a shown heading is the chosen title in full (same words, or more of them)."""
+    a, b = _compact(shown), _compact(chosen.rstrip(".… "))
+    return bool(b) and (a == b or (a.startswith(b) and len(b) >= 0.6 * len(a)))
+
+
 # --- byline, dates, section -----------------------------------------------------------------
+
+
+def _resolved(value: Any, facts: PageFacts) -> Any:
+    """Return a JSON-LD value with {"@id": ...} references replaced by the objects they name."""
+    if isinstance(value, list):
+        return [_resolved(v, facts) for v in value[: bylines.MAX_AUTHORS]]
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        return next((o for o in facts.ld if o.get("@id") == value["@id"] and "name" in o), value)
+    return value
 
 
 def byline_of(facts: PageFacts, ld: dict[str, Any], section: str) -> str:
     """Return the article's byline from every source that gives one, or "" when unsure."""
     sites = site_names(facts)
     structured = [
-        ("json-ld", bylines.ld_names(ld.get("author") or ld.get("creator"))),
-        ("meta", ", ".join(dict.fromkeys(facts.meta.get("author", ())))),
-        ("meta", meta_first(facts, "article:author", "dc.creator", "dcterms.creator")),
-        ("meta", meta_first(facts, "parsely-author", "sailthru.author", "byl", "byline")),
+        bylines.ld_names(_resolved(ld.get("author") or ld.get("creator"), facts)),
+        ", ".join(dict.fromkeys(facts.meta.get("author", ()))),
+        meta_first(facts, "article:author", "dc.creator", "dcterms.creator"),
+        meta_first(facts, "parsely-author", "sailthru.author", "byl", "byline"),
     ]
-    shown = [("shown", t) for t in facts.marked_authors] + [("rel", t) for t in facts.rel_authors]
+    linked = list(dict.fromkeys(facts.rel_authors))
+    shown = facts.marked_authors + ([", ".join(linked)] if 0 < len(linked) <= 3 else [])
 
-    def usable(text: str) -> bool:
-        return bylines.is_plausible(text, section=section) and not is_site_name(text, sites)
+    def usable(given: str) -> str:
+        text = bylines.strip_site_parts(
+            bylines.clean_byline(given), lambda p: is_site_name(p, sites)
+        )
+        if bylines.is_newsroom(text) or _names_site(text, sites):
+            return NEWSROOM
+        return text if bylines.is_plausible(text, section=section) else ""
 
-    names = [(s, bylines.clean_byline(t)) for s, t in structured if t]
-    names = [(s, t) for s, t in names if usable(t)]
-    seen = [(s, bylines.clean_byline(t)) for s, t in shown if t]
-    seen = [(s, t) for s, t in seen if usable(t)]
+    names = [n for n in (usable(t) for t in structured if t) if n and n != NEWSROOM]
+    seen = [n for n in (usable(t) for t in shown if t) if n and n != NEWSROOM]
     if names:
-        for _source, text in seen:
-            if bylines.same_people(text, names[0][1]):
+        for text in seen:
+            if bylines.same_people(text, names[0]):
                 return text  # the names as the page writes them
-        return names[0][1]
-    linked = ", ".join(dict.fromkeys(t for s, t in seen if s == "rel"))
-    for source, text in seen:
-        if source == "shown" and (not linked or bylines.same_people(text, linked)):
-            return text
-    return linked
+        return names[0]
+    return seen[0] if seen else ""
+
+
+def _names_site(text: str, sites: set[str]) -> bool:
+    """Tell whether a byline ends with the site's name ("Casa Editorial El Tiempo")."""
+    compact = _compact(text)
+    return any(len(s) >= 4 and (compact.endswith(s) or compact.startswith(s)) for s in sites)
 
 
 def published_of(facts: PageFacts, ld: dict[str, Any], zone: tzinfo) -> datetime | None:

@@ -160,16 +160,29 @@ def _take_byline(blocks: list[HtmlBlock], meta: PageMeta) -> str:
     texts = [i for i, b in enumerate(blocks) if b.kind == "paragraph"]
     for index in reversed(texts[-BYLINE_WINDOW:]):
         text = blocks[index].text
-        if _same(text, meta.byline) or (rules.is_byline(text) and "\n" not in text):
+        if _same(text, meta.byline):
+            del blocks[index]
+            return clean_line(text)  # as the page writes it
+        if not meta.byline and rules.is_byline(text) and _plausible(text):
             del blocks[index]
             return clean_line(text)
         if rules.is_paragraph_like(text):
             break
     for index, block in enumerate(blocks[:2]):
-        if block.kind == "paragraph" and rules.has_byline_prefix(block.text):
-            del blocks[index]  # "By Jane Doe" under the headline
-            return clean_line(block.text)
+        if block.kind != "paragraph" or not rules.has_byline_prefix(block.text):
+            continue
+        shown = bylines.clean_byline(block.text)  # "By Jane Doe" under the headline
+        if meta.byline and bylines.same_people(shown, meta.byline):
+            del blocks[index]
+        elif not meta.byline and bylines.is_plausible(shown):
+            del blocks[index]
+            return shown
     return clean_line(meta.byline)
+
+
+def _plausible(text: str) -> bool:
+    """Tell whether a line taken as the byline can be names (not "Terms Of Use", "Read more")."""
+    return "\n" not in text and bylines.is_plausible(bylines.clean_byline(text))
 
 
 def _is_caption(block: HtmlBlock) -> bool:
