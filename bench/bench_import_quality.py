@@ -1,4 +1,4 @@
-"""Issue 17 figures: headline, byline, date and section taken from real news pages, beside trafilatura.
+"""Issue 17 figures: headline, byline, date and section from real news pages, beside trafilatura.
 
     python bench/bench_import_quality.py [--quick] [--json FILE] [--misses] [--language vi]
 
@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.importers.corpus import (  # noqa: E402
+from tests.importers.corpus import (
     FIELDS,
     Found,
     Page,
@@ -41,13 +41,13 @@ def ours_on(page: Page, path: Path) -> Found:
 
 def trafilatura_on(page: Page, path: Path) -> Found:
     """Return trafilatura's metadata for a saved page (nothing for pasted text: HTML only)."""
-    from trafilatura import extract_metadata  # noqa: PLC0415 (a bench dependency only)
+    from trafilatura import extract_metadata
 
     if page.kind != "html":
         return Found()
     try:
-        meta = extract_metadata(page_bytes(page).decode("utf-8", "replace"))
-    except Exception as exc:  # noqa: BLE001 (a crash counts as finding nothing)
+        meta = extract_metadata(page_bytes(page))  # bytes: trafilatura finds the encoding
+    except Exception as exc:
         return Found(error=f"{type(exc).__name__}: {exc}")
     if meta is None:
         return Found()
@@ -108,7 +108,10 @@ def report(pages: list[Page], show_misses: bool) -> dict[str, object]:
                     if outcomes[name] != "right":
                         expected = clean(getattr(page, name))
                         got = clean(getattr(found, name)) or found.error
-                        print(f"{page.file} {name} {outcomes[name]}: {got[:80]!r} <> {expected[:80]!r}")
+                        print(
+                            f"{page.file} {name} {outcomes[name]}: "
+                            f"{got[:80]!r} <> {expected[:80]!r}"
+                        )
     return {
         "pages": len(pages),
         "sites": len(sites),
@@ -116,7 +119,10 @@ def report(pages: list[Page], show_misses: bool) -> dict[str, object]:
         "ours": our_total.as_dict(),
         "trafilatura": lib_total.as_dict(),
         "by_language": {
-            lang: {"ours": our_languages[lang].as_dict(), "trafilatura": lib_languages[lang].as_dict()}
+            lang: {
+                "ours": our_languages[lang].as_dict(),
+                "trafilatura": lib_languages[lang].as_dict(),
+            }
             for lang in languages
         },
         "seconds": {"ours": round(our_seconds, 2), "trafilatura": round(lib_seconds, 2)},

@@ -42,6 +42,7 @@ def main() -> None:
         run("bench_diff.py"),
         run("bench_import.py"),
         run("bench_import_bounds.py"),
+        run("bench_import_quality.py", *(["--quick"] if args.quick else [])),
         run("bench_export.py"),
         run("bench_export_peer.py"),
         run("bench_server_notify.py"),
