@@ -84,6 +84,7 @@ class PageFacts:
     crumbs: list[list[str]] = field(default_factory=list)
     times: list[tuple[str, str]] = field(default_factory=list)  # datetime, what marks it
     shown_dates: list[str] = field(default_factory=list)  # short texts marked as dates
+    links: dict[str, str] = field(default_factory=dict)  # folded link text -> as shown
 
 
 def _add(table: dict[str, list[str]], key: str, value: str) -> None:
@@ -147,6 +148,10 @@ def gather(tree: HtmlElement) -> PageFacts:
 
 
 def _gather_marks(facts: PageFacts, element: HtmlElement) -> None:
+    if element.tag == "a" and len(facts.links) < MAX_LINKS:
+        label = clean_line(element.text or "")
+        if 0 < len(label) <= MAX_SECTION_CHARS:
+            facts.links.setdefault(fold(label), label)
     rel = (element.get("rel") or "").lower()
     if element.tag == "a" and "author" in rel.split() and len(facts.rel_authors) < 20:
         facts.rel_authors.append(_text(element))
@@ -524,16 +529,63 @@ def shown_time(facts: PageFacts, zone: tzinfo) -> datetime | None:
 def section_of(facts: PageFacts, ld: dict[str, Any], headline: str) -> str:
     """Return the section: article:section, JSON-LD articleSection, else the breadcrumb."""
     section = first_text(ld.get("articleSection")) or meta_first(facts, *_SECTION_KEYS)
-    if section and len(section) <= 60 and not section.startswith(("http://", "https://")):
+    if section:
+        return _readable_section(section, facts)
+    return _crumb_section(facts, headline)
+
+
+def _readable_section(section: str, facts: PageFacts) -> str:
+    """Return a section value as a reader would name it, or "" when it names none.
+
+    A list of sections is no one section; "Politics > Elections" is Politics; a label every
+    page has ("News", "Featured") or the site's name is none; capitals and URL slugs are
+    written as the page's own link to the section writes them.
+    """
+    if "," in section or ";" in section:
+        return ""
+    section = re.split(r"\s*[>»›|]\s*", section)[0]
+    if fold(section) in _GENERIC_SECTIONS or is_site_name(section, site_names(facts)):
+        return ""
+    if section.isupper():
+        shown = facts.links.get(fold(section), section)
+        return section if shown.isupper() else shown
+    if _SLUG_RE.match(section):
+        # "ciencia" is the section's slug from the URL: the page's own link says "Ciencia".
+        return facts.links.get(fold(re.sub(r"[-_]", " ", section)), "")
+    if len(section) <= MAX_SECTION_CHARS and not section.startswith(("http://", "https://")):
         return section
-    for trail in [_ld_crumbs(facts), *facts.crumbs]:
-        crumbs = [c for c in trail if c and similarity(c, headline) < 0.5]
-        crumbs = [c for c in crumbs if fold(c) not in _HOME_CRUMBS and len(c) <= 40]
-        if crumbs:
-            return crumbs[-1]
     return ""
 
 
+def _crumb_section(facts: PageFacts, headline: str) -> str:
+    # A breadcrumb names the section only when it is one step below home: deeper trails mix
+    # sections, regions and topics, and a wrong section is worse than none.
+    for trail in [_ld_crumbs(facts), *facts.crumbs]:
+        crumbs = [c for c in trail if c and similarity(c, headline) < 0.5]
+        crumbs = list(dict.fromkeys(c for c in crumbs if fold(c) not in _HOME_CRUMBS))
+        if (
+            len(crumbs) == 1
+            and len(crumbs[0]) <= MAX_SECTION_CHARS
+            and not _COUNT_TAIL_RE.search(crumbs[0])
+        ):
+            return crumbs[0]
+        if crumbs:
+            return ""
+    return ""
+
+
+MAX_LINKS = 3000
+MAX_SECTION_CHARS = 40
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+_COUNT_TAIL_RE = re.compile(r"\d|[:>»›]$")
+
+
+_GENERIC_SECTIONS = frozenset(
+    {"news", "featured", "noticias", "actualite", "actualites", "nachrichten", "daily", "home",
+     "top", "latest", "headlines", "article", "articles", "a la une", "une", "general", "blog",
+     "uncategorized", "destacado", "destacados", "nieuws", "notizie", "новости",
+     "tin tuc", "tin moi", "post", "posts", "story", "stories", "default", "main"}
+)  # fmt: skip
 _HOME_CRUMBS = frozenset({"home", "trang chu", "trang nha", "startseite", "accueil", "inicio",
                           "home page", "homepage", "news", "tin tuc"})  # fmt: skip
 
