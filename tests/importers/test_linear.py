@@ -103,6 +103,12 @@ SHAPES = [
     Shape("text short lines", ".txt", 24, lambda n: repeat("ab\n", n, HEAD)),
     Shape("text one huge line", ".txt", 192, lambda n: repeat("chữ ", n, HEAD)),
     Shape("text date lines", ".txt", 24, lambda n: repeat("07/09/2021 06:59\n", n, HEAD)),
+    Shape(
+        "text hard-wrapped lines",
+        ".txt",
+        48,
+        lambda n: repeat(PARAGRAPH + " Một câu nữa.\n", n, HEAD, "\n\nCuối.\n\nHết.\n"),
+    ),
     Shape("text caption lines", ".txt", 48, lambda n: repeat("Ảnh: Ngọc Hậu\n\n\n", n, HEAD)),
     # HTML: deep nesting, tags never closed, one huge attribute, a long page (readability).
     Shape("html deep nesting", ".html", 1024, lambda n: repeat("<div>", n, PAGE, "x")),

@@ -44,7 +44,7 @@ BYLINE_RULES: tuple[BylineRule, ...] = (
     _rule("by", r"^(?:By|Par|Von|Por|Bởi|Written by|Reporting by)\s+(?P<names>.+)$",
           "By Jane Nguyen", "Jane Nguyen"),
 )  # fmt: skip
-_SHORT_BYLINES = frozenset({"pv", "ctv", "nhom pv", "nhom phong vien", "ptv", "p.v"})
+_SHORT_BYLINES = frozenset({"pv", "ctv", "ptv", "p.v"})
 
 
 def byline_of(line: str) -> tuple[str, str]:

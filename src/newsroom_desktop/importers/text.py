@@ -122,17 +122,20 @@ def _unwrapped(page: Page) -> Page:
     width = pasterules.wrap_width(page.texts, page.gaps)
     if not width:
         return page
-    texts: list[str] = []
+    # Each paragraph's pieces are gathered and joined once: adding to a string line by line
+    # would copy a long paragraph once per line.
+    pieces: list[list[str]] = []
     gaps: list[int] = []
     previous_line = ""
     for text, gap in zip(page.texts, page.gaps, strict=True):
-        if texts and gap == 0 and pasterules.runs_on(previous_line, width):
-            glue = "" if texts[-1].endswith("-") and texts[-1][-2:-1].isalnum() else " "
-            texts[-1] += glue + text
+        if pieces and gap == 0 and pasterules.runs_on(previous_line, width):
+            hyphen = previous_line.endswith("-") and previous_line[-2:-1].isalnum()
+            pieces[-1].append(text if hyphen else " " + text)
         else:
-            texts.append(text)
+            pieces.append([text])
             gaps.append(gap)
         previous_line = text
+    texts = ["".join(parts) for parts in pieces]
     return Page(texts, gaps, [_spaced(t) for t in texts])
 
 
