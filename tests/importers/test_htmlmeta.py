@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -159,3 +159,21 @@ def test_section_from_metadata_then_the_breadcrumb():
         '{"position": 1, "name": "Home"}, {"position": 2, "name": "World"}]}</script>'
     )
     assert ld.section == "World"
+
+
+def test_dates_from_hand_written_json_ld_the_web_page_object_and_the_title():
+    commented = read(
+        '<script type="application/ld+json">{"@type": "NewsArticle",\n'
+        '  // the site\'s own note\n  "datePublished": "2020-10-04T15:05:21+08:00",\n}</script>'
+    )
+    assert commented.created_at == datetime(
+        2020, 10, 4, 15, 5, 21, tzinfo=timezone(timedelta(hours=8))
+    )
+    page_object = read(
+        '<script type="application/ld+json">{"@graph": [{"@type": "WebPage",'
+        '"datePublished": "2020-06-04T09:27:16+00:00"}]}</script>'
+    )
+    assert page_object.created_at == datetime(2020, 6, 4, 9, 27, 16, tzinfo=UTC)
+    titled = read("<title>Les éléphants en Guinée | Environnement | DW | 23.05.2011</title>")
+    assert titled.created_at is not None
+    assert titled.created_at.date().isoformat() == "2011-05-23"

@@ -57,7 +57,11 @@ def page_meta(tree: HtmlElement, zone: tzinfo) -> PageMeta:
     section = htmlmeta.section_of(facts, ld, headline)
     published = htmlmeta.published_of(facts, ld, zone)
     modified = htmlmeta.modified_of(facts, ld, zone)
-    shown = htmlmeta.shown_time(facts, zone) or htmlmeta.date_near_headline(tree, zone)
+    shown = (
+        htmlmeta.shown_time(facts, zone)
+        or htmlmeta.date_near_headline(tree, zone)
+        or htmlmeta.title_date(facts, zone)
+    )
     language = (tree.get("lang") or "").lower()[:2]
     return PageMeta(
         headline=headline,

@@ -178,13 +178,22 @@ def _gather_marks(facts: PageFacts, element: HtmlElement) -> None:
         facts.crumbs.append([c for c in crumbs if c])
 
 
+_LINE_COMMENT_RE = re.compile(r"^[ \t]*//[^\n]*$", re.MULTILINE)
+_TRAILING_COMMA_RE = re.compile(r",\s*([}\]])")
+
+
 def _ld_objects(raw: str) -> Iterator[dict[str, Any]]:
     if len(raw) > MAX_JSON_LD_CHARS:
         return
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError):
-        return
+        # Hand-written JSON-LD has "// comments" and trailing commas: read it without them.
+        lenient = _TRAILING_COMMA_RE.sub(r"\1", _LINE_COMMENT_RE.sub("", raw))
+        try:
+            data = json.loads(lenient)
+        except (ValueError, RecursionError):
+            return
     found = 0
     stack: list[Any] = [data]
     while stack and found < MAX_JSON_LD_OBJECTS:
@@ -483,10 +492,22 @@ def _names_site(text: str, sites: set[str]) -> bool:
     return any(len(s) >= 4 and (compact.endswith(s) or compact.startswith(s)) for s in sites)
 
 
+def _ld_date(facts: PageFacts, ld: dict[str, Any], *keys: str) -> str:
+    """Return the article's date under ``keys``, else the page's (a WebPage object's)."""
+    for obj in (ld, *(o for o in facts.ld if _kinds(o) & _PAGE_TYPES)):
+        for key in keys:
+            value = first_text(obj.get(key))
+            if value:
+                return value
+    return ""
+
+
+_PAGE_TYPES = frozenset({"WebPage", "ItemPage"})
+
+
 def published_of(facts: PageFacts, ld: dict[str, Any], zone: tzinfo) -> datetime | None:
     """Return when the article was first published, from metadata or a marked <time>."""
-    moment = parse_iso(first_text(ld.get("datePublished")) or first_text(ld.get("dateCreated")),
-                       zone)  # fmt: skip
+    moment = parse_iso(_ld_date(facts, ld, "datePublished", "dateCreated"), zone)
     for key in _PUBLISHED_KEYS:
         if moment is not None:
             break
@@ -499,7 +520,7 @@ def published_of(facts: PageFacts, ld: dict[str, Any], zone: tzinfo) -> datetime
 
 def modified_of(facts: PageFacts, ld: dict[str, Any], zone: tzinfo) -> datetime | None:
     """Return when the article was last updated, if the page says."""
-    moment = parse_iso(first_text(ld.get("dateModified")), zone)
+    moment = parse_iso(_ld_date(facts, ld, "dateModified"), zone)
     for key in _MODIFIED_KEYS:
         if moment is not None:
             break
@@ -523,6 +544,16 @@ def shown_time(facts: PageFacts, zone: tzinfo) -> datetime | None:
         found = find_date(text, zone)
         if found is not None:
             return found.moment
+    return None
+
+
+def title_date(facts: PageFacts, zone: tzinfo) -> datetime | None:
+    """Return a date the page's <title> carries ("Headline | DW | 23.05.2011"), if any."""
+    parts = _TITLE_SEPARATORS_RE.split(facts.title)
+    for part in parts[1:]:
+        moment = parse_dateline(part, zone)
+        if moment is not None:
+            return moment
     return None
 
 
