@@ -177,3 +177,33 @@ def test_dates_from_hand_written_json_ld_the_web_page_object_and_the_title():
     titled = read("<title>Les éléphants en Guinée | Environnement | DW | 23.05.2011</title>")
     assert titled.created_at is not None
     assert titled.created_at.date().isoformat() == "2011-05-23"
+
+
+@pytest.mark.parametrize(
+    ("body", "byline"),
+    [
+        ('<p class="byline">Erhverv - 02. januar 2020 kl. 10:21 Af Ritzau</p>', "Ritzau"),
+        ('<p class="byline">Yasmine Hassan · CBC News</p>', "Yasmine Hassan"),
+        ('<p class="byline">David Straub, MDR THÜRINGEN</p>', "David Straub"),
+        ('<p class="byline">di Viviana Mazza</p>', "Viviana Mazza"),
+        ('<p class="byline">Von: Jörg Zschoche</p>', "Jörg Zschoche"),
+        ('<p class="byline">Marta Cañete Corresponsal en Atenas</p>', "Marta Cañete"),
+        (
+            '<p class="byline"><a>Ryan Devereaux</a> <span>Ryan Devereaux</span></p>',
+            "Ryan Devereaux",
+        ),
+        ('<p class="author">Developed By Heba Musa</p>', ""),
+        ('<p class="author">Twitter Facebook</p>', ""),
+    ],
+)
+def test_shown_bylines_lose_what_is_not_a_name(body, byline):
+    assert read("", body).byline == byline
+
+
+def test_several_authors_run_together_come_from_the_links_to_their_pages():
+    article = read(
+        "",
+        '<div class="byline"><a rel="author" href="/a">Ingrid Treborg</a>'
+        '<a rel="author" href="/b">Marlene Lundberg Holm</a></div>',
+    )
+    assert article.byline == "Ingrid Treborg, Marlene Lundberg Holm"

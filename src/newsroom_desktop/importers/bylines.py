@@ -18,14 +18,19 @@ MAX_AUTHORS = 6
 _PREFIX_RE = re.compile(
     r"^(?:(?:(?:written|posted|reported|words|story|text|photos?|publicado|escrito|publié|écrit"
     r"|recueilli|propos recueillis|rédigé|geschrieben|scritto|publicado|escrito) )?(?:by|par|von"
-    r"|por|door|da|bởi)|af|av|от"
+    r"|por|door|da|bởi)\s*:?|af|av|от|(?-i:di)"
     r"|(?:tác giả|authors?|autor/in|autor\(in\)|text|tekst|texto|auteur|autor|autore|autorin"
     r"|autores|reporter|reporting|thực hiện|btv|bài và ảnh|bài, ảnh|bài - ảnh|tin và ảnh|tin, ảnh"
-    r"|tin - ảnh|ghi chép|bài|tin|авторы|автор|автори|yazar|penulis|kirjoittaja|skribent)"
+    r"|tin - ảnh|ghi chép|bài|tin|авторы|автор|автори|текст|yazar|penulis|kirjoittaja|skribent)"
     r"\s*[:：]?)(?=\s|$)\s*",
     re.IGNORECASE,
 )
 _SEPARATOR_RE = re.compile(r"\s*(?:[|•·]|\s[-–—/]\s)\s*")
+# "By Name" inside a longer line: where the byline starts (the word capitalised, as printed).
+_INNER_BY_RE = re.compile(r"(?<=\s)(?:By|Af|Av|Von|Par|Por|Door|Bởi)\s+(?=[A-ZÀ-ÝĐ])")
+_CREDIT_BEFORE_RE = re.compile(
+    r"(?:developed|designed|powered|produced|photos?|video|illustration|graphics?)\s*$", re.I
+)
 _OUTLET_PREFIX_RE = re.compile(r"^[^\s=]{1,20}=\s*")  # "스포츠조선=선수민 기자"
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HANDLE_RE = re.compile(r"\s*@\w+")
@@ -41,7 +46,8 @@ _TITLE_WORDS_RE = re.compile(
     r"|health|sports?|senior staff) )?(?:staff writer|writer|reporter|correspondent|journalist"
     r"|columnist|contributor|editor|producer|analyst|periodista|redactor|redactora|journaliste"
     r"|rédacteur|rédactrice|korrespondent|korrespondentin|redakteur|redakteurin|giornalista"
-    r"|jornalista|repórter|experte|expertin|phóng viên|biên tập viên|cộng tác viên)\b.*$"
+    r"|jornalista|repórter|experte|expertin|phóng viên|biên tập viên|cộng tác viên|corresponsal"
+    r"|enviad[oa] especial|correspondant|envoyée? spéciale?)\b.*$"
     r"|\s*(?:기자|특파원|記者)$",
     re.IGNORECASE,
 )
@@ -70,13 +76,15 @@ _LABEL_WORDS = frozenset(
      "photo", "photos", "foto", "fotos", "ảnh", "фото", "video", "source", "quelle", "fuente",
      "nguồn", "more", "read", "lire", "ver", "mehr", "прочети", "повече", "article", "original",
      "terms", "policy", "accessibility", "promos", "suscripción", "subscription", "suite",
-     "leia", "lihat", "baca", "snimka", "снимка", "weitere", "also"}
+     "leia", "lihat", "baca", "snimka", "снимка", "weitere", "also", "twitter", "facebook",
+     "instagram", "linkedin", "whatsapp", "telegram", "youtube", "scanpix", "getty", "images",
+     "shutterstock"}
 )  # fmt: skip
 # Small words inside names ("Verónica De Vita", "José Volta e Pinto", "Lê Văn và Trần B").
 _PARTICLES = frozenset(
     {"de", "del", "della", "di", "da", "das", "do", "dos", "du", "des", "la", "le", "van", "von",
      "der", "den", "ten", "ter", "y", "e", "i", "et", "und", "and", "và", "bin", "ibn", "al", "el",
-     "ben", "af", "zu", "&", "-", "–", ","}
+     "ben", "af", "zu", "og", "och", "ja", "ve", "dan", "en", "и", "і", "&", "-", "–", ","}
 )  # fmt: skip
 
 
@@ -99,7 +107,13 @@ def ld_names(value: Any) -> str:
 
 def clean_byline(text: str) -> str:
     """Return a byline without "By", handles, e-mail addresses, job titles and what trails it."""
-    text = _before_furniture(clean_line(text))
+    text = clean_line(text)
+    inner = _INNER_BY_RE.search(text)
+    if inner is not None:
+        if _CREDIT_BEFORE_RE.search(text[: inner.start()]):
+            return ""  # "Developed by", "Photo by": a credit for something else
+        text = text[inner.start() :]  # "Erhverv - 02. januar 2020 Af Ritzau": from "Af" on
+    text = _before_furniture(text)
     text = _EMAIL_RE.sub("", _HANDLE_RE.sub("", text))
     text = _OUTLET_PREFIX_RE.sub("", text)
     previous = None
@@ -107,6 +121,9 @@ def clean_byline(text: str) -> str:
         previous = text
         text = _PREFIX_RE.sub("", text).strip(" :,-–—|•·")
     text = _TITLE_WORDS_RE.sub("", text)
+    half = text[: len(text) // 2].strip()
+    if half and text == f"{half} {half}":
+        text = half  # "Ryan Devereaux Ryan Devereaux": a name shown twice (link and text)
     text = clean_line(text.strip(" :,-–—|•·()'\"‘’“”"))
     # A closing full stop is punctuation, not part of the name ("Patrick ANGEVIN."), unless
     # it ends an initial or "Jr.".
@@ -167,17 +184,21 @@ def strip_site_parts(text: str, is_site: Callable[[str], bool]) -> str:
     return ", ".join(kept)
 
 
-_PARTS_RE = re.compile(r"\s*(?:[|,;]|\s[-–—/]\s)\s*")
+_OUTLET_WORD_RE = re.compile(
+    r"\b(?:News|Press|Times|Post|Daily|Media|TV|Radio|Agency|Journal|Herald|Tribune|Online"
+    r"|Magazine|Network|Newswire|Wire)\b"
+)
+_PARTS_RE = re.compile(r"\s*(?:[|,;·•]|\s[-–—/]\s)\s*")
 
 
 def _one_of_names(part: str, index: int, parts: list[str]) -> bool:
     """Tell whether a part after the first can be a name rather than an outlet or a place."""
     if index == 0:
         return True
-    if part.startswith(("The ", "the ")):
-        return False  # "David Cenciotti, The Aviationist"
-    if len(part) <= 6 and part.isupper() and len(parts[0].split()) >= 2:
-        return False  # "Sandee LaMotte, CNN"
+    if part.startswith(("The ", "the ")) or _OUTLET_WORD_RE.search(part):
+        return False  # "David Cenciotti, The Aviationist", "Yasmine Hassan · CBC News"
+    if part.isupper() and len(parts[0].split()) >= 2 and not parts[0].isupper():
+        return False  # "Sandee LaMotte, CNN", "David Straub, MDR THÜRINGEN"
     # "حسام أبو العلا - القاهرة", "Vidya Pinandhita - detikHealth": one word after full names.
     return not (len(part.split()) == 1 and index == len(parts) - 1 and len(parts[0].split()) >= 2)
 

@@ -193,7 +193,12 @@ def strip_connectors(text: str) -> str:
         previous = text
         text = _CONNECTORS.sub("", text).strip()
         text = re.sub(r"[\s,|:•·–—(-]+$", "", text)
-        text = re.sub(r"\s+(?:lúc|ngày|at|on|updated|cập nhật)$", "", text, flags=re.IGNORECASE)
+        text = re.sub(
+            r"\s+(?:lúc|ngày|at|on|updated|cập nhật|le|el|am|den|de|del)$",
+            "",
+            text,
+            flags=re.IGNORECASE,
+        )
     return text
 
 

@@ -466,7 +466,8 @@ def byline_of(facts: PageFacts, ld: dict[str, Any], section: str) -> str:
         meta_first(facts, "parsely-author", "sailthru.author", "byl", "byline"),
     ]
     linked = list(dict.fromkeys(facts.rel_authors))
-    shown = facts.marked_authors + ([", ".join(linked)] if 0 < len(linked) <= 3 else [])
+    # Links to author pages name each author apart: joined, they come before marked text.
+    shown = ([", ".join(linked)] if 0 < len(linked) <= 3 else []) + facts.marked_authors
 
     def usable(given: str) -> str:
         text = bylines.strip_site_parts(
@@ -480,10 +481,17 @@ def byline_of(facts: PageFacts, ld: dict[str, Any], section: str) -> str:
     seen = [n for n in (usable(t) for t in shown if t) if n and n != NEWSROOM]
     if names:
         for text in seen:
-            if bylines.same_people(text, names[0]):
+            if bylines.same_people(text, names[0]) and _joined_as_written(text, names[0]):
                 return text  # the names as the page writes them
         return names[0]
     return seen[0] if seen else ""
+
+
+def _joined_as_written(shown: str, names: str) -> bool:
+    """Tell whether a shown byline keeps the joins between several names (not run together)."""
+    one = _compact(shown) == _compact(names) and "," not in names
+    joined = r",|&|/|\s[-–]\s|\s(?:and|y|et|und|e|i|và|og|och|en|и)\s"
+    return one or bool(re.search(joined, shown))
 
 
 def _names_site(text: str, sites: set[str]) -> bool:

@@ -59,6 +59,8 @@ def byline_of(line: str) -> tuple[str, str]:
         if found is None:
             continue
         names = clean_line(found.group("names")).strip(" .")
+        if rule.name == "by":
+            names = bylines.strip_site_parts(names, _no_site)  # "By Sandee LaMotte, CNN"
         if rule.name == "reporter_group" or _names(names):
             return rule.name, names
         return "", ""
@@ -67,6 +69,10 @@ def byline_of(line: str) -> tuple[str, str]:
     if rules.is_name_like(line.rstrip(".")) and _names(line.rstrip(".")):
         return "name_alone", line.rstrip(".")
     return "", ""
+
+
+def _no_site(_part: str) -> bool:
+    return False
 
 
 def _names(text: str) -> bool:
