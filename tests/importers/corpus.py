@@ -29,7 +29,9 @@ OUTCOMES = ("right", "wrong", "empty")
 
 # Between names in a byline: the joiners of the corpus's languages. Both sides are split the
 # same way, so a joiner that is also part of a name ("José Volta e Pinto") still compares equal.
-_JOINERS = re.compile(r"\s*(?:[,;&/|·]|\s(?:and|y|et|und|e|i|và|ve|og|en|и|і)\s)\s*", re.IGNORECASE)
+_JOINERS = re.compile(
+    r"\s*(?:[,;&/|·・、，]|\s(?:and|y|et|und|e|i|a|và|ve|og|och|en|и|і)\s)\s*", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)

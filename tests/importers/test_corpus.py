@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -11,9 +12,11 @@ from tests.importers.corpus import (
     FIELDS,
     PAGES,
     README,
+    Found,
     Page,
     load_pages,
     ours,
+    outcome,
     page_bytes,
     score,
 )
@@ -32,7 +35,7 @@ def pages() -> list[Page]:
 
 def test_every_file_has_expectations_and_every_expectation_a_file(pages: list[Page]) -> None:
     listed = {p.file for p in pages}
-    on_disk = {p.name for p in PAGES.iterdir() if p.name not in {"expected.json", "README.md"}}
+    on_disk = {p.name for p in PAGES.iterdir() if p.suffix in {".gz", ".txt"}}
     assert listed == on_disk
     assert len(listed) == len(pages), "a page is listed twice"
 
@@ -79,6 +82,31 @@ def test_the_readme_lists_every_page_with_its_source(pages: list[Page]) -> None:
     for page in pages:
         row = next((line for line in readme.splitlines() if f"`{page.file}`" in line), "")
         assert page.source["repo"] in row, page.file
+
+
+def test_the_scoring_counts_a_wrong_value_apart_from_an_empty_one() -> None:
+    page = Page(
+        file="x.html.gz",
+        kind="html",
+        site="example.org",
+        language="vi",
+        headline="Cầu Ninh Kiều thông xe",
+        byline="Anh Minh và Lê Phương",
+        date="2023-11-02",
+        section="Thời sự",
+        date_also=("2023-11-01",),
+    )
+    assert outcome(page, "byline", Found(byline="Lê Phương, Anh Minh")) == "right"
+    assert outcome(page, "byline", Found(byline="Anh Minh")) == "wrong"
+    assert outcome(page, "byline", Found()) == "empty"
+    assert outcome(page, "headline", Found(headline="Cầu  Ninh Kiều thông xe ")) == "right"
+    assert outcome(page, "headline", Found(headline="cầu Ninh Kiều thông xe")) == "wrong"
+    assert outcome(page, "date", Found(date="2023-11-01")) == "right"
+    assert outcome(page, "date", Found(date="2023-11-03")) == "wrong"
+    assert outcome(page, "section", Found(section="Kinh doanh")) == "wrong"
+    no_byline = replace(page, byline="")
+    assert outcome(no_byline, "byline", Found()) == "right"
+    assert outcome(no_byline, "byline", Found(byline="VnExpress")) == "wrong"
 
 
 @pytest.mark.slow
