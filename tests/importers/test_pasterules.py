@@ -153,3 +153,47 @@ def test_a_hard_wrapped_page_is_joined_back_into_paragraphs():
     )
     # Short lines one under another (a share bar, a headline and its date) are not a wrap.
     assert pasterules.wrap_width(["Chia sẻ", "Zalo", "Facebook", "In"], [0, 0, 0, 0]) == 0
+
+
+def test_a_page_that_repeats_its_photo_caption_and_labels_its_date():
+    article = parse_text(
+        page(
+            "Texas State Capitol",
+            "Texas",
+            "Voters pass increase for retired public education workers",
+            "by: Cora Neas",
+            "Posted: Nov 8, 2023 / 04:43 PM CST",
+            "Texas State Capitol",
+            "by: Cora Neas",
+            "SHARE",
+            "AUSTIN (KXAN) — " + BODY[0],
+            *BODY[1:],
+        )
+    )
+    assert article.headline == "Voters pass increase for retired public education workers"
+    assert (article.section, article.byline) == ("Texas", "Cora Neas")
+    assert article.updated_at is not None
+    assert article.updated_at.isoformat() == "2023-11-08T16:43:00-06:00"
+
+
+def test_a_label_and_a_photo_credit_are_never_the_headline():
+    article = parse_text(
+        page("Cầu mới thông xe", "Publicado:", "Ảnh cầu mới © Ngọc Hậu", LEAD, *BODY)
+    )
+    assert article.headline == "Cầu mới thông xe"
+
+
+def test_byline_and_date_under_a_long_photo_caption_below_the_lead():
+    caption = (
+        "[anh-cau] "
+        + "Cầu Ninh Kiều - Cái Răng nhìn từ trên cao trong buổi chiều khánh thành. " * 2
+    )
+    article = parse_text(page("Cầu mới thông xe", LEAD, caption, "By Abby Patkin",
+                              "November 8, 2023 | 1:49 PM", *BODY))  # fmt: skip
+    assert article.byline == "Abby Patkin"
+    assert article.updated_at == datetime(2023, 11, 8, 13, 49, tzinfo=HCM)
+
+
+def test_image_placeholders_of_a_text_browser_are_dropped():
+    article = parse_text(page("Cầu mới thông xe", LEAD, "[corona-728]", *BODY))
+    assert article.paragraphs == tuple(BODY)

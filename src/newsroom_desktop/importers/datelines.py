@@ -27,15 +27,19 @@ _TIME = (
 )
 _ZONE = (
     r"(?:\s*\(?\s*(?:(?:GMT|UTC)\s*(?P<zs>[+-])\s*(?P<zh>\d{1,2})(?::?(?P<zm>\d{2}))?"
-    r"|(?P<zname>ICT|UTC|GMT|ET|EST|EDT|CET|CEST|BST))\s*\)?)?"
+    r"|(?P<zname>ICT|UTC|GMT|ET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|BST))\s*\)?)?"
 )
 # A date line, even one run onto a headline, is short.
 MAX_DATELINE_CHARS = 300
-_LINK = r"\s*(?:(?:,|-|–|—|\||lúc|ngày|at)\s*){0,2}"
+_LINK = r"\s*(?:(?:,|-|–|—|/|\||lúc|ngày|at|à|a las|um|alle|às|kl\.)\s*){0,2}"
 
 # Words around a date that belong to the date line, not to the text it is run onto.
 _CONNECTORS = re.compile(
     r"^(?:[\s,|:•·–—-]+|cập nhật(?: lúc)?|ngày đăng|ngày cập nhật|đăng(?: lúc)?|xuất bản|lúc|ngày"
+    r"|publié(?: le)?|mis à jour(?: le)?|publicado(?: el)?|actualizado(?: el)?"
+    r"|veröffentlicht(?: am)?|aktualisiert(?: am)?|pubblicato(?: il)?|aggiornato(?: il)?|hrs\.?|uhr"
+    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi"
+    r"|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
     r"|(?:last )?updated(?: on| at)?|published(?: on| at)?|posted(?: on| at)?|on|at|le|el|am|den"
     r"|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|t[2-7]|cn"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -49,6 +53,12 @@ _NAMED_ZONES = {
     "ET": "America/New_York",
     "EST": "America/New_York",
     "EDT": "America/New_York",
+    "CST": "America/Chicago",
+    "CDT": "America/Chicago",
+    "MST": "America/Denver",
+    "MDT": "America/Denver",
+    "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
     "CET": "Europe/Paris",
     "CEST": "Europe/Paris",
     "BST": "Europe/London",

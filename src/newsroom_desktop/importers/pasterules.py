@@ -41,7 +41,7 @@ BYLINE_RULES: tuple[BylineRule, ...] = (
           r"^(?P<names>[^()]{2,60}?)\s*\((?:tổng hợp|TH|t/h|tổng hợp từ [^()]{1,40})\)$",
           "Minh Anh (tổng hợp)", "Minh Anh"),
     _rule("according_to", r"^Theo\s+(?P<names>[^,;:]{2,60}?)\.?$", "Theo TTXVN", "TTXVN"),
-    _rule("by", r"^(?:By|Par|Von|Por|Bởi|Written by|Reporting by)\s+(?P<names>.+)$",
+    _rule("by", r"^(?:By|Par|Von|Por|Bởi|Written by|Reporting by)\s*:?\s+(?P<names>.+)$",
           "By Jane Nguyen", "Jane Nguyen"),
 )  # fmt: skip
 _SHORT_BYLINES = frozenset({"pv", "ctv", "ptv", "p.v"})
@@ -112,6 +112,7 @@ _FURNITURE_RES = (
     ("back_to_section", re.compile(r"^(?:Trở lại|Trở về|Quay lại|Back to)\s+\S.{0,60}$", re.I)),
     ("copy_link", re.compile(r"^(?:Chia sẻ\s+)?(?:Copy link|Sao chép liên kết)(?: thành công)?$",
                              re.I)),
+    ("image_placeholder", re.compile(r"^\[[^\[\]]{0,200}\]$")),
     ("share_count", re.compile(r"^(?:Chia sẻ|Share|Shares|Thích|Like)\s*[:(]?\s*[\d.,]+[kK]?\)?$")),
 )  # fmt: skip
 
@@ -143,14 +144,14 @@ def wrap_width(texts: list[str], gaps: list[int]) -> int:
     line, filled to nearly the same length.
     """
     runs = [len(texts[i - 1]) for i in range(1, len(texts)) if gaps[i] == 0]
+    runs = [n for n in runs if n <= MAX_WRAP_WIDTH]
     if len(runs) < MIN_WRAPPED_LINES or sum(1 for g in gaps if g) < 2:
         return 0
     width = max(runs)
-    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
-        return 0
+    if width < MIN_WRAP_WIDTH or any(len(t) > width for t in texts):
+        return 0  # a line longer than the width: the page was not wrapped at it
     filled = sum(1 for n in runs if n >= width - WRAP_SLACK)
-    wrapped = filled >= MIN_WRAPPED_LINES and filled >= 0.6 * len(runs)
-    return width if wrapped and filled >= 0.2 * len(texts) else 0
+    return width if filled >= MIN_WRAPPED_LINES and filled >= 0.15 * len(texts) else 0
 
 
 def runs_on(previous: str, width: int) -> bool:

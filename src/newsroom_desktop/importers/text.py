@@ -19,7 +19,7 @@ from newsroom_desktop.importers.markup import escape_line, heading
 
 # The headline, section and date lines sit above the lead; past this many lines, a page with
 # no recognisable lead is read as headline plus body rather than as a very long header.
-MAX_HEADER_LINES = 10
+MAX_HEADER_LINES = 16
 MAX_SECTION_WORDS = 10
 MAX_SECTION_CHARS = 80
 MAX_GAP_CAPTION_CHARS = 200
@@ -257,10 +257,13 @@ def read_under_lead(body: Page, zone: tzinfo) -> _Tail:
     """
     found = _Tail()
     index = 0
+    paragraphs = 0
     while index < min(len(body), UNDER_LEAD_LINES):
         text = body.texts[index]
         if rules.is_paragraph_like(text) and len(text) >= 100:
-            break
+            paragraphs += 1  # a photo's long caption may stand first; a second is the body
+            if paragraphs > 1:
+                break
         rule, names = pasterules.byline_of(text)
         moment = parse_dateline(text, zone)
         if not found.byline and rule and rule not in _NAME_ONLY_RULES:
@@ -278,6 +281,7 @@ def read_header(lines: Page, zone: tzinfo) -> _Header:
     """Read section, headline, byline and date from the lines above the lead."""
     header = _Header()
     candidates: list[str] = []
+    seen: set[str] = set()
     for line in lines:
         text = line.text
         crumb = rules.breadcrumb_section(text)
@@ -293,10 +297,19 @@ def read_header(lines: Page, zone: tzinfo) -> _Header:
         rule, names = pasterules.byline_of(text) if candidates else ("", "")
         if rule and rule not in _NAME_ONLY_RULES:
             header.byline = names  # "By Jane Doe", "Theo TTXVN" under the headline
-        elif not candidates or text.casefold() != candidates[-1].casefold():
-            candidates.append(text)  # a headline repeated by the page is read once
+        elif _headline_candidate(text) and text.casefold() not in seen:
+            candidates.append(text)  # a headline (or a photo's caption) repeated is read once
+            seen.add(text.casefold())
     _assign_header(header, candidates)
     return header
+
+
+def _headline_candidate(text: str) -> bool:
+    """Tell whether a header line can be the headline or section (rule label_line).
+
+    A label waiting for its value ("Publicado:") and a photo's credit ("… © Amazon") cannot.
+    """
+    return not text.endswith(":") and "©" not in text
 
 
 def _assign_header(header: _Header, candidates: list[str]) -> None:
