@@ -207,3 +207,18 @@ def test_several_authors_run_together_come_from_the_links_to_their_pages():
         '<a rel="author" href="/b">Marlene Lundberg Holm</a></div>',
     )
     assert article.byline == "Ingrid Treborg, Marlene Lundberg Holm"
+
+
+def test_a_page_that_credits_itself_has_no_byline_unless_one_is_printed_with_its_label():
+    site = (
+        '<meta property="og:site_name" content="La Información">'
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        '"author": {"@type": "Person", "name": "La Información"}}</script>'
+    )
+    assert read(site, '<p class="author">EFE</p>').byline == ""
+    assert read(site, '<p class="author">Autor: Olesya Zhukoven</p>').byline == "Olesya Zhukoven"
+
+
+def test_names_in_capitals_lose_the_outlet_written_after_them():
+    article = read("", '<p class="byline">By LISA MASCARO and ERIC TUCKER Associated Press</p>')
+    assert article.byline == "LISA MASCARO and ERIC TUCKER"

@@ -132,6 +132,11 @@ def clean_byline(text: str) -> str:
     return text
 
 
+def labelled(text: str) -> bool:
+    """Tell whether a byline is printed with its label ("By", "Autor:", "Por")."""
+    return bool(_PREFIX_RE.match(clean_line(text)) or _INNER_BY_RE.search(clean_line(text)))
+
+
 def _before_furniture(text: str) -> str:
     """Return the byline up to its first date or count part ("Jane Doe | Updated 3 June")."""
     text = text[:300]
@@ -172,6 +177,7 @@ def strip_site_parts(text: str, is_site: Callable[[str], bool]) -> str:
     An outlet first ("hessenschau.de, Frankfurt") makes the whole line the outlet's address,
     and what is left beside an outlet must be a full name, not a place ("Abu Dhabi - Al Bayan").
     """
+    text = _without_outlet_after_capitals(text)
     parts = [p for p in _PARTS_RE.split(text) if p]
     outlets = [not _one_of_names(p, i, parts) or is_site(p) for i, p in enumerate(parts)]
     if not any(outlets):
@@ -188,6 +194,21 @@ _OUTLET_WORD_RE = re.compile(
     r"\b(?:News|Press|Times|Post|Daily|Media|TV|Radio|Agency|Journal|Herald|Tribune|Online"
     r"|Magazine|Network|Newswire|Wire)\b"
 )
+
+
+def _without_outlet_after_capitals(text: str) -> str:
+    """Return "LISA MASCARO and ERIC TUCKER Associated Press" without the outlet after the names.
+
+    Names set in capitals, then an outlet in ordinary case with no separator between them.
+    """
+    words = text.split()
+    last_caps = max((i for i, w in enumerate(words) if len(w) > 1 and w.isupper()), default=-1)
+    tail = " ".join(words[last_caps + 1 :])
+    if last_caps >= 1 and tail and not tail.isupper() and _OUTLET_WORD_RE.search(tail):
+        return " ".join(words[: last_caps + 1])
+    return text
+
+
 _PARTS_RE = re.compile(r"\s*(?:[|,;·•]|\s[-–—/]\s)\s*")
 
 

@@ -55,6 +55,7 @@ def page_meta(tree: HtmlElement, zone: tzinfo) -> PageMeta:
     ld = htmlmeta.ld_article(facts)
     headline = htmlmeta.choose_headline(htmlmeta.headline_candidates(facts, ld))
     section = htmlmeta.section_of(facts, ld, headline)
+    byline = htmlmeta.byline_of(facts, ld, section)
     published = htmlmeta.published_of(facts, ld, zone)
     modified = htmlmeta.modified_of(facts, ld, zone)
     shown = (
@@ -66,7 +67,8 @@ def page_meta(tree: HtmlElement, zone: tzinfo) -> PageMeta:
     return PageMeta(
         headline=headline,
         section=section,
-        byline=htmlmeta.byline_of(facts, ld, section),
+        byline="" if byline == htmlmeta.NEWSROOM else byline,
+        site_byline=byline == htmlmeta.NEWSROOM,
         description=htmlmeta.first_text(ld.get("description"))
         or htmlmeta.meta_first(facts, "og:description", "description"),
         tags=_words(ld.get("keywords"))

@@ -56,7 +56,8 @@ _NOT_BYLINE_MARK_RE = re.compile(
 )
 _DATE_MARK_RE = re.compile(r"date|time|publish|posted|byline|meta|dateline|ngay", re.IGNORECASE)
 MAX_SHOWN_DATE_CHARS = 160
-NEWSROOM = "\x00newsroom"  # what usable() gives for a credit to the site or its staff
+NEWSROOM = "\x00newsroom"  # a credit to the site or its staff, not to a person
+SITE = "\x00site"  # a credit to the site itself (its name as the author)
 _CRUMB_MARK_RE = re.compile(r"breadcrumb|crumbs", re.IGNORECASE)
 _PUBLISHED_KEYS = (
     "article:published_time", "datepublished", "og:published_time", "published_time",
@@ -470,20 +471,30 @@ def byline_of(facts: PageFacts, ld: dict[str, Any], section: str) -> str:
     shown = ([", ".join(linked)] if 0 < len(linked) <= 3 else []) + facts.marked_authors
 
     def usable(given: str) -> str:
-        text = bylines.strip_site_parts(
-            bylines.clean_byline(given), lambda p: is_site_name(p, sites)
-        )
-        if bylines.is_newsroom(text) or _names_site(text, sites):
+        cleaned = bylines.clean_byline(given)
+        if cleaned and (is_site_name(cleaned, sites) or _names_site(cleaned, sites)):
+            return SITE
+        text = bylines.strip_site_parts(cleaned, lambda p: is_site_name(p, sites))
+        if bylines.is_newsroom(text):
             return NEWSROOM
         return text if bylines.is_plausible(text, section=section) else ""
 
-    names = [n for n in (usable(t) for t in structured if t) if n and n != NEWSROOM]
-    seen = [n for n in (usable(t) for t in shown if t) if n and n != NEWSROOM]
+    given_credits = [usable(t) for t in structured if t]
+    names = [n for n in given_credits if n and n not in (NEWSROOM, SITE)]
+    pairs = [(t, usable(t)) for t in shown if t]
+    seen = [n for _t, n in pairs if n and n not in (NEWSROOM, SITE)]
+    # A byline printed with its label ("Autor: X", "By X") stands even where the metadata
+    # credits the site.
+    labelled = [n for t, n in pairs if n and n not in (NEWSROOM, SITE) and bylines.labelled(t)]
     if names:
         for text in seen:
             if bylines.same_people(text, names[0]) and _joined_as_written(text, names[0]):
                 return text  # the names as the page writes them
         return names[0]
+    if SITE in given_credits:
+        return (
+            labelled[0] if labelled else NEWSROOM
+        )  # the page credits itself: a name shown elsewhere is a source or a teaser
     return seen[0] if seen else ""
 
 

@@ -36,6 +36,7 @@ class PageMeta:
     created_at: datetime | None = None
     language: str = ""
     fallback_headline: str = ""  # used when the body shows no headline (a DOCX title)
+    site_byline: bool = False  # the file credits only its site or newsroom: no byline
 
 
 def _same(a: str, b: str) -> bool:
@@ -150,6 +151,10 @@ def _take_lead(blocks: list[HtmlBlock], meta: PageMeta) -> str:
 
 
 def _take_byline(blocks: list[HtmlBlock], meta: PageMeta) -> str:
+    if meta.site_byline:
+        # The page credits itself: a marked byline block in the body is a source line.
+        blocks[:] = [b for b in blocks if b.role != "byline"]
+        return ""
     for index, block in enumerate(blocks):
         if block.role == "byline" and len(block.text) <= rules.MAX_BYLINE_CHARS:
             del blocks[index]
