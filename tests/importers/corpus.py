@@ -51,10 +51,11 @@ class Page:
     section_also: tuple[str, ...] = ()  # another level of the page's breadcrumb
     holdout: bool = False  # kept out of tuning the importer: the check that its rules hold
     source: dict[str, str] = field(default_factory=dict)
+    location: str = ""  # a page kept outside the corpus (an independent check), else ""
 
     @property
     def path(self) -> Path:
-        return PAGES / self.file
+        return Path(self.location) if self.location else PAGES / self.file
 
 
 @dataclass(frozen=True)
