@@ -31,6 +31,11 @@ _INNER_BY_RE = re.compile(r"(?<=\s)(?:By|Af|Av|Von|Par|Por|Door|Bởi)\s+(?=[A-Z
 _CREDIT_BEFORE_RE = re.compile(
     r"(?:developed|designed|powered|produced|photos?|video|illustration|graphics?)\s*$", re.I
 )
+# After the names: an outlet ("... The Associated Press") or the word opening a date line.
+_OUTLET_AFTER_RE = re.compile(
+    r"\s+(?:The\s+[A-Z].*|(?:Posted|Published|Updated|Publicado|Publié|Actualizado"
+    r"|Veröffentlicht|Aktualisiert)\b.*)$"
+)
 _OUTLET_PREFIX_RE = re.compile(r"^[^\s=]{1,20}=\s*")  # "스포츠조선=선수민 기자"
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HANDLE_RE = re.compile(r"\s*@\w+")
@@ -78,7 +83,7 @@ _LABEL_WORDS = frozenset(
      "terms", "policy", "accessibility", "promos", "suscripción", "subscription", "suite",
      "leia", "lihat", "baca", "snimka", "снимка", "weitere", "also", "twitter", "facebook",
      "instagram", "linkedin", "whatsapp", "telegram", "youtube", "scanpix", "getty", "images",
-     "shutterstock"}
+     "shutterstock", "nachrichten", "news", "noticias", "aktuelles", "actualités", "notizie"}
 )  # fmt: skip
 # Small words inside names ("Verónica De Vita", "José Volta e Pinto", "Lê Văn và Trần B").
 _PARTICLES = frozenset(
@@ -121,6 +126,7 @@ def clean_byline(text: str) -> str:
         previous = text
         text = _PREFIX_RE.sub("", text).strip(" :,-–—|•·")
     text = _TITLE_WORDS_RE.sub("", text)
+    text = _OUTLET_AFTER_RE.sub("", text)
     half = text[: len(text) // 2].strip()
     if half and text == f"{half} {half}":
         text = half  # "Ryan Devereaux Ryan Devereaux": a name shown twice (link and text)

@@ -272,6 +272,8 @@ def site_names(facts: PageFacts) -> set[str]:
         host = re.sub(r"^[a-z]+://(?:www\.)?", "", url.lower()).split("/")[0]
         names.add(host.split(".")[0] if host.count(".") else "")
         names.add(host)
+    # "中央通訊社 Central News Agency": the name in its own script alone names the site too.
+    names |= {n.split()[0] for n in names if n.strip() and not n.split()[0].isascii()}
     return {c for c in (_compact(n) for n in names) if len(c) >= 3}
 
 
