@@ -197,3 +197,31 @@ def test_byline_and_date_under_a_long_photo_caption_below_the_lead():
 def test_image_placeholders_of_a_text_browser_are_dropped():
     article = parse_text(page("Cầu mới thông xe", LEAD, "[corona-728]", *BODY))
     assert article.paragraphs == tuple(BODY)
+
+
+def test_labels_on_their_own_lines_and_a_category_in_capitals_under_the_headline():
+    article = parse_text(
+        page(
+            "Volleyball",
+            "Cầu mới thông xe",
+            "AVOCAT",
+            "STAND",
+            "21.4.2021, 16:41 Uhr",
+            "AUTOR/IN",
+            "Julius Richter",
+            "auf Whatsapp teilen",
+            "per Mail teilen",
+            LEAD,
+            *BODY,
+        )
+    )
+    assert (article.headline, article.section) == ("Cầu mới thông xe", "AVOCAT")
+    assert article.byline == "Julius Richter"
+    assert article.updated_at == datetime(2021, 4, 21, 16, 41, tzinfo=HCM)
+    assert article.lead == LEAD
+
+
+def test_by_on_its_own_line_under_the_lead():
+    article = parse_text(page("Cầu mới thông xe", LEAD, "By", "Tom Hopkinson", *BODY))
+    assert article.byline == "Tom Hopkinson"
+    assert article.paragraphs == tuple(BODY)

@@ -71,6 +71,29 @@ def byline_of(line: str) -> tuple[str, str]:
     return "", ""
 
 
+# Labels printed on a line of their own, their value on the next line.
+_LABELS = {
+    "byline": frozenset({"by", "par", "von", "por", "door", "autor/in", "autor", "autorin",
+                         "autoren", "auteur", "author", "authors", "tac gia", "text", "texte"}),
+    "date": frozenset({"stand", "publicado", "publie", "posted", "updated", "published",
+                       "veroffentlicht", "aktualisiert", "ngay dang", "cap nhat"}),
+}  # fmt: skip
+
+
+def label_of(line: str) -> str:
+    """Return "byline" or "date" for a label standing alone ("By", "AUTOR/IN", "STAND")."""
+    folded = fold(clean_line(line)).strip(" :")
+    if len(folded) > 20:
+        return ""
+    return next((kind for kind, labels in _LABELS.items() if folded in labels), "")
+
+
+def is_names(line: str) -> bool:
+    """Tell whether a line is names and nothing else (what follows a "By" line)."""
+    line = clean_line(line)
+    return len(line) <= rules.MAX_BYLINE_CHARS and _names(line)
+
+
 def _no_site(_part: str) -> bool:
     return False
 
@@ -135,6 +158,7 @@ WRAP_SLACK = 16
 MIN_WRAP_WIDTH = 60
 MAX_WRAP_WIDTH = 160
 MIN_WRAPPED_LINES = 5
+MAX_LONGER_SHARE = 0.02  # a text browser sets a long link or table row past the width
 
 
 def wrap_width(texts: list[str], gaps: list[int]) -> int:
@@ -148,8 +172,9 @@ def wrap_width(texts: list[str], gaps: list[int]) -> int:
     if len(runs) < MIN_WRAPPED_LINES or sum(1 for g in gaps if g) < 2:
         return 0
     width = max(runs)
-    if width < MIN_WRAP_WIDTH or any(len(t) > width for t in texts):
-        return 0  # a line longer than the width: the page was not wrapped at it
+    longer = sum(1 for t in texts if len(t) > width)
+    if width < MIN_WRAP_WIDTH or longer > MAX_LONGER_SHARE * len(texts):
+        return 0  # lines longer than the width: the page was not wrapped at it
     filled = sum(1 for n in runs if n >= width - WRAP_SLACK)
     return width if filled >= MIN_WRAPPED_LINES and filled >= 0.15 * len(texts) else 0
 

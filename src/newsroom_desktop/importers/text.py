@@ -266,7 +266,13 @@ def read_under_lead(body: Page, zone: tzinfo) -> _Tail:
                 break
         rule, names = pasterules.byline_of(text)
         moment = parse_dateline(text, zone)
-        if not found.byline and rule and rule not in _NAME_ONLY_RULES:
+        after_label = index > 0 and pasterules.label_of(body.texts[index - 1]) == "byline"
+        if not found.byline and after_label and pasterules.is_names(text):
+            found.byline = text  # "By" on its own line, the name under it: both go
+            del body[index]
+            del body[index - 1]
+            index -= 1
+        elif not found.byline and rule and rule not in _NAME_ONLY_RULES:
             found.byline = names
             del body[index]
         elif found.moment is None and moment is not None:
@@ -282,6 +288,7 @@ def read_header(lines: Page, zone: tzinfo) -> _Header:
     header = _Header()
     candidates: list[str] = []
     seen: set[str] = set()
+    label = ""  # the label line just above ("By", "AUTOR/IN", "STAND"), whose value follows
     for line in lines:
         text = line.text
         crumb = rules.breadcrumb_section(text)
@@ -295,11 +302,14 @@ def read_header(lines: Page, zone: tzinfo) -> _Header:
         if not text:
             continue
         rule, names = pasterules.byline_of(text) if candidates else ("", "")
-        if rule and rule not in _NAME_ONLY_RULES:
+        if label == "byline" and pasterules.is_names(text):
+            header.byline = header.byline or text  # "AUTOR/IN" then "Julius Richter"
+        elif rule and rule not in _NAME_ONLY_RULES:
             header.byline = names  # "By Jane Doe", "Theo TTXVN" under the headline
         elif _headline_candidate(text) and text.casefold() not in seen:
             candidates.append(text)  # a headline (or a photo's caption) repeated is read once
             seen.add(text.casefold())
+        label = pasterules.label_of(text)
     _assign_header(header, candidates)
     return header
 
@@ -307,9 +317,10 @@ def read_header(lines: Page, zone: tzinfo) -> _Header:
 def _headline_candidate(text: str) -> bool:
     """Tell whether a header line can be the headline or section (rule label_line).
 
-    A label waiting for its value ("Publicado:") and a photo's credit ("… © Amazon") cannot.
+    A label waiting for its value ("Publicado:", "AUTOR/IN") and a photo's credit
+    ("… © Amazon") cannot.
     """
-    return not text.endswith(":") and "©" not in text
+    return not text.endswith(":") and "©" not in text and not pasterules.label_of(text)
 
 
 def _assign_header(header: _Header, candidates: list[str]) -> None:
@@ -318,6 +329,9 @@ def _assign_header(header: _Header, candidates: list[str]) -> None:
     if not candidates:
         return
     header.headline = candidates.pop()
+    if candidates and _category_in_capitals(header.headline):
+        # "AVOCAT" under the headline: the section the page files it under (category_below).
+        header.section, header.headline = header.headline, candidates.pop()
     while candidates and fold(candidates[-1]).strip(" :") in GENERIC_LABELS:
         candidates.pop()
     if candidates and not header.section and _section_shape(candidates[-1], header.headline):
@@ -328,6 +342,10 @@ def _assign_header(header: _Header, candidates: list[str]) -> None:
 GENERIC_LABELS = frozenset({"tin tuc", "news", "trang chu", "home", "tin moi", "latest"})
 # A name alone is a byline at the end of the article; above the lead it may be a headline.
 _NAME_ONLY_RULES = frozenset({"name_alone", "name_in_capitals"})
+
+
+def _category_in_capitals(text: str) -> bool:
+    return rules.is_all_caps(text) and is_category_word(text) and len(text) <= 30
 
 
 def _section_shape(line: str, headline: str) -> bool:
