@@ -222,3 +222,12 @@ def test_a_page_that_credits_itself_has_no_byline_unless_one_is_printed_with_its
 def test_names_in_capitals_lose_the_outlet_written_after_them():
     article = read("", '<p class="byline">By LISA MASCARO and ERIC TUCKER Associated Press</p>')
     assert article.byline == "LISA MASCARO and ERIC TUCKER"
+
+
+def test_a_kicker_inside_the_h1_is_left_out_where_the_other_titles_agree():
+    article = read(
+        '<meta property="og:title" content="Why collaborative thinking beats individual smarts">',
+        '<article><h1><span class="kicker">Open Progress</span><br>'
+        "<span>Why collaborative thinking beats individual smarts</span></h1></article>",
+    )
+    assert article.headline == "Why collaborative thinking beats individual smarts"

@@ -86,6 +86,7 @@ class PageFacts:
     times: list[tuple[str, str]] = field(default_factory=list)  # datetime, what marks it
     shown_dates: list[str] = field(default_factory=list)  # short texts marked as dates
     links: dict[str, str] = field(default_factory=dict)  # folded link text -> as shown
+    kickers: dict[str, str] = field(default_factory=dict)  # <h1> text -> it without its kicker
 
 
 def _add(table: dict[str, list[str]], key: str, value: str) -> None:
@@ -140,12 +141,34 @@ def gather(tree: HtmlElement) -> PageFacts:
         elif tag == "h1" and len(facts.h1) < MAX_HEADINGS and not _in_masthead(element):
             text = clean_line(element.text_content())[:MAX_FIELD_CHARS]
             facts.h1.append((text, _inside_article(element)))
+            kicker = _kicker(element)
+            if kicker:
+                facts.kickers[text] = kicker
         elif tag == "time" and element.get("datetime") and len(facts.times) < MAX_MARKED_ELEMENTS:
             mark = f"{_classes(element)} {element.get('itemprop') or ''}"
             facts.times.append((element.get("datetime") or "", mark))
         else:
             _gather_marks(facts, element)
     return facts
+
+
+def _kicker(heading: HtmlElement) -> str:
+    """Return the <h1>'s text without a kicker set before it ("<span>Nationale Demo</span>Der …").
+
+    A kicker is a first child element, a few words long, with the headline's text after it.
+    """
+    children = [c for c in heading if isinstance(c.tag, str)]
+    if (heading.text or "").strip() or not children or children[0].tag not in _KICKER_TAGS:
+        return ""
+    kicker = clean_line(children[0].text_content())
+    rest = clean_line(
+        (children[0].tail or "") + " ".join(c.text_content() + (c.tail or "") for c in children[1:])
+    )
+    return rest if kicker and len(kicker.split()) <= MAX_KICKER_WORDS and rest else ""
+
+
+_KICKER_TAGS = frozenset({"span", "small", "strong", "em", "b", "i", "div", "p"})
+MAX_KICKER_WORDS = 5
 
 
 def _gather_marks(facts: PageFacts, element: HtmlElement) -> None:
@@ -376,7 +399,12 @@ def headline_candidates(facts: PageFacts, ld: dict[str, Any]) -> list[tuple[str,
         ("parsely-title", meta_first(facts, "parsely-title")),
         ("sailthru.title", meta_first(facts, "sailthru.title")),
     ]
-    raw += [("h1-article" if inside else "h1", text) for text, inside in facts.h1]
+    titles = {_compact(text) for _source, text in raw if text}
+    for text, inside in facts.h1:
+        bare = facts.kickers.get(text, "")
+        # The headline without its kicker, where the page's other titles say so.
+        shown = bare if bare and _compact(bare) in titles else text
+        raw.append(("h1-article" if inside else "h1", shown))
     # The site's own names come off every title; a short last part after "|" or a dash comes
     # off <title> too, unless another source gives the title whole.
     title, _ = strip_site(facts.title, sites, generic=False)
