@@ -231,3 +231,15 @@ def test_a_kicker_inside_the_h1_is_left_out_where_the_other_titles_agree():
         "<span>Why collaborative thinking beats individual smarts</span></h1></article>",
     )
     assert article.headline == "Why collaborative thinking beats individual smarts"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<p itemprop="author">Редактор: <span itemprop="name">Елин Димитров</span></p>',
+        '<p class="byline">Edited by Jane Doe</p>',
+        '<p class="author">Ilanga D</p>',
+    ],
+)
+def test_an_editor_credit_or_a_cut_name_is_no_byline(body):
+    assert read("", body).byline == ""

@@ -36,6 +36,11 @@ _OUTLET_AFTER_RE = re.compile(
     r"\s+(?:The\s+[A-Z].*|(?:Posted|Published|Updated|Publicado|Publié|Actualizado"
     r"|Veröffentlicht|Aktualisiert)\b.*)$"
 )
+_EDITOR_RE = re.compile(
+    r"^(?:Редактор|Редактори|Editor|Editors|Edited by|Redakteur|Redakteurin|Rédacteur en chef"
+    r"|Redaktor|Editado por|Édité par)\b\s*:?",
+    re.IGNORECASE,
+)
 _OUTLET_PREFIX_RE = re.compile(r"^[^\s=]{1,20}=\s*")  # "스포츠조선=선수민 기자"
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HANDLE_RE = re.compile(r"\s*@\w+")
@@ -83,7 +88,8 @@ _LABEL_WORDS = frozenset(
      "terms", "policy", "accessibility", "promos", "suscripción", "subscription", "suite",
      "leia", "lihat", "baca", "snimka", "снимка", "weitere", "also", "twitter", "facebook",
      "instagram", "linkedin", "whatsapp", "telegram", "youtube", "scanpix", "getty", "images",
-     "shutterstock", "nachrichten", "news", "noticias", "aktuelles", "actualités", "notizie"}
+     "shutterstock", "文章", "阅读", "总阅读", "閱讀", "nachrichten", "news", "noticias",
+     "aktuelles", "actualités", "notizie"}
 )  # fmt: skip
 # Small words inside names ("Verónica De Vita", "José Volta e Pinto", "Lê Văn và Trần B").
 _PARTICLES = frozenset(
@@ -113,6 +119,8 @@ def ld_names(value: Any) -> str:
 def clean_byline(text: str) -> str:
     """Return a byline without "By", handles, e-mail addresses, job titles and what trails it."""
     text = clean_line(text)
+    if _EDITOR_RE.match(text):
+        return ""  # "Редактор: X", "Edited by X": who edited, not who wrote
     inner = _INNER_BY_RE.search(text)
     if inner is not None:
         if _CREDIT_BEFORE_RE.search(text[: inner.start()]):
@@ -136,6 +144,11 @@ def clean_byline(text: str) -> str:
     if text.endswith(".") and len(text.rsplit(" ", 1)[-1]) > 3:
         text = text[:-1]
     return text
+
+
+def is_editor_credit(text: str) -> bool:
+    """Tell whether a line credits an editor ("Редактор: X", "Edited by X"), not an author."""
+    return bool(_EDITOR_RE.match(clean_line(text)))
 
 
 def labelled(text: str) -> bool:
@@ -253,6 +266,8 @@ def is_plausible(text: str, *, section: str = "") -> bool:
         return False
     if len(text) == 2:
         return text.isupper()  # an agency: "AP"
+    if len(words) > 1 and len(words[-1]) == 1 and words[-1].isalpha():
+        return False  # "Ilanga D": a name cut short, or a site's name and an initial
     return all(_name_word(w) for w in words)
 
 

@@ -182,7 +182,11 @@ def _gather_marks(facts: PageFacts, element: HtmlElement) -> None:
     itemprop = (element.get("itemprop") or "").lower()
     if itemprop in ("author", "creator") and len(facts.marked_authors) < MAX_MARKED_ELEMENTS:
         named = element.find(".//*[@itemprop='name']")
-        facts.marked_authors.append(_text(named if named is not None else element))
+        whole = _text(element)
+        if named is not None and not bylines.is_editor_credit(whole):
+            facts.marked_authors.append(_text(named))
+        else:
+            facts.marked_authors.append(whole)  # "Редактор: X" is cleaned to nothing
     elif itemprop in ("datepublished", "datemodified") and element.get("content"):
         _add(facts.meta, itemprop, element.get("content") or "")
     marks = _classes(element)
