@@ -225,3 +225,20 @@ def test_by_on_its_own_line_under_the_lead():
     article = parse_text(page("Cầu mới thông xe", LEAD, "By", "Tom Hopkinson", *BODY))
     assert article.byline == "Tom Hopkinson"
     assert article.paragraphs == tuple(BODY)
+
+
+def test_byline_and_date_on_one_line_at_the_end():
+    article = parse_text(
+        page(
+            "Cầu mới thông xe",
+            LEAD,
+            *BODY,
+            "Ouest-France Recueilli par Patrick ANGEVIN. Publié le 02/11/2023 à 14h49",
+            "Abonnez-vous",
+            "Lire plus tard",
+        )
+    )
+    assert article.byline == "Patrick ANGEVIN"
+    assert article.updated_at == datetime(2023, 11, 2, 14, 49, tzinfo=HCM)
+    # A place at the end of a broken sentence is no name alone.
+    assert pasterules.byline_of("Puerto Natales.") == ("", "")

@@ -27,7 +27,10 @@ _PREFIX_RE = re.compile(
 )
 _SEPARATOR_RE = re.compile(r"\s*(?:[|•·]|\s[-–—/]\s)\s*")
 # "By Name" inside a longer line: where the byline starts (the word capitalised, as printed).
-_INNER_BY_RE = re.compile(r"(?<=\s)(?:By|Af|Av|Von|Par|Por|Door|Bởi)\s+(?=[A-ZÀ-ÝĐ])")
+_INNER_BY_RE = re.compile(
+    r"(?<=\s)(?:By|Af|Av|Von|Par|Por|Door|Bởi|(?i:propos recueillis par|recueilli par))\s+"
+    r"(?=[A-ZÀ-ÝĐ])"
+)
 _CREDIT_BEFORE_RE = re.compile(
     r"(?:developed|designed|powered|produced|photos?|video|illustration|graphics?)\s*$", re.I
 )

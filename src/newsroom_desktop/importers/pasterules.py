@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime, tzinfo
 
 from newsroom_desktop.core.text import clean_line, fold
 from newsroom_desktop.importers import bylines, rules
+from newsroom_desktop.importers.datelines import find_date
 
 # --- bylines --------------------------------------------------------------------------------
 
@@ -66,8 +68,9 @@ def byline_of(line: str) -> tuple[str, str]:
         return "", ""
     if rules.is_all_caps(line) and _names(line.rstrip(".")):
         return "name_in_capitals", line.rstrip(".")
-    if rules.is_name_like(line.rstrip(".")) and _names(line.rstrip(".")):
-        return "name_alone", line.rstrip(".")
+    # A name alone ends with no full stop: "Puerto Natales." is the end of a broken sentence.
+    if not line.endswith(".") and rules.is_name_like(line) and _names(line):
+        return "name_alone", line
     return "", ""
 
 
@@ -92,6 +95,24 @@ def is_names(line: str) -> bool:
     """Tell whether a line is names and nothing else (what follows a "By" line)."""
     line = clean_line(line)
     return len(line) <= rules.MAX_BYLINE_CHARS and _names(line)
+
+
+MAX_DATED_BYLINE_CHARS = 160
+
+
+def dated_byline(line: str, zone: tzinfo) -> tuple[str, datetime | None]:
+    """Return the names and moment of a byline and date on one line (rule dated_byline).
+
+    The names must follow their label ("Par", "Recueilli par", "By"): "Ouest-France Recueilli
+    par Patrick ANGEVIN. Publié le 02/11/2023 à 14h49" gives Patrick ANGEVIN.
+    """
+    if len(line) > MAX_DATED_BYLINE_CHARS:
+        return "", None
+    found = find_date(line, zone)
+    if found is None or not bylines.labelled(line):
+        return "", None
+    names = bylines.clean_byline(line)
+    return (names, found.moment) if names and bylines.is_plausible(names) else ("", None)
 
 
 def _no_site(_part: str) -> bool:

@@ -380,6 +380,11 @@ def read_tail(body: Page, zone: tzinfo) -> _Tail:
         elif not tail.byline and seen < BYLINE_WINDOW and pasterules.byline_of(text)[0]:
             tail.byline = pasterules.byline_of(text)[1]
             del body[index]
+        elif not tail.byline and pasterules.dated_byline(text, zone)[0]:
+            # "Ouest-France Recueilli par Patrick ANGEVIN. Publié le 02/11/2023 à 14h49"
+            tail.byline, dated = pasterules.dated_byline(text, zone)
+            tail.moment = tail.moment or dated
+            del body[index]
         elif rules.is_paragraph_like(text):
             break
         else:
