@@ -242,3 +242,19 @@ def test_byline_and_date_on_one_line_at_the_end():
     assert article.updated_at == datetime(2023, 11, 2, 14, 49, tzinfo=HCM)
     # A place at the end of a broken sentence is no name alone.
     assert pasterules.byline_of("Puerto Natales.") == ("", "")
+
+
+def test_a_name_alone_under_the_lead_with_its_date_line_below():
+    article = parse_text(
+        page(
+            "Cầu mới thông xe",
+            LEAD,
+            "Chia sẻ",
+            "Nuño Domínguez",
+            "Twitter",
+            "19 FEB 2020 - 18:37 CET",
+            *BODY,
+        )
+    )
+    assert article.byline == "Nuño Domínguez"
+    assert article.paragraphs == tuple(BODY)

@@ -246,7 +246,7 @@ def _before_comments(body: Page) -> Page:
     return body
 
 
-UNDER_LEAD_LINES = 8
+UNDER_LEAD_LINES = 12
 
 
 def read_under_lead(body: Page, zone: tzinfo) -> _Tail:
@@ -275,12 +275,20 @@ def read_under_lead(body: Page, zone: tzinfo) -> _Tail:
         elif not found.byline and rule and rule not in _NAME_ONLY_RULES:
             found.byline = names
             del body[index]
+        elif not found.byline and rule in _NAME_ONLY_RULES and _dated_below(body, index, zone):
+            found.byline = names  # a name alone, its date line just below (name_then_date)
+            del body[index]
         elif found.moment is None and moment is not None:
             found.moment = moment
             del body[index]
         else:
             index += 1
     return found
+
+
+def _dated_below(body: Page, index: int, zone: tzinfo) -> bool:
+    """Tell whether a date line stands within the three lines below ``index``."""
+    return any(parse_dateline(t, zone) is not None for t in body.texts[index + 1 : index + 4])
 
 
 def read_header(lines: Page, zone: tzinfo) -> _Header:
