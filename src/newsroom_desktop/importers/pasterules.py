@@ -178,7 +178,7 @@ def furniture_rule(line: str) -> str:
 WRAP_SLACK = 16
 MIN_WRAP_WIDTH = 60
 MAX_WRAP_WIDTH = 160
-MIN_WRAPPED_LINES = 5
+MIN_WRAPPED_LINES = 3
 MAX_LONGER_SHARE = 0.02  # a text browser sets a long link or table row past the width
 
 
@@ -196,8 +196,16 @@ def wrap_width(texts: list[str], gaps: list[int]) -> int:
     longer = sum(1 for t in texts if len(t) > width)
     if width < MIN_WRAP_WIDTH or longer > MAX_LONGER_SHARE * len(texts):
         return 0  # lines longer than the width: the page was not wrapped at it
-    filled = sum(1 for n in runs if n >= width - WRAP_SLACK)
-    return width if filled >= MIN_WRAPPED_LINES and filled >= 0.15 * len(texts) else 0
+    filled = [
+        i
+        for i in range(1, len(texts))
+        if gaps[i] == 0 and width - WRAP_SLACK <= len(texts[i - 1]) <= width
+    ]
+    # A broken sentence goes on in small letters on the next line; a headline over its date
+    # line, or a share bar, does not.
+    going_on = sum(1 for i in filled if texts[i][:1].islower())
+    wrapped = len(filled) >= MIN_WRAPPED_LINES and len(filled) >= 0.15 * len(texts)
+    return width if wrapped and going_on >= max(2, 0.3 * len(filled)) else 0
 
 
 def runs_on(previous: str, width: int) -> bool:
