@@ -243,3 +243,12 @@ def test_a_kicker_inside_the_h1_is_left_out_where_the_other_titles_agree():
 )
 def test_an_editor_credit_or_a_cut_name_is_no_byline(body):
     assert read("", body).byline == ""
+
+
+def test_the_author_the_page_shows_as_its_editor_is_not_the_byline():
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        '"author": {"@type": "Person", "name": "Heryadi"}}</script>'
+    )
+    article = read(ld, '<p class="author">Naufal Zuhdi</p><p class="author">Editor : Heryadi</p>')
+    assert article.byline == "Naufal Zuhdi"

@@ -41,9 +41,10 @@ _OUTLET_AFTER_RE = re.compile(
 )
 _EDITOR_RE = re.compile(
     r"^(?:Редактор|Редактори|Editor|Editors|Edited by|Redakteur|Redakteurin|Rédacteur en chef"
-    r"|Redaktor|Editado por|Édité par)\b\s*:?",
+    r"|Redaktor|Editado por|Édité par|Penyunting)\b\s*:?",
     re.IGNORECASE,
 )
+_EDITOR_AFTER_RE = re.compile(r"^[^:]{3,60}\s(?:Editor|Penyunting|Redaktur)$")
 _OUTLET_PREFIX_RE = re.compile(r"^[^\s=]{1,20}=\s*")  # "스포츠조선=선수민 기자"
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HANDLE_RE = re.compile(r"\s*@\w+")
@@ -60,7 +61,7 @@ _TITLE_WORDS_RE = re.compile(
     r"|columnist|contributor|editor|producer|analyst|periodista|redactor|redactora|journaliste"
     r"|rédacteur|rédactrice|korrespondent|korrespondentin|redakteur|redakteurin|giornalista"
     r"|jornalista|repórter|experte|expertin|phóng viên|biên tập viên|cộng tác viên|corresponsal"
-    r"|enviad[oa] especial|correspondant|envoyée? spéciale?)\b.*$"
+    r"|enviad[oa] especial|correspondant|envoyée? spéciale?|penulis|wartawan|kontributor)\b.*$"
     r"|\s*(?:기자|특파원|記者)$",
     re.IGNORECASE,
 )
@@ -149,9 +150,22 @@ def clean_byline(text: str) -> str:
     return text
 
 
-def is_editor_credit(text: str) -> bool:
-    """Tell whether a line credits an editor ("Редактор: X", "Edited by X"), not an author."""
-    return bool(_EDITOR_RE.match(clean_line(text)))
+def is_editor_credit(text: str, *, anywhere: bool = False) -> bool:
+    """Tell whether a line credits an editor ("Редактор: X", "Edited by X"), not an author.
+
+    With ``anywhere``, a label after the name counts too ("Yoga Sukmana Editor").
+    """
+    line = clean_line(text)
+    if _EDITOR_RE.match(line):
+        return True
+    return anywhere and bool(_EDITOR_AFTER_RE.search(line)) and len(line) <= MAX_BYLINE_CHARS
+
+
+def editor_name(text: str) -> str:
+    """Return the name in an editor's credit ("Editor : Heryadi" gives Heryadi)."""
+    line = clean_line(text)
+    line = _EDITOR_RE.sub("", line)
+    return re.sub(r"\s(?:Editor|Penyunting|Redaktur)$", "", line).strip(" :")
 
 
 def labelled(text: str) -> bool:

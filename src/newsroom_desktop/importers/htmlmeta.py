@@ -297,8 +297,12 @@ def site_names(facts: PageFacts) -> set[str]:
             names.add(first_text(obj.get("name")))
     for url in (meta_first(facts, "og:url"),):
         host = re.sub(r"^[a-z]+://(?:www\.)?", "", url.lower()).split("/")[0]
-        names.add(host.split(".")[0] if host.count(".") else "")
+        labels = host.split(".")
+        names.add(labels[0] if len(labels) > 1 else "")
         names.add(host)
+        # "money.kompas.com", "bbc.co.uk": the name before the domain's ending
+        ending = 3 if len(labels) > 2 and labels[-2] in _SECOND_LEVEL else 2
+        names.add(labels[-ending] if len(labels) >= ending else "")
     # "中央通訊社 Central News Agency": the name in its own script alone names the site too.
     names |= {n.split()[0] for n in names if n.strip() and not n.split()[0].isascii()}
     return {c for c in (_compact(n) for n in names) if len(c) >= 3}
@@ -515,8 +519,16 @@ def byline_of(facts: PageFacts, ld: dict[str, Any], section: str) -> str:
 
     given_credits = [usable(t) for t in structured if t]
     names = [n for n in given_credits if n and n not in (NEWSROOM, SITE)]
-    pairs = [(t, usable(t)) for t in shown if t]
-    seen = [n for _t, n in pairs if n and n not in (NEWSROOM, SITE)]
+    # Who the page shows as its editor ("Editor : Heryadi", "Yoga Sukmana Editor") did not
+    # write it, even where the metadata names them as the author.
+    editors = {
+        fold(bylines.editor_name(t))
+        for t in shown
+        if t and bylines.is_editor_credit(t, anywhere=True)
+    }
+    names = [n for n in names if fold(n) not in editors]
+    pairs = [(t, usable(t)) for t in shown if t and not bylines.is_editor_credit(t, anywhere=True)]
+    seen = [n for _t, n in pairs if n and n not in (NEWSROOM, SITE) and fold(n) not in editors]
     # A byline printed with its label ("Autor: X", "By X") stands even where the metadata
     # credits the site.
     labelled = [n for t, n in pairs if n and n not in (NEWSROOM, SITE) and bylines.labelled(t)]
@@ -555,6 +567,7 @@ def _ld_date(facts: PageFacts, ld: dict[str, Any], *keys: str) -> str:
     return ""
 
 
+_SECOND_LEVEL = frozenset({"com", "co", "org", "net", "gov", "ac", "edu", "or", "ne"})
 _PAGE_TYPES = frozenset({"WebPage", "ItemPage"})
 
 
