@@ -252,3 +252,8 @@ def test_the_author_the_page_shows_as_its_editor_is_not_the_byline():
     )
     article = read(ld, '<p class="author">Naufal Zuhdi</p><p class="author">Editor : Heryadi</p>')
     assert article.byline == "Naufal Zuhdi"
+
+
+def test_an_outlets_initials_and_a_title_are_kept_whole():
+    assert read('<meta name="author" content="HT Correspondent">').byline == "HT Correspondent"
+    assert read("", '<p class="byline">선수민 기자</p>').byline == "선수민"

@@ -137,7 +137,10 @@ def clean_byline(text: str) -> str:
     while previous != text:
         previous = text
         text = _PREFIX_RE.sub("", text).strip(" :,-–—|•·")
-    text = _TITLE_WORDS_RE.sub("", text)
+    untitled = _TITLE_WORDS_RE.sub("", text)
+    # "HT Correspondent": an outlet's initials and a title are the whole credit, kept whole.
+    initials = untitled.strip(" ,-")
+    text = text if initials.isupper() and len(initials) <= 3 else untitled
     text = _OUTLET_AFTER_RE.sub("", text)
     half = text[: len(text) // 2].strip()
     if half and text == f"{half} {half}":
