@@ -161,9 +161,13 @@ _FURNITURE_RES = (
 )  # fmt: skip
 
 
+# The letters those lines open with, in either case: most lines are told apart by one look.
+_FURNITURE_OPENINGS = frozenset("TtKkCcQqBbSsLl[")
+
+
 def furniture_rule(line: str) -> str:
     """Return the name of the furniture rule a line matches ("" when it is content)."""
-    if len(line) > 120:
+    if len(line) > 120 or line[:1] not in _FURNITURE_OPENINGS:
         return ""
     for name, pattern in _FURNITURE_RES:
         if pattern.match(line):
