@@ -274,8 +274,8 @@ def assemble(
     shown_date = _take_date(blocks, zone)
     lead = _take_lead(blocks, meta)
     byline = _take_byline(blocks, meta)
-    if fold(byline) in (fold(meta.section), fold(section)):
-        byline = ""  # a section label where a byline would stand ("Erhverv")
+    if byline != meta.byline and fold(byline) in (fold(meta.section), fold(section)):
+        byline = ""  # a section label shown where a byline would stand ("Erhverv")
     tags = _tags(blocks, meta)
     body, warnings = _body(_figures(_subheadings(blocks)), resolve)
     if not headline:
