@@ -257,3 +257,10 @@ def test_the_author_the_page_shows_as_its_editor_is_not_the_byline():
 def test_an_outlets_initials_and_a_title_are_kept_whole():
     assert read('<meta name="author" content="HT Correspondent">').byline == "HT Correspondent"
     assert read("", '<p class="byline">선수민 기자</p>').byline == "선수민"
+
+
+def test_an_agency_shown_alone_without_a_label_is_not_sure_enough():
+    assert read("", '<span class="author">REUTERS</span>').byline == ""
+    assert read("", '<span class="author">Agência O Globo</span>').byline == ""
+    assert read("", '<span class="author">Por AFP</span>').byline == "AFP"
+    assert read('<meta name="author" content="AFP">').byline == "AFP"
