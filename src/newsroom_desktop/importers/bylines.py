@@ -171,6 +171,15 @@ def editor_name(text: str) -> str:
     return re.sub(r"\s(?:Editor|Penyunting|Redaktur)$", "", line).strip(" :")
 
 
+def is_bare_agency(shown: str, names: str) -> bool:
+    """Tell whether a shown byline is an agency's name alone, with no label ("REUTERS")."""
+    agency = (len(names.split()) == 1 and names.isupper()) or bool(_AGENCY_RE.search(names))
+    return agency and not labelled(shown)
+
+
+_AGENCY_RE = re.compile(r"\b(?:Agência|Agencia|Agence|Agenzia|Agentur|Agency)\b", re.IGNORECASE)
+
+
 def labelled(text: str) -> bool:
     """Tell whether a byline is printed with its label ("By", "Autor:", "Por")."""
     return bool(_PREFIX_RE.match(clean_line(text)) or _INNER_BY_RE.search(clean_line(text)))

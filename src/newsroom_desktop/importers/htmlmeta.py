@@ -543,15 +543,8 @@ def byline_of(facts: PageFacts, ld: dict[str, Any], section: str) -> str:
         )  # the page credits itself: a name shown elsewhere is a source or a teaser
     # Shown alone, with no label and nothing in the metadata, an agency's name is the credit
     # of a photo or a quote as often as the article's: not sure, so none.
-    sure = [n for t, n in pairs if n in seen and (bylines.labelled(t) or not _agency_only(n))]
+    sure = [n for t, n in pairs if n in seen and not bylines.is_bare_agency(t, n)]
     return sure[0] if sure else ""
-
-
-def _agency_only(text: str) -> bool:
-    return (len(text.split()) == 1 and text.isupper()) or bool(_AGENCY_RE.search(text))
-
-
-_AGENCY_RE = re.compile(r"\b(?:Agência|Agencia|Agence|Agenzia|Agentur|Agency)\b", re.IGNORECASE)
 
 
 def _joined_as_written(shown: str, names: str) -> bool:

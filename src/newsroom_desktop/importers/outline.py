@@ -161,7 +161,8 @@ def _take_byline(blocks: list[HtmlBlock], meta: PageMeta) -> str:
             # The file's own byline (read from every source it gives) wins over the shown one;
             # a marked block that is no name ("Reader comments") is dropped, not taken.
             shown = bylines.clean_byline(block.text)
-            return meta.byline or (shown if bylines.is_plausible(shown) else "")
+            sure = bylines.is_plausible(shown) and not bylines.is_bare_agency(block.text, shown)
+            return meta.byline or (shown if sure else "")
     texts = [i for i, b in enumerate(blocks) if b.kind == "paragraph"]
     for index in reversed(texts[-BYLINE_WINDOW:]):
         text = blocks[index].text
