@@ -264,3 +264,15 @@ def test_an_agency_shown_alone_without_a_label_is_not_sure_enough():
     assert read("", '<span class="author">Agência O Globo</span>').byline == ""
     assert read("", '<span class="author">Por AFP</span>').byline == "AFP"
     assert read('<meta name="author" content="AFP">').byline == "AFP"
+
+
+def test_an_organisation_as_json_ld_author_is_the_site_unless_a_wire_agency():
+    def ld(name: str) -> str:
+        json = (
+            f'{{"@type": "NewsArticle", "author": {{"@type": "Organization", "name": "{name}"}}}}'
+        )
+        return f'<script type="application/ld+json">{json}</script>'
+
+    assert read(ld("北京新浪網"), '<p class="author">Nguyễn Văn A</p>').byline == ""
+    assert read(ld("AFP")).byline == "AFP"
+    assert read(ld("dpa")).byline == "dpa"

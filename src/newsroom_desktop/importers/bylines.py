@@ -171,6 +171,21 @@ def editor_name(text: str) -> str:
     return re.sub(r"\s(?:Editor|Penyunting|Redaktur)$", "", line).strip(" :")
 
 
+# The wire agencies a newsroom takes copy from, folded.
+WIRE_AGENCIES = frozenset(
+    {"afp", "agence france-presse", "ap", "associated press", "the associated press", "reuters",
+     "dpa", "efe", "agencia efe", "ansa", "pti", "ians", "ttxvn", "vna", "xinhua", "kyodo",
+     "yonhap", "europa press", "apa", "sda", "keystone-sda", "ritzau", "ntb", "tt", "lusa",
+     "anadolu", "tass", "ria novosti", "interfax", "ukrinform", "bernama", "antara", "cna",
+     "aap", "upi", "bloomberg", "epd", "kna", "belga", "anp", "pap", "ctk", "mti", "hina"}
+)  # fmt: skip
+
+
+def is_wire_agency(name: str) -> bool:
+    """Tell whether a name is a wire agency's ("AFP", "dpa", "Agencia EFE")."""
+    return fold(clean_line(name)).strip(" .") in WIRE_AGENCIES
+
+
 def is_bare_agency(shown: str, names: str) -> bool:
     """Tell whether a shown byline is an agency's name alone, with no label ("REUTERS")."""
     agency = (len(names.split()) == 1 and names.isupper()) or bool(_AGENCY_RE.search(names))
@@ -281,6 +296,8 @@ def is_plausible(text: str, *, section: str = "") -> bool:
     """Tell whether a cleaned byline can be names: not a label, date, count, link or section."""
     if not text or len(text) > MAX_BYLINE_CHARS or len(text) < 2:
         return False
+    if is_wire_agency(text):
+        return True  # "dpa" is written in small letters
     folded = fold(text).strip(" .:")
     if folded in _LABELS or (section and folded == fold(section).strip()):
         return False

@@ -498,8 +498,9 @@ def _resolved(value: Any, facts: PageFacts) -> Any:
 def byline_of(facts: PageFacts, ld: dict[str, Any], section: str) -> str:
     """Return the article's byline from every source that gives one, or "" when unsure."""
     sites = site_names(facts)
+    author = _resolved(ld.get("author") or ld.get("creator"), facts)
     structured = [
-        bylines.ld_names(_resolved(ld.get("author") or ld.get("creator"), facts)),
+        _ld_byline(author),
         ", ".join(dict.fromkeys(facts.meta.get("author", ()))),
         meta_first(facts, "article:author", "dc.creator", "dcterms.creator"),
         meta_first(facts, "parsely-author", "sailthru.author", "byl", "byline"),
@@ -509,6 +510,8 @@ def byline_of(facts: PageFacts, ld: dict[str, Any], section: str) -> str:
     shown = ([", ".join(linked)] if 0 < len(linked) <= 3 else []) + facts.marked_authors
 
     def usable(given: str) -> str:
+        if given == SITE_CREDIT:
+            return SITE
         cleaned = bylines.clean_byline(given)
         if cleaned and (is_site_name(cleaned, sites) or _names_site(cleaned, sites)):
             return SITE
@@ -545,6 +548,24 @@ def byline_of(facts: PageFacts, ld: dict[str, Any], section: str) -> str:
     # of a photo or a quote as often as the article's: not sure, so none.
     sure = [n for t, n in pairs if n in seen and not bylines.is_bare_agency(t, n)]
     return sure[0] if sure else ""
+
+
+def _ld_byline(author: Any) -> str:
+    """Return the JSON-LD author's names; an organisation other than a wire agency is the site.
+
+    A page's JSON-LD names the publisher itself as an Organization author ("北京新浪網"); a
+    newsroom knows the wire agencies, which are bylines (AFP, dpa, Reuters).
+    """
+    people = author if isinstance(author, list) else [author]
+    for one in people[: bylines.MAX_AUTHORS]:
+        if isinstance(one, dict) and "Organization" in str(one.get("@type") or ""):
+            name = bylines.ld_names(one)
+            if name and not bylines.is_wire_agency(name):
+                return SITE_CREDIT
+    return bylines.ld_names(author)
+
+
+SITE_CREDIT = "\x00site credit"
 
 
 def _joined_as_written(shown: str, names: str) -> bool:
