@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 
 from newsroom_desktop.core.intake import ImportedArticle, ImportedFigure
 from newsroom_desktop.core.text import clean_line
-from newsroom_desktop.importers import htmlmeta
+from newsroom_desktop.importers import htmldates, htmlmeta, htmlsections
 from newsroom_desktop.importers.base import DEFAULT_TZ, failed, read_text
 from newsroom_desktop.importers.htmlblocks import html_blocks, sanitize
 from newsroom_desktop.importers.outline import ImageResolver, PageMeta, assemble
@@ -54,14 +54,14 @@ def page_meta(tree: HtmlElement, zone: tzinfo) -> PageMeta:
     facts = htmlmeta.gather(tree)
     ld = htmlmeta.ld_article(facts)
     headline = htmlmeta.choose_headline(htmlmeta.headline_candidates(facts, ld))
-    section = htmlmeta.section_of(facts, ld, headline)
+    section = htmlsections.section_of(facts, ld, headline)
     byline = htmlmeta.byline_of(facts, ld, section)
-    published = htmlmeta.published_of(facts, ld, zone)
-    modified = htmlmeta.modified_of(facts, ld, zone)
+    published = htmldates.published_of(facts, ld, zone)
+    modified = htmldates.modified_of(facts, ld, zone)
     shown = (
-        htmlmeta.shown_time(facts, zone)
-        or htmlmeta.date_near_headline(tree, zone)
-        or htmlmeta.title_date(facts, zone)
+        htmldates.shown_time(facts, zone)
+        or htmldates.date_near_headline(tree, zone)
+        or htmldates.title_date(facts, zone)
     )
     language = (tree.get("lang") or "").lower()[:2]
     return PageMeta(

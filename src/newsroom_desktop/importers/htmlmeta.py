@@ -6,7 +6,6 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
 from html import unescape
 from itertools import islice
 from typing import Any
@@ -16,7 +15,6 @@ from lxml.html import HtmlElement
 
 from newsroom_desktop.core.text import clean_line, fold
 from newsroom_desktop.importers import bylines
-from newsroom_desktop.importers.datelines import find_date, parse_dateline, parse_iso
 
 NEWS_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle",
@@ -40,7 +38,7 @@ HEADLINE_WEIGHTS = {
 }  # fmt: skip
 # Between a headline and the site's name. A colon parts them only where the site is named:
 # "Tempête Ciaran : Pluie" is one French headline.
-_TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+|\s*[|｜：]\s*")
+TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+|\s*[|｜：]\s*")
 _COLONS = (":", "：")
 _BRACKET_SUFFIX_RE = re.compile(r"\s*[\[(（【](?P<site>[^\[\]()（）【】]{2,60})[\])）】]\s*$")
 _PREFIX_RE = re.compile(r"^(?P<site>[^:]{2,40}):\s+(?P<rest>.+)$")
@@ -59,17 +57,6 @@ MAX_SHOWN_DATE_CHARS = 160
 NEWSROOM = "\x00newsroom"  # a credit to the site or its staff, not to a person
 SITE = "\x00site"  # a credit to the site itself (its name as the author)
 _CRUMB_MARK_RE = re.compile(r"breadcrumb|crumbs", re.IGNORECASE)
-_PUBLISHED_KEYS = (
-    "article:published_time", "datepublished", "og:published_time", "published_time",
-    "parsely-pub-date", "sailthru.date", "pubdate", "publishdate", "publish-date",
-    "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
-    "dc.date.created", "date", "article.published", "article_date_original",
-)  # fmt: skip
-_MODIFIED_KEYS = (
-    "article:modified_time", "datemodified", "og:updated_time", "modified_time",
-    "dcterms.modified", "dc.date.modified", "last-modified", "article.updated",
-)  # fmt: skip
-_SECTION_KEYS = ("article:section", "parsely-section", "section", "article-section", "category")
 
 
 @dataclass
@@ -239,7 +226,8 @@ def _ld_objects(raw: str) -> Iterator[dict[str, Any]]:
                 stack.append(main)
 
 
-def _kinds(obj: dict[str, Any]) -> set[str]:
+def ld_kinds(obj: dict[str, Any]) -> set[str]:
+    """Return the @type names of a JSON-LD object."""
     kinds = obj.get("@type")
     kinds = kinds if isinstance(kinds, list) else [kinds]
     return {k for k in kinds if isinstance(k, str)}
@@ -248,7 +236,7 @@ def _kinds(obj: dict[str, Any]) -> set[str]:
 def ld_article(facts: PageFacts) -> dict[str, Any]:
     """Return the page's JSON-LD article object (NewsArticle, Article, ...), or {}."""
     for obj in facts.ld:
-        if _kinds(obj) & NEWS_TYPES:
+        if ld_kinds(obj) & NEWS_TYPES:
             return obj
     return {}
 
@@ -293,7 +281,7 @@ def site_names(facts: PageFacts) -> set[str]:
         publisher = obj.get("publisher")
         if isinstance(publisher, dict):
             names.add(first_text(publisher.get("name")))
-        if _kinds(obj) & {"WebSite", "Organization", "NewsMediaOrganization"}:
+        if ld_kinds(obj) & {"WebSite", "Organization", "NewsMediaOrganization"}:
             names.add(first_text(obj.get("name")))
     for url in (meta_first(facts, "og:url"),):
         host = re.sub(r"^[a-z]+://(?:www\.)?", "", url.lower()).split("/")[0]
@@ -361,7 +349,7 @@ def strip_site(title: str, sites: set[str], *, generic: bool) -> tuple[str, list
 
 
 def _split_last(title: str) -> tuple[str, str, str] | None:
-    found = list(_TITLE_SEPARATORS_RE.finditer(title))
+    found = list(TITLE_SEPARATORS_RE.finditer(title))
     if not found:
         return None
     last = found[-1]
@@ -369,7 +357,7 @@ def _split_last(title: str) -> tuple[str, str, str] | None:
 
 
 def _split_first(title: str) -> tuple[str, str] | None:
-    found = _TITLE_SEPARATORS_RE.search(title)
+    found = TITLE_SEPARATORS_RE.search(title)
     return (title[: found.start()], title[found.end() :]) if found else None
 
 
@@ -581,167 +569,6 @@ def _names_site(text: str, sites: set[str]) -> bool:
     return any(len(s) >= 4 and (compact.endswith(s) or compact.startswith(s)) for s in sites)
 
 
-def _ld_date(facts: PageFacts, ld: dict[str, Any], *keys: str) -> str:
-    """Return the article's date under ``keys``, else the page's (a WebPage object's)."""
-    for obj in (ld, *(o for o in facts.ld if _kinds(o) & _PAGE_TYPES)):
-        for key in keys:
-            value = first_text(obj.get(key))
-            if value:
-                return value
-    return ""
-
-
 _SECOND_LEVEL = frozenset({"com", "co", "org", "net", "gov", "ac", "edu", "or", "ne"})
-_PAGE_TYPES = frozenset({"WebPage", "ItemPage"})
-
-
-def published_of(facts: PageFacts, ld: dict[str, Any], zone: tzinfo) -> datetime | None:
-    """Return when the article was first published, from metadata or a marked <time>."""
-    moment = parse_iso(_ld_date(facts, ld, "datePublished", "dateCreated"), zone)
-    for key in _PUBLISHED_KEYS:
-        if moment is not None:
-            break
-        moment = _metadata_date(meta_first(facts, key), zone)
-    for value, mark in facts.times:
-        if moment is None and re.search(r"publish|pubdate|created|posted", mark, re.IGNORECASE):
-            moment = parse_iso(value, zone)
-    return moment
-
-
-def modified_of(facts: PageFacts, ld: dict[str, Any], zone: tzinfo) -> datetime | None:
-    """Return when the article was last updated, if the page says."""
-    moment = parse_iso(_ld_date(facts, ld, "dateModified"), zone)
-    for key in _MODIFIED_KEYS:
-        if moment is not None:
-            break
-        moment = _metadata_date(meta_first(facts, key), zone)
-    return moment
-
-
-def _metadata_date(value: str, zone: tzinfo) -> datetime | None:
-    if not value or len(value) > 80:
-        return None
-    return parse_iso(value, zone) if any(ch.isdigit() for ch in value) else None
-
-
-def shown_time(facts: PageFacts, zone: tzinfo) -> datetime | None:
-    """Return the first <time datetime> the page shows, else a date line marked as one."""
-    for value, _mark in facts.times:
-        moment = parse_iso(value, zone)
-        if moment is not None:
-            return moment
-    for text in facts.shown_dates:
-        found = find_date(text, zone)
-        if found is not None:
-            return found.moment
-    return None
-
-
-def title_date(facts: PageFacts, zone: tzinfo) -> datetime | None:
-    """Return a date the page's <title> carries ("Headline | DW | 23.05.2011"), if any."""
-    parts = _TITLE_SEPARATORS_RE.split(facts.title)
-    for part in parts[1:]:
-        moment = parse_dateline(part, zone)
-        if moment is not None:
-            return moment
-    return None
-
-
-def section_of(facts: PageFacts, ld: dict[str, Any], headline: str) -> str:
-    """Return the section: article:section, JSON-LD articleSection, else the breadcrumb."""
-    section = first_text(ld.get("articleSection")) or meta_first(facts, *_SECTION_KEYS)
-    if section:
-        return _readable_section(section, facts)
-    return _crumb_section(facts, headline)
-
-
-def _readable_section(section: str, facts: PageFacts) -> str:
-    """Return a section value as a reader would name it, or "" when it names none.
-
-    A list of sections is no one section; "Politics > Elections" is Politics; a label every
-    page has ("News", "Featured") or the site's name is none; capitals and URL slugs are
-    written as the page's own link to the section writes them.
-    """
-    if "," in section or ";" in section:
-        return ""
-    section = re.split(r"\s*[>»›|]\s*", section)[0]
-    if fold(section) in _GENERIC_SECTIONS or is_site_name(section, site_names(facts)):
-        return ""
-    if section.isupper():
-        shown = facts.links.get(fold(section), section)
-        return section if shown.isupper() else shown
-    if _SLUG_RE.match(section):
-        # "ciencia" is the section's slug from the URL: the page's own link says "Ciencia".
-        return facts.links.get(fold(re.sub(r"[-_]", " ", section)), "")
-    if len(section) <= MAX_SECTION_CHARS and not section.startswith(("http://", "https://")):
-        return section
-    return ""
-
-
-def _crumb_section(facts: PageFacts, headline: str) -> str:
-    # A breadcrumb names the section only when it is one step below home: deeper trails mix
-    # sections, regions and topics, and a wrong section is worse than none.
-    for trail in [_ld_crumbs(facts), *facts.crumbs]:
-        crumbs = [c for c in trail if c and similarity(c, headline) < 0.5]
-        crumbs = list(dict.fromkeys(c for c in crumbs if fold(c) not in _HOME_CRUMBS))
-        if (
-            len(crumbs) == 1
-            and len(crumbs[0]) <= MAX_SECTION_CHARS
-            and not _COUNT_TAIL_RE.search(crumbs[0])
-        ):
-            return crumbs[0]
-        if crumbs:
-            return ""
-    return ""
-
-
 MAX_LINKS = 3000
 MAX_SECTION_CHARS = 40
-_SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
-_COUNT_TAIL_RE = re.compile(r"\d|[:>»›]$")
-
-
-_GENERIC_SECTIONS = frozenset(
-    {"news", "featured", "noticias", "actualite", "actualites", "nachrichten", "daily", "home",
-     "top", "latest", "headlines", "article", "articles", "a la une", "une", "general", "blog",
-     "uncategorized", "destacado", "destacados", "nieuws", "notizie", "новости",
-     "tin tuc", "tin moi", "post", "posts", "story", "stories", "default", "main"}
-)  # fmt: skip
-_HOME_CRUMBS = frozenset({"home", "trang chu", "trang nha", "startseite", "accueil", "inicio",
-                          "home page", "homepage", "news", "tin tuc"})  # fmt: skip
-
-
-def _ld_crumbs(facts: PageFacts) -> list[str]:
-    for obj in facts.ld:
-        if "BreadcrumbList" in _kinds(obj):
-            items = obj.get("itemListElement")
-            if isinstance(items, list):
-                names = []
-                for item in items[:20]:
-                    if isinstance(item, dict):
-                        inner = item.get("item")
-                        named = item.get("name") or (
-                            inner.get("name") if isinstance(inner, dict) else ""
-                        )
-                        names.append(first_text(named))
-                return names
-    return []
-
-
-def date_near_headline(tree: HtmlElement, zone: tzinfo) -> datetime | None:
-    """Return a date line shown just after the first <h1>, if there is one."""
-    heading = next(tree.iterfind(".//h1"), None)
-    if heading is None:
-        return None
-    for count, element in enumerate(heading.itersiblings()):
-        text = clean_line(element.text_content())
-        if len(text) <= 120:
-            moment = parse_dateline(text, zone)
-            found = find_date(text, zone) if moment is None else None
-            if moment is None and found is not None and len(found.rest) <= 40:
-                moment = found.moment
-            if moment is not None:
-                return moment
-        if count >= 4:
-            break
-    return None
