@@ -93,3 +93,20 @@ def test_metadata_dates_keep_their_offset_and_naive_ones_take_the_zone():
     assert parse_iso("2021-09-07T06:59:00", HCM) == SAMPLE_MOMENT
     assert parse_iso("2021-09-06T23:59:00Z", HCM) == SAMPLE_MOMENT
     assert parse_iso("not a date", HCM) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "moment"),
+    [
+        ("2023/02/21 21:20", datetime(2023, 2, 21, 21, 20, tzinfo=HCM)),
+        ("2022-5-3T23:57:00", datetime(2022, 5, 3, 23, 57, tzinfo=HCM)),
+        ("le 7 septembre 2021 à 06:59", datetime(2021, 9, 7, 6, 59, tzinfo=HCM)),
+        ("3 de mayo de 2022", datetime(2022, 5, 3, tzinfo=HCM)),
+        ("4. Juni 2020 09:27", datetime(2020, 6, 4, 9, 27, tzinfo=HCM)),
+        ("Par Matthieu Hy le 07 Mai 2020", datetime(2020, 5, 7, tzinfo=HCM)),
+    ],
+)
+def test_year_first_and_other_languages_month_names(line, moment):
+    found = find_date(line, HCM)
+    assert found is not None
+    assert found.moment == moment

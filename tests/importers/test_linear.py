@@ -103,6 +103,12 @@ SHAPES = [
     Shape("text short lines", ".txt", 24, lambda n: repeat("ab\n", n, HEAD)),
     Shape("text one huge line", ".txt", 192, lambda n: repeat("chữ ", n, HEAD)),
     Shape("text date lines", ".txt", 24, lambda n: repeat("07/09/2021 06:59\n", n, HEAD)),
+    Shape(
+        "text hard-wrapped lines",
+        ".txt",
+        48,
+        lambda n: repeat(PARAGRAPH + " Một câu nữa.\n", n, HEAD, "\n\nCuối.\n\nHết.\n"),
+    ),
     Shape("text caption lines", ".txt", 48, lambda n: repeat("Ảnh: Ngọc Hậu\n\n\n", n, HEAD)),
     # HTML: deep nesting, tags never closed, one huge attribute, a long page (readability).
     Shape("html deep nesting", ".html", 1024, lambda n: repeat("<div>", n, PAGE, "x")),
@@ -115,6 +121,30 @@ SHAPES = [
     ),
     Shape("html long page", ".html", 24, lambda n: repeat(f"<p>{PARAGRAPH}</p>\n", n, PAGE)),
     Shape("html line breaks", ".html", 12, lambda n: repeat("chữ<br>", n, PAGE + "<p>")),
+    # HTML metadata: very many meta tags, author and date marks, breadcrumbs, nested bylines.
+    Shape(
+        "html many meta tags",
+        ".html",
+        24,
+        lambda n: repeat('<meta name="author" content="Jane Doe">', n, "<html><head>"),
+    ),
+    Shape(
+        "html many marked elements",
+        ".html",
+        24,
+        lambda n: repeat(
+            '<p class="byline">By Jane Doe</p><p class="date">3/6/2024</p><ul class="breadcrumb">'
+            "<li>Home</li></ul><h1>Tin</h1>",
+            n,
+            PAGE,
+        ),
+    ),
+    Shape(
+        "html nested bylines",
+        ".html",
+        256,
+        lambda n: repeat('<div class="author byline date">', n, PAGE, "Jane Doe"),
+    ),
     # Word: document.xml with very many paragraphs, or one paragraph of very many runs.
     Shape(
         "docx paragraphs",

@@ -103,7 +103,7 @@ def test_dan_tri_style_page():
     )
     assert article.updated_at == datetime(2021, 9, 7, 6, 59, tzinfo=HCM)
     assert article.lead.startswith("(Dân trí) - Sau gần hai năm")
-    assert article.byline == "Theo TTXVN"
+    assert article.byline == "TTXVN"  # "Theo TTXVN": the agency, without "Theo"
     assert [(f.caption, f.credit) for f in article.figures] == [
         ("Lãnh đạo TP Cần Thơ cắt băng khánh thành cầu", "TTXVN")
     ]
@@ -115,7 +115,7 @@ def test_nhan_dan_style_page_with_section_and_date_on_one_line():
     assert article.section == "Thời sự"
     assert article.headline == "Thông xe cầu Ninh Kiều - Cái Răng"
     assert article.updated_at == datetime(2021, 9, 7, tzinfo=HCM)
-    assert article.byline == "Tin và ảnh: PHƯƠNG NAM"
+    assert article.byline == "PHƯƠNG NAM"  # "Tin và ảnh: PHƯƠNG NAM": the name only
     assert len(article.paragraphs) == 2
 
 
@@ -125,7 +125,7 @@ def test_english_page():
     assert article.section == "Business"
     assert article.headline == "Can Tho opens bridge across the Hau River"
     assert article.updated_at == datetime(2021, 9, 7, 6, 59, tzinfo=HCM)
-    assert article.byline == "By Jane Nguyen"
+    assert article.byline == "Jane Nguyen"  # without "By"
     assert article.lead.startswith("CAN THO — The Mekong Delta city")
     assert [(f.caption, f.credit) for f in article.figures] == [
         ("The new bridge seen from above.", "Reuters")

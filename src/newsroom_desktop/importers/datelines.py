@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
+from newsroom_desktop.core.text import fold
+
 # Building blocks. Numeric dates are day/month/year (Vietnamese and British order); a date may
 # be run onto the text before it ("...Nhân dân07/09/2021"), so digits are bounded by (?<!\d).
 _NUM_DATE = r"(?<!\d)(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?!\d)"
@@ -25,16 +27,20 @@ _TIME = (
 )
 _ZONE = (
     r"(?:\s*\(?\s*(?:(?:GMT|UTC)\s*(?P<zs>[+-])\s*(?P<zh>\d{1,2})(?::?(?P<zm>\d{2}))?"
-    r"|(?P<zname>ICT|UTC|GMT|ET|EST|EDT|CET|CEST|BST))\s*\)?)?"
+    r"|(?P<zname>ICT|UTC|GMT|ET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|BST))\s*\)?)?"
 )
 # A date line, even one run onto a headline, is short.
 MAX_DATELINE_CHARS = 300
-_LINK = r"\s*(?:(?:,|-|–|—|\||lúc|ngày|at)\s*){0,2}"
+_LINK = r"\s*(?:(?:,|-|–|—|/|\||lúc|ngày|at|à|a las|um|alle|às|kl\.)\s*){0,2}"
 
 # Words around a date that belong to the date line, not to the text it is run onto.
 _CONNECTORS = re.compile(
     r"^(?:[\s,|:•·–—-]+|cập nhật(?: lúc)?|ngày đăng|ngày cập nhật|đăng(?: lúc)?|xuất bản|lúc|ngày"
-    r"|(?:last )?updated(?: on| at)?|published(?: on| at)?|posted(?: on| at)?|on|at"
+    r"|publié(?: le)?|mis à jour(?: le)?|publicado(?: el)?|actualizado(?: el)?"
+    r"|veröffentlicht(?: am)?|aktualisiert(?: am)?|pubblicato(?: il)?|aggiornato(?: il)?|hrs\.?|uhr"
+    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi"
+    r"|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|(?:last )?updated(?: on| at)?|published(?: on| at)?|posted(?: on| at)?|on|at|le|el|am|den"
     r"|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|t[2-7]|cn"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|(?:mon|tue|wed|thu|fri|sat|sun)\.?)(?=[\s,|:–—-]|$)",
@@ -47,10 +53,48 @@ _NAMED_ZONES = {
     "ET": "America/New_York",
     "EST": "America/New_York",
     "EDT": "America/New_York",
+    "CST": "America/Chicago",
+    "CDT": "America/Chicago",
+    "MST": "America/Denver",
+    "MDT": "America/Denver",
+    "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
     "CET": "Europe/Paris",
     "CEST": "Europe/Paris",
     "BST": "Europe/London",
 }
+
+
+# Month names of the other languages news pages come in (folded: no accents, lower case).
+_NAMED_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "janvier enero januar gennaio janeiro januari stycznia ocak",
+            "fevrier febrero februar febbraio fevereiro februari lutego subat",
+            "mars marzo marz maerz marco maart marca mart",
+            "avril abril april aprile kwietnia nisan",
+            "mai mayo maggio maio mei maja mayis",
+            "juin junio juni giugno junho czerwca haziran",
+            "juillet julio juli luglio julho lipca temmuz",
+            "aout agosto august augustus sierpnia agustos",
+            "septembre septiembre setiembre september settembre setembro wrzesnia eylul",
+            "octobre octubre oktober ottobre outubro oktober pazdziernika ekim",
+            "novembre noviembre november novembre novembro listopada kasim",
+            "decembre diciembre dezember dicembre dezembro desember grudnia aralik",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_NAMED_MONTH_RE = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre"
+    "|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre"
+    "|octubre|noviembre|diciembre|januar|februar|märz|maerz|juni|juli|oktober|dezember|gennaio"
+    "|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março"
+    "|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|mei"
+    "|augustus|desember"
+)
 
 
 @dataclass(frozen=True)
@@ -70,7 +114,7 @@ def _rule(name: str, pattern: str, example: str) -> DateRule:
 RULES: tuple[DateRule, ...] = (
     _rule(
         "iso",
-        r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})"
+        r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})"
         r"(?::\d{2}(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?(?!\d)",
         "2021-09-07T06:59:00+07:00",
     ),
@@ -79,6 +123,17 @@ RULES: tuple[DateRule, ...] = (
     _rule("en_month_day_year", rf"{_EN_MDY}(?:{_LINK}{_TIME}{_ZONE})?", "Sep 7, 2021, 6:59 AM"),
     _rule("en_time_then_date", rf"{_TIME}{_ZONE}{_LINK}{_EN_DMY}", "06:59, 7 September 2021"),
     _rule("en_day_month_year", rf"{_EN_DMY}(?:{_LINK}{_TIME}{_ZONE})?", "7 September 2021 06:59"),
+    _rule(
+        "year_month_day",
+        rf"(?<!\d)(?P<y>\d{{4}})[/.](?P<m>\d{{1,2}})[/.](?P<d>\d{{1,2}})(?!\d)(?:{_LINK}{_TIME})?",
+        "2021/09/07 06:59",
+    ),
+    _rule(
+        "named_month",
+        rf"(?<!\d)(?P<d>\d{{1,2}})(?:er|º|°)?\.?\s+(?:de\s+)?(?P<named>{_NAMED_MONTH_RE})\.?\s+"
+        rf"(?:de\s+|del\s+)?(?P<y>\d{{4}})(?!\d)(?:{_LINK}(?:à|a las|um|alle|às)?\s*{_TIME})?",
+        "le 7 septembre 2021 à 06:59",
+    ),
     _rule("date_only", rf"{_NUM_DATE}{_ZONE}", "Thời sự 07-09-2021"),
 )
 
@@ -123,6 +178,8 @@ def _moment(groups: dict[str, str | None], default: tzinfo) -> datetime | None:
     """Return the aware datetime the groups describe, or None if they name no real date."""
     if groups.get("mon"):
         month = _MONTHS.index(str(groups["mon"])[:3].lower()) + 1
+    elif groups.get("named"):
+        month = _NAMED_MONTHS[fold(str(groups["named"])).rstrip(".")]
     else:
         month = int(groups.get("m") or 0)
     try:
@@ -146,7 +203,12 @@ def strip_connectors(text: str) -> str:
         previous = text
         text = _CONNECTORS.sub("", text).strip()
         text = re.sub(r"[\s,|:•·–—(-]+$", "", text)
-        text = re.sub(r"\s+(?:lúc|ngày|at|on|updated|cập nhật)$", "", text, flags=re.IGNORECASE)
+        text = re.sub(
+            r"\s+(?:lúc|ngày|at|on|updated|cập nhật|le|el|am|den|de|del)$",
+            "",
+            text,
+            flags=re.IGNORECASE,
+        )
     return text
 
 

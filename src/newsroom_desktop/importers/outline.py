@@ -8,7 +8,7 @@ from datetime import datetime, tzinfo
 
 from newsroom_desktop.core.intake import Block, ImportedArticle, ImportedFigure
 from newsroom_desktop.core.text import clean_line, fold
-from newsroom_desktop.importers import rules
+from newsroom_desktop.importers import bylines, rules
 from newsroom_desktop.importers.datelines import parse_dateline
 from newsroom_desktop.importers.htmlblocks import HtmlBlock
 from newsroom_desktop.importers.markup import heading
@@ -36,6 +36,7 @@ class PageMeta:
     created_at: datetime | None = None
     language: str = ""
     fallback_headline: str = ""  # used when the body shows no headline (a DOCX title)
+    site_byline: bool = False  # the file credits only its site or newsroom: no byline
 
 
 def _same(a: str, b: str) -> bool:
@@ -150,23 +151,44 @@ def _take_lead(blocks: list[HtmlBlock], meta: PageMeta) -> str:
 
 
 def _take_byline(blocks: list[HtmlBlock], meta: PageMeta) -> str:
+    if meta.site_byline:
+        # The page credits itself: a marked byline block in the body is a source line.
+        blocks[:] = [b for b in blocks if b.role != "byline"]
+        return ""
     for index, block in enumerate(blocks):
         if block.role == "byline" and len(block.text) <= rules.MAX_BYLINE_CHARS:
             del blocks[index]
-            return clean_line(block.text)
+            # The file's own byline (read from every source it gives) wins over the shown one;
+            # a marked block that is no name ("Reader comments") is dropped, not taken.
+            shown = bylines.clean_byline(block.text)
+            sure = bylines.is_plausible(shown) and not bylines.is_bare_agency(block.text, shown)
+            return meta.byline or (shown if sure else "")
     texts = [i for i, b in enumerate(blocks) if b.kind == "paragraph"]
     for index in reversed(texts[-BYLINE_WINDOW:]):
         text = blocks[index].text
-        if _same(text, meta.byline) or (rules.is_byline(text) and "\n" not in text):
+        if _same(text, meta.byline):
+            del blocks[index]
+            return clean_line(text)  # as the page writes it
+        if not meta.byline and rules.is_byline(text) and _plausible(text):
             del blocks[index]
             return clean_line(text)
         if rules.is_paragraph_like(text):
             break
     for index, block in enumerate(blocks[:2]):
-        if block.kind == "paragraph" and rules.has_byline_prefix(block.text):
-            del blocks[index]  # "By Jane Doe" under the headline
-            return clean_line(block.text)
+        if block.kind != "paragraph" or not rules.has_byline_prefix(block.text):
+            continue
+        shown = bylines.clean_byline(block.text)  # "By Jane Doe" under the headline
+        if meta.byline and bylines.same_people(shown, meta.byline):
+            del blocks[index]
+        elif not meta.byline and bylines.is_plausible(shown):
+            del blocks[index]
+            return shown
     return clean_line(meta.byline)
+
+
+def _plausible(text: str) -> bool:
+    """Tell whether a line taken as the byline can be names (not "Terms Of Use", "Read more")."""
+    return "\n" not in text and bylines.is_plausible(bylines.clean_byline(text))
 
 
 def _is_caption(block: HtmlBlock) -> bool:
@@ -253,6 +275,8 @@ def assemble(
     shown_date = _take_date(blocks, zone)
     lead = _take_lead(blocks, meta)
     byline = _take_byline(blocks, meta)
+    if byline != meta.byline and fold(byline) in (fold(meta.section), fold(section)):
+        byline = ""  # a section label shown where a byline would stand ("Erhverv")
     tags = _tags(blocks, meta)
     body, warnings = _body(_figures(_subheadings(blocks)), resolve)
     if not headline:

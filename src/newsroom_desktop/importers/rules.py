@@ -19,7 +19,8 @@ FURNITURE_PHRASES = (
     "comment", "related articles", "related", "share this article", "share this story",
     "print this article", "print this page", "font size", "copy link", "sao chep lien ket",
     "quay lai", "ve dau trang", "len dau trang", "back to top", "read more", "xem them",
-    "luot xem", "luot doc", "views", "in", "luu", "a", "a-", "a+",
+    "luot xem", "luot doc", "views", "in", "luu", "a", "a-", "a+", "teilen", "auf", "per mail",
+    "messenger", "via e-mail", "e-mail", "mail", "partager", "compartir", "condividi",
 )  # fmt: skip
 _FURNITURE_RE = re.compile(
     r"(?<!\w)(?:"

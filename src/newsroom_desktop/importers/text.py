@@ -12,14 +12,14 @@ from typing import NamedTuple, overload
 
 from newsroom_desktop.core.intake import Block, ImportedArticle, ImportedFigure
 from newsroom_desktop.core.text import clean, clean_line, fold, fold_opening
-from newsroom_desktop.importers import rules
+from newsroom_desktop.importers import pasterules, rules
 from newsroom_desktop.importers.base import DEFAULT_TZ, read_text
 from newsroom_desktop.importers.datelines import find_date, parse_dateline
 from newsroom_desktop.importers.markup import escape_line, heading
 
 # The headline, section and date lines sit above the lead; past this many lines, a page with
 # no recognisable lead is read as headline plus body rather than as a very long header.
-MAX_HEADER_LINES = 10
+MAX_HEADER_LINES = 16
 MAX_SECTION_WORDS = 10
 MAX_SECTION_CHARS = 80
 MAX_GAP_CAPTION_CHARS = 200
@@ -114,7 +114,29 @@ def lines_of(text: str) -> Page:
         gaps.append(gap)
         spaced_texts.append(_spaced(line))
         gap = 0
-    return Page(texts, gaps, spaced_texts)
+    return _unwrapped(Page(texts, gaps, spaced_texts))
+
+
+def _unwrapped(page: Page) -> Page:
+    """Join the lines of a hard-wrapped page back into its paragraphs (rule joined_hard_wraps)."""
+    width = pasterules.wrap_width(page.texts, page.gaps)
+    if not width:
+        return page
+    # Each paragraph's pieces are gathered and joined once: adding to a string line by line
+    # would copy a long paragraph once per line.
+    pieces: list[list[str]] = []
+    gaps: list[int] = []
+    previous_line = ""
+    for text, gap in zip(page.texts, page.gaps, strict=True):
+        if pieces and gap == 0 and pasterules.runs_on(previous_line, width):
+            hyphen = previous_line.endswith("-") and previous_line[-2:-1].isalnum()
+            pieces[-1].append(text if hyphen else " " + text)
+        else:
+            pieces.append([text])
+            gaps.append(gap)
+        previous_line = text
+    texts = ["".join(parts) for parts in pieces]
+    return Page(texts, gaps, [_spaced(t) for t in texts])
 
 
 def _spaced(line: str) -> str:
@@ -173,15 +195,20 @@ def opens_lead(line: str) -> bool:
 
 
 def find_lead(lines: Page, zone: tzinfo) -> int:
-    """Return the index of the lead: the first running-text line below a headline candidate."""
-    seen_text = False
+    """Return the index of the lead: the first running-text line below a headline candidate.
+
+    A category word alone above it ("Crime", "Thời sự") is the section, not the headline: the
+    line under it is the headline even when it reads as a sentence.
+    """
+    above: list[str] = []
     for index, line in enumerate(lines[:MAX_HEADER_LINES]):
         found = find_date(line.text, zone)
         if found is not None and not found.rest:
             continue  # a date line is never the lead
-        if seen_text and opens_lead(line.text):
+        categories = len(lines) - index > MIN_BODY_LINES and _only_categories(above, line.text)
+        if above and opens_lead(line.text) and not categories:
             return index
-        seen_text = True
+        above.append(line.text)
     # No lead shape up top: the first text line is the headline, the next line the lead.
     for index, line in enumerate(lines):
         if parse_dateline(line.text, zone) is None:
@@ -189,10 +216,87 @@ def find_lead(lines: Page, zone: tzinfo) -> int:
     return len(lines)
 
 
+def _only_categories(above: list[str], line: str) -> bool:
+    """Tell whether the lines above a sentence are category words only (rule category_above)."""
+    return len(line) < MAX_HEADLINE_CHARS and all(is_category_word(text) for text in above)
+
+
+MAX_HEADLINE_CHARS = 200
+# A page read as category, headline, lead has a body below them: at least this many lines.
+MIN_BODY_LINES = 3
+MAX_CATEGORY_WORDS = 3
+
+
+def is_category_word(text: str) -> bool:
+    """Tell whether a line is a category label: a few words, no sentence, no date."""
+    words = text.split()
+    return (
+        0 < len(words) <= MAX_CATEGORY_WORDS
+        and len(text) <= 40
+        and not text.endswith((".", "!", "?", ":", ","))
+        and not any(ch.isdigit() for ch in text)
+    )
+
+
+def _before_comments(body: Page) -> Page:
+    """Return the body up to the readers' comments (rule comments_end the article)."""
+    for index, text in enumerate(body.texts):
+        if pasterules.is_comments_header(text):
+            return body[:index]
+    return body
+
+
+UNDER_LEAD_LINES = 12
+
+
+def read_under_lead(body: Page, zone: tzinfo) -> _Tail:
+    """Take a "By ..." line and a date line standing just under the lead (in place).
+
+    Pages set the byline and date under the headline and summary: between them and the first
+    paragraph there are only short lines (a photo's caption, share buttons).
+    """
+    found = _Tail()
+    index = 0
+    paragraphs = 0
+    while index < min(len(body), UNDER_LEAD_LINES):
+        text = body.texts[index]
+        if rules.is_paragraph_like(text) and len(text) >= 100:
+            paragraphs += 1  # a photo's long caption may stand first; a second is the body
+            if paragraphs > 1:
+                break
+        rule, names = pasterules.byline_of(text)
+        moment = parse_dateline(text, zone)
+        after_label = index > 0 and pasterules.label_of(body.texts[index - 1]) == "byline"
+        if not found.byline and after_label and pasterules.is_names(text):
+            found.byline = text  # "By" on its own line, the name under it: both go
+            del body[index]
+            del body[index - 1]
+            index -= 1
+        elif not found.byline and rule and rule not in _NAME_ONLY_RULES:
+            found.byline = names
+            del body[index]
+        elif not found.byline and rule in _NAME_ONLY_RULES and _dated_below(body, index, zone):
+            found.byline = names  # a name alone, its date line just below (name_then_date)
+            del body[index]
+        elif found.moment is None and moment is not None:
+            found.moment = moment
+            del body[index]
+        else:
+            index += 1
+    return found
+
+
+def _dated_below(body: Page, index: int, zone: tzinfo) -> bool:
+    """Tell whether a date line stands within the three lines below ``index``."""
+    return any(parse_dateline(t, zone) is not None for t in body.texts[index + 1 : index + 4])
+
+
 def read_header(lines: Page, zone: tzinfo) -> _Header:
     """Read section, headline, byline and date from the lines above the lead."""
     header = _Header()
     candidates: list[str] = []
+    seen: set[str] = set()
+    label = ""  # the label line just above ("By", "AUTOR/IN", "STAND"), whose value follows
     for line in lines:
         text = line.text
         crumb = rules.breadcrumb_section(text)
@@ -205,22 +309,51 @@ def read_header(lines: Page, zone: tzinfo) -> _Header:
             text = found.rest
         if not text:
             continue
-        if candidates and rules.has_byline_prefix(text):
-            header.byline = text  # "By Jane Doe", "Theo TTXVN" under the headline
-        elif not candidates or text.casefold() != candidates[-1].casefold():
-            candidates.append(text)  # a headline repeated by the page is read once
+        rule, names = pasterules.byline_of(text) if candidates else ("", "")
+        if label == "byline" and pasterules.is_names(text):
+            header.byline = header.byline or text  # "AUTOR/IN" then "Julius Richter"
+        elif rule and rule not in _NAME_ONLY_RULES:
+            header.byline = names  # "By Jane Doe", "Theo TTXVN" under the headline
+        elif _headline_candidate(text) and text.casefold() not in seen:
+            candidates.append(text)  # a headline (or a photo's caption) repeated is read once
+            seen.add(text.casefold())
+        label = pasterules.label_of(text)
     _assign_header(header, candidates)
     return header
 
 
+def _headline_candidate(text: str) -> bool:
+    """Tell whether a header line can be the headline or section (rule label_line).
+
+    A label waiting for its value ("Publicado:", "AUTOR/IN") and a photo's credit
+    ("… © Amazon") cannot.
+    """
+    return not text.endswith(":") and "©" not in text and not pasterules.label_of(text)
+
+
 def _assign_header(header: _Header, candidates: list[str]) -> None:
-    # The headline is the last text above the lead; a short line just above it is the section.
+    # The headline is the last text above the lead; a short line just above it is the section
+    # (a label every page has, "Tin tức", "News", is not).
     if not candidates:
         return
     header.headline = candidates.pop()
+    if candidates and _category_in_capitals(header.headline):
+        # "AVOCAT" under the headline: the section the page files it under (category_below).
+        header.section, header.headline = header.headline, candidates.pop()
+    while candidates and fold(candidates[-1]).strip(" :") in GENERIC_LABELS:
+        candidates.pop()
     if candidates and not header.section and _section_shape(candidates[-1], header.headline):
         header.section = candidates.pop()
     header.left_out = candidates
+
+
+GENERIC_LABELS = frozenset({"tin tuc", "news", "trang chu", "home", "tin moi", "latest"})
+# A name alone is a byline at the end of the article; above the lead it may be a headline.
+_NAME_ONLY_RULES = frozenset({"name_alone", "name_in_capitals"})
+
+
+def _category_in_capitals(text: str) -> bool:
+    return rules.is_all_caps(text) and is_category_word(text) and len(text) <= 30
 
 
 def _section_shape(line: str, headline: str) -> bool:
@@ -252,8 +385,13 @@ def read_tail(body: Page, zone: tzinfo) -> _Tail:
         elif moment is not None and tail.moment is None:
             tail.moment = moment
             del body[index]
-        elif not tail.byline and rules.is_byline(text) and seen < BYLINE_WINDOW:
-            tail.byline = text
+        elif not tail.byline and seen < BYLINE_WINDOW and pasterules.byline_of(text)[0]:
+            tail.byline = pasterules.byline_of(text)[1]
+            del body[index]
+        elif not tail.byline and pasterules.dated_byline(text, zone)[0]:
+            # "Ouest-France Recueilli par Patrick ANGEVIN. Publié le 02/11/2023 à 14h49"
+            tail.byline, dated = pasterules.dated_byline(text, zone)
+            tail.moment = tail.moment or dated
             del body[index]
         elif rules.is_paragraph_like(text):
             break
@@ -323,12 +461,17 @@ def parse_lines(
     """Read the lines of a pasted news page (from lines_of) into an article."""
     may_be_dropped = _MayBeDropped()
     lines = page.kept(
-        [not (may_be_dropped[spaced[:2]] and _is_dropped_clean(spaced)) for spaced in page.spaced]
+        [
+            not (may_be_dropped[spaced[:2]] and _is_dropped_clean(spaced))
+            and not pasterules.furniture_rule(spaced)
+            for spaced in page.spaced
+        ]
     )
     lead_at = find_lead(lines, zone)
     header = read_header(lines[:lead_at], zone)
     lead = lines[lead_at].text if lead_at < len(lines) else ""
-    body = lines[lead_at + 1 :]
+    body = _before_comments(lines[lead_at + 1 :])
+    under = read_under_lead(body, zone)
     tail = read_tail(body, zone)
     warnings: list[str] = []
     headline = clean_line(header.headline)
@@ -344,10 +487,10 @@ def parse_lines(
         section=clean_line(header.section),
         lead=lead,
         blocks=tuple(body_blocks(body)),
-        byline=clean_line(header.byline or tail.byline),
+        byline=clean_line(header.byline or under.byline or tail.byline),
         language=rules.guess_language(everything),
         tags=tail.tags,
-        updated_at=header.moment or tail.moment,
+        updated_at=header.moment or under.moment or tail.moment,
         warnings=tuple(warnings),
         source=name,
     )
