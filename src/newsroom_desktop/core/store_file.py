@@ -15,7 +15,17 @@ from newsroom_desktop.core.packed_text import register_functions
 
 # Alembic revisions this app knows, oldest first; a test keeps it equal to the migration scripts.
 # Checking the stored revision against this list keeps Alembic out of a normal start-up.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+    "0014",
+)
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 10_000
 
