@@ -13,7 +13,7 @@ from newsroom_desktop.core.context import CoreContext, get_one, id_prefix, perso
 from newsroom_desktop.core.convert import article_doc
 from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
 from newsroom_desktop.core.errors import NotFoundError, ValidationError
-from newsroom_desktop.core.models import Article, ArticlePhoto
+from newsroom_desktop.core.models import Article, ArticlePhoto, Photo, new_id
 from newsroom_desktop.core.photo_checks import original_file
 from newsroom_desktop.core.photos import (
     IngestedPhoto,
@@ -123,12 +123,20 @@ class PhotoService:
         with self.ctx.store.write() as session:
             article = self._editable(session, article_id)
             ids = []
-            for item in ingested:
-                link = link_photo(article, photo_row(session, item))
-                session.flush()
-                if place:
-                    article.body = body_md.append_figure(article.body, link.id)
-                ids.append(link.id)
+            body = article.body
+            photos: dict[str, Photo] = {}  # the same file twice: one photo, two uses
+            # One flush for the batch: each flush of the article made its search row anew.
+            with session.no_autoflush:
+                for item in ingested:
+                    photo = photos.get(item.sha256) or photo_row(session, item, flush=False)
+                    photos[item.sha256] = photo
+                    link = link_photo(article, photo)
+                    link.id = new_id()
+                    if place:
+                        body = body_md.append_figure(body, link.id)
+                    ids.append(link.id)
+            if place:
+                article.body = body
             doc = self._finish(session, article, "photos")
         return [use for use_id in ids if (use := doc.photo(use_id)) is not None]
 
