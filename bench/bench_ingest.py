@@ -91,6 +91,9 @@ class Ours:
             "XDG_CACHE_HOME": str(home / "cache"),
             "XDG_CONFIG_HOME": str(home / "config"),
         }
+        # An installed app has its bytecode compiled (as bench_start.py): a checkout gets it on
+        # the first call (the round's `new`), not on every one.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         store = str(home / "newsroom.sqlite")
         command = [sys.executable, "-c", CLI, "--store", store, *args]
         result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)

@@ -105,3 +105,45 @@ def test_0011_goes_down_and_up_on_a_server(pg_database: str, server_person):
         assert [t.name for t in nr.photo_templates.templates()] == ["Hội nghị"]
     finally:
         nr.close()
+
+
+def _search_table_sql(store: Store) -> str:
+    with store.engine.connect() as conn:
+        return str(
+            conn.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE name = 'article_search'"
+            ).scalar()
+        )
+
+
+def test_a_store_of_0008_gets_the_smaller_index_and_finds_what_it_found(tmp_path: Path):
+    from alembic import command
+
+    from newsroom_desktop.core.newsroom import Newsroom
+    from tests.conftest import REPORTER
+    from tests.core.test_search_index import assert_index_is_true
+
+    path = tmp_path / "old.sqlite"
+    nr = Newsroom.open(path, actor=REPORTER)
+    body = "Đại biểu tham dự tại điểm cầu Ninh Kiều.\n\n" * 40
+    best = nr.articles.create({"headline": "Cần Thơ đón Tết", "body": body}).id
+    nr.articles.create({"headline": "Tin khác", "body": "Ở Cần Thơ hôm nay."})
+    nr.articles.create({"headline": "Bóng đá", "tags": ["Thể thao"], "lead": "Trận cầu"})
+    queries = ("can tho", "Cần", "ninh ki", "the thao", "cau", "dai bieu tham", "xyz")
+    found = {q: [r.id for r in nr.articles.search(q)] for q in queries}
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    with nr.store._write_engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0008")
+    assert "detail=column" not in _search_table_sql(nr.store)
+    nr.close()
+    nr = Newsroom.open(path, actor=REPORTER)  # migrates to the head: the index is made anew
+    try:
+        assert nr.store.schema_revision() == SCHEMA_HEAD
+        assert "detail=column" in _search_table_sql(nr.store)
+        assert {q: [r.id for r in nr.articles.search(q)] for q in queries} == found
+        assert found["can tho"][0] == best and len(found["can tho"]) == 2
+        assert_index_is_true(nr)
+    finally:
+        nr.close()

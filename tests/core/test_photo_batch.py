@@ -192,3 +192,27 @@ def test_a_helper_stops_quietly_when_its_asker_is_gone(tmp_path: Path) -> None:
     requests.seek(0)
     serve(requests, GonePipe())  # returns after the first file, without a traceback
     assert len(list((tmp_path / "originals").rglob("*.jpg"))) == 1
+
+
+def test_one_add_of_many_files_places_each_and_keeps_one_photo_a_file(tmp_path: Path) -> None:
+    from newsroom_desktop.core.newsroom import Newsroom
+    from tests.conftest import EDITOR
+    from tests.core.test_search_index import assert_index_is_true
+
+    first = noise_jpeg(tmp_path / "a.jpg")
+    again = Path(shutil.copy(first, tmp_path / "again.jpg"))
+    other = noise_jpeg(tmp_path / "b.jpg")
+    nr = Newsroom.open(tmp_path / "store.sqlite", actor=EDITOR)
+    try:
+        doc = nr.articles.create({"headline": "Ảnh hội nghị", "body": "Đoạn đầu."})
+        uses = nr.photos.add(doc.id, [first, again, other])
+        assert len({u.id for u in uses}) == 3
+        assert uses[0].photo_id == uses[1].photo_id != uses[2].photo_id
+        body = nr.articles.get(doc.id).body
+        assert body.startswith("Đoạn đầu.")
+        assert [body.index(f"photo:{u.id}") for u in uses] == sorted(
+            body.index(f"photo:{u.id}") for u in uses
+        )
+        assert_index_is_true(nr)
+    finally:
+        nr.close()

@@ -62,6 +62,24 @@ def test_headline_ranks_above_body(newsroom: Newsroom):
     assert _ids(newsroom.articles.search("can tho")) == [in_headline, body_only]
 
 
+@pytest.mark.backends("sqlite")  # a server ranks its own way (search_pg)
+def test_the_field_holding_every_word_ranks_a_hit_newest_first_among_equals(
+    newsroom: Newsroom,
+):
+    def create(**fields: object) -> str:
+        return newsroom.articles.create({"headline": "Tin", **fields}).id
+
+    in_body = create(body="Cảng Cái Mép mở rộng.")
+    in_lead = create(lead="Cảng Cái Mép đón tàu.")
+    older_tag, newer_tag = create(tags=["Cái Mép"]), create(tags=["Cái Mép"])
+    split = create(lead="Cái Răng.", body="Khu Mép.")  # each word, no field with both
+    in_body_newer = create(body="Tin về Cái Mép.")
+    found = _ids(newsroom.articles.search("cai mep"))
+    # lead (5) > tags (4) > body (1) > a hit whose words are in different fields (0).
+    assert found[:3] == [in_lead, newer_tag, older_tag]
+    assert found[3:] == [in_body_newer, in_body, split]
+
+
 def test_byline_captions_and_tags_are_searched(newsroom: Newsroom, filled):
     assert _ids(newsroom.articles.search("phuong nam")) == [filled["dan"]]
     assert _ids(newsroom.articles.search("the thao")) == [filled["bong"]]

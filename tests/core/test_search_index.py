@@ -32,7 +32,9 @@ def assert_index_is_true(nr: Newsroom) -> None:
     """The index holds exactly what a fresh index of the stored articles would hold."""
     with nr.store._write_engine.begin() as conn:
         columns = ", ".join(search_index.COLUMNS)
-        conn.exec_driver_sql(f"CREATE VIRTUAL TABLE fresh USING fts5({columns}, content='')")
+        conn.exec_driver_sql(
+            f"CREATE VIRTUAL TABLE fresh USING fts5({columns}, content='', detail=column)"
+        )
         for (num,) in conn.exec_driver_sql("SELECT num FROM articles").all():
             doc = search_index.stored_text(conn, num)
             assert doc is not None

@@ -237,11 +237,12 @@ def create_in(
     return article
 
 
-def photo_row(session: Session, ingested: IngestedPhoto) -> Photo:
+def photo_row(session: Session, ingested: IngestedPhoto, *, flush: bool = True) -> Photo:
     """Return the stored photo for an ingested file, recording it on first sight.
 
     On a newsroom server the original goes into the server in this same transaction, so no
-    desk ever sees a photo whose original the server lacks.
+    desk ever sees a photo whose original the server lacks. Without ``flush`` a new photo
+    waits in the session for the caller's next flush.
     """
     photo = session.scalars(select(Photo).where(Photo.sha256 == ingested.sha256)).one_or_none()
     if photo is not None:
@@ -268,7 +269,8 @@ def photo_row(session: Session, ingested: IngestedPhoto) -> Photo:
         keywords_json=json.dumps(list(meta.keywords), ensure_ascii=False),
     )
     session.add(photo)
-    session.flush()
+    if flush:
+        session.flush()
     return photo
 
 

@@ -284,7 +284,7 @@ class ArticleService:
             else:
                 page["cutoff"] = self._rank_cutoff(session, query, match)
             # Core execution: the rows are plain tuples, with nothing for the ORM to load.
-            rows = session.connection().execute(self._ranked_page(query), page)
+            rows = session.connection().execute(self._ranked_page(query), page).all()
             return [summary_from_row(r) for r in rows]
 
     @staticmethod

@@ -13,7 +13,7 @@ from newsroom_desktop.core.context import CoreContext, get_one, id_prefix, perso
 from newsroom_desktop.core.convert import article_doc
 from newsroom_desktop.core.documents import ArticleDoc, PhotoUse
 from newsroom_desktop.core.errors import NotFoundError, ValidationError
-from newsroom_desktop.core.models import Article, ArticlePhoto, Photo
+from newsroom_desktop.core.models import Article, ArticlePhoto, Photo, new_id
 from newsroom_desktop.core.photo_checks import original_file
 from newsroom_desktop.core.photos import (
     IngestedPhoto,
@@ -133,15 +133,23 @@ class PhotoService:
         with self.ctx.store.write() as session:
             article = self._editable(session, article_id)
             ids = []
-            for seq, item in enumerate(ingested, 1):
-                photo = photo_row(session, item)
-                if fill_in is not None:
-                    fill_in(photo, seq)
-                link = link_photo(article, photo)
-                session.flush()
-                if place:
-                    article.body = body_md.append_figure(article.body, link.id)
-                ids.append(link.id)
+            body = article.body
+            photos: dict[str, Photo] = {}  # the same file twice: one photo, two uses
+            # One flush for the batch: each flush of the article made its search row anew.
+            with session.no_autoflush:
+                for seq, item in enumerate(ingested, 1):
+                    photo = photos.get(item.sha256)
+                    if photo is None:
+                        photo = photos[item.sha256] = photo_row(session, item, flush=False)
+                        if fill_in is not None:
+                            fill_in(photo, seq)
+                    link = link_photo(article, photo)
+                    link.id = new_id()
+                    if place:
+                        body = body_md.append_figure(body, link.id)
+                    ids.append(link.id)
+            if place:
+                article.body = body
             doc = self._finish(session, article, "photos")
         return [use for use_id in ids if (use := doc.photo(use_id)) is not None]
 

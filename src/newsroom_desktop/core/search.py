@@ -18,9 +18,9 @@ SEARCH_TABLE = search_index.SEARCH_TABLE
 # word makes FTS5 syntax in a query ('"', '*', '-', '(', NEAR, OR) plain text.
 _TOKEN_RE = re.compile(r"[^\W_]+")
 MAX_QUERY_WORDS = 12
-# bm25 costs time for every matching article, and a word found in nearly every article (an
+# Ranking costs time for every matching article, and a word found in nearly every article (an
 # "Đảng" in a Party newsroom) matches the whole store. So the ranking looks at the newest
-# RANK_WINDOW matches: exact bm25 whenever fewer match, and a bounded cost when more do.
+# RANK_WINDOW matches: every match whenever fewer match, and a bounded cost when more do.
 # (bench/bench_store.py on 100k articles: p95 28 ms with 1000, under 20 ms with 500.)
 RANK_WINDOW = 500
 MIN_PREFIX = 2
@@ -62,21 +62,49 @@ def index_article(session: Session, article: Article) -> None:
     search_index.add(session.connection(), article.num)
 
 
+# What a hit in each field is worth (the weights bm25 had): the index keeps which fields hold a
+# word, not where in them (migration 0014), so a hit ranks by the fields that hold every word.
+FIELD_WEIGHTS = (
+    ("headline", 10.0),
+    ("lead", 5.0),
+    ("body", 1.0),
+    ("byline", 3.0),
+    ("captions", 2.0),
+    ("tags", 4.0),
+)
+
+
+def _rank_sql(hit: str, lowest: str) -> str:
+    """Return the rank of the hit ``hit``: minus the weights of the fields that match it all.
+
+    Each field's matches at or above row ``lowest`` are found once, a lookup per field.
+    """
+    fields = " + ".join(
+        f"{weight} * ({hit} IN (SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH "
+        f"'{{{name}}} : (' || :match || ')' AND rowid >= {lowest}))"
+        for name, weight in FIELD_WEIGHTS
+    )
+    return f"-({fields})"
+
+
 def hits_subquery(*, newest: bool) -> Subquery:
     """Return the hits for the bound ``:match`` that the ranking looks at, as (num, rank).
 
-    With ``newest``, the ``:window`` newest matches, found and ranked in one pass over the
-    index (unfiltered lists: the index alone knows them); otherwise the matches at or above
-    row ``:cutoff``, which the caller found through the list's filters. The lower the rank,
-    the better the hit. (A store file; a server ranks with search_pg.newest_hits.)
+    With ``newest``, the ``:window`` newest matches, found in one pass over the index
+    (unfiltered lists: the index alone knows them); otherwise the matches at or above row
+    ``:cutoff``, which the caller found through the list's filters. The lower the rank, the
+    better the hit; hits of one rank come newest first. (A store file; a server ranks with
+    search_pg.newest_hits.)
     """
     where = f"FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match"
-    sql = (
-        # Ranked after the LIMIT: bm25 runs for the window's rows only.
-        f"SELECT rowid AS num, rank {where} ORDER BY rowid DESC LIMIT :window"
-        if newest
-        else f"SELECT rowid AS num, rank {where} AND rowid >= :cutoff"
-    )
+    if newest:
+        sql = (
+            f"WITH found AS (SELECT rowid AS num {where} ORDER BY rowid DESC LIMIT :window) "
+            f"SELECT num, {_rank_sql('num', '(SELECT min(num) FROM found)')} AS rank FROM found"
+        )
+    else:
+        rank = _rank_sql("rowid", ":cutoff")
+        sql = f"SELECT rowid AS num, {rank} AS rank {where} AND rowid >= :cutoff"
     return text(sql).columns(column("num", Integer), column("rank", Float)).subquery("hits")
 
 

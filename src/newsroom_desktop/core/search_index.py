@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, event, inspect, text
+from sqlalchemy import Connection, bindparam, event, inspect, text
 from sqlalchemy.orm import Session, UOWTransaction
 
 from newsroom_desktop.core import body as body_md
@@ -87,6 +87,67 @@ def stored_text(conn: Connection, num: int) -> IndexedText | None:
         captions=captions,
         tags=names,
     )
+
+
+def _batch_texts(conn: Connection, after: int, size: int) -> list[tuple[int, IndexedText]]:
+    """Return the index rows of the ``size`` articles numbered after ``after``, in order."""
+    rows = conn.execute(
+        text(
+            "SELECT id, num, headline, lead, body, byline FROM articles WHERE num > :after "
+            "ORDER BY num LIMIT :size"
+        ),
+        {"after": after, "size": size},
+    ).all()
+    if not rows:
+        return []
+    ids = {"ids": [row.id for row in rows]}
+    captions: dict[str, list[str]] = {}
+    links = conn.execute(
+        text(
+            "SELECT article_id, caption, credit, alt_text FROM article_photos "
+            "WHERE article_id IN :ids ORDER BY article_id, position, id"
+        ).bindparams(bindparam("ids", expanding=True)),
+        ids,
+    )
+    for aid, c, cr, a in links:
+        captions.setdefault(aid, []).append(f"{c or ''} {cr or ''} {a or ''}")
+    names: dict[str, list[str]] = {}
+    tags = conn.execute(
+        text(
+            "SELECT at.article_id, t.name FROM article_tags AS at JOIN tags AS t "
+            "ON t.id = at.tag_id WHERE at.article_id IN :ids ORDER BY at.article_id, t.name"
+        ).bindparams(bindparam("ids", expanding=True)),
+        ids,
+    )
+    for aid, name in tags:
+        names.setdefault(aid, []).append(name)
+    return [
+        (
+            row.num,
+            source_text(
+                headline=row.headline,
+                lead=row.lead,
+                body=row.body or "",
+                byline=row.byline,
+                captions=" ".join(captions.get(row.id, ())),
+                tags=" ".join(names.get(row.id, ())),
+            ),
+        )
+        for row in rows
+    ]
+
+
+def fill(conn: Connection, batch: int = 1000) -> int:
+    """Index every stored article into an empty index, a batch at a time; return how many."""
+    insert = text(
+        f"INSERT INTO {SEARCH_TABLE}(rowid, {', '.join(COLUMNS)}) "
+        f"VALUES (:n, {', '.join(':' + c for c in COLUMNS)})"
+    )
+    after, done = -1, 0
+    while docs := _batch_texts(conn, after, batch):
+        conn.execute(insert, [{"n": num, **doc.__dict__} for num, doc in docs])
+        after, done = docs[-1][0], done + len(docs)
+    return done
 
 
 def is_indexed(conn: Connection, num: int) -> bool:
