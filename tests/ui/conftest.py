@@ -86,6 +86,16 @@ def no_unexpected_modal_dialogs(request: pytest.FixtureRequest, qapp):
 
 
 @pytest.fixture(autouse=True)
+def empty_clipboard_after(qapp):
+    """Leave the clipboard empty after every UI test (a copy, a cut, a paste test): mime data
+    still on it when the test process exits crashes Qt (exit 139 after all tests passed)."""
+    from PySide6.QtWidgets import QApplication
+
+    yield
+    QApplication.clipboard().clear()
+
+
+@pytest.fixture(autouse=True)
 def no_translator_left(qapp):
     """start() installs the UI language; the next tests read the English source texts."""
     from newsroom_desktop.ui import i18n

@@ -12,13 +12,6 @@ from tests.importers.conftest import IMPORTS
 SAMPLE_HEADLINE = "Tăng cường sự lãnh đạo của Đảng đối với lực lượng Công an Nhân dân"
 
 
-@pytest.fixture(autouse=True)
-def _empty_clipboard_after():
-    """Leave the clipboard empty: mime data still on it when the test process exits crashes Qt."""
-    yield
-    QApplication.clipboard().clear()
-
-
 def _put_on_clipboard(*, html: str = "", text: str = "") -> None:
     mime = QMimeData()
     if html:
