@@ -111,9 +111,13 @@ def _insert_deleted(cursor: QTextCursor, shown: str, fmt: QTextCharFormat) -> No
         cursor.insertText(" ", pad)
 
 
-def _fragments(doc: QTextDocument, start: int, end: int) -> list[tuple[int, int, QTextBlock]]:
-    """Return the (start, end, block) of each text fragment that overlaps [start, end)."""
-    out: list[tuple[int, int, QTextBlock]] = []
+Fragment = tuple[int, int, QTextBlock, QTextCharFormat]
+
+
+def fragments(doc: QTextDocument, start: int, end: int) -> list[Fragment]:
+    """Return (start, end, block, format) of each text fragment that overlaps [start, end),
+    in document order, cut to that range."""
+    out: list[Fragment] = []
     block = doc.findBlock(start)
     while block.isValid() and block.position() < end:
         it = block.begin()
@@ -122,7 +126,7 @@ def _fragments(doc: QTextDocument, start: int, end: int) -> list[tuple[int, int,
             lo = max(fragment.position(), start)
             hi = min(fragment.position() + fragment.length(), end)
             if hi > lo:
-                out.append((lo, hi, block))
+                out.append((lo, hi, block, fragment.charFormat()))
             it += 1
         block = block.next()
     return out
@@ -130,7 +134,7 @@ def _fragments(doc: QTextDocument, start: int, end: int) -> list[tuple[int, int,
 
 def _mark_span(cursor: QTextCursor, start: int, end: int, kind: str, author: str) -> None:
     """Give the text of [start, end) the look of ``kind`` by ``author``, keeping its marks."""
-    for lo, hi, _ in _fragments(cursor.document(), start, end):
+    for lo, hi, _, _ in fragments(cursor.document(), start, end):
         cursor.setPosition(lo + 1)
         fmt = cursor.charFormat()
         if fmt.isImageFormat() or cursor.document().characterAt(lo) == OBJECT_CHAR:
@@ -192,7 +196,7 @@ def run_at(doc: QTextDocument, pos: int, field: str = "body") -> ChangeRun | Non
 def _unmark(cursor: QTextCursor, run: ChangeRun, pads: list[QTextCursor]) -> None:
     """Make a run plain text; its pad spaces are left to _settle_pads (in ``pads``)."""
     doc = cursor.document()
-    for lo, hi, block in reversed(_fragments(doc, run.start, run.end)):
+    for lo, hi, block, _ in reversed(fragments(doc, run.start, run.end)):
         cursor.setPosition(lo + 1)
         fmt = cursor.charFormat()
         cursor.setPosition(lo)

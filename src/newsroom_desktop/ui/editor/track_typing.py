@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from newsroom_desktop.core.body import OBJECT_CHAR
 from newsroom_desktop.ui.editor.formats import heading_of
-from newsroom_desktop.ui.editor.track_changes import mark_span
+from newsroom_desktop.ui.editor.track_changes import fragments, mark_span
 from newsroom_desktop.ui.editor.track_formats import (
     DELETE,
     INSERT,
@@ -34,20 +34,9 @@ def tracked_delete(doc: QTextDocument, start: int, end: int, author: str) -> int
     paragraph breaks are left alone.
     """
     cursor = QTextCursor(doc)
-    block = doc.findBlock(end)
-    pieces: list[tuple[int, int, str]] = []
-    while block.isValid() and block.position() + block.length() > start:
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            lo = max(fragment.position(), start)
-            hi = min(fragment.position() + fragment.length(), end)
-            if hi > lo:
-                pieces.append((lo, hi, track_kind(fragment.charFormat())))
-            it += 1
-        block = block.previous()
+    pieces = [(lo, hi, track_kind(fmt)) for lo, hi, _, fmt in fragments(doc, start, end)]
     removed = 0
-    for lo, hi, kind in sorted(pieces, reverse=True):
+    for lo, hi, kind in reversed(pieces):  # from the end: earlier positions stay put
         if kind == INSERT:
             cursor.setPosition(lo)
             cursor.setPosition(hi, QTextCursor.MoveMode.KeepAnchor)
