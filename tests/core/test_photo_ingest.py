@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
+import os
 import shutil
 import struct
 import zlib
@@ -224,8 +226,8 @@ def test_file_changed_during_import_is_refused(
     shutil.copyfile(FUJI, source)
     real_copy = ingest._copy_hashing
 
-    def copy_then_touch(path: Path, target: object) -> tuple[str, int]:
-        result = real_copy(path, target)  # type: ignore[arg-type]
+    def copy_then_touch(path: Path, target: object, limit: int | None = None) -> tuple[str, int]:
+        result = real_copy(path, target, limit)  # type: ignore[arg-type]
         with path.open("ab") as stream:
             stream.write(b"more")
         return result
@@ -241,3 +243,43 @@ def test_refusal_keeps_an_existing_originals_folder(tmp_path: Path, originals: P
     with pytest.raises(PhotoError):
         ingest_file(fake, originals)
     assert [p for p in originals.rglob("*") if p.is_file()] == [kept.stored_path]
+
+
+@pytest.mark.parametrize("kernel_copy", [True, False], ids=["copy_file_range", "read-write"])
+def test_stored_copy_and_its_hash_are_the_files_bytes_either_way(
+    tmp_path: Path, originals: Path, monkeypatch: pytest.MonkeyPatch, kernel_copy: bool
+) -> None:
+    """The kernel copies where it can; where it cannot (another file system), reading does."""
+    if not kernel_copy:
+
+        def unsupported(*_args: object) -> int:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+        monkeypatch.setattr(os, "copy_file_range", unsupported, raising=False)
+    photo = ingest_file(FUJI, originals)
+    data = FUJI.read_bytes()
+    assert photo.stored_path.read_bytes() == data
+    assert photo.sha256 == hashlib.sha256(data).hexdigest()
+    assert photo.file_size == len(data)
+
+
+def test_file_growing_while_copied_is_refused_without_copying_on(
+    tmp_path: Path, originals: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file still being written (a card reader, a download) stops the copy one byte past."""
+    source = tmp_path / "growing.jpg"
+    shutil.copyfile(FUJI, source)
+    real_identity = ingest._identity
+    seen: list[int] = []
+
+    def identity_then_grow(path: Path) -> tuple[int, int]:
+        result = real_identity(path)
+        if not seen:  # after the first look, the file doubles
+            with path.open("ab") as stream:
+                stream.write(FUJI.read_bytes())
+        seen.append(result[0])
+        return result
+
+    monkeypatch.setattr(ingest, "_identity", identity_then_grow)
+    refuse(source, originals, "unreadable")
+    assert not [p for p in originals.rglob("*") if p.is_file()]

@@ -9,12 +9,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 
-def open_temp(folder: Path, stem: str) -> tuple[Path, BinaryIO]:
-    """Create a new hidden temp file in ``folder`` (mode from the umask, unlike mkstemp)."""
+def open_temp(folder: Path, stem: str, *, readable: bool = False) -> tuple[Path, BinaryIO]:
+    """Create a new hidden temp file in ``folder`` (mode from the umask, unlike mkstemp).
+
+    ``readable`` opens it for reading back too (e.g. to hash what was written).
+    """
     for _ in range(100):
         path = folder / f".{stem}.{secrets.token_hex(6)}.tmp"
         try:
-            return path, path.open("xb")
+            return path, path.open("x+b" if readable else "xb")
         except FileExistsError:
             continue
     raise FileExistsError(f"no free temporary name in {folder}")

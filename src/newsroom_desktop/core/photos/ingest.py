@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
+import mmap
 import os
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -25,6 +27,11 @@ from newsroom_desktop.core.photos.thumbnails import (
 )
 
 _CHUNK = 1 << 20
+# copy_file_range cannot copy between these files (another file system on an old kernel, a
+# special file): they are copied by reading and writing.
+_COPY_UNSUPPORTED = frozenset(
+    {errno.EXDEV, errno.ENOSYS, errno.EOPNOTSUPP, errno.EINVAL, errno.EBADF, errno.ETXTBSY}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +74,8 @@ def ingest_file(
         metadata = metadata_from_image(image, path)
         # Copy and hash on a second thread while this one decodes: both release the GIL.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="photo-copy") as pool:
-            staging = pool.submit(_stage, path, originals_dir)
+            # One byte past the file: a file growing meanwhile is refused, not copied on.
+            staging = pool.submit(_stage, path, originals_dir, before[0] + 1)
             try:
                 _check_decodes(image, path, thumbnail_size if thumbnail_dir is not None else None)
             except BaseException:
@@ -116,17 +124,17 @@ class _Staged:
     created_dir: Path | None  # the originals folder, if staging created it
 
 
-def _stage(path: Path, originals_dir: Path) -> _Staged:
+def _stage(path: Path, originals_dir: Path, limit: int) -> _Staged:
     """Copy ``path`` into a temp file in the originals folder while hashing it."""
     created = None if originals_dir.exists() else originals_dir
     try:
         originals_dir.mkdir(parents=True, exist_ok=True)
-        tmp, target = open_temp(originals_dir, "ingest")
+        tmp, target = open_temp(originals_dir, "ingest", readable=True)
     except OSError as exc:
         raise StoreError(f"Cannot write to {originals_dir}: {exc.strerror or exc}") from exc
     try:
         with target:
-            sha256, size = _copy_hashing(path, target)
+            sha256, size = _copy_hashing(path, target, limit)
     except BaseException as exc:
         _discard(tmp, created)
         if isinstance(exc, OSError):
@@ -170,30 +178,63 @@ def _commit(
     return dest, False
 
 
-def _copy_hashing(path: Path, target: BinaryIO) -> tuple[str, int]:
-    """Stream ``path`` into ``target`` in chunks, hashing on the way; fsync the copy."""
-    digest = hashlib.sha256()
-    size = 0
-    buffer = bytearray(_CHUNK)
-    view = memoryview(buffer)
+def _copy_hashing(path: Path, target: BinaryIO, limit: int | None = None) -> tuple[str, int]:
+    """Copy ``path`` into ``target`` (at most ``limit`` bytes), fsync it, and hash the copy.
+
+    The kernel copies where it can (copy_file_range: no pass through this process, a tenth of
+    the CPU of reading and writing); the SHA-256 is of the bytes stored, read back mapped.
+    """
     try:
         source = path.open("rb", buffering=0)
     except OSError as exc:
         raise unreadable(path, exc) from exc
     with source:
-        while True:
+        target.flush()
+        size = _copy_in_kernel(source.fileno(), target.fileno(), limit)
+        while limit is None or size < limit:  # what the kernel could not copy, through here
             try:
-                count = source.readinto(buffer)
+                chunk = source.read(_CHUNK if limit is None else min(_CHUNK, limit - size))
             except OSError as exc:
                 raise unreadable(path, exc) from exc
-            if not count:
+            if not chunk:
                 break
-            digest.update(view[:count])
-            target.write(view[:count])
-            size += count
+            target.write(chunk)
+            size += len(chunk)
     target.flush()
     os.fsync(target.fileno())
-    return digest.hexdigest(), size
+    return _sha256_of(target.fileno(), size), size
+
+
+def _copy_in_kernel(source: int, target: int, limit: int | None) -> int:
+    """Copy from ``source`` to ``target`` in the kernel; return the bytes copied (0: unsupported).
+
+    Both offsets move on, so a caller finishes what is left (if anything) by reading.
+    """
+    copy_range = getattr(os, "copy_file_range", None)
+    if copy_range is None:
+        return 0
+    size = 0
+    while limit is None or size < limit:
+        want = _CHUNK * 64 if limit is None else min(_CHUNK * 64, limit - size)
+        try:
+            count = copy_range(source, target, want)
+        except OSError as exc:
+            if exc.errno in _COPY_UNSUPPORTED:
+                return size
+            raise
+        if not count:
+            break
+        size += count
+    return size
+
+
+def _sha256_of(fd: int, size: int) -> str:
+    """Return the SHA-256 of the first ``size`` bytes of an open file, mapped, not copied."""
+    digest = hashlib.sha256()
+    if size:
+        with mmap.mmap(fd, size, access=mmap.ACCESS_READ) as mapped:
+            digest.update(mapped)
+    return digest.hexdigest()
 
 
 def _discard(tmp: Path, created_dir: Path | None) -> None:
