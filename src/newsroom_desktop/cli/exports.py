@@ -6,16 +6,18 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsroom_desktop.cli import render
-from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.settings import load_settings
 from newsroom_desktop.core.vocabulary import STATUSES
 from newsroom_desktop.exporters import registry
 from newsroom_desktop.exporters.base import PAPERS, ExportOptions
 from newsroom_desktop.exporters.manifest import WouldOverwriteError
 from newsroom_desktop.jobs.exports import ExportReport, article_ids, export_many
+
+if TYPE_CHECKING:
+    from newsroom_desktop.core.newsroom import Newsroom
 
 EXIT_OK, EXIT_ERROR = 0, 1
 OVERWRITE = WouldOverwriteError.code

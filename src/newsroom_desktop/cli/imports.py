@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsroom_desktop.cli import render
-from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.importers.registry import FORMATS
 from newsroom_desktop.jobs.imports import ImportReport, import_paths
+
+if TYPE_CHECKING:
+    from newsroom_desktop.core.newsroom import Newsroom
 
 
 def register(sub: Any) -> None:

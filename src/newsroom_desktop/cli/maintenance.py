@@ -10,7 +10,7 @@ import argparse
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from newsroom_desktop.core.backups import (
@@ -23,11 +23,13 @@ from newsroom_desktop.core.backups import (
 from newsroom_desktop.core.context import id_prefix
 from newsroom_desktop.core.errors import NewsroomError, StoreError
 from newsroom_desktop.core.health import check_store
-from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.paths import resolve_store
 from newsroom_desktop.core.recovery import apply_recovery, discard_recovery, pending_recoveries
 from newsroom_desktop.core.safety_records import MANUAL, BackupInfo
 from newsroom_desktop.core.settings import load_settings
+
+if TYPE_CHECKING:
+    from newsroom_desktop.core.newsroom import Newsroom
 
 
 def register(sub: Any) -> None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsroom_desktop.core.errors import ValidationError
-from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.photo_checks import TOO_NARROW, use_warnings
 from newsroom_desktop.core.photos.recipe import ASPECTS, Recipe
 from newsroom_desktop.core.settings import load_settings
+
+if TYPE_CHECKING:
+    from newsroom_desktop.core.newsroom import Newsroom
 
 
 def register(psub: Any) -> None:

@@ -6,17 +6,19 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsroom_desktop.cli import render
 from newsroom_desktop.core.errors import ValidationError
-from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.photo_records import (
     COLOR_LABELS,
     MAX_RATING,
     LibraryFilter,
     LibraryPhoto,
 )
+
+if TYPE_CHECKING:
+    from newsroom_desktop.core.newsroom import Newsroom
 
 
 def register_library(psub: Any) -> None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsroom_desktop.cli import render
 from newsroom_desktop.core.code_replace import MAX_ROSTER_BYTES
 from newsroom_desktop.core.errors import NotFoundError
-from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.photo_templates import (
     APPEND,
     FIELDS,
@@ -19,6 +18,9 @@ from newsroom_desktop.core.photo_templates import (
     PhotoChange,
 )
 from newsroom_desktop.core.photos.files import atomic_write_bytes
+
+if TYPE_CHECKING:
+    from newsroom_desktop.core.newsroom import Newsroom
 
 
 def register_under(psub: Any) -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsroom_desktop.cli import render
 from newsroom_desktop.core.errors import NotFoundError, ValidationError
-from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.proofing.findings import Finding
+
+if TYPE_CHECKING:
+    from newsroom_desktop.core.newsroom import Newsroom
 
 
 def register(sub: Any) -> None:

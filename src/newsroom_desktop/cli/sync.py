@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsroom_desktop.core.errors import StoreError
-from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.sync import DEFAULT_DAYS, SyncReport
+
+if TYPE_CHECKING:
+    from newsroom_desktop.core.newsroom import Newsroom
 
 
 def register_join(server: Any) -> None:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsroom_desktop.cli import render
 from newsroom_desktop.core import dates
 from newsroom_desktop.core.diff import ArticleDiff, FieldDiff
 from newsroom_desktop.core.documents import RevisionInfo
 from newsroom_desktop.core.errors import NotFoundError, ValidationError
-from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.core.note_info import ANCHOR_FIELDS, NoteInfo
 from newsroom_desktop.core.targets import article_words
 from newsroom_desktop.core.workflow_rules import ACTIONS, StatusEventInfo
+
+if TYPE_CHECKING:
+    from newsroom_desktop.core.newsroom import Newsroom
 
 
 def register(sub: Any) -> None:

@@ -3,42 +3,47 @@
 from __future__ import annotations
 
 import getpass
+import importlib
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import make_url
 
 from newsroom_desktop.core import credentials
-from newsroom_desktop.core.accepts import AcceptService
-from newsroom_desktop.core.articles import ArticleService
-from newsroom_desktop.core.backups import BackupService
 from newsroom_desktop.core.context import CoreContext
 from newsroom_desktop.core.dates import DEFAULT_ZONE
-from newsroom_desktop.core.diff_service import DiffService
 from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.errors import StoreError
-from newsroom_desktop.core.exports import ExportService
-from newsroom_desktop.core.history import HistoryService
-from newsroom_desktop.core.intake import IntakeService
-from newsroom_desktop.core.leases import LeaseService
-from newsroom_desktop.core.notes import NoteService
+from newsroom_desktop.core.joined import joined_actor
 from newsroom_desktop.core.paths import StoreLocation, config_dir, server_location
-from newsroom_desktop.core.photo_library import PhotoLibrary
-from newsroom_desktop.core.photo_service import PhotoService
-from newsroom_desktop.core.proofing.service import ProofingService
-from newsroom_desktop.core.recovery import RecoveryService
-from newsroom_desktop.core.server_link import read_server_link
 from newsroom_desktop.core.server_people import server_actor
-from newsroom_desktop.core.server_records import ServerAddress, ServerLink
 from newsroom_desktop.core.settings import Settings, load_settings
 from newsroom_desktop.core.store import Store, migrations_dir
 from newsroom_desktop.core.store_file import SCHEMA_HEAD
-from newsroom_desktop.core.sync import SyncService, joined_actor
-from newsroom_desktop.core.template_service import PhotoTemplateService
 from newsroom_desktop.core.text import clean_line
-from newsroom_desktop.core.watch import StoreWatcher
-from newsroom_desktop.core.workflow import WorkflowService
+
+if TYPE_CHECKING:
+    from newsroom_desktop.core.accepts import AcceptService
+    from newsroom_desktop.core.articles import ArticleService
+    from newsroom_desktop.core.backups import BackupService
+    from newsroom_desktop.core.diff_service import DiffService
+    from newsroom_desktop.core.exports import ExportService
+    from newsroom_desktop.core.history import HistoryService
+    from newsroom_desktop.core.intake import IntakeService
+    from newsroom_desktop.core.leases import LeaseService
+    from newsroom_desktop.core.notes import NoteService
+    from newsroom_desktop.core.photo_library import PhotoLibrary
+    from newsroom_desktop.core.photo_service import PhotoService
+    from newsroom_desktop.core.proofing.service import ProofingService
+    from newsroom_desktop.core.recovery import RecoveryService
+    from newsroom_desktop.core.server_records import ServerAddress, ServerLink
+    from newsroom_desktop.core.sync import SyncService
+    from newsroom_desktop.core.template_service import PhotoTemplateService
+    from newsroom_desktop.core.watch import StoreWatcher
+    from newsroom_desktop.core.workflow import WorkflowService
 
 # The UI reaches the core through this module and the record modules: the service types are
 # named here for its annotations, with the folder it keeps window state in and what the
@@ -54,6 +59,22 @@ __all__ = [
     "default_actor",
     "migrations_dir",
 ]
+# Where the names above that are not imported here live: a command imports only the services
+# it uses (an export never loads sync, proofing or tracked changes), each on first use.
+_LATE_NAMES = {
+    "ArticleService": "newsroom_desktop.core.articles",
+    "PhotoLibrary": "newsroom_desktop.core.photo_library",
+    "PhotoService": "newsroom_desktop.core.photo_service",
+    "StoreWatcher": "newsroom_desktop.core.watch",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a service type named by this module on first use (PEP 562)."""
+    module = _LATE_NAMES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
 
 
 def identity(store: Store) -> Actor:
@@ -93,22 +114,103 @@ class Newsroom:
     def __init__(self, store: Store, *, actor: Actor, zone: str = DEFAULT_ZONE) -> None:
         self.store = store
         self.ctx = CoreContext(store=store, actor=actor, zone=ZoneInfo(zone))
-        self.articles = ArticleService(self.ctx)
-        self.photos = PhotoService(self.ctx)
-        self.photo_templates = PhotoTemplateService(self.ctx)
-        self.library = PhotoLibrary(self.ctx)
-        self.exports = ExportService(self.ctx)
-        self.workflow = WorkflowService(self.ctx)
-        self.history = HistoryService(self.ctx)
-        self.diffs = DiffService(self.ctx)
-        self.notes = NoteService(self.ctx)
-        self.accepts = AcceptService(self.ctx)
-        self.intake = IntakeService(self.ctx)
-        self.backups = BackupService(store)
-        self.recovery = RecoveryService(self.ctx)
-        self.sync = SyncService(self.ctx)
-        self.leases = LeaseService(self.sync)
-        self.proofing = ProofingService(self.ctx)
+
+    # Each service is made, and its module imported, the first time it is used.
+    @cached_property
+    def articles(self) -> ArticleService:
+        from newsroom_desktop.core.articles import ArticleService  # noqa: PLC0415 - lazy, for start-up time
+
+        return ArticleService(self.ctx)
+
+    @cached_property
+    def photos(self) -> PhotoService:
+        from newsroom_desktop.core.photo_service import PhotoService  # noqa: PLC0415 - lazy, for start-up time
+
+        return PhotoService(self.ctx)
+
+    @cached_property
+    def photo_templates(self) -> PhotoTemplateService:
+        from newsroom_desktop.core.template_service import PhotoTemplateService  # noqa: PLC0415 - lazy, for start-up time
+
+        return PhotoTemplateService(self.ctx)
+
+    @cached_property
+    def library(self) -> PhotoLibrary:
+        from newsroom_desktop.core.photo_library import PhotoLibrary  # noqa: PLC0415 - lazy, for start-up time
+
+        return PhotoLibrary(self.ctx)
+
+    @cached_property
+    def exports(self) -> ExportService:
+        from newsroom_desktop.core.exports import ExportService  # noqa: PLC0415 - lazy, for start-up time
+
+        return ExportService(self.ctx)
+
+    @cached_property
+    def workflow(self) -> WorkflowService:
+        from newsroom_desktop.core.workflow import WorkflowService  # noqa: PLC0415 - lazy, for start-up time
+
+        return WorkflowService(self.ctx)
+
+    @cached_property
+    def history(self) -> HistoryService:
+        from newsroom_desktop.core.history import HistoryService  # noqa: PLC0415 - lazy, for start-up time
+
+        return HistoryService(self.ctx)
+
+    @cached_property
+    def diffs(self) -> DiffService:
+        from newsroom_desktop.core.diff_service import DiffService  # noqa: PLC0415 - lazy, for start-up time
+
+        return DiffService(self.ctx)
+
+    @cached_property
+    def notes(self) -> NoteService:
+        from newsroom_desktop.core.notes import NoteService  # noqa: PLC0415 - lazy, for start-up time
+
+        return NoteService(self.ctx)
+
+    @cached_property
+    def accepts(self) -> AcceptService:
+        from newsroom_desktop.core.accepts import AcceptService  # noqa: PLC0415 - lazy, for start-up time
+
+        return AcceptService(self.ctx)
+
+    @cached_property
+    def intake(self) -> IntakeService:
+        from newsroom_desktop.core.intake import IntakeService  # noqa: PLC0415 - lazy, for start-up time
+
+        return IntakeService(self.ctx)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from newsroom_desktop.core.backups import BackupService  # noqa: PLC0415 - lazy, for start-up time
+
+        return BackupService(self.store)
+
+    @cached_property
+    def recovery(self) -> RecoveryService:
+        from newsroom_desktop.core.recovery import RecoveryService  # noqa: PLC0415 - lazy, for start-up time
+
+        return RecoveryService(self.ctx)
+
+    @cached_property
+    def sync(self) -> SyncService:
+        from newsroom_desktop.core.sync import SyncService  # noqa: PLC0415 - lazy, for start-up time
+
+        return SyncService(self.ctx)
+
+    @cached_property
+    def leases(self) -> LeaseService:
+        from newsroom_desktop.core.leases import LeaseService  # noqa: PLC0415 - lazy, for start-up time
+
+        return LeaseService(self.sync)
+
+    @cached_property
+    def proofing(self) -> ProofingService:
+        from newsroom_desktop.core.proofing.service import ProofingService  # noqa: PLC0415 - lazy, for start-up time
+
+        return ProofingService(self.ctx)
 
     @classmethod
     def open(
@@ -148,6 +250,8 @@ class Newsroom:
 
     def server_link(self) -> ServerLink | None:
         """Return how this newsroom reaches its server (None for a store file)."""
+        from newsroom_desktop.core.server_link import read_server_link  # noqa: PLC0415 - lazy, for start-up time
+
         return read_server_link(self.store.engine, self.store.location.url)
 
     @classmethod
@@ -196,6 +300,8 @@ class Newsroom:
 
     def watch(self) -> StoreWatcher:
         """Return a watcher of what other windows and programs commit to the store."""
+        from newsroom_desktop.core.watch import StoreWatcher  # noqa: PLC0415 - lazy, for start-up time
+
         return StoreWatcher(self.store)
 
     def close(self) -> None:

@@ -35,6 +35,7 @@ from newsroom_desktop.core.errors import (
     ValidationError,
 )
 from newsroom_desktop.core.history import current_revision
+from newsroom_desktop.core.joined import PERSON, ROLE, SERVER, joined_actor
 from newsroom_desktop.core.models import (
     Article,
     ArticlePhoto,
@@ -86,10 +87,7 @@ BATCH = 200
 SEND_BATCH = 25
 # How long a desk waits for an unreachable server before it calls itself offline.
 CONNECT_TIMEOUT_S = 5
-SERVER, PERSON, ROLE, CURSOR, LAST_SYNC, DAYS, RETRY = (
-    "server",
-    "person",
-    "role",
+CURSOR, LAST_SYNC, DAYS, RETRY = (
     "cursor",
     "last_sync",
     "days",
@@ -146,17 +144,6 @@ def _put(session: Session, **values: str) -> None:
             session.add(SyncState(key=key, value=value))
         else:
             row.value = value
-
-
-def joined_actor(store: Store) -> Actor | None:
-    """Return who a desk joined to a server works as (None for a desk on its own)."""
-    if not store.is_sqlite:
-        return None
-    with store.read() as session:
-        state = _state(session)
-    if not state.get(SERVER):
-        return None
-    return Actor(state[PERSON], state.get(ROLE, "reporter"))
 
 
 def _server_url(url: str) -> Any:
