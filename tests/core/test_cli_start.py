@@ -4,6 +4,7 @@ store file through sqlite3 alone with the same answers as the core's list."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from newsroom_desktop.core.newsroom import Newsroom
 from tests.conftest import EDITOR, REPORTER
 
 ROOT = Path(__file__).resolve().parents[2]
+CLI = "import sys; from newsroom_desktop.cli import main; sys.exit(main())"
 
 
 def _subcommands(parser) -> set[str]:
@@ -85,6 +87,92 @@ def test_version_and_list_import_neither_sqlalchemy_nor_the_formats(tmp_path):
     assert not heavy & _imports_of("--store", str(store), "list")
     # A store not made yet is created the usual way, through the core.
     assert "sqlalchemy" in _imports_of("--store", str(tmp_path / "new.sqlite"), "list")
+
+
+# What an export or a photos add has no use for: sync, proofing, tracked changes, PostgreSQL.
+UNUSED_BY_EXPORT_AND_ADD = frozenset(
+    {
+        "newsroom_desktop.core.sync",
+        "newsroom_desktop.core.proofing.service",
+        "newsroom_desktop.core.proofing.house_sync",
+        "newsroom_desktop.core.tracked",
+        "newsroom_desktop.core.accepts",
+        "newsroom_desktop.core.diff",
+        "sqlalchemy.dialects.postgresql",
+        "alembic",
+        "PySide6",
+    }
+)
+PHOTO = ROOT / "tests" / "data" / "photos" / "mei_Photoshop_3.jpg"
+
+
+def test_export_and_photos_add_import_only_what_they_use(tmp_path):
+    store = tmp_path / "s.sqlite"
+    nr = Newsroom.open(store, actor=REPORTER)
+    article = nr.articles.create({"headline": "Ảnh hội nghị", "body": "Một hai ba."}).id
+    nr.close()
+    out = tmp_path / "out"
+    export = _imports_of("--store", str(store), "export", article, "--format", "html",
+                         "--out", str(out))  # fmt: skip
+    assert [p.suffix for p in out.iterdir() if p.is_file()].count(".html") == 1
+    assert not UNUSED_BY_EXPORT_AND_ADD & export
+    add = ["--store", str(store), "--as", REPORTER.name, "photos", "add", article, str(PHOTO)]
+    assert not UNUSED_BY_EXPORT_AND_ADD & _imports_of(*add)
+    nr = Newsroom.open(store, actor=REPORTER)
+    try:
+        assert [p.original_filename for p in nr.articles.get(article).photos] == [PHOTO.name]
+        # The services a command did not need are still there when asked for.
+        assert not nr.sync.status().joined
+    finally:
+        nr.close()
+
+
+def _helpers_marked(marker: str) -> list[int]:
+    """Return the photo helper processes whose environment carries ``marker``."""
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if (
+                marker.encode() in environ.read_bytes()
+                and b"photos.worker" in (environ.parent / "cmdline").read_bytes()
+            ):
+                found.append(int(environ.parent.name))
+        except OSError:
+            continue  # ended meanwhile, or not ours to read
+    return found
+
+
+def _camera_sized(path: Path) -> Path:
+    """Write a real JPEG padded to a camera photo's size (so a batch starts helpers)."""
+    from PIL import Image
+
+    Image.frombytes("RGB", (320, 240), os.urandom(320 * 240 * 3)).save(path, quality=80)
+    with path.open("r+b") as f:
+        f.truncate(9 << 20)  # zeros after the end of the image: Pillow reads up to it
+    return path
+
+
+def test_photos_add_to_a_missing_article_leaves_no_helper_and_no_original(tmp_path):
+    store = tmp_path / "s.sqlite"
+    Newsroom.open(store, actor=REPORTER).close()
+    files = [str(_camera_sized(tmp_path / f"p{i}.jpg")) for i in range(4)]
+    marker = f"NEWSROOM_TEST_RUN={uuid.uuid4()}"
+    name, value = marker.split("=")
+    command = [sys.executable, "-c", CLI, "--store", str(store), "photos", "add", "0000dead"]
+    result = subprocess.run(
+        [*command, *files],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, name: value},
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "No article with id 0000dead" in result.stderr
+    assert _helpers_marked(marker) == []
+    # The files were taken in while the store opened; none is left, nothing refers to them.
+    originals = tmp_path / "originals"
+    assert not originals.exists() or not [p for p in originals.rglob("*") if p.is_file()]
 
 
 def _filled_store(path: Path) -> list[str]:

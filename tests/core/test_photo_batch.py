@@ -6,6 +6,7 @@ import io
 import os
 import pickle
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from newsroom_desktop.core.photos import cached_thumbnail, ingest_file
 from newsroom_desktop.core.photos.batch import (
     BYTES_A_HELPER,
     MAX_HELPERS,
+    RunningBatch,
     helper_count,
     ingest_each,
 )
@@ -216,3 +218,75 @@ def test_one_add_of_many_files_places_each_and_keeps_one_photo_a_file(tmp_path: 
         assert_index_is_true(nr)
     finally:
         nr.close()
+
+
+def helper_processes(parent: int) -> list[int]:
+    """Return the ids of the photo helper processes ``parent`` has running (from /proc)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            ppid = next(x for x in status.read_text().splitlines() if x.startswith("PPid:"))
+            command = (status.parent / "cmdline").read_bytes()
+        except (OSError, StopIteration):
+            continue  # ended meanwhile
+        if int(ppid.split()[1]) == parent and b"newsroom_desktop.core.photos.worker" in command:
+            found.append(int(status.parent.name))
+    return found
+
+
+def wait_for(check, seconds: float = 60.0) -> bool:
+    """Poll ``check`` until it holds; False if it never did (no time is asserted)."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def test_a_batch_begun_early_works_before_it_is_joined(tmp_path: Path) -> None:
+    files = [noise_jpeg(tmp_path / f"p{i}.jpg") for i in range(6)]
+    originals, thumbs = tmp_path / "originals", tmp_path / "thumbs"
+    started = RunningBatch(files, originals, thumbnail_dir=thumbs, stop_on_error=True, helpers=1)
+    # Nobody has joined it yet: its helper alone stores the first originals.
+    assert wait_for(lambda: any(originals.rglob("*.jpg")))
+    outcomes = ingest_each(
+        files, originals, thumbnail_dir=thumbs, stop_on_error=True, started=started
+    )
+    for path, outcome in zip(files, outcomes, strict=True):
+        assert not isinstance(outcome, Exception | None)
+        assert outcome.original_filename == path.name
+        assert outcome.stored_path.read_bytes() == path.read_bytes()
+        assert cached_thumbnail(thumbs, outcome.sha256, 320) is not None
+    assert helper_processes(os.getpid()) == []
+
+
+def test_a_failed_call_ends_the_helpers_and_removes_only_the_originals_it_stored(
+    tmp_path: Path,
+) -> None:
+    originals = tmp_path / "originals"
+    kept = ingest_file(REAL[0], originals)  # in the newsroom before the call
+    files = [REAL[0], *(noise_jpeg(tmp_path / f"p{i}.jpg") for i in range(3))]
+    started = RunningBatch(files, originals, helpers=1)
+    assert wait_for(lambda: helper_processes(os.getpid()) != [])
+    assert wait_for(lambda: len(list(originals.rglob("*.jpg"))) > 1)
+    started.close(discard=True)  # the article was refused, say
+    assert helper_processes(os.getpid()) == []
+    assert list(originals.rglob("*.jpg")) == [kept.stored_path]
+    assert kept.stored_path.read_bytes() == REAL[0].read_bytes()
+
+
+def test_a_batch_begun_for_other_files_is_not_joined(tmp_path: Path) -> None:
+    originals = tmp_path / "originals"
+    early = [noise_jpeg(tmp_path / f"early{i}.jpg") for i in range(3)]
+    started = RunningBatch(early, originals, helpers=1)
+    asked = [noise_jpeg(tmp_path / f"asked{i}.jpg") for i in range(2)]
+    outcomes = ingest_each(asked, originals, helpers=0, started=started)
+    assert [o.original_filename for o in outcomes if not isinstance(o, Exception | None)] == [
+        "asked0.jpg",
+        "asked1.jpg",
+    ]
+    # What the early batch stored is recorded by nobody: gone, with its helper.
+    stored = {p.read_bytes() for p in originals.rglob("*.jpg")}
+    assert stored == {f.read_bytes() for f in asked}
+    assert helper_processes(os.getpid()) == []

@@ -16,6 +16,7 @@ from newsroom_desktop.core.vocabulary import ROLES
 
 if TYPE_CHECKING:
     from newsroom_desktop.core.newsroom import Newsroom
+    from newsroom_desktop.core.photos.batch import RunningBatch
 
 EXIT_ERROR = 1  # argparse itself exits 2 on bad usage
 EXIT_USAGE = 2
@@ -190,15 +191,22 @@ def _run(argv: Sequence[str] | None) -> int:
         )
         return EXIT_USAGE
     newsroom: Newsroom | None = None
+    started: RunningBatch | None = None
+    code = EXIT_ERROR
     try:
         # A command that can answer from a store file alone (list) tries that first; None
         # means the store must be opened as usual (a server, a new or older store, --as).
         quick = getattr(args, "quick", None)
         if quick is not None and not (args.as_name or args.role):
-            code = quick(args)
-            if code is not None:
+            answer = quick(args)
+            if answer is not None:
                 sys.stdout.flush()
-                return int(code)
+                return int(answer)
+        # Work that needs no store (photo files) begins on the spare cores before the store
+        # is opened; the handler joins it (args.started), and a failed call leaves none of it.
+        start_early = getattr(args, "start_early", None)
+        if start_early is not None:
+            started = args.started = start_early(args)
         if not getattr(args, "opens_store", True):
             # Works on the store file itself (restore, check): it may be too damaged to open.
             code = int(args.handler(None, args))
@@ -219,6 +227,8 @@ def _run(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         return 130
     finally:
+        if started is not None:
+            started.close(discard=code != 0)
         if newsroom is not None:
             newsroom.close()
 

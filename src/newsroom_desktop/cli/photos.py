@@ -6,13 +6,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsroom_desktop.cli import photo_crop, photo_templates, render
 from newsroom_desktop.cli.photo_library import register_library
-from newsroom_desktop.core.newsroom import Newsroom
+from newsroom_desktop.core.paths import resolve_store
 from newsroom_desktop.core.photo_checks import TOO_NARROW, use_warnings
 from newsroom_desktop.core.settings import load_settings
+
+if TYPE_CHECKING:
+    from newsroom_desktop.core.newsroom import Newsroom
+    from newsroom_desktop.core.photos.batch import RunningBatch
 
 
 def register(sub: Any) -> None:
@@ -24,7 +28,7 @@ def register(sub: Any) -> None:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--no-place", action="store_true", help="do not place them in the body")
     p.add_argument("--template", metavar="NAME", help="fill their fields from a caption template")
-    p.set_defaults(handler=cmd_add)
+    p.set_defaults(handler=cmd_add, start_early=start_adding)
     p = psub.add_parser("set", help="set the caption, credit or alt text of a photo")
     p.add_argument("id")
     p.add_argument("photo_id")
@@ -42,10 +46,25 @@ def register(sub: Any) -> None:
     register_library(psub)
 
 
+def start_adding(args: argparse.Namespace) -> RunningBatch | None:
+    """Begin taking the files in on the spare cores while the command imports and opens its
+    store; None when the store is not a file there yet (it is done the usual way then)."""
+    from newsroom_desktop.core.photos.batch import RunningBatch  # noqa: PLC0415 - lazy, for start-up time
+
+    location = resolve_store(args.store)
+    if location.path is None or not location.path.is_file():
+        return None
+    files = [Path(f) for f in args.files]
+    return RunningBatch(
+        files, location.originals_dir, thumbnail_dir=location.thumbnails_dir, stop_on_error=True
+    )
+
+
 def cmd_add(nr: Newsroom, args: argparse.Namespace) -> int:
     article_id = nr.articles.resolve(args.id)
     fill_in = nr.photo_templates.apply_at_import(args.template) if args.template else None
-    ingested = nr.photos.ingest([Path(f) for f in args.files])
+    started = getattr(args, "started", None)
+    ingested = nr.photos.ingest([Path(f) for f in args.files], started=started)
     for warning in (w for photo in ingested for w in photo.warnings):
         print(f"newsroom: warning: {warning}", file=sys.stderr)
     min_width = load_settings().min_photo_width

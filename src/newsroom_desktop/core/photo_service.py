@@ -20,7 +20,7 @@ from newsroom_desktop.core.photos import (
     cached_thumbnail,
     make_thumbnail,
 )
-from newsroom_desktop.core.photos.batch import ingest_each
+from newsroom_desktop.core.photos.batch import RunningBatch, ingest_each
 from newsroom_desktop.core.photos.recipe import Recipe, check_recipe, upright_size
 from newsroom_desktop.core.text import clean, clean_line
 from newsroom_desktop.core.workflow import check_edit_in
@@ -45,15 +45,21 @@ def ingest_all(
     originals_dir: Path,
     progress: Progress | None = None,
     thumbnail_dir: Path | None = None,
+    started: RunningBatch | None = None,
 ) -> list[IngestedPhoto]:
     """Take in every file (copy originals, read metadata, thumbnail from the same decode).
 
     The files are shared between this thread and helper processes, one a spare core. Any bad
     file stops the batch with its error (the first in the batch's order); ``progress``
-    returning False cancels.
+    returning False cancels. ``started``: the same batch, begun before the store was opened.
     """
     outcomes = ingest_each(
-        files, originals_dir, thumbnail_dir=thumbnail_dir, progress=progress, stop_on_error=True
+        files,
+        originals_dir,
+        thumbnail_dir=thumbnail_dir,
+        progress=progress,
+        stop_on_error=True,
+        started=started,
     )
     ingested = []
     for outcome in outcomes:
@@ -110,11 +116,23 @@ class PhotoService:
         return self.link_ingested(article_id, ingested, place=place)
 
     def ingest(
-        self, files: Sequence[Path], progress: Progress | None = None
+        self,
+        files: Sequence[Path],
+        progress: Progress | None = None,
+        *,
+        started: RunningBatch | None = None,
     ) -> list[IngestedPhoto]:
-        """Take in photo files (originals, metadata, thumbnails) without touching any article."""
+        """Take in photo files (originals, metadata, thumbnails) without touching any article.
+
+        ``started`` is the same batch begun early, for this store's originals and thumbnails
+        folders: it is joined, not begun again.
+        """
         return ingest_all(
-            files, self._writable_originals(), progress, self.ctx.store.location.thumbnails_dir
+            files,
+            self._writable_originals(),
+            progress,
+            self.ctx.store.location.thumbnails_dir,
+            started,
         )
 
     def link_ingested(

@@ -8,6 +8,7 @@ while files wait. Outcomes keep the batch's order.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -16,6 +17,7 @@ from pathlib import Path
 from PIL import Image
 
 from newsroom_desktop.core.errors import CancelledError
+from newsroom_desktop.core.photos.ingest import IngestedPhoto
 from newsroom_desktop.core.photos.thumbnails import DEFAULT_SIZE
 from newsroom_desktop.core.photos.worker import (
     Helper,
@@ -109,6 +111,74 @@ class _Batch:
             return True
 
 
+class RunningBatch:
+    """A batch whose helper processes take its files in from the moment it is made.
+
+    A command makes it before its own slow start (imports, opening the store), so the spare
+    cores work meanwhile; ``ingest_each`` joins it later from this thread. Whatever happens in
+    between, ``close`` ends the helpers, and ``close(discard=True)`` also removes the originals
+    the batch stored first, for a call that failed before any photo was recorded.
+    """
+
+    def __init__(
+        self,
+        files: Sequence[Path],
+        originals_dir: Path,
+        *,
+        thumbnail_dir: Path | None = None,
+        thumbnail_size: int = DEFAULT_SIZE,
+        stop_on_error: bool = False,
+        helpers: int | None = None,
+    ) -> None:
+        self.paths = [Path(f) for f in files]
+        self.where = (originals_dir, thumbnail_dir, thumbnail_size, stop_on_error)
+        self._max_pixels = Image.MAX_IMAGE_PIXELS
+        self._batch = _Batch(len(self.paths), stop_on_error=stop_on_error)
+        count = helper_count(self.paths) if helpers is None else helpers
+        self._threads = [
+            threading.Thread(target=_drive_helper, args=(self._batch, self.request), daemon=True)
+            for _ in range(count)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def request(self, index: int) -> Request:
+        originals_dir, thumbnail_dir, thumbnail_size, _ = self.where
+        return Request(
+            self.paths[index], originals_dir, thumbnail_dir, thumbnail_size, self._max_pixels
+        )
+
+    def join(self, progress: Progress | None = None) -> list[Outcome | None]:
+        """Take files in on this thread too until none is left; return every outcome in order.
+
+        ``progress`` returning False stops the batch after the files in hand (CancelledError).
+        """
+        try:
+            cancelled = _work_here(self._batch, self.paths, self.request, progress)
+        finally:
+            self.close()
+        if cancelled:
+            raise CancelledError("Adding photos was cancelled.")
+        if progress is not None:
+            progress(len(self.paths), len(self.paths), "")
+        return self._batch.outcomes
+
+    def close(self, *, discard: bool = False) -> None:
+        """Hand out no more files and end the helpers (each after the file in hand).
+
+        With ``discard``, remove the originals this batch stored first: nothing refers to them.
+        """
+        self._batch.stop()
+        for thread in self._threads:
+            thread.join()
+        if discard:
+            for outcome in self._batch.outcomes:
+                if isinstance(outcome, IngestedPhoto) and not outcome.already_stored:
+                    outcome.stored_path.unlink(missing_ok=True)
+                    with contextlib.suppress(OSError):  # its folder, if now empty
+                        outcome.stored_path.parent.rmdir()
+
+
 def ingest_each(
     files: Sequence[Path],
     originals_dir: Path,
@@ -118,39 +188,31 @@ def ingest_each(
     progress: Progress | None = None,
     stop_on_error: bool = False,
     helpers: int | None = None,
+    started: RunningBatch | None = None,
 ) -> list[Outcome | None]:
     """Take in every file, on every core; return, in order, each one's photo or error.
 
     With ``stop_on_error`` no new file is started after one is refused (None in the list).
     ``progress(done, total, name)`` is called from this thread; when it returns False the batch
     stops after the files being taken in and raises CancelledError. ``helpers`` overrides
-    how many helper processes share the work (``helper_count``).
+    how many helper processes share the work (``helper_count``). ``started`` is the same
+    batch begun earlier (``RunningBatch``): it is joined, not begun again.
     """
     paths = [Path(f) for f in files]
-    batch = _Batch(len(paths), stop_on_error=stop_on_error)
-
-    def request(index: int) -> Request:
-        return Request(
-            paths[index], originals_dir, thumbnail_dir, thumbnail_size, Image.MAX_IMAGE_PIXELS
-        )
-
-    threads = [
-        threading.Thread(target=_drive_helper, args=(batch, request), daemon=True)
-        for _ in range(helper_count(paths) if helpers is None else helpers)
-    ]
-    for thread in threads:
-        thread.start()
-    try:
-        cancelled = _work_here(batch, paths, request, progress)
-    finally:
-        batch.stop()
-        for thread in threads:
-            thread.join()
-    if cancelled:
-        raise CancelledError("Adding photos was cancelled.")
-    if progress is not None:
-        progress(len(paths), len(paths), "")
-    return batch.outcomes
+    where = (originals_dir, thumbnail_dir, thumbnail_size, stop_on_error)
+    if started is not None and (started.paths, started.where) == (paths, where):
+        return started.join(progress)
+    if started is not None:  # begun for other files or folders: nothing will record its work
+        started.close(discard=True)
+    batch = RunningBatch(
+        paths,
+        originals_dir,
+        thumbnail_dir=thumbnail_dir,
+        thumbnail_size=thumbnail_size,
+        stop_on_error=stop_on_error,
+        helpers=helpers,
+    )
+    return batch.join(progress)
 
 
 def _work_here(
