@@ -3,6 +3,7 @@ store file through sqlite3 alone with the same answers as the core's list."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sqlite3
@@ -125,6 +126,21 @@ def test_export_and_photos_add_import_only_what_they_use(tmp_path):
         assert not nr.sync.status().joined
     finally:
         nr.close()
+
+
+def test_a_command_run_in_a_program_leaves_its_collector_as_it_was(tmp_path):
+    store = tmp_path / "s.sqlite"
+    Newsroom.open(store, actor=REPORTER).close()
+    # --as opens the store through the core: start-up objects are frozen, then given back.
+    assert main(["--store", str(store), "--as", REPORTER.name, "list"]) == 0
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        assert main(["--store", str(store), "--as", REPORTER.name, "list"]) == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def _helpers_marked(marker: str) -> list[int]:
