@@ -276,6 +276,18 @@ def test_a_failed_call_ends_the_helpers_and_removes_only_the_originals_it_stored
     assert kept.stored_path.read_bytes() == REAL[0].read_bytes()
 
 
+def test_what_a_joined_batch_stored_is_never_discarded(tmp_path: Path) -> None:
+    originals = tmp_path / "originals"
+    files = [noise_jpeg(tmp_path / f"p{i}.jpg") for i in range(3)]
+    started = RunningBatch(files, originals, helpers=1)
+    outcomes = ingest_each(files, originals, helpers=1, started=started)
+    # The call fails after joining (its output pipe closed, say): the photos may be recorded.
+    started.close(discard=True)
+    for outcome in outcomes:
+        assert not isinstance(outcome, Exception | None)
+        assert outcome.stored_path.is_file()
+
+
 def test_a_batch_begun_for_other_files_is_not_joined(tmp_path: Path) -> None:
     originals = tmp_path / "originals"
     early = [noise_jpeg(tmp_path / f"early{i}.jpg") for i in range(3)]

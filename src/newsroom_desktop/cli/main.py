@@ -222,7 +222,8 @@ def _run(argv: Sequence[str] | None, collecting: bool) -> int:
                 sys.stdout.flush()
                 return int(answer)
         # Work that needs no store (photo files) begins on the spare cores before the store
-        # is opened; the handler joins it (args.started), and a failed call leaves none of it.
+        # is opened; the handler joins it (args.started). A call that fails before it does
+        # leaves none of its originals behind; what it joined is the handler's to record.
         start_early = getattr(args, "start_early", None)
         if start_early is not None:
             started = args.started = start_early(args)

@@ -116,8 +116,9 @@ class RunningBatch:
 
     A command makes it before its own slow start (imports, opening the store), so the spare
     cores work meanwhile; ``ingest_each`` joins it later from this thread. Whatever happens in
-    between, ``close`` ends the helpers, and ``close(discard=True)`` also removes the originals
-    the batch stored first, for a call that failed before any photo was recorded.
+    between, ``close`` ends the helpers; ``close(discard=True)`` also removes the originals
+    stored first by a batch that was never joined (the call failed before it could record
+    them). A joined batch's outcomes are its caller's: they are never removed here.
     """
 
     def __init__(
@@ -134,6 +135,7 @@ class RunningBatch:
         self.where = (originals_dir, thumbnail_dir, thumbnail_size, stop_on_error)
         self._max_pixels = Image.MAX_IMAGE_PIXELS
         self._batch = _Batch(len(self.paths), stop_on_error=stop_on_error)
+        self._joined = False
         count = helper_count(self.paths) if helpers is None else helpers
         self._threads = [
             threading.Thread(target=_drive_helper, args=(self._batch, self.request), daemon=True)
@@ -153,6 +155,7 @@ class RunningBatch:
 
         ``progress`` returning False stops the batch after the files in hand (CancelledError).
         """
+        self._joined = True
         try:
             cancelled = _work_here(self._batch, self.paths, self.request, progress)
         finally:
@@ -166,12 +169,13 @@ class RunningBatch:
     def close(self, *, discard: bool = False) -> None:
         """Hand out no more files and end the helpers (each after the file in hand).
 
-        With ``discard``, remove the originals this batch stored first: nothing refers to them.
+        With ``discard``, and if the batch was never joined, remove the originals it stored
+        first: nothing refers to them.
         """
         self._batch.stop()
         for thread in self._threads:
             thread.join()
-        if discard:
+        if discard and not self._joined:
             for outcome in self._batch.outcomes:
                 if isinstance(outcome, IngestedPhoto) and not outcome.already_stored:
                     outcome.stored_path.unlink(missing_ok=True)
