@@ -191,6 +191,27 @@ def test_photos_add_to_a_missing_article_leaves_no_helper_and_no_original(tmp_pa
     assert not originals.exists() or not [p for p in originals.rglob("*") if p.is_file()]
 
 
+def test_a_card_begun_early_is_taken_in_once_and_kept(tmp_path):
+    store = tmp_path / "s.sqlite"
+    Newsroom.open(store, actor=REPORTER).close()
+    card = tmp_path / "card" / "DCIM"
+    card.mkdir(parents=True)
+    photos = [_camera_sized(card / f"IMG_{i}.JPG") for i in range(4)]  # helpers start for these
+    (card / "BROKEN.JPG").write_bytes(b"\xff\xd8\xff\xe0 not really")
+    command = [sys.executable, "-c", CLI, "--store", str(store), "photos", "import-folder"]
+    first = subprocess.run([*command, str(card.parent)], capture_output=True, text=True,
+                           cwd=ROOT, check=False)  # fmt: skip
+    assert first.returncode == 1  # one file refused, the rest in
+    assert "4 new photo(s), 0 in the newsroom already, 1 refused" in first.stderr
+    stored = sorted(p for p in (tmp_path / "originals").rglob("*") if p.is_file())
+    assert sorted(p.read_bytes() for p in stored) == sorted(p.read_bytes() for p in photos)
+    again = subprocess.run([*command, str(card.parent)], capture_output=True, text=True,
+                           cwd=ROOT, check=False)  # fmt: skip
+    assert "0 new photo(s), 4 in the newsroom already, 1 refused" in again.stderr
+    # The second call found them stored already: it removed nothing, failed call or not.
+    assert sorted(p for p in (tmp_path / "originals").rglob("*") if p.is_file()) == stored
+
+
 def _filled_store(path: Path) -> list[str]:
     """Make articles in every state the list shows; return their ids, newest last."""
     nr = Newsroom.open(path, actor=REPORTER)

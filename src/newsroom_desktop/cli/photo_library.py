@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from newsroom_desktop.cli import render
 from newsroom_desktop.core.errors import ValidationError
+from newsroom_desktop.core.paths import resolve_store
+from newsroom_desktop.core.photo_folder import IMPORT_CHUNK, photo_files
 from newsroom_desktop.core.photo_records import (
     COLOR_LABELS,
     MAX_RATING,
@@ -19,6 +21,7 @@ from newsroom_desktop.core.photo_records import (
 
 if TYPE_CHECKING:
     from newsroom_desktop.core.newsroom import Newsroom
+    from newsroom_desktop.core.photos.batch import RunningBatch
 
 
 def register_library(psub: Any) -> None:
@@ -46,7 +49,7 @@ def register_library(psub: Any) -> None:
         help="take in every photo of a folder and its sub-folders (a card), without an article",
     )
     p.add_argument("folder", metavar="FOLDER")
-    p.set_defaults(handler=cmd_import_folder)
+    p.set_defaults(handler=cmd_import_folder, start_early=start_importing)
     p = psub.add_parser("mark", help="give photos a rating (0–5) or a colour label")
     p.add_argument("photo_ids", nargs="+", metavar="PHOTO_ID", help="photo ids (or prefixes)")
     p.add_argument("--rating", type=int, choices=range(MAX_RATING + 1), metavar="N",
@@ -115,8 +118,21 @@ def library_json(photo: LibraryPhoto) -> dict[str, Any]:
     }
 
 
+def start_importing(args: argparse.Namespace) -> RunningBatch | None:
+    """Begin taking the folder's first photos in on the spare cores while the command imports
+    and opens its store; None when the store is not a file there yet."""
+    from newsroom_desktop.core.photos.batch import RunningBatch  # noqa: PLC0415 - lazy, for start-up time
+
+    location = resolve_store(args.store)
+    if location.path is None or not location.path.is_file():
+        return None
+    first = photo_files(Path(args.folder)).files[:IMPORT_CHUNK]
+    return RunningBatch(first, location.originals_dir, thumbnail_dir=location.thumbnails_dir)
+
+
 def cmd_import_folder(nr: Newsroom, args: argparse.Namespace) -> int:
-    report = nr.library.import_folder(Path(args.folder))
+    started = getattr(args, "started", None)
+    report = nr.library.import_folder(Path(args.folder), started=started)
     for photo in report.added:
         print(f"{photo.id}  {photo.original_filename}")
     for name, why in report.refused:

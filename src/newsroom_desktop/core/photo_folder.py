@@ -19,6 +19,8 @@ from newsroom_desktop.core.errors import PhotoError
 MAX_FILES = 10_000
 MAX_DEPTH = 8
 MAX_ENTRIES = 200_000
+# Files taken in (and recorded) at once: a cancel keeps every chunk recorded before it.
+IMPORT_CHUNK = 48
 PHOTO_SUFFIXES = frozenset(
     {".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff", ".webp", ".heic", ".heif", ".gif"}
 )

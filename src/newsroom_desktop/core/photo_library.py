@@ -18,7 +18,7 @@ from newsroom_desktop.core.context import CoreContext, get_one, person_for, reso
 from newsroom_desktop.core.errors import NotFoundError, PhotoError, ValidationError
 from newsroom_desktop.core.models import Article, ArticlePhoto, Photo, utcnow
 from newsroom_desktop.core.originals import local_original
-from newsroom_desktop.core.photo_folder import photo_files
+from newsroom_desktop.core.photo_folder import IMPORT_CHUNK, photo_files
 from newsroom_desktop.core.photo_records import (
     COLOR_LABELS,
     MAX_RATING,
@@ -28,13 +28,11 @@ from newsroom_desktop.core.photo_records import (
     filter_photos,
 )
 from newsroom_desktop.core.photos import IngestedPhoto, cached_thumbnail, make_thumbnail
-from newsroom_desktop.core.photos.batch import ingest_each
+from newsroom_desktop.core.photos.batch import RunningBatch, ingest_each
 from newsroom_desktop.core.text import fold
 from newsroom_desktop.core.workflow import check_edit_in
 
 Progress = Callable[[int, int, str], bool]
-# Files taken in (and recorded) at once: a cancel keeps every chunk recorded before it.
-IMPORT_CHUNK = 48
 
 
 def _check_marks(rating: int | None, color_label: str | None) -> None:
@@ -167,11 +165,18 @@ class PhotoLibrary:
             )
         return path
 
-    def import_folder(self, folder: Path, progress: Progress | None = None) -> FolderImport:
+    def import_folder(
+        self,
+        folder: Path,
+        progress: Progress | None = None,
+        *,
+        started: RunningBatch | None = None,
+    ) -> FolderImport:
         """Take in every photo in ``folder`` and below (a card, say), without any article.
 
         Bounded (photo_folder says how); bad files are refused one by one, the rest go in.
         ``progress`` returning False cancels: photos recorded so far stay (CancelledError).
+        ``started``: the first chunk's batch, begun before the store was opened.
         """
         if self.ctx.store.read_only:
             raise self.ctx.store.read_only_error()
@@ -191,6 +196,7 @@ class PhotoLibrary:
                 self.originals_dir,
                 thumbnail_dir=self.ctx.store.location.thumbnails_dir,
                 progress=chunk_progress,
+                started=started if start == 0 else None,
             )
             ingested = [o for o in outcomes if isinstance(o, IngestedPhoto)]
             refused += [
