@@ -54,6 +54,7 @@ def main() -> None:
         run("bench_sync.py", *(["--quick"] if args.quick else [])),
         run("bench_window_open.py"),
         run("bench_start.py"),
+        run("bench_cli_start.py", *(["--quick"] if args.quick else [])),
         run("bench_size.py", "--store", str(STORE)),
         run("bench_ingest.py"),
         run("bench_crop.py", *(["--quick"] if args.quick else [])),
