@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -141,6 +142,25 @@ def test_a_command_run_in_a_program_leaves_its_collector_as_it_was(tmp_path):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("command", ["add", "import-folder"])
+def test_the_batch_begun_early_is_the_one_the_store_joins(tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    Newsroom.open(Path("s.sqlite"), actor=REPORTER).close()
+    (tmp_path / "card").mkdir()
+    photo = shutil.copy(PHOTO, tmp_path / "card" / PHOTO.name)
+    given = ["x", str(photo)] if command == "add" else [str(tmp_path / "card")]
+    args = build_parser("photos").parse_args(["--store", "s.sqlite", "photos", command, *given])
+    started = args.start_early(args)  # read without the core: the same folders as the store's
+    nr = Newsroom.open(Path("s.sqlite"), actor=REPORTER)
+    try:
+        location = nr.store.location
+        assert started.where[:2] == (location.originals_dir, location.thumbnails_dir)
+        assert started.paths == [Path(photo)]
+    finally:
+        started.close(discard=True)
+        nr.close()
 
 
 def _helpers_marked(marker: str) -> list[int]:

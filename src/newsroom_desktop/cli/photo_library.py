@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsroom_desktop.cli import render
 from newsroom_desktop.core.errors import ValidationError
-from newsroom_desktop.core.paths import resolve_store
+from newsroom_desktop.core.paths import photo_folders, store_file
 from newsroom_desktop.core.photo_folder import IMPORT_CHUNK, photo_files
 from newsroom_desktop.core.photo_records import (
     COLOR_LABELS,
@@ -123,11 +123,12 @@ def start_importing(args: argparse.Namespace) -> RunningBatch | None:
     and opens its store; None when the store is not a file there yet."""
     from newsroom_desktop.core.photos.batch import RunningBatch  # noqa: PLC0415 - lazy, for start-up time
 
-    location = resolve_store(args.store)
-    if location.path is None or not location.path.is_file():
+    path = store_file(args.store)  # no SQLAlchemy yet: these helpers start first
+    if path is None or not path.is_file():
         return None
+    originals_dir, thumbnails_dir = photo_folders(path)
     first = photo_files(Path(args.folder)).files[:IMPORT_CHUNK]
-    return RunningBatch(first, location.originals_dir, thumbnail_dir=location.thumbnails_dir)
+    return RunningBatch(first, originals_dir, thumbnail_dir=thumbnails_dir)
 
 
 def cmd_import_folder(nr: Newsroom, args: argparse.Namespace) -> int:

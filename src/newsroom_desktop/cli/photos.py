@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsroom_desktop.cli import photo_crop, photo_templates, render
 from newsroom_desktop.cli.photo_library import register_library
-from newsroom_desktop.core.paths import resolve_store
+from newsroom_desktop.core.paths import photo_folders, store_file
 from newsroom_desktop.core.photo_checks import TOO_NARROW, use_warnings
 from newsroom_desktop.core.settings import load_settings
 
@@ -51,13 +51,12 @@ def start_adding(args: argparse.Namespace) -> RunningBatch | None:
     store; None when the store is not a file there yet (it is done the usual way then)."""
     from newsroom_desktop.core.photos.batch import RunningBatch  # noqa: PLC0415 - lazy, for start-up time
 
-    location = resolve_store(args.store)
-    if location.path is None or not location.path.is_file():
+    path = store_file(args.store)  # no SQLAlchemy yet: these helpers start first
+    if path is None or not path.is_file():
         return None
+    originals_dir, thumbnails_dir = photo_folders(path)
     files = [Path(f) for f in args.files]
-    return RunningBatch(
-        files, location.originals_dir, thumbnail_dir=location.thumbnails_dir, stop_on_error=True
-    )
+    return RunningBatch(files, originals_dir, thumbnail_dir=thumbnails_dir, stop_on_error=True)
 
 
 def cmd_add(nr: Newsroom, args: argparse.Namespace) -> int:

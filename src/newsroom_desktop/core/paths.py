@@ -79,14 +79,22 @@ def resolve_store(location: str | os.PathLike[str] | None = None) -> StoreLocati
     # A URL object, never text: a "?" or "%20" in the file name must not change which file
     # opens, and a name that is not UTF-8 goes to SQLite as the system gave it.
     url = URL.create("sqlite", database=str(path))
-    # Originals are content-addressed, so stores in one folder can safely share them.
+    originals_dir, thumbnails_dir = photo_folders(path)
     return StoreLocation(
         url=url,
         path=path,
-        originals_dir=path.parent / "originals",
+        originals_dir=originals_dir,
         backups_dir=path.parent / "backups",
-        thumbnails_dir=cache_dir() / "thumbnails",
+        thumbnails_dir=thumbnails_dir,
     )
+
+
+def photo_folders(path: Path) -> tuple[Path, Path]:
+    """Return the folders of the store file ``path``'s photo originals and thumbnails.
+
+    Originals are content-addressed, so stores in one folder can safely share them.
+    """
+    return path.parent / "originals", cache_dir() / "thumbnails"
 
 
 def store_file(location: str | os.PathLike[str] | None = None) -> Path | None:
