@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Executor
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import CancelledError, Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +16,7 @@ from newsroom_desktop.exporters.checks import Problem, check
 from newsroom_desktop.exporters.images import IMAGES_DIR, plan_images
 from newsroom_desktop.exporters.manifest import ExportManifest, Placement
 from newsroom_desktop.jobs import Progress
-from newsroom_desktop.jobs.export_pool import PER_TASK, Written, worker_pool, write_articles
+from newsroom_desktop.jobs.export_pool import PER_TASK, WorkerPool, Written, worker_pool
 
 if TYPE_CHECKING:
     from newsroom_desktop.core.newsroom import Newsroom
@@ -166,15 +165,13 @@ def _write(job: _Job, exporter: Exporter, placement: Placement) -> ExportResult:
     return ExportResult(doc.id, doc.headline, tuple(files), job.problems)
 
 
-def _place(job: _Job, written: Written, staged: Path, placement: Placement) -> ExportResult:
+def _placed(job: _Job, written: Written, placement: Placement) -> ExportResult:
+    """The result of an article a worker wrote and placed (its record lines noted here)."""
     doc = job.doc
     if written.error:
         return ExportResult(doc.id, doc.headline, (), job.problems, written.error, written.code)
-    try:
-        files = placement.place(staged, written.files, doc.id, written.digests)
-    except NewsroomError as exc:
-        return ExportResult(doc.id, doc.headline, (), job.problems, exc.message, exc.code)
-    return ExportResult(doc.id, doc.headline, tuple(files), job.problems)
+    placement.noted(written.claims)
+    return ExportResult(doc.id, doc.headline, written.files, job.problems)
 
 
 def _record(
@@ -235,7 +232,7 @@ def export_many(
     # Articles named by the caller (options.stem) share one name: they go one after another.
     workers = workers if not options.stem else 1
     try:
-        with templates.batch(), worker_pool(format, workers, total) as pool:
+        with templates.batch(), worker_pool(format, workers, total, placement) as pool:
             return _export_chunks(
                 newsroom,
                 ids,
@@ -254,7 +251,7 @@ class _Batch:
     format: str
     exporter: Exporter
     placement: Placement
-    pool: Executor | None
+    pool: WorkerPool | None
 
 
 def _export_chunks(
@@ -272,24 +269,30 @@ def _export_chunks(
     for start in range(0, total, CHUNK):
         chunk = ids[start : start + CHUNK]
         docs = {doc.id: doc for doc in newsroom.exports.documents(chunk)}
-        jobs = [
+        jobs = (
             _missing(i) if docs.get(i) is None else _checked(docs[i], options, used) for i in chunk
-        ]
-        for result in _chunk_results(jobs, batch):
+        )
+        chunk_results = _chunk_results(jobs, batch)
+        for result in chunk_results:
             results.append(result)
             done = len(results)
             if progress is not None and not progress(done, total, result.headline) and done < total:
                 cancelled = True
                 break
         if cancelled:
+            if batch.pool is not None:
+                # Workers stop at once; what they had already placed is exported, and recorded.
+                batch.pool.cancel()
+                results.extend(chunk_results)
             break
     recorded = _record(newsroom, results, batch.format, options)
     return ExportReport(batch.format, out_dir, tuple(recorded), cancelled=cancelled)
 
 
-def _chunk_results(jobs: list[_Job | ExportResult], batch: _Batch) -> Iterator[ExportResult]:
-    """Yield each article's result in order: written here, or by the workers and placed here."""
-    if batch.pool is None:
+def _chunk_results(jobs: Iterable[_Job | ExportResult], batch: _Batch) -> Iterator[ExportResult]:
+    """Yield each article's result in order: written and placed here, or by the workers."""
+    pool = batch.pool
+    if pool is None:
         for job in jobs:
             yield (
                 job
@@ -297,36 +300,46 @@ def _chunk_results(jobs: list[_Job | ExportResult], batch: _Batch) -> Iterator[E
                 else _write(job, batch.exporter, batch.placement)
             )
         return
-    todo = [job for job in jobs if isinstance(job, _Job)]
-    try:
-        staged = batch.placement.stage()
-    except NewsroomError as exc:
-        failed = ExportResult("", error=exc.message, error_code=exc.code)
-        for job in jobs:
-            yield (
-                job
-                if isinstance(job, ExportResult)
-                else replace(
-                    failed, id=job.doc.id, headline=job.doc.headline, problems=job.problems
-                )
-            )
-        return
-    tasks = [
-        batch.pool.submit(
-            write_articles,
-            batch.format,
-            [(j.doc, j.options) for j in todo[k : k + PER_TASK]],
-            staged,
-        )
-        for k in range(0, len(todo), PER_TASK)
-    ]
-    written = itertools.chain.from_iterable(task.result() for task in tasks)
+    # Each slice goes to a worker as soon as it is checked, while the next ones are checked.
+    ordered: list[_Job | ExportResult] = []
+    parts: list[list[_Job]] = []
+    tasks: list[Future[list[Written]]] = []
     for job in jobs:
-        yield (
-            job
-            if isinstance(job, ExportResult)
-            else _place(job, next(written), staged, batch.placement)
-        )
+        ordered.append(job)
+        if isinstance(job, _Job):
+            if not parts or len(parts[-1]) == PER_TASK:
+                if parts:
+                    tasks.append(pool.write(batch.format, _items(parts[-1])))
+                parts.append([])
+            parts[-1].append(job)
+    if parts:
+        tasks.append(pool.write(batch.format, _items(parts[-1])))
+    written = _outcomes(parts, tasks)
+    for job in ordered:
+        if isinstance(job, ExportResult):
+            if not pool.cancelled:  # once cancelled, only what the workers placed is told
+                yield job
+            continue
+        outcome = next(written)
+        if outcome is not None:
+            yield _placed(job, outcome, batch.placement)
+
+
+def _items(part: list[_Job]) -> list[tuple[ArticleDoc, ExportOptions]]:
+    return [(job.doc, job.options) for job in part]
+
+
+def _outcomes(
+    parts: list[list[_Job]], tasks: list[Future[list[Written]]]
+) -> Iterator[Written | None]:
+    """Yield what the workers did with each article in order; None for one never started."""
+    for part, task in zip(parts, tasks, strict=True):
+        try:
+            got = task.result()
+        except CancelledError:
+            got = []
+        yield from got
+        yield from [None] * (len(part) - len(got))
 
 
 def planned_files(doc: ArticleDoc, format: str, options: ExportOptions) -> list[str]:  # noqa: A002
