@@ -231,6 +231,28 @@ def test_worker_processes_write_what_one_process_writes(newsroom, many, tmp_path
     assert [p.name for p in (tmp_path / "two").iterdir() if p.name.startswith(".newsroom-s")] == []
 
 
+def test_worker_processes_keep_the_users_files_as_one_process_does(newsroom, many, tmp_path):
+    """A page the user wrote in the folder is kept: its article fails, the others are placed."""
+    reports = {}
+    for workers in (1, 2):
+        out = tmp_path / f"out{workers}"
+        out.mkdir()
+        (out / "tin-so-1.html").write_text("<p>Trang của tôi</p>", encoding="utf-8")
+        report = export_many(newsroom, many, "html", out, workers=workers)
+        assert (out / "tin-so-1.html").read_text(encoding="utf-8") == "<p>Trang của tôi</p>"
+        reports[workers] = report
+    one, two = reports[1], reports[2]
+    assert [(r.id, r.error_code) for r in two.results] == [
+        (r.id, r.error_code) for r in one.results
+    ]
+    assert [r.error_code for r in two.failed] == ["export_would_overwrite", "trashed"]
+    pages_two, pages_one = _tree(tmp_path / "out2"), _tree(tmp_path / "out1")
+    assert sorted(pages_two.pop(MANIFEST_NAME).splitlines()) == sorted(
+        pages_one.pop(MANIFEST_NAME).splitlines()
+    )
+    assert pages_two == pages_one
+
+
 def test_cancelling_worker_processes_keeps_what_was_placed(newsroom, many, tmp_path):
     """Workers stop at the cancel; what they had already placed is reported and recorded."""
     seen: list[int] = []

@@ -125,6 +125,15 @@ def _line(name: str, entry: Entry) -> str:
     return json.dumps(item, ensure_ascii=False) + "\n"
 
 
+@dataclass(frozen=True)
+class PlacementPlan:
+    """An article's staged files checked against the folder: where each goes, and its claim."""
+
+    article_id: str
+    moves: tuple[tuple[Path, Path], ...]  # (staged file, destination)
+    claims: dict[str, Entry]
+
+
 class ExportManifest:
     """The record of one export folder: file name (relative, with /) to article and content."""
 
@@ -224,6 +233,24 @@ class Placement:
         digests: Sequence[str] = (),
     ) -> tuple[list[Path], dict[str, Entry]]:
         """Place as ``place`` does; also return the record entries written for the files."""
+        plan = self.plan(staged, files, article_id, digests)
+        placed = self.commit([plan])[0]
+        if isinstance(placed, ExportFailedError):
+            raise placed
+        return placed, plan.claims
+
+    def plan(
+        self,
+        staged: Path,
+        files: Sequence[Path],
+        article_id: str,
+        digests: Sequence[str] = (),
+    ) -> PlacementPlan:
+        """Check where the article's staged ``files`` go; WouldOverwriteError if unsafe.
+
+        Nothing is moved or recorded yet (``commit`` does it); a refused article's staged
+        files are removed.
+        """
         names = [path.relative_to(staged).as_posix() for path in files]
         written = dict(zip(names, digests, strict=True)) if digests else {}
         dests = {name: self.out_dir / name for name in names}  # each path made once
@@ -245,20 +272,38 @@ class Placement:
             new = written.get(name) or staged_digest(path)
             old = current[name]
             claims[name] = Entry(article_id, (new,) if old in (None, new) else (new, str(old)))
-        self.manifest.claim(claims)  # first: killed while moving, each file is still owned
-        placed: list[Path] = []
+        moves = tuple((path, dests[name]) for name, path in zip(names, files, strict=True))
+        return PlacementPlan(article_id, moves, claims)
+
+    def commit(self, plans: Sequence[PlacementPlan]) -> list[list[Path] | ExportFailedError]:
+        """Record every plan's files in one append, then move them in; one outcome a plan.
+
+        The record comes first: killed while moving, each file is still owned. A file that
+        cannot be moved fails its own article only.
+        """
+        claims: dict[str, Entry] = {}
+        for plan in plans:
+            claims.update(plan.claims)
+        if claims:
+            self.manifest.claim(claims)
         made: set[Path] = {self.out_dir}
-        for name, path in zip(names, files, strict=True):
-            dest = dests[name]
-            try:
-                if dest.parent not in made:
-                    dest.parent.mkdir(parents=True, exist_ok=True)
-                    made.add(dest.parent)
-                path.replace(dest)
-            except OSError as exc:
-                raise ExportFailedError(f"Cannot write {dest}: {exc.strerror or exc}.") from exc
-            placed.append(dest)
-        return placed, claims
+        outcomes: list[list[Path] | ExportFailedError] = []
+        for plan in plans:
+            placed: list[Path] = []
+            for path, dest in plan.moves:
+                try:
+                    if dest.parent not in made:
+                        dest.parent.mkdir(parents=True, exist_ok=True)
+                        made.add(dest.parent)
+                    path.replace(dest)
+                except OSError as exc:
+                    reason = exc.strerror or exc
+                    outcomes.append(ExportFailedError(f"Cannot write {dest}: {reason}."))
+                    break
+                placed.append(dest)
+            else:
+                outcomes.append(placed)
+        return outcomes
 
     def noted(self, entries: Sequence[tuple[str, Entry]]) -> None:
         """Take in record lines another process (a worker of this batch) wrote for the folder."""

@@ -23,7 +23,7 @@ from newsroom_desktop.core.documents import ArticleDoc
 from newsroom_desktop.core.errors import NewsroomError
 from newsroom_desktop.exporters import registry, templates
 from newsroom_desktop.exporters.base import ExportOptions
-from newsroom_desktop.exporters.manifest import Entry, Placement
+from newsroom_desktop.exporters.manifest import Entry, Placement, PlacementPlan
 
 # Fewer articles than this are written in the parent: starting processes would cost more.
 MIN_ARTICLES = 64
@@ -75,18 +75,31 @@ def write_articles(
     exporter = registry.get(format)
     # A staging folder of its own: workers creating files in one folder wait on each other.
     staged = state.placement.stage() / f"w{os.getpid()}"
-    out: list[Written] = []
+    # Each article is written and checked; then the record gets one append for all of them
+    # (before any file moves in) and the files move into place.
+    outcomes: list[PlacementPlan | Written] = []
     with templates.batch():
         for doc, options in items:
             if state.stop.is_set():
                 break
             try:
                 files = exporter.export(doc, staged, options)
-                placed, claims = state.placement.place_claimed(staged, files, doc.id)
-                out.append(Written(tuple(placed), tuple(claims.items())))
+                outcomes.append(state.placement.plan(staged, files, doc.id))
             except NewsroomError as exc:
-                out.append(Written(error=exc.message, code=exc.code))
-    return out
+                outcomes.append(Written(error=exc.message, code=exc.code))
+    plans = [outcome for outcome in outcomes if isinstance(outcome, PlacementPlan)]
+    try:
+        placed = iter(state.placement.commit(plans))
+    except NewsroomError as exc:  # the record cannot be written: nothing was moved
+        failed = Written(error=exc.message, code=exc.code)
+        return [o if isinstance(o, Written) else failed for o in outcomes]
+    return [o if isinstance(o, Written) else _written(o, next(placed)) for o in outcomes]
+
+
+def _written(plan: PlacementPlan, placed: list[Path] | NewsroomError) -> Written:
+    if isinstance(placed, NewsroomError):
+        return Written(error=placed.message, code=placed.code)
+    return Written(tuple(placed), tuple(plan.claims.items()))
 
 
 class WorkerPool:
