@@ -22,8 +22,11 @@ if TYPE_CHECKING:
     from newsroom_desktop.core.newsroom import Newsroom
 
 PAGE = 500
-# Articles read in one go (one read of the store); a batch of up to this many is read once.
+# Articles handled as one group (held in memory at once; a larger batch goes group by group).
 CHUNK = 2000
+# A group is read in slices of this many (one query each), each checked and handed to the
+# workers before the next is read, so they start on the first slice.
+READ_SLICE = 250
 # Formats whose photos go inside the one file they write (or nowhere); the others write them
 # to images/ beside it. Should a format's files differ from planned_files, the export itself
 # still refuses to replace what it does not own: a wrong plan asks too little, never replaces.
@@ -267,11 +270,7 @@ def _export_chunks(
     results: list[ExportResult] = []
     cancelled = False
     for start in range(0, total, CHUNK):
-        chunk = ids[start : start + CHUNK]
-        docs = {doc.id: doc for doc in newsroom.exports.documents(chunk)}
-        jobs = (
-            _missing(i) if docs.get(i) is None else _checked(docs[i], options, used) for i in chunk
-        )
+        jobs = _jobs(newsroom, ids[start : start + CHUNK], options, used)
         chunk_results = _chunk_results(jobs, batch)
         for result in chunk_results:
             results.append(result)
@@ -287,6 +286,17 @@ def _export_chunks(
             break
     recorded = _record(newsroom, results, batch.format, options)
     return ExportReport(batch.format, out_dir, tuple(recorded), cancelled=cancelled)
+
+
+def _jobs(
+    newsroom: Newsroom, ids: Sequence[str], options: ExportOptions, used: set[str] | None
+) -> Iterator[_Job | ExportResult]:
+    """Read and check the articles a slice at a time: workers start on the first slice."""
+    for start in range(0, len(ids), READ_SLICE):
+        part = ids[start : start + READ_SLICE]
+        docs = {doc.id: doc for doc in newsroom.exports.documents(part)}
+        for i in part:
+            yield _missing(i) if docs.get(i) is None else _checked(docs[i], options, used)
 
 
 def _chunk_results(jobs: Iterable[_Job | ExportResult], batch: _Batch) -> Iterator[ExportResult]:
