@@ -21,13 +21,32 @@ HERE = Path(__file__).resolve().parent
 STORE = HERE / "out" / "bench-100k.sqlite"
 
 
+# The benches of the figures measured against the native peers (issue 16): their verdict
+# lines are printed again together at the end, each with the peer beside ours and the ratio.
+PEER_FIGURES = {
+    "bench_start.py",
+    "bench_search.py",
+    "bench_size.py",
+    "bench_ingest.py",
+    "bench_export_peer.py",
+}
+VERDICTS = (" ok", " MISSED", "ok |", "MISSED |")
+summary: list[str] = []
+
+
 def run(script: str, *args: str) -> bool:
     print(f"\n== {script} {' '.join(args)}", flush=True)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, str(HERE / script), *args], env=env, check=False)
-    print(f"   ({time.perf_counter() - started:.0f} s, exit {result.returncode})", flush=True)
-    return result.returncode == 0
+    command = [sys.executable, str(HERE / script), *args]
+    with subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True) as process:
+        assert process.stdout is not None
+        for line in process.stdout:
+            print(line, end="", flush=True)
+            if script in PEER_FIGURES and line.rstrip().endswith(VERDICTS):
+                summary.append(f"{script:<22} {line.rstrip()}")
+    print(f"   ({time.perf_counter() - started:.0f} s, exit {process.returncode})", flush=True)
+    return process.returncode == 0
 
 
 def main() -> None:
@@ -63,6 +82,8 @@ def main() -> None:
     ]
     if not args.quick:
         results.append(run("bench_load.py"))
+    print("\n== Figures against the native peers (each bench's verdict lines, as printed above)")
+    print("\n".join(summary) or "(none printed)")
     sys.exit(0 if all(results) else 1)
 
 

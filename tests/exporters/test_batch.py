@@ -11,7 +11,7 @@ from newsroom_desktop.core.errors import ExportFailedError
 from newsroom_desktop.core.models import Article, StatusEvent
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.exporters.base import ExportOptions
-from newsroom_desktop.exporters.manifest import MANIFEST_NAME
+from newsroom_desktop.exporters.manifest import MANIFEST_NAME, Placement
 from newsroom_desktop.jobs.export_pool import MIN_ARTICLES, worker_pool
 from newsroom_desktop.jobs.exports import article_ids, export_article, export_many
 from tests.conftest import EDITOR
@@ -222,11 +222,39 @@ def test_worker_processes_write_what_one_process_writes(newsroom, many, tmp_path
         (r.id, r.error_code, r.problems) for r in one.results
     ]
     assert [r.error_code for r in two.results[:6]] == ["", "", "", "check_failed", "", "trashed"]
-    assert _tree(tmp_path / "two") == _tree(tmp_path / "one")  # pages and the folder's record
+    pages_two, pages_one = _tree(tmp_path / "two"), _tree(tmp_path / "one")
+    record_two, record_one = pages_two.pop(MANIFEST_NAME), pages_one.pop(MANIFEST_NAME)
+    assert pages_two == pages_one
+    # The folder's record: the same line for each file (the workers append in their own order).
+    assert sorted(record_two.splitlines()) == sorted(record_one.splitlines())
+    assert len(record_two.splitlines()) == len(pages_two)
     assert [p.name for p in (tmp_path / "two").iterdir() if p.name.startswith(".newsroom-s")] == []
 
 
+def test_worker_processes_keep_the_users_files_as_one_process_does(newsroom, many, tmp_path):
+    """A page the user wrote in the folder is kept: its article fails, the others are placed."""
+    reports = {}
+    for workers in (1, 2):
+        out = tmp_path / f"out{workers}"
+        out.mkdir()
+        (out / "tin-so-1.html").write_text("<p>Trang của tôi</p>", encoding="utf-8")
+        report = export_many(newsroom, many, "html", out, workers=workers)
+        assert (out / "tin-so-1.html").read_text(encoding="utf-8") == "<p>Trang của tôi</p>"
+        reports[workers] = report
+    one, two = reports[1], reports[2]
+    assert [(r.id, r.error_code) for r in two.results] == [
+        (r.id, r.error_code) for r in one.results
+    ]
+    assert [r.error_code for r in two.failed] == ["export_would_overwrite", "trashed"]
+    pages_two, pages_one = _tree(tmp_path / "out2"), _tree(tmp_path / "out1")
+    assert sorted(pages_two.pop(MANIFEST_NAME).splitlines()) == sorted(
+        pages_one.pop(MANIFEST_NAME).splitlines()
+    )
+    assert pages_two == pages_one
+
+
 def test_cancelling_worker_processes_keeps_what_was_placed(newsroom, many, tmp_path):
+    """Workers stop at the cancel; what they had already placed is reported and recorded."""
     seen: list[int] = []
     report = export_many(
         newsroom,
@@ -238,13 +266,40 @@ def test_cancelling_worker_processes_keeps_what_was_placed(newsroom, many, tmp_p
         workers=2,
     )
     assert report.cancelled
-    assert len(report.results) == 10
+    assert seen[-1] == 10  # asked no more after the cancel
+    assert len(report.results) >= 10
+    assert [r.id for r in report.results[:10]] == many[:10]
+    # Every page in the folder is an article the report says was exported, and recorded.
     assert sorted(p.name for p in tmp_path.glob("*.md")) == sorted(
         f.name for r in report.exported for f in r.files
     )
     assert [p for p in tmp_path.iterdir() if p.name.startswith(".newsroom-s")] == []
-    recorded = [newsroom.articles.get(i).exported_at is not None for i in many[:12]]
-    assert recorded == [True] * 5 + [False] + [True] * 4 + [False, False]
+    exported = {r.id for r in report.exported}
+    for article_id in many:
+        assert (newsroom.articles.get(article_id).exported_at is not None) == (
+            article_id in exported
+        )
+    assert many[5] not in exported  # trashed
+
+
+def test_a_cancelled_pool_starts_no_further_article(newsroom, many, tmp_path):
+    out = tmp_path / "out"
+    placement = Placement(out)
+    docs = newsroom.exports.documents(many)
+    try:
+        with worker_pool("md", 2, len(docs), placement) as pool:
+            assert pool is not None
+            tasks = [
+                pool.write("md", [(doc, ExportOptions()) for doc in docs[k : k + 25]])
+                for k in range(0, len(docs), 25)
+            ]
+            pool.cancel()
+            assert pool.cancelled
+            finished = [task.result() for task in tasks if not task.cancelled()]
+    finally:
+        placement.close()
+    assert [written for part in finished for written in part] == []
+    assert [p.name for p in out.iterdir()] == []
 
 
 def test_workers_are_forked_for_large_batches_of_formats_without_qt():

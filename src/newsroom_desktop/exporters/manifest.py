@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from newsroom_desktop.core.errors import ExportFailedError
-from newsroom_desktop.exporters.base import STAGING_PREFIX, write_text
+from newsroom_desktop.exporters.base import STAGED_DIGESTS, STAGING_PREFIX, write_text
 
 MANIFEST_NAME = ".newsroom-exports.jsonl"
 # A record this large is not ours (10,000 exported files take about 2 MB); it is not read.
@@ -67,6 +67,15 @@ def file_digest(path: Path) -> str:
     """Return the SHA-256 of the file at ``path``."""
     with path.open("rb") as stream:
         return hashlib.file_digest(stream, "sha256").hexdigest()
+
+
+def staged_digest(path: Path) -> str:
+    """Return the SHA-256 of a file just written to a staging folder, hashed as it was written."""
+    known = STAGED_DIGESTS.pop(path, None)
+    with contextlib.suppress(OSError):
+        if known is not None and path.stat().st_size == known[1]:
+            return known[0]
+    return file_digest(path)
 
 
 def _digest_or_none(path: Path) -> str | None:
@@ -116,6 +125,15 @@ def _line(name: str, entry: Entry) -> str:
     return json.dumps(item, ensure_ascii=False) + "\n"
 
 
+@dataclass(frozen=True)
+class PlacementPlan:
+    """An article's staged files checked against the folder: where each goes, and its claim."""
+
+    article_id: str
+    moves: tuple[tuple[Path, Path], ...]  # (staged file, destination)
+    claims: dict[str, Entry]
+
+
 class ExportManifest:
     """The record of one export folder: file name (relative, with /) to article and content."""
 
@@ -153,6 +171,11 @@ class ExportManifest:
             raise ExportFailedError(
                 f"Cannot record the export in {self.path}: {exc.strerror or exc}."
             ) from exc
+        self._entries.update(entries)
+        self._lines += len(entries)
+
+    def noted(self, entries: dict[str, Entry]) -> None:
+        """Count in ``entries`` that another process appended to the record."""
         self._entries.update(entries)
         self._lines += len(entries)
 
@@ -200,6 +223,34 @@ class Placement:
 
         ``digests``, when given, are the files' SHA-256 (as their writer hashed them).
         """
+        return self.place_claimed(staged, files, article_id, digests)[0]
+
+    def place_claimed(
+        self,
+        staged: Path,
+        files: Sequence[Path],
+        article_id: str,
+        digests: Sequence[str] = (),
+    ) -> tuple[list[Path], dict[str, Entry]]:
+        """Place as ``place`` does; also return the record entries written for the files."""
+        plan = self.plan(staged, files, article_id, digests)
+        placed = self.commit([plan])[0]
+        if isinstance(placed, ExportFailedError):
+            raise placed
+        return placed, plan.claims
+
+    def plan(
+        self,
+        staged: Path,
+        files: Sequence[Path],
+        article_id: str,
+        digests: Sequence[str] = (),
+    ) -> PlacementPlan:
+        """Check where the article's staged ``files`` go; WouldOverwriteError if unsafe.
+
+        Nothing is moved or recorded yet (``commit`` does it); a refused article's staged
+        files are removed.
+        """
         names = [path.relative_to(staged).as_posix() for path in files]
         written = dict(zip(names, digests, strict=True)) if digests else {}
         dests = {name: self.out_dir / name for name in names}  # each path made once
@@ -218,23 +269,51 @@ class Placement:
             raise WouldOverwriteError(conflicts)
         claims: dict[str, Entry] = {}
         for name, path in zip(names, files, strict=True):
-            new, old = written.get(name) or file_digest(path), current[name]
+            new = written.get(name) or staged_digest(path)
+            old = current[name]
             claims[name] = Entry(article_id, (new,) if old in (None, new) else (new, str(old)))
-        self.manifest.claim(claims)  # first: killed while moving, each file is still owned
-        placed: list[Path] = []
-        for name, path in zip(names, files, strict=True):
-            dest = dests[name]
-            try:
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                path.replace(dest)
-            except OSError as exc:
-                raise ExportFailedError(f"Cannot write {dest}: {exc.strerror or exc}.") from exc
-            placed.append(dest)
-        return placed
+        moves = tuple((path, dests[name]) for name, path in zip(names, files, strict=True))
+        return PlacementPlan(article_id, moves, claims)
+
+    def commit(self, plans: Sequence[PlacementPlan]) -> list[list[Path] | ExportFailedError]:
+        """Record every plan's files in one append, then move them in; one outcome a plan.
+
+        The record comes first: killed while moving, each file is still owned. A file that
+        cannot be moved fails its own article only.
+        """
+        claims: dict[str, Entry] = {}
+        for plan in plans:
+            claims.update(plan.claims)
+        if claims:
+            self.manifest.claim(claims)
+        made: set[Path] = {self.out_dir}
+        outcomes: list[list[Path] | ExportFailedError] = []
+        for plan in plans:
+            placed: list[Path] = []
+            for path, dest in plan.moves:
+                try:
+                    if dest.parent not in made:
+                        dest.parent.mkdir(parents=True, exist_ok=True)
+                        made.add(dest.parent)
+                    path.replace(dest)
+                except OSError as exc:
+                    reason = exc.strerror or exc
+                    outcomes.append(ExportFailedError(f"Cannot write {dest}: {reason}."))
+                    break
+                placed.append(dest)
+            else:
+                outcomes.append(placed)
+        return outcomes
+
+    def noted(self, entries: Sequence[tuple[str, Entry]]) -> None:
+        """Take in record lines another process (a worker of this batch) wrote for the folder."""
+        self.manifest.noted(dict(entries))
 
     def close(self) -> None:
         """Remove the staging folder and tidy the record."""
         if self._root is not None:
+            for path in [p for p in STAGED_DIGESTS if p.is_relative_to(self._root)]:
+                del STAGED_DIGESTS[path]
             shutil.rmtree(self._root, ignore_errors=True)
             self._root = None
         self.manifest.compact()

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Executor
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import CancelledError, Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,14 +16,17 @@ from newsroom_desktop.exporters.checks import Problem, check
 from newsroom_desktop.exporters.images import IMAGES_DIR, plan_images
 from newsroom_desktop.exporters.manifest import ExportManifest, Placement
 from newsroom_desktop.jobs import Progress
-from newsroom_desktop.jobs.export_pool import PER_TASK, Written, worker_pool, write_articles
+from newsroom_desktop.jobs.export_pool import PER_TASK, WorkerPool, Written, worker_pool
 
 if TYPE_CHECKING:
     from newsroom_desktop.core.newsroom import Newsroom
 
 PAGE = 500
-# Articles read in one go (one read of the store); a batch of up to this many is read once.
+# Articles handled as one group (held in memory at once; a larger batch goes group by group).
 CHUNK = 2000
+# A group is read in slices of this many (one query each), each checked and handed to the
+# workers before the next is read, so they start on the first slice.
+READ_SLICE = 250
 # Formats whose photos go inside the one file they write (or nowhere); the others write them
 # to images/ beside it. Should a format's files differ from planned_files, the export itself
 # still refuses to replace what it does not own: a wrong plan asks too little, never replaces.
@@ -166,15 +168,13 @@ def _write(job: _Job, exporter: Exporter, placement: Placement) -> ExportResult:
     return ExportResult(doc.id, doc.headline, tuple(files), job.problems)
 
 
-def _place(job: _Job, written: Written, staged: Path, placement: Placement) -> ExportResult:
+def _placed(job: _Job, written: Written, placement: Placement) -> ExportResult:
+    """The result of an article a worker wrote and placed (its record lines noted here)."""
     doc = job.doc
     if written.error:
         return ExportResult(doc.id, doc.headline, (), job.problems, written.error, written.code)
-    try:
-        files = placement.place(staged, written.files, doc.id, written.digests)
-    except NewsroomError as exc:
-        return ExportResult(doc.id, doc.headline, (), job.problems, exc.message, exc.code)
-    return ExportResult(doc.id, doc.headline, tuple(files), job.problems)
+    placement.noted(written.claims)
+    return ExportResult(doc.id, doc.headline, written.files, job.problems)
 
 
 def _record(
@@ -235,7 +235,7 @@ def export_many(
     # Articles named by the caller (options.stem) share one name: they go one after another.
     workers = workers if not options.stem else 1
     try:
-        with templates.batch(), worker_pool(format, workers, total) as pool:
+        with templates.batch(), worker_pool(format, workers, total, placement) as pool:
             return _export_chunks(
                 newsroom,
                 ids,
@@ -254,7 +254,7 @@ class _Batch:
     format: str
     exporter: Exporter
     placement: Placement
-    pool: Executor | None
+    pool: WorkerPool | None
 
 
 def _export_chunks(
@@ -270,26 +270,39 @@ def _export_chunks(
     results: list[ExportResult] = []
     cancelled = False
     for start in range(0, total, CHUNK):
-        chunk = ids[start : start + CHUNK]
-        docs = {doc.id: doc for doc in newsroom.exports.documents(chunk)}
-        jobs = [
-            _missing(i) if docs.get(i) is None else _checked(docs[i], options, used) for i in chunk
-        ]
-        for result in _chunk_results(jobs, batch):
+        jobs = _jobs(newsroom, ids[start : start + CHUNK], options, used)
+        chunk_results = _chunk_results(jobs, batch)
+        for result in chunk_results:
             results.append(result)
             done = len(results)
             if progress is not None and not progress(done, total, result.headline) and done < total:
                 cancelled = True
                 break
         if cancelled:
+            if batch.pool is not None:
+                # Workers stop at once; what they had already placed is exported, and recorded.
+                batch.pool.cancel()
+                results.extend(chunk_results)
             break
     recorded = _record(newsroom, results, batch.format, options)
     return ExportReport(batch.format, out_dir, tuple(recorded), cancelled=cancelled)
 
 
-def _chunk_results(jobs: list[_Job | ExportResult], batch: _Batch) -> Iterator[ExportResult]:
-    """Yield each article's result in order: written here, or by the workers and placed here."""
-    if batch.pool is None:
+def _jobs(
+    newsroom: Newsroom, ids: Sequence[str], options: ExportOptions, used: set[str] | None
+) -> Iterator[_Job | ExportResult]:
+    """Read and check the articles a slice at a time: workers start on the first slice."""
+    for start in range(0, len(ids), READ_SLICE):
+        part = ids[start : start + READ_SLICE]
+        docs = {doc.id: doc for doc in newsroom.exports.documents(part)}
+        for i in part:
+            yield _missing(i) if docs.get(i) is None else _checked(docs[i], options, used)
+
+
+def _chunk_results(jobs: Iterable[_Job | ExportResult], batch: _Batch) -> Iterator[ExportResult]:
+    """Yield each article's result in order: written and placed here, or by the workers."""
+    pool = batch.pool
+    if pool is None:
         for job in jobs:
             yield (
                 job
@@ -297,36 +310,46 @@ def _chunk_results(jobs: list[_Job | ExportResult], batch: _Batch) -> Iterator[E
                 else _write(job, batch.exporter, batch.placement)
             )
         return
-    todo = [job for job in jobs if isinstance(job, _Job)]
-    try:
-        staged = batch.placement.stage()
-    except NewsroomError as exc:
-        failed = ExportResult("", error=exc.message, error_code=exc.code)
-        for job in jobs:
-            yield (
-                job
-                if isinstance(job, ExportResult)
-                else replace(
-                    failed, id=job.doc.id, headline=job.doc.headline, problems=job.problems
-                )
-            )
-        return
-    tasks = [
-        batch.pool.submit(
-            write_articles,
-            batch.format,
-            [(j.doc, j.options) for j in todo[k : k + PER_TASK]],
-            staged,
-        )
-        for k in range(0, len(todo), PER_TASK)
-    ]
-    written = itertools.chain.from_iterable(task.result() for task in tasks)
+    # Each slice goes to a worker as soon as it is checked, while the next ones are checked.
+    ordered: list[_Job | ExportResult] = []
+    parts: list[list[_Job]] = []
+    tasks: list[Future[list[Written]]] = []
     for job in jobs:
-        yield (
-            job
-            if isinstance(job, ExportResult)
-            else _place(job, next(written), staged, batch.placement)
-        )
+        ordered.append(job)
+        if isinstance(job, _Job):
+            if not parts or len(parts[-1]) == PER_TASK:
+                if parts:
+                    tasks.append(pool.write(batch.format, _items(parts[-1])))
+                parts.append([])
+            parts[-1].append(job)
+    if parts:
+        tasks.append(pool.write(batch.format, _items(parts[-1])))
+    written = _outcomes(parts, tasks)
+    for job in ordered:
+        if isinstance(job, ExportResult):
+            if not pool.cancelled:  # once cancelled, only what the workers placed is told
+                yield job
+            continue
+        outcome = next(written)
+        if outcome is not None:
+            yield _placed(job, outcome, batch.placement)
+
+
+def _items(part: list[_Job]) -> list[tuple[ArticleDoc, ExportOptions]]:
+    return [(job.doc, job.options) for job in part]
+
+
+def _outcomes(
+    parts: list[list[_Job]], tasks: list[Future[list[Written]]]
+) -> Iterator[Written | None]:
+    """Yield what the workers did with each article in order; None for one never started."""
+    for part, task in zip(parts, tasks, strict=True):
+        try:
+            got = task.result()
+        except CancelledError:
+            got = []
+        yield from got
+        yield from [None] * (len(part) - len(got))
 
 
 def planned_files(doc: ArticleDoc, format: str, options: ExportOptions) -> list[str]:  # noqa: A002
