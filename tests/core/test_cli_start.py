@@ -7,9 +7,11 @@ import gc
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -209,6 +211,37 @@ def test_photos_add_to_a_missing_article_leaves_no_helper_and_no_original(tmp_pa
     # The files were taken in while the store opened; none is left, nothing refers to them.
     originals = tmp_path / "originals"
     assert not originals.exists() or not [p for p in originals.rglob("*") if p.is_file()]
+
+
+def test_ctrl_c_while_the_store_opens_ends_the_helpers_begun_early(tmp_path):
+    store = tmp_path / "s.sqlite"
+    nr = Newsroom.open(store, actor=REPORTER)
+    article = nr.articles.create({"headline": "Ảnh"}).id
+    nr.close()
+    files = [str(_camera_sized(tmp_path / f"p{i}.jpg")) for i in range(6)]
+    name, value = "NEWSROOM_TEST_RUN", str(uuid.uuid4())
+    command = [sys.executable, "-c", CLI, "--store", str(store), "--as", REPORTER.name]
+    with subprocess.Popen(
+        [*command, "photos", "add", article, *files],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env={**os.environ, name: value},
+    ) as process:
+        deadline = time.monotonic() + 60
+        while not _helpers_marked(value) and process.poll() is None:
+            assert time.monotonic() < deadline, "no helper started"
+            time.sleep(0.005)
+        process.send_signal(signal.SIGINT)  # as Ctrl+C in its terminal
+        _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert b"Traceback" not in err
+    assert _helpers_marked(value) == []
+    nr = Newsroom.open(store, actor=REPORTER)
+    try:
+        assert nr.articles.get(article).photos == ()
+    finally:
+        nr.close()
 
 
 def test_a_card_begun_early_is_taken_in_once_and_kept(tmp_path):
