@@ -179,8 +179,10 @@ class RunningBatch:
             for outcome in self._batch.outcomes:
                 if isinstance(outcome, IngestedPhoto) and not outcome.already_stored:
                     outcome.stored_path.unlink(missing_ok=True)
-                    with contextlib.suppress(OSError):  # its folder, if now empty
-                        outcome.stored_path.parent.rmdir()
+                    # Its folders, if now empty (beside a file that was no store, say).
+                    for folder in (outcome.stored_path.parent, self.where[0]):
+                        with contextlib.suppress(OSError):
+                            folder.rmdir()
 
 
 def ingest_each(
