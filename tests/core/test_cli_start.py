@@ -131,6 +131,17 @@ def test_export_and_photos_add_import_only_what_they_use(tmp_path):
         nr.close()
 
 
+def test_the_facade_still_names_the_service_types_it_imports_late():
+    from newsroom_desktop.core import newsroom, photo_library, photo_service, watch
+
+    assert newsroom.PhotoService is photo_service.PhotoService
+    assert newsroom.PhotoLibrary is photo_library.PhotoLibrary
+    assert newsroom.StoreWatcher is watch.StoreWatcher
+    assert all(getattr(newsroom, name) is not None for name in newsroom.__all__)
+    with pytest.raises(AttributeError, match="no attribute 'SyncService'"):
+        _ = newsroom.SyncService
+
+
 def test_a_command_run_in_a_program_leaves_its_collector_as_it_was(tmp_path):
     store = tmp_path / "s.sqlite"
     Newsroom.open(store, actor=REPORTER).close()
