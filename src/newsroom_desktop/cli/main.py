@@ -11,11 +11,11 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsroom_desktop import __version__
-from newsroom_desktop.core.documents import Actor
 from newsroom_desktop.core.errors import NewsroomError, StoreError
 from newsroom_desktop.core.vocabulary import ROLES
 
 if TYPE_CHECKING:
+    from newsroom_desktop.core.documents import Actor
     from newsroom_desktop.core.newsroom import Newsroom
     from newsroom_desktop.core.photos.batch import RunningBatch
 
@@ -145,6 +145,8 @@ def _quiet_stdout() -> int:
 
 def _actor(args: argparse.Namespace) -> Actor | None:
     """Return who --as and --role ask to act as; None for the profile (or a joined desk's)."""
+    from newsroom_desktop.core.documents import Actor  # noqa: PLC0415 - lazy, for start-up time
+
     if args.as_name:
         return Actor(args.as_name, args.role or "reporter")
     if args.role:
