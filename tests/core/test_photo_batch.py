@@ -261,18 +261,28 @@ def test_a_batch_begun_early_works_before_it_is_joined(tmp_path: Path) -> None:
     assert helper_processes(os.getpid()) == []
 
 
-def test_a_failed_call_ends_the_helpers_and_removes_only_the_originals_it_stored(
-    tmp_path: Path,
-) -> None:
+def test_a_failed_call_ends_the_helpers_and_removes_the_folder_it_made(tmp_path: Path) -> None:
+    originals = tmp_path / "originals"
+    files = [noise_jpeg(tmp_path / f"p{i}.jpg") for i in range(4)]
+    started = RunningBatch(files, originals, helpers=1)
+    assert wait_for(lambda: helper_processes(os.getpid()) != [])
+    assert wait_for(lambda: len(list(originals.rglob("*.jpg"))) > 1)
+    started.close(discard=True)  # the store could not be opened, say
+    assert helper_processes(os.getpid()) == []
+    assert not originals.exists()
+
+
+def test_a_failed_call_keeps_the_originals_of_a_folder_in_use(tmp_path: Path) -> None:
+    """Another process may have taken the same photo in meanwhile, found it stored, used it."""
     originals = tmp_path / "originals"
     kept = ingest_file(REAL[0], originals)  # in the newsroom before the call
     files = [REAL[0], *(noise_jpeg(tmp_path / f"p{i}.jpg") for i in range(3))]
     started = RunningBatch(files, originals, helpers=1)
-    assert wait_for(lambda: helper_processes(os.getpid()) != [])
-    assert wait_for(lambda: len(list(originals.rglob("*.jpg"))) > 1)
+    assert wait_for(lambda: len(list(originals.rglob("*.jpg"))) > 2)
+    stored = set(originals.rglob("*.jpg"))
     started.close(discard=True)  # the article was refused, say
     assert helper_processes(os.getpid()) == []
-    assert list(originals.rglob("*.jpg")) == [kept.stored_path]
+    assert set(originals.rglob("*.jpg")) == stored
     assert kept.stored_path.read_bytes() == REAL[0].read_bytes()
 
 

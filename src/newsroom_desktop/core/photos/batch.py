@@ -136,6 +136,8 @@ class RunningBatch:
         self._max_pixels = Image.MAX_IMAGE_PIXELS
         self._batch = _Batch(len(self.paths), stop_on_error=stop_on_error)
         self._joined = False
+        # Only a folder this batch makes is known to hold nothing another process refers to.
+        self._fresh_folder = not originals_dir.exists()
         count = helper_count(self.paths) if helpers is None else helpers
         self._threads = [
             threading.Thread(target=_drive_helper, args=(self._batch, self.request), daemon=True)
@@ -170,12 +172,14 @@ class RunningBatch:
         """Hand out no more files and end the helpers (each after the file in hand).
 
         With ``discard``, and if the batch was never joined, remove the originals it stored
-        first: nothing refers to them.
+        first in an originals folder it made itself: nothing can refer to them. In a folder
+        that was there before, another process may have taken the same photo in meanwhile
+        and found it stored: those files stay (unused, as after any failed call).
         """
         self._batch.stop()
         for thread in self._threads:
             thread.join()
-        if discard and not self._joined:
+        if discard and not self._joined and self._fresh_folder:
             for outcome in self._batch.outcomes:
                 if isinstance(outcome, IngestedPhoto) and not outcome.already_stored:
                     outcome.stored_path.unlink(missing_ok=True)
