@@ -394,3 +394,33 @@ def test_list_prints_the_same_from_the_file_and_through_the_core(capsys, tmp_pat
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[1] for line in lines] == ["draft"]
     assert datetime.now(UTC).strftime("%Y") in lines[0]
+
+
+def test_a_command_that_ends_at_once_has_written_all_it_said(tmp_path):
+    """The process ends without tearing the interpreter down: output, files and store are whole."""
+    store = tmp_path / "s.sqlite"
+    newsroom = Newsroom.open(store, actor=EDITOR)
+    try:
+        ids = [
+            newsroom.articles.create({"headline": f"Tin số {n}", "body": "Đoạn."}).id
+            for n in range(80)
+        ]
+    finally:
+        newsroom.close()
+    out = tmp_path / "out"
+    listing = tmp_path / "listing.txt"
+    command = [sys.executable, "-c", CLI, "--store", str(store), "--as", "Lan", "--role", "editor"]
+    with listing.open("w", encoding="utf-8") as stdout:  # a file: fully buffered output
+        result = subprocess.run(
+            [*command, "export", *ids, "--format", "html", "--out", str(out)],
+            stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=ROOT, check=False,
+        )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert len(list(out.glob("*.html"))) == 80
+    assert listing.read_text(encoding="utf-8").count(".html") >= 80
+    again = Newsroom.open(store, actor=EDITOR)
+    try:
+        assert all(again.articles.get(i).exported_at is not None for i in ids)
+    finally:
+        again.close()
+    assert not Path(f"{store}-wal").exists() or Path(f"{store}-wal").stat().st_size == 0
