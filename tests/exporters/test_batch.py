@@ -253,6 +253,21 @@ def test_worker_processes_keep_the_users_files_as_one_process_does(newsroom, man
     assert pages_two == pages_one
 
 
+def test_worker_exports_are_recorded_as_they_come_in(newsroom, many, tmp_path, monkeypatch):
+    """Killed late in a long export, what was placed early is already recorded in the store."""
+    monkeypatch.setattr("newsroom_desktop.jobs.exports.RECORD_SLICE", 20)
+    seen: dict[int, bool] = {}
+
+    def progress(done: int, total: int, headline: str) -> bool:
+        if done in (10, 50):  # the first slice's articles, as another reader sees them
+            seen[done] = newsroom.articles.get(many[0]).exported_at is not None
+        return True
+
+    report = export_many(newsroom, many, "md", tmp_path, progress=progress, workers=2)
+    assert seen == {10: False, 50: True}
+    assert all(newsroom.articles.get(r.id).exported_at is not None for r in report.exported)
+
+
 def test_cancelling_worker_processes_keeps_what_was_placed(newsroom, many, tmp_path):
     """Workers stop at the cancel; what they had already placed is reported and recorded."""
     seen: list[int] = []

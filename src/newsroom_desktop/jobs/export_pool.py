@@ -27,9 +27,9 @@ from newsroom_desktop.exporters.manifest import Entry, Placement, PlacementPlan
 
 # Fewer articles than this are written in the parent: starting processes would cost more.
 MIN_ARTICLES = 64
-# Articles a worker writes per task: few enough to keep both cores busy, many enough that
-# sending them costs little.
-PER_TASK = 25
+# Articles a worker writes per task: few enough to keep both cores busy to the end, many
+# enough that handing them out costs little (the parent's GIL-bound thread hands them out).
+PER_TASK = 50
 # Formats written in the parent only: Qt lays out the PDF, and Qt must not be forked.
 PARENT_ONLY = frozenset({"pdf"})
 

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 PAGE = 500
 # Articles handled as one group (held in memory at once; a larger batch goes group by group).
 CHUNK = 2000
+# With workers, the exports are recorded in the store this many at a time as they come in.
+RECORD_SLICE = 250
 # A group is read in slices of this many (one query each), each checked and handed to the
 # workers before the next is read, so they start on the first slice.
 READ_SLICE = 250
@@ -221,9 +223,10 @@ def export_many(
     ``progress`` is called with 0 before the first article and after each one with the
     headline just exported. One article's failure does not stop the others; cancelling takes
     effect between articles, and what was exported stays exported (and recorded). Articles
-    are read a chunk at a time, and the exports are recorded in one transaction at the end.
+    are read a slice at a time, and the exports are recorded in one transaction at the end.
     With ``workers`` above 1 (the command line; never a process running Qt) a large batch's
-    files are written by that many forked processes, and placed and recorded here in order.
+    files are written and placed by that many forked processes; the results come back here
+    in order and are recorded RECORD_SLICE at a time (one transaction each) as they come.
     """
     options = options or ExportOptions(zone=newsroom.zone)
     exporter = registry.get(format)  # an unknown format fails before anything is written
@@ -268,6 +271,7 @@ def _export_chunks(
     out_dir, total = batch.placement.out_dir, len(ids)
     used: set[str] | None = set() if not options.stem else None
     results: list[ExportResult] = []
+    recorded = 0  # results[:recorded] are recorded in the store
     cancelled = False
     for start in range(0, total, CHUNK):
         jobs = _jobs(newsroom, ids[start : start + CHUNK], options, used)
@@ -278,14 +282,19 @@ def _export_chunks(
             if progress is not None and not progress(done, total, result.headline) and done < total:
                 cancelled = True
                 break
+            if batch.pool is not None and done - recorded >= RECORD_SLICE:
+                # While the workers go on: the store's write (and its wait on the disk) is
+                # done beside their work, not after it.
+                results[recorded:] = _record(newsroom, results[recorded:], batch.format, options)
+                recorded = done
         if cancelled:
             if batch.pool is not None:
                 # Workers stop at once; what they had already placed is exported, and recorded.
                 batch.pool.cancel()
                 results.extend(chunk_results)
             break
-    recorded = _record(newsroom, results, batch.format, options)
-    return ExportReport(batch.format, out_dir, tuple(recorded), cancelled=cancelled)
+    results[recorded:] = _record(newsroom, results[recorded:], batch.format, options)
+    return ExportReport(batch.format, out_dir, tuple(results), cancelled=cancelled)
 
 
 def _jobs(
