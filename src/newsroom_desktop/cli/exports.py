@@ -7,14 +7,22 @@ import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from newsroom_desktop.cli import render
+from newsroom_desktop.core.paths import store_file
 from newsroom_desktop.core.settings import load_settings
 from newsroom_desktop.core.vocabulary import STATUSES
 from newsroom_desktop.exporters import registry
 from newsroom_desktop.exporters.base import PAPERS, ExportOptions
 from newsroom_desktop.exporters.manifest import WouldOverwriteError
-from newsroom_desktop.jobs.exports import ExportReport, article_ids, export_many
+from newsroom_desktop.jobs.exports import (
+    EarlyExport,
+    ExportReport,
+    article_ids,
+    begin_export,
+    export_many,
+)
 
 if TYPE_CHECKING:
     from newsroom_desktop.core.newsroom import Newsroom
@@ -60,13 +68,27 @@ def register(sub: Any) -> None:
         action="store_true",
         help="replace files in DIR that are not the article's own earlier export",
     )
-    p.set_defaults(handler=cmd_export)
+    p.set_defaults(handler=cmd_export, start_early=start_exporting)
 
 
-def _options(args: argparse.Namespace, newsroom: Newsroom) -> ExportOptions:
+def start_exporting(args: argparse.Namespace) -> EarlyExport | None:
+    """Begin a large export of articles named by full id while the store's machinery loads;
+    None when it is to be done the usual way (a server, prefixes, --status, a small batch)."""
+    if args.status or (args.zip and args.format != "package"):
+        return None
+    path = store_file(args.store)  # no SQLAlchemy yet: the writers start first
+    if path is None or not path.is_file():
+        return None
+    options = _options(args, ZoneInfo(load_settings().timezone))
+    return begin_export(
+        path, args.ids, args.format, Path(args.out), options=options, workers=os.cpu_count() or 1
+    )
+
+
+def _options(args: argparse.Namespace, zone: ZoneInfo) -> ExportOptions:
     settings = load_settings()
     return ExportOptions(
-        zone=newsroom.zone,
+        zone=zone,
         paper=args.paper,
         max_side=args.max_side or settings.rendition_max_side,
         quality=settings.rendition_quality,
@@ -144,8 +166,9 @@ def cmd_export(newsroom: Newsroom, args: argparse.Namespace) -> int:
         ids,
         args.format,
         Path(args.out),
-        options=_options(args, newsroom),
+        options=_options(args, newsroom.zone),
         workers=os.cpu_count() or 1,
+        early=getattr(args, "started", None),
     )
     if args.json:
         print(render.dumps(_report_json(report)))

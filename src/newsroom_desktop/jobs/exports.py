@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import CancelledError, Future
 from dataclasses import dataclass, field, replace
@@ -10,13 +11,21 @@ from typing import TYPE_CHECKING
 
 from newsroom_desktop.core.documents import ArticleDoc, ListQuery
 from newsroom_desktop.core.errors import ExportFailedError, NewsroomError
+from newsroom_desktop.core.file_docs import FileArticles, FileReader
 from newsroom_desktop.exporters import registry, templates
 from newsroom_desktop.exporters.base import Exporter, ExportOptions
 from newsroom_desktop.exporters.checks import Problem, check
 from newsroom_desktop.exporters.images import IMAGES_DIR, plan_images
 from newsroom_desktop.exporters.manifest import ExportManifest, Placement
 from newsroom_desktop.jobs import Progress
-from newsroom_desktop.jobs.export_pool import PER_TASK, WorkerPool, Written, worker_pool
+from newsroom_desktop.jobs.export_pool import (
+    MIN_ARTICLES,
+    PARENT_ONLY,
+    PER_TASK,
+    WorkerPool,
+    Written,
+    worker_pool,
+)
 
 if TYPE_CHECKING:
     from newsroom_desktop.core.newsroom import Newsroom
@@ -217,6 +226,7 @@ def export_many(
     options: ExportOptions | None = None,
     progress: Progress | None = None,
     workers: int = 1,
+    early: EarlyExport | None = None,
 ) -> ExportReport:
     """Export the articles with these (full) ids; ``progress(done, total, headline)`` False cancels.
 
@@ -227,8 +237,18 @@ def export_many(
     With ``workers`` above 1 (the command line; never a process running Qt) a large batch's
     files are written and placed by that many forked processes; the results come back here
     in order and are recorded RECORD_SLICE at a time (one transaction each) as they come.
+    ``early`` is the same export begun before the store was opened (``begin_export``): it
+    is finished, not begun again.
     """
     options = options or ExportOptions(zone=newsroom.zone)
+    if early is not None:
+        if early.matches(ids, format, out_dir, options) and (
+            progress is None or progress(0, len(ids), "")
+        ):
+            return early.finish(newsroom, progress)
+        early.close()
+        if early.matches(ids, format, out_dir, options):  # cancelled at once
+            return ExportReport(format, out_dir, cancelled=True)
     exporter = registry.get(format)  # an unknown format fails before anything is written
     _prepare(out_dir)
     total = len(ids)
@@ -268,14 +288,28 @@ def _export_chunks(
     options: ExportOptions,
     progress: Progress | None,
 ) -> ExportReport:
-    out_dir, total = batch.placement.out_dir, len(ids)
     used: set[str] | None = set() if not options.stem else None
+    chunks = (
+        _chunk_results(_jobs(newsroom, ids[start : start + CHUNK], options, used), batch)
+        for start in range(0, len(ids), CHUNK)
+    )
+    return _gather(newsroom, chunks, len(ids), batch, options=options, progress=progress)
+
+
+def _gather(
+    newsroom: Newsroom,
+    chunks: Iterable[Iterator[ExportResult]],
+    total: int,
+    batch: _Batch,
+    *,
+    options: ExportOptions,
+    progress: Progress | None,
+) -> ExportReport:
+    """Report each result in order (progress, cancel) and record the exports in the store."""
     results: list[ExportResult] = []
     recorded = 0  # results[:recorded] are recorded in the store
     cancelled = False
-    for start in range(0, total, CHUNK):
-        jobs = _jobs(newsroom, ids[start : start + CHUNK], options, used)
-        chunk_results = _chunk_results(jobs, batch)
+    for chunk_results in chunks:
         for result in chunk_results:
             results.append(result)
             done = len(results)
@@ -294,7 +328,7 @@ def _export_chunks(
                 results.extend(chunk_results)
             break
     results[recorded:] = _record(newsroom, results[recorded:], batch.format, options)
-    return ExportReport(batch.format, out_dir, tuple(results), cancelled=cancelled)
+    return ExportReport(batch.format, batch.placement.out_dir, tuple(results), cancelled=cancelled)
 
 
 def _jobs(
@@ -320,45 +354,244 @@ def _chunk_results(jobs: Iterable[_Job | ExportResult], batch: _Batch) -> Iterat
             )
         return
     # Each slice goes to a worker as soon as it is checked, while the next ones are checked.
+    dispatch = _Dispatch(pool, batch.format)
     ordered: list[_Job | ExportResult] = []
-    parts: list[list[_Job]] = []
-    tasks: list[Future[list[Written]]] = []
     for job in jobs:
         ordered.append(job)
         if isinstance(job, _Job):
-            if not parts or len(parts[-1]) == PER_TASK:
-                if parts:
-                    tasks.append(pool.write(batch.format, _items(parts[-1])))
-                parts.append([])
-            parts[-1].append(job)
-    if parts:
-        tasks.append(pool.write(batch.format, _items(parts[-1])))
-    written = _outcomes(parts, tasks)
+            dispatch.add(job)
+    dispatch.flush()
+    yield from _in_order(ordered, dispatch, batch)
+
+
+def _in_order(
+    ordered: Sequence[_Job | ExportResult], dispatch: _Dispatch, batch: _Batch
+) -> Iterator[ExportResult]:
+    """Yield the results in the batch's order, each as the workers finish it."""
     for job in ordered:
         if isinstance(job, ExportResult):
-            if not pool.cancelled:  # once cancelled, only what the workers placed is told
+            if not dispatch.pool.cancelled:  # once cancelled, only what workers placed is told
                 yield job
             continue
-        outcome = next(written)
+        outcome = dispatch.outcome(job)
         if outcome is not None:
             yield _placed(job, outcome, batch.placement)
+
+
+class _Dispatch:
+    """Hands checked articles to the workers PER_TASK at a time; gives each one's outcome back."""
+
+    def __init__(self, pool: WorkerPool, format: str) -> None:  # noqa: A002
+        self.pool = pool
+        self.format = format
+        self._part: list[_Job] = []
+        self._tasks: list[Future[list[Written]]] = []
+        self._where: dict[int, tuple[int, int]] = {}  # id(job): (task, place in it)
+        self._done: dict[int, list[Written]] = {}
+
+    def add(self, job: _Job) -> None:
+        self._where[id(job)] = (len(self._tasks), len(self._part))
+        self._part.append(job)
+        if len(self._part) == PER_TASK:
+            self.flush()
+
+    def flush(self) -> None:
+        """Hand out the articles added since the last task."""
+        if self._part:
+            self._tasks.append(self.pool.write(self.format, _items(self._part)))
+            self._part = []
+
+    def outcome(self, job: _Job) -> Written | None:
+        """Wait for what a worker did with ``job``; None if it was never started (cancelled)."""
+        task, place = self._where[id(job)]
+        done = self._done.get(task)
+        if done is None:
+            try:
+                done = self._tasks[task].result()
+            except CancelledError:
+                done = []
+            self._done[task] = done
+        return done[place] if place < len(done) else None
 
 
 def _items(part: list[_Job]) -> list[tuple[ArticleDoc, ExportOptions]]:
     return [(job.doc, job.options) for job in part]
 
 
-def _outcomes(
-    parts: list[list[_Job]], tasks: list[Future[list[Written]]]
-) -> Iterator[Written | None]:
-    """Yield what the workers did with each article in order; None for one never started."""
-    for part, task in zip(parts, tasks, strict=True):
+@dataclass(frozen=True)
+class _Later:
+    """An article with photos in an export begun early: read through the core once it opens."""
+
+    id: str
+    options: ExportOptions | None  # its name kept in the batch's order; None: in the trash
+
+
+class EarlyExport:
+    """A large export begun before the store is opened: the writers start on the articles
+    without photos while the program imports the store's machinery (``begin_export``)."""
+
+    def __init__(
+        self,
+        key: tuple[tuple[str, ...], str, Path, ExportOptions],
+        batch: _Batch,
+        dispatch: _Dispatch,
+        *,
+        slots: list[_Job | ExportResult | _Later],
+        used: set[str],
+        stack: contextlib.ExitStack,
+    ) -> None:
+        self._key = key
+        self._used = used
+        self._batch = batch
+        self._dispatch = dispatch
+        self._slots = slots
+        self._stack = stack
+
+    def matches(
+        self,
+        ids: Sequence[str],
+        format: str,  # noqa: A002
+        out_dir: Path,
+        options: ExportOptions,
+    ) -> bool:
+        return self._key == (tuple(ids), format, out_dir, options)
+
+    def finish(self, newsroom: Newsroom, progress: Progress | None) -> ExportReport:
+        """Read the articles with photos, hand them out too; report and record every one."""
         try:
-            got = task.result()
-        except CancelledError:
-            got = []
-        yield from got
-        yield from [None] * (len(part) - len(got))
+            options = self._key[3]
+            used = {job.options.stem_for(job.doc) for job in self._slots if isinstance(job, _Job)}
+            later = [slot.id for slot in self._slots if isinstance(slot, _Later)]
+            docs = {
+                doc.id: doc
+                for start in range(0, len(later), CHUNK)
+                for doc in newsroom.exports.documents(later[start : start + CHUNK])
+            }
+            ordered: list[_Job | ExportResult] = []
+            for slot in self._slots:
+                if isinstance(slot, _Later):
+                    doc = docs.get(slot.id)
+                    if doc is None:
+                        slot = _missing(slot.id)  # noqa: PLW2901 - deleted meanwhile
+                    elif slot.options is not None:  # named in its place in the batch
+                        slot = _checked(doc, slot.options, None)  # noqa: PLW2901
+                    else:
+                        slot = _checked(doc, options, used)  # noqa: PLW2901
+                    if isinstance(slot, _Job):
+                        self._dispatch.add(slot)
+                ordered.append(slot)
+            self._dispatch.flush()
+            chunks = [_in_order(ordered, self._dispatch, self._batch)]
+            return _gather(
+                newsroom, chunks, len(ordered), self._batch, options=options, progress=progress
+            )
+        finally:
+            self.close()
+
+    def close(self, *, discard: bool = False) -> None:
+        """End the workers (after the article in hand) and remove the staging folder.
+
+        What the workers placed stays in the folder, owned by its record, as after an export
+        that was killed: exporting again replaces it.
+        """
+        try:
+            self._stack.close()
+        finally:
+            self._batch.placement.close()
+
+
+def begin_export(
+    store: Path,
+    ids: Sequence[str],
+    format: str,  # noqa: A002
+    out_dir: Path,
+    *,
+    options: ExportOptions,
+    workers: int,
+) -> EarlyExport | None:
+    """Begin a large export from the store file before the store is opened; None: not here.
+
+    Only a batch of existing articles named by their full ids, large enough for workers, not
+    refused by the check (``strict``) nor named by the caller (``stem``), is begun early.
+    """
+    if options.strict or options.stem or workers < 2 or len(ids) < MIN_ARTICLES:
+        return None
+    if format in PARENT_ONLY or format not in registry.names():
+        return None
+    reader = FileReader.open(store)
+    if reader is None:
+        return None
+    with contextlib.closing(reader):
+        if reader.existing(ids) != set(ids):
+            return None  # the usual way says which id is unknown
+        return _begin(reader, ids, format, out_dir, options=options, workers=workers)
+
+
+def _begin(
+    reader: FileReader,
+    ids: Sequence[str],
+    format: str,  # noqa: A002
+    out_dir: Path,
+    *,
+    options: ExportOptions,
+    workers: int,
+) -> EarlyExport | None:
+    try:
+        _prepare(out_dir)
+    except NewsroomError:
+        return None
+    placement = Placement(out_dir, force=options.force)
+    stack = contextlib.ExitStack()
+    pool = stack.enter_context(worker_pool(format, workers, len(ids), placement))
+    if pool is None:
+        stack.close()
+        placement.close()
+        return None
+    batch = _Batch(format, registry.get(format), placement, pool)
+    dispatch = _Dispatch(pool, format)
+    used: set[str] = set()
+    slots: list[_Job | ExportResult | _Later] = []
+    # A slice at a time, each handed out before the next is read: the workers start at once.
+    for start in range(0, len(ids), READ_SLICE):
+        part = ids[start : start + READ_SLICE]
+        found = reader.read(part)
+        if found is None:  # the file could not be read after all: the usual way, from nothing
+            stack.close()
+            placement.close()
+            return None
+        for article_id in part:
+            slots.append(_early_slot(article_id, found, options, used, dispatch))
+    dispatch.flush()
+    key = (tuple(ids), format, out_dir, options)
+    return EarlyExport(key, batch, dispatch, slots=slots, used=used, stack=stack)
+
+
+def _early_slot(
+    article_id: str,
+    found: FileArticles,
+    options: ExportOptions,
+    used: set[str],
+    dispatch: _Dispatch,
+) -> _Job | ExportResult | _Later:
+    doc = found.docs.get(article_id)
+    if doc is None:
+        pictured = found.pictured[article_id]
+        named = None if pictured.trashed else _reserve(article_id, pictured.slug, options, used)
+        return _Later(article_id, named)
+    job = _checked(doc, options, used)
+    if isinstance(job, _Job):
+        dispatch.add(job)
+    return job
+
+
+def _reserve(article_id: str, slug: str, options: ExportOptions, used: set[str]) -> ExportOptions:
+    """Take the article's name in the batch's order, as ``_unique_stem`` would give it."""
+    stem = options.stem or slug or article_id[:8]
+    if stem in used:
+        stem = f"{stem}-{article_id[:8]}"
+        options = replace(options, stem=stem)
+    used.add(stem)
+    return options
 
 
 def planned_files(doc: ArticleDoc, format: str, options: ExportOptions) -> list[str]:  # noqa: A002
