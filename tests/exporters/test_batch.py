@@ -304,17 +304,20 @@ def test_a_cancelled_pool_starts_no_further_article(newsroom, many, tmp_path):
     try:
         with worker_pool("md", 2, len(docs), placement) as pool:
             assert pool is not None
-            tasks = [
-                pool.write("md", [(doc, ExportOptions()) for doc in docs[k : k + 25]])
-                for k in range(0, len(docs), 25)
-            ]
+            first = pool.write("md", [(doc, ExportOptions(), True) for doc in docs[:5]]).result()
+            assert [len(w.files) for w in first] == [1] * 5
+            written = sorted(out.glob("*.md"))
             pool.cancel()
             assert pool.cancelled
-            finished = [task.result() for task in tasks if not task.cancelled()]
+            later = [
+                pool.write("md", [(doc, ExportOptions(), True) for doc in docs[k : k + 25]])
+                for k in range(5, len(docs), 25)
+            ]
+            finished = [task.result() for task in later if not task.cancelled()]
     finally:
         placement.close()
-    assert [written for part in finished for written in part] == []
-    assert [p.name for p in out.iterdir()] == []
+    assert [w for part in finished for w in part] == []
+    assert sorted(out.glob("*.md")) == written
 
 
 def test_workers_are_forked_for_large_batches_of_formats_without_qt():

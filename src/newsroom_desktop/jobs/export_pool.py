@@ -15,7 +15,7 @@ import multiprocessing
 import os
 from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from newsroom_desktop.core.documents import ArticleDoc
 from newsroom_desktop.core.errors import NewsroomError
 from newsroom_desktop.exporters import registry, templates
 from newsroom_desktop.exporters.base import ExportOptions
+from newsroom_desktop.exporters.checks import Problem, check
 from newsroom_desktop.exporters.manifest import Entry, Placement, PlacementPlan
 
 # Fewer articles than this are written in the parent: starting processes would cost more.
@@ -42,6 +43,7 @@ class Written:
     claims: tuple[tuple[str, Entry], ...] = ()  # the folder's record lines the worker wrote
     error: str = ""
     code: str = ""
+    problems: tuple[Problem, ...] = ()  # what the check found, when the worker checked it
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,12 @@ def _start_worker(state: _WorkerState) -> None:
 
 def write_articles(
     format: str,  # noqa: A002
-    items: list[tuple[ArticleDoc, ExportOptions]],
+    items: list[tuple[ArticleDoc, ExportOptions, bool]],
 ) -> list[Written]:
     """Write each article and move its files into place (in a worker); one result each.
+
+    Each item is an article, its options, and whether the pre-export check is to run here
+    (its findings come back with the result; the check refuses nothing here).
 
     Once the batch is cancelled no further article is started: the list then ends early,
     and the articles left out have nothing written.
@@ -77,23 +82,30 @@ def write_articles(
     staged = state.placement.stage() / f"w{os.getpid()}"
     # Each article is written and checked; then the record gets one append for all of them
     # (before any file moves in) and the files move into place.
-    outcomes: list[PlacementPlan | Written] = []
+    outcomes: list[tuple[PlacementPlan | Written, tuple[Problem, ...]]] = []
     with templates.batch():
-        for doc, options in items:
+        for doc, options, checking in items:
             if state.stop.is_set():
                 break
+            problems = tuple(check(doc, options.min_photo_width)) if checking else ()
             try:
                 files = exporter.export(doc, staged, options)
-                outcomes.append(state.placement.plan(staged, files, doc.id))
+                outcomes.append((state.placement.plan(staged, files, doc.id), problems))
             except NewsroomError as exc:
-                outcomes.append(Written(error=exc.message, code=exc.code))
-    plans = [outcome for outcome in outcomes if isinstance(outcome, PlacementPlan)]
+                outcomes.append((Written(error=exc.message, code=exc.code), problems))
+    plans = [outcome for outcome, _ in outcomes if isinstance(outcome, PlacementPlan)]
     try:
         placed = iter(state.placement.commit(plans))
     except NewsroomError as exc:  # the record cannot be written: nothing was moved
         failed = Written(error=exc.message, code=exc.code)
-        return [o if isinstance(o, Written) else failed for o in outcomes]
-    return [o if isinstance(o, Written) else _written(o, next(placed)) for o in outcomes]
+        return [_with(o if isinstance(o, Written) else failed, p) for o, p in outcomes]
+    return [
+        _with(o if isinstance(o, Written) else _written(o, next(placed)), p) for o, p in outcomes
+    ]
+
+
+def _with(written: Written, problems: tuple[Problem, ...]) -> Written:
+    return replace(written, problems=problems) if problems else written
 
 
 def _written(plan: PlacementPlan, placed: list[Path] | NewsroomError) -> Written:
@@ -113,7 +125,7 @@ class WorkerPool:
     def write(
         self,
         format: str,  # noqa: A002
-        items: list[tuple[ArticleDoc, ExportOptions]],
+        items: list[tuple[ArticleDoc, ExportOptions, bool]],
     ) -> Future[list[Written]]:
         """Hand a worker these articles to write and place; the future gives one result each."""
         task = self._executor.submit(write_articles, format, items)

@@ -140,13 +140,25 @@ class _Job:
 
     doc: ArticleDoc
     options: ExportOptions
-    problems: tuple[Problem, ...]
+    problems: tuple[Problem, ...] | None  # None: the worker that writes it checks it
 
 
 def _checked(
-    doc: ArticleDoc, options: ExportOptions, used_stems: set[str] | None
+    doc: ArticleDoc,
+    options: ExportOptions,
+    used_stems: set[str] | None,
+    *,
+    check_here: bool = True,
 ) -> _Job | ExportResult:
-    """Check one article: the job of writing it, or the result that refuses it."""
+    """Check one article: the job of writing it, or the result that refuses it.
+
+    Without ``check_here`` an article the check cannot refuse (not ``strict``, not in the
+    trash) is left for its worker to check, beside its other work.
+    """
+    if not (check_here or options.strict or doc.deleted_at is not None):
+        if used_stems is not None:
+            options = _unique_stem(doc, options, used_stems)
+        return _Job(doc, options, None)
     problems = tuple(check(doc, options.min_photo_width))
     refusal = _refusal(doc, problems, options)
     if refusal:
@@ -175,17 +187,18 @@ def _write(job: _Job, exporter: Exporter, placement: Placement) -> ExportResult:
         staged = placement.stage()
         files = placement.place(staged, exporter.export(doc, staged, job.options), doc.id)
     except NewsroomError as exc:
-        return ExportResult(doc.id, doc.headline, (), job.problems, exc.message, exc.code)
-    return ExportResult(doc.id, doc.headline, tuple(files), job.problems)
+        return ExportResult(doc.id, doc.headline, (), job.problems or (), exc.message, exc.code)
+    return ExportResult(doc.id, doc.headline, tuple(files), job.problems or ())
 
 
 def _placed(job: _Job, written: Written, placement: Placement) -> ExportResult:
     """The result of an article a worker wrote and placed (its record lines noted here)."""
     doc = job.doc
+    problems = written.problems if job.problems is None else job.problems
     if written.error:
-        return ExportResult(doc.id, doc.headline, (), job.problems, written.error, written.code)
+        return ExportResult(doc.id, doc.headline, (), problems, written.error, written.code)
     placement.noted(written.claims)
-    return ExportResult(doc.id, doc.headline, written.files, job.problems)
+    return ExportResult(doc.id, doc.headline, written.files, problems)
 
 
 def _record(
@@ -290,7 +303,9 @@ def _export_chunks(
 ) -> ExportReport:
     used: set[str] | None = set() if not options.stem else None
     chunks = (
-        _chunk_results(_jobs(newsroom, ids[start : start + CHUNK], options, used), batch)
+        _chunk_results(
+            _jobs(newsroom, ids[start : start + CHUNK], options, used, batch.pool is None), batch
+        )
         for start in range(0, len(ids), CHUNK)
     )
     return _gather(newsroom, chunks, len(ids), batch, options=options, progress=progress)
@@ -332,14 +347,21 @@ def _gather(
 
 
 def _jobs(
-    newsroom: Newsroom, ids: Sequence[str], options: ExportOptions, used: set[str] | None
+    newsroom: Newsroom,
+    ids: Sequence[str],
+    options: ExportOptions,
+    used: set[str] | None,
+    check_here: bool,
 ) -> Iterator[_Job | ExportResult]:
     """Read and check the articles a slice at a time: workers start on the first slice."""
     for start in range(0, len(ids), READ_SLICE):
         part = ids[start : start + READ_SLICE]
         docs = {doc.id: doc for doc in newsroom.exports.documents(part)}
         for i in part:
-            yield _missing(i) if docs.get(i) is None else _checked(docs[i], options, used)
+            doc = docs.get(i)
+            yield (
+                _missing(i) if doc is None else _checked(doc, options, used, check_here=check_here)
+            )
 
 
 def _chunk_results(jobs: Iterable[_Job | ExportResult], batch: _Batch) -> Iterator[ExportResult]:
@@ -414,8 +436,8 @@ class _Dispatch:
         return done[place] if place < len(done) else None
 
 
-def _items(part: list[_Job]) -> list[tuple[ArticleDoc, ExportOptions]]:
-    return [(job.doc, job.options) for job in part]
+def _items(part: list[_Job]) -> list[tuple[ArticleDoc, ExportOptions, bool]]:
+    return [(job.doc, job.options, job.problems is None) for job in part]
 
 
 @dataclass(frozen=True)
@@ -474,9 +496,9 @@ class EarlyExport:
                     if doc is None:
                         slot = _missing(slot.id)  # noqa: PLW2901 - deleted meanwhile
                     elif slot.options is not None:  # named in its place in the batch
-                        slot = _checked(doc, slot.options, None)  # noqa: PLW2901
+                        slot = _checked(doc, slot.options, None, check_here=False)  # noqa: PLW2901
                     else:
-                        slot = _checked(doc, options, used)  # noqa: PLW2901
+                        slot = _checked(doc, options, used, check_here=False)  # noqa: PLW2901
                     if isinstance(slot, _Job):
                         self._dispatch.add(slot)
                 ordered.append(slot)
@@ -578,7 +600,7 @@ def _early_slot(
         pictured = found.pictured[article_id]
         named = None if pictured.trashed else _reserve(article_id, pictured.slug, options, used)
         return _Later(article_id, named)
-    job = _checked(doc, options, used)
+    job = _checked(doc, options, used, check_here=False)
     if isinstance(job, _Job):
         dispatch.add(job)
     return job
