@@ -8,6 +8,8 @@ import json
 import shutil
 import struct
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -390,3 +392,26 @@ def test_segments_sit_after_the_jfif_and_exif_headers(tmp_path: Path) -> None:
         markers.append(data[pos + 1])
         pos += 2 + int.from_bytes(data[pos + 2 : pos + 4], "big")
     assert markers[:5] == [0xE0, jpeg.APP1, jpeg.APP1, jpeg.APP13, 0xE2]
+
+
+def test_the_same_rendition_is_the_same_bytes_in_another_process_and_second(tmp_path):
+    """The embedded sRGB profile carries no time of making: an export made again is identical."""
+    source = tmp_path / "photo.jpg"
+    Image.new("RGB", (900, 600), (200, 120, 40)).save(source, quality=90)
+    script = (
+        "import sys; from pathlib import Path; "
+        "from newsroom_desktop.core.photos.rendition import write_rendition; "
+        "write_rendition(Path(sys.argv[1]), Path(sys.argv[2]), max_side=300, "
+        "caption='Ảnh', credit='Ảnh: Ngọc Hậu', creator='Ngọc Hậu', copyright='', alt_text='')"
+    )
+    made = []
+    for name in ("first.jpg", "second.jpg"):
+        dest = tmp_path / name
+        command = [sys.executable, "-c", script, str(source), str(dest)]
+        subprocess.run(command, check=True, capture_output=True)
+        made.append(dest.read_bytes())
+        time.sleep(1.1)  # the next one is made in another second
+    assert made[0] == made[1]
+    with Image.open(io.BytesIO(made[0])) as image:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(image.info["icc_profile"]))
+    assert "sRGB" in ImageCms.getProfileDescription(profile)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
+import struct
 from functools import lru_cache
 from pathlib import Path
 
@@ -133,10 +135,28 @@ def _srgb_profile() -> ImageCms.ImageCmsProfile:
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
+# The date and time an ICC header carries (bytes 24-35): LittleCMS writes the moment the
+# profile was made, so every process (and every second) would embed different bytes.
+_ICC_DATE = slice(24, 36)
+_ICC_FIXED_DATE = struct.pack(">6H", 2000, 1, 1, 0, 0, 0)
+_ICC_PROFILE_ID = slice(84, 100)
+
+
 @lru_cache(maxsize=1)
 def srgb_icc() -> bytes:
-    """Return the bytes of an sRGB ICC profile to embed in what we write."""
-    return _srgb_profile().tobytes()
+    """Return the bytes of an sRGB ICC profile to embed in what we write.
+
+    Always the same bytes: its header's date is fixed, so an export made again, in another
+    process or another second, writes the same files.
+    """
+    profile = bytearray(_srgb_profile().tobytes())
+    profile[_ICC_DATE] = _ICC_FIXED_DATE
+    if any(profile[_ICC_PROFILE_ID]):  # an MD5 profile id covers the date: made again
+        profile[_ICC_PROFILE_ID] = bytes(16)
+        hashed = bytearray(profile)
+        hashed[44:48] = hashed[64:68] = bytes(4)  # flags and intent are left out of the id
+        profile[_ICC_PROFILE_ID] = hashlib.md5(hashed, usedforsecurity=False).digest()
+    return bytes(profile)
 
 
 def reduce_to(image: Image.Image, longest: int) -> Image.Image:
