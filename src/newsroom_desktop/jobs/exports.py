@@ -255,13 +255,13 @@ def export_many(
     """
     options = options or ExportOptions(zone=newsroom.zone)
     if early is not None:
-        if early.matches(ids, format, out_dir, options) and (
-            progress is None or progress(0, len(ids), "")
-        ):
-            return early.finish(newsroom, progress)
-        early.close()
-        if early.matches(ids, format, out_dir, options):  # cancelled at once
+        if not early.matches(ids, format, out_dir, options):
+            early.close()  # begun for other articles: done the usual way instead
+        elif progress is not None and not progress(0, len(ids), ""):
+            early.close()
             return ExportReport(format, out_dir, cancelled=True)
+        else:
+            return early.finish(newsroom, progress)
     exporter = registry.get(format)  # an unknown format fails before anything is written
     _prepare(out_dir)
     total = len(ids)
