@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsroom_desktop.core.file_docs import read_articles
+from newsroom_desktop.core.file_docs import FileArticles, FileReader
 from newsroom_desktop.core.newsroom import Newsroom
 from newsroom_desktop.exporters.base import ExportOptions
 from newsroom_desktop.exporters.manifest import MANIFEST_NAME
@@ -16,6 +16,16 @@ from newsroom_desktop.jobs.export_pool import MIN_ARTICLES
 from newsroom_desktop.jobs.exports import begin_export, export_many
 from tests.conftest import EDITOR
 from tests.exporters.conftest import make_jpeg
+
+
+def read_articles(path: Path, ids: list[str]) -> FileArticles | None:
+    reader = FileReader.open(path)
+    if reader is None:
+        return None
+    try:
+        return reader.read(ids)
+    finally:
+        reader.close()
 
 
 @pytest.fixture

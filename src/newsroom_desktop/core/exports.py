@@ -13,6 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from newsroom_desktop.core.context import CoreContext, get_one
 from newsroom_desktop.core.convert import article_doc
 from newsroom_desktop.core.documents import ArticleDoc
+from newsroom_desktop.core.file_docs import plain_doc
 from newsroom_desktop.core.models import (
     Article,
     ArticlePhoto,
@@ -152,18 +153,4 @@ def _plain_docs(session: Session, ids: list[str]) -> dict[str, ArticleDoc]:
     )
     for article_id, name in session.execute(named):
         tags.setdefault(article_id, []).append(name)
-    return {row[0]: _plain_doc(row, tuple(tags.get(row[0], ()))) for row in rows}
-
-
-def _plain_doc(row: Any, tags: tuple[str, ...]) -> ArticleDoc:
-    (ident, section, headline, lead, body, byline, language, slug, status, owner, words,
-     version, created, updated, published, exported, deleted, target_words,
-     target_headline, target_lead) = row  # fmt: skip
-    return ArticleDoc(
-        id=ident, section=section or "", headline=headline, lead=lead, body=body,
-        byline=byline, language=language, slug=slug, status=status, tags=tags,
-        owner=owner or "", word_count=words, version=version, created_at=created,
-        updated_at=updated, published_at=published, exported_at=exported, deleted_at=deleted,
-        photos=(), target_words=target_words, target_headline_chars=target_headline,
-        target_lead_chars=target_lead,
-    )  # fmt: skip
+    return {row[0]: plain_doc(row, tuple(tags.get(row[0], ()))) for row in rows}

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -94,15 +93,6 @@ class FileReader:
         self._conn.close()
 
 
-def read_articles(path: Path, ids: Sequence[str]) -> FileArticles | None:
-    """Return the articles with these exact ids from the store file; None to use the core."""
-    reader = FileReader.open(path)
-    if reader is None:
-        return None
-    with closing(reader):
-        return reader.read(ids)
-
-
 def _read_slice(conn: sqlite3.Connection, ids: list[str], found: FileArticles) -> None:
     marks = ", ".join("?" * len(ids))
     pictured = {
@@ -144,17 +134,26 @@ def _time(value: str | None) -> datetime | None:
 
 
 def _doc(row: Any, tags: tuple[str, ...]) -> ArticleDoc:
+    times = [_time(value) for value in row[12:17]]
+    if times[0] is None or times[1] is None:
+        raise ValueError(f"article {row[0]} has no creation or change time")
+    return plain_doc((*row[:12], *times, *row[17:]), tags)
+
+
+def plain_doc(row: Any, tags: tuple[str, ...]) -> ArticleDoc:
+    """Return the document of an article without photos from a row of the plain columns.
+
+    The columns are ``ExportService``'s plain query's (and ``_COLUMNS`` here), times as
+    aware datetimes.
+    """
     (ident, section, headline, lead, body, byline, language, slug, status, owner, words,
      version, created, updated, published, exported, deleted, target_words,
      target_headline, target_lead) = row  # fmt: skip
-    created_at, updated_at = _time(created), _time(updated)
-    if created_at is None or updated_at is None:
-        raise ValueError(f"article {ident} has no creation or change time")
     return ArticleDoc(
         id=ident, section=section or "", headline=headline, lead=lead, body=body,
         byline=byline, language=language, slug=slug, status=status, tags=tags,
-        owner=owner or "", word_count=words, version=version, created_at=created_at,
-        updated_at=updated_at, published_at=_time(published), exported_at=_time(exported),
-        deleted_at=_time(deleted), photos=(), target_words=target_words,
-        target_headline_chars=target_headline, target_lead_chars=target_lead,
+        owner=owner or "", word_count=words, version=version, created_at=created,
+        updated_at=updated, published_at=published, exported_at=exported, deleted_at=deleted,
+        photos=(), target_words=target_words, target_headline_chars=target_headline,
+        target_lead_chars=target_lead,
     )  # fmt: skip

@@ -61,7 +61,11 @@ class ExportOptions:
 
     def stem_for(self, doc: ArticleDoc) -> str:
         """Return the file name (without suffix) for ``doc``."""
-        return self.stem or doc.slug or doc.id[:8]
+        return self.stem_of(doc.id, doc.slug)
+
+    def stem_of(self, article_id: str, slug: str) -> str:
+        """Return the file name (without suffix) for the article with this id and slug."""
+        return self.stem or slug or article_id[:8]
 
 
 class Exporter(Protocol):

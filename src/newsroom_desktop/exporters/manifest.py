@@ -212,47 +212,20 @@ class Placement:
                 ) from exc
         return self._root
 
-    def place(
-        self,
-        staged: Path,
-        files: Sequence[Path],
-        article_id: str,
-        digests: Sequence[str] = (),
-    ) -> list[Path]:
-        """Move the article's staged ``files`` into the folder; WouldOverwriteError if unsafe.
-
-        ``digests``, when given, are the files' SHA-256 (as their writer hashed them).
-        """
-        return self.place_claimed(staged, files, article_id, digests)[0]
-
-    def place_claimed(
-        self,
-        staged: Path,
-        files: Sequence[Path],
-        article_id: str,
-        digests: Sequence[str] = (),
-    ) -> tuple[list[Path], dict[str, Entry]]:
-        """Place as ``place`` does; also return the record entries written for the files."""
-        plan = self.plan(staged, files, article_id, digests)
-        placed = self.commit([plan])[0]
+    def place(self, staged: Path, files: Sequence[Path], article_id: str) -> list[Path]:
+        """Move the article's staged ``files`` into the folder; WouldOverwriteError if unsafe."""
+        placed = self.commit([self.plan(staged, files, article_id)])[0]
         if isinstance(placed, ExportFailedError):
             raise placed
-        return placed, plan.claims
+        return placed
 
-    def plan(
-        self,
-        staged: Path,
-        files: Sequence[Path],
-        article_id: str,
-        digests: Sequence[str] = (),
-    ) -> PlacementPlan:
+    def plan(self, staged: Path, files: Sequence[Path], article_id: str) -> PlacementPlan:
         """Check where the article's staged ``files`` go; WouldOverwriteError if unsafe.
 
         Nothing is moved or recorded yet (``commit`` does it); a refused article's staged
         files are removed.
         """
         names = [path.relative_to(staged).as_posix() for path in files]
-        written = dict(zip(names, digests, strict=True)) if digests else {}
         dests = {name: self.out_dir / name for name in names}  # each path made once
         present = {name for name in names if os.path.lexists(dests[name])}
         current = {
@@ -269,8 +242,7 @@ class Placement:
             raise WouldOverwriteError(conflicts)
         claims: dict[str, Entry] = {}
         for name, path in zip(names, files, strict=True):
-            new = written.get(name) or staged_digest(path)
-            old = current[name]
+            new, old = staged_digest(path), current[name]
             claims[name] = Entry(article_id, (new,) if old in (None, new) else (new, str(old)))
         moves = tuple((path, dests[name]) for name, path in zip(names, files, strict=True))
         return PlacementPlan(article_id, moves, claims)

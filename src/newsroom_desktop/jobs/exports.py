@@ -124,11 +124,13 @@ def _refusal(doc: ArticleDoc, problems: tuple[Problem, ...], options: ExportOpti
     return ""
 
 
-def _unique_stem(doc: ArticleDoc, options: ExportOptions, used: set[str]) -> ExportOptions:
+def _unique_stem(
+    article_id: str, slug: str, options: ExportOptions, used: set[str]
+) -> ExportOptions:
     # Two articles with the same headline share a slug: the later ones get their id added.
-    stem = options.stem_for(doc)
+    stem = options.stem_of(article_id, slug)
     if stem in used:
-        stem = f"{stem}-{doc.id[:8]}"
+        stem = f"{stem}-{article_id[:8]}"
         options = replace(options, stem=stem)
     used.add(stem)
     return options
@@ -155,17 +157,15 @@ def _checked(
     Without ``check_here`` an article the check cannot refuse (not ``strict``, not in the
     trash) is left for its worker to check, beside its other work.
     """
-    if not (check_here or options.strict or doc.deleted_at is not None):
-        if used_stems is not None:
-            options = _unique_stem(doc, options, used_stems)
-        return _Job(doc, options, None)
-    problems = tuple(check(doc, options.min_photo_width))
-    refusal = _refusal(doc, problems, options)
-    if refusal:
-        code = "trashed" if doc.deleted_at is not None else "check_failed"
-        return ExportResult(doc.id, doc.headline, (), problems, refusal, code)
+    problems: tuple[Problem, ...] | None = None  # None: its worker checks it
+    if check_here or options.strict or doc.deleted_at is not None:
+        problems = tuple(check(doc, options.min_photo_width))
+        refusal = _refusal(doc, problems, options)
+        if refusal:
+            code = "trashed" if doc.deleted_at is not None else "check_failed"
+            return ExportResult(doc.id, doc.headline, (), problems, refusal, code)
     if used_stems is not None:
-        options = _unique_stem(doc, options, used_stems)
+        options = _unique_stem(doc.id, doc.slug, options, used_stems)
     return _Job(doc, options, problems)
 
 
@@ -598,22 +598,12 @@ def _early_slot(
     doc = found.docs.get(article_id)
     if doc is None:
         pictured = found.pictured[article_id]
-        named = None if pictured.trashed else _reserve(article_id, pictured.slug, options, used)
+        named = None if pictured.trashed else _unique_stem(article_id, pictured.slug, options, used)
         return _Later(article_id, named)
     job = _checked(doc, options, used, check_here=False)
     if isinstance(job, _Job):
         dispatch.add(job)
     return job
-
-
-def _reserve(article_id: str, slug: str, options: ExportOptions, used: set[str]) -> ExportOptions:
-    """Take the article's name in the batch's order, as ``_unique_stem`` would give it."""
-    stem = options.stem or slug or article_id[:8]
-    if stem in used:
-        stem = f"{stem}-{article_id[:8]}"
-        options = replace(options, stem=stem)
-    used.add(stem)
-    return options
 
 
 def planned_files(doc: ArticleDoc, format: str, options: ExportOptions) -> list[str]:  # noqa: A002
@@ -660,6 +650,6 @@ def files_to_replace(
             problems = tuple(check(doc, options.min_photo_width)) if options.strict else ()
             if _refusal(doc, problems, options):
                 continue  # refused before anything is written
-            planned = _unique_stem(doc, options, used) if used is not None else options
+            planned = _unique_stem(doc.id, doc.slug, options, used) if used is not None else options
             found += manifest.conflicts(planned_files(doc, format, planned), doc.id)
     return found
